@@ -1,0 +1,160 @@
+"""Loaders for the sentiment training/evaluation data and the seeded, leak-free splits.
+
+Every example is an :class:`Example` ``(target, text, label, source)``: ``target`` is the entity the
+label is about (the surface text found in ``text``), or :data:`SENTENCE_TARGET` for sentence-level
+data (Financial PhraseBank), whose label is about the sentence as a whole.
+
+Splits are decided by a hash of the normalised *text* (not of the row), so one SEntFiN headline with
+three entities, or one PhraseBank sentence present at several agreement levels, always lands in one
+split: ``train`` (80 %), ``validation`` (10 %) or ``test`` (10 %). The seed is mixed into the hash;
+the published figures use seed 0.
+
+Data sets (under ``DIR``, normally ``../shared/data/sentiment``):
+
+* ``sentfin/SEntFiN_dataset_1.csv``: ``Title`` + ``Decisions`` (JSON dict entity -> label).
+* ``financial_phrasebank/Sentences_<level>.txt``: ``sentence@label``, ISO-8859-1.
+* ``fiqa_semeval/SemEval2017Task5Headlines.json``: ``company``, ``title``, ``sentiment`` in [-1, 1],
+  mapped to three labels with :data:`SEMEVAL_NEUTRAL_BAND`: score > 0.1 positive, < -0.1 negative,
+  else neutral (161 of 1,142 headlines are neutral under this band).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+LABELS: tuple[str, ...] = ("negative", "neutral", "positive")  # model output order
+LABEL2ID = {lab: i for i, lab in enumerate(LABELS)}
+SENTENCE_TARGET = "overall"  # the target segment for sentence-level examples and titles
+SEMEVAL_NEUTRAL_BAND = 0.1
+SPLITS = ("train", "validation", "test")
+MARK_OPEN, MARK_CLOSE = "<t>", "</t>"
+DOMAIN_TRAIN = Path(__file__).with_name("domain_train.jsonl")
+
+
+@dataclass(frozen=True)
+class Example:
+    target: str
+    text: str
+    label: str
+    source: str
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def split_of(text: str, seed: int = 0) -> str:
+    """The split a text belongs to: a stable function of the normalised text and the seed."""
+    h = int(hashlib.sha1(f"{seed}:{_norm(text)}".encode()).hexdigest()[:8], 16) % 100
+    return "train" if h < 80 else "validation" if h < 90 else "test"
+
+
+def mark_target(target: str, text: str) -> str:
+    """Wrap every occurrence of ``target`` in ``text`` with ``<t> ... </t>`` (case-insensitive).
+
+    Sentence-level targets and targets not found in the text leave the text unchanged; the
+    target still goes in as the first segment of the pair.
+    """
+    if not target or target == SENTENCE_TARGET:
+        return text
+    pattern = re.compile(r"(?<!\w)" + re.escape(target) + r"(?!\w)", re.IGNORECASE)
+    marked, n = pattern.subn(lambda m: f"{MARK_OPEN} {m.group(0)} {MARK_CLOSE}", text)
+    if n == 0:  # e.g. "Tata Steel" in a title that says "Tata Steel's": fall back to substring
+        i = text.lower().find(target.lower())
+        if i >= 0:
+            j = i + len(target)
+            marked = f"{text[:i]}{MARK_OPEN} {text[i:j]} {MARK_CLOSE}{text[j:]}"
+    return marked
+
+
+def encode_pair(target: str, text: str) -> tuple[str, str]:
+    """The model input for one example: (target, text with the target marked)."""
+    return (target or SENTENCE_TARGET), mark_target(target, text)
+
+
+def load_sentfin(data_dir: Path) -> list[Example]:
+    path = Path(data_dir) / "sentfin" / "SEntFiN_dataset_1.csv"
+    out: list[Example] = []
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            title = row["Title"].strip()
+            for entity, label in json.loads(row["Decisions"]).items():
+                if label in LABEL2ID:
+                    out.append(Example(entity, title, label, "sentfin"))
+    return out
+
+
+def load_phrasebank(data_dir: Path, level: str = "75Agree") -> list[Example]:
+    path = Path(data_dir) / "financial_phrasebank" / f"Sentences_{level}.txt"
+    out: list[Example] = []
+    for line in path.read_text(encoding="iso-8859-1").splitlines():
+        sentence, sep, label = line.rpartition("@")
+        if sep and label.strip() in LABEL2ID:
+            out.append(Example(SENTENCE_TARGET, sentence.strip(), label.strip(), f"phrasebank_{level}"))
+    return out
+
+
+def semeval_label(score: float) -> str:
+    if score > SEMEVAL_NEUTRAL_BAND:
+        return "positive"
+    if score < -SEMEVAL_NEUTRAL_BAND:
+        return "negative"
+    return "neutral"
+
+
+def load_semeval(data_dir: Path) -> list[Example]:
+    path = Path(data_dir) / "fiqa_semeval" / "SemEval2017Task5Headlines.json"
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        Example(r["company"].strip(), r["title"].strip(), semeval_label(float(r["sentiment"])), "semeval")
+        for r in rows
+    ]
+
+
+def load_domain(path: Path, source: str = "domain") -> list[Example]:
+    """Domain JSONL: ``{"text", "entity", "mention", "label"}``; the target is the mention's surface text."""
+    out: list[Example] = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out.append(Example(r.get("mention") or r["entity"], r["text"], r["label"], source))
+    return out
+
+
+def split(examples: Iterable[Example], which: str, seed: int = 0) -> list[Example]:
+    return [e for e in examples if split_of(e.text, seed) == which]
+
+
+def training_sets(data_dir: Path, seed: int = 0) -> dict[str, list[Example]]:
+    """Train and validation examples from all three sets (+ the domain train set when present).
+
+    PhraseBank trains on its 66Agree level (more data than 75Agree, less noise than 50Agree);
+    because the split hashes the sentence, no 75Agree test sentence is ever trained on.
+    """
+    pools: list[Example] = load_sentfin(data_dir) + load_phrasebank(data_dir, "66Agree") + load_semeval(data_dir)
+    sets = {s: split(pools, s, seed) for s in ("train", "validation")}
+    if DOMAIN_TRAIN.exists():
+        sets["train"] += load_domain(DOMAIN_TRAIN, "domain_train")
+    return sets
+
+
+def test_sets(data_dir: Path, seed: int = 0, domain_test: Path | None = None) -> dict[str, list[Example]]:
+    """The held-out test splits the figures are reported on."""
+    sets = {
+        "sentfin": split(load_sentfin(data_dir), "test", seed),
+        "phrasebank_75agree": split(load_phrasebank(data_dir, "75Agree"), "test", seed),
+        "semeval2017": split(load_semeval(data_dir), "test", seed),
+    }
+    if domain_test is not None and Path(domain_test).exists():
+        sets["domain"] = load_domain(domain_test)
+    return sets
+
+
+def label_counts(examples: Sequence[Example]) -> dict[str, int]:
+    return {lab: sum(e.label == lab for e in examples) for lab in LABELS}

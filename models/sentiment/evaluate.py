@@ -1,0 +1,168 @@
+"""The figures table: test-split accuracy and macro-F1 of the model against two baselines, + throughput.
+
+Columns: fine-tuned fp32 (torch checkpoint in ``.state/``, when present), fine-tuned int8 ONNX (the
+shipped artefact), VADER (compound score of the text, +-0.05 thresholds, entity-blind), and frozen
+MiniLM embeddings + logistic regression (same base encoder, not fine-tuned, mean-pooled embedding of
+the same marked pair input, fitted on the same train split). Rows: the held-out test splits of
+SEntFiN (entity level), PhraseBank 75Agree, SemEval-2017 headlines, and the domain set
+(``tests/data/sentiment_domain.jsonl``, never trained on).
+
+Throughput: sentences/s on 256 SEntFiN test pairs, batched (64, length-sorted) vs one at a time,
+fp32 torch vs int8 ONNX, all with the same thread count.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sinowatch.models.sentiment.data import LABELS, Example, encode_pair, test_sets, training_sets
+
+DOMAIN_TEST = Path(__file__).resolve().parents[2] / "tests" / "data" / "sentiment_domain.jsonl"
+
+
+def _metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float]:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    return {
+        "accuracy": round(float(accuracy_score(gold, pred)), 4),
+        "macro_f1": round(float(f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)), 4),
+        "n": len(gold),
+    }
+
+
+def vader_predict(examples: Sequence[Example]) -> list[str]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sia = SentimentIntensityAnalyzer()
+    out = []
+    for e in examples:
+        c = sia.polarity_scores(e.text)["compound"]
+        out.append("positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral")
+    return out
+
+
+def frozen_embed(examples: Sequence[Example], batch_size: int = 128) -> Any:
+    """Mean-pooled embeddings of the un-tuned base encoder for the model's (target, marked text) input."""
+    import numpy as np
+    import torch
+    from transformers import AutoModel
+
+    from sinowatch.models.sentiment.train import base_model_path, batch_arrays, load_tokenizer
+
+    src = base_model_path()
+    tok = load_tokenizer(src, 128)
+    enc = AutoModel.from_pretrained(src).eval()
+    pairs = [encode_pair(e.target, e.text) for e in examples]
+    order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+    out = np.zeros((len(pairs), enc.config.hidden_size), dtype=np.float32)
+    with torch.inference_mode():
+        for b in range(0, len(order), batch_size):
+            sel = order[b : b + batch_size]
+            arr = {k: torch.from_numpy(v) for k, v in batch_arrays(tok, [pairs[i] for i in sel]).items()}
+            h = enc(**arr).last_hidden_state
+            m = arr["attention_mask"].unsqueeze(-1).float()
+            out[sel] = ((h * m).sum(1) / m.sum(1)).numpy()
+    return out
+
+
+def frozen_lr_baseline(train: Sequence[Example], tests: dict[str, list[Example]]) -> dict[str, list[str]]:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(max_iter=3000, C=1.0)
+    clf.fit(frozen_embed(train), [e.label for e in train])
+    return {name: list(clf.predict(frozen_embed(rows))) for name, rows in tests.items()}
+
+
+def throughput(model: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
+    """Sentences per second, batched (64) and one at a time."""
+    model.score(pairs[:8])  # warm-up
+    t = time.perf_counter()
+    model.score(pairs, batch_size=64)
+    batched = len(pairs) / (time.perf_counter() - t)
+    one = pairs[:64]
+    t = time.perf_counter()
+    for p in one:
+        model.score([p], batch_size=1)
+    single = len(one) / (time.perf_counter() - t)
+    return {"batched_per_s": round(batched, 1), "one_at_a_time_per_s": round(single, 1)}
+
+
+def evaluate(
+    data_dir: str | Path,
+    model_dir: str | Path | None = None,
+    *,
+    fp32_dir: str | Path | None = None,
+    domain_test: str | Path | None = None,
+    baselines: bool = True,
+    write: bool = True,
+) -> dict[str, Any]:
+    """Compute the figures table; write it to ``<model_dir>/metrics.json`` when ``write``."""
+    from sinowatch.errors import ModelError
+    from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel
+
+    data_dir = Path(data_dir)
+    tests = test_sets(data_dir, domain_test=Path(domain_test) if domain_test else DOMAIN_TEST)
+    models: dict[str, Any] = {"int8_onnx": SentimentModel.load(model_dir)}
+    try:
+        models["fp32_torch"] = SentimentModel.load(fp32_dir, runtime="torch")
+    except ModelError:
+        pass  # the fp32 checkpoint is not shipped; the column is absent then
+    table: dict[str, dict[str, Any]] = {name: {} for name in tests}
+    preds: dict[str, dict[str, list[str]]] = {}
+    for mname, model in models.items():
+        for name, rows in tests.items():
+            p = [s.label for s in model.score([(e.target, e.text) for e in rows])]
+            preds.setdefault(mname, {})[name] = p
+            table[name][mname] = _metrics([e.label for e in rows], p)
+    if "fp32_torch" in preds:
+        for name in tests:
+            a, b = preds["fp32_torch"][name], preds["int8_onnx"][name]
+            table[name]["int8_vs_fp32_label_agreement"] = round(sum(x == y for x, y in zip(a, b, strict=True)) / max(len(a), 1), 4)
+    if baselines:
+        for name, rows in tests.items():
+            table[name]["vader"] = _metrics([e.label for e in rows], vader_predict(rows))
+        lr = frozen_lr_baseline(training_sets(data_dir)["train"], tests)
+        for name, rows in tests.items():
+            table[name]["frozen_minilm_lr"] = _metrics([e.label for e in rows], lr[name])
+    sample = [(e.target, e.text) for e in tests["sentfin"][:256]]
+    speed = {mname: throughput(model, sample) for mname, model in models.items()}
+    result = {
+        "model_version": models["int8_onnx"].version,
+        "splits": "sha1(seed 0 + normalised text) % 100: <80 train, <90 validation, else test",
+        "tables": table,
+        "throughput": speed,
+    }
+    if "fp32_torch" in speed:
+        result["throughput_ratios"] = {
+            "int8_vs_fp32_batched": round(speed["int8_onnx"]["batched_per_s"] / speed["fp32_torch"]["batched_per_s"], 2),
+            "int8_vs_fp32_one_at_a_time": round(
+                speed["int8_onnx"]["one_at_a_time_per_s"] / speed["fp32_torch"]["one_at_a_time_per_s"], 2
+            ),
+            "int8_batched_vs_one_at_a_time": round(
+                speed["int8_onnx"]["batched_per_s"] / speed["int8_onnx"]["one_at_a_time_per_s"], 2
+            ),
+            "fp32_batched_vs_one_at_a_time": round(
+                speed["fp32_torch"]["batched_per_s"] / speed["fp32_torch"]["one_at_a_time_per_s"], 2
+            ),
+        }
+    if write:
+        out = Path(model_dir) if model_dir is not None else ARTIFACT_DIR
+        (out / "metrics.json").write_text(json.dumps(result, indent=2))
+    return result
+
+
+def table_rows(result: dict[str, Any]) -> list[list[str]]:
+    """Rows for printing: set, then acc/macro-F1 per column."""
+    cols = ("fp32_torch", "int8_onnx", "vader", "frozen_minilm_lr")
+    rows = []
+    for name, cells in result["tables"].items():
+        row = [name, str(next((c["n"] for c in cells.values() if isinstance(c, dict)), ""))]
+        for c in cols:
+            m = cells.get(c)
+            row.append(f"{m['accuracy']:.3f} / {m['macro_f1']:.3f}" if m else "-")
+        rows.append(row)
+    return rows

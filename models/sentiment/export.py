@@ -1,0 +1,130 @@
+"""Export the fine-tuned fp32 checkpoint to ONNX and quantize it to int8 (dynamic, per-channel).
+
+The committed artefact (``models/sentiment/artifact/``) is what this writes:
+
+    model.int8.onnx     encoder + mean pooling + head, outputs class probabilities (~23 MB)
+    tokenizer.json      the base model's fast tokenizer (+ vocab.txt)
+    config.json         labels, max_length, version, training record, int8-vs-fp32 check
+    reference.json      fp32 torch probabilities for up to 200 validation pairs, so a test can check
+                        the int8 model against fp32 without shipping the 90 MB fp32 weights
+
+The fp32 ONNX graph is an intermediate kept next to the fp32 checkpoint (``.state/``), not committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sinowatch.models.sentiment.data import Example
+
+ONNX_NAME = "model.int8.onnx"
+TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json")
+
+
+def file_version(path: Path) -> str:
+    """The artefact's version: the first 12 hex digits of the int8 model's SHA-256."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:12]
+
+
+def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
+    """Trace the torch model (probabilities out) to ONNX with dynamic batch and sequence axes."""
+    import torch
+
+    class WithProbs(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.inner(input_ids, attention_mask, token_type_ids, probs=True)
+
+    net.eval()
+    dummy = (
+        torch.ones(2, 16, dtype=torch.long),
+        torch.ones(2, 16, dtype=torch.long),
+        torch.zeros(2, 16, dtype=torch.long),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.onnx.export(
+        WithProbs(net),
+        dummy,
+        str(path),
+        input_names=["input_ids", "attention_mask", "token_type_ids"],
+        output_names=["probs"],
+        dynamic_axes={
+            "input_ids": {0: "batch", 1: "seq"},
+            "attention_mask": {0: "batch", 1: "seq"},
+            "token_type_ids": {0: "batch", 1: "seq"},
+            "probs": {0: "batch"},
+        },
+        opset_version=opset,
+        do_constant_folding=True,
+        dynamo=False,
+    )
+
+
+def quantize_int8(src: Path, dst: Path) -> None:
+    """Dynamic int8 quantization, per-channel weights (MatMul and the embedding Gathers)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8)
+
+
+def export(
+    work_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    net: Any = None,
+    reference: Sequence[Example] = (),
+) -> dict[str, Any]:
+    """fp32 checkpoint in ``work_dir`` -> int8 ONNX artefact in ``out_dir``; returns its config.
+
+    Also records the int8-vs-fp32 agreement (label agreement and mean cosine of the probability
+    vectors) on the ``reference`` pairs.
+    """
+    import numpy as np
+
+    from sinowatch.models.sentiment.train import load_checkpoint, load_tokenizer, predict_probs
+
+    work_dir, out_dir = Path(work_dir), Path(out_dir)
+    meta = json.loads((work_dir / "config.json").read_text())
+    if net is None:
+        net, meta = load_checkpoint(work_dir)
+    fp32_path = work_dir / "model.fp32.onnx"
+    export_fp32_onnx(net, fp32_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    quantize_int8(fp32_path, out_dir / ONNX_NAME)
+    for name in TOKENIZER_FILES:
+        if (work_dir / name).exists():
+            shutil.copy(work_dir / name, out_dir / name)
+    for stale in out_dir.glob("*.onnx.data"):
+        stale.unlink()
+
+    config = dict(meta)
+    config["version"] = file_version(out_dir / ONNX_NAME)
+    config["onnx"] = {"file": ONNX_NAME, "quantization": "dynamic int8, per-channel weights (onnxruntime)"}
+    if reference:
+        pairs = [(e.target, e.text) for e in reference]
+        tok = load_tokenizer(work_dir, int(meta["max_length"]))
+        p32 = predict_probs(net, tok, pairs)
+        (out_dir / "config.json").write_text(json.dumps(config, indent=2))
+        from sinowatch.models.sentiment.runtime import SentimentModel
+
+        p8 = SentimentModel.load(out_dir).probs(pairs)
+        cos = np.sum(p32 * p8, 1) / (np.linalg.norm(p32, axis=1) * np.linalg.norm(p8, axis=1))
+        config["onnx"]["reference_label_agreement"] = float(np.mean(p32.argmax(1) == p8.argmax(1)))
+        config["onnx"]["reference_mean_cosine"] = float(np.mean(cos))
+        ref = [{"target": t, "text": x, "fp32_probs": [round(float(v), 5) for v in row]} for (t, x), row in zip(pairs, p32, strict=True)]
+        (out_dir / "reference.json").write_text(json.dumps(ref, ensure_ascii=False, indent=0))
+    (out_dir / "config.json").write_text(json.dumps(config, indent=2))
+    return config

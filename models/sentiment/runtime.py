@@ -1,0 +1,131 @@
+"""Load the sentiment model and score (target, context) pairs fast on CPU.
+
+    model = SentimentModel.load()                       # bundled int8 ONNX artefact, offline
+    model.score([("Inspur", "U.S. adds Inspur units to the Entity List")])
+    -> [Sentiment(label="negative", score=-0.93)]
+
+Two runtimes: ``"onnx"`` (default; ONNX Runtime int8, needs no torch) reads the committed artefact
+in ``models/sentiment/artifact/``; ``"torch"`` reads the fp32 training checkpoint (``.state/``), used
+for evaluation. Inference is batched, pairs are sorted by length and padded per batch (dynamic
+padding), duplicates are scored once, and results come back in input order. Nothing here downloads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sinowatch.errors import ModelError
+from sinowatch.records import Sentiment
+
+ARTIFACT_DIR = Path(__file__).with_name("artifact")
+FP32_DIR = Path(".state") / "sentiment" / "fp32"
+BUILD_HINT = "run `sinowatch train sentiment --data ../shared/data/sentiment` to build it"
+
+
+def _require(paths: Sequence[Path], what: str) -> None:
+    missing = [p.name for p in paths if not p.exists()]
+    if missing:
+        folder = paths[0].parent
+        raise ModelError(f"{what} missing in {folder} ({', '.join(missing)}): {BUILD_HINT}")
+
+
+class SentimentModel:
+    """A loaded sentiment model; build with :meth:`load`."""
+
+    def __init__(self, *, runtime: str, config: dict[str, Any], tokenizer: Any, session: Any = None, net: Any = None):
+        self.runtime = runtime
+        self.config = config
+        self.labels: tuple[str, ...] = tuple(config["labels"])
+        self._tok = tokenizer
+        self._session = session
+        self._net = net
+
+    @property
+    def version(self) -> str:
+        """Stamp for rescored rows: ``sentiment-<sha256 prefix of the int8 model>`` (+ ``-fp32``)."""
+        v = f"sentiment-{self.config.get('version', 'unversioned')}"
+        return v if self.runtime == "onnx" else f"{v}-fp32"
+
+    @classmethod
+    def load(cls, model_dir: str | Path | None = None, runtime: str = "onnx", *, threads: int | None = None) -> SentimentModel:
+        """Load offline. ``model_dir=None`` means the bundled artefact (onnx) or ``.state/`` (torch).
+
+        Raises :class:`ModelError` naming the command that builds the files when they are missing.
+        """
+        from sinowatch.models.sentiment.train import load_tokenizer
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        if runtime == "onnx":
+            d = Path(model_dir) if model_dir is not None else ARTIFACT_DIR
+            _require([d / "model.int8.onnx", d / "tokenizer.json", d / "config.json"], "sentiment model")
+            import onnxruntime as ort
+
+            config = json.loads((d / "config.json").read_text())
+            opts = ort.SessionOptions()
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            if threads:
+                opts.intra_op_num_threads = threads
+            try:
+                session = ort.InferenceSession(str(d / "model.int8.onnx"), opts, providers=["CPUExecutionProvider"])
+            except Exception as e:  # a truncated or foreign file
+                raise ModelError(f"sentiment model in {d} is unreadable ({e}): {BUILD_HINT}") from e
+            return cls(runtime="onnx", config=config, tokenizer=load_tokenizer(d, config["max_length"]), session=session)
+        if runtime == "torch":
+            d = Path(model_dir) if model_dir is not None else FP32_DIR
+            _require([d / "config.json", d / "head.pt", d / "tokenizer.json"], "fp32 sentiment checkpoint")
+            import torch
+
+            from sinowatch.models.sentiment.train import load_checkpoint
+
+            if threads:
+                torch.set_num_threads(threads)
+            net, config = load_checkpoint(d)
+            art = ARTIFACT_DIR / "config.json"
+            if "version" not in config and art.exists():
+                config["version"] = json.loads(art.read_text()).get("version", "unversioned")
+            return cls(runtime="torch", config=config, tokenizer=load_tokenizer(d, config["max_length"]), net=net)
+        raise ModelError(f"unknown sentiment runtime {runtime!r} (use 'onnx' or 'torch')")
+
+    def probs(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> Any:
+        """Class probabilities (rows in input order, columns in ``self.labels`` order)."""
+        import numpy as np
+
+        from sinowatch.models.sentiment.data import encode_pair
+        from sinowatch.models.sentiment.train import batch_arrays
+
+        unique: dict[tuple[str, str], int] = {}
+        index = [unique.setdefault((t, x), len(unique)) for t, x in pairs]
+        keys = list(unique)
+        encoded = [encode_pair(t, x) for t, x in keys]
+        order = sorted(range(len(keys)), key=lambda i: len(encoded[i][0]) + len(encoded[i][1]))
+        out = np.zeros((len(keys), len(self.labels)), dtype=np.float32)
+        for b in range(0, len(order), max(1, batch_size)):
+            sel = order[b : b + batch_size]
+            arrays = batch_arrays(self._tok, [encoded[i] for i in sel])
+            out[sel] = self._run(arrays)
+        return out[index] if index else out
+
+    def _run(self, arrays: dict[str, Any]) -> Any:
+        if self._session is not None:
+            return self._session.run(["probs"], arrays)[0]
+        import torch
+
+        with torch.inference_mode():
+            return self._net(**{k: torch.from_numpy(v) for k, v in arrays.items()}, probs=True).numpy()
+
+    def score(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> list[Sentiment]:
+        """One :class:`Sentiment` per (target surface text, context text) pair, in input order.
+
+        label = the most probable class; score = P(positive) - P(negative), in [-1, 1].
+        """
+        p = self.probs(pairs, batch_size)
+        pos, neg = self.labels.index("positive"), self.labels.index("negative")
+        return [
+            Sentiment(label=self.labels[int(row.argmax())], score=float(row[pos] - row[neg]))  # type: ignore[arg-type]
+            for row in p
+        ]

@@ -1,0 +1,280 @@
+"""The `sinowatch` command: a thin layer over the library functions.
+
+Every error of the SinowatchError tree becomes one line on stderr and the error's exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import typer
+
+from sinowatch import __version__
+from sinowatch.cli_common import FORMAT_OPTION, AppState, check_format, emit, reader, state, writer
+from sinowatch.errors import ConfigError, SinowatchError
+
+app = typer.Typer(
+    name="sinowatch",
+    help="News monitoring for China's AI industry: ingest feeds, tag firms, chips and policy events, "
+    "score sentiment, store it in DuckDB, chart trends and alert on export-control news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sinowatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    config: str = typer.Option(None, "--config", "-c", help="Config file (default: $SINOWATCH_CONFIG, "
+                               "./sinowatch.toml, or the demo's after `make demo`)"),
+    db: str = typer.Option(None, "--db", help="Warehouse file (default: the config's)"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version"),
+) -> None:
+    """Global options shared by every command."""
+    ctx.obj = AppState(config_path=config, db=db)
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    path: Path = typer.Option(Path("sinowatch.toml"), "--path", help="Where to write the config"),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing config"),
+) -> None:
+    """Create a config file (from feeds.example.toml's defaults) and the warehouse."""
+    from sinowatch.warehouse.migrate import current_version  # noqa: PLC0415
+
+    st = state(ctx)
+    if st.config_path is None and st.db is None:
+        if path.exists() and not force:
+            typer.echo(f"{path} exists; keeping it (use --force to overwrite)")
+        else:
+            path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+            typer.echo(f"wrote {path}: add feeds under [[feeds]] (see feeds.example.toml)")
+        st.config_path = str(path)
+    with writer(ctx) as conn:
+        typer.echo(f"warehouse {st.warehouse_path} is at schema version {current_version(conn)}")
+
+
+DEFAULT_CONFIG_TEXT = """# sinowatch config. Every key is optional: `sinowatch config` lists them with defaults and help.
+[warehouse]
+path = "sinowatch.duckdb"
+
+[fetch]
+timeout = 20.0
+concurrency = 8
+
+# Feeds: copy some from feeds.example.toml.
+# [[feeds]]
+# name = "bis-federal-register"
+# url = "https://www.federalregister.gov/api/v1/documents.rss?conditions%5Bagencies%5D%5B%5D=industry-and-security-bureau"
+# language = "en"
+# tags = ["policy", "export-controls"]
+
+[[alerts.rules]]
+name = "export-controls"
+event_types = ["export_control", "entity_list"]
+min_confidence = 0.6
+recipients = ["analyst@localhost"]
+
+[schedule]
+cron = "0 7 * * *"
+timezone = "UTC"
+"""
+
+
+@app.command("config")
+def show_config(ctx: typer.Context, fmt: str = FORMAT_OPTION) -> None:
+    """List every setting with its default and help text, and the file in use."""
+    from sinowatch.config import describe_defaults, find_config_path  # noqa: PLC0415
+
+    st = state(ctx)
+    found = find_config_path(st.config_path)
+    if fmt == "table":
+        typer.echo(f"config file: {found or '(none: defaults)'}; warehouse: {st.warehouse_path}")
+    emit(["key", "default", "help"], describe_defaults(), fmt=check_format(fmt), max_width=70)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    feed: list[str] = typer.Option(None, "--feed", help="Only this configured feed (repeatable)"),
+    url: str = typer.Option(None, "--url", help="Fetch this ad-hoc feed URL (not saved to the config)"),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Allow loopback/private addresses"),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any feed failed"),
+) -> None:
+    """Fetch feeds, parse, deduplicate and load the articles into the warehouse."""
+    from sinowatch.ingest.run import ingest as run_ingest  # noqa: PLC0415
+    from sinowatch.records import Feed  # noqa: PLC0415
+
+    st = state(ctx)
+    cfg = st.config
+    if allow_private:
+        cfg.fetch.allow_private = True
+    if url:
+        feeds = [Feed(name=f"adhoc:{url[:80]}", url=url)]
+    elif feed:
+        feeds = [cfg.feed(name) for name in feed]
+    else:
+        feeds = cfg.enabled_feeds()
+        if not feeds:
+            raise ConfigError(f"no enabled feeds in {cfg.source or 'the config'}: add [[feeds]] or use --url")
+    report = _with_progress(ctx, feeds, lambda on_feed, conn: run_ingest(cfg, conn, feeds=feeds, on_feed=on_feed))
+    print_run_summary(report)
+    if strict and report.feeds_failed:
+        raise typer.Exit(1)
+
+
+def _with_progress(ctx: typer.Context, feeds: list, body):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: PLC0415
+
+    with writer(ctx) as conn:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      transient=False, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("feeds", total=len(feeds))
+
+            def on_feed(outcome) -> None:  # type: ignore[no-untyped-def]
+                progress.update(task, advance=1, description=f"feeds ({outcome.feed})")
+
+            return body(on_feed, conn)
+
+
+def print_run_summary(report) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        [o.feed, "ok" if o.ok else "FAILED", o.status, o.entries, o.new_articles, o.updated_articles,
+         f"{o.duration_s:.2f}s", o.error or (f"bozo: {o.bozo}" if o.bozo else "")]
+        for o in report.feeds
+    ]
+    emit(["feed", "result", "http", "entries", "new", "updated", "time", "note"], rows, title=f"run {report.run_id}")
+    typer.echo(
+        f"feeds ok {report.feeds_ok}, failed {report.feeds_failed}; articles new {report.new_articles}, "
+        f"updated {report.updated_articles}; new story clusters {report.clusters}"
+        + (f"; extracted {report.extracted}, mentions {report.mentions}, events {report.events}" if report.extracted else "")
+        + (f"; alerts queued {report.alerts_queued}, sent {report.alerts_sent}" if report.alerts_queued or report.alerts_sent else "")
+    )
+    if report.feeds_failed:
+        typer.echo(f"{report.feeds_failed} feed(s) failed; see the table above and `sinowatch status`", err=True)
+
+
+@app.command()
+def sql(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="SQL to run against the warehouse (read-only)"),
+    csv_out: bool = typer.Option(False, "--csv", help="Write CSV"),
+    json_out: bool = typer.Option(False, "--json", help="Write JSON lines"),
+    allow_external: bool = typer.Option(False, "--allow-external", help="Allow reading/writing other files (COPY, ATTACH)"),
+) -> None:
+    """Run a read-only SQL query against the warehouse."""
+    import duckdb  # noqa: PLC0415
+
+    fmt = "csv" if csv_out else "json" if json_out else "table"
+    with reader(ctx, allow_external=allow_external) as conn:
+        try:
+            cur = conn.execute(query)
+        except duckdb.Error as e:
+            raise SinowatchError(f"query failed: {' '.join(str(e).split())[:400]}") from None
+        if cur.description is None:
+            return
+        cols = [d[0] for d in cur.description]
+        emit(cols, cur.fetchall(), fmt=fmt)
+
+
+@app.command()
+def status(ctx: typer.Context) -> None:
+    """Last runs, failing feeds, alert backlog and table counts."""
+    from sinowatch.warehouse.status import status_report  # noqa: PLC0415
+
+    with reader(ctx) as conn:
+        rep = status_report(conn)
+    typer.echo(f"warehouse: {state(ctx).warehouse_path}")
+    emit(list(rep.runs_columns), rep.runs, title="last runs")
+    if rep.failing_feeds:
+        emit(["feed", "last error", "failures in a row", "last ok"], rep.failing_feeds, title="failing feeds")
+    else:
+        typer.echo("no failing feeds")
+    emit(["table", "rows"], rep.counts, title="counts")
+    for title, cols, rows in rep.extra:
+        emit(cols, rows, title=title)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    out: Path = typer.Option(Path(".state/demo"), "--out", help="Folder for the demo feeds, config and warehouse"),
+    engine: str = typer.Option("prefect", "--engine", help="prefect (the daily flow) or plain (stage functions)"),
+) -> None:
+    """Build the bundled demo feeds (dates relative to now) and run the main job on them."""
+    from sinowatch.demo_setup import write_demo  # noqa: PLC0415
+
+    cfg_path = write_demo(out, now=datetime.now(UTC))
+    typer.echo(f"demo config: {cfg_path}")
+    st = state(ctx)
+    st.config_path, st._config = str(cfg_path), None
+    run_main_job(ctx, engine=engine)
+
+
+def run_main_job(ctx: typer.Context, *, engine: str = "prefect", dry_run: bool = False) -> None:
+    """ingest -> extract -> sentiment -> alerts -> report; the daily flow under Prefect, or plain."""
+    from sinowatch.pipeline import run_pipeline  # noqa: PLC0415
+
+    st = state(ctx)
+    if engine == "prefect":
+        from sinowatch.flows.daily import run_daily  # noqa: PLC0415
+
+        report = run_daily(st.config, db=str(st.warehouse_path), dry_run=dry_run)
+    elif engine == "plain":
+        with writer(ctx) as conn:
+            report = run_pipeline(st.config, conn, dry_run=dry_run)
+    else:
+        raise typer.BadParameter("use prefect or plain", param_hint="--engine")
+    print_run_summary(report)
+
+
+def _register_stage_commands() -> None:
+    """Each stage's commands live beside it; importing them must stay cheap (no heavy imports)."""
+    import importlib  # noqa: PLC0415
+
+    for name in ("cli_extract", "cli_sentiment", "cli_flows", "cli_alerts", "cli_trends"):
+        try:
+            module = importlib.import_module(f"sinowatch.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"sinowatch.{name}":
+                raise
+            continue
+        module.register(app)
+
+
+_register_stage_commands()
+
+
+def main() -> None:
+    import click  # noqa: PLC0415
+
+    try:
+        rv = app(standalone_mode=False)
+    except SinowatchError as e:
+        typer.echo(f"sinowatch: error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""CLI commands for the sentiment model: `sinowatch train sentiment` and `sinowatch eval-sentiment`.
+
+Registered by `sinowatch.cli` with ``cli_sentiment.register(app)``. Thin layer over
+``sinowatch.models.sentiment.train.train`` and ``...evaluate.evaluate``; torch, transformers and
+onnxruntime are imported only inside the commands, so ``sinowatch --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+DEFAULT_DATA = Path("../shared/data/sentiment")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``train`` group (with ``sentiment``) and ``eval-sentiment`` to ``app``."""
+    train_app = typer.Typer(help="Train the models sinowatch ships.", no_args_is_help=True)
+
+    @train_app.command("sentiment")
+    def train_sentiment(
+        data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with sentfin/, financial_phrasebank/, fiqa_semeval/."),
+        out: Path | None = typer.Option(None, "--out", help="Artefact folder (default: the bundled models/sentiment/artifact)."),
+        epochs: int = typer.Option(3, "--epochs", help="Training epochs."),
+        max_rows: int | None = typer.Option(None, "--max-rows", help="Cap on training rows (a seeded sample; for smoke runs)."),
+        work_dir: Path = typer.Option(Path(".state/sentiment/fp32"), "--work-dir", help="Where the fp32 checkpoint goes (not committed)."),
+        seed: int = typer.Option(0, "--seed", help="Training seed (the data split is fixed)."),
+        evaluate_after: bool = typer.Option(True, "--eval/--no-eval", help="Write metrics.json after training."),
+    ) -> None:
+        """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""
+        import logging
+
+        from sinowatch.errors import ModelError
+        from sinowatch.models.sentiment.runtime import ARTIFACT_DIR
+
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        if not data.is_dir():
+            raise ModelError(f"training data folder {data} not found (expected ../shared/data/sentiment)")
+        from sinowatch.models.sentiment.train import train
+
+        target = out if out is not None else ARTIFACT_DIR
+        record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir)
+        typer.echo(f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})")
+        if evaluate_after:
+            from sinowatch.models.sentiment.evaluate import evaluate
+
+            _print(evaluate(data, target, fp32_dir=work_dir))
+
+    app.add_typer(train_app, name="train")
+
+    @app.command("eval-sentiment")
+    def eval_sentiment(
+        data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with the sentiment data sets."),
+        model_dir: Path | None = typer.Option(None, "--model", help="Artefact folder (default: bundled)."),
+        fp32_dir: Path = typer.Option(Path(".state/sentiment/fp32"), "--fp32", help="fp32 checkpoint for the fp32 column."),
+        baselines: bool = typer.Option(True, "--baselines/--no-baselines", help="Also run VADER and frozen MiniLM + LR."),
+    ) -> None:
+        """Print test-split accuracy / macro-F1 beside the baselines, and throughput; writes metrics.json."""
+        from sinowatch.models.sentiment.evaluate import evaluate
+
+        _print(evaluate(data, model_dir, fp32_dir=fp32_dir, baselines=baselines))
+
+
+def _print(result: dict) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    from sinowatch.models.sentiment.evaluate import table_rows
+
+    t = Table(title=f"sentiment {result['model_version']}: accuracy / macro-F1 on test splits")
+    for col in ("set", "n", "fine-tuned fp32", "fine-tuned int8", "VADER", "frozen MiniLM + LR"):
+        t.add_column(col)
+    for row in table_rows(result):
+        t.add_row(*row)
+    c = Console()
+    c.print(t)
+    for name, s in result["throughput"].items():
+        c.print(f"{name}: {s['batched_per_s']} sentences/s batched, {s['one_at_a_time_per_s']} one at a time")
+    for k, v in result.get("throughput_ratios", {}).items():
+        c.print(f"{k}: {v}x")

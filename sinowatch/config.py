@@ -1,0 +1,316 @@
+"""Configuration: one table of defaults with help text, overlaid by the user's TOML file.
+
+The dataclasses below *are* the table of defaults: every field has a default and a help text
+(``sinowatch config`` prints them). A user's file overrides only the keys it sets; an unknown key
+or a wrong type is a one-line :class:`ConfigError` naming the key and the file.
+
+Config is passed explicitly (flows take it as parameters); nothing reads a global.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sinowatch.errors import ConfigError
+from sinowatch.records import Feed
+
+ENV_CONFIG = "SINOWATCH_CONFIG"
+DEFAULT_CONFIG_NAME = "sinowatch.toml"
+
+
+def setting(default: Any, help: str) -> Any:
+    """A config field with its default and help text."""
+    if isinstance(default, list | dict):
+        return field(default_factory=lambda d=default: type(d)(d), metadata={"help": help})
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class WarehouseConfig:
+    path: str = setting("sinowatch.duckdb", "DuckDB file, relative to the config file's folder")
+    lock_timeout: float = setting(30.0, "Seconds a run waits for another writer before giving up")
+
+
+@dataclass
+class FetchConfig:
+    timeout: float = setting(20.0, "Read timeout per request, seconds")
+    connect_timeout: float = setting(10.0, "Connect timeout per request, seconds")
+    max_bytes: int = setting(10_000_000, "Largest body accepted; bigger responses are cut off and fail")
+    max_redirects: int = setting(5, "Redirects followed before giving up")
+    user_agent: str = setting(
+        "sinowatch/0.1 (+https://github.com/sinowatch/sinowatch; news monitoring)",
+        "User-Agent header sent with every request",
+    )
+    concurrency: int = setting(8, "Feeds fetched at once")
+    retries: int = setting(3, "Retries on timeouts, 429 and 5xx (after the first try)")
+    backoff: float = setting(1.0, "First retry delay in seconds; doubles each retry")
+    max_retry_after: float = setting(60.0, "Longest Retry-After honoured, seconds")
+    allow_private: bool = setting(
+        False, "Allow loopback/private addresses (off by default: a shared deployment must not be an SSRF proxy)"
+    )
+    allow_file: bool = setting(False, "Allow file:// feed URLs (the demo turns this on)")
+    max_entries: int = setting(5000, "Entries taken from one feed per fetch; the rest are skipped and counted")
+
+
+@dataclass
+class FeedConfig:
+    name: str = setting("", "Unique feed name")
+    url: str = setting("", "Feed URL (http, https; file only when fetch.allow_file)")
+    language: str = setting("", "Expected language (en, zh); empty = detect per article")
+    tags: list[str] = setting([], "Free tags, e.g. ['policy', 'chips']")
+    enabled: bool = setting(True, "Fetch this feed in runs")
+    full_text: bool = setting(False, "Fetch each article page and extract its main text (trafilatura)")
+
+    def to_feed(self) -> Feed:
+        return Feed(
+            name=self.name,
+            url=self.url,
+            language=self.language or None,
+            tags=tuple(self.tags),
+            enabled=self.enabled,
+            full_text=self.full_text,
+        )
+
+
+@dataclass
+class ExtractionConfig:
+    batch_size: int = setting(64, "Articles per nlp.pipe batch and per load transaction")
+    watchlist: list[str] = setting([], "Extra watchlist files (YAML) that extend or override the bundled one")
+    use_ner: bool = setting(False, "Run the statistical English NER for watchlist discovery (slower)")
+    min_event_confidence: float = setting(0.5, "Events below this confidence are dropped")
+
+
+@dataclass
+class SentimentConfig:
+    enabled: bool = setting(True, "Score sentiment per mention, entity and article")
+    model_dir: str = setting("", "Trained model folder; empty = the bundled model")
+    batch_size: int = setting(64, "Sentences per inference batch")
+    runtime: str = setting("onnx", "onnx (int8, fast) or torch (fp32)")
+
+
+@dataclass
+class SmtpConfig:
+    host: str = setting("localhost", "SMTP server host")
+    port: int = setting(25, "SMTP server port")
+    security: str = setting("none", "none, starttls or ssl")
+    username: str = setting("", "SMTP user name; empty = no login")
+    password_env: str = setting("SINOWATCH_SMTP_PASSWORD", "Environment variable that holds the password")
+    sender: str = setting("sinowatch@localhost", "From address")
+    timeout: float = setting(20.0, "SMTP timeout, seconds")
+
+
+@dataclass
+class AlertRule:
+    name: str = setting("export-controls", "Rule name (appears in the email footer)")
+    event_types: list[str] = setting(["export_control", "entity_list"], "Event types that match; empty = any")
+    entities: list[str] = setting([], "Watchlist ids that must be involved; empty = any watchlist entity")
+    kinds: list[str] = setting([], "Entity kinds that must be involved; empty = any")
+    min_confidence: float = setting(0.6, "Lowest event confidence that alerts")
+    languages: list[str] = setting([], "Article languages; empty = any")
+    feeds: list[str] = setting([], "Feed names; empty = any")
+    recipients: list[str] = setting(["analyst@localhost"], "Who receives the digest")
+
+
+@dataclass
+class AlertsConfig:
+    enabled: bool = setting(True, "Queue and send alert digests")
+    max_tries: int = setting(5, "Failed sends before an alert is marked failed")
+    report_base_url: str = setting("", "Base URL where reports are published; digests link to it")
+    smtp: SmtpConfig = field(default_factory=SmtpConfig, metadata={"help": "SMTP settings"})
+    rules: list[AlertRule] = field(
+        default_factory=lambda: [AlertRule()], metadata={"help": "Alert rules ([[alerts.rules]])"}
+    )
+
+
+@dataclass
+class ScheduleConfig:
+    cron: str = setting("0 7 * * *", "When the daily flow runs (cron)")
+    timezone: str = setting("UTC", "Time zone of the cron schedule, e.g. Asia/Shanghai")
+    catchup: bool = setting(True, "After downtime, run once to catch up (never once per missed day)")
+
+
+@dataclass
+class FlowsConfig:
+    dask_address: str = setting("", "Address of an existing Dask scheduler for extraction batches")
+    extract_batch: int = setting(200, "Articles per extraction task")
+
+
+@dataclass
+class ReportConfig:
+    days: int = setting(120, "Days covered by the report")
+    out: str = setting("report.html", "Where the daily run writes the report (relative to the config)")
+
+
+@dataclass
+class Config:
+    warehouse: WarehouseConfig = field(default_factory=WarehouseConfig, metadata={"help": "Warehouse"})
+    fetch: FetchConfig = field(default_factory=FetchConfig, metadata={"help": "Fetching"})
+    feeds: list[FeedConfig] = field(default_factory=list, metadata={"help": "Feeds ([[feeds]])"})
+    extraction: ExtractionConfig = field(default_factory=ExtractionConfig, metadata={"help": "Extraction"})
+    sentiment: SentimentConfig = field(default_factory=SentimentConfig, metadata={"help": "Sentiment"})
+    alerts: AlertsConfig = field(default_factory=AlertsConfig, metadata={"help": "Alerts"})
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig, metadata={"help": "Schedule"})
+    flows: FlowsConfig = field(default_factory=FlowsConfig, metadata={"help": "Prefect flows"})
+    report: ReportConfig = field(default_factory=ReportConfig, metadata={"help": "Report"})
+    #: folder that relative paths are resolved against (the config file's folder); not a TOML key
+    base_dir: str = field(default=".", metadata={"help": "", "internal": True})
+    #: the file this config came from, if any; not a TOML key
+    source: str = field(default="", metadata={"help": "", "internal": True})
+
+    def resolve(self, path: str) -> Path:
+        p = Path(os.path.expanduser(path))
+        return p if p.is_absolute() else Path(self.base_dir) / p
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.resolve(self.warehouse.path)
+
+    @property
+    def state_dir(self) -> Path:
+        """Folder for run state (Prefect home, caches): next to the warehouse."""
+        return self.warehouse_path.parent / ".sinowatch-state"
+
+    def enabled_feeds(self) -> list[Feed]:
+        return [f.to_feed() for f in self.feeds if f.enabled]
+
+    def feed(self, name: str) -> Feed:
+        for f in self.feeds:
+            if f.name == name:
+                return f.to_feed()
+        names = ", ".join(f.name for f in self.feeds) or "none configured"
+        raise ConfigError(f"no feed named {name!r} in {self.source or 'the config'} (feeds: {names})")
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", str(tp))
+
+
+def _coerce(value: Any, tp: Any, key: str, source: str) -> Any:
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise ConfigError(f"{source}: '{key}' must be a table, got {type(value).__name__}")
+        return _build(tp, value, key, source)
+    if origin is list:
+        (item_tp,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise ConfigError(f"{source}: '{key}' must be a list, got {type(value).__name__}")
+        return [_coerce(v, item_tp, f"{key}[{i}]", source) for i, v in enumerate(value)]
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _coerce(value, args[0], key, source)
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if tp is bool and not isinstance(value, bool):
+        raise ConfigError(f"{source}: '{key}' must be true or false, got {value!r}")
+    if tp is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ConfigError(f"{source}: '{key}' must be an integer, got {value!r}")
+    if not isinstance(value, tp):
+        raise ConfigError(f"{source}: '{key}' must be {_type_name(tp)}, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _build(cls: Any, data: dict[str, Any], prefix: str, source: str) -> Any:
+    """Start from cls's defaults and override only the keys present in data."""
+    obj = cls()
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    for key, value in data.items():
+        full = f"{prefix}.{key}" if prefix else key
+        if key not in known:
+            hint = ", ".join(sorted(known))
+            raise ConfigError(f"{source}: unknown key '{full}' (known here: {hint})")
+        setattr(obj, key, _coerce(value, hints[key], full, source))
+    return obj
+
+
+def _validate(cfg: Config) -> None:
+    src = cfg.source or "config"
+    seen: set[str] = set()
+    for i, f in enumerate(cfg.feeds):
+        if not f.name or not f.url:
+            raise ConfigError(f"{src}: 'feeds[{i}]' needs both name and url")
+        if f.name in seen:
+            raise ConfigError(f"{src}: 'feeds[{i}].name' {f.name!r} is used twice")
+        seen.add(f.name)
+    if cfg.alerts.smtp.security not in ("none", "starttls", "ssl"):
+        raise ConfigError(f"{src}: 'alerts.smtp.security' must be none, starttls or ssl")
+    if cfg.sentiment.runtime not in ("onnx", "torch"):
+        raise ConfigError(f"{src}: 'sentiment.runtime' must be onnx or torch")
+    rule_names = [r.name for r in cfg.alerts.rules]
+    if len(set(rule_names)) != len(rule_names):
+        raise ConfigError(f"{src}: alert rule names must be unique, got {rule_names}")
+    if cfg.fetch.concurrency < 1 or cfg.fetch.max_bytes < 1:
+        raise ConfigError(f"{src}: 'fetch.concurrency' and 'fetch.max_bytes' must be positive")
+
+
+def parse_config(text: str, *, source: str = "<string>", base_dir: str | Path = ".") -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{source}: not valid TOML: {e}") from None
+    cfg: Config = _build(Config, data, "", source)
+    cfg.base_dir = str(base_dir)
+    cfg.source = source
+    _validate(cfg)
+    return cfg
+
+
+def find_config_path(explicit: str | Path | None = None) -> Path | None:
+    """--config, else $SINOWATCH_CONFIG, else ./sinowatch.toml, else the demo's config after `make demo`."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_CONFIG)
+    if env:
+        return Path(env)
+    local = Path.cwd() / DEFAULT_CONFIG_NAME
+    if local.exists():
+        return local
+    demo = Path.cwd() / ".state" / "demo" / DEFAULT_CONFIG_NAME
+    if demo.exists():
+        return demo
+    return None
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Load the config (see :func:`find_config_path`); no file at all gives the defaults."""
+    found = find_config_path(path)
+    if found is None:
+        cfg = Config()
+        cfg.base_dir = str(Path.cwd())
+        return cfg
+    if not found.exists():
+        raise ConfigError(f"config file {found} does not exist (run `sinowatch init` to create one)")
+    try:
+        text = found.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{found}: cannot read: {e}") from None
+    return parse_config(text, source=str(found), base_dir=found.resolve().parent)
+
+
+def describe_defaults(cls: Any = Config, prefix: str = "") -> list[tuple[str, str, str]]:
+    """(key, default, help) rows for every setting, for `sinowatch config`."""
+    rows: list[tuple[str, str, str]] = []
+    obj = cls()
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("internal"):
+            continue
+        key = f"{prefix}.{f.name}" if prefix else f.name
+        value = getattr(obj, f.name)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            rows.extend(describe_defaults(type(value), key))
+        elif f.name in ("feeds", "rules"):
+            item = FeedConfig if f.name == "feeds" else AlertRule
+            rows.extend(describe_defaults(item, f"{key}[]"))
+        else:
+            rows.append((key, repr(value), f.metadata.get("help", "")))
+    return rows

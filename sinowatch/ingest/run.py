@@ -1,0 +1,187 @@
+"""The ingest stage as plain functions: fetch (I/O), parse (CPU), load (one transaction per feed).
+
+``ingest`` composes them for the CLI; the Prefect flows call the same pieces as tasks. Each feed's
+articles, its fetch row and its conditional-GET state are written in ONE transaction, so a crash
+mid-run leaves every feed either fully loaded or untouched, and the next run completes the rest.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+import httpx
+
+from sinowatch.config import Config, FetchConfig
+from sinowatch.ingest.dedup import ClusterIndex
+from sinowatch.ingest.fetch import fetch, make_client
+from sinowatch.ingest.parse import ParsedFeed, parse_feed
+from sinowatch.ingest.text import clean_text
+from sinowatch.records import Article, Feed, FeedOutcome, FetchResult, RunReport
+from sinowatch.warehouse import load
+from sinowatch.warehouse.db import Connection, transaction
+
+DEDUP_WINDOW_DAYS = 45
+
+
+def new_run_id(kind: str = "run") -> str:
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{kind}-{uuid.uuid4().hex[:6]}"
+
+
+@dataclass
+class FeedBatch:
+    """What fetching and parsing one feed produced, ready to load."""
+
+    feed: Feed
+    result: FetchResult
+    parsed: ParsedFeed
+    fetched_at: datetime
+
+
+def fetch_feed(feed: Feed, settings: FetchConfig, client: httpx.Client,
+               state: tuple[str | None, str | None, str] | None = None) -> FetchResult:
+    """One feed's bytes; conditional GET when the stored state is for the same URL."""
+    etag = last_modified = None
+    if state and state[2] == feed.url:
+        etag, last_modified = state[0], state[1]
+    return fetch(feed.url, client=client, settings=settings, feed=feed.name, etag=etag, last_modified=last_modified)
+
+
+def parse_result(feed: Feed, result: FetchResult, fetched_at: datetime, settings: FetchConfig) -> ParsedFeed:
+    if not result.ok or result.not_modified:
+        return ParsedFeed()
+    return parse_feed(
+        result.body,
+        feed=feed,
+        fetched_at=fetched_at,
+        content_type=result.content_type,
+        base_url=result.final_url if result.final_url and result.final_url.startswith("http") else None,
+        max_entries=settings.max_entries,
+    )
+
+
+def add_full_text(parsed: ParsedFeed, *, settings: FetchConfig, client: httpx.Client,
+                  skip_keys: set[str] = frozenset()) -> ParsedFeed:  # type: ignore[assignment]
+    """Fetch each new article's page and extract the main text with trafilatura; on failure keep
+    the summary and record why (Article.full_text_status)."""
+    import trafilatura  # noqa: PLC0415 - heavy, only for feeds that ask for full text
+
+    out: list[Article] = []
+    for a in parsed.articles:
+        if a.key in skip_keys or not a.url.startswith("http"):
+            out.append(a)
+            continue
+        res = fetch(a.original_url or a.url, client=client, settings=settings, feed=a.feed)
+        if not res.ok or not res.body:
+            out.append(replace(a, full_text_status=f"failed: {res.error or 'empty page'}"))
+            continue
+        try:
+            text = trafilatura.extract(res.body.decode("utf-8", "replace"), include_comments=False, favor_precision=True)
+        except Exception as e:  # trafilatura on hostile HTML
+            text, why = None, f"{type(e).__name__}"
+        else:
+            why = "no main text found"
+        if text and len(text) > len(a.text):
+            out.append(replace(a, text=clean_text(text), full_text_status="ok"))
+        else:
+            out.append(replace(a, full_text_status=f"failed: {why}" if not text else "ok (summary longer)"))
+    parsed.articles = out
+    return parsed
+
+
+def load_batch(conn: Connection, run_id: str, batch: FeedBatch, index: ClusterIndex) -> FeedOutcome:
+    """Dedup and load one feed's articles with its fetch row, in one transaction."""
+    res, parsed = batch.result, batch.parsed
+    outcome = FeedOutcome(
+        feed=batch.feed.name, url=batch.feed.url, status=res.status, duration_s=res.duration_s,
+        n_bytes=res.n_bytes, entries=parsed.entries, bozo=parsed.bozo, not_modified=res.not_modified,
+    )
+    outcome.error = res.error or parsed.error
+    outcome.ok = res.ok and not parsed.error
+    articles = sorted(parsed.articles, key=lambda a: (a.published, a.key))
+    clustered = [a.with_(cluster_id=index.assign(a.key, a.minhash)) for a in articles]
+    with transaction(conn):
+        if clustered:
+            outcome.new_articles, outcome.updated_articles = load.upsert_articles(conn, clustered, batch.fetched_at)
+        load.record_fetch(
+            conn, run_id, outcome, url=batch.feed.url, fetched_at=batch.fetched_at,
+            etag=res.etag, last_modified=res.last_modified, language=batch.feed.language, tags=batch.feed.tags,
+        )
+    return outcome
+
+
+def build_index(conn: Connection, now: datetime) -> ClusterIndex:
+    index = ClusterIndex()
+    for key, sig, cluster in load.recent_signatures(conn, now - timedelta(days=DEDUP_WINDOW_DAYS)):
+        index.add(key, sig, cluster)
+    return index
+
+
+def ingest(
+    config: Config,
+    conn: Connection,
+    *,
+    feeds: Sequence[Feed] | None = None,
+    run_id: str | None = None,
+    client: httpx.Client | None = None,
+    on_feed: Callable[[FeedOutcome], None] | None = None,
+    report: RunReport | None = None,
+) -> RunReport:
+    """Fetch, parse, dedup and load the given feeds (default: the enabled ones).
+
+    One failing feed is recorded (status, error, duration, bytes, entries) and never stops the
+    others. The caller owns the run row when it passes ``report``; otherwise ingest writes it.
+    """
+    feeds = list(config.enabled_feeds() if feeds is None else feeds)
+    settings = config.fetch
+    started = datetime.now(UTC)
+    own_run = report is None
+    if report is None:
+        report = RunReport(run_id=run_id or new_run_id("ingest"), started_at=started)
+        with transaction(conn):
+            load.start_run(conn, report.run_id, "ingest", started)
+    state = load.feed_state(conn)
+    index = build_index(conn, started)
+    clusters_before = conn.execute("SELECT count(*) FROM story_clusters").fetchone()[0]
+    own_client = client is None
+    http = client or make_client(settings)
+    try:
+        def work(feed: Feed) -> FeedBatch:
+            fetched_at = datetime.now(UTC)
+            result = fetch_feed(feed, settings, http, state.get(feed.name))
+            parsed = parse_result(feed, result, fetched_at, settings)
+            if feed.full_text and parsed.articles:
+                known = load.existing_keys(conn.cursor(), [a.key for a in parsed.articles])
+                parsed = add_full_text(parsed, settings=settings, client=http, skip_keys=known)
+            return FeedBatch(feed, result, parsed, fetched_at)
+
+        with ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="fetch") as pool:
+            futures = {pool.submit(work, f): f for f in feeds}
+            for fut in as_completed(futures):
+                feed = futures[fut]
+                try:
+                    outcome = load_batch(conn, report.run_id, fut.result(), index)
+                except Exception as e:  # a bug or a warehouse error for one feed: record, go on
+                    outcome = FeedOutcome(feed=feed.name, url=feed.url, ok=False,
+                                          error=f"{type(e).__name__}: {str(e)[:300]}")
+                report.feeds.append(outcome)
+                report.new_articles += outcome.new_articles
+                report.updated_articles += outcome.updated_articles
+                if not outcome.ok:
+                    report.errors.append(f"{feed.name}: {outcome.error}")
+                if on_feed:
+                    on_feed(outcome)
+    finally:
+        if own_client:
+            http.close()
+    report.clusters += conn.execute("SELECT count(*) FROM story_clusters").fetchone()[0] - clusters_before
+    report.feeds.sort(key=lambda o: o.feed)
+    if own_run:
+        report.finished_at = datetime.now(UTC)
+        report.status = "ok" if report.feeds_failed == 0 else ("partial" if report.feeds_ok else "failed")
+        with transaction(conn):
+            load.finish_run(conn, report)
+    return report

@@ -1,0 +1,100 @@
+"""Opening the warehouse: one writer at a time, a bounded wait, and clear messages.
+
+DuckDB itself allows one read-write process per file (a file lock). A second writer waits up to
+``lock_timeout`` seconds and then gets :class:`WarehouseLockedError` - a one-line message, never a
+stack trace.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from sinowatch.errors import WarehouseError, WarehouseLockedError
+from sinowatch.warehouse.migrate import migrate
+
+Connection = duckdb.DuckDBPyConnection
+
+_LOCK_RE = re.compile(r"(Could not set lock|Conflicting lock|lock on file)", re.I)
+_PID_RE = re.compile(r"PID (\d+)")
+
+
+def _is_lock_error(e: Exception) -> bool:
+    return bool(_LOCK_RE.search(str(e)))
+
+
+def connect(
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    lock_timeout: float = 30.0,
+    config: dict[str, str | bool | int] | None = None,
+) -> Connection:
+    """Open (and for writers, create and migrate) the warehouse at ``path``."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path} (run `sinowatch init` or `sinowatch ingest` first)")
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise WarehouseError(f"cannot create the warehouse folder {path.parent}: {e}") from None
+    deadline = time.monotonic() + max(lock_timeout, 0.0)
+    delay = 0.1
+    while True:
+        try:
+            conn = duckdb.connect(str(path), read_only=read_only, config=dict(config or {}))
+            break
+        except duckdb.Error as e:
+            if not _is_lock_error(e):
+                raise WarehouseError(f"cannot open the warehouse {path}: {_one_line(e)}") from None
+            if time.monotonic() >= deadline:
+                pid = _PID_RE.search(str(e))
+                who = f" (process {pid.group(1)})" if pid else ""
+                raise WarehouseLockedError(
+                    f"the warehouse {path} is in use by another sinowatch process{who}; "
+                    f"waited {lock_timeout:g}s - try again when that run has finished"
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    if not read_only:
+        try:
+            migrate(conn)
+        except duckdb.Error as e:
+            conn.close()
+            raise WarehouseError(f"cannot migrate the warehouse {path}: {_one_line(e)}") from None
+    return conn
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())[:500]
+
+
+@contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN ... COMMIT, or ROLLBACK and re-raise (as WarehouseError for DuckDB errors)."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield conn
+    except duckdb.Error as e:
+        conn.execute("ROLLBACK")
+        raise WarehouseError(f"warehouse write failed and was rolled back: {_one_line(e)}") from e
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+@contextmanager
+def open_warehouse(path: str | Path, *, read_only: bool = False, lock_timeout: float = 30.0) -> Iterator[Connection]:
+    conn = connect(path, read_only=read_only, lock_timeout=lock_timeout)
+    try:
+        yield conn
+    finally:
+        conn.close()
