@@ -122,6 +122,9 @@ class AlertRule:
 class AlertsConfig:
     enabled: bool = setting(True, "Queue and send alert digests")
     max_tries: int = setting(5, "Failed sends before an alert is marked failed")
+    max_age_days: int = setting(
+        7, "Articles published more than this many days ago never alert (backfills stay quiet); 0 = no limit"
+    )
     report_base_url: str = setting("", "Base URL where reports are published; digests link to it")
     smtp: SmtpConfig = field(default_factory=SmtpConfig, metadata={"help": "SMTP settings"})
     rules: list[AlertRule] = field(
@@ -140,6 +143,12 @@ class ScheduleConfig:
 class FlowsConfig:
     dask_address: str = setting("", "Address of an existing Dask scheduler for extraction batches")
     extract_batch: int = setting(200, "Articles per extraction task")
+    log_level: str = setting("INFO", "Prefect's log level for run logs (DEBUG, INFO, WARNING)")
+    startup_timeout: int = setting(
+        90, "Seconds Prefect's ephemeral server may take to start (Prefect's own default, 20, is too short on a busy machine)"
+    )
+    deployment: str = setting("sinowatch-daily", "Name of the deployment `sinowatch serve` registers")
+    server_port: int = setting(4200, "Port of the Prefect server `sinowatch serve` starts when PREFECT_API_URL is unset")
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sinowatch.config import Config
+from sinowatch.extract_stage import extract_pending
 from sinowatch.ingest.run import ingest, new_run_id
 from sinowatch.records import RunReport
 from sinowatch.warehouse import load
@@ -22,6 +23,11 @@ def run_pipeline(config: Config, conn: Connection, *, dry_run: bool = False, run
     try:
         ingest(config, conn, report=report)
         report.status = "ok" if report.feeds_failed == 0 else "partial"
+        stats = extract_pending(config, conn)
+        report.extracted, report.mentions, report.events = stats.articles, stats.mentions, stats.events
+        if stats.errors:
+            report.errors.extend(f"extract {e}" for e in stats.errors)
+            report.status = "partial"
     except Exception as e:
         report.status = "failed"
         report.errors.append(f"{type(e).__name__}: {e}")

@@ -138,6 +138,8 @@ class Extraction:
     entities: tuple[EntityRollup, ...] = ()
     events: tuple[Event, ...] = ()
     sentiment: Sentiment | None = None
+    #: unknown organisations the NER found in China/AI/chip context: (name, example sentence)
+    candidates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -23,7 +23,7 @@ from typing import Any
 from sinowatch.models.sentiment.data import Example
 
 ONNX_NAME = "model.int8.onnx"
-TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json")
+TOKENIZER_FILES = ("tokenizer.json",)  # all the runtime needs; vocab.txt is inside it
 
 
 def file_version(path: Path) -> str:

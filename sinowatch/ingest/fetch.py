@@ -83,7 +83,7 @@ def _get_once(
             raise FetchError(f"redirect loop at {current}")
         seen.add(current)
         with client.stream("GET", current, headers=headers) as resp:
-            if resp.is_redirect:
+            if resp.status_code in (301, 302, 303, 307, 308):
                 location = resp.headers.get("location")
                 if not location:
                     raise FetchError(f"redirect without a Location header from {current}", status=resp.status_code)

@@ -1,0 +1,62 @@
+"""Watchlist discovery: organisations the statistical NER finds that the watchlist does not know.
+
+Runs only in pipelines that have an ``ner`` component (``[extraction] use_ner = true``). An ORG
+entity counts as a candidate when it overlaps no watchlist mention and its text has China, AI or
+chip context; candidates are stored per article (``entity_candidates``) so ``sinowatch candidates``
+can rank them with counts and example sentences, and a user can grow the watchlist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY
+
+DEFAULT_CONTEXT = (r"\bchin(a|ese)\b|\bbeijing\b|\bshanghai\b|\bshenzhen\b|\bhangzhou\b|\bhong kong\b|\bai\b|"
+                   r"artificial intelligence|\bchips?\b|semiconductor|\bgpus?\b|\bmodels?\b|\bfoundry\b")
+_JUNK = re.compile(r"^(the |a |an )|^\W+$|^\d|['’]s$")
+
+
+class CandidateFinder:
+    """Writes ``doc._.sw_candidates``: a list of (name, sentence) for unknown ORG entities."""
+
+    def __init__(self, nlp: Language, name: str = "sinowatch_discovery", *, spans_key: str = DEFAULT_SPANS_KEY,
+                 labels: Iterable[str] = ("ORG",), context: str = DEFAULT_CONTEXT, min_length: int = 2) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.labels = set(labels)
+        self.context = re.compile(context, re.IGNORECASE)
+        self.min_length = min_length
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = {i for sp in (doc.spans[self.spans_key] if self.spans_key in doc.spans else ()) for i in range(sp.start, sp.end)}
+        found: list[tuple[str, str]] = []
+        if doc.ents and self.context.search(doc.text):
+            for ent in doc.ents:
+                if ent.label_ not in self.labels or any(i in known for i in range(ent.start, ent.end)):
+                    continue
+                name = " ".join(ent.text.split())
+                if len(name) < self.min_length or _JUNK.search(name.lower()):
+                    continue
+                found.append((name, ent.sent.text.strip() if doc.has_annotation("SENT_START") else ""))
+        doc._.sw_candidates = found
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        import srsly  # noqa: PLC0415
+
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_json(Path(path) / "cfg", {"labels": sorted(self.labels), "context": self.context.pattern})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CandidateFinder:
+        import srsly  # noqa: PLC0415
+
+        cfg = srsly.read_json(Path(path) / "cfg")
+        self.labels = set(cfg["labels"])
+        self.context = re.compile(cfg["context"], re.IGNORECASE)
+        return self

@@ -1,0 +1,303 @@
+"""The event detector: a spaCy component that types sentences with the EVENT_TYPES taxonomy.
+
+Each sentence is matched against a trigger lexicon (regexes per event type, with a weight and
+optional ``needs`` / ``unless`` regexes on the same sentence). The best trigger's weight is the
+confidence, nudged up when the sentence holds a watchlist mention of a fitting kind. The
+watchlist mentions of the sentence (from the matcher component) become the event's entities; for
+restrictive events (export_control, entity_list, tariff, investigation) the acting authority is
+the first agency mentioned and the targets are the companies and chips it names.
+
+Triggers measured on the dev set's tuning half (``sinowatch eval``); they are data: saved as
+JSONL with to_disk/from_disk so a deployment can ship its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, doc_text, hits, sentence_bounds
+
+TRIGGERS_FILE = "triggers.jsonl"
+RESTRICTIVE = ("export_control", "entity_list", "tariff", "investigation")
+
+_MONEY = r"(\$\s?[\d.,]+\s?(billion|million|bn|m)?|[\d.,]+\s?(billion|million|bn)\s?(yuan|dollars|usd|euros)?|[\d.,]+\s?(亿|万)元?)"
+_MARKET_CTX = (r"\bshares?\b|\bstocks?\b|market (value|cap)|\bprofit|\brevenue|\bearnings|\bindex\b|\bcac 40|"
+               r"\btrading\b|股价|市值|净利润|营收|股")
+_MODEL_CTX = r"\bmodels?\b|\bllms?\b|chatbot|reasoning|\bgpt-|\bqwen|\bernie|\bglm|\bkimi|hunyuan|doubao|模型|大模型"
+_CHIP_CTX = (r"\bchips?\b|processor|\bgpus?\b|accelerator|\bnpus?\b|\bcpus?\b|\bhbm\d?e?\b|\bmemory\b|\bsoc\b|"
+             r"\bdies?\b|芯片|处理器|加速卡|昇腾|\bhbm")
+_GOV = (r"government|ministry|state council|\bcac\b|\bmiit\b|white house|administration|\bcommission\b|"
+        r"beijing|shanghai|shenzhen|national|regulator|\bcity\b|province|国务院|工信部|部门|国家|政府|网信办|发改委")
+_RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)? out|introduc\w*|announc\w*|made .{0,20}free)\b"
+
+#: type -> list of (regex, weight, needs, unless); regexes run case-insensitively on the sentence
+DEFAULT_TRIGGERS: dict[str, list[tuple[str, float, str | None, str | None]]] = {
+    "export_control": [
+        (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None, None),
+        (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew"),
+        (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export", 0.85, None, None),
+        (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
+        (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, None),
+        (r"\b(resume|halt|stop|clears?|allow\w*|lets?|approv\w*|permit\w*)\b.{0,40}\b(sales?|sell|shipments?|ship)\b.{0,40}\b(china|chinese)", 0.8, None, None),
+        (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
+        (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
+        (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
+        (r"出口管制|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
+    ],
+    "entity_list": [
+        (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,80}\b(entity list|entities list)", 0.92, None, None),
+        (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
+        (r"\bblacklist\w*", 0.88, None, None),
+        (r"\bsanction(s|ed|ing)?\b", 0.8, None, r"sanctioned the use"),
+        (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
+        (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
+        (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, None),
+    ],
+    "tariff": [
+        (r"\btariffs?\b", 0.9, None, None),
+        (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop"),
+        (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
+        (r"关税|反倾销税|加征", 0.9, None, None),
+    ],
+    "investigation": [
+        (r"\binvestigat\w*", 0.88, None, r"investigative journalis"),
+        (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, None),
+        (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
+        (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, None),
+        (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
+        (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, None),
+    ],
+    "investment": [
+        (r"\b(rais\w*|secur\w*|clos\w*)\b.{0,15}" + _MONEY, 0.85, None, r"forecast|guidance|price"),
+        (r"\bfunding round|\bround led by|\bseries [a-e]\b|\bventure|\bvaluation of", 0.85, None, None),
+        (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items"),
+        (r"\bcapex\b|\bcapital expenditure|\bcapital spending", 0.85, None, None),
+        (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice"),
+        (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, None),
+        (r"\b(grant|award|subsid\w*)\b", 0.62, r"chips act|billion|million", None),
+        (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者"),
+    ],
+    "model_release": [
+        (_RELEASE, 0.85, _MODEL_CTX, r"\bpaper\b"),
+        (r"\bnew (version of|\w+ )?.{0,25}\bmodels?\b", 0.75, None, r"\bpaper\b|business model"),
+        (r"\b[a-z]*\d+(\.\d+)?\s+model\b|\bv\d(\.\d)?\b.{0,10}\bmodel", 0.7, None, None),
+        (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1)", 0.9, None, None),
+    ],
+    "chip_launch": [
+        (_RELEASE, 0.82, _CHIP_CTX, _MODEL_CTX),
+        (r"\b(begin\w*|began|start\w*|enter\w*)\b.{0,20}\b(volume |mass |trial )?(production|producing|sampling|shipping)", 0.85, None, r"serving"),
+        (r"\b(producing|production of|sampling|mass production|tape[- ]?out)\b", 0.75, None, r"\bwater\b"),
+        (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b"),
+        (r"\broadmap\b|\bsuccessor\b|\bnext-generation (chip|gpu|processor)|\bdies\b|\bin one package\b", 0.7, None, None),
+        (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停"),
+    ],
+    "market_move": [
+        (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
+         r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b|\blow\b|estimates|market value|limit)", 0.85, _MARKET_CTX, None),
+        (r"\bmarket (value|cap\w*)\b|\ball-time high|\brecord (high|close|low)|\bclosed at a record|\blimit[- ]up|\bdaily limit", 0.85, None, None),
+        (r"\b(net profit|quarterly (profit|revenue|results)|earnings|revenue growth|beat\w* estimates)\b", 0.8, None, None),
+        (r"\b(halt|suspend)\w* trading\b|\btrading halt", 0.8, None, None),
+        (r"\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),
+        (r"(soars?|slides?|slumps?|rall(y|ies)|plunges?|tumbles?|surges?)\b", 0.7, r"\bshares?\b|\bdebut\b|\bstocks?\b|\bchip rally", None),
+        (r"股价|市值|涨停|跌停|净利润|营收|大涨|暴跌|收涨|收跌|盘中", 0.88, None, None),
+    ],
+    "policy_plan": [
+        (r"\b(action plan|five-year plan|initiative|guidelines?|blueprint|white paper|strategy|programme|program|vouchers?|measures|policy|policies)\b", 0.8, _GOV, r"\bmodel\b.{0,20}\bstrategy|business strategy|to invest"),
+        (r"\bai action plan\b|\bmade in china 2025\b|\bai plus\b|\bfive-year plan\b", 0.85, None, r"to invest"),
+        (r"\b(subsid\w*|incentives?)\b", 0.65, _GOV, None),
+        (r"规划|行动计划|印发|指导意见|实施方案|政策|补贴|人工智能\+|人工智能＋", 0.88, None, None),
+    ],
+    "partnership": [
+        (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund"),
+        (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban"),
+        (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree"),
+        (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply chain|supply of water"),
+        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购"),
+    ],
+}
+
+#: how much a fitting watchlist mention in the sentence adds to the confidence
+_KIND_BONUS = {
+    "export_control": ("chip", "agency", "policy"), "entity_list": ("policy", "agency"), "tariff": ("agency",),
+    "investigation": ("agency",), "investment": ("company", "policy"), "model_release": ("company",),
+    "chip_launch": ("chip",), "market_move": ("company",), "policy_plan": ("policy", "agency"),
+    "partnership": ("company",),
+}
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    type: str
+    rx: re.Pattern[str]
+    weight: float
+    needs: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    anchors: tuple[str, ...] | None  # literals one of which every match contains (None: always try)
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Lower-cased literal strings one of which occurs in every match of ``pattern``, or None when
+    they cannot be derived. Lets the detector skip a regex with a few ``in`` tests."""
+    from re import _parser  # type: ignore[attr-defined]  # noqa: PLC0415
+
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    found = _seq_literals(list(parsed), _parser)
+    return tuple(sorted(found)) if found else None
+
+
+def _seq_literals(items: list[Any], P: Any) -> set[str] | None:
+    runs: list[str] = []
+    cur = ""
+    for op, av in items:
+        if op is P.LITERAL:
+            cur += chr(av).lower()
+            continue
+        if cur:
+            runs.append(cur)
+        cur = ""
+    if cur:
+        runs.append(cur)
+    best = max(runs, key=len) if runs else ""
+    if len(best) >= 3:
+        return {best}
+    for op, av in items:  # a required group whose every branch has literals
+        sub: set[str] | None = None
+        if op is P.SUBPATTERN:
+            sub = _seq_literals(list(av[-1]), P)
+        elif op is P.BRANCH:
+            sub = set()
+            for branch in av[1]:
+                b = _seq_literals(list(branch), P)
+                if not b:
+                    sub = None
+                    break
+                sub |= b
+        elif op in (P.MAX_REPEAT, P.MIN_REPEAT) and av[0] >= 1:
+            sub = _seq_literals(list(av[2]), P)
+        if sub:
+            return sub
+    return {best} if best else None
+
+
+def default_trigger_rows() -> list[dict[str, Any]]:
+    return [
+        {"type": t, "pattern": rx, "weight": w, "needs": needs, "unless": unless}
+        for t, rows in DEFAULT_TRIGGERS.items() for rx, w, needs, unless in rows
+    ]
+
+
+class EventDetector:
+    """Writes the events of each sentence to ``doc._.sw_events`` (a list of dicts)."""
+
+    def __init__(self, nlp: Language, name: str = "sinowatch_events", *, spans_key: str = DEFAULT_SPANS_KEY,
+                 min_confidence: float = 0.5) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.min_confidence = min_confidence
+        self._rows: list[dict[str, Any]] = []
+        self._triggers: list[_Trigger] = []
+        self._anchors: list[str] = []
+        self._by_anchor = {}
+        self._always: list[int] = []
+        self.add_triggers(default_trigger_rows())
+
+    def add_triggers(self, rows: Iterable[dict[str, Any]]) -> None:
+        for r in rows:
+            self._rows.append(dict(r))
+            self._triggers.append(_Trigger(
+                type=r["type"], rx=re.compile(r["pattern"], re.IGNORECASE), weight=float(r["weight"]),
+                needs=re.compile(r["needs"], re.IGNORECASE) if r.get("needs") else None,
+                unless=re.compile(r["unless"], re.IGNORECASE) if r.get("unless") else None,
+                anchors=required_literals(r["pattern"]),
+            ))
+        self._by_anchor: dict[str, list[int]] = {}
+        self._always = [i for i, t in enumerate(self._triggers) if t.anchors is None]
+        for i, t in enumerate(self._triggers):
+            for a in t.anchors or ():
+                self._by_anchor.setdefault(a, []).append(i)
+        self._anchors = sorted(self._by_anchor)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = hits(doc)
+        events: list[dict[str, Any]] = []
+        full = doc_text(doc)
+        for s_tok, e_tok, s_char, e_char in sentence_bounds(doc):
+            text = full[s_char:e_char]
+            if not text.strip():
+                continue
+            best: dict[str, tuple[float, str]] = {}
+            low = text.lower()
+            # cheap literal pre-check: only triggers whose anchors occur (or that have none) can match
+            todo = set(self._always)
+            for a in self._anchors:
+                if a in low:
+                    todo.update(self._by_anchor[a])
+            for i in sorted(todo):
+                t = self._triggers[i]
+                m = t.rx.search(text)
+                if m is None:
+                    continue
+                if t.needs is not None and not t.needs.search(text):
+                    continue
+                if t.unless is not None and t.unless.search(text):
+                    continue
+                if t.weight > best.get(t.type, (0.0, ""))[0]:
+                    best[t.type] = (t.weight, m.group(0))
+            if not best:
+                continue
+            in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
+            ids = list(dict.fromkeys(eid for eid, _ in in_sent))
+            kinds = {kind for _, kind in in_sent}
+            for etype, (weight, trigger) in best.items():
+                conf = weight + (0.05 if kinds & set(_KIND_BONUS.get(etype, ())) else 0.0)
+                conf = round(min(conf, 0.99), 3)
+                if conf < self.min_confidence:
+                    continue
+                actor, targets = _roles(etype, in_sent)
+                events.append({
+                    "type": etype, "confidence": conf, "sentence": text.strip(), "entities": ids,
+                    "actor": actor, "targets": targets, "trigger": trigger,
+                })
+        doc._.sw_events = events
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        import srsly  # noqa: PLC0415
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / TRIGGERS_FILE, self._rows)
+        srsly.write_json(path / "cfg", {"spans_key": self.spans_key, "min_confidence": self.min_confidence})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventDetector:
+        import srsly  # noqa: PLC0415
+
+        path = Path(path)
+        cfg = srsly.read_json(path / "cfg") if (path / "cfg").exists() else {}
+        self.spans_key = cfg.get("spans_key", self.spans_key)
+        self.min_confidence = cfg.get("min_confidence", self.min_confidence)
+        self._rows, self._triggers = [], []
+        self.add_triggers(srsly.read_jsonl(path / TRIGGERS_FILE))
+        return self
+
+
+def _roles(etype: str, mentions: list[tuple[str, str]]) -> tuple[str | None, list[str]]:
+    """Who acts and who is acted on, for restrictive events: the first agency mentioned (None when
+    the sentence names none); targets are the companies and chips it names."""
+    if etype not in RESTRICTIVE:
+        return None, []
+    actor = next((eid for eid, kind in mentions if kind == "agency"), None)
+    targets = list(dict.fromkeys(eid for eid, kind in mentions if kind in ("company", "chip") and eid != actor))
+    return actor, targets

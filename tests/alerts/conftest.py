@@ -1,0 +1,156 @@
+"""Fixtures for the alert tests: a real SMTP server on loopback (aiosmtpd), a real DuckDB file,
+and helpers that queue alerts the way the extraction stage does (inside its transaction)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from typing import Any
+
+import pytest
+
+from sinowatch.config import AlertRule, Config
+from sinowatch.records import Article, Document, EntityRollup, Event, Extraction, Sentiment
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    data: bytes
+
+    @property
+    def message(self) -> EmailMessage:
+        return message_from_bytes(self.data, policy=policy.default)  # type: ignore[return-value]
+
+
+class Handler:
+    def __init__(self) -> None:
+        self.received: list[Received] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.original_content)))
+        return "250 2.0.0 Ok: queued as TEST123"
+
+
+@dataclass
+class SmtpServer:
+    """aiosmtpd on 127.0.0.1; stop() and start() again on the same port to simulate an outage."""
+
+    port: int = field(default_factory=free_port)
+    handler: Handler = field(default_factory=Handler)
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    controller: Any = None
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **self.kwargs)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    @property
+    def received(self) -> list[Received]:
+        return self.handler.received
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    server = SmtpServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def make_config(tmp_path: Any, port: int, rules: Sequence[AlertRule] | None = None) -> Config:
+    cfg = Config()
+    cfg.base_dir = str(tmp_path)
+    cfg.source = str(tmp_path / "sinowatch.toml")
+    cfg.warehouse.path = "sinowatch.duckdb"
+    cfg.alerts.smtp.host = "127.0.0.1"
+    cfg.alerts.smtp.port = port
+    cfg.alerts.smtp.timeout = 5.0
+    cfg.alerts.smtp.sender = "alerts@sinowatch.example.com"
+    if rules is not None:
+        cfg.alerts.rules = list(rules)
+    else:
+        cfg.alerts.rules = [AlertRule(recipients=["compliance@example.com", "cto@example.com"])]
+    return cfg
+
+
+@pytest.fixture
+def conn(tmp_path):  # type: ignore[no-untyped-def]
+    from sinowatch.warehouse.db import connect
+
+    c = connect(tmp_path / "sinowatch.duckdb")
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+def article(key: str, title: str, *, feed: str = "policydesk", cluster: str | None = None, language: str = "en",
+            url: str | None = None, hours_ago: int = 2, text: str = "") -> Article:
+    published = NOW - timedelta(hours=hours_ago)
+    return Article(
+        key=key, url=url if url is not None else f"https://{feed}.example.com/{key}", guid=None, feed=feed,
+        title=title, text=text or title, authors=(), published=published, published_is_fetch_time=False,
+        language=language, fetched_at=NOW, cluster_id=cluster or f"c-{key}",
+    )
+
+
+def export_event(*entities: str, confidence: float = 0.9, type: str = "export_control",
+                 sentence: str = "The US added SMIC to the Entity List on Tuesday.",
+                 trigger: str | None = "added SMIC to the Entity List") -> Event:
+    return Event(type=type, confidence=confidence, sentence=sentence, entities=tuple(entities) or ("smic",),
+                 trigger=trigger)
+
+
+def extraction(key: str, *events: Event, lang: str = "en", kinds: dict[str, str] | None = None) -> Extraction:
+    kinds = kinds or {"smic": "company", "huawei": "company", "ascend-910": "chip", "nvidia": "company"}
+    ents = {e for ev in events for e in ev.entities}
+    rollups = tuple(EntityRollup(entity=e, kind=kinds.get(e, "company"), count=1,
+                                 sentiment=Sentiment("negative", -0.62)) for e in sorted(ents))
+    return Extraction(id=key, lang=lang, entities=rollups, events=tuple(events))
+
+
+def load(conn: Any, articles: Sequence[Article]) -> None:
+    from sinowatch.warehouse.db import transaction
+    from sinowatch.warehouse.load import upsert_articles
+
+    with transaction(conn):
+        upsert_articles(conn, articles, NOW)
+
+
+def queue(conn: Any, config: Config, articles: Sequence[Article], extractions: Sequence[Extraction]) -> int:
+    """What the extraction stage does: on_batch inside the transaction that saves the batch."""
+    from sinowatch.warehouse.db import transaction
+
+    from sinowatch.alerts.stage import make_on_batch
+
+    docs = [Document.from_article(a) for a in articles]
+    with transaction(conn):
+        return make_on_batch(config)(conn, docs, extractions)
+
+
+def alert_rows(conn: Any) -> list[tuple[Any, ...]]:
+    return conn.execute("SELECT rule, cluster_id, status, tries, last_error, message_id, smtp_response "
+                        "FROM alerts ORDER BY rule, cluster_id").fetchall()

@@ -1,0 +1,198 @@
+"""The daily flow against its reference (run_pipeline): same rows, idempotent, failures recorded."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.flows.conftest import free_port, make_config
+from tests.flows.snapshot import count, snapshot
+
+
+def run_plain(cfg):  # type: ignore[no-untyped-def]
+    from sinowatch.pipeline import run_pipeline
+    from sinowatch.warehouse.db import connect
+
+    conn = connect(cfg.warehouse_path)
+    try:
+        return run_pipeline(cfg, conn)
+    finally:
+        conn.close()
+
+
+# ------------------------------------------------------------------ task logic, without Prefect
+def test_fetch_task_logic(feed_server, feeds) -> None:
+    from sinowatch.flows.ingest import fetch_feed_task
+    from sinowatch.records import Feed
+
+    cfg = make_config(Path("."), feeds)
+    batch = fetch_feed_task.fn(Feed("chips", feeds["chips"], language="en"), cfg.fetch)
+    assert batch.result.ok and batch.result.status == 200
+    assert len(batch.parsed.articles) == 3
+    assert any("Nvidia" in a.title for a in batch.parsed.articles)
+    missing = fetch_feed_task.fn(Feed("gone", feed_server.url("/feeds/flows_missing.xml")), cfg.fetch)
+    assert not missing.result.ok and missing.result.status == 404 and not missing.parsed.articles
+
+
+def test_load_task_is_idempotent(tmp_path, feeds) -> None:
+    from sinowatch.flows.ingest import fetch_feed_task
+    from sinowatch.flows.load import load_feed_task, open_writer
+    from sinowatch.records import Feed
+
+    cfg = make_config(tmp_path, feeds)
+    batch = fetch_feed_task.fn(Feed("chips", feeds["chips"], language="en"), cfg.fetch)
+    db = str(cfg.warehouse_path)
+    started = datetime.now(UTC)
+    with open_writer(db, lock_timeout=5) as w:
+        first = load_feed_task.fn(db, "r1", batch, started)
+        again = load_feed_task.fn(db, "r1", batch, started)  # a retried task
+        n = w.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        fetch_rows = w.conn.execute("SELECT count(*) FROM fetches").fetchone()[0]
+    assert (first.new_articles, again.new_articles, again.updated_articles) == (3, 0, 3)
+    assert n == 3 and fetch_rows == 1
+
+
+def test_tasks_cache_nothing_and_only_io_retries() -> None:
+    from prefect.cache_policies import NO_CACHE
+
+    from sinowatch.flows import alert, extract, ingest, load, report
+
+    tasks = [ingest.fetch_feed_task, ingest.full_text_task, load.load_feed_task, extract.extract_batch_task,
+             extract.extract_pending_task, extract.load_extractions_task, alert.send_alerts_task,
+             report.write_report_task]
+    for t in tasks:
+        assert t.cache_policy is NO_CACHE, t.name
+        assert t.persist_result is False, t.name
+    io = {"fetch-feed", "full-text", "send-alerts"}
+    assert {t.name for t in tasks if t.retries} == io
+    assert ingest.fetch_feed_task.retry_delay_seconds == [2, 5, 15]
+
+
+def test_config_round_trips_through_flow_parameters(tmp_path, feeds) -> None:
+    import json
+
+    from sinowatch.flows.daily import config_from_dict, config_to_dict
+
+    cfg = make_config(tmp_path, feeds)
+    back = config_from_dict(json.loads(json.dumps(config_to_dict(cfg))))
+    assert dataclasses.asdict(back) == dataclasses.asdict(cfg)
+    assert back.warehouse_path == cfg.warehouse_path
+
+
+def test_markdown_artefact_lists_counts_failures_and_stories() -> None:
+    from sinowatch.flows.report import run_markdown
+    from sinowatch.records import FeedOutcome, RunReport
+
+    now = datetime.now(UTC)
+    rep = RunReport(run_id="r1", started_at=now, finished_at=now, status="partial", new_articles=5,
+                    feeds=[FeedOutcome("a", "u", status=200, ok=True), FeedOutcome("b|x", "u", status=404, error="HTTP 404")],
+                    errors=["b|x: HTTP 404"])
+    md = run_markdown(rep, [("Nvidia export controls", 3, now)], "/tmp/r.html")
+    assert "partial" in md and "articles new 5" in md and "**FAILED**" in md and "b\\|x" in md
+    assert "Nvidia export controls | 3" in md and "/tmp/r.html" in md
+
+
+def test_last_tick_uses_the_schedule_time_zone() -> None:
+    from sinowatch.flows.serve import last_tick
+
+    now = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
+    assert last_tick("0 7 * * *", "Asia/Shanghai", now) == datetime(2026, 11, 27, 23, 0, tzinfo=UTC)
+    assert last_tick("0 7 * * *", "UTC", now) == datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
+
+
+def test_prefect_env_is_local_and_quiet(tmp_path) -> None:
+    from sinowatch.flows.env import prefect_env
+
+    env = prefect_env(tmp_path, startup_timeout=90)
+    assert env["DO_NOT_TRACK"] == "1" and env["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+    assert env["PREFECT_HOME"] == str(tmp_path / "prefect")
+    assert env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] == "90"
+    assert env["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] == "false"
+
+
+# ------------------------------------------------------------------ the flow, on the test server
+@pytest.fixture
+def smtp_server():  # type: ignore[no-untyped-def]
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    class Collect(Message):
+        def __init__(self) -> None:
+            super().__init__()
+            self.messages: list = []
+
+        def handle_message(self, message) -> None:  # type: ignore[no-untyped-def]
+            self.messages.append(message)
+
+    handler = Collect()
+    ctl = Controller(handler, hostname="127.0.0.1", port=free_port())
+    ctl.start()
+    try:
+        yield ctl, handler
+    finally:
+        ctl.stop()
+
+
+def test_daily_flow_matches_plain_pipeline_and_reruns_add_nothing(prefect_harness, tmp_path, feeds,
+                                                                   smtp_server) -> None:
+    from sinowatch.flows.daily import run_daily
+
+    ctl, handler = smtp_server
+    plain_cfg = make_config(tmp_path / "plain", feeds)
+    flow_cfg = make_config(tmp_path / "flow", feeds)
+    plain = run_plain(plain_cfg)
+    report = run_daily(flow_cfg)
+    assert report.status == plain.status == "ok", report.errors
+    assert (report.new_articles, report.clusters) == (plain.new_articles, plain.clusters) == (5, report.clusters)
+    assert (report.extracted, report.mentions, report.events) == (plain.extracted, plain.mentions, plain.events)
+    assert report.extracted == 5 and report.mentions > 0
+    assert snapshot(flow_cfg.warehouse_path) == snapshot(plain_cfg.warehouse_path)
+    row = count(flow_cfg.warehouse_path, f"SELECT status || '/' || new_articles FROM runs WHERE run_id = '{report.run_id}'")
+    assert row == "ok/5"
+
+    before = snapshot(flow_cfg.warehouse_path)
+    again = run_daily(flow_cfg)
+    # conditional GET: the unchanged feeds answer 304, so nothing is parsed, added or extracted
+    assert (again.new_articles, again.extracted, again.status) == (0, 0, "ok")
+    after = snapshot(flow_cfg.warehouse_path)
+    assert after["articles"] == before["articles"] and after["mentions"] == before["mentions"]
+    assert count(flow_cfg.warehouse_path, "SELECT count(*) FROM runs") == 2
+
+
+def test_daily_flow_sends_alerts_to_smtp(prefect_harness, tmp_path, feeds, smtp_server) -> None:
+    from sinowatch.flows.daily import run_daily
+
+    ctl, handler = smtp_server
+    cfg = make_config(tmp_path, feeds, smtp_port=ctl.port)
+    dry = run_daily(cfg, dry_run=True)
+    assert dry.alerts_queued > 0 and dry.alerts_sent == 0 and not handler.messages
+    report = run_daily(cfg)
+    assert report.alerts_sent > 0, report.errors
+    assert handler.messages and "export" in str(handler.messages[0]).lower()
+    assert (tmp_path / "report.html").exists()
+
+
+def test_failing_feed_is_recorded_and_does_not_stop_the_flow(prefect_harness, tmp_path, feeds, feed_server) -> None:
+    from sinowatch.flows.daily import run_daily
+
+    cfg = make_config(tmp_path, {**feeds, "gone": feed_server.url("/feeds/flows_missing.xml")})
+    report = run_daily(cfg)
+    assert report.status == "partial" and report.feeds_failed == 1 and report.new_articles == 5
+    assert any(e.startswith("gone:") for e in report.errors)
+    assert count(cfg.warehouse_path, "SELECT status FROM fetches WHERE feed = 'gone'") == 404
+    assert count(cfg.warehouse_path, f"SELECT status FROM runs WHERE run_id = '{report.run_id}'") == "partial"
+
+
+def test_flow_records_artefact(prefect_harness, tmp_path, feeds) -> None:
+    from prefect import get_client
+
+    from sinowatch.flows.daily import run_daily
+
+    run_daily(make_config(tmp_path, feeds))
+    with get_client(sync_client=True) as client:
+        art = client.read_latest_artifacts(limit=5)
+    mine = [a for a in art if a.key == "sinowatch-run"]
+    assert mine and "Top stories" in str(mine[0].data) and "feeds ok 2" in str(mine[0].data)

@@ -1,0 +1,126 @@
+"""Entity-level sentiment: the bundled model, its runtime, aggregation and the training code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sinowatch.errors import ModelError
+from sinowatch.records import Document, EntityRollup, Extraction, Mention
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+SENTIMENT_DATA = SHARED / "sentiment"
+needs_data = pytest.mark.skipif(
+    not SENTIMENT_DATA.is_dir(), reason=f"shared data sets absent ({SENTIMENT_DATA}); see ../shared/data/README.md"
+)
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    import os
+
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    return SentimentModel.load()
+
+
+def test_bundled_model_loads_offline_and_scores(model) -> None:  # type: ignore[no-untyped-def]
+    out = model.score([("Inspur", "U.S. adds Inspur units to the Entity List"), ("overall", "Profit doubled.")])
+    assert len(out) == 2
+    assert all(s.label in ("positive", "negative", "neutral") and -1.0 <= s.score <= 1.0 for s in out)
+    assert out[0].label == "negative"
+    assert model.version.startswith("sentiment-") and len(model.version) > len("sentiment-")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "good", "bad"),
+    [
+        ("Kunlunxin wins a China Mobile order that displaces Nvidia parts", "Kunlunxin", "Nvidia"),
+        ("Huawei gains market share as export curbs lock AMD out of China", "Huawei", "AMD"),
+    ],
+)
+def test_label_flips_between_entities_in_one_sentence(model, sentence: str, good: str, bad: str) -> None:  # type: ignore[no-untyped-def]
+    pos, neg = model.score([(good, sentence), (bad, sentence)])
+    assert pos.label == "positive" and neg.label == "negative"
+    assert pos.score > 0 > neg.score
+
+
+def test_results_come_back_in_input_order_and_duplicates_agree(model) -> None:  # type: ignore[no-untyped-def]
+    pairs = [("overall", "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn."), ("Inspur", "U.S. adds Inspur units to the Entity List")]
+    batched = model.score(pairs * 3, batch_size=2)
+    single = [model.score([p], batch_size=1)[0] for p in pairs]
+    assert [s.label for s in batched] == [s.label for s in single] * 3
+    assert batched[0].score == pytest.approx(single[0].score, abs=1e-4)
+
+
+def test_int8_agrees_with_fp32_reference(model) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.models.sentiment.runtime import ARTIFACT_DIR
+
+    ref = json.loads((ARTIFACT_DIR / "reference.json").read_text())
+    ref = ref[:100]
+    probs = model.probs([(r["target"], r["text"]) for r in ref])
+    agree = sum(int(p.argmax()) == max(range(3), key=lambda i: r["fp32_probs"][i]) for p, r in zip(probs, ref, strict=True))
+    assert agree / len(ref) >= 0.95
+
+
+def test_missing_model_dir_names_the_build_command(tmp_path: Path) -> None:
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    with pytest.raises(ModelError, match="sinowatch train sentiment --data"):
+        SentimentModel.load(tmp_path / "nowhere")
+    with pytest.raises(ModelError, match="sinowatch train sentiment"):
+        SentimentModel.load(tmp_path / "nowhere", runtime="torch")
+
+
+def test_apply_sentiment_fills_mentions_entities_and_article(model) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.models.sentiment.aggregate import apply_sentiment
+
+    title = "Kunlunxin wins a China Mobile order that displaces Nvidia parts"
+    text = "Nvidia shares fell on the news. Kunlunxin said revenue would double."
+    doc = Document(id="a1", title=title, text=text)
+    mentions = (
+        Mention("kunlunxin", "company", "Kunlunxin", "title", 0, 9, title),
+        Mention("nvidia", "company", "Nvidia", "title", 52, 58, title),
+        Mention("nvidia", "company", "Nvidia", "text", 0, 6, "Nvidia shares fell on the news."),
+        Mention("kunlunxin", "company", "Kunlunxin", "text", 32, 41, "Kunlunxin said revenue would double."),
+    )
+    ex = Extraction(
+        id="a1", lang="en", mentions=mentions,
+        entities=(EntityRollup("kunlunxin", "company", 2), EntityRollup("nvidia", "company", 2)),
+    )
+    (out,) = apply_sentiment([doc], [ex], model)
+    assert all(m.sentiment is not None for m in out.mentions)
+    ents = {e.entity: e.sentiment for e in out.entities}
+    assert ents["kunlunxin"] is not None and ents["kunlunxin"].label == "positive"
+    assert ents["nvidia"] is not None and ents["nvidia"].label == "negative"
+    assert out.sentiment is not None and -1 <= out.sentiment.score <= 1
+    assert apply_sentiment([], [], model) == []
+
+
+@needs_data
+def test_splits_keep_each_headline_in_one_split() -> None:
+    from sinowatch.models.sentiment.data import load_sentfin, split_of
+
+    rows = load_sentfin(SENTIMENT_DATA)
+    seen: dict[str, str] = {}
+    for e in rows:
+        s = split_of(e.text)
+        assert seen.setdefault(e.text, s) == s
+    assert {"train", "validation", "test"} == set(seen.values())
+
+
+@needs_data
+def test_training_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
+    """64 rows, one epoch, short sequences: checks the code path, not accuracy."""
+    from sinowatch.models.sentiment.runtime import SentimentModel
+    from sinowatch.models.sentiment.train import train
+
+    record = train(SENTIMENT_DATA, tmp_path / "art", epochs=1, max_rows=64, max_length=48, work_dir=tmp_path / "fp32")
+    assert record["train_rows"] == 64 and "version" in record
+    m = SentimentModel.load(tmp_path / "art")
+    assert len(m.score([("Nvidia", "Nvidia shares fell.")])) == 1
+    assert SentimentModel.load(tmp_path / "fp32", runtime="torch").score([("a", "a b")])[0].label in m.labels

@@ -1,0 +1,8 @@
+-- The event timeline, newest first. $types: empty list = any; $since: NULL = all.
+SELECT day, event_type, actor_name AS actor, target_names AS targets, round(confidence, 2) AS confidence,
+       evidence, title, link, feed, cluster_id
+FROM event_timeline
+WHERE (len($types) = 0 OR list_contains($types, event_type))
+  AND (CAST($since AS DATE) IS NULL OR day >= CAST($since AS DATE))
+ORDER BY published DESC, event_type, actor
+LIMIT coalesce(CAST($limit AS BIGINT), 1000000);
