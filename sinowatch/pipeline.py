@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from pathlib import Path
+
 from sinowatch.config import Config
 from sinowatch.extract_stage import extract_pending
 from sinowatch.ingest.run import ingest, new_run_id
@@ -23,11 +25,7 @@ def run_pipeline(config: Config, conn: Connection, *, dry_run: bool = False, run
     try:
         ingest(config, conn, report=report)
         report.status = "ok" if report.feeds_failed == 0 else "partial"
-        stats = extract_pending(config, conn)
-        report.extracted, report.mentions, report.events = stats.articles, stats.mentions, stats.events
-        if stats.errors:
-            report.errors.extend(f"extract {e}" for e in stats.errors)
-            report.status = "partial"
+        run_after_ingest(config, conn, report, dry_run=dry_run)
     except Exception as e:
         report.status = "failed"
         report.errors.append(f"{type(e).__name__}: {e}")
@@ -37,3 +35,43 @@ def run_pipeline(config: Config, conn: Connection, *, dry_run: bool = False, run
         with transaction(conn):
             load.finish_run(conn, report)
     return report
+
+
+def run_after_ingest(config: Config, conn: Connection, report: RunReport, *, dry_run: bool = False) -> None:
+    """extract (+ sentiment, + alert outbox in the same transactions) -> send alerts -> report."""
+    from sinowatch.alerts.stage import make_on_batch, send_pending  # noqa: PLC0415
+    from sinowatch.scoring import make_scorer  # noqa: PLC0415
+
+    scorer = make_scorer(config, report.errors)
+    queue = make_on_batch(config) if config.alerts.enabled else None
+    queued = 0
+
+    def on_batch(c: Connection, docs, extractions) -> int:  # type: ignore[no-untyped-def]
+        nonlocal queued
+        n = queue(c, docs, extractions) if queue else 0
+        queued += n or 0
+        return n
+
+    stats = extract_pending(config, conn, scorer=scorer, on_batch=on_batch)
+    report.extracted, report.mentions, report.events = stats.articles, stats.mentions, stats.events
+    report.alerts_queued = queued
+    if stats.errors:
+        report.errors.extend(f"extract {e}" for e in stats.errors)
+        report.status = "partial"
+    if config.alerts.enabled:
+        sent = send_pending(config, conn, dry_run=dry_run)
+        report.alerts_sent = sent.sent
+        report.errors.extend(f"alerts: {e}" for e in sent.errors)
+    write_run_report(config, conn, report)
+
+
+def write_run_report(config: Config, conn: Connection, report: RunReport) -> Path | None:
+    """The HTML report after each run; a failure to write it is recorded, not fatal."""
+    from sinowatch.report.build import write_report  # noqa: PLC0415
+
+    out = config.resolve(config.report.out)
+    try:
+        return write_report(config, conn, out, days=config.report.days)
+    except Exception as e:  # the data is in; a broken report must not fail the run
+        report.errors.append(f"report: {type(e).__name__}: {e}")
+        return None

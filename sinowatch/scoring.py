@@ -1,0 +1,52 @@
+"""The sentiment hook of the extraction stage: the model is loaded once per process and wrapped as
+a ``scorer(docs, extractions) -> extractions`` that fills every sentiment field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sinowatch.config import Config
+from sinowatch.errors import ModelError
+from sinowatch.records import Document, Extraction
+
+_MODELS: dict[tuple[str, str], Any] = {}
+
+
+class SentimentScorer:
+    """Callable scorer with a ``version`` (stamped on the rows it scores)."""
+
+    def __init__(self, model: Any, batch_size: int) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.version: str = f"sentiment:{model.version}"
+
+    def __call__(self, docs: Sequence[Document], extractions: Sequence[Extraction]) -> list[Extraction]:
+        from sinowatch.models.sentiment.aggregate import apply_sentiment  # noqa: PLC0415
+
+        return apply_sentiment(docs, extractions, self.model, batch_size=self.batch_size)
+
+
+def load_model(config: Config) -> Any:
+    from sinowatch.models.sentiment.runtime import SentimentModel  # noqa: PLC0415
+
+    sc = config.sentiment
+    model_dir = str(config.resolve(sc.model_dir)) if sc.model_dir else ""
+    key = (model_dir, sc.runtime)
+    if key not in _MODELS:
+        _MODELS[key] = SentimentModel.load(model_dir or None, runtime=sc.runtime)
+    return _MODELS[key]
+
+
+def make_scorer(config: Config, errors: list[str] | None = None) -> SentimentScorer | None:
+    """The scorer, or None when sentiment is off. A missing model is recorded in ``errors`` (the
+    run goes on without sentiment) or raised when no error list is given."""
+    if not config.sentiment.enabled:
+        return None
+    try:
+        return SentimentScorer(load_model(config), config.sentiment.batch_size)
+    except ModelError as e:
+        if errors is None:
+            raise
+        errors.append(f"sentiment skipped: {e}")
+        return None
