@@ -233,15 +233,21 @@ class EventDetector:
         found = hits(doc)
         events: list[dict[str, Any]] = []
         full = doc_text(doc)
+        low_full = full.lower()
+        # cheap literal pre-check, twice: the anchors in the whole text, then those in each sentence;
+        # only triggers whose anchors occur (or that have none) can match
+        doc_anchors = [a for a in self._anchors if a in low_full]
+        if not doc_anchors and not self._always:
+            doc._.sw_events = events
+            return doc
         for s_tok, e_tok, s_char, e_char in sentence_bounds(doc):
             text = full[s_char:e_char]
             if not text.strip():
                 continue
             best: dict[str, tuple[float, str]] = {}
-            low = text.lower()
-            # cheap literal pre-check: only triggers whose anchors occur (or that have none) can match
+            low = low_full[s_char:e_char]
             todo = set(self._always)
-            for a in self._anchors:
+            for a in doc_anchors:
                 if a in low:
                     todo.update(self._by_anchor[a])
             for i in sorted(todo):

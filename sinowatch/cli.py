@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -220,6 +221,34 @@ def demo(
     st = state(ctx)
     st.config_path, st._config = str(cfg_path), None
     run_main_job(ctx, engine=engine)
+    _demo_epilogue(ctx, out)
+
+
+def _demo_epilogue(ctx: typer.Context, out: Path) -> None:
+    """Show what the demo produced: the alert digests (as files: no mail server needed) and where
+    to look next."""
+    from sinowatch.alerts.stage import preview  # noqa: PLC0415
+
+    st = state(ctx)
+    with writer(ctx) as conn:
+        written = preview(st.config, conn, out / "alerts-preview")
+        counts = conn.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM story_clusters), "
+            "(SELECT count(*) FROM mentions), (SELECT count(*) FROM events)"
+        ).fetchone()
+    typer.echo(
+        f"\ndemo warehouse {st.warehouse_path}: {counts[0]} articles in {counts[1]} stories, "
+        f"{counts[2]} mentions, {counts[3]} events"
+    )
+    if written:
+        typer.echo(f"alert digests (not sent: no mail server in the demo): {', '.join(str(p) for p in written)}")
+    report = st.config.resolve(st.config.report.out)
+    if report.exists():
+        typer.echo(f"report: {report}")
+    typer.echo(
+        "next: .venv/bin/sinowatch trends | events | status | "
+        "sql \"select title from articles order by published desc limit 5\""
+    )
 
 
 def run_main_job(ctx: typer.Context, *, engine: str = "prefect", dry_run: bool = False) -> None:
@@ -256,9 +285,20 @@ def _register_stage_commands() -> None:
 _register_stage_commands()
 
 
-def main() -> None:
-    import click  # noqa: PLC0415
+def _click() -> Any:
+    """The click that typer runs on: typer >= 0.26 bundles its own copy as typer._click."""
+    try:
+        import typer._click as bundled  # noqa: PLC0415
 
+        return bundled
+    except ImportError:  # older typer: plain click
+        import click  # noqa: PLC0415
+
+        return click
+
+
+def main() -> None:
+    click = _click()
     try:
         rv = app(standalone_mode=False)
     except SinowatchError as e:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sinowatch import faults
 from sinowatch.config import Config
 from sinowatch.errors import SinowatchError
 from sinowatch.records import Document, Extraction
@@ -129,6 +130,8 @@ def _load(conn: Connection, extractor: Extractor, docs: Sequence[Document], extr
                                     watchlist_version=extractor.watchlist_version, sentiment_model=model)
         if on_batch is not None:
             on_batch(conn, docs, extractions)
+        faults.point("extract_batch_saving")
+    faults.point("extract_batch_saved")
     stats.batches += 1
     stats.articles += saved.articles
     stats.mentions += saved.mentions

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from pathlib import Path
 
+from sinowatch import faults
 from sinowatch.config import Config
 from sinowatch.extract_stage import extract_pending
 from sinowatch.ingest.run import ingest, new_run_id
@@ -22,8 +23,10 @@ def run_pipeline(config: Config, conn: Connection, *, dry_run: bool = False, run
     report = RunReport(run_id=run_id or new_run_id("run"), started_at=datetime.now(UTC))
     with transaction(conn):
         load.start_run(conn, report.run_id, "run", report.started_at)
+    faults.point("run_started")
     try:
         ingest(config, conn, report=report)
+        faults.point("ingest_done")
         report.status = "ok" if report.feeds_failed == 0 else "partial"
         run_after_ingest(config, conn, report, dry_run=dry_run)
     except Exception as e:
@@ -32,6 +35,7 @@ def run_pipeline(config: Config, conn: Connection, *, dry_run: bool = False, run
         raise
     finally:
         report.finished_at = datetime.now(UTC)
+        faults.point("run_finishing")
         with transaction(conn):
             load.finish_run(conn, report)
     return report
@@ -62,6 +66,7 @@ def run_after_ingest(config: Config, conn: Connection, report: RunReport, *, dry
         sent = send_pending(config, conn, dry_run=dry_run)
         report.alerts_sent = sent.sent
         report.errors.extend(f"alerts: {e}" for e in sent.errors)
+    faults.point("report_writing")
     write_run_report(config, conn, report)
 
 

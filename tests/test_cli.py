@@ -6,16 +6,16 @@ import os
 import subprocess
 import sys
 
-import click
+import typer.core
 import typer.main
 
 from sinowatch.cli import app
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
+def _commands(group, prefix: tuple[str, ...] = ()):
     for name, cmd in group.commands.items():
         yield prefix + (name,), cmd
-        if isinstance(cmd, click.Group):
+        if hasattr(cmd, "commands"):
             yield from _commands(cmd, prefix + (name,))
 
 
@@ -26,7 +26,7 @@ def test_every_command_and_option_has_help():
     for path, cmd in found:
         assert (cmd.help or cmd.short_help or "").strip(), f"`sinowatch {' '.join(path)}` has no help text"
         for param in cmd.params:
-            if isinstance(param, click.Option) and not param.hidden:
+            if isinstance(param, typer.core.TyperOption) and not param.hidden:
                 assert (param.help or "").strip(), f"`sinowatch {' '.join(path)}` option {param.name} has no help"
 
 

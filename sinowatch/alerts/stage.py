@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
+from sinowatch import faults
 from sinowatch.alerts import OutboxAlert, SendStats
 from sinowatch.alerts.email import address, build_digest, message_id
 from sinowatch.alerts.rules import event_matches, match_batch
@@ -150,8 +151,10 @@ def send_pending(
         ids = d.alert_ids
         recipients = [address(r, "recipient").addr_spec for r in d.rule.recipients]
         outbox_db.mark_sending(conn, ids, d.message_id, now)
+        faults.point("alert_sending")
         try:
             response = mailer.send(d.message, sender=sender, recipients=recipients)
+            faults.point("alert_sent")
         except AlertError as e:
             newly_failed = outbox_db.record_failure(conn, ids, str(e), config.alerts.max_tries, now)
             stats.failed += newly_failed
@@ -159,6 +162,7 @@ def send_pending(
             log.warning("rule %s: digest %s not sent: %s", d.rule.name, d.message_id, e)
             continue
         outbox_db.mark_sent(conn, ids, d.message_id, response, datetime.now(UTC))
+        faults.point("alert_marked")
         stats.sent += len(ids)
         stats.digests += 1
     stats.pending = _open_count(conn)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
+from sinowatch import faults
 from sinowatch.config import Config, FetchConfig
 from sinowatch.ingest.dedup import ClusterIndex
 from sinowatch.ingest.fetch import fetch, make_client
@@ -110,6 +111,8 @@ def load_batch(conn: Connection, run_id: str, batch: FeedBatch, index: ClusterIn
             conn, run_id, outcome, url=batch.feed.url, fetched_at=batch.fetched_at,
             etag=res.etag, last_modified=res.last_modified, language=batch.feed.language, tags=batch.feed.tags,
         )
+        faults.point("feed_loading")
+    faults.point("feed_loaded")
     return outcome
 
 

@@ -1,0 +1,34 @@
+"""Pipelines are built once per test session (building them takes seconds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinowatch.records import Document, Extraction
+
+
+@pytest.fixture(scope="session")
+def extractor():  # type: ignore[no-untyped-def]
+    from sinowatch.extractors.pipeline import Extractor
+
+    return Extractor.load()
+
+
+@pytest.fixture(scope="session")
+def tag(extractor):  # type: ignore[no-untyped-def]
+    """tag(text, lang=None, title="") -> set of entity ids."""
+
+    def run(text: str, lang: str | None = None, title: str = "") -> set[str]:
+        (ex,) = list(extractor.extract([Document(id="t", title=title, text=text, lang=lang)]))
+        return {r.entity for r in ex.entities}
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_one(extractor):  # type: ignore[no-untyped-def]
+    def run(text: str, lang: str | None = None, title: str = "") -> Extraction:
+        (ex,) = list(extractor.extract([Document(id="t", title=title, text=text, lang=lang)]))
+        return ex
+
+    return run
