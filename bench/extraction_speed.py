@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 import yaml
-
-from sinowatch.config import ExtractionConfig
 from sinowatch.extractors.evaluate import measure_speed
 from sinowatch.extractors.pipeline import Extractor
+
+from sinowatch.config import ExtractionConfig
 from sinowatch.records import Document
 
 _TAG = re.compile(r"<[^>]+>")

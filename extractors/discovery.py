@@ -12,21 +12,22 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, doc_text, hits, sentence_bounds
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY
 
 DEFAULT_CONTEXT = (r"\bchin(a|ese)\b|\bbeijing\b|\bshanghai\b|\bshenzhen\b|\bhangzhou\b|\bhong kong\b|\bai\b|"
                    r"artificial intelligence|\bchips?\b|semiconductor|\bgpus?\b|\bmodels?\b|\bfoundry\b")
 _JUNK = re.compile(r"^(the |a |an )|^\W+$|^\d|['’]s$")
+_STOP = {"ai", "china", "chinese", "us", "u.s.", "government", "ministry", "state", "reuters", "bloomberg",
+         "company", "group", "board", "congress", "senate", "white house", "eu", "gpu", "gpus", "llm", "api"}
 
 
 class CandidateFinder:
     """Writes ``doc._.sw_candidates``: a list of (name, sentence) for unknown ORG entities."""
 
     def __init__(self, nlp: Language, name: str = "sinowatch_discovery", *, spans_key: str = DEFAULT_SPANS_KEY,
-                 labels: Iterable[str] = ("ORG",), context: str = DEFAULT_CONTEXT, min_length: int = 2) -> None:
+                 labels: Iterable[str] = ("ORG",), context: str = DEFAULT_CONTEXT, min_length: int = 3) -> None:
         self.name = name
         self.spans_key = spans_key
         self.labels = set(labels)
@@ -34,16 +35,21 @@ class CandidateFinder:
         self.min_length = min_length
 
     def __call__(self, doc: Doc) -> Doc:
-        known = {i for sp in (doc.spans[self.spans_key] if self.spans_key in doc.spans else ()) for i in range(sp.start, sp.end)}
         found: list[tuple[str, str]] = []
-        if doc.ents and self.context.search(doc.text):
-            for ent in doc.ents:
-                if ent.label_ not in self.labels or any(i in known for i in range(ent.start, ent.end)):
-                    continue
-                name = " ".join(ent.text.split())
-                if len(name) < self.min_length or _JUNK.search(name.lower()):
-                    continue
-                found.append((name, ent.sent.text.strip() if doc.has_annotation("SENT_START") else ""))
+        ents = [e for e in doc.ents if e.label_ in self.labels]
+        if ents:
+            text = doc_text(doc)
+            if self.context.search(text):
+                known = {i for h in hits(doc) for i in range(h[0], h[1])}
+                sents = sentence_bounds(doc)
+                for ent in ents:
+                    if any(i in known for i in range(ent.start, ent.end)):
+                        continue
+                    name = " ".join(text[ent.start_char:ent.end_char].split())
+                    if len(name) < self.min_length or name.lower() in _STOP or _JUNK.search(name.lower()):
+                        continue
+                    sent = next((text[a:b] for s, e, a, b in sents if s <= ent.start < e), "")
+                    found.append((name, sent.strip()))
         doc._.sw_candidates = found
         return doc
 

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, doc_text, hits, sentence_bounds
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, doc_text, hits, sentence_bounds
 
 TRIGGERS_FILE = "triggers.jsonl"
 RESTRICTIVE = ("export_control", "entity_list", "tariff", "investigation")
@@ -37,11 +36,19 @@ _GOV = (r"government|ministry|state council|\bcac\b|\bmiit\b|white house|adminis
         r"beijing|shanghai|shenzhen|national|regulator|\bcity\b|province|国务院|工信部|部门|国家|政府|网信办|发改委")
 _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)? out|introduc\w*|announc\w*|made .{0,20}free)\b"
 
-#: type -> list of (regex, weight, needs, unless); regexes run case-insensitively on the sentence
-DEFAULT_TRIGGERS: dict[str, list[tuple[str, float, str | None, str | None]]] = {
+#: type -> list of (regex, weight, needs, unless[, with_entities[, anchors]]); regexes run
+#: case-insensitively on the sentence; with_entities: watchlist kinds or ids of which the sentence
+#: must mention one; anchors: literals one of which every match contains, where the automatic
+#: derivation (required_literals) finds none
+DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
+        (r"\b(ban\w*|bar\w*|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff"),
+        (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
+        (r"\blicen[cs]e requirements?\b|\bcontrols? on (the )?exports?\b|\bdual-use (items|goods|exports)\b", 0.85, None, None),
+        (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
+        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单"),
         (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None, None),
-        (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew"),
+        (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
         (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export", 0.85, None, None),
         (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
         (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, None),
@@ -52,10 +59,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[str, float, str | None, str | None]]] = {
         (r"出口管制|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
     ],
     "entity_list": [
+        (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
+        (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
+        (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, None),
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,80}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         (r"\bblacklist\w*", 0.88, None, None),
-        (r"\bsanction(s|ed|ing)?\b", 0.8, None, r"sanctioned the use"),
+        (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
         (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, None),
@@ -67,6 +77,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[str, float, str | None, str | None]]] = {
         (r"关税|反倾销税|加征", 0.9, None, None),
     ],
     "investigation": [
+        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )"),
+        (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
+        (r"\b(ban\w*|bar\w*|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
+        (r"处罚|罚款|查处|问询|禁止使用|不得(采购|使用)|走私|海关|稽查", 0.8, None, None),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis"),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, None),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
@@ -76,6 +90,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[str, float, str | None, str | None]]] = {
         (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, None),
     ],
     "investment": [
+        (r"\b(funding|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder"),
+        (r"\b(go(es|ing)? public|listing plans?|prospectus|hong kong listing|star market listing|listed on)\b", 0.78, None, r"u\.s\.-listed"),
+        (r"\b(data cent(er|re)s?|fabs?|plants?|factor(y|ies)|capacity)\b.{0,40}" + _MONEY, 0.75, r"\b(build|spend|invest|expand|construct)", None),
+        (r"注资|入股|战略投资|募集|挂牌|招股|港股上市|科创板上市|上市申请|估值|亿元.{0,10}(基金|投资)|基金.{0,10}(成立|注册|出资)", 0.85, None, None),
         (r"\b(rais\w*|secur\w*|clos\w*)\b.{0,15}" + _MONEY, 0.85, None, r"forecast|guidance|price"),
         (r"\bfunding round|\bround led by|\bseries [a-e]\b|\bventure|\bvaluation of", 0.85, None, None),
         (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items"),
@@ -87,23 +105,36 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[str, float, str | None, str | None]]] = {
         (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者"),
     ],
     "model_release": [
-        (_RELEASE, 0.85, _MODEL_CTX, r"\bpaper\b"),
+        (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache"),
+        (r"\b(weights|benchmark\w*|parameters|context window|open-weight|open source|open-source)\b", 0.6, _MODEL_CTX, r"\bpaper\b"),
+        (r"(更新|升级|亮相|开源|发布|推出).{0,30}(模型|智能体|Agent)|模型.{0,10}(上线|开源|发布)", 0.85, None, r"生成广告|使用"),
+        (_RELEASE, 0.85, _MODEL_CTX, r"\bpaper\b|guidelines?|polic(y|ies)|\brules\b|\bplan\b|measures|initiative"),
         (r"\bnew (version of|\w+ )?.{0,25}\bmodels?\b", 0.75, None, r"\bpaper\b|business model"),
         (r"\b[a-z]*\d+(\.\d+)?\s+model\b|\bv\d(\.\d)?\b.{0,10}\bmodel", 0.7, None, None),
         (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1)", 0.9, None, None),
     ],
     "chip_launch": [
+        (_RELEASE, 0.82, None, _MODEL_CTX, ("chip",)),
+        (r"\b(ship\w*|mass[- ]produc\w*|volume production|yields?|prototype|samples?|specs|specifications|benchmark\w*)\b", 0.68, None, _MODEL_CTX + r"|orders|halt|pause|ban|export|licen|sales? to|sell|restrict", ("chip",)),
+        (r"\b(mass[- ]produc\w*|volume production|in production|ramp\w* (up )?production|first silicon|taped out)\b", 0.8, None, None),
+        (r"\b\d+ ?(nm|nanometre|nanometer)[- ](class |)(chips?|process|node|technology|processor)", 0.8, None, None, (), ("nm", "nanomet")),
+        (r"流片|样片|送样|良率|制程|工艺节点|晶圆.{0,6}(量产|投产)|投产|(新一代|下一代).{0,10}(芯片|GPU|处理器)", 0.85, None, r"暂停"),
         (_RELEASE, 0.82, _CHIP_CTX, _MODEL_CTX),
         (r"\b(begin\w*|began|start\w*|enter\w*)\b.{0,20}\b(volume |mass |trial )?(production|producing|sampling|shipping)", 0.85, None, r"serving"),
         (r"\b(producing|production of|sampling|mass production|tape[- ]?out)\b", 0.75, None, r"\bwater\b"),
-        (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b"),
+        (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b", (), ("nm", "nanomet")),
         (r"\broadmap\b|\bsuccessor\b|\bnext-generation (chip|gpu|processor)|\bdies\b|\bin one package\b", 0.7, None, None),
         (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停"),
     ],
     "market_move": [
+        (r"\b(stocks?|shares?|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None, None),
+        (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)"),
+        (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),
+        (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending"),
+        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表"),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
-         r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b|\blow\b|estimates|market value|limit)", 0.85, _MARKET_CTX, None),
-        (r"\bmarket (value|cap\w*)\b|\ball-time high|\brecord (high|close|low)|\bclosed at a record|\blimit[- ]up|\bdaily limit", 0.85, None, None),
+         r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b|\blow\b|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
+        (r"\bmarket (value|cap\w*)\b|\ball-time high|\brecord (high|close|low)|\bclosed at a record|\blimit[- ]up|\bdaily limit", 0.85, _MARKET_CTX + r"|\bclos(ed|es|ing)\b|\bhit\b", r"\briver\b|temperature|rainfall"),
         (r"\b(net profit|quarterly (profit|revenue|results)|earnings|revenue growth|beat\w* estimates)\b", 0.8, None, None),
         (r"\b(halt|suspend)\w* trading\b|\btrading halt", 0.8, None, None),
         (r"\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),
@@ -111,16 +142,22 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[str, float, str | None, str | None]]] = {
         (r"股价|市值|涨停|跌停|净利润|营收|大涨|暴跌|收涨|收跌|盘中", 0.88, None, None),
     ],
     "policy_plan": [
+        (r"\b(roadmap|rules|regulations?|self-sufficiency|guidance)\b", 0.7, r"government|ministry|state council|regulator|\bcac\b|\bmiit\b|\bndrc\b|commission|authorities|communist party|congress|国务院|部门", r"export|business plan|company|shares"),
+        (r"", 0.78, None, None, ("five-year-plan-15", "made-in-china-2025", "ai-plus")),
+        (r"计划|方案|意见|通知|办法|条例|规定|战略|纲要|若干措施|专项行动|十五五|人工智能\+|新质生产力", 0.82, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府", r"公司计划|融资计划|上市计划|生产计划"),
         (r"\b(action plan|five-year plan|initiative|guidelines?|blueprint|white paper|strategy|programme|program|vouchers?|measures|policy|policies)\b", 0.8, _GOV, r"\bmodel\b.{0,20}\bstrategy|business strategy|to invest"),
         (r"\bai action plan\b|\bmade in china 2025\b|\bai plus\b|\bfive-year plan\b", 0.85, None, r"to invest"),
         (r"\b(subsid\w*|incentives?)\b", 0.65, _GOV, None),
         (r"规划|行动计划|印发|指导意见|实施方案|政策|补贴|人工智能\+|人工智能＋", 0.88, None, None),
     ],
     "partnership": [
+        (r"\b(tie-up|tie up|join(s|ed)? forces|orders? (for|from)|placed orders?)\b|\b(buy\w*|bought|purchas\w*)\b.{0,40}\bfrom\b", 0.66, None, r"halt|pause|ban|suspend|stop|prohibit|investor|shareholder|buyback|share buy|orders? (fell|rose)"),
+        (r"\b(integrat\w*|adopt\w*|power(s|ed)? by|powered)\b.{0,40}\b(deepseek|qwen|ernie|doubao|kimi|glm|hunyuan|ascend|kunlun|cambricon|nvidia|amd|h20|h100|a100)", 0.7, None, r"trained (entirely )?on|fp8|paper|can run on"),
+        (r"接入|搭载|适配|订单|签约|联手|战略合作|达成合作|供应商", 0.8, None, r"暂停|禁止"),
         (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund"),
-        (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban"),
-        (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree"),
-        (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply chain|supply of water"),
+        (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review"),
+        (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design"),
+        (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen"),
         (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购"),
     ],
 }
@@ -141,60 +178,66 @@ class _Trigger:
     weight: float
     needs: re.Pattern[str] | None
     unless: re.Pattern[str] | None
-    anchors: tuple[str, ...] | None  # literals one of which every match contains (None: always try)
+    anchors: tuple[frozenset[str], ...]  # every match holds a member of each set (empty: always try)
+    with_entities: frozenset[str] = frozenset()  # kinds or ids, one of which the sentence must mention
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Lower-cased literal strings one of which occurs in every match of ``pattern``, or None when
-    they cannot be derived. Lets the detector skip a regex with a few ``in`` tests."""
+def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of lower-cased literals such that every match of ``pattern`` contains at least one
+    member of EACH set (empty when none can be derived). Lets the detector skip a regex with a few
+    substring tests; the most selective set comes first."""
     from re import _parser  # type: ignore[attr-defined]  # noqa: PLC0415
 
+    if not pattern:
+        return ()
     try:
         parsed = _parser.parse(pattern, re.IGNORECASE)
     except re.error:
-        return None
-    found = _seq_literals(list(parsed), _parser)
-    return tuple(sorted(found)) if found else None
+        return ()
+    sets = [frozenset(x) for x in _required(list(parsed), _parser)]
+    return tuple(sorted(set(sets), key=_selectivity, reverse=True))
 
 
-def _seq_literals(items: list[Any], P: Any) -> set[str] | None:
-    runs: list[str] = []
+def _selectivity(s: frozenset[str]) -> tuple[int, int]:
+    return min(len(a) for a in s), -len(s)
+
+
+def _required(items: list[Any], P: Any) -> list[set[str]]:
+    sets: list[set[str]] = []
     cur = ""
     for op, av in items:
         if op is P.LITERAL:
             cur += chr(av).lower()
             continue
-        if cur:
-            runs.append(cur)
+        if len(cur) >= 2:
+            sets.append({cur})
         cur = ""
-    if cur:
-        runs.append(cur)
-    best = max(runs, key=len) if runs else ""
-    if len(best) >= 3:
-        return {best}
-    for op, av in items:  # a required group whose every branch has literals
-        sub: set[str] | None = None
         if op is P.SUBPATTERN:
-            sub = _seq_literals(list(av[-1]), P)
+            sets.extend(_required(list(av[-1]), P))
         elif op is P.BRANCH:
-            sub = set()
+            union: set[str] | None = set()
             for branch in av[1]:
-                b = _seq_literals(list(branch), P)
-                if not b:
-                    sub = None
+                sub = _required(list(branch), P)
+                if not sub or union is None:
+                    union = None
                     break
-                sub |= b
+                union |= max(sub, key=lambda x: _selectivity(frozenset(x)))
+            if union:
+                sets.append(union)
         elif op in (P.MAX_REPEAT, P.MIN_REPEAT) and av[0] >= 1:
-            sub = _seq_literals(list(av[2]), P)
-        if sub:
-            return sub
-    return {best} if best else None
+            sets.extend(_required(list(av[2]), P))
+    if len(cur) >= 2:
+        sets.append({cur})
+    return sets
 
 
 def default_trigger_rows() -> list[dict[str, Any]]:
+    """The built-in lexicon as JSONL rows: type, pattern, weight, needs, unless, with_entities."""
     return [
-        {"type": t, "pattern": rx, "weight": w, "needs": needs, "unless": unless}
-        for t, rows in DEFAULT_TRIGGERS.items() for rx, w, needs, unless in rows
+        {"type": t, "pattern": row[0], "weight": row[1], "needs": row[2], "unless": row[3],
+         "with_entities": list(row[4]) if len(row) > 4 else [],
+         "anchors": list(row[5]) if len(row) > 5 else []}  # type: ignore[misc]
+        for t, rows in DEFAULT_TRIGGERS.items() for row in rows
     ]
 
 
@@ -209,7 +252,7 @@ class EventDetector:
         self._rows: list[dict[str, Any]] = []
         self._triggers: list[_Trigger] = []
         self._anchors: list[str] = []
-        self._by_anchor = {}
+        self._by_anchor: dict[str, list[int]] = {}
         self._always: list[int] = []
         self.add_triggers(default_trigger_rows())
 
@@ -220,12 +263,15 @@ class EventDetector:
                 type=r["type"], rx=re.compile(r["pattern"], re.IGNORECASE), weight=float(r["weight"]),
                 needs=re.compile(r["needs"], re.IGNORECASE) if r.get("needs") else None,
                 unless=re.compile(r["unless"], re.IGNORECASE) if r.get("unless") else None,
-                anchors=required_literals(r["pattern"]),
+                anchors=(((frozenset(x.lower() for x in r["anchors"]),) if r.get("anchors") else ())
+                         + required_literals(r["pattern"])
+                         + (required_literals(r["needs"]) if r.get("needs") else ())),
+                with_entities=frozenset(r.get("with_entities") or ()),
             ))
-        self._by_anchor: dict[str, list[int]] = {}
-        self._always = [i for i, t in enumerate(self._triggers) if t.anchors is None]
+        self._by_anchor = {}
+        self._always = [i for i, t in enumerate(self._triggers) if not t.anchors]
         for i, t in enumerate(self._triggers):
-            for a in t.anchors or ():
+            for a in t.anchors[0] if t.anchors else ():
                 self._by_anchor.setdefault(a, []).append(i)
         self._anchors = sorted(self._by_anchor)
 
@@ -245,6 +291,8 @@ class EventDetector:
             if not text.strip():
                 continue
             best: dict[str, tuple[float, str]] = {}
+            in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
+            tags = {x for pair in in_sent for x in pair}
             low = low_full[s_char:e_char]
             todo = set(self._always)
             for a in doc_anchors:
@@ -252,6 +300,10 @@ class EventDetector:
                     todo.update(self._by_anchor[a])
             for i in sorted(todo):
                 t = self._triggers[i]
+                if any(not any(a in low for a in group) for group in t.anchors[1:]):
+                    continue
+                if t.with_entities and tags.isdisjoint(t.with_entities):
+                    continue
                 m = t.rx.search(text)
                 if m is None:
                     continue
@@ -263,7 +315,6 @@ class EventDetector:
                     best[t.type] = (t.weight, m.group(0))
             if not best:
                 continue
-            in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
             ids = list(dict.fromkeys(eid for eid, _ in in_sent))
             kinds = {kind for _, kind in in_sent}
             for etype, (weight, trigger) in best.items():

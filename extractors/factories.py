@@ -7,12 +7,11 @@ pipelines load with ``spacy.load``.
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from sinowatch.extractors.discovery import DEFAULT_CONTEXT, CandidateFinder
 from sinowatch.extractors.events import EventDetector
 from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, WatchlistMatcher
+from spacy.language import Language
+from spacy.tokens import Doc
 
 for _ext in ("sw_events", "sw_candidates"):
     if not Doc.has_extension(_ext):

@@ -96,7 +96,7 @@ class WatchlistMatcher:
         rows = list(patterns)
         texts = [str(p["text"]) for p in rows]
         # pattern docs are built with the pipeline's own tokenizer, so they split like the texts
-        docs = list(self.nlp.tokenizer.pipe(texts))
+        docs = list(self.nlp.tokenizer.pipe(texts))  # type: ignore[union-attr]
         for p, doc in zip(rows, docs, strict=True):
             if len(doc) == 0:
                 continue
@@ -194,8 +194,28 @@ class WatchlistMatcher:
         return self
 
 
+class TextKeepingTokenizer:
+    """Wraps a tokenizer so each doc keeps its input text in ``doc.user_data["sw_text"]``: spaCy's
+    ``doc.text`` re-joins every token on each access, which costs as much as tokenising."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.inner(text)
+        doc.user_data["sw_text"] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per doc (spaCy re-joins the tokens on every access)."""
+    """The doc's text, built at most once per doc (see TextKeepingTokenizer)."""
     text = doc.user_data.get("sw_text")
     if text is None:
         text = doc.user_data["sw_text"] = doc.text
@@ -208,25 +228,12 @@ def hits(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
-    """(start token, end token, start char, end char) of each sentence, computed with one array
-    read instead of iterating ``doc.sents`` token by token; cached in ``doc.user_data``."""
+    """(start token, end token, start char, end char) of each sentence, computed once per doc and
+    cached in ``doc.user_data`` (the matcher, events and discovery all need them)."""
     cached = doc.user_data.get("sw_sents")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    import numpy as np  # noqa: PLC0415
-    from spacy.attrs import IDX, LENGTH, SENT_START  # noqa: PLC0415
-
-    n = len(doc)
-    if n == 0:
-        out: list[tuple[int, int, int, int]] = []
-    else:
-        arr = doc.to_array([SENT_START, IDX, LENGTH])
-        starts = np.flatnonzero(arr[:, 0] == 1).tolist()
-        if not starts or starts[0] != 0:
-            starts = [0, *starts]
-        ends = [*starts[1:], n]
-        idx, length = arr[:, 1].tolist(), arr[:, 2].tolist()
-        out = [(s, e, idx[s], idx[e - 1] + length[e - 1]) for s, e in zip(starts, ends, strict=True)]
+    out = [(sp.start, sp.end, sp.start_char, sp.end_char) for sp in doc.sents] if len(doc) else []
     doc.user_data["sw_sents"] = out
     return out
 

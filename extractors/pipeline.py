@@ -22,8 +22,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sinowatch.config import ExtractionConfig
 from sinowatch.extractors.watchlist import Watchlist, load_watchlist
+
+from sinowatch.config import ExtractionConfig
 from sinowatch.ingest.text import detect_language
 from sinowatch.records import Document, EntityRollup, Event, Extraction, Mention
 
@@ -43,16 +44,15 @@ def _tune_english_tokenizer(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes or []) + [
         r"(?<=[A-Za-z])(?=[0-9])",  # Qwen3 -> Qwen 3, H20 -> H 20 (patterns split the same way)
         r"(?<=[A-Za-z0-9.])-(?=[A-Za-z0-9])",  # GLM-4.5, U.S.-listed, Kimi-K2
-        r"(?<=[0-9A-Z])\.(?=\s|$)",  # "Ascend 910B." at the end of a sentence
+        r"(?<=[0-9][A-Z])\.(?=\s|$)",  # "Ascend 910B." at the end of a sentence (not "U.S.")
     ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_confidence: float = 0.5) -> Language:
     """The pipeline for ``lang`` ('en' or 'zh') with the watchlist's patterns loaded."""
-    import spacy  # noqa: PLC0415
-
     import sinowatch.extractors.factories  # noqa: F401, PLC0415 - registers the components
+    import spacy  # noqa: PLC0415
 
     if lang == "zh":
         nlp = spacy.blank("zh")
@@ -67,6 +67,9 @@ def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_con
     else:
         nlp = spacy.blank("en")
         _tune_english_tokenizer(nlp)
+    from sinowatch.extractors.matcher import TextKeepingTokenizer  # noqa: PLC0415
+
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer", first=True)
     matcher = nlp.add_pipe("sinowatch_watchlist")
     matcher.add_patterns(watchlist.patterns())  # type: ignore[attr-defined]

@@ -215,14 +215,14 @@ def _parse_alias(item: Any, source: str, where: str) -> Alias:
     unknown = set(item) - _ALIAS_KEYS
     if unknown:
         raise ExtractionError(f"{where}: unknown alias option(s) {sorted(unknown)} (known: {', '.join(sorted(_ALIAS_KEYS))})")
-    text = item.get("text")
-    if not isinstance(text, str | int) or not str(text).strip():
+    raw_text = item.get("text")
+    if not isinstance(raw_text, str | int) or not str(raw_text).strip():
         raise ExtractionError(f"{where}: alias needs a non-empty 'text'")
     cs = item.get("case_sensitive", source == "tickers")
     if not isinstance(cs, bool):
         raise ExtractionError(f"{where}: 'case_sensitive' must be true or false")
     return Alias(
-        text=str(text).strip(), case_sensitive=cs, source=source,
+        text=str(raw_text).strip(), case_sensitive=cs, source=source,
         context=_regexes(item.get("context"), "context", where), veto=_regexes(item.get("veto"), "veto", where),
         not_before=_regexes(item.get("not_before"), "not_before", where),
         not_after=_regexes(item.get("not_after"), "not_after", where),

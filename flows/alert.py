@@ -12,10 +12,10 @@ from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-
 from sinowatch.flows.env import run_logger
-from sinowatch.config import Config
 from sinowatch.flows.extract import stage_module
+
+from sinowatch.config import Config
 
 ALERTS_MODULE = "sinowatch.alerts.stage"
 

@@ -23,17 +23,17 @@ from prefect import flow  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.futures import PrefectFuture  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
-
-from sinowatch.config import Config, _build, load_config  # noqa: E402
 from sinowatch.flows.alert import alert_hook, send_alerts_task  # noqa: E402
 from sinowatch.flows.extract import run_extraction  # noqa: E402
 from sinowatch.flows.ingest import fetch_feed_task, full_text_task  # noqa: E402
 from sinowatch.flows.load import Writer, load_feed_task, open_writer  # noqa: E402
 from sinowatch.flows.report import run_markdown, top_stories, write_report_task  # noqa: E402
-from sinowatch.ingest.run import build_index, new_run_id  # noqa: E402
-from sinowatch.records import FeedOutcome, RunReport  # noqa: E402
 from sinowatch.warehouse import load  # noqa: E402
 from sinowatch.warehouse.db import transaction  # noqa: E402
+
+from sinowatch.config import Config, _build, load_config  # noqa: E402
+from sinowatch.ingest.run import build_index, new_run_id  # noqa: E402
+from sinowatch.records import FeedOutcome, RunReport  # noqa: E402
 
 FLOW_NAME = "sinowatch-daily"
 
@@ -61,10 +61,13 @@ def _ingest(cfg: Config, db: str, w: Writer, report: RunReport) -> None:
         state = load.feed_state(w.conn)
         w.index = build_index(w.conn, report.started_at)
         clusters_before = w.conn.execute("SELECT count(*) FROM story_clusters").fetchone()[0]
+    runner: ThreadPoolTaskRunner[Any]
     with ThreadPoolTaskRunner(max_workers=max(1, settings.concurrency)) as runner:
-        fetches = [(f, runner.submit(fetch_feed_task, parameters={"feed": f, "settings": settings,
-                                                                    "state": state.get(f.name)})) for f in feeds]
-        ready = []
+        fetches: list[tuple[Any, Any]] = [
+            (f, runner.submit(fetch_feed_task, parameters={"feed": f, "settings": settings, "state": state.get(f.name)}))
+            for f in feeds
+        ]
+        ready: list[tuple[Any, Any]] = []
         for feed, fut in fetches:
             try:
                 batch = fut.result()
@@ -120,7 +123,9 @@ def daily(config_path: str | None = None, config: dict[str, Any] | None = None, 
         try:
             _ingest(cfg, db, w, report)
             hook = alert_hook(cfg)
-            counts = run_extraction(cfg, db, on_batch=hook,
+            from sinowatch.scoring import make_scorer  # noqa: PLC0415 - loads the model once, here
+
+            counts = run_extraction(cfg, db, on_batch=hook, scorer=make_scorer(cfg, report.errors),
                                     dask_address=dask_address or cfg.flows.dask_address or None)
             if counts is not None:
                 report.extracted += counts.articles

@@ -27,8 +27,8 @@ from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-
 from sinowatch.flows.env import run_logger
+
 from sinowatch.config import Config
 from sinowatch.records import Document, Extraction
 
@@ -68,10 +68,13 @@ def extract_mode(mod: ModuleType | None) -> str:
 
 
 @task(name="extract-batch", task_run_name="extract {n} articles", cache_policy=NO_CACHE, persist_result=False)
-def extract_batch_task(config: Config, docs: Sequence[Document], n: int = 0, scorer: Any = None) -> list[Extraction]:
-    """Pure compute: documents in, extractions out (no warehouse). Safe on a Dask worker."""
+def extract_batch_task(config: Config, docs: Sequence[Document], n: int = 0, sentiment: bool = False) -> list[Extraction]:
+    """Pure compute: documents in, extractions out (no warehouse). Safe on a Dask worker: the
+    sentiment model is loaded in the worker's process (once), never pickled across."""
     from sinowatch import extract_stage  # noqa: PLC0415 - spaCy and models load here, on the worker
+    from sinowatch.scoring import make_scorer  # noqa: PLC0415
 
+    scorer = make_scorer(config) if sentiment else None
     return list(extract_stage.extract_documents(config, list(docs), scorer=scorer))
 
 
@@ -79,9 +82,9 @@ def extract_batch_task(config: Config, docs: Sequence[Document], n: int = 0, sco
 def extract_pending_task(db: str, config: Config, on_batch: Callable[..., Any] | None = None,
                          scorer: Any = None) -> ExtractCounts:
     """The whole extraction stage in the flow process (when extract_stage has no split API)."""
-    from sinowatch import extract_stage  # noqa: PLC0415
-
     from sinowatch.flows.load import writer_for  # noqa: PLC0415
+
+    from sinowatch import extract_stage  # noqa: PLC0415
 
     w = writer_for(db)
     counts = ExtractCounts()
@@ -92,15 +95,17 @@ def extract_pending_task(db: str, config: Config, on_batch: Callable[..., Any] |
 
 @task(name="load-extractions", task_run_name="load {n} extractions", cache_policy=NO_CACHE, persist_result=False)
 def load_extractions_task(db: str, config: Config, docs: Sequence[Document], extractions: Sequence[Extraction],
-                          n: int = 0, on_batch: Callable[..., Any] | None = None) -> Any:
+                          n: int = 0, on_batch: Callable[..., Any] | None = None,
+                          sentiment_model: str | None = None) -> Any:
     """One batch's mentions, events and sentiment (and its alert outbox rows) in one transaction."""
-    from sinowatch import extract_stage  # noqa: PLC0415
-
     from sinowatch.flows.load import writer_for  # noqa: PLC0415
+
+    from sinowatch import extract_stage  # noqa: PLC0415
 
     w = writer_for(db)
     with w.lock:
-        return extract_stage.load_extractions(config, w.conn, list(docs), list(extractions), on_batch=on_batch)
+        return extract_stage.load_extractions(config, w.conn, list(docs), list(extractions), on_batch=on_batch,
+                                              sentiment_model=sentiment_model)
 
 
 def extraction_runner(dask_address: str | None) -> Any:
@@ -127,6 +132,7 @@ def run_extraction(config: Config, db: str, *, on_batch: Callable[..., Any] | No
         return None
     if mode == "whole":
         return extract_pending_task(db, config, on_batch=on_batch, scorer=scorer)
+    sentiment_model = getattr(scorer, "version", None)
     assert mod is not None
     from sinowatch.flows.load import writer_for  # noqa: PLC0415
 
@@ -142,8 +148,9 @@ def run_extraction(config: Config, db: str, *, on_batch: Callable[..., Any] | No
         return counts
     with extraction_runner(dask_address) as runner:
         futures = [runner.submit(extract_batch_task, parameters={"config": config, "docs": b, "n": len(b),
-                                                                 "scorer": scorer}) for b in batches]
+                                                                 "sentiment": scorer is not None}) for b in batches]
         for b, fut in zip(batches, futures, strict=True):
             extractions = fut.result()
-            counts.add(load_extractions_task(db, config, b, extractions, n=len(b), on_batch=on_batch))
+            counts.add(load_extractions_task(db, config, b, extractions, n=len(b), on_batch=on_batch,
+                                             sentiment_model=sentiment_model))
     return counts

@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-
 from sinowatch.flows.env import run_logger
+
 from sinowatch.config import FetchConfig
 from sinowatch.ingest.fetch import make_client
 from sinowatch.ingest.run import FeedBatch, add_full_text, fetch_feed, parse_result
@@ -31,7 +31,7 @@ from sinowatch.records import Feed
 FeedState = tuple[str | None, str | None, str] | None
 
 RETRIES = 3
-RETRY_DELAYS = [2, 5, 15]
+RETRY_DELAYS: list[float] = [2, 5, 15]
 
 
 @task(name="fetch-feed", task_run_name="fetch {feed.name}", retries=RETRIES, retry_delay_seconds=RETRY_DELAYS,

@@ -21,11 +21,11 @@ from datetime import datetime
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from sinowatch.warehouse.db import Connection, connect
 
 from sinowatch.ingest.dedup import ClusterIndex
 from sinowatch.ingest.run import FeedBatch, build_index, load_batch
 from sinowatch.records import FeedOutcome
-from sinowatch.warehouse.db import Connection, connect
 
 
 @dataclass

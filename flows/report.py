@@ -7,10 +7,10 @@ from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-
 from sinowatch.flows.env import run_logger
-from sinowatch.config import Config
 from sinowatch.flows.extract import stage_module
+
+from sinowatch.config import Config
 from sinowatch.records import RunReport
 
 REPORT_MODULE = "sinowatch.report.build"

@@ -36,10 +36,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sinowatch.flows.env import setup_prefect_env
 
 from sinowatch.config import Config
 from sinowatch.errors import SinowatchError
-from sinowatch.flows.env import setup_prefect_env
 
 log = logging.getLogger("sinowatch.flows.serve")
 
@@ -197,7 +197,6 @@ def build_deployment(config: Config, *, db: str, cron: str, timezone: str, confi
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy  # noqa: PLC0415
     from prefect.schedules import Cron  # noqa: PLC0415
     from prefect.types.entrypoint import EntrypointType  # noqa: PLC0415
-
     from sinowatch.flows.daily import config_to_dict, daily  # noqa: PLC0415
 
     # A config file is re-read by each run (edit the feeds without restarting serve).

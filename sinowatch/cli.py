@@ -257,6 +257,9 @@ def run_main_job(ctx: typer.Context, *, engine: str = "prefect", dry_run: bool =
 
     st = state(ctx)
     if engine == "prefect":
+        from sinowatch.flows.env import setup_prefect_env  # noqa: PLC0415
+
+        setup_prefect_env(st.config)  # before prefect is imported
         from sinowatch.flows.daily import run_daily  # noqa: PLC0415
 
         report = run_daily(st.config, db=str(st.warehouse_path), dry_run=dry_run)

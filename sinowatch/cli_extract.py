@@ -151,7 +151,7 @@ def register(app: typer.Typer) -> None:
 
         cfg = state(ctx).config
         extractor = get_extractor(cfg)
-        scorer = _scorer(cfg)
+        scorer = _scorer(cfg, required=sentiment_only)
         with writer(ctx) as conn:
             stats = extract_pending(cfg, conn, extractor=extractor, scorer=scorer, reextract=True,
                                     sentiment_only=sentiment_only)
@@ -161,16 +161,19 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"failed: {err}", err=True)
 
 
-def _scorer(cfg: Any) -> Any:
-    """The sentiment hook, when the sentiment stage provides one (``make_scorer(config)``)."""
-    import importlib  # noqa: PLC0415
+def _scorer(cfg: Any, *, required: bool) -> Any:
+    """The sentiment scorer (``sinowatch.scoring.make_scorer``), or None when sentiment is off. A
+    missing model is an error only when it is required (--sentiment-only); otherwise re-extraction
+    goes on without sentiment and says so."""
+    from sinowatch.scoring import make_scorer  # noqa: PLC0415
 
-    try:
-        mod = importlib.import_module("sinowatch.sentiment_stage")
-    except ModuleNotFoundError:
-        return None
-    make = getattr(mod, "make_scorer", None)
-    return make(cfg) if make is not None and cfg.sentiment.enabled else None
+    if required:
+        return make_scorer(cfg)
+    errors: list[str] = []
+    scorer = make_scorer(cfg, errors)
+    for e in errors:
+        typer.echo(e, err=True)
+    return scorer
 
 
 def _print_speed(res: dict[str, Any], what: str) -> None:

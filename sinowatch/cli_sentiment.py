@@ -20,13 +20,25 @@ def register(app: typer.Typer) -> None:
 
     @train_app.command("sentiment")
     def train_sentiment(
-        data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with sentfin/, financial_phrasebank/, fiqa_semeval/."),
-        out: Path | None = typer.Option(None, "--out", help="Artefact folder (default: the bundled models/sentiment/artifact)."),
+        data: Path = typer.Option(
+            DEFAULT_DATA, "--data", help="Folder with sentfin/, financial_phrasebank/, fiqa_semeval/."
+        ),
+        out: Path | None = typer.Option(
+            None, "--out", help="Artefact folder (default: the bundled models/sentiment/artifact)."
+        ),
         epochs: int = typer.Option(3, "--epochs", help="Training epochs."),
-        max_rows: int | None = typer.Option(None, "--max-rows", help="Cap on training rows (a seeded sample; for smoke runs)."),
-        work_dir: Path = typer.Option(Path(".state/sentiment/fp32"), "--work-dir", help="Where the fp32 checkpoint goes (not committed)."),
+        max_rows: int | None = typer.Option(
+            None, "--max-rows", help="Cap on training rows (a seeded sample; for smoke runs)."
+        ),
+        work_dir: Path = typer.Option(
+            Path(".state/sentiment/fp32"),
+            "--work-dir",
+            help="Where the fp32 checkpoint goes (not committed).",
+        ),
         seed: int = typer.Option(0, "--seed", help="Training seed (the data split is fixed)."),
-        evaluate_after: bool = typer.Option(True, "--eval/--no-eval", help="Write metrics.json after training."),
+        evaluate_after: bool = typer.Option(
+            True, "--eval/--no-eval", help="Write metrics.json after training."
+        ),
     ) -> None:
         """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""
         import logging
@@ -41,7 +53,9 @@ def register(app: typer.Typer) -> None:
 
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir)
-        typer.echo(f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})")
+        typer.echo(
+            f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
+        )
         if evaluate_after:
             from sinowatch.models.sentiment.evaluate import evaluate
 
@@ -53,8 +67,12 @@ def register(app: typer.Typer) -> None:
     def eval_sentiment(
         data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with the sentiment data sets."),
         model_dir: Path | None = typer.Option(None, "--model", help="Artefact folder (default: bundled)."),
-        fp32_dir: Path = typer.Option(Path(".state/sentiment/fp32"), "--fp32", help="fp32 checkpoint for the fp32 column."),
-        baselines: bool = typer.Option(True, "--baselines/--no-baselines", help="Also run VADER and frozen MiniLM + LR."),
+        fp32_dir: Path = typer.Option(
+            Path(".state/sentiment/fp32"), "--fp32", help="fp32 checkpoint for the fp32 column."
+        ),
+        baselines: bool = typer.Option(
+            True, "--baselines/--no-baselines", help="Also run VADER and frozen MiniLM + LR."
+        ),
     ) -> None:
         """Print test-split accuracy / macro-F1 beside the baselines, and throughput; writes metrics.json."""
         from sinowatch.models.sentiment.evaluate import evaluate

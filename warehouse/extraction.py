@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
+from sinowatch.warehouse.db import Connection
 
 from sinowatch.records import Document, Extraction, Sentiment
-from sinowatch.warehouse.db import Connection
 
 _TABLES = ("mentions", "events", "article_entities", "entity_candidates", "extraction_state")
 

@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from sinowatch.records import Document, EntityRollup, Extraction, Mention, Sentiment
+from sinowatch.records import Document, Extraction, Mention, Sentiment
 
 TITLE_WEIGHT = 2.0
 LABEL_THRESHOLD = 0.2
@@ -84,13 +84,21 @@ def apply_sentiment(
     results = model.score(list(pairs), batch_size=batch_size) if pairs else []
     out: list[Extraction] = []
     for ex, (m_idx, a_idx) in zip(extractions, plan, strict=True):
-        mentions = tuple(dataclasses.replace(m, sentiment=results[i]) for m, i in zip(ex.mentions, m_idx, strict=True))
+        mentions = tuple(
+            dataclasses.replace(m, sentiment=results[i]) for m, i in zip(ex.mentions, m_idx, strict=True)
+        )
         per_entity: dict[str, list[tuple[float, float]]] = {}
         for m in mentions:
             assert m.sentiment is not None
-            per_entity.setdefault(m.entity, []).append((m.sentiment.score, TITLE_WEIGHT if m.field == "title" else 1.0))
-        entities = tuple(dataclasses.replace(e, sentiment=_agg(per_entity.get(e.entity, ()))) for e in ex.entities)
-        ent_scores = [(e.sentiment.score, float(max(e.count, 1))) for e in entities if e.sentiment is not None]
+            per_entity.setdefault(m.entity, []).append(
+                (m.sentiment.score, TITLE_WEIGHT if m.field == "title" else 1.0)
+            )
+        entities = tuple(
+            dataclasses.replace(e, sentiment=_agg(per_entity.get(e.entity, ()))) for e in ex.entities
+        )
+        ent_scores = [
+            (e.sentiment.score, float(max(e.count, 1))) for e in entities if e.sentiment is not None
+        ]
         ent = _agg(ent_scores)
         title = results[a_idx] if a_idx is not None else None
         parts = [(s.score, 1.0) for s in (title, ent) if s is not None]

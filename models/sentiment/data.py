@@ -137,7 +137,9 @@ def training_sets(data_dir: Path, seed: int = 0) -> dict[str, list[Example]]:
     PhraseBank trains on its 66Agree level (more data than 75Agree, less noise than 50Agree);
     because the split hashes the sentence, no 75Agree test sentence is ever trained on.
     """
-    pools: list[Example] = load_sentfin(data_dir) + load_phrasebank(data_dir, "66Agree") + load_semeval(data_dir)
+    pools: list[Example] = (
+        load_sentfin(data_dir) + load_phrasebank(data_dir, "66Agree") + load_semeval(data_dir)
+    )
     sets = {s: split(pools, s, seed) for s in ("train", "validation")}
     if DOMAIN_TRAIN.exists():
         sets["train"] += load_domain(DOMAIN_TRAIN, "domain_train")

@@ -21,6 +21,7 @@ from typing import Any
 
 from sinowatch.models.sentiment.data import LABELS, Example, encode_pair, test_sets, training_sets
 
+BASELINE_CACHE = Path(".state") / "sentiment" / "baselines.json"
 DOMAIN_TEST = Path(__file__).resolve().parents[2] / "tests" / "data" / "sentiment_domain.jsonl"
 
 
@@ -29,7 +30,9 @@ def _metrics(gold: Sequence[str], pred: Sequence[str]) -> dict[str, float]:
 
     return {
         "accuracy": round(float(accuracy_score(gold, pred)), 4),
-        "macro_f1": round(float(f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)), 4),
+        "macro_f1": round(
+            float(f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)), 4
+        ),
         "n": len(gold),
     }
 
@@ -49,9 +52,8 @@ def frozen_embed(examples: Sequence[Example], batch_size: int = 128) -> Any:
     """Mean-pooled embeddings of the un-tuned base encoder for the model's (target, marked text) input."""
     import numpy as np
     import torch
-    from transformers import AutoModel
-
     from sinowatch.models.sentiment.train import base_model_path, batch_arrays, load_tokenizer
+    from transformers import AutoModel
 
     src = base_model_path()
     tok = load_tokenizer(src, 128)
@@ -69,12 +71,49 @@ def frozen_embed(examples: Sequence[Example], batch_size: int = 128) -> Any:
     return out
 
 
-def frozen_lr_baseline(train: Sequence[Example], tests: dict[str, list[Example]]) -> dict[str, list[str]]:
+def frozen_lr_baseline(
+    train: Sequence[Example], tests: dict[str, list[Example]], max_train: int | None = 6000
+) -> dict[str, list[str]]:
+    """Logistic regression on frozen embeddings; fitted on a seeded sample of ``max_train`` train rows
+    (to fit the CPU budget of one evaluation run; the fine-tuned model saw the whole train split)."""
+    import random
+
     from sklearn.linear_model import LogisticRegression
+
+    if max_train is not None and len(train) > max_train:
+        train = random.Random(0).sample(list(train), max_train)
 
     clf = LogisticRegression(max_iter=3000, C=1.0)
     clf.fit(frozen_embed(train), [e.label for e in train])
     return {name: list(clf.predict(frozen_embed(rows))) for name, rows in tests.items()}
+
+
+def baseline_metrics(
+    data_dir: Path, tests: dict[str, list[Example]], cache: Path | None = BASELINE_CACHE
+) -> dict[str, Any]:
+    """VADER and frozen MiniLM + LR on each test set. They do not depend on the fine-tuned model,
+    so the result is cached in ``.state/`` keyed on the test sets' content."""
+    import hashlib
+
+    key = hashlib.sha1(
+        json.dumps({k: [(e.target, e.text, e.label) for e in v] for k, v in tests.items()}).encode()
+    ).hexdigest()
+    if cache is not None and cache.exists():
+        cached = json.loads(cache.read_text())
+        if cached.get("key") == key:
+            return dict(cached["tables"])
+    lr = frozen_lr_baseline(training_sets(data_dir)["train"], tests)
+    out: dict[str, Any] = {}
+    for name, rows in tests.items():
+        gold = [e.label for e in rows]
+        out[name] = {
+            "vader": _metrics(gold, vader_predict(rows)),
+            "frozen_minilm_lr": _metrics(gold, lr[name]),
+        }
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"key": key, "tables": out}))
+    return out
 
 
 def throughput(model: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
@@ -101,8 +140,9 @@ def evaluate(
     write: bool = True,
 ) -> dict[str, Any]:
     """Compute the figures table; write it to ``<model_dir>/metrics.json`` when ``write``."""
-    from sinowatch.errors import ModelError
     from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel
+
+    from sinowatch.errors import ModelError
 
     data_dir = Path(data_dir)
     tests = test_sets(data_dir, domain_test=Path(domain_test) if domain_test else DOMAIN_TEST)
@@ -121,13 +161,12 @@ def evaluate(
     if "fp32_torch" in preds:
         for name in tests:
             a, b = preds["fp32_torch"][name], preds["int8_onnx"][name]
-            table[name]["int8_vs_fp32_label_agreement"] = round(sum(x == y for x, y in zip(a, b, strict=True)) / max(len(a), 1), 4)
+            table[name]["int8_vs_fp32_label_agreement"] = round(
+                sum(x == y for x, y in zip(a, b, strict=True)) / max(len(a), 1), 4
+            )
     if baselines:
-        for name, rows in tests.items():
-            table[name]["vader"] = _metrics([e.label for e in rows], vader_predict(rows))
-        lr = frozen_lr_baseline(training_sets(data_dir)["train"], tests)
-        for name, rows in tests.items():
-            table[name]["frozen_minilm_lr"] = _metrics([e.label for e in rows], lr[name])
+        for name, cells in baseline_metrics(data_dir, tests).items():
+            table[name].update(cells)
     sample = [(e.target, e.text) for e in tests["sentfin"][:256]]
     speed = {mname: throughput(model, sample) for mname, model in models.items()}
     result = {
@@ -138,7 +177,9 @@ def evaluate(
     }
     if "fp32_torch" in speed:
         result["throughput_ratios"] = {
-            "int8_vs_fp32_batched": round(speed["int8_onnx"]["batched_per_s"] / speed["fp32_torch"]["batched_per_s"], 2),
+            "int8_vs_fp32_batched": round(
+                speed["int8_onnx"]["batched_per_s"] / speed["fp32_torch"]["batched_per_s"], 2
+            ),
             "int8_vs_fp32_one_at_a_time": round(
                 speed["int8_onnx"]["one_at_a_time_per_s"] / speed["fp32_torch"]["one_at_a_time_per_s"], 2
             ),

@@ -93,7 +93,6 @@ def export(
     vectors) on the ``reference`` pairs.
     """
     import numpy as np
-
     from sinowatch.models.sentiment.train import load_checkpoint, load_tokenizer, predict_probs
 
     work_dir, out_dir = Path(work_dir), Path(out_dir)
@@ -124,7 +123,10 @@ def export(
         cos = np.sum(p32 * p8, 1) / (np.linalg.norm(p32, axis=1) * np.linalg.norm(p8, axis=1))
         config["onnx"]["reference_label_agreement"] = float(np.mean(p32.argmax(1) == p8.argmax(1)))
         config["onnx"]["reference_mean_cosine"] = float(np.mean(cos))
-        ref = [{"target": t, "text": x, "fp32_probs": [round(float(v), 5) for v in row]} for (t, x), row in zip(pairs, p32, strict=True)]
+        ref = [
+            {"target": t, "text": x, "fp32_probs": [round(float(v), 5) for v in row]}
+            for (t, x), row in zip(pairs, p32, strict=True)
+        ]
         (out_dir / "reference.json").write_text(json.dumps(ref, ensure_ascii=False, indent=0))
     (out_dir / "config.json").write_text(json.dumps(config, indent=2))
     return config

@@ -36,7 +36,9 @@ def _require(paths: Sequence[Path], what: str) -> None:
 class SentimentModel:
     """A loaded sentiment model; build with :meth:`load`."""
 
-    def __init__(self, *, runtime: str, config: dict[str, Any], tokenizer: Any, session: Any = None, net: Any = None):
+    def __init__(
+        self, *, runtime: str, config: dict[str, Any], tokenizer: Any, session: Any = None, net: Any = None
+    ):
         self.runtime = runtime
         self.config = config
         self.labels: tuple[str, ...] = tuple(config["labels"])
@@ -51,7 +53,9 @@ class SentimentModel:
         return v if self.runtime == "onnx" else f"{v}-fp32"
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, runtime: str = "onnx", *, threads: int | None = None) -> SentimentModel:
+    def load(
+        cls, model_dir: str | Path | None = None, runtime: str = "onnx", *, threads: int | None = None
+    ) -> SentimentModel:
         """Load offline. ``model_dir=None`` means the bundled artefact (onnx) or ``.state/`` (torch).
 
         Raises :class:`ModelError` naming the command that builds the files when they are missing.
@@ -71,15 +75,21 @@ class SentimentModel:
             if threads:
                 opts.intra_op_num_threads = threads
             try:
-                session = ort.InferenceSession(str(d / "model.int8.onnx"), opts, providers=["CPUExecutionProvider"])
+                session = ort.InferenceSession(
+                    str(d / "model.int8.onnx"), opts, providers=["CPUExecutionProvider"]
+                )
             except Exception as e:  # a truncated or foreign file
                 raise ModelError(f"sentiment model in {d} is unreadable ({e}): {BUILD_HINT}") from e
-            return cls(runtime="onnx", config=config, tokenizer=load_tokenizer(d, config["max_length"]), session=session)
+            return cls(
+                runtime="onnx",
+                config=config,
+                tokenizer=load_tokenizer(d, config["max_length"]),
+                session=session,
+            )
         if runtime == "torch":
             d = Path(model_dir) if model_dir is not None else FP32_DIR
             _require([d / "config.json", d / "head.pt", d / "tokenizer.json"], "fp32 sentiment checkpoint")
             import torch
-
             from sinowatch.models.sentiment.train import load_checkpoint
 
             if threads:
@@ -88,13 +98,14 @@ class SentimentModel:
             art = ARTIFACT_DIR / "config.json"
             if "version" not in config and art.exists():
                 config["version"] = json.loads(art.read_text()).get("version", "unversioned")
-            return cls(runtime="torch", config=config, tokenizer=load_tokenizer(d, config["max_length"]), net=net)
+            return cls(
+                runtime="torch", config=config, tokenizer=load_tokenizer(d, config["max_length"]), net=net
+            )
         raise ModelError(f"unknown sentiment runtime {runtime!r} (use 'onnx' or 'torch')")
 
     def probs(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> Any:
         """Class probabilities (rows in input order, columns in ``self.labels`` order)."""
         import numpy as np
-
         from sinowatch.models.sentiment.data import encode_pair
         from sinowatch.models.sentiment.train import batch_arrays
 

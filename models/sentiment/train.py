@@ -75,7 +75,9 @@ def build_net(encoder_path: str, n_labels: int = len(LABELS), dropout: float = 0
             self.dropout = torch.nn.Dropout(dropout)
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
 
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any, probs: bool = False) -> Any:
+        def forward(
+            self, input_ids: Any, attention_mask: Any, token_type_ids: Any, probs: bool = False
+        ) -> Any:
             h = self.encoder(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
@@ -111,11 +113,16 @@ def load_checkpoint(work_dir: Path) -> tuple[Any, dict[str, Any]]:
     return net, meta
 
 
-def _batches(examples: Sequence[Example], tok: Any, batch_size: int, rng: random.Random) -> list[list[Example]]:
+def _batches(
+    examples: Sequence[Example], tok: Any, batch_size: int, rng: random.Random
+) -> list[list[Example]]:
     """Length-bucketed batches: shuffle, sort by token length inside chunks of 50 batches, shuffle batches."""
     idx = list(range(len(examples)))
     rng.shuffle(idx)
-    lengths = [len(e.ids) for e in tok.encode_batch([list(encode_pair(examples[i].target, examples[i].text)) for i in idx])]
+    lengths = [
+        len(e.ids)
+        for e in tok.encode_batch([list(encode_pair(examples[i].target, examples[i].text)) for i in idx])
+    ]
     out: list[list[Example]] = []
     chunk = batch_size * 50
     for c in range(0, len(idx), chunk):
@@ -195,7 +202,10 @@ def train(
         net.train()
         total, n = 0.0, 0
         for batch in _batches(train_rows, tok, batch_size, rng):
-            arr = {k: torch.from_numpy(v) for k, v in batch_arrays(tok, [encode_pair(e.target, e.text) for e in batch]).items()}
+            arr = {
+                k: torch.from_numpy(v)
+                for k, v in batch_arrays(tok, [encode_pair(e.target, e.text) for e in batch]).items()
+            }
             y = torch.tensor([LABEL2ID[e.label] for e in batch])
             loss = loss_fn(net(**arr), y)
             loss.backward()
@@ -206,8 +216,21 @@ def train(
             total, n = total + loss.item() * len(batch), n + len(batch)
         probs = predict_probs(net, tok, [(e.target, e.text) for e in val_rows])
         acc = float(np.mean(probs.argmax(1) == np.array([LABEL2ID[e.label] for e in val_rows])))
-        history.append({"epoch": epoch + 1, "loss": total / max(n, 1), "val_acc": acc, "elapsed_s": time.perf_counter() - t0})
-        log.info("epoch %d loss %.4f val_acc %.4f (%.0fs)", epoch + 1, total / max(n, 1), acc, time.perf_counter() - t0)
+        history.append(
+            {
+                "epoch": epoch + 1,
+                "loss": total / max(n, 1),
+                "val_acc": acc,
+                "elapsed_s": time.perf_counter() - t0,
+            }
+        )
+        log.info(
+            "epoch %d loss %.4f val_acc %.4f (%.0fs)",
+            epoch + 1,
+            total / max(n, 1),
+            acc,
+            time.perf_counter() - t0,
+        )
         if acc > best_acc:
             best_acc = acc
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}

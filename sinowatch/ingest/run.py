@@ -102,6 +102,9 @@ def load_batch(conn: Connection, run_id: str, batch: FeedBatch, index: ClusterIn
     )
     outcome.error = res.error or parsed.error
     outcome.ok = res.ok and not parsed.error
+    if parsed.skipped and not outcome.error:  # skipped entries never vanish silently: say why
+        note = f"{len(parsed.skipped)} entr{'y' if len(parsed.skipped) == 1 else 'ies'} skipped: {parsed.skipped[0][:200]}"
+        outcome.bozo = f"{outcome.bozo}; {note}" if outcome.bozo else note
     articles = sorted(parsed.articles, key=lambda a: (a.published, a.key))
     clustered = [a.with_(cluster_id=index.assign(a.key, a.minhash)) for a in articles]
     with transaction(conn):

@@ -3,9 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sinowatch.extractors.watchlist import load_watchlist
 
 from sinowatch.errors import ExtractionError
-from sinowatch.extractors.watchlist import load_watchlist
 
 REQUIRED = """deepseek alibaba baidu tencent bytedance huawei smic cambricon moonshot zhipu minimax baichuan 01ai
 stepfun iflytek sensetime hygon moore-threads biren metax kunlunxin unitree xiaomi hua-hong cxmt ymtc naura inspur
@@ -85,8 +85,9 @@ entities:
 
 
 def test_user_file_is_used_by_the_extractor(tmp_path: Path) -> None:
-    from sinowatch.config import ExtractionConfig
     from sinowatch.extractors.pipeline import Extractor
+
+    from sinowatch.config import ExtractionConfig
     from sinowatch.records import Document
 
     p = _write(tmp_path, "entities:\n  - {id: newco, kind: company, name: NewCo, aliases: [NewCo AI]}\n")

@@ -13,8 +13,9 @@ from tests.flows.snapshot import count, snapshot
 
 
 def run_plain(cfg):  # type: ignore[no-untyped-def]
-    from sinowatch.pipeline import run_pipeline
     from sinowatch.warehouse.db import connect
+
+    from sinowatch.pipeline import run_pipeline
 
     conn = connect(cfg.warehouse_path)
     try:
@@ -26,6 +27,7 @@ def run_plain(cfg):  # type: ignore[no-untyped-def]
 # ------------------------------------------------------------------ task logic, without Prefect
 def test_fetch_task_logic(feed_server, feeds) -> None:
     from sinowatch.flows.ingest import fetch_feed_task
+
     from sinowatch.records import Feed
 
     cfg = make_config(Path("."), feeds)
@@ -40,6 +42,7 @@ def test_fetch_task_logic(feed_server, feeds) -> None:
 def test_load_task_is_idempotent(tmp_path, feeds) -> None:
     from sinowatch.flows.ingest import fetch_feed_task
     from sinowatch.flows.load import load_feed_task, open_writer
+
     from sinowatch.records import Feed
 
     cfg = make_config(tmp_path, feeds)
@@ -57,7 +60,6 @@ def test_load_task_is_idempotent(tmp_path, feeds) -> None:
 
 def test_tasks_cache_nothing_and_only_io_retries() -> None:
     from prefect.cache_policies import NO_CACHE
-
     from sinowatch.flows import alert, extract, ingest, load, report
 
     tasks = [ingest.fetch_feed_task, ingest.full_text_task, load.load_feed_task, extract.extract_batch_task,
@@ -84,6 +86,7 @@ def test_config_round_trips_through_flow_parameters(tmp_path, feeds) -> None:
 
 def test_markdown_artefact_lists_counts_failures_and_stories() -> None:
     from sinowatch.flows.report import run_markdown
+
     from sinowatch.records import FeedOutcome, RunReport
 
     now = datetime.now(UTC)
@@ -188,7 +191,6 @@ def test_failing_feed_is_recorded_and_does_not_stop_the_flow(prefect_harness, tm
 
 def test_flow_records_artefact(prefect_harness, tmp_path, feeds) -> None:
     from prefect import get_client
-
     from sinowatch.flows.daily import run_daily
 
     run_daily(make_config(tmp_path, feeds))

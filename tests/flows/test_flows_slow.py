@@ -22,7 +22,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_dask_cluster_of_two_workers_gives_the_same_rows(prefect_harness, tmp_path, feeds) -> None:
     from distributed import LocalCluster
-
     from sinowatch.flows.daily import run_daily
 
     plain_cfg = make_config(tmp_path / "plain", feeds)

@@ -13,7 +13,8 @@ from sinowatch.records import Document, EntityRollup, Extraction, Mention
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 SENTIMENT_DATA = SHARED / "sentiment"
 needs_data = pytest.mark.skipif(
-    not SENTIMENT_DATA.is_dir(), reason=f"shared data sets absent ({SENTIMENT_DATA}); see ../shared/data/README.md"
+    not SENTIMENT_DATA.is_dir(),
+    reason=f"shared data sets absent ({SENTIMENT_DATA}); see ../shared/data/README.md",
 )
 
 
@@ -29,7 +30,9 @@ def model():  # type: ignore[no-untyped-def]
 
 
 def test_bundled_model_loads_offline_and_scores(model) -> None:  # type: ignore[no-untyped-def]
-    out = model.score([("Inspur", "U.S. adds Inspur units to the Entity List"), ("overall", "Profit doubled.")])
+    out = model.score(
+        [("Inspur", "U.S. adds Inspur units to the Entity List"), ("overall", "Profit doubled.")]
+    )
     assert len(out) == 2
     assert all(s.label in ("positive", "negative", "neutral") and -1.0 <= s.score <= 1.0 for s in out)
     assert out[0].label == "negative"
@@ -50,7 +53,10 @@ def test_label_flips_between_entities_in_one_sentence(model, sentence: str, good
 
 
 def test_results_come_back_in_input_order_and_duplicates_agree(model) -> None:  # type: ignore[no-untyped-def]
-    pairs = [("overall", "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn."), ("Inspur", "U.S. adds Inspur units to the Entity List")]
+    pairs = [
+        ("overall", "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn."),
+        ("Inspur", "U.S. adds Inspur units to the Entity List"),
+    ]
     batched = model.score(pairs * 3, batch_size=2)
     single = [model.score([p], batch_size=1)[0] for p in pairs]
     assert [s.label for s in batched] == [s.label for s in single] * 3
@@ -63,7 +69,10 @@ def test_int8_agrees_with_fp32_reference(model) -> None:  # type: ignore[no-unty
     ref = json.loads((ARTIFACT_DIR / "reference.json").read_text())
     ref = ref[:100]
     probs = model.probs([(r["target"], r["text"]) for r in ref])
-    agree = sum(int(p.argmax()) == max(range(3), key=lambda i: r["fp32_probs"][i]) for p, r in zip(probs, ref, strict=True))
+    agree = sum(
+        int(p.argmax()) == max(range(3), key=lambda i: r["fp32_probs"][i])
+        for p, r in zip(probs, ref, strict=True)
+    )
     assert agree / len(ref) >= 0.95
 
 
@@ -89,7 +98,9 @@ def test_apply_sentiment_fills_mentions_entities_and_article(model) -> None:  # 
         Mention("kunlunxin", "company", "Kunlunxin", "text", 32, 41, "Kunlunxin said revenue would double."),
     )
     ex = Extraction(
-        id="a1", lang="en", mentions=mentions,
+        id="a1",
+        lang="en",
+        mentions=mentions,
         entities=(EntityRollup("kunlunxin", "company", 2), EntityRollup("nvidia", "company", 2)),
     )
     (out,) = apply_sentiment([doc], [ex], model)
@@ -119,7 +130,9 @@ def test_training_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     from sinowatch.models.sentiment.runtime import SentimentModel
     from sinowatch.models.sentiment.train import train
 
-    record = train(SENTIMENT_DATA, tmp_path / "art", epochs=1, max_rows=64, max_length=48, work_dir=tmp_path / "fp32")
+    record = train(
+        SENTIMENT_DATA, tmp_path / "art", epochs=1, max_rows=64, max_length=48, work_dir=tmp_path / "fp32"
+    )
     assert record["train_rows"] == 64 and "version" in record
     m = SentimentModel.load(tmp_path / "art")
     assert len(m.score([("Nvidia", "Nvidia shares fell.")])) == 1

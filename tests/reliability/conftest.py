@@ -71,6 +71,7 @@ class FlakyServer:
         self.plans: dict[str, list[str]] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[str] = []
+        self.hang_s = 3.0
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -115,7 +116,7 @@ class FlakyServer:
                 if mode == "500":
                     return self._send(500, b"boom")
                 if mode == "hang":
-                    time.sleep(3)
+                    time.sleep(server.hang_s)
                 return self._send(200, body)
 
             def _send(self, status: int, body: bytes) -> None:
@@ -173,21 +174,21 @@ def serve_feeds(server: FlakyServer, names: tuple[str, ...] = FEED_NAMES, n_item
 
 
 def write_config(folder: Path, feeds: dict[str, str], smtp_port: int, *, warehouse: str = "w.duckdb",
-                 extra: str = "") -> Path:
+                 extra: str = "", lock_timeout: float = 2.0, fetch_timeout: float = 2.0) -> Path:
     """A config for a real `sinowatch run`: loopback feeds and SMTP, small extraction batches (so a
     run has several), no sentiment model (its load time adds nothing to what is tested here)."""
     folder.mkdir(parents=True, exist_ok=True)
     text = f"""
 [warehouse]
 path = "{warehouse}"
-lock_timeout = 2.0
+lock_timeout = {lock_timeout}
 
 [fetch]
 allow_private = true
 concurrency = 1
 retries = 1
 backoff = 0.05
-timeout = 2.0
+timeout = {fetch_timeout}
 connect_timeout = 2.0
 
 [extraction]
@@ -278,7 +279,7 @@ def check_invariants(db: Path, *, received_ids: set[str] = frozenset()) -> None:
         for rule, query in INVARIANTS.items():
             if "alerts" in query and "alerts" not in tables:
                 continue
-            bad = conn.execute(query).fetchall()
+            bad = conn.execute(query.replace("USING (feed)", "ON f.feed = feeds.name")).fetchall()
             assert bad == [], f"invariant broken: {rule}: {bad[:5]}"
         for mid in received_ids:
             statuses = {s for (s,) in conn.execute("SELECT status FROM alerts WHERE message_id = ?", [mid]).fetchall()}

@@ -1,0 +1,84 @@
+"""Sentiment: sentences per second batched (64, length-sorted, dynamic padding) against one at a
+time with the same model; int8 ONNX against the fp32 torch checkpoint when both are built, with
+the accuracy of both on the held-out test split. Skipped when the model is not built yet."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from bench.common import Section, Sizes, ratio
+from bench.corpus import read_articles
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "sentiment"
+
+
+def pairs_from_corpus(corpus: Path, n: int) -> list[tuple[str, str]]:
+    """(target, sentence) pairs: watchlist-looking names in corpus sentences."""
+    from bench.corpus import pools
+
+    names = sorted(set(pools().firms), key=len, reverse=True)
+    pat = re.compile("|".join(re.escape(x) for x in names))
+    out: list[tuple[str, str]] = []
+    for r in read_articles(corpus, limit=5 * n):
+        if r["lang"] != "en":
+            continue
+        for s in re.split(r"(?<=[.!?])\s+", r["text"]):
+            m = pat.search(s)
+            if m:
+                out.append((m.group(0), s))
+                if len(out) >= n:
+                    return out
+    return out
+
+
+def _accuracy(model: object, data_dir: Path) -> dict[str, float]:
+    from sinowatch.models.sentiment.data import encode_pair, test_sets  # noqa: F401
+
+    accs: dict[str, float] = {}
+    for name, rows in test_sets(data_dir).items():
+        preds = model.score([(e.target, e.text) for e in rows])  # type: ignore[attr-defined]
+        accs[name] = round(sum(p.label == e.label for p, e in zip(preds, rows, strict=True)) / max(1, len(rows)), 4)
+    return accs
+
+
+def run(section: Section, sizes: Sizes, corpus: Path) -> None:
+    from sinowatch.models.sentiment.runtime import FP32_DIR, SentimentModel
+
+    from sinowatch.errors import ModelError
+
+    try:
+        model = SentimentModel.load(runtime="onnx")
+    except ModelError as e:
+        section.skipped = f"model not built ({e})"
+        return
+    pairs = pairs_from_corpus(corpus, sizes.sentiment_pairs)
+    model.score(pairs[:8])  # warm-up
+    t = time.perf_counter()
+    model.score(pairs, batch_size=64)
+    batched = len(pairs) / (time.perf_counter() - t)
+    single_pairs = pairs[: sizes.sentiment_single]
+    t = time.perf_counter()
+    for p in single_pairs:
+        model.score([p], batch_size=1)
+    single = len(single_pairs) / (time.perf_counter() - t)
+    section.add("sentiment int8 ONNX, batched 64", batched, "sentences/s", "same model, one at a time", single,
+                ratio(batched, single), "batched rate / single rate", floor=">= 5x", passed=batched / single >= 5,
+                note=f"{len(pairs)} corpus sentences")
+    fp32_dir = Path(FP32_DIR)
+    if not (fp32_dir / "head.pt").exists():
+        section.notes.append(f"fp32 checkpoint not in {fp32_dir}: int8 vs fp32 not measured")
+        return
+    fp32 = SentimentModel.load(runtime="torch")
+    fp32.score(pairs[:8])
+    t = time.perf_counter()
+    fp32.score(pairs, batch_size=64)
+    fp32_rate = len(pairs) / (time.perf_counter() - t)
+    accs: dict[str, dict[str, float]] = {}
+    if DATA_DIR.exists() and not sizes.quick:
+        accs = {"int8": _accuracy(model, DATA_DIR), "fp32": _accuracy(fp32, DATA_DIR)}
+    note = "; ".join(f"{k} acc int8 {accs['int8'][k]:.3f} / fp32 {accs['fp32'][k]:.3f}" for k in accs.get("int8", {}))
+    section.add("sentiment int8 ONNX vs fp32 torch", batched, "sentences/s", "fp32 torch, batched 64", fp32_rate,
+                ratio(batched, fp32_rate), "int8 rate / fp32 rate", note=note or "accuracy: full run only")
+    section.extra["accuracy"] = accs
