@@ -170,3 +170,34 @@ def test_killed_mid_load_leaves_a_consistent_warehouse(feed_server, tmp_path):
     assert conn.execute(q).fetchall() == other.execute(q).fetchall()
     if not killed_with_partial:
         pytest.skip("the machine was too fast or slow to kill mid-load this time; consistency still checked")
+
+
+def test_full_text_fetched_with_trafilatura_and_failures_recorded(feed_server, tmp_path):
+    page = (
+        "<html><head><title>x</title></head><body><nav>Home | World | Tech</nav><article><h1>Huawei ramps "
+        "Ascend output</h1>" + "".join(
+            f"<p>Paragraph {i}: Huawei is increasing production of its Ascend 910C accelerator with SMIC, "
+            f"people familiar with the plan said, as Chinese cloud providers look for alternatives.</p>"
+            for i in range(8)) + "</article><footer>Copyright</footer></body></html>"
+    ).encode()
+    feed_server.routes["/pages/good.html"] = page
+    feed = (
+        "<rss version='2.0'><channel><title>ft</title>"
+        f"<item><title>Good page</title><link>{feed_server.url('/pages/good.html')}</link><description>Short summary.</description></item>"
+        f"<item><title>Gone page</title><link>{feed_server.url('/pages/gone.html')}</link><description>Kept summary.</description></item>"
+        "</channel></rss>"
+    ).encode()
+    feed_server.routes["/ft.xml"] = feed
+    cfg = make_config(feed_server, tmp_path, {"ft": "/ft.xml"})
+    cfg.feeds[0].full_text = True
+    conn = connect(tmp_path / "w.duckdb")
+    ingest(cfg, conn)
+    rows = dict(conn.execute("SELECT title, full_text_status FROM articles").fetchall())
+    texts = dict(conn.execute("SELECT title, text FROM articles").fetchall())
+    assert rows["Good page"] == "ok" and "Paragraph 7" in texts["Good page"] and "Copyright" not in texts["Good page"]
+    assert rows["Gone page"].startswith("failed: HTTP 404") and texts["Gone page"] == "Kept summary."
+    # a rerun does not fetch the pages again
+    hits = feed_server.hits["/pages/good.html"]
+    conn.execute("UPDATE feeds SET etag = NULL, last_modified = NULL")
+    ingest(cfg, conn)
+    assert feed_server.hits["/pages/good.html"] == hits
