@@ -241,6 +241,63 @@ def default_trigger_rows() -> list[dict[str, Any]]:
     ]
 
 
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+class LiteralSet:
+    """Which of many lower-cased literals occur in a lower-cased text, without an ``in`` test per
+    literal (hundreds per text were the detector's top cost).
+
+    A literal's longest ASCII alphanumeric segment (its key) can only occur inside one alphanumeric
+    run of the text, so the text's runs name the few literals worth testing. What each run holds
+    is memoised (news vocabulary repeats), and the runs that hold no key ("the", "said") are set
+    aside in one set, so a text costs a regex pass and a set difference. Literals with non-ASCII
+    characters (Chinese) are tested only when the text has some; the rare literal without a key is
+    always tested.
+    """
+
+    def __init__(self, literals: Iterable[str], *, memo_size: int = 100_000) -> None:
+        self._by_key: dict[str, list[str]] = {}
+        self._non_ascii: list[str] = []
+        self._unkeyed: list[str] = []
+        for lit in sorted(set(literals)):
+            segments = _ALNUM_RUN.findall(lit)
+            if not lit.isascii():
+                self._non_ascii.append(lit)
+            elif segments:
+                self._by_key.setdefault(max(segments, key=len), []).append(lit)
+            else:
+                self._unkeyed.append(lit)
+        self._memo_size = memo_size
+        # run -> (literals it holds, literals that hold one of its keys and need an ``in`` test)
+        self._memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._barren: set[str] = set()
+
+    def found_in(self, low: str) -> set[str]:
+        """The literals that occur in ``low``."""
+        found = {lit for lit in self._unkeyed if lit in low}
+        if not low.isascii():
+            found.update(lit for lit in self._non_ascii if lit in low)
+        for run in set(_ALNUM_RUN.findall(low)).difference(self._barren):
+            held, maybe = self._memo.get(run) or self._learn(run)
+            found.update(held)
+            found.update(lit for lit in maybe if lit in low)
+        return found
+
+    def _learn(self, run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if len(self._memo) + len(self._barren) >= self._memo_size:
+            self._memo.clear()
+            self._barren.clear()
+        keys = [k for k in self._by_key if k in run]
+        entry = (tuple(k for k in keys if k in self._by_key[k]),
+                 tuple(lit for k in keys for lit in self._by_key[k] if lit != k))
+        if not keys:
+            self._barren.add(run)
+        else:
+            self._memo[run] = entry
+        return entry
+
+
 class EventDetector:
     """Writes the events of each sentence to ``doc._.sw_events`` (a list of dicts)."""
 
@@ -251,7 +308,7 @@ class EventDetector:
         self.min_confidence = min_confidence
         self._rows: list[dict[str, Any]] = []
         self._triggers: list[_Trigger] = []
-        self._anchors: list[str] = []
+        self._literals = LiteralSet(())
         self._by_anchor: dict[str, list[int]] = {}
         self._always: list[int] = []
         self.add_triggers(default_trigger_rows())
@@ -273,36 +330,50 @@ class EventDetector:
         for i, t in enumerate(self._triggers):
             for a in t.anchors[0] if t.anchors else ():
                 self._by_anchor.setdefault(a, []).append(i)
-        self._anchors = sorted(self._by_anchor)
+        self._literals = LiteralSet(a for t in self._triggers for group in t.anchors for a in group)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.sw_events = self._events(doc)
+        return doc
+
+    def _candidates(self, anchors: set[str], tags: set[str]) -> list[int]:
+        """The triggers that can match somewhere in a text with these anchors and watchlist tags
+        (ids and kinds), in lexicon order: their anchor groups and with_entities all intersect."""
+        todo = set(self._always)
+        for a in anchors.intersection(self._by_anchor):
+            todo.update(self._by_anchor[a])
+        triggers = self._triggers
+        return [i for i in sorted(todo)
+                if not (triggers[i].with_entities and tags.isdisjoint(triggers[i].with_entities))
+                and not any(group.isdisjoint(anchors) for group in triggers[i].anchors[1:])]
+
+    def _events(self, doc: Doc) -> list[dict[str, Any]]:
         found = hits(doc)
-        events: list[dict[str, Any]] = []
         full = doc_text(doc)
         low_full = full.lower()
-        # cheap literal pre-check, twice: the anchors in the whole text, then those in each sentence;
-        # only triggers whose anchors occur (or that have none) can match
-        doc_anchors = [a for a in self._anchors if a in low_full]
-        if not doc_anchors and not self._always:
-            doc._.sw_events = events
-            return doc
+        # cheap literal pre-checks, twice: the anchors and tags of the whole text name the triggers
+        # worth trying at all (most texts: none); each sentence then tries those its own pass
+        doc_anchors = self._literals.found_in(low_full)
+        candidates = self._candidates(doc_anchors, {x for h in found for x in h[4:6]})
+        events: list[dict[str, Any]] = []
+        if not candidates:
+            return events
         for s_tok, e_tok, s_char, e_char in sentence_bounds(doc):
             text = full[s_char:e_char]
             if not text.strip():
                 continue
-            best: dict[str, tuple[float, str]] = {}
+            low = low_full[s_char:e_char]
+            present = {a for a in doc_anchors if a in low}
             in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
             tags = {x for pair in in_sent for x in pair}
-            low = low_full[s_char:e_char]
-            todo = set(self._always)
-            for a in doc_anchors:
-                if a in low:
-                    todo.update(self._by_anchor[a])
-            for i in sorted(todo):
+            best: dict[str, tuple[float, str]] = {}
+            for i in candidates:
                 t = self._triggers[i]
-                if any(not any(a in low for a in group) for group in t.anchors[1:]):
-                    continue
+                if t.weight <= best.get(t.type, (0.0, ""))[0]:
+                    continue  # cannot beat the trigger already found for its type
                 if t.with_entities and tags.isdisjoint(t.with_entities):
+                    continue
+                if any(group.isdisjoint(present) for group in t.anchors):
                     continue
                 m = t.rx.search(text)
                 if m is None:
@@ -311,8 +382,7 @@ class EventDetector:
                     continue
                 if t.unless is not None and t.unless.search(text):
                     continue
-                if t.weight > best.get(t.type, (0.0, ""))[0]:
-                    best[t.type] = (t.weight, m.group(0))
+                best[t.type] = (t.weight, m.group(0))
             if not best:
                 continue
             ids = list(dict.fromkeys(eid for eid, _ in in_sent))
@@ -327,8 +397,7 @@ class EventDetector:
                     "type": etype, "confidence": conf, "sentence": text.strip(), "entities": ids,
                     "actor": actor, "targets": targets, "trigger": trigger,
                 })
-        doc._.sw_events = events
-        return doc
+        return events
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         import srsly  # noqa: PLC0415

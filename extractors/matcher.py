@@ -67,9 +67,14 @@ def _char_class(c: str) -> str | None:
     return None
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_UPPER = re.compile(r"[A-Z]")
+
+
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha() and c.isascii()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    """Mostly upper-case ASCII letters (at least 12 of them): a shouting wire headline."""
+    letters = len(_ASCII_LETTER.findall(text))
+    return letters >= 12 and len(_ASCII_UPPER.findall(text)) / letters > 0.8
 
 
 class WatchlistMatcher:
@@ -84,6 +89,7 @@ class WatchlistMatcher:
         self.window = window
         self._patterns: list[dict[str, Any]] = []
         self._rules: list[_Rule] = []
+        self._rule_of_match: dict[int, _Rule] = {}  # PhraseMatcher match id -> rule
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     # ---------------------------------------------------------------- patterns
@@ -101,16 +107,18 @@ class WatchlistMatcher:
             if len(doc) == 0:
                 continue
             key = str(len(self._rules))
-            self._rules.append(_Rule(
+            rule = _Rule(
                 id=p["id"], kind=p["kind"], text=str(p["text"]), case_sensitive=bool(p.get("case_sensitive")),
                 context=_any(p.get("context") or ()), veto=_any(p.get("veto") or ()),
                 not_before=_any(p.get("not_before") or (), 0), not_after=_any(p.get("not_after") or (), 0),
-            ))
+            )
+            self._rules.append(rule)
+            self._rule_of_match[self.nlp.vocab.strings.add(key)] = rule
             self._patterns.append(dict(p))
             self.matcher.add(key, [doc])
 
     def clear(self) -> None:
-        self._patterns, self._rules = [], []
+        self._patterns, self._rules, self._rule_of_match = [], [], {}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
 
     # ---------------------------------------------------------------- matching
@@ -126,20 +134,26 @@ class WatchlistMatcher:
     def find_hits(self, doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
         """Accepted hits as (start token, end token, start char, end char, entity id, kind),
         longest first among overlaps, in text order."""
+        matches = self.matcher(doc)
+        if not matches:
+            return []
         text = doc_text(doc)
         shouting: bool | None = None
-        accepted: list[tuple[int, int, _Rule]] = []
-        pending: list[tuple[int, int, _Rule]] = []
-        for key, start, end in self.matcher(doc):
-            rule = self._rules[int(self.nlp.vocab.strings[key])]
-            s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        accepted: list[tuple[int, int, int, int, _Rule]] = []
+        pending: list[tuple[int, int, int, int, _Rule]] = []
+        for key, start, end in matches:
+            rule = self._rule_of_match[key]
+            last = doc[end - 1]
+            s_char, e_char = doc[start].idx, last.idx + len(last)
             surface = text[s_char:e_char]
-            if s_char > 0 and _char_class(text[s_char - 1]) is not None \
-                    and _char_class(text[s_char - 1]) == _char_class(surface[0]):
-                continue
-            if e_char < len(text) and _char_class(text[e_char]) is not None \
-                    and _char_class(text[e_char]) == _char_class(surface[-1]):
-                continue
+            if s_char > 0:
+                before = _char_class(text[s_char - 1])
+                if before is not None and before == _char_class(surface[0]):
+                    continue
+            if e_char < len(text):
+                after = _char_class(text[e_char])
+                if after is not None and after == _char_class(surface[-1]):
+                    continue
             if rule.case_sensitive and surface != rule.text:
                 if shouting is None:
                     shouting = _shouting(text)
@@ -151,20 +165,23 @@ class WatchlistMatcher:
                 continue
             if rule.veto is not None and rule.veto.search(self._window(doc, start, end)):
                 continue
-            (pending if rule.conditional else accepted).append((start, end, rule))
-        confirmed = {r.id for _, _, r in accepted}
-        for start, end, rule in pending:
-            if rule.id in confirmed or (rule.context is not None and rule.context.search(self._window(doc, start, end))):
-                accepted.append((start, end, rule))
+            (pending if rule.conditional else accepted).append((start, end, s_char, e_char, rule))
+        if pending:
+            confirmed = {hit[4].id for hit in accepted}
+            for hit in pending:
+                start, end, _, _, rule = hit
+                if rule.id in confirmed or (rule.context is not None
+                                            and rule.context.search(self._window(doc, start, end))):
+                    accepted.append(hit)
         # overlaps: keep the longest (then the earliest), like spacy.util.filter_spans
         accepted.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
         taken: set[int] = set()
         kept: list[tuple[int, int, int, int, str, str]] = []
-        for s, e, r in accepted:
+        for s, e, s_char, e_char, r in accepted:
             if any(i in taken for i in range(s, e)):
                 continue
             taken.update(range(s, e))
-            kept.append((s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), r.id, r.kind))
+            kept.append((s, e, s_char, e_char, r.id, r.kind))
         kept.sort()
         return kept
 

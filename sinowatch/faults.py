@@ -6,6 +6,7 @@ a real ``sinowatch run`` at exact places - inside and between transactions, arou
 conversation - and then checks that the warehouse and the outbox recover. The points, in run order:
 
     run_started            pipeline: the run row is committed
+    feed_fetched           ingest (fetch thread): one feed's bytes are in, nothing of it loaded
     feed_loading           ingest: one feed's rows written, its transaction not yet committed
     feed_loaded            ingest: one feed's transaction committed
     ingest_done            pipeline: every feed loaded

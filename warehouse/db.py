@@ -88,7 +88,14 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         conn.execute("ROLLBACK")
         raise
     else:
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except duckdb.Error as e:  # e.g. the disk filled up while writing the WAL
+            try:
+                conn.execute("ROLLBACK")
+            except duckdb.Error:
+                pass  # DuckDB already aborted the transaction
+            raise WarehouseError(f"warehouse commit failed and was rolled back: {_one_line(e)}") from e
 
 
 @contextmanager

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -98,7 +97,9 @@ class ClusterIndex:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._buckets: dict[bytes, list[str]] = defaultdict(list)
+        # band -> the one key in it (most buckets), or a list of keys: a str is not tracked by the
+        # cyclic GC, so a 45-day index (millions of buckets) does not make every collection crawl
+        self._buckets: dict[bytes, str | list[str]] = {}
         self._sigs: dict[str, bytes] = {}
         self._cluster: dict[str, str] = {}
 
@@ -115,8 +116,15 @@ class ClusterIndex:
         self._cluster[key] = cluster_id
         if sig:
             self._sigs[key] = sig
+            buckets = self._buckets
             for band in bands or _bands(sig):
-                self._buckets[band].append(key)
+                held = buckets.get(band)
+                if held is None:
+                    buckets[band] = key
+                elif isinstance(held, str):
+                    buckets[band] = [held, key]
+                else:
+                    held.append(key)
 
     def best_match(self, sig: bytes, *, bands: list[bytes] | None = None) -> Match | None:
         if not sig:
@@ -124,7 +132,10 @@ class ClusterIndex:
         seen: set[str] = set()
         best: Match | None = None
         for band in bands or _bands(sig):
-            for key in self._buckets.get(band, ()):
+            held = self._buckets.get(band)
+            if held is None:
+                continue
+            for key in (held,) if isinstance(held, str) else held:
                 if key in seen:
                     continue
                 seen.add(key)

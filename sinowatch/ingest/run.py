@@ -158,6 +158,7 @@ def ingest(
         def work(feed: Feed) -> FeedBatch:
             fetched_at = datetime.now(UTC)
             result = fetch_feed(feed, settings, http, state.get(feed.name))
+            faults.point("feed_fetched")
             parsed = parse_result(feed, result, fetched_at, settings)
             if feed.full_text and parsed.articles:
                 known = load.existing_keys(conn.cursor(), [a.key for a in parsed.articles])

@@ -34,6 +34,7 @@ from tests.reliability.conftest import (
 FAULT_POINTS = [
     # during fetch and load (cheap: the process dies before the extractor is built)
     "run_started",
+    "feed_fetched:1", "feed_fetched:3",
     "feed_loading:1", "feed_loading:2", "feed_loading:3", "feed_loading:4",
     "feed_loaded:1", "feed_loaded:2", "feed_loaded:4",
     "ingest_done",
@@ -178,3 +179,16 @@ def test_kill_nine_at_every_point(rig) -> None:  # type: ignore[no-untyped-def]
             survived.append(f"after {delay}s")
     print(f"kill points survived: {len(survived)}: {', '.join(survived)}")
     assert len(survived) >= 20
+
+
+def test_fault_points_are_a_no_op_unless_asked() -> None:
+    code = "from sinowatch import faults\nfaults.point('x')\nprint('after 1', flush=True)\nfaults.point('x')\nprint('after 2')"
+    run = [sys.executable, "-c", code]
+    quiet = subprocess.run(run, env=cli_env(Path("/nonexistent")), capture_output=True, text=True, timeout=60)
+    assert quiet.returncode == 0 and "after 2" in quiet.stdout
+    other = subprocess.run(run, env=cli_env(Path("/nonexistent"), SINOWATCH_FAULT_POINT="y"), capture_output=True,
+                           text=True, timeout=60)
+    assert other.returncode == 0 and "after 2" in other.stdout
+    killed = subprocess.run(run, env=cli_env(Path("/nonexistent"), SINOWATCH_FAULT_POINT="x:2"), capture_output=True,
+                            text=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL and "after 1" in killed.stdout and "after 2" not in killed.stdout
