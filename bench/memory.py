@@ -3,8 +3,9 @@ warehouse in batches, extracted, scored when the sentiment model is built, and s
 and a large backlog, each in a fresh subprocess over its own warehouse. The large run must stay
 within 1.5x of the small one: memory must not grow with the backlog.
 
-Each child reports its own ``ru_maxrss`` (peak RSS) and its RSS after loading the pipelines and
-before the first batch (the fixed cost), so the growth during extraction is visible too.
+Each child reports its own peak RSS (VmHWM; ``ru_maxrss`` where /proc is missing) and its RSS
+after loading the pipelines and before the first batch (the fixed cost), so the growth during
+extraction is visible too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ def prepare(db: Path, corpus: Path, n: int) -> None:
     conn.close()
 
 
+def _vm_hwm() -> int | None:
+    """Peak RSS of this process image (VmHWM, Linux). Preferred to ru_maxrss, which a child started
+    with fork + exec inherits from its parent's size at the fork (a big parent would hide the child)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
 def child(db: Path) -> None:
     import resource
 
@@ -56,7 +69,7 @@ def child(db: Path) -> None:
     t = time.perf_counter()
     stats = extract_pending(config, conn, extractor=extractor, scorer=scorer)
     secs = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    peak = _vm_hwm() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     conn.close()
     print(json.dumps({"idle_rss": idle, "peak_rss": peak, "articles": stats.articles, "seconds": secs,
                       "sentiment": scorer is not None, "errors": errors[:3]}))

@@ -14,6 +14,7 @@ JSONL with to_disk/from_disk so a deployment can ship its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,23 +252,27 @@ class LiteralSet:
     A literal's longest ASCII alphanumeric segment (its key) can only occur inside one alphanumeric
     run of the text, so the text's runs name the few literals worth testing. What each run holds
     is memoised (news vocabulary repeats), and the runs that hold no key ("the", "said") are set
-    aside in one set, so a text costs a regex pass and a set difference. Literals with non-ASCII
-    characters (Chinese) are tested only when the text has some; the rare literal without a key is
-    always tested.
+    aside in one set, so a text costs a regex pass and a set difference. A literal with non-ASCII
+    characters (Chinese) is keyed by the one of them that the fewest literals share, and tested
+    when the text has that character; the rare literal without a key is always tested.
     """
 
     def __init__(self, literals: Iterable[str], *, memo_size: int = 100_000) -> None:
+        unique = sorted(set(literals))
         self._by_key: dict[str, list[str]] = {}
-        self._non_ascii: list[str] = []
+        self._by_char: dict[str, list[str]] = {}
         self._unkeyed: list[str] = []
-        for lit in sorted(set(literals)):
+        sharing = Counter(c for lit in unique for c in set(lit) if not c.isascii())
+        for lit in unique:
             segments = _ALNUM_RUN.findall(lit)
             if not lit.isascii():
-                self._non_ascii.append(lit)
+                char = min((c for c in lit if not c.isascii()), key=lambda c: sharing[c])
+                self._by_char.setdefault(char, []).append(lit)
             elif segments:
                 self._by_key.setdefault(max(segments, key=len), []).append(lit)
             else:
                 self._unkeyed.append(lit)
+        self._chars = set(self._by_char)
         self._memo_size = memo_size
         # run -> (literals it holds, literals that hold one of its keys and need an ``in`` test)
         self._memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -277,11 +282,13 @@ class LiteralSet:
         """The literals that occur in ``low``."""
         found = {lit for lit in self._unkeyed if lit in low}
         if not low.isascii():
-            found.update(lit for lit in self._non_ascii if lit in low)
+            for char in self._chars.intersection(low):
+                found.update(lit for lit in self._by_char[char] if lit in low)
         for run in set(_ALNUM_RUN.findall(low)).difference(self._barren):
             held, maybe = self._memo.get(run) or self._learn(run)
             found.update(held)
-            found.update(lit for lit in maybe if lit in low)
+            if maybe:
+                found.update(lit for lit in maybe if lit in low)
         return found
 
     def _learn(self, run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -309,8 +316,9 @@ class EventDetector:
         self._rows: list[dict[str, Any]] = []
         self._triggers: list[_Trigger] = []
         self._literals = LiteralSet(())
-        self._by_anchor: dict[str, list[int]] = {}
-        self._always: list[int] = []
+        self._by_anchor: dict[str, list[int]] = {}  # first-group anchor -> triggers
+        self._first_anchors: set[str] = set()
+        self._always: list[int] = []  # triggers without anchors
         self.add_triggers(default_trigger_rows())
 
     def add_triggers(self, rows: Iterable[dict[str, Any]]) -> None:
@@ -330,33 +338,23 @@ class EventDetector:
         for i, t in enumerate(self._triggers):
             for a in t.anchors[0] if t.anchors else ():
                 self._by_anchor.setdefault(a, []).append(i)
+        self._first_anchors = set(self._by_anchor)
         self._literals = LiteralSet(a for t in self._triggers for group in t.anchors for a in group)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.sw_events = self._events(doc)
         return doc
 
-    def _candidates(self, anchors: set[str], tags: set[str]) -> list[int]:
-        """The triggers that can match somewhere in a text with these anchors and watchlist tags
-        (ids and kinds), in lexicon order: their anchor groups and with_entities all intersect."""
-        todo = set(self._always)
-        for a in anchors.intersection(self._by_anchor):
-            todo.update(self._by_anchor[a])
-        triggers = self._triggers
-        return [i for i in sorted(todo)
-                if not (triggers[i].with_entities and tags.isdisjoint(triggers[i].with_entities))
-                and not any(group.isdisjoint(anchors) for group in triggers[i].anchors[1:])]
-
     def _events(self, doc: Doc) -> list[dict[str, Any]]:
         found = hits(doc)
         full = doc_text(doc)
         low_full = full.lower()
-        # cheap literal pre-checks, twice: the anchors and tags of the whole text name the triggers
-        # worth trying at all (most texts: none); each sentence then tries those its own pass
+        # cheap literal pre-check, twice: the anchors in the whole text (one pass, see LiteralSet),
+        # then those of them in each sentence; only triggers whose anchors all occur (or that have
+        # none) can match
         doc_anchors = self._literals.found_in(low_full)
-        candidates = self._candidates(doc_anchors, {x for h in found for x in h[4:6]})
         events: list[dict[str, Any]] = []
-        if not candidates:
+        if self._first_anchors.isdisjoint(doc_anchors) and not self._always:
             return events
         for s_tok, e_tok, s_char, e_char in sentence_bounds(doc):
             text = full[s_char:e_char]
@@ -364,16 +362,21 @@ class EventDetector:
                 continue
             low = low_full[s_char:e_char]
             present = {a for a in doc_anchors if a in low}
+            todo = set(self._always)
+            for a in present & self._first_anchors:
+                todo.update(self._by_anchor[a])
+            if not todo:
+                continue
             in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
             tags = {x for pair in in_sent for x in pair}
             best: dict[str, tuple[float, str]] = {}
-            for i in candidates:
+            for i in sorted(todo):
                 t = self._triggers[i]
                 if t.weight <= best.get(t.type, (0.0, ""))[0]:
                     continue  # cannot beat the trigger already found for its type
                 if t.with_entities and tags.isdisjoint(t.with_entities):
                     continue
-                if any(group.isdisjoint(present) for group in t.anchors):
+                if any(map(present.isdisjoint, t.anchors)):
                     continue
                 m = t.rx.search(text)
                 if m is None:

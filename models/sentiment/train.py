@@ -198,6 +198,7 @@ def train(
     history: list[dict[str, float]] = []
     best_acc, best_state = -1.0, None
     t0 = time.perf_counter()
+    step = 0
     for epoch in range(epochs):
         net.train()
         total, n = 0.0, 0
@@ -214,6 +215,9 @@ def train(
             sched.step()
             opt.zero_grad()
             total, n = total + loss.item() * len(batch), n + len(batch)
+            step += 1
+            if step % 50 == 0:
+                log.info("step %d/%d loss %.4f (%.0fs)", step, steps, total / n, time.perf_counter() - t0)
         probs = predict_probs(net, tok, [(e.target, e.text) for e in val_rows])
         acc = float(np.mean(probs.argmax(1) == np.array([LABEL2ID[e.label] for e in val_rows])))
         history.append(
@@ -234,6 +238,10 @@ def train(
         if acc > best_acc:
             best_acc = acc
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            # a usable checkpoint after every improving epoch, so an interrupted run is not lost
+            save_checkpoint(
+                net, src, work_dir, {"labels": list(LABELS), "max_length": max_length, "partial": history}
+            )
     if best_state is not None:
         net.load_state_dict(best_state)
     net.eval()

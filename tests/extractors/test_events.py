@@ -92,3 +92,28 @@ def test_trigger_anchors_never_change_results() -> None:
             for m in rx.finditer(s):
                 for group in groups:
                     assert any(a in m.group(0).lower() for a in group), (row["pattern"], m.group(0), group)
+
+
+def test_literal_set_finds_exactly_the_literals_that_occur() -> None:
+    """LiteralSet (the detector's one-pass anchor pre-check) must agree with an ``in`` test per
+    literal, memo or no memo: ASCII words and word parts, phrases, punctuation, Chinese."""
+    from sinowatch.extractors.events import EventDetector, LiteralSet
+
+    literals = ["licen", "export control", "u.s.", "gpt-", "up", "$", "关税", "人工智能＋", "a股", "nm", "ipo"]
+    texts = [
+        "U.S. export controls: licences for GPT-4 class chips went up; 7nm parts cost $5.",
+        "a股上涨，人工智能＋行动；关税 IPO", "", "Nothing here at all.", "unlicensed uploads",
+    ]
+    small = LiteralSet(literals, memo_size=3)  # a tiny memo is cleared while the texts run
+    for _ in range(2):
+        for text in texts:
+            low = text.lower()
+            assert small.found_in(low) == {a for a in literals if a in low}, text
+
+    import spacy
+
+    detector = EventDetector(spacy.blank("en"))
+    anchors = {a for t in detector._triggers for group in t.anchors for a in group}
+    for text in texts:
+        low = text.lower()
+        assert detector._literals.found_in(low) == {a for a in anchors if a in low}, text
