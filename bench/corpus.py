@@ -173,9 +173,13 @@ def pools() -> Pools:
             en_s.append(tuple(s.strip() for s in _EN_SPLIT.split(" ".join(text.split())) if len(s.split()) > 4))
             words.update(w for w in _WORD.findall(text) if w not in TRIGGER_WORDS)
             en_t.append(a["title"])
-    firms = [x["aliases"][0] for x in wl if x.get("kind") == "company" and x.get("aliases")]
-    firms_zh = [x["aliases_zh"][0] for x in wl if x.get("kind") == "company" and x.get("aliases_zh")]
-    chips = [x["aliases"][0] for x in wl if x.get("kind") == "chip" and x.get("aliases")]
+    def first(aliases: list[Any]) -> str:  # an alias is a string or a table with rules (text: ...)
+        a = aliases[0]
+        return str(a["text"] if isinstance(a, dict) else a)
+
+    firms = [first(x["aliases"]) for x in wl if x.get("kind") == "company" and x.get("aliases")]
+    firms_zh = [first(x["aliases_zh"]) for x in wl if x.get("kind") == "company" and x.get("aliases_zh")]
+    chips = [first(x["aliases"]) for x in wl if x.get("kind") == "chip" and x.get("aliases")]
     return Pools(tuple(x for x in en_s if x), tuple(x for x in zh_s if x), tuple(en_t), tuple(zh_t), tuple(firms), tuple(firms_zh or ["华为"]),
                  tuple(chips or ["Ascend 910B"]), (tuple(words), tuple(words.values())),
                  (tuple(chars), tuple(chars.values())))

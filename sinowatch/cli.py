@@ -220,7 +220,8 @@ def demo(
     typer.echo(f"demo config: {cfg_path}")
     st = state(ctx)
     st.config_path, st._config = str(cfg_path), None
-    run_main_job(ctx, engine=engine)
+    # a dry run: the demo has no mail server; the digests are written as files below instead
+    run_main_job(ctx, engine=engine, dry_run=True)
     _demo_epilogue(ctx, out)
 
 
@@ -241,7 +242,7 @@ def _demo_epilogue(ctx: typer.Context, out: Path) -> None:
         f"{counts[2]} mentions, {counts[3]} events"
     )
     if written:
-        typer.echo(f"alert digests (not sent: no mail server in the demo): {', '.join(str(p) for p in written)}")
+        typer.echo(f"alert digests (a dry run sends no mail; they stay pending): {', '.join(str(p) for p in written)}")
     report = st.config.resolve(st.config.report.out)
     if report.exists():
         typer.echo(f"report: {report}")

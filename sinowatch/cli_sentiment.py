@@ -26,7 +26,13 @@ def register(app: typer.Typer) -> None:
         out: Path | None = typer.Option(
             None, "--out", help="Artefact folder (default: the bundled models/sentiment/artifact)."
         ),
-        epochs: int = typer.Option(3, "--epochs", help="Training epochs."),
+        epochs: int = typer.Option(3, "--epochs", help="Training epochs over all the labelled data."),
+        domain_epochs: int = typer.Option(
+            2, "--domain-epochs", help="Then epochs over the domain train set mixed 1:1 with general rows."
+        ),
+        init_from: Path | None = typer.Option(
+            None, "--init-from", help="Start from this fp32 checkpoint (use with --epochs 0 to redo the domain stage)."
+        ),
         max_rows: int | None = typer.Option(
             None, "--max-rows", help="Cap on training rows (a seeded sample; for smoke runs)."
         ),
@@ -52,7 +58,8 @@ def register(app: typer.Typer) -> None:
         from sinowatch.models.sentiment.train import train
 
         target = out if out is not None else ARTIFACT_DIR
-        record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir)
+        record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
+                       domain_epochs=domain_epochs, init_from=init_from)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )
