@@ -57,8 +57,14 @@ def delete_articles(conn: Connection, keys: Sequence[str]) -> None:
         return
     conn.register("_sw_keys", pa.table({"k": pa.array(list(dict.fromkeys(keys)), pa.string())}))
     try:
-        for table in _TABLES:
-            conn.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT k FROM _sw_keys)")
+        # every extraction row is saved together with its extraction_state row: articles without
+        # one (the daily case: new articles) have nothing to delete, so skip five table scans
+        stored = conn.execute(
+            "SELECT count(*) FROM extraction_state WHERE article_key IN (SELECT k FROM _sw_keys)"
+        ).fetchall()[0][0]
+        if stored:
+            for table in _TABLES:
+                conn.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT k FROM _sw_keys)")
     finally:
         conn.unregister("_sw_keys")
 
