@@ -1,4 +1,4 @@
-"""Queries: the trend views (migration 0004), the report's named queries, ``trends()`` and the
+"""Queries: the trend views (migrations 0004, 0005), the report's named queries, ``trends()`` and the
 cookbook queries on a warehouse of N articles and M mentions generated directly in DuckDB (SQL over
 ``range()``, deterministic), each timed (best of 2) against a full-scan aggregate of the mentions
 table in the same run. Floor: each under 1 second. EXPLAIN ANALYZE (JSON profile) lists, per
@@ -84,6 +84,9 @@ def build_warehouse(conn: Any, n_articles: int, n_mentions: int) -> None:
         FROM articles a LEFT JOIN (SELECT article_key, count(*) AS n FROM mentions GROUP BY article_key) m
           USING (article_key)
     """)
+    from sinowatch.warehouse.extraction import refresh_trend_facts
+
+    refresh_trend_facts(conn)  # the rows above bypassed save_extractions: build the trend facts (0005)
     conn.execute("CHECKPOINT")
 
 

@@ -4,14 +4,15 @@ state, discovery candidates and the watchlist's entities table.
 Batched through Arrow (one INSERT ... SELECT per table and batch, never row-at-a-time), and
 idempotent: an article's previous rows are deleted before its new rows go in, inside the CALLER's
 transaction, so saving the same extractions twice - or re-extracting after a watchlist change -
-leaves exactly one set of rows per article.
+leaves exactly one set of rows per article. The same transaction recomputes the trend facts
+(migration 0005) of the (entity, day) keys the batch's articles held before and hold after.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -51,10 +52,18 @@ def _insert(conn: Connection, table: str, data: dict[str, list[Any]], schema: pa
         conn.unregister(name)
 
 
-def delete_articles(conn: Connection, keys: Sequence[str]) -> None:
-    """Remove the extraction rows of these articles (the caller holds the transaction)."""
+def _touched_keys(conn: Connection) -> set[tuple[str, date]]:
+    """(entity, UTC day) of the stored article_entities rows of the articles in ``_sw_keys``."""
+    return set(conn.execute(
+        "SELECT DISTINCT ae.entity, CAST(timezone('UTC', a.published) AS DATE) "
+        "FROM article_entities ae JOIN articles a USING (article_key) "
+        "WHERE ae.article_key IN (SELECT k FROM _sw_keys)").fetchall())
+
+
+def _delete_rows(conn: Connection, keys: Sequence[str]) -> set[tuple[str, date]]:
+    """Delete the extraction rows of these articles; returns the (entity, day) keys they held."""
     if not keys:
-        return
+        return set()
     conn.register("_sw_keys", pa.table({"k": pa.array(list(dict.fromkeys(keys)), pa.string())}))
     try:
         # every extraction row is saved together with its extraction_state row: articles without
@@ -62,11 +71,125 @@ def delete_articles(conn: Connection, keys: Sequence[str]) -> None:
         stored = conn.execute(
             "SELECT count(*) FROM extraction_state WHERE article_key IN (SELECT k FROM _sw_keys)"
         ).fetchall()[0][0]
+        touched: set[tuple[str, date]] = set()
         if stored:
+            touched = _touched_keys(conn)
             for table in _TABLES:
                 conn.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT k FROM _sw_keys)")
     finally:
         conn.unregister("_sw_keys")
+    return touched
+
+
+def delete_articles(conn: Connection, keys: Sequence[str]) -> None:
+    """Remove the extraction rows of these articles and update the trend facts (the caller holds
+    the transaction)."""
+    _refresh_facts(conn, _delete_rows(conn, keys))
+
+
+# The trend fact tables (migration 0005) as aggregates of article_entities x articles. {days} and
+# {weeks} restrict the articles read (a published range, so DuckDB skips row groups) and {only}
+# the groups recomputed (a join on the touched keys); all three are empty for a full rebuild.
+_FACT_SQL = {
+    "fact_entity_day": """
+        INSERT INTO fact_entity_day
+        SELECT ae.entity, ad.day, any_value(ae.kind),
+               count(DISTINCT ae.article_key), count(DISTINCT ad.cluster_id), sum(ae.n_mentions),
+               count(ae.sentiment_score), sum(ae.sentiment_score),
+               count(*) FILTER (WHERE ae.sentiment_label = 'positive'),
+               count(*) FILTER (WHERE ae.sentiment_label = 'negative'),
+               count(*) FILTER (WHERE ae.sentiment_label = 'neutral')
+        FROM article_entities ae
+        JOIN (SELECT article_key, cluster_id, CAST(timezone('UTC', published) AS DATE) AS day
+              FROM articles {days}) ad USING (article_key)
+        {only}
+        GROUP BY ae.entity, ad.day
+        ORDER BY ad.day, ae.entity""",
+    "fact_entity_week": """
+        INSERT INTO fact_entity_week
+        SELECT ae.entity, ad.week, count(DISTINCT ae.article_key), count(DISTINCT ad.cluster_id)
+        FROM article_entities ae
+        JOIN (SELECT article_key, cluster_id,
+                     CAST(date_trunc('week', CAST(timezone('UTC', published) AS DATE)) AS DATE) AS week
+              FROM articles {weeks}) ad USING (article_key)
+        {only}
+        GROUP BY ae.entity, ad.week
+        ORDER BY ad.week, ae.entity""",
+    "fact_pair_week": """
+        INSERT INTO fact_pair_week
+        SELECT ad.week, a.entity, b.entity, count(DISTINCT a.article_key), count(DISTINCT ad.cluster_id)
+        FROM article_entities a
+        JOIN article_entities b ON b.article_key = a.article_key AND a.entity < b.entity
+        JOIN (SELECT article_key, cluster_id,
+                     CAST(date_trunc('week', CAST(timezone('UTC', published) AS DATE)) AS DATE) AS week
+              FROM articles {weeks}) ad ON ad.article_key = a.article_key
+        {only}
+        GROUP BY ad.week, a.entity, b.entity
+        ORDER BY ad.week, a.entity, b.entity""",
+}
+_ONLY = {
+    "fact_entity_day": "JOIN _sw_td t ON t.entity = ae.entity AND t.day = ad.day",
+    "fact_entity_week": "JOIN _sw_tw t ON t.entity = ae.entity AND t.week = ad.week",
+    "fact_pair_week": ("JOIN _sw_tw ta ON ta.entity = a.entity AND ta.week = ad.week "
+                       "JOIN _sw_tw tb ON tb.entity = b.entity AND tb.week = ad.week"),
+}
+_DELETE = {
+    "fact_entity_day": "DELETE FROM fact_entity_day f USING _sw_td t WHERE f.entity = t.entity AND f.day = t.day",
+    "fact_entity_week": "DELETE FROM fact_entity_week f USING _sw_tw t WHERE f.entity = t.entity AND f.week = t.week",
+    # a pair changes only in a week where an article naming both changed: both ends are touched
+    "fact_pair_week": "DELETE FROM fact_pair_week f WHERE EXISTS (SELECT 1 FROM _sw_tw ta, _sw_tw tb "
+                      "WHERE ta.week = f.week AND ta.entity = f.entity_a "
+                      "AND tb.week = f.week AND tb.entity = f.entity_b)",
+}
+
+
+def _utc_midnight(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, tzinfo=UTC)
+
+
+def _refresh_facts(conn: Connection, touched: set[tuple[str, date]]) -> None:
+    """Recompute the trend facts of these (entity, day) keys, and of their weeks and pairs, from
+    the stored rows (caller's transaction)."""
+    if not touched:
+        return
+    days = sorted(touched, key=lambda t: (t[1], t[0]))
+    weeks = sorted({(e, d - timedelta(days=d.weekday())) for e, d in touched}, key=lambda t: (t[1], t[0]))
+    conn.register("_sw_td", pa.table({"entity": pa.array([e for e, _ in days], pa.string()),
+                                      "day": pa.array([d for _, d in days], pa.date32())}))
+    conn.register("_sw_tw", pa.table({"entity": pa.array([e for e, _ in weeks], pa.string()),
+                                      "week": pa.array([w for _, w in weeks], pa.date32())}))
+    # published bounds of the touched days / weeks: the articles scan skips the other row groups
+    d_lo, d_hi = _utc_midnight(days[0][1]), _utc_midnight(days[-1][1] + timedelta(days=1))
+    w_lo = _utc_midnight(min(w for _, w in weeks))
+    w_hi = _utc_midnight(max(w for _, w in weeks) + timedelta(days=7))
+    try:
+        for table, sql in _FACT_SQL.items():
+            conn.execute(_DELETE[table])
+            bounds = [d_lo, d_hi] if table == "fact_entity_day" else [w_lo, w_hi]
+            conn.execute(sql.format(days="WHERE published >= ? AND published < ?",
+                                    weeks="WHERE published >= ? AND published < ?", only=_ONLY[table]), bounds)
+    finally:
+        conn.unregister("_sw_td")
+        conn.unregister("_sw_tw")
+
+
+def refresh_trend_facts(conn: Connection, keys: Sequence[str] | None = None) -> None:
+    """Recompute the trend facts (caller's transaction): all of them (``keys`` None: after a bulk
+    load that bypassed ``save_extractions``), or those of the (entity, day) keys that these
+    articles' stored rows fall on."""
+    if keys is None:
+        for table, sql in _FACT_SQL.items():
+            conn.execute(f"DELETE FROM {table}")
+            conn.execute(sql.format(days="", weeks="", only=""))
+        return
+    if not keys:
+        return
+    conn.register("_sw_keys", pa.table({"k": pa.array(list(dict.fromkeys(keys)), pa.string())}))
+    try:
+        touched = _touched_keys(conn)
+    finally:
+        conn.unregister("_sw_keys")
+    _refresh_facts(conn, touched)
 
 
 def save_extractions(conn: Connection, extractions: Sequence[Extraction], *, extractor_version: str,
@@ -125,7 +248,7 @@ def save_extractions(conn: Connection, extractions: Sequence[Extraction], *, ext
                        ("sentiment_label", _label(ex.sentiment)), ("sentiment_score", _score(ex.sentiment)),
                        ("n_mentions", len(ex.mentions)), ("n_events", len(ex.events)), ("extracted_at", now)):
             s[k].append(val)
-    delete_articles(conn, [ex.id for ex in batch])
+    touched = _delete_rows(conn, [ex.id for ex in batch])
     st, i32, f64, vl = pa.string(), pa.int32(), pa.float64(), pa.list_(pa.string())
     _insert(conn, "mentions", m, pa.schema([(k, i32 if k in ("seq", "start_char", "end_char") else
                                                   f64 if k == "sentiment_score" else st) for k in m]))
@@ -137,6 +260,13 @@ def save_extractions(conn: Connection, extractions: Sequence[Extraction], *, ext
     _insert(conn, "extraction_state", s, pa.schema([
         (k, i32 if k in ("n_mentions", "n_events") else f64 if k == "sentiment_score" else
          pa.timestamp("us", tz="UTC") if k == "extracted_at" else st) for k in s]))
+    if r["article_key"]:
+        conn.register("_sw_keys", pa.table({"k": pa.array(list(latest), pa.string())}))
+        try:
+            touched |= _touched_keys(conn)
+        finally:
+            conn.unregister("_sw_keys")
+    _refresh_facts(conn, touched)
     stats.mentions, stats.events = len(m["article_key"]), len(e["article_key"])
     stats.entities, stats.candidates = len(r["article_key"]), len(c["article_key"])
     return stats

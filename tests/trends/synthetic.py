@@ -143,9 +143,17 @@ def build_warehouse(path: Path) -> Path:
             quoted = ", ".join(f'"{c}"' for c in keep)
             conn.execute(f'INSERT INTO "{name}" ({quoted}) SELECT {quoted} FROM staging')
             conn.unregister("staging")
+        if "fact_entity_day" in _tables(conn):  # loaded around save_extractions: build the trend facts
+            from sinowatch.warehouse.extraction import refresh_trend_facts
+
+            refresh_trend_facts(conn)
     finally:
         conn.close()
     return path
+
+
+def _tables(conn) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
 
 
 def _columns(conn, table: str) -> list[str]:  # type: ignore[no-untyped-def]

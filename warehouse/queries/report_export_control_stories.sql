@@ -4,16 +4,27 @@ WITH ev AS (
     SELECT * FROM event_timeline
     WHERE event_type IN ('export_control', 'entity_list')
       AND day > (SELECT max(day) FROM calendar) - CAST($days AS INTEGER)
+      -- the same bound on published (midnight UTC of the first day), so the scan skips row groups
+      AND published >= (SELECT timezone('UTC', CAST(max(day) - CAST($days AS INTEGER) + 1 AS TIMESTAMP))
+                        FROM calendar)
+),
+stories AS (
+    SELECT max(day) AS day,
+           arg_min(title, published) AS title,
+           arg_min(link, published) AS link,
+           arg_min(feed, published) AS feed,
+           list(DISTINCT event_type ORDER BY event_type) AS types,
+           list_distinct(flatten(list(targets))) AS target_ids,
+           arg_max(evidence, confidence) AS evidence,
+           max(confidence) AS confidence
+    FROM ev
+    GROUP BY cluster_id
 )
-SELECT max(day) AS day,
-       arg_min(title, published) AS title,
-       arg_min(link, published) AS link,
-       arg_min(feed, published) AS feed,
-       list(DISTINCT event_type ORDER BY event_type) AS types,
-       list_sort(list_distinct(flatten(list(coalesce(target_names, []))))) AS targets,
-       arg_max(evidence, confidence) AS evidence,
-       max(confidence) AS confidence
-FROM ev
-GROUP BY cluster_id
-ORDER BY day DESC, title
+-- target ids to watchlist names once per story (the distinct names of the events' target_names)
+SELECT s.day, s.title, s.link, s.feed, s.types,
+       list_sort(list_distinct(list_transform(s.target_ids, lambda t: coalesce(nm.names[t], t)))) AS targets,
+       s.evidence, s.confidence
+FROM stories s
+CROSS JOIN (SELECT map(list(entity), list(name)) AS names FROM entities) nm
+ORDER BY s.day DESC, s.title
 LIMIT CAST($limit AS BIGINT);
