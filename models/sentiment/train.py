@@ -281,6 +281,7 @@ def train(
                             "elapsed_s": time.perf_counter() - t0, "rows": len(mix)})
             log.info("domain epoch %d loss %.4f val_acc %.4f (%.0fs)", d_epoch + 1, total / max(n, 1), acc,
                      time.perf_counter() - t0)
+            best_acc = acc  # the shipped model is the adapted one: report its validation accuracy
     net.eval()
     record: dict[str, Any] = {
         "labels": list(LABELS),

@@ -109,8 +109,11 @@ def _extraction(key: str, ents: list[tuple[str, str, float | None]], seq: int) -
         mentions=tuple(Mention(entity=e, kind=k, text=e, field="title", start=0, end=len(e), sentence=f"{e} news.",
                                sentiment=sent(s)) for e, k, s in ents),
         entities=tuple(EntityRollup(entity=e, kind=k, count=1 + seq % 3, sentiment=sent(s)) for e, k, s in ents),
-        events=(Event(type="export_control", confidence=0.8, sentence="Export rule.", entities=(ents[0][0],),
-                      actor="bis", targets=(ents[0][0],)),) if seq % 4 == 0 else (),
+        # one target, several (one not on the watchlist), none
+        events=(Event(type="export_control" if seq % 4 else "entity_list", confidence=0.5 + seq % 5 / 10,
+                      sentence="Export rule.", entities=(ents[0][0],), actor="bis",
+                      targets=((ents[0][0],), (ents[-1][0], "zz-unknown", ents[0][0]), ())[seq % 3]),)
+        if seq % 2 == 0 else (),
     )
 
 

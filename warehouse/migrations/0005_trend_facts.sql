@@ -110,19 +110,29 @@ FROM fact_pair_week p
 JOIN mentioned_entities ma ON ma.entity = p.entity_a
 JOIN mentioned_entities mb ON mb.entity = p.entity_b;
 
--- The event timeline, as in 0004, with the target names looked up in one watchlist map instead of
--- a correlated subquery per event (same lists; NULL for an event without targets, as before).
+-- The event timeline, as in 0004, with the target names found by joins instead of a correlated
+-- subquery per event: the first (usually only) target by a hash join on the watchlist, lists of
+-- two or more by one unnest-join-regroup over those events. Same lists, in target order, NULL for
+-- an event without targets, as before.
 CREATE OR REPLACE VIEW event_timeline AS
 SELECT ad.day, ad.published, ev.event_type, ev.confidence,
        ev.actor,
        coalesce(wa.name, ev.actor) AS actor_name,
        ev.targets,
-       CASE WHEN len(ev.targets) > 0
-            THEN list_transform(ev.targets, lambda t: coalesce(nm.names[t], t)) END AS target_names,
+       CASE len(ev.targets) WHEN 0 THEN NULL
+                            WHEN 1 THEN [coalesce(w1.name, ev.targets[1])]
+                            ELSE tm.names END AS target_names,
        ev.entities,
        ev.sentence AS evidence, ev.trigger,
        ad.title, ad.url AS link, ad.feed, ad.language, ev.article_key, ev.seq, ad.cluster_id
 FROM events ev
 JOIN article_days ad USING (article_key)
 LEFT JOIN entities wa ON wa.entity = ev.actor
-CROSS JOIN (SELECT map(list(entity), list(name)) AS names FROM entities) nm;
+LEFT JOIN entities w1 ON w1.entity = ev.targets[1]
+LEFT JOIN (
+    SELECT u.article_key, u.seq, list(coalesce(w.name, u.t) ORDER BY u.i) AS names
+    FROM (SELECT article_key, seq, unnest(targets) AS t, generate_subscripts(targets, 1) AS i
+          FROM events WHERE len(targets) > 1) u
+    LEFT JOIN entities w ON w.entity = u.t
+    GROUP BY u.article_key, u.seq
+) tm ON tm.article_key = ev.article_key AND tm.seq = ev.seq;
