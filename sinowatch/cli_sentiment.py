@@ -30,6 +30,9 @@ def register(app: typer.Typer) -> None:
         domain_epochs: int = typer.Option(
             2, "--domain-epochs", help="Then epochs over the domain train set mixed 1:1 with general rows."
         ),
+        domain_mix: float = typer.Option(
+            1.0, "--domain-mix", help="General rows per domain row in the domain stage (guards against forgetting)."
+        ),
         init_from: Path | None = typer.Option(
             None, "--init-from", help="Start from this fp32 checkpoint (use with --epochs 0 to redo the domain stage)."
         ),
@@ -59,7 +62,7 @@ def register(app: typer.Typer) -> None:
 
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
-                       domain_epochs=domain_epochs, init_from=init_from)
+                       domain_epochs=domain_epochs, domain_mix=domain_mix, init_from=init_from)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )

@@ -164,6 +164,7 @@ def train(
     threads: int = 2,
     export: bool = True,
     domain_epochs: int = 2,
+    domain_mix: float = 1.0,
     init_from: str | Path | None = None,
 ) -> dict[str, Any]:
     """Fine-tune on the train splits, keep the epoch with the best validation accuracy, then adapt
@@ -260,7 +261,7 @@ def train(
         mix_rng = random.Random(seed + 1)
         opt = torch.optim.AdamW(net.parameters(), lr=lr / 2.5, weight_decay=0.01)
         for d_epoch in range(domain_epochs):
-            mix = domain_rows + mix_rng.sample(general, min(len(general), len(domain_rows)))
+            mix = domain_rows + mix_rng.sample(general, min(len(general), int(len(domain_rows) * domain_mix)))
             net.train()
             total, n = 0.0, 0
             for batch in _batches(mix, tok, 16, rng):
@@ -294,6 +295,7 @@ def train(
         "epochs": epochs,
         "domain_epochs": domain_epochs,
         "domain_rows": len(domain_rows),
+        "domain_mix": domain_mix,
         "init_from": str(init_from) if init_from else None,
         "lr": lr,
         "batch_size": batch_size,
