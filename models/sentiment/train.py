@@ -150,6 +150,32 @@ def predict_probs(net: Any, tok: Any, pairs: Sequence[tuple[str, str]], batch_si
     return out
 
 
+def _step(net: Any, tok: Any, batch: Sequence[Example], loss_fn: Any, opt: Any, sched: Any) -> float:
+    """One optimiser step on one batch; returns the batch's summed loss."""
+    import torch
+
+    arr = {
+        k: torch.from_numpy(v)
+        for k, v in batch_arrays(tok, [encode_pair(e.target, e.text) for e in batch]).items()
+    }
+    y = torch.tensor([LABEL2ID[e.label] for e in batch])
+    loss = loss_fn(net(**arr), y)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+    opt.step()
+    if sched is not None:
+        sched.step()
+    opt.zero_grad()
+    return float(loss.item()) * len(batch)
+
+
+def _val_accuracy(net: Any, tok: Any, rows: Sequence[Example]) -> float:
+    import numpy as np
+
+    probs = predict_probs(net, tok, [(e.target, e.text) for e in rows])
+    return float(np.mean(probs.argmax(1) == np.array([LABEL2ID[e.label] for e in rows])))
+
+
 def train(
     data_dir: str | Path,
     out_dir: str | Path,
@@ -177,7 +203,6 @@ def train(
     ``max_rows`` caps the training rows (a seeded sample; CI uses ~64). Returns the training record
     (also stored in the artefact's ``config.json``).
     """
-    import numpy as np
     import torch
 
     torch.set_num_threads(threads)
@@ -214,23 +239,11 @@ def train(
         net.train()
         total, n = 0.0, 0
         for batch in _batches(train_rows, tok, batch_size, rng):
-            arr = {
-                k: torch.from_numpy(v)
-                for k, v in batch_arrays(tok, [encode_pair(e.target, e.text) for e in batch]).items()
-            }
-            y = torch.tensor([LABEL2ID[e.label] for e in batch])
-            loss = loss_fn(net(**arr), y)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad()
-            total, n = total + loss.item() * len(batch), n + len(batch)
+            total, n = total + _step(net, tok, batch, loss_fn, opt, sched), n + len(batch)
             step += 1
             if step % 50 == 0:
                 log.info("step %d/%d loss %.4f (%.0fs)", step, steps, total / n, time.perf_counter() - t0)
-        probs = predict_probs(net, tok, [(e.target, e.text) for e in val_rows])
-        acc = float(np.mean(probs.argmax(1) == np.array([LABEL2ID[e.label] for e in val_rows])))
+        acc = _val_accuracy(net, tok, val_rows)
         history.append(
             {
                 "epoch": epoch + 1,
@@ -265,19 +278,8 @@ def train(
             net.train()
             total, n = 0.0, 0
             for batch in _batches(mix, tok, 16, rng):
-                arr = {
-                    k: torch.from_numpy(v)
-                    for k, v in batch_arrays(tok, [encode_pair(e.target, e.text) for e in batch]).items()
-                }
-                y = torch.tensor([LABEL2ID[e.label] for e in batch])
-                loss = loss_fn(net(**arr), y)
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-                opt.step()
-                opt.zero_grad()
-                total, n = total + loss.item() * len(batch), n + len(batch)
-            probs = predict_probs(net, tok, [(e.target, e.text) for e in val_rows])
-            acc = float(np.mean(probs.argmax(1) == np.array([LABEL2ID[e.label] for e in val_rows])))
+                total, n = total + _step(net, tok, batch, loss_fn, opt, None), n + len(batch)
+            acc = _val_accuracy(net, tok, val_rows)
             history.append({"epoch": f"domain {d_epoch + 1}", "loss": total / max(n, 1), "val_acc": acc,
                             "elapsed_s": time.perf_counter() - t0, "rows": len(mix)})
             log.info("domain epoch %d loss %.4f val_acc %.4f (%.0fs)", d_epoch + 1, total / max(n, 1), acc,
