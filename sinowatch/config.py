@@ -9,7 +9,9 @@ Config is passed explicitly (flows take it as parameters); nothing reads a globa
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
 import os
 import tomllib
 import types
@@ -28,7 +30,7 @@ DEFAULT_CONFIG_NAME = "sinowatch.toml"
 def setting(default: Any, help: str) -> Any:
     """A config field with its default and help text."""
     if isinstance(default, list | dict):
-        return field(default_factory=lambda d=default: type(d)(d), metadata={"help": help})
+        return field(default_factory=functools.partial(copy.copy, default), metadata={"help": help})
     return field(default=default, metadata={"help": help})
 
 

@@ -7,7 +7,6 @@ no-orchestrator path (`sinowatch run --engine plain`) and the reference the flow
 from __future__ import annotations
 
 from datetime import UTC, datetime
-
 from pathlib import Path
 
 from sinowatch import faults

@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+from sinowatch.warehouse.migrate import migrate
 
 from sinowatch.errors import WarehouseError, WarehouseLockedError
-from sinowatch.warehouse.migrate import migrate
 
 Connection = duckdb.DuckDBPyConnection
 

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import pyarrow as pa
+from sinowatch.warehouse.db import Connection
 
 from sinowatch.records import Article, FeedOutcome, RunReport
-from sinowatch.warehouse.db import Connection
 
 ARTICLE_SCHEMA = pa.schema(
     [

@@ -38,7 +38,7 @@ CST = timezone(timedelta(hours=8), "CST")  # Beijing time, used by Chinese Atom 
 
 # Built-in items for the broken RSS feed (not part of articles.yaml). The first two are
 # complete and salvageable; the third is cut off mid-description by the truncation.
-BROKEN_ITEMS = [
+BROKEN_ITEMS: list[dict[str, Any]] = [
     {
         "id": "semidaily-hua-hong-capex",
         "days_ago": 1,

@@ -83,7 +83,7 @@ def check_url(url: str, *, allow_private: bool = False, allow_file: bool = False
     except (socket.gaierror, UnicodeError) as e:
         raise UnsafeURLError(f"cannot resolve host {host!r}: {e}") from None
     for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not _is_public(ip):
             raise UnsafeURLError(
                 f"host {host!r} resolves to a private or loopback address ({ip}); "

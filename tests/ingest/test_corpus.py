@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sinowatch.ingest.dedup import ClusterIndex
-from sinowatch.ingest.run import FeedBatch, load_batch
-from sinowatch.ingest.parse import parse_feed
-from sinowatch.records import Feed, FetchResult
 from sinowatch.warehouse.db import connect
+
+from sinowatch.ingest.dedup import ClusterIndex
+from sinowatch.ingest.parse import parse_feed
+from sinowatch.ingest.run import FeedBatch, load_batch
+from sinowatch.records import Feed, FetchResult
 from tests.conftest import shared_data
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)

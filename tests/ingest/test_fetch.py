@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sinowatch.config import FetchConfig
+from sinowatch.errors import UnsafeURLError
 from sinowatch.ingest.fetch import fetch, make_client, parse_retry_after
 from sinowatch.ingest.urls import canonical_url, check_url
-from sinowatch.errors import UnsafeURLError
 
 
 def settings(**kw) -> FetchConfig:

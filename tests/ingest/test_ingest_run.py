@@ -12,10 +12,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from sinowatch.warehouse.db import connect
 
 from sinowatch.config import Config, FeedConfig, FetchConfig
 from sinowatch.ingest.run import ingest
-from sinowatch.warehouse.db import connect
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -125,7 +125,7 @@ def test_killed_mid_load_leaves_a_consistent_warehouse(feed_server, tmp_path):
         feed_server.routes[f"/big/{k}.xml"] = (
             f"<rss version='2.0'><channel><title>big{k}</title>{items.replace('x.example.com', f'x{k}.example.com')}</channel></rss>"
         ).encode()
-    cfg_text = textwrap.dedent(f"""
+    cfg_text = textwrap.dedent("""
         [warehouse]
         path = "w.duckdb"
         [fetch]
