@@ -35,3 +35,15 @@ def feed_server():
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def smtp_server():
+    from tests.smtpserver import SmtpServer
+
+    server = SmtpServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

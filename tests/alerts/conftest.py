@@ -3,81 +3,17 @@ and helpers that queue alerts the way the extraction stage does (inside its tran
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from typing import Any
 
 import pytest
 
 from sinowatch.config import AlertRule, Config
 from sinowatch.records import Article, Document, EntityRollup, Event, Extraction, Sentiment
+from tests.smtpserver import Handler, Received, SmtpServer, free_port  # noqa: F401 - re-exported for the tests
 
 NOW = datetime.now(UTC).replace(microsecond=0)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Received:
-    mail_from: str
-    rcpt_tos: list[str]
-    data: bytes
-
-    @property
-    def message(self) -> EmailMessage:
-        return message_from_bytes(self.data, policy=policy.default)  # type: ignore[return-value]
-
-
-class Handler:
-    def __init__(self) -> None:
-        self.received: list[Received] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
-        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.original_content)))
-        return "250 2.0.0 Ok: queued as TEST123"
-
-
-@dataclass
-class SmtpServer:
-    """aiosmtpd on 127.0.0.1; stop() and start() again on the same port to simulate an outage."""
-
-    port: int = field(default_factory=free_port)
-    handler: Handler = field(default_factory=Handler)
-    kwargs: dict[str, Any] = field(default_factory=dict)
-    controller: Any = None
-
-    def start(self) -> None:
-        from aiosmtpd.controller import Controller
-
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **self.kwargs)
-        self.controller.start()
-
-    def stop(self) -> None:
-        if self.controller is not None:
-            self.controller.stop()
-            self.controller = None
-
-    @property
-    def received(self) -> list[Received]:
-        return self.handler.received
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
-    server = SmtpServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def make_config(tmp_path: Any, port: int, rules: Sequence[AlertRule] | None = None) -> Config:

@@ -7,7 +7,6 @@ imported (pytest imports this conftest before the test modules).
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,12 +34,6 @@ def prefect_harness() -> Iterator[str]:
         # heartbeats only add a second per flow run here
         with temporary_settings(updates={"flows.heartbeat_frequency": None}):
             yield str(PREFECT_API_URL.value())
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def make_config(tmp: Path, feed_urls: dict[str, str], *, smtp_port: int | None = None):  # type: ignore[no-untyped-def]

@@ -6,9 +6,7 @@ import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
-from tests.flows.conftest import free_port, make_config
+from tests.flows.conftest import make_config
 from tests.flows.snapshot import count, snapshot
 
 
@@ -117,33 +115,10 @@ def test_prefect_env_is_local_and_quiet(tmp_path) -> None:
 
 
 # ------------------------------------------------------------------ the flow, on the test server
-@pytest.fixture
-def smtp_server():  # type: ignore[no-untyped-def]
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.handlers import Message
-
-    class Collect(Message):
-        def __init__(self) -> None:
-            super().__init__()
-            self.messages: list = []
-
-        def handle_message(self, message) -> None:  # type: ignore[no-untyped-def]
-            self.messages.append(message)
-
-    handler = Collect()
-    ctl = Controller(handler, hostname="127.0.0.1", port=free_port())
-    ctl.start()
-    try:
-        yield ctl, handler
-    finally:
-        ctl.stop()
-
-
 def test_daily_flow_matches_plain_pipeline_and_reruns_add_nothing(prefect_harness, tmp_path, feeds,
                                                                    smtp_server) -> None:
     from sinowatch.flows.daily import run_daily
 
-    ctl, handler = smtp_server
     plain_cfg = make_config(tmp_path / "plain", feeds)
     flow_cfg = make_config(tmp_path / "flow", feeds)
     plain = run_plain(plain_cfg)
@@ -168,13 +143,12 @@ def test_daily_flow_matches_plain_pipeline_and_reruns_add_nothing(prefect_harnes
 def test_daily_flow_sends_alerts_to_smtp(prefect_harness, tmp_path, feeds, smtp_server) -> None:
     from sinowatch.flows.daily import run_daily
 
-    ctl, handler = smtp_server
-    cfg = make_config(tmp_path, feeds, smtp_port=ctl.port)
+    cfg = make_config(tmp_path, feeds, smtp_port=smtp_server.port)
     dry = run_daily(cfg, dry_run=True)
-    assert dry.alerts_queued > 0 and dry.alerts_sent == 0 and not handler.messages
+    assert dry.alerts_queued > 0 and dry.alerts_sent == 0 and not smtp_server.received
     report = run_daily(cfg)
     assert report.alerts_sent > 0, report.errors
-    assert handler.messages and "export" in str(handler.messages[0]).lower()
+    assert smtp_server.received and "export" in str(smtp_server.received[0].message).lower()
     assert (tmp_path / "report.html").exists()
 
 

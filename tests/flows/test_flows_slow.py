@@ -12,9 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.flows.conftest import free_port, make_config
+from tests.flows.conftest import make_config
 from tests.flows.snapshot import snapshot
 from tests.flows.test_flows import run_plain
+from tests.smtpserver import free_port
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]

@@ -22,8 +22,8 @@ from xml.sax.saxutils import escape
 import duckdb
 import pytest
 
-from tests.alerts.conftest import SmtpServer
 from tests.ingest.test_ingest_run import QUALITY_RULES
+from tests.smtpserver import SmtpServer
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
@@ -145,16 +145,6 @@ class FlakyServer:
 @pytest.fixture
 def flaky_server() -> Iterator[FlakyServer]:
     server = FlakyServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
-    server = SmtpServer()
     server.start()
     try:
         yield server

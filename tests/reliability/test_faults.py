@@ -17,7 +17,6 @@ from sinowatch.warehouse.db import connect
 
 from sinowatch.config import load_config
 from sinowatch.ingest.run import ingest
-from tests.alerts.conftest import SmtpServer
 from tests.reliability.conftest import (
     check_invariants,
     cli_env,
@@ -28,6 +27,7 @@ from tests.reliability.conftest import (
     snapshot,
     write_config,
 )
+from tests.smtpserver import SmtpServer
 
 PASSWORD = "s3cret-Pa55word-must-not-leak-7d1e"
 
