@@ -24,7 +24,7 @@ _STOP = {"ai", "china", "chinese", "us", "u.s.", "government", "ministry", "stat
 
 
 class CandidateFinder:
-    """Writes ``doc._.sw_candidates``: a list of (name, sentence) for unknown ORG entities."""
+    """Writes ``doc._.sw_candidates`` (stored in ``doc.user_data``): a list of (name, sentence) for unknown ORG entities."""
 
     def __init__(self, nlp: Language, name: str = "sinowatch_discovery", *, spans_key: str = DEFAULT_SPANS_KEY,
                  labels: Iterable[str] = ("ORG",), context: str = DEFAULT_CONTEXT, min_length: int = 3) -> None:
@@ -50,7 +50,7 @@ class CandidateFinder:
                         continue
                     sent = next((text[a:b] for s, e, a, b in sents if s <= ent.start < e), "")
                     found.append((name, sent.strip()))
-        doc._.sw_candidates = found
+        doc.user_data["sw_candidates"] = found  # read as doc._.sw_candidates
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

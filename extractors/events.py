@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -306,7 +306,8 @@ class LiteralSet:
 
 
 class EventDetector:
-    """Writes the events of each sentence to ``doc._.sw_events`` (a list of dicts)."""
+    """Writes the events of each sentence to ``doc._.sw_events`` (a list of dicts, stored in
+    ``doc.user_data``)."""
 
     def __init__(self, nlp: Language, name: str = "sinowatch_events", *, spans_key: str = DEFAULT_SPANS_KEY,
                  min_confidence: float = 0.5) -> None:
@@ -319,6 +320,7 @@ class EventDetector:
         self._by_anchor: dict[str, list[int]] = {}  # first-group anchor -> triggers
         self._first_anchors: set[str] = set()
         self._always: list[int] = []  # triggers without anchors
+        self._always_tags: frozenset[str] | None = None
         self.add_triggers(default_trigger_rows())
 
     def add_triggers(self, rows: Iterable[dict[str, Any]]) -> None:
@@ -339,10 +341,16 @@ class EventDetector:
             for a in t.anchors[0] if t.anchors else ():
                 self._by_anchor.setdefault(a, []).append(i)
         self._first_anchors = set(self._by_anchor)
+        # the entity ids/kinds that some anchor-less trigger needs (None: one needs none, so
+        # every sentence must be tried)
+        needs = [self._triggers[i].with_entities for i in self._always]
+        self._always_tags: frozenset[str] | None = (
+            None if any(not w for w in needs) else frozenset().union(*needs)
+        )
         self._literals = LiteralSet(a for t in self._triggers for group in t.anchors for a in group)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sw_events = self._events(doc)
+        doc.user_data["sw_events"] = self._events(doc)  # read as doc._.sw_events
         return doc
 
     def _events(self, doc: Doc) -> list[dict[str, Any]]:
@@ -354,20 +362,22 @@ class EventDetector:
         # none) can match
         doc_anchors = self._literals.found_in(low_full)
         events: list[dict[str, Any]] = []
-        if self._first_anchors.isdisjoint(doc_anchors) and not self._always:
+        anchored = not self._first_anchors.isdisjoint(doc_anchors)
+        if not anchored and not self._could_fire_unanchored(found):
             return events
         for s_tok, e_tok, s_char, e_char in sentence_bounds(doc):
+            low = low_full[s_char:e_char]
+            present = {a for a in doc_anchors if a in low} if anchored else set()
+            firsts = present.intersection(self._first_anchors)
+            in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok] if found else []
+            if not firsts and not self._could_fire_unanchored(in_sent, ids_kinds=True):
+                continue
             text = full[s_char:e_char]
             if not text.strip():
                 continue
-            low = low_full[s_char:e_char]
-            present = {a for a in doc_anchors if a in low}
             todo = set(self._always)
-            for a in present & self._first_anchors:
+            for a in firsts:
                 todo.update(self._by_anchor[a])
-            if not todo:
-                continue
-            in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
             tags = {x for pair in in_sent for x in pair}
             best: dict[str, tuple[float, str]] = {}
             for i in sorted(todo):
@@ -401,6 +411,17 @@ class EventDetector:
                     "actor": actor, "targets": targets, "trigger": trigger,
                 })
         return events
+
+    def _could_fire_unanchored(self, mentions: Sequence[Any], ids_kinds: bool = False) -> bool:
+        """Whether a trigger without anchors could fire given these watchlist hits (matcher tuples,
+        or (id, kind) pairs): always when one needs no entity, else when a hit names one it needs."""
+        if not self._always:
+            return False
+        if self._always_tags is None:
+            return True
+        if ids_kinds:
+            return any(eid in self._always_tags or kind in self._always_tags for eid, kind in mentions)
+        return any(h[4] in self._always_tags or h[5] in self._always_tags for h in mentions)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         import srsly  # noqa: PLC0415

@@ -13,9 +13,18 @@ from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, WatchlistMatcher
 from spacy.language import Language
 from spacy.tokens import Doc
 
+def _user_data_getter(key: str):  # type: ignore[no-untyped-def]
+    def get(doc: Doc) -> object:
+        return doc.user_data.get(key)
+
+    return get
+
+
+# the components write doc.user_data["sw_events"] / ["sw_candidates"] (a dict write costs far less
+# than a doc._ attribute write); doc._.sw_events / doc._.sw_candidates read them
 for _ext in ("sw_events", "sw_candidates"):
     if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=None)
+        Doc.set_extension(_ext, getter=_user_data_getter(_ext))
 
 
 @Language.factory("sinowatch_watchlist", default_config={"spans_key": DEFAULT_SPANS_KEY, "window": 25})

@@ -125,7 +125,8 @@ class WatchlistMatcher:
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find_hits(doc)
         doc.user_data["sw_hits"] = hits
-        doc.spans[self.spans_key] = [Span(doc, s, e, label=kind, span_id=eid) for s, e, _, _, eid, kind in hits]
+        if hits:  # a doc without hits gets no span group (building an empty one costs as much)
+            doc.spans[self.spans_key] = [Span(doc, s, e, label=kind, span_id=eid) for s, e, _, _, eid, kind in hits]
         return doc
 
     def find(self, doc: Doc) -> list[Span]:

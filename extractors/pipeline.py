@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
 from sinowatch.config import ExtractionConfig
-from sinowatch.ingest.text import detect_language
+from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
+from sinowatch.ingest.text import detect_language, has_east_asian
 from sinowatch.records import Document, EntityRollup, Event, Extraction, Mention
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ class Extractor:
 
     def language(self, doc: Document) -> str:
         """The article's language code: declared, unless the text says otherwise (detect_language)."""
+        if not doc.lang and not has_east_asian(doc.title) and not has_east_asian(doc.text):
+            return "en"  # what detect_language comes to without Han/kana/hangul and no declared code
         lang = detect_language(f"{doc.title}\n{doc.text}", doc.lang)
         return lang if lang and lang != "und" else (doc.lang or "en")
 
@@ -139,8 +142,6 @@ class Extractor:
         return [self._build(d, langs[i], parsed[(i, "title")], parsed[(i, "text")]) for i, d in enumerate(chunk)]
 
     def _build(self, document: Document, lang: str, title: Doc, text: Doc) -> Extraction:
-        from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds  # noqa: PLC0415
-
         mentions: list[Mention] = []
         events: list[Event] = []
         candidates: list[tuple[str, str]] = []
@@ -156,11 +157,12 @@ class Extractor:
                     sentence = full[sents[j][2]:sents[j][3]].strip()
                     mentions.append(Mention(entity=eid, kind=kind, text=full[s_char:e_char], field=field,  # type: ignore[arg-type]
                                             start=s_char, end=e_char, sentence=sentence))
-            for ev in doc._.sw_events or ():
+            # read through user_data, not doc._ (each doc._ access builds an Underscore object)
+            for ev in doc.user_data.get("sw_events") or ():
                 events.append(Event(type=ev["type"], confidence=ev["confidence"], sentence=ev["sentence"],
                                     entities=tuple(ev["entities"]), actor=ev["actor"], targets=tuple(ev["targets"]),
                                     trigger=ev["trigger"], field=field))  # type: ignore[arg-type]
-            candidates.extend(doc._.sw_candidates or ())
+            candidates.extend(doc.user_data.get("sw_candidates") or ())
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.entity] = counts.get(m.entity, 0) + 1

@@ -22,6 +22,7 @@ _NEWLINES_RE = re.compile(r"\s*\n\s*")
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+_EAST_ASIAN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
 _EN_STOPWORDS = frozenset(
     "the of and to in a is that for on with as by at from its it was are be has have said will this "
@@ -89,26 +90,35 @@ def clean_html(value: str, *, max_chars: int = MAX_TEXT_CHARS, single_line: bool
     return clean_text(html_to_text(value), max_chars=max_chars, single_line=single_line)
 
 
+def has_east_asian(text: str) -> bool:
+    """Whether ``text`` holds a Han, kana or hangul character (one regex search, no counting)."""
+    return _EAST_ASIAN_RE.search(text) is not None
+
+
 def detect_language(text: str, declared: str | None = None) -> str:
     """'zh' when Han characters dominate (and no kana/hangul), 'ja'/'ko' likewise, else the
     declared language, else 'en' when English function words are common, else 'und'."""
     sample = text[:4000]
-    han = len(_CJK_RE.findall(sample))
-    kana = len(_KANA_RE.findall(sample))
-    hangul = len(_HANGUL_RE.findall(sample))
-    words = _LATIN_WORD_RE.findall(sample)
-    letters = han + kana + hangul + sum(len(w) for w in words) // 4  # a Latin word ~ one Han char
-    if letters and (han + kana + hangul) / letters > 0.3:
-        if kana > han * 0.1:
-            return "ja"
-        if hangul > han:
-            return "ko"
-        return "zh"
+    words: list[str] | None = None
+    if has_east_asian(sample):  # else the script counts are all 0: skip them
+        han = len(_CJK_RE.findall(sample))
+        kana = len(_KANA_RE.findall(sample))
+        hangul = len(_HANGUL_RE.findall(sample))
+        words = _LATIN_WORD_RE.findall(sample)
+        letters = han + kana + hangul + sum(len(w) for w in words) // 4  # a Latin word ~ one Han char
+        if letters and (han + kana + hangul) / letters > 0.3:
+            if kana > han * 0.1:
+                return "ja"
+            if hangul > han:
+                return "ko"
+            return "zh"
     declared = (declared or "").strip().lower().replace("_", "-")
     if declared:
         base = declared.split("-")[0]
         if base and base != "zh":
             return base
+    if words is None:
+        words = _LATIN_WORD_RE.findall(sample)
     if words:
         stop = sum(1 for w in words if w.lower() in _EN_STOPWORDS)
         if stop / len(words) > 0.08 or (len(words) < 12 and stop >= 1):
