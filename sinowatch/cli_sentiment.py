@@ -33,6 +33,12 @@ def register(app: typer.Typer) -> None:
         domain_mix: float = typer.Option(
             1.0, "--domain-mix", help="General rows per domain row in the domain stage (guards against forgetting)."
         ),
+        domain_weight: int = typer.Option(
+            2, "--domain-weight", help="Times each domain train row appears in the general epochs."
+        ),
+        pooling: str = typer.Option(
+            "mean+target", "--pooling", help="'mean+target' (sentence mean + marked-target mean) or 'mean'."
+        ),
         init_from: Path | None = typer.Option(
             None, "--init-from", help="Start from this fp32 checkpoint (use with --epochs 0 to redo the domain stage)."
         ),
@@ -62,7 +68,8 @@ def register(app: typer.Typer) -> None:
 
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
-                       domain_epochs=domain_epochs, domain_mix=domain_mix, init_from=init_from)
+                       domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
+                       pooling=pooling, init_from=init_from)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )

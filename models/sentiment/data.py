@@ -127,12 +127,23 @@ def load_domain(path: Path, source: str = "domain") -> list[Example]:
     return out
 
 
+DOMAIN_VALIDATION_PERCENT = 15  # of the domain train texts, held out to choose epochs and stages
+
+
+def _bucket(text: str, seed: int) -> int:
+    return int(hashlib.sha1(f"domain-{seed}:{_norm(text)}".encode()).hexdigest()[:8], 16) % 100
+
+
 def split(examples: Iterable[Example], which: str, seed: int = 0) -> list[Example]:
     return [e for e in examples if split_of(e.text, seed) == which]
 
 
 def training_sets(data_dir: Path, seed: int = 0) -> dict[str, list[Example]]:
     """Train and validation examples from all three sets (+ the domain train set when present).
+
+    ``validation_domain`` holds 15 % of the domain train texts (hashed, so a text labelled for two
+    firms stays on one side); training picks its epoch and stage by the mean of the general and the
+    domain validation accuracy. The domain *test* set (``tests/data``) is a separate file.
 
     PhraseBank trains on its 66Agree level (more data than 75Agree, less noise than 50Agree);
     because the split hashes the sentence, no 75Agree test sentence is ever trained on.
@@ -141,8 +152,11 @@ def training_sets(data_dir: Path, seed: int = 0) -> dict[str, list[Example]]:
         load_sentfin(data_dir) + load_phrasebank(data_dir, "66Agree") + load_semeval(data_dir)
     )
     sets = {s: split(pools, s, seed) for s in ("train", "validation")}
+    sets["validation_domain"] = []
     if DOMAIN_TRAIN.exists():
-        sets["train"] += load_domain(DOMAIN_TRAIN, "domain_train")
+        for e in load_domain(DOMAIN_TRAIN, "domain_train"):
+            held = _bucket(e.text, seed) < DOMAIN_VALIDATION_PERCENT
+            sets["validation_domain" if held else "train"].append(e)
     return sets
 
 

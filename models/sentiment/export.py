@@ -2,7 +2,7 @@
 
 The committed artefact (``models/sentiment/artifact/``) is what this writes:
 
-    model.int8.onnx     encoder + mean pooling + head, outputs class probabilities (~23 MB)
+    model.int8.onnx     encoder + pooling + head, outputs class probabilities (~23 MB)
     tokenizer.json      the base model's fast tokenizer (+ vocab.txt)
     config.json         labels, max_length, version, training record, int8-vs-fp32 check
     reference.json      fp32 torch probabilities for up to 200 validation pairs, so a test can check
@@ -44,28 +44,26 @@ def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
             super().__init__()
             self.inner = inner
 
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            return self.inner(input_ids, attention_mask, token_type_ids, probs=True)
+        def forward(self, *inputs: Any) -> Any:
+            return self.inner(*inputs, probs=True)
+
+    from sinowatch.models.sentiment.train import uses_target_mask
 
     net.eval()
-    dummy = (
-        torch.ones(2, 16, dtype=torch.long),
-        torch.ones(2, 16, dtype=torch.long),
-        torch.zeros(2, 16, dtype=torch.long),
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    if uses_target_mask(net):
+        names.append("target_mask")
+    dummy = tuple(
+        (torch.zeros if name == "token_type_ids" else torch.ones)(2, 16, dtype=torch.long) for name in names
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.onnx.export(
         WithProbs(net),
         dummy,
         str(path),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
+        input_names=names,
         output_names=["probs"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "seq"},
-            "attention_mask": {0: "batch", 1: "seq"},
-            "token_type_ids": {0: "batch", 1: "seq"},
-            "probs": {0: "batch"},
-        },
+        dynamic_axes={**{name: {0: "batch", 1: "seq"} for name in names}, "probs": {0: "batch"}},
         opset_version=opset,
         do_constant_folding=True,
         dynamo=False,

