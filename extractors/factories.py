@@ -13,6 +13,7 @@ from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, WatchlistMatcher
 from spacy.language import Language
 from spacy.tokens import Doc
 
+
 def _user_data_getter(key: str):  # type: ignore[no-untyped-def]
     def get(doc: Doc) -> object:
         return doc.user_data.get(key)

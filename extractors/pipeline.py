@@ -22,10 +22,10 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
 from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
 from sinowatch.config import ExtractionConfig
-from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
 from sinowatch.ingest.text import detect_language, has_east_asian
 from sinowatch.records import Document, EntityRollup, Event, Extraction, Mention
 

@@ -8,9 +8,11 @@ Two shapes, picked by what :mod:`sinowatch.extract_stage` offers:
 - split (preferred): the flow reads the pending documents, :func:`extract_batch_task` turns one
   batch of :class:`Document` into :class:`Extraction` with no database (it runs on the flow's task
   runner: threads, or a Dask cluster), and the flow process loads the results, one transaction
-  per batch, with the alert ``on_batch`` hook. Needs ``pending_documents(config, conn, *, limit)``,
-  ``extract_documents(config, docs, *, extractor=None, scorer=None)`` and
-  ``load_extractions(config, conn, docs, extractions, *, on_batch=None)`` in extract_stage.
+  per batch, with the alert ``on_batch`` hook, and refreshes the trend facts once after the last
+  batch. Needs ``pending_documents(config, conn, *, limit)``,
+  ``extract_documents(config, docs, *, extractor=None, scorer=None)``,
+  ``load_extractions(config, conn, docs, extractions, *, on_batch=None, defer_facts=False)`` and
+  ``finish_extraction(conn)`` in extract_stage.
 - whole stage: only ``extract_pending(config, conn, ...)`` exists; it runs as one task in the
   flow process (it batches and commits inside).
 
@@ -32,7 +34,7 @@ from sinowatch.flows.env import run_logger
 from sinowatch.config import Config
 from sinowatch.records import Document, Extraction
 
-SPLIT_API = ("pending_documents", "extract_documents", "load_extractions")
+SPLIT_API = ("pending_documents", "extract_documents", "load_extractions", "finish_extraction")
 
 
 @dataclass
@@ -96,8 +98,9 @@ def extract_pending_task(db: str, config: Config, on_batch: Callable[..., Any] |
 @task(name="load-extractions", task_run_name="load {n} extractions", cache_policy=NO_CACHE, persist_result=False)
 def load_extractions_task(db: str, config: Config, docs: Sequence[Document], extractions: Sequence[Extraction],
                           n: int = 0, on_batch: Callable[..., Any] | None = None,
-                          sentiment_model: str | None = None) -> Any:
-    """One batch's mentions, events and sentiment (and its alert outbox rows) in one transaction."""
+                          sentiment_model: str | None = None, defer_facts: bool = False) -> Any:
+    """One batch's mentions, events and sentiment (and its alert outbox rows) in one transaction;
+    with ``defer_facts`` the trend facts wait for the flow's ``finish_extraction``."""
     from sinowatch.flows.load import writer_for  # noqa: PLC0415
 
     from sinowatch import extract_stage  # noqa: PLC0415
@@ -105,7 +108,7 @@ def load_extractions_task(db: str, config: Config, docs: Sequence[Document], ext
     w = writer_for(db)
     with w.lock:
         return extract_stage.load_extractions(config, w.conn, list(docs), list(extractions), on_batch=on_batch,
-                                              sentiment_model=sentiment_model)
+                                              sentiment_model=sentiment_model, defer_facts=defer_facts)
 
 
 def extraction_runner(dask_address: str | None) -> Any:
@@ -144,13 +147,15 @@ def run_extraction(config: Config, db: str, *, on_batch: Callable[..., Any] | No
     where = f"Dask at {dask_address}" if dask_address else "local threads"
     log.info("extracting on %s: %d articles in %d batch(es) of up to %d", where, len(docs), len(batches), size)
     counts = ExtractCounts()
-    if not batches:
-        return counts
-    with extraction_runner(dask_address) as runner:
-        futures = [runner.submit(extract_batch_task, parameters={"config": config, "docs": b, "n": len(b),
-                                                                 "sentiment": scorer is not None}) for b in batches]
-        for b, fut in zip(batches, futures, strict=True):
-            extractions = fut.result()
-            counts.add(load_extractions_task(db, config, b, extractions, n=len(b), on_batch=on_batch,
-                                             sentiment_model=sentiment_model))
+    if batches:
+        with extraction_runner(dask_address) as runner:
+            futures = [runner.submit(extract_batch_task, parameters={"config": config, "docs": b, "n": len(b),
+                                                                     "sentiment": scorer is not None})
+                       for b in batches]
+            for b, fut in zip(batches, futures, strict=True):
+                extractions = fut.result()
+                counts.add(load_extractions_task(db, config, b, extractions, n=len(b), on_batch=on_batch,
+                                                 sentiment_model=sentiment_model, defer_facts=True))
+    with w.lock:  # the trend facts of every batch, once (a crash before leaves notes for the next run)
+        mod.finish_extraction(w.conn)
     return counts

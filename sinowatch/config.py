@@ -83,7 +83,11 @@ class FeedConfig:
 
 @dataclass
 class ExtractionConfig:
-    batch_size: int = setting(64, "Articles per nlp.pipe batch and per load transaction")
+    batch_size: int = setting(64, "Articles per nlp.pipe batch (what the extraction stage holds in memory)")
+    load_batch: int = setting(
+        2000, "Articles per load transaction: extraction batches are saved together, with their alert outbox rows, "
+        "in transactions of about this many articles (a crash loses at most one; the next run redoes it)"
+    )
     watchlist: list[str] = setting([], "Extra watchlist files (YAML) that extend or override the bundled one")
     use_ner: bool = setting(False, "Run the statistical English NER for watchlist discovery (slower)")
     min_event_confidence: float = setting(0.5, "Events below this confidence are dropped")

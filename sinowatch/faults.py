@@ -10,8 +10,10 @@ conversation - and then checks that the warehouse and the outbox recover. The po
     feed_loading           ingest: one feed's rows written, its transaction not yet committed
     feed_loaded            ingest: one feed's transaction committed
     ingest_done            pipeline: every feed loaded
-    extract_batch_saving   extract: a batch's rows and its alerts written, not yet committed
+    extract_batch_saving   extract: a load group's rows (several batches) and their alerts written,
+                           not yet committed
     extract_batch_saved    extract: that transaction committed
+    extract_facts_refreshing  extract: every group committed, the trend facts not yet refreshed
     alert_sending          alerts: digest marked 'sending', SMTP conversation not started
     alert_sent             alerts: the server accepted the digest, not yet marked 'sent'
     alert_marked           alerts: digest marked 'sent'

@@ -4,21 +4,27 @@ state, discovery candidates and the watchlist's entities table.
 Batched through Arrow (one INSERT ... SELECT per table and batch, never row-at-a-time), and
 idempotent: an article's previous rows are deleted before its new rows go in, inside the CALLER's
 transaction, so saving the same extractions twice - or re-extracting after a watchlist change -
-leaves exactly one set of rows per article. The same transaction recomputes the trend facts
-(migration 0005) of the (entity, day) keys the batch's articles held before and hold after.
+leaves exactly one set of rows per article. For the trend facts (migrations 0005, 0006:
+warehouse/facts.py) the same transaction notes what changed - the articles whose rows it writes,
+the (entity, day) keys of the rows it deletes - and recomputes those facts now or, for the
+extraction stage, which saves many groups, once at its end (``defer_facts``,
+:func:`refresh_dirty_facts`). A group of articles never extracted before reads only their keys in
+extraction_state: no DELETE, no scan of the other tables.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
+from sinowatch.warehouse import facts
 from sinowatch.warehouse.db import Connection
 
-from sinowatch.records import Document, Extraction, Sentiment
+from sinowatch.records import Document, Extraction
 
 _TABLES = ("mentions", "events", "article_entities", "entity_candidates", "extraction_state")
 
@@ -32,261 +38,171 @@ class SaveStats:
     candidates: int = 0
 
 
-def _label(s: Sentiment | None) -> str | None:
-    return s.label if s is not None else None
-
-
-def _score(s: Sentiment | None) -> float | None:
-    return float(s.score) if s is not None else None
-
-
-def _insert(conn: Connection, table: str, data: dict[str, list[Any]], schema: pa.Schema) -> None:
-    if not data[schema.names[0]]:
+def _insert(conn: Connection, table: str, data: pa.Table, consts: dict[str, Any]) -> None:
+    """INSERT ... SELECT from the Arrow table registered as ``_sw_<table>``; ``consts`` are the
+    columns with one value for every row (parameters, not repeated in Arrow)."""
+    if not data.num_rows:
         return
-    name = f"_sw_{table}"
-    conn.register(name, pa.table(data, schema=schema))
+    cols = ", ".join([*data.schema.names, *consts])
+    values = ", ".join([*data.schema.names, *("?" for _ in consts)])
+    conn.execute(f"INSERT INTO {table} ({cols}) SELECT {values} FROM _sw_{table}", list(consts.values()))
+
+
+def _delete_stored(conn: Connection, keys: str) -> int:
+    """Delete the stored extraction rows of the articles in the relation ``keys`` (a column
+    ``article_key``) after noting the trend-fact keys they fall on; returns how many articles had
+    rows. Every extraction row is saved together with its extraction_state row, so articles
+    without one (new articles, the daily case) have nothing to delete: then only extraction_state
+    is read, and no table is scanned for a DELETE."""
+    stored = [r[0] for r in conn.execute(
+        f"SELECT article_key FROM extraction_state WHERE article_key IN (SELECT article_key FROM {keys})").fetchall()]
+    if not stored:
+        return 0
+    conn.register("_sw_old", pa.table({"article_key": pa.array(stored, pa.string())}))
     try:
-        cols = ", ".join(schema.names)
-        conn.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        facts.mark_articles(conn, "_sw_old")
+        for table in _TABLES:
+            conn.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT article_key FROM _sw_old)")
     finally:
-        conn.unregister(name)
+        conn.unregister("_sw_old")
+    return len(stored)
 
 
-def _touched_keys(conn: Connection) -> set[tuple[str, date]]:
-    """(entity, UTC day) of the stored article_entities rows of the articles in ``_sw_keys``."""
-    return set(conn.execute(
-        "SELECT DISTINCT ae.entity, CAST(timezone('UTC', a.published) AS DATE) "
-        "FROM article_entities ae JOIN articles a USING (article_key) "
-        "WHERE ae.article_key IN (SELECT k FROM _sw_keys)").fetchall())
-
-
-def _delete_rows(conn: Connection, keys: Sequence[str]) -> set[tuple[str, date]]:
-    """Delete the extraction rows of these articles; returns the (entity, day) keys they held."""
-    if not keys:
-        return set()
-    conn.register("_sw_keys", pa.table({"k": pa.array(list(dict.fromkeys(keys)), pa.string())}))
+@contextmanager
+def _registered(conn: Connection, tables: dict[str, pa.Table]) -> Iterator[None]:
+    """The Arrow tables registered as ``_sw_<name>`` for the duration."""
+    for name, tbl in tables.items():
+        conn.register(f"_sw_{name}", tbl)
     try:
-        # every extraction row is saved together with its extraction_state row: articles without
-        # one (the daily case: new articles) have nothing to delete, so skip five table scans
-        stored = conn.execute(
-            "SELECT count(*) FROM extraction_state WHERE article_key IN (SELECT k FROM _sw_keys)"
-        ).fetchall()[0][0]
-        touched: set[tuple[str, date]] = set()
-        if stored:
-            touched = _touched_keys(conn)
-            for table in _TABLES:
-                conn.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT k FROM _sw_keys)")
+        yield
     finally:
-        conn.unregister("_sw_keys")
-    return touched
+        for name in tables:
+            conn.unregister(f"_sw_{name}")
 
 
-def delete_articles(conn: Connection, keys: Sequence[str]) -> None:
-    """Remove the extraction rows of these articles and update the trend facts (the caller holds
-    the transaction)."""
-    _refresh_facts(conn, _delete_rows(conn, keys))
+def _keys_table(keys: Sequence[str]) -> pa.Table:
+    return pa.table({"article_key": pa.array(list(dict.fromkeys(keys)), pa.string())})
 
 
-# The trend fact tables (migration 0005) as aggregates of article_entities x articles, rebuilt
-# whole (the same statements as the migration's).
-_FACT_SQL = {
-    "fact_entity_day": """
-        INSERT INTO fact_entity_day
-        SELECT ae.entity, ad.day, any_value(ae.kind),
-               count(DISTINCT ae.article_key), count(DISTINCT ad.cluster_id), sum(ae.n_mentions),
-               count(ae.sentiment_score), sum(ae.sentiment_score),
-               count(*) FILTER (WHERE ae.sentiment_label = 'positive'),
-               count(*) FILTER (WHERE ae.sentiment_label = 'negative'),
-               count(*) FILTER (WHERE ae.sentiment_label = 'neutral')
-        FROM article_entities ae
-        JOIN (SELECT article_key, cluster_id, CAST(timezone('UTC', published) AS DATE) AS day
-              FROM articles) ad USING (article_key)
-        GROUP BY ae.entity, ad.day
-        ORDER BY ad.day, ae.entity""",
-    "fact_entity_week": """
-        INSERT INTO fact_entity_week
-        SELECT ae.entity, ad.week, count(DISTINCT ae.article_key), count(DISTINCT ad.cluster_id)
-        FROM article_entities ae
-        JOIN (SELECT article_key, cluster_id,
-                     CAST(date_trunc('week', CAST(timezone('UTC', published) AS DATE)) AS DATE) AS week
-              FROM articles) ad USING (article_key)
-        GROUP BY ae.entity, ad.week
-        ORDER BY ad.week, ae.entity""",
-    "fact_pair_week": """
-        INSERT INTO fact_pair_week
-        SELECT ad.week, a.entity, b.entity, count(DISTINCT a.article_key), count(DISTINCT ad.cluster_id)
-        FROM article_entities a
-        JOIN article_entities b ON b.article_key = a.article_key AND a.entity < b.entity
-        JOIN (SELECT article_key, cluster_id,
-                     CAST(date_trunc('week', CAST(timezone('UTC', published) AS DATE)) AS DATE) AS week
-              FROM articles) ad ON ad.article_key = a.article_key
-        GROUP BY ad.week, a.entity, b.entity
-        ORDER BY ad.week, a.entity, b.entity""",
-}
-
-# Incremental: the rows of the touched (entity, week) keys - a superset of the touched (entity, day)
-# keys - read once (articles in the touched weeks' published range, so the scan skips row groups),
-# then the three aggregates over them. A pair changes only in a week where an article naming both
-# changed, so both its ends are touched keys: its articles' rows are all in _sw_rows.
-_ROWS_SQL = """
-    CREATE OR REPLACE TEMP TABLE _sw_rows AS
-    SELECT ae.article_key, ae.entity, ae.kind, ae.n_mentions, ae.sentiment_label, ae.sentiment_score,
-           ad.cluster_id, ad.day, ad.week
-    FROM (SELECT article_key, cluster_id, CAST(timezone('UTC', published) AS DATE) AS day,
-                 CAST(date_trunc('week', CAST(timezone('UTC', published) AS DATE)) AS DATE) AS week
-          FROM articles WHERE published >= ? AND published < ?) ad
-    JOIN article_entities ae USING (article_key)
-    -- SEMI: a plain join let DuckDB join article_entities to the keys on entity first (3x slower)
-    SEMI JOIN _sw_tw t ON t.entity = ae.entity AND t.week = ad.week"""
-_INCREMENTAL_SQL = (
-    "DELETE FROM fact_entity_day f USING _sw_td t WHERE f.entity = t.entity AND f.day = t.day",
-    """INSERT INTO fact_entity_day
-       SELECT r.entity, r.day, any_value(r.kind),
-              count(DISTINCT r.article_key), count(DISTINCT r.cluster_id), sum(r.n_mentions),
-              count(r.sentiment_score), sum(r.sentiment_score),
-              count(*) FILTER (WHERE r.sentiment_label = 'positive'),
-              count(*) FILTER (WHERE r.sentiment_label = 'negative'),
-              count(*) FILTER (WHERE r.sentiment_label = 'neutral')
-       FROM _sw_rows r JOIN _sw_td t ON t.entity = r.entity AND t.day = r.day
-       GROUP BY r.entity, r.day
-       ORDER BY r.day, r.entity""",
-    "DELETE FROM fact_entity_week f USING _sw_tw t WHERE f.entity = t.entity AND f.week = t.week",
-    """INSERT INTO fact_entity_week
-       SELECT entity, week, count(DISTINCT article_key), count(DISTINCT cluster_id)
-       FROM _sw_rows GROUP BY entity, week ORDER BY week, entity""",
-    """DELETE FROM fact_pair_week f USING _sw_tw ta, _sw_tw tb
-       WHERE ta.week = f.week AND ta.entity = f.entity_a AND tb.week = f.week AND tb.entity = f.entity_b""",
-    """INSERT INTO fact_pair_week
-       SELECT a.week, a.entity, b.entity, count(DISTINCT a.article_key), count(DISTINCT a.cluster_id)
-       FROM _sw_rows a JOIN _sw_rows b ON b.article_key = a.article_key AND a.entity < b.entity
-       GROUP BY a.week, a.entity, b.entity
-       ORDER BY a.week, a.entity, b.entity""",
-    "DROP TABLE _sw_rows",
-)
+def delete_articles(conn: Connection, keys: Sequence[str], *, defer_facts: bool = False) -> None:
+    """Remove the extraction rows of these articles (caller's transaction) and update the trend
+    facts (with ``defer_facts``: only note their keys for :func:`refresh_dirty_facts`)."""
+    if keys:
+        with _registered(conn, {"keys": _keys_table(keys)}):
+            _delete_stored(conn, "_sw_keys")
+    if not defer_facts:
+        facts.refresh_dirty(conn)
 
 
-def _utc_midnight(d: date) -> datetime:
-    return datetime(d.year, d.month, d.day, tzinfo=UTC)
-
-
-def _refresh_facts(conn: Connection, touched: set[tuple[str, date]]) -> None:
-    """Recompute the trend facts of these (entity, day) keys, and of their weeks and pairs, from
-    the stored rows (caller's transaction)."""
-    if not touched:
-        return
-    days = sorted(touched, key=lambda t: (t[1], t[0]))
-    weeks = sorted({(e, d - timedelta(days=d.weekday())) for e, d in touched}, key=lambda t: (t[1], t[0]))
-    conn.register("_sw_td", pa.table({"entity": pa.array([e for e, _ in days], pa.string()),
-                                      "day": pa.array([d for _, d in days], pa.date32())}))
-    conn.register("_sw_tw", pa.table({"entity": pa.array([e for e, _ in weeks], pa.string()),
-                                      "week": pa.array([w for _, w in weeks], pa.date32())}))
-    lo = _utc_midnight(min(w for _, w in weeks))
-    hi = _utc_midnight(max(w for _, w in weeks) + timedelta(days=7))
-    try:
-        conn.execute(_ROWS_SQL, [lo, hi])
-        for sql in _INCREMENTAL_SQL:
-            conn.execute(sql)
-    finally:
-        conn.unregister("_sw_td")
-        conn.unregister("_sw_tw")
+def refresh_dirty_facts(conn: Connection) -> int:
+    """Recompute the trend facts of every (entity, day) key noted by deferred saves and delete the
+    notes, in the caller's transaction (the extraction stage runs it once at its end). Returns the
+    number of keys refreshed."""
+    return facts.refresh_dirty(conn)
 
 
 def refresh_trend_facts(conn: Connection, keys: Sequence[str] | None = None) -> None:
     """Recompute the trend facts (caller's transaction): all of them (``keys`` None: after a bulk
     load that bypassed ``save_extractions``), or those of the (entity, day) keys that these
-    articles' stored rows fall on."""
+    articles' stored rows fall on (and any keys noted by deferred saves)."""
     if keys is None:
-        for table, sql in _FACT_SQL.items():
-            conn.execute(f"DELETE FROM {table}")
-            conn.execute(sql)
+        facts.rebuild(conn)
         return
-    if not keys:
-        return
-    conn.register("_sw_keys", pa.table({"k": pa.array(list(dict.fromkeys(keys)), pa.string())}))
-    try:
-        touched = _touched_keys(conn)
-    finally:
-        conn.unregister("_sw_keys")
-    _refresh_facts(conn, touched)
+    if keys:
+        with _registered(conn, {"keys": _keys_table(keys)}):
+            facts.note_articles(conn, "_sw_keys")
+    facts.refresh_dirty(conn)
+
+
+_ST, _I32, _F64 = pa.string(), pa.int32(), pa.float64()
+
+
+def _sentiment_columns(items: list[Any]) -> dict[str, pa.Array]:
+    labels = [s.label if (s := x.sentiment) is not None else None for x in items]
+    scores = [float(s.score) if (s := x.sentiment) is not None else None for x in items]
+    return {"sentiment_label": pa.array(labels, _ST), "sentiment_score": pa.array(scores, _F64)}
+
+
+def _tables(batch: list[Extraction]) -> dict[str, pa.Table]:
+    """The batch's rows as one Arrow table per extraction table (columns built one at a time,
+    without the columns that hold one value for the whole batch)."""
+    ms = [mn for ex in batch for mn in ex.mentions]
+    mentions = pa.table({
+        "article_key": pa.array([ex.id for ex in batch for _ in ex.mentions], _ST),
+        "seq": pa.array([i for ex in batch for i in range(len(ex.mentions))], _I32),
+        "entity": pa.array([m.entity for m in ms], _ST), "kind": pa.array([m.kind for m in ms], _ST),
+        "text": pa.array([m.text for m in ms], _ST), "field": pa.array([m.field for m in ms], _ST),
+        "start_char": pa.array([m.start for m in ms], _I32), "end_char": pa.array([m.end for m in ms], _I32),
+        "sentence": pa.array([m.sentence for m in ms], _ST), **_sentiment_columns(ms),
+    })
+    es = [ev for ex in batch for ev in ex.events]
+    events = pa.table({
+        "article_key": pa.array([ex.id for ex in batch for _ in ex.events], _ST),
+        "seq": pa.array([i for ex in batch for i in range(len(ex.events))], _I32),
+        "event_type": pa.array([e.type for e in es], _ST),
+        "confidence": pa.array([float(e.confidence) for e in es], _F64),
+        "sentence": pa.array([e.sentence for e in es], _ST), "field": pa.array([e.field for e in es], _ST),
+        "entities": pa.array([list(e.entities) for e in es], pa.list_(_ST)),
+        "actor": pa.array([e.actor for e in es], _ST),
+        "targets": pa.array([list(e.targets) for e in es], pa.list_(_ST)),
+        "trigger": pa.array([e.trigger for e in es], _ST),
+    })
+    rs = [ro for ex in batch for ro in ex.entities]
+    rollup = pa.table({
+        "article_key": pa.array([ex.id for ex in batch for _ in ex.entities], _ST),
+        "entity": pa.array([r.entity for r in rs], _ST), "kind": pa.array([r.kind for r in rs], _ST),
+        "n_mentions": pa.array([r.count for r in rs], _I32), **_sentiment_columns(rs),
+    })
+    cs: list[tuple[str, str, str]] = []
+    for ex in batch:  # a name once per article (its first example)
+        seen: set[str] = set()
+        for name, example in ex.candidates:
+            if name not in seen:
+                seen.add(name)
+                cs.append((ex.id, name, example))
+    candidates = pa.table({"article_key": pa.array([c[0] for c in cs], _ST), "name": pa.array([c[1] for c in cs], _ST),
+                           "example": pa.array([c[2] for c in cs], _ST)})
+    state = pa.table({
+        "article_key": pa.array([ex.id for ex in batch], _ST), "lang": pa.array([ex.lang for ex in batch], _ST),
+        **_sentiment_columns(batch),
+        "n_mentions": pa.array([len(ex.mentions) for ex in batch], _I32),
+        "n_events": pa.array([len(ex.events) for ex in batch], _I32),
+    })
+    return {"mentions": mentions, "events": events, "article_entities": rollup, "entity_candidates": candidates,
+            "extraction_state": state}
 
 
 def save_extractions(conn: Connection, extractions: Sequence[Extraction], *, extractor_version: str,
-                     watchlist_version: str, sentiment_model: str | None) -> SaveStats:
+                     watchlist_version: str, sentiment_model: str | None, defer_facts: bool = False) -> SaveStats:
     """Replace the extraction rows of these articles with the given ones (caller's transaction).
-    ``Extraction.id`` is the article key."""
+    ``Extraction.id`` is the article key; when an article comes twice, the last one wins.
+
+    The (entity, day) keys the articles' rows fall on before and after are noted in
+    ``trend_facts_dirty``; their trend facts are recomputed now, or with ``defer_facts`` by a later
+    :func:`refresh_dirty_facts` (the extraction stage: once at its end, not once per batch)."""
     latest: dict[str, Extraction] = {}
     for ex in extractions:
-        latest[ex.id] = ex  # the last one wins when an article comes twice
+        latest[ex.id] = ex
     batch = list(latest.values())
     stats = SaveStats(articles=len(batch))
     if not batch:
         return stats
-    now = datetime.now(UTC)
-    v = {"extractor_version": extractor_version, "watchlist_version": watchlist_version}
-    m: dict[str, list[Any]] = {k: [] for k in (
-        "article_key", "seq", "entity", "kind", "text", "field", "start_char", "end_char", "sentence",
-        "sentiment_label", "sentiment_score", "extractor_version", "watchlist_version")}
-    e: dict[str, list[Any]] = {k: [] for k in (
-        "article_key", "seq", "event_type", "confidence", "sentence", "field", "entities", "actor", "targets",
-        "trigger", "extractor_version", "watchlist_version")}
-    r: dict[str, list[Any]] = {k: [] for k in (
-        "article_key", "entity", "kind", "n_mentions", "sentiment_label", "sentiment_score", "extractor_version",
-        "watchlist_version")}
-    c: dict[str, list[Any]] = {k: [] for k in ("article_key", "name", "example", "extractor_version")}
-    s: dict[str, list[Any]] = {k: [] for k in (
-        "article_key", "lang", "extractor_version", "watchlist_version", "sentiment_model", "sentiment_label",
-        "sentiment_score", "n_mentions", "n_events", "extracted_at")}
-    for ex in batch:
-        for i, mn in enumerate(ex.mentions):
-            for k, val in (("article_key", ex.id), ("seq", i), ("entity", mn.entity), ("kind", mn.kind),
-                           ("text", mn.text), ("field", mn.field), ("start_char", mn.start), ("end_char", mn.end),
-                           ("sentence", mn.sentence), ("sentiment_label", _label(mn.sentiment)),
-                           ("sentiment_score", _score(mn.sentiment)), *v.items()):
-                m[k].append(val)
-        for i, ev in enumerate(ex.events):
-            for k, val in (("article_key", ex.id), ("seq", i), ("event_type", ev.type),
-                           ("confidence", float(ev.confidence)), ("sentence", ev.sentence), ("field", ev.field),
-                           ("entities", list(ev.entities)), ("actor", ev.actor), ("targets", list(ev.targets)),
-                           ("trigger", ev.trigger), *v.items()):
-                e[k].append(val)
-        for ro in ex.entities:
-            for k, val in (("article_key", ex.id), ("entity", ro.entity), ("kind", ro.kind), ("n_mentions", ro.count),
-                           ("sentiment_label", _label(ro.sentiment)), ("sentiment_score", _score(ro.sentiment)),
-                           *v.items()):
-                r[k].append(val)
-        seen: set[str] = set()
-        for name, example in ex.candidates:
-            if name in seen:
-                continue
-            seen.add(name)
-            for k, val in (("article_key", ex.id), ("name", name), ("example", example),
-                           ("extractor_version", extractor_version)):
-                c[k].append(val)
-        for k, val in (("article_key", ex.id), ("lang", ex.lang), *v.items(), ("sentiment_model", sentiment_model),
-                       ("sentiment_label", _label(ex.sentiment)), ("sentiment_score", _score(ex.sentiment)),
-                       ("n_mentions", len(ex.mentions)), ("n_events", len(ex.events)), ("extracted_at", now)):
-            s[k].append(val)
-    touched = _delete_rows(conn, [ex.id for ex in batch])
-    st, i32, f64, vl = pa.string(), pa.int32(), pa.float64(), pa.list_(pa.string())
-    _insert(conn, "mentions", m, pa.schema([(k, i32 if k in ("seq", "start_char", "end_char") else
-                                                  f64 if k == "sentiment_score" else st) for k in m]))
-    _insert(conn, "events", e, pa.schema([(k, i32 if k == "seq" else f64 if k == "confidence" else
-                                                vl if k in ("entities", "targets") else st) for k in e]))
-    _insert(conn, "article_entities", r, pa.schema([(k, i32 if k == "n_mentions" else
-                                                          f64 if k == "sentiment_score" else st) for k in r]))
-    _insert(conn, "entity_candidates", c, pa.schema([(k, st) for k in c]))
-    _insert(conn, "extraction_state", s, pa.schema([
-        (k, i32 if k in ("n_mentions", "n_events") else f64 if k == "sentiment_score" else
-         pa.timestamp("us", tz="UTC") if k == "extracted_at" else st) for k in s]))
-    if r["article_key"]:
-        conn.register("_sw_keys", pa.table({"k": pa.array(list(latest), pa.string())}))
-        try:
-            touched |= _touched_keys(conn)
-        finally:
-            conn.unregister("_sw_keys")
-    _refresh_facts(conn, touched)
-    stats.mentions, stats.events = len(m["article_key"]), len(e["article_key"])
-    stats.entities, stats.candidates = len(r["article_key"]), len(c["article_key"])
+    tables = _tables(batch)
+    versions = {"extractor_version": extractor_version, "watchlist_version": watchlist_version}
+    with _registered(conn, tables):
+        _delete_stored(conn, "_sw_extraction_state")
+        _insert(conn, "mentions", tables["mentions"], versions)
+        _insert(conn, "events", tables["events"], versions)
+        if tables["article_entities"].num_rows:
+            facts.note_articles(conn, "_sw_article_entities")
+            _insert(conn, "article_entities", tables["article_entities"], versions)
+        _insert(conn, "entity_candidates", tables["entity_candidates"], {"extractor_version": extractor_version})
+        _insert(conn, "extraction_state", tables["extraction_state"],
+                {**versions, "sentiment_model": sentiment_model, "extracted_at": datetime.now(UTC)})
+    if not defer_facts:
+        facts.refresh_dirty(conn)
+    stats.mentions, stats.events = tables["mentions"].num_rows, tables["events"].num_rows
+    stats.entities, stats.candidates = tables["article_entities"].num_rows, tables["entity_candidates"].num_rows
     return stats
 
 
@@ -301,7 +217,9 @@ def sync_watchlist(conn: Connection, watchlist: Any) -> int:
         "watchlist_version": [watchlist.version] * len(rows),
     }
     conn.execute("DELETE FROM entities")
-    _insert(conn, "entities", data, pa.schema([(k, pa.string()) for k in data]))
+    entities = pa.table(data, schema=pa.schema([(k, pa.string()) for k in data]))
+    with _registered(conn, {"entities": entities}):
+        _insert(conn, "entities", entities, {})
     return len(rows)
 
 

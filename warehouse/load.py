@@ -43,27 +43,29 @@ _COLUMNS = ", ".join(ARTICLE_SCHEMA.names)
 
 
 def articles_table(articles: Sequence[Article], seen_at: datetime) -> pa.Table:
-    cols: dict[str, list[object]] = {name: [] for name in ARTICLE_SCHEMA.names}
-    for a in articles:
-        cols["article_key"].append(a.key)
-        cols["url"].append(a.url)
-        cols["original_url"].append(a.original_url)
-        cols["guid"].append(a.guid)
-        cols["feed"].append(a.feed)
-        cols["feeds"].append([a.feed])
-        cols["title"].append(a.title)
-        cols["text"].append(a.text)
-        cols["authors"].append(list(a.authors))
-        cols["published"].append(a.published)
-        cols["published_is_fetch_time"].append(a.published_is_fetch_time)
-        cols["language"].append(a.language)
-        cols["fetched_at"].append(a.fetched_at)
-        cols["first_seen"].append(seen_at)
-        cols["last_seen"].append(seen_at)
-        cols["full_text_status"].append(a.full_text_status)
-        cols["fingerprint"].append(a.fingerprint)
-        cols["minhash"].append(a.minhash or None)
-        cols["cluster_id"].append(a.cluster_id or f"c-{a.key}")
+    """The articles as one Arrow table of ARTICLE_SCHEMA (built a column at a time)."""
+    n = len(articles)
+    cols: dict[str, object] = {
+        "article_key": [a.key for a in articles],
+        "url": [a.url for a in articles],
+        "original_url": [a.original_url for a in articles],
+        "guid": [a.guid for a in articles],
+        "feed": [a.feed for a in articles],
+        "feeds": [[a.feed] for a in articles],
+        "title": [a.title for a in articles],
+        "text": [a.text for a in articles],
+        "authors": [list(a.authors) for a in articles],
+        "published": [a.published for a in articles],
+        "published_is_fetch_time": [a.published_is_fetch_time for a in articles],
+        "language": [a.language for a in articles],
+        "fetched_at": [a.fetched_at for a in articles],
+        "first_seen": pa.repeat(pa.scalar(seen_at, ARTICLE_SCHEMA.field("first_seen").type), n),
+        "last_seen": pa.repeat(pa.scalar(seen_at, ARTICLE_SCHEMA.field("last_seen").type), n),
+        "full_text_status": [a.full_text_status for a in articles],
+        "fingerprint": [a.fingerprint for a in articles],
+        "minhash": [a.minhash or None for a in articles],
+        "cluster_id": [a.cluster_id or f"c-{a.key}" for a in articles],
+    }
     return pa.table(cols, schema=ARTICLE_SCHEMA)
 
 
@@ -81,22 +83,44 @@ def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
 
 def upsert_articles(conn: Connection, articles: Sequence[Article], seen_at: datetime) -> tuple[int, int]:
     """Insert new articles, refresh last_seen/feeds of known ones. Returns (new, updated).
-    The caller holds the transaction."""
+    The caller holds the transaction.
+
+    Set-based, from one registered Arrow table: the known keys are found with one join; new rows
+    go in with a plain INSERT (an anti-join against the table only when some keys are known);
+    known rows get an UPDATE of last_seen, and of feeds only where the feed is not listed yet (a
+    list column's update rewrites the row, so the common re-seen article costs a timestamp)."""
     unique: dict[str, Article] = {}
     for a in articles:
         unique.setdefault(a.key, a)
     if not unique:
         return 0, 0
     batch = list(unique.values())
-    known = existing_keys(conn, [a.key for a in batch])
     conn.register("_articles", articles_table(batch, seen_at))
     try:
-        conn.execute(
-            f"INSERT INTO articles ({_COLUMNS}) SELECT {_COLUMNS} FROM _articles "
-            "ON CONFLICT (article_key) DO UPDATE SET "
-            "last_seen = greatest(articles.last_seen, excluded.last_seen), "
-            "feeds = list_sort(list_distinct(list_concat(articles.feeds, excluded.feeds)))"
-        )
+        # known keys, and whether their feeds list already holds this batch's feed
+        listed = dict(conn.execute(
+            "SELECT a.article_key, list_has_all(a.feeds, n.feeds) FROM articles a "
+            "JOIN _articles n USING (article_key)").fetchall())
+        known = set(listed)
+        if known:
+            conn.execute(
+                "UPDATE articles SET last_seen = greatest(articles.last_seen, n.last_seen) "
+                "FROM _articles n WHERE articles.article_key = n.article_key")
+            unlisted = [k for k, has in listed.items() if not has]
+            if unlisted:
+                conn.register("_unlisted", pa.table({"k": pa.array(unlisted, pa.string())}))
+                try:
+                    conn.execute(
+                        "UPDATE articles SET feeds = list_sort(list_distinct(list_concat(articles.feeds, n.feeds))) "
+                        "FROM _articles n WHERE articles.article_key = n.article_key "
+                        "AND n.article_key IN (SELECT k FROM _unlisted)")
+                finally:
+                    conn.unregister("_unlisted")
+            if len(known) < len(batch):
+                conn.execute(f"INSERT INTO articles ({_COLUMNS}) SELECT {_COLUMNS} FROM _articles "
+                             "WHERE article_key NOT IN (SELECT article_key FROM articles)")
+        else:
+            conn.execute(f"INSERT INTO articles ({_COLUMNS}) SELECT {_COLUMNS} FROM _articles")
     finally:
         conn.unregister("_articles")
     new_keys = [a.key for a in batch if a.key not in known]
@@ -104,30 +128,35 @@ def upsert_articles(conn: Connection, articles: Sequence[Article], seen_at: date
     return len(new_keys), len(known)
 
 
+_CLUSTERS_SQL = """
+    INSERT INTO story_clusters (cluster_id, first_article, title, first_published, n_articles, updated_at)
+    SELECT a.cluster_id,
+           arg_min(a.article_key, a.published),
+           arg_min(a.title, a.published),
+           min(a.published),
+           count(*),
+           now()
+    FROM articles a
+    WHERE a.cluster_id IN (SELECT cluster_id FROM _clusters)
+    GROUP BY a.cluster_id"""
+_CLUSTERS_UPSERT = """
+    ON CONFLICT (cluster_id) DO UPDATE SET
+        first_article = excluded.first_article, title = excluded.title,
+        first_published = excluded.first_published, n_articles = excluded.n_articles,
+        updated_at = excluded.updated_at"""
+
+
 def refresh_clusters(conn: Connection, cluster_ids: set[str]) -> None:
-    """Recompute the story_clusters rows of the given clusters from their articles."""
+    """Recompute the story_clusters rows of the given clusters from their articles (a plain
+    INSERT when none of them is stored yet, the usual case: conflict handling costs as much as
+    the aggregate)."""
     if not cluster_ids:
         return
     conn.register("_clusters", pa.table({"cluster_id": pa.array(sorted(cluster_ids), pa.string())}))
     try:
-        conn.execute(
-            """
-            INSERT INTO story_clusters (cluster_id, first_article, title, first_published, n_articles, updated_at)
-            SELECT a.cluster_id,
-                   arg_min(a.article_key, a.published),
-                   arg_min(a.title, a.published),
-                   min(a.published),
-                   count(*),
-                   now()
-            FROM articles a
-            WHERE a.cluster_id IN (SELECT cluster_id FROM _clusters)
-            GROUP BY a.cluster_id
-            ON CONFLICT (cluster_id) DO UPDATE SET
-                first_article = excluded.first_article, title = excluded.title,
-                first_published = excluded.first_published, n_articles = excluded.n_articles,
-                updated_at = excluded.updated_at
-            """
-        )
+        (stored,) = conn.execute(
+            "SELECT count(*) FROM story_clusters WHERE cluster_id IN (SELECT cluster_id FROM _clusters)").fetchall()[0]
+        conn.execute(_CLUSTERS_SQL + (_CLUSTERS_UPSERT if stored else ""))
     finally:
         conn.unregister("_clusters")
 

@@ -7,7 +7,10 @@ from typing import Any
 
 from sinowatch.warehouse.db import Connection
 
-COUNTED_TABLES = ("feeds", "runs", "fetches", "articles", "story_clusters", "mentions", "events", "alerts")
+# trend_facts_dirty: notes left by extraction for the stage-end refresh of the trend facts; more
+# than 0 between runs means a run stopped before that refresh (the next one does it)
+COUNTED_TABLES = ("feeds", "runs", "fetches", "articles", "story_clusters", "mentions", "events", "alerts",
+                  "trend_facts_dirty")
 
 
 @dataclass

@@ -165,8 +165,9 @@ def serve_feeds(server: FlakyServer, names: tuple[str, ...] = FEED_NAMES, n_item
 
 def write_config(folder: Path, feeds: dict[str, str], smtp_port: int, *, warehouse: str = "w.duckdb",
                  extra: str = "", lock_timeout: float = 2.0, fetch_timeout: float = 2.0) -> Path:
-    """A config for a real `sinowatch run`: loopback feeds and SMTP, small extraction batches (so a
-    run has several), no sentiment model (its load time adds nothing to what is tested here)."""
+    """A config for a real `sinowatch run`: loopback feeds and SMTP, small extraction batches and
+    load groups (so a run has several of each: 24 articles are 5 batches in 3 transactions), no
+    sentiment model (its load time adds nothing to what is tested here)."""
     folder.mkdir(parents=True, exist_ok=True)
     text = f"""
 [warehouse]
@@ -183,6 +184,7 @@ connect_timeout = 2.0
 
 [extraction]
 batch_size = 5
+load_batch = 10
 
 [sentiment]
 enabled = false
@@ -274,6 +276,26 @@ def check_invariants(db: Path, *, received_ids: set[str] = frozenset()) -> None:
         for mid in received_ids:
             statuses = {s for (s,) in conn.execute("SELECT status FROM alerts WHERE message_id = ?", [mid]).fetchall()}
             assert statuses and statuses <= {"sending", "sent"}, f"received digest {mid} has outbox rows {statuses}"
+    finally:
+        conn.close()
+
+
+def check_facts_current(db: Path) -> None:
+    """After a completed run: no trend-fact notes wait, and the facts equal a recomputation."""
+    from sinowatch.warehouse.extraction import refresh_trend_facts
+
+    conn = duckdb.connect(str(db))
+    try:
+        assert conn.execute("SELECT count(*) FROM trend_facts_dirty").fetchone()[0] == 0
+        tables = ("fact_entity_day", "fact_entity_week", "fact_pair_week")
+        stored = {t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            refresh_trend_facts(conn)
+            rebuilt = {t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+        finally:
+            conn.execute("ROLLBACK")
+        assert stored == rebuilt and stored["fact_entity_day"]
     finally:
         conn.close()
 

@@ -21,6 +21,7 @@ import pytest
 from tests.reliability.conftest import (
     FlakyServer,
     SmtpServer,
+    check_facts_current,
     check_invariants,
     cli_env,
     received_ids,
@@ -30,7 +31,8 @@ from tests.reliability.conftest import (
     write_config,
 )
 
-# 24 articles in 4 feeds, extraction batches of 5 (5 batches), 2 alert rules (2 digests)
+# 24 articles in 4 feeds, extraction batches of 5 (5 batches) saved in groups of 10 articles
+# (3 transactions), 2 alert rules (2 digests)
 FAULT_POINTS = [
     # during fetch and load (cheap: the process dies before the extractor is built)
     "run_started",
@@ -38,8 +40,9 @@ FAULT_POINTS = [
     "feed_loading:1", "feed_loading:2", "feed_loading:3", "feed_loading:4",
     "feed_loaded:1", "feed_loaded:2", "feed_loaded:4",
     "ingest_done",
-    # during extraction (inside and after a batch's transaction) and alert sending
-    "extract_batch_saving:1", "extract_batch_saving:4", "extract_batch_saved:2",
+    # during extraction (inside and after a group's transaction, before the trend facts' refresh)
+    # and alert sending
+    "extract_batch_saving:1", "extract_batch_saving:2", "extract_batch_saved:2", "extract_facts_refreshing",
     "alert_sending:1", "alert_sent:1", "alert_sent:2", "alert_marked:2",
     "report_writing",
     "run_finishing",
@@ -80,6 +83,7 @@ class Rig:
         db = config.parent / "w.duckdb"
         check_invariants(db, received_ids=set(received_ids(self.smtp)))
         assert snapshot(db) == self.reference
+        check_facts_current(db)
         import duckdb
 
         conn = duckdb.connect(str(db), read_only=True)

@@ -153,16 +153,20 @@ def test_facts_match_0004_views(wconn: Any) -> None:
     _assert_same(wconn)
 
 
-def test_incremental_load_and_reextract(wconn: Any) -> None:
-    from sinowatch.warehouse.db import transaction
-    from sinowatch.warehouse.extraction import delete_articles, refresh_trend_facts, save_extractions
+POOL = [("huawei", "company", -0.4), ("smic", "company", 0.1), ("alibaba", "company", None),
+        ("nvidia-h20", "chip", 0.5), ("bis", "agency", -0.6), ("zz-new", "company", 0.3),
+        ("cambricon", "company", -0.1)]
+KW = {"extractor_version": VERSIONS["extractor_version"], "watchlist_version": VERSIONS["watchlist_version"],
+      "sentiment_model": None}
 
-    pool = [("huawei", "company", -0.4), ("smic", "company", 0.1), ("alibaba", "company", None),
-            ("nvidia-h20", "chip", 0.5), ("bis", "agency", -0.6), ("zz-new", "company", 0.3),
-            ("cambricon", "company", -0.1)]
-    # new articles: on existing days (some in existing story clusters, so stories span days and
-    # weeks), and on days after the last one (the calendar grows)
-    existing = wconn.execute("SELECT cluster_id FROM articles ORDER BY article_key LIMIT 5").fetchall()
+
+def _new_articles(conn: Any) -> list[Any]:
+    """40 new articles (stored) and their extractions (returned): on existing days (some in existing
+    story clusters, so stories span days and weeks), and on days after the last one (the calendar
+    grows)."""
+    from sinowatch.warehouse.db import transaction
+
+    existing = conn.execute("SELECT cluster_id FROM articles ORDER BY article_key LIMIT 5").fetchall()
     arts, exs = [], []
     for i in range(40):
         day = END - timedelta(days=60 - 2 * i) if i < 35 else END + timedelta(days=i - 34)
@@ -171,15 +175,34 @@ def test_incremental_load_and_reextract(wconn: Any) -> None:
         cid = existing[i % 5][0] if i % 3 == 0 else f"cn{i // 2:05d}"
         arts.append((key, f"https://x.example/{key}", "wire", ["wire"], f"New {i}", "Body.", pub, False, "en",
                      pub, pub, pub, cid))
-        ents = [pool[(i + j) % len(pool)] for j in range(1 + i % 4)]
+        ents = [POOL[(i + j) % len(POOL)] for j in range(1 + i % 4)]
         exs.append(_extraction(key, ents, i))
-    kw = {"extractor_version": VERSIONS["extractor_version"], "watchlist_version": VERSIONS["watchlist_version"],
-          "sentiment_model": None}
-    with transaction(wconn):
-        wconn.executemany(
+    with transaction(conn):
+        conn.executemany(
             "INSERT INTO articles (article_key, url, feed, feeds, title, text, published, published_is_fetch_time, "
             "language, fetched_at, first_seen, last_seen, cluster_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arts)
+    return exs
+
+
+def _rebuilt_facts(conn: Any) -> dict[str, Any]:
+    """The facts as a full recomputation gives them (rolled back afterwards)."""
+    from sinowatch.warehouse.extraction import refresh_trend_facts
+
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        refresh_trend_facts(conn)
+        return _facts(conn)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def test_incremental_load_and_reextract(wconn: Any) -> None:
+    from sinowatch.warehouse.db import transaction
+    from sinowatch.warehouse.extraction import delete_articles, refresh_trend_facts, save_extractions
+
+    pool, kw = POOL, KW
+    exs = _new_articles(wconn)
     for i in range(0, len(exs), 8):  # in batches, like the extraction stage
         with transaction(wconn):
             save_extractions(wconn, exs[i:i + 8], **kw)
@@ -204,3 +227,45 @@ def test_incremental_load_and_reextract(wconn: Any) -> None:
     with transaction(wconn):
         refresh_trend_facts(wconn)
     assert _facts(wconn) == kept
+
+
+@pytest.mark.parametrize("share", [2.0, 0.0], ids=["incremental", "rebuild"])
+def test_deferred_facts_of_many_groups_equal_a_recomputation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              share: float) -> None:
+    """The extraction stage's writer: groups of batches in their own transactions only note what
+    they touch; one refresh at the end gives the facts (and the 0004 answers) of a recomputation,
+    on the incremental path and on the rebuild path the refresh picks when most keys are noted."""
+    from sinowatch.warehouse import facts
+    from sinowatch.warehouse.db import connect, transaction
+    from sinowatch.warehouse.extraction import delete_articles
+
+    from sinowatch.extract_stage import ExtractionWriter
+
+    monkeypatch.setattr(facts, "_REBUILD_SHARE", share)
+    conn = connect(build_warehouse(tmp_path / "w.duckdb"))
+    try:
+        before = _facts(conn)
+        exs = _new_articles(conn)
+        old_keys = [r[0] for r in conn.execute(
+            "SELECT article_key FROM extraction_state WHERE article_key LIKE 'a%' ORDER BY article_key "
+            "LIMIT 30").fetchall()]
+        redo = [_extraction(k, [POOL[(j + 3) % len(POOL)] for j in range(1 + n % 3)], n + 1)
+                for n, k in enumerate(old_keys[:20])]
+        writer = ExtractionWriter(conn, **KW, group_size=8)
+        for i in range(0, len(exs), 3):  # new articles, then re-extracted ones, in batches of 3
+            writer.add([], exs[i:i + 3])
+        for i in range(0, len(redo), 3):
+            writer.add([], redo[i:i + 3])
+        writer.add([], exs[:2])  # saved twice: nothing changes
+        writer.flush()
+        with transaction(conn):
+            delete_articles(conn, old_keys[20:], defer_facts=True)
+        assert writer.stats.transactions == 7 and writer.stats.articles == 62
+        assert facts.dirty_count(conn) > 0
+        assert _facts(conn) == before  # deferred: nothing recomputed yet
+        writer.finish()
+        assert facts.dirty_count(conn) == 0
+        assert _facts(conn) == _rebuilt_facts(conn) != before
+        _assert_same(conn)
+    finally:
+        conn.close()
