@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         out: Path | None = typer.Option(
             None, "--out", help="Artefact folder (default: the bundled models/sentiment/artifact)."
         ),
-        epochs: int = typer.Option(3, "--epochs", help="Training epochs over all the labelled data."),
+        epochs: int = typer.Option(4, "--epochs", help="Training epochs over all the labelled data."),
         domain_epochs: int = typer.Option(
             2, "--domain-epochs", help="Then epochs over the domain train set mixed 1:1 with general rows."
         ),

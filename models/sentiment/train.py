@@ -262,7 +262,7 @@ def train(
     data_dir: str | Path,
     out_dir: str | Path,
     *,
-    epochs: int = 3,
+    epochs: int = 4,
     max_rows: int | None = None,
     seed: int = 0,
     lr: float = 5e-5,
