@@ -18,6 +18,7 @@ from sinowatch.warehouse.db import connect, transaction
 from sinowatch import faults
 from sinowatch.config import Config
 from sinowatch.records import Article
+from tests.facts import fact_rows, rebuilt_fact_rows
 
 STORIES = [
     ("BIS adds Inspur units to Entity List", "The Commerce Department added Inspur units to the Entity List."),
@@ -59,24 +60,8 @@ def _rows(conn: Any) -> dict[str, Any]:
     out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
     out["mentions rows"] = conn.execute(
         "SELECT article_key, seq, entity, start_char, end_char FROM mentions ORDER BY ALL").fetchall()
-    out["facts"] = _facts(conn)
+    out["facts"] = fact_rows(conn)
     return out
-
-
-def _facts(conn: Any) -> dict[str, Any]:
-    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-            for t in ("fact_entity_day", "fact_entity_week", "fact_pair_week")}
-
-
-def _rebuilt(conn: Any) -> dict[str, Any]:
-    from sinowatch.warehouse.extraction import refresh_trend_facts
-
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        refresh_trend_facts(conn)
-        return _facts(conn)
-    finally:
-        conn.execute("ROLLBACK")
 
 
 class Crash(BaseException):
@@ -102,7 +87,7 @@ def test_groups_of_batches_with_their_alerts_and_a_crash_mid_stage(tmp_path: Pat
     assert seen == [(2, True)] * 5
     reference = _rows(ref)
     assert reference["mentions"] > 0 and reference["facts"]["fact_entity_day"]
-    assert reference["facts"] == _rebuilt(ref) and facts.dirty_count(ref) == 0
+    assert reference["facts"] == rebuilt_fact_rows(ref) and facts.dirty_count(ref) == 0
     assert extract_pending(cfg, ref, extractor=extractor).articles == 0  # rerun: nothing pending, nothing added
     assert _rows(ref) == reference
     ref.close()
@@ -173,11 +158,11 @@ def test_notes_survive_a_kill_before_the_refresh_and_the_next_run_refreshes(tmp_
     try:
         assert conn.execute("SELECT count(*) FROM extraction_state").fetchone()[0] == 10
         assert facts.dirty_count(conn) > 0
-        assert not _facts(conn)["fact_entity_day"]  # stale: the refresh never ran
+        assert not fact_rows(conn)["fact_entity_day"]  # stale: the refresh never ran
         stats = extract_pending(Config(), conn, extractor=extractor)  # a plain run: nothing new to extract
         assert stats.articles == 0
         assert facts.dirty_count(conn) == 0
-        refreshed = _facts(conn)
-        assert refreshed["fact_entity_day"] and refreshed == _rebuilt(conn)
+        refreshed = fact_rows(conn)
+        assert refreshed["fact_entity_day"] and refreshed == rebuilt_fact_rows(conn)
     finally:
         conn.close()

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.facts import rebuilt_fact_rows
 from tests.trends.synthetic import END, VERSIONS, build_warehouse
 
 VIEWS = ("calendar", "mentioned_entities", "entity_day_facts", "daily_mentions", "daily_sentiment",
@@ -185,18 +186,6 @@ def _new_articles(conn: Any) -> list[Any]:
     return exs
 
 
-def _rebuilt_facts(conn: Any) -> dict[str, Any]:
-    """The facts as a full recomputation gives them (rolled back afterwards)."""
-    from sinowatch.warehouse.extraction import refresh_trend_facts
-
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        refresh_trend_facts(conn)
-        return _facts(conn)
-    finally:
-        conn.execute("ROLLBACK")
-
-
 def test_incremental_load_and_reextract(wconn: Any) -> None:
     from sinowatch.warehouse.db import transaction
     from sinowatch.warehouse.extraction import delete_articles, refresh_trend_facts, save_extractions
@@ -265,7 +254,7 @@ def test_deferred_facts_of_many_groups_equal_a_recomputation(tmp_path: Path, mon
         assert _facts(conn) == before  # deferred: nothing recomputed yet
         writer.finish()
         assert facts.dirty_count(conn) == 0
-        assert _facts(conn) == _rebuilt_facts(conn) != before
+        assert _facts(conn) == rebuilt_fact_rows(conn, _facts) != before
         _assert_same(conn)
     finally:
         conn.close()
