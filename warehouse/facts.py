@@ -20,6 +20,15 @@ from sinowatch.warehouse.db import Connection
 # The UTC day of articles.published, as the facts and the 0004 views define it.
 _DAY = "CAST(timezone('UTC', a.published) AS DATE)"
 
+# fact_entity_day's columns after (entity, day), over rows ``r`` of article_entities joined to
+# their article's cluster and day: one list for the full rebuild and the incremental refresh.
+_ENTITY_DAY_AGGREGATES = """any_value(r.kind),
+               count(*), count(DISTINCT r.cluster_id), sum(r.n_mentions),
+               count(r.sentiment_score), sum(r.sentiment_score),
+               count(*) FILTER (WHERE r.sentiment_label = 'positive'),
+               count(*) FILTER (WHERE r.sentiment_label = 'negative'),
+               count(*) FILTER (WHERE r.sentiment_label = 'neutral')"""
+
 # The trend fact tables as aggregates of article_entities x articles, rebuilt whole (migration
 # 0005's statements, with one change here and below: (article_key, entity) is the primary key of
 # article_entities, so within an entity's group - or a pair's - every row is another article, and
@@ -27,17 +36,14 @@ _DAY = "CAST(timezone('UTC', a.published) AS DATE)"
 _FACT_SQL = {
     "fact_entity_day": """
         INSERT INTO fact_entity_day
-        SELECT ae.entity, ad.day, any_value(ae.kind),
-               count(*), count(DISTINCT ad.cluster_id), sum(ae.n_mentions),
-               count(ae.sentiment_score), sum(ae.sentiment_score),
-               count(*) FILTER (WHERE ae.sentiment_label = 'positive'),
-               count(*) FILTER (WHERE ae.sentiment_label = 'negative'),
-               count(*) FILTER (WHERE ae.sentiment_label = 'neutral')
-        FROM article_entities ae
-        JOIN (SELECT article_key, cluster_id, CAST(timezone('UTC', published) AS DATE) AS day
-              FROM articles) ad USING (article_key)
-        GROUP BY ae.entity, ad.day
-        ORDER BY ad.day, ae.entity""",
+        SELECT r.entity, r.day, """ + _ENTITY_DAY_AGGREGATES + """
+        FROM (SELECT ae.entity, ae.kind, ae.n_mentions, ae.sentiment_label, ae.sentiment_score,
+                     ad.cluster_id, ad.day
+              FROM article_entities ae
+              JOIN (SELECT article_key, cluster_id, CAST(timezone('UTC', published) AS DATE) AS day
+                    FROM articles) ad USING (article_key)) r
+        GROUP BY r.entity, r.day
+        ORDER BY r.day, r.entity""",
     "fact_entity_week": """
         INSERT INTO fact_entity_week
         SELECT ae.entity, ad.week, count(*), count(DISTINCT ad.cluster_id)
@@ -88,12 +94,7 @@ _ROWS_SQL = """
 _INCREMENTAL_SQL = (
     "DELETE FROM fact_entity_day f USING _sw_td t WHERE f.entity = t.entity AND f.day = t.day",
     """INSERT INTO fact_entity_day
-       SELECT r.entity, r.day, any_value(r.kind),
-              count(*), count(DISTINCT r.cluster_id), sum(r.n_mentions),
-              count(r.sentiment_score), sum(r.sentiment_score),
-              count(*) FILTER (WHERE r.sentiment_label = 'positive'),
-              count(*) FILTER (WHERE r.sentiment_label = 'negative'),
-              count(*) FILTER (WHERE r.sentiment_label = 'neutral')
+       SELECT r.entity, r.day, """ + _ENTITY_DAY_AGGREGATES + """
        FROM _sw_rows r JOIN _sw_td t ON t.entity = r.entity AND t.day = r.day
        GROUP BY r.entity, r.day
        ORDER BY r.day, r.entity""",
