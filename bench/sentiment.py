@@ -66,6 +66,7 @@ def run(section: Section, sizes: Sizes, corpus: Path) -> None:
     section.add("sentiment int8 ONNX, batched 64", batched, "sentences/s", "same model, one at a time", single,
                 ratio(batched, single), "batched rate / single rate", floor=">= 5x", passed=batched / single >= 5,
                 note=f"{len(pairs)} corpus sentences")
+    _ceiling(section, model, single_pairs, single)
     fp32_dir = Path(FP32_DIR)
     if not (fp32_dir / "head.pt").exists():
         section.notes.append(f"fp32 checkpoint not in {fp32_dir}: int8 vs fp32 not measured")
@@ -82,3 +83,22 @@ def run(section: Section, sizes: Sizes, corpus: Path) -> None:
     section.add("sentiment int8 ONNX vs fp32 torch", batched, "sentences/s", "fp32 torch, batched 64", fp32_rate,
                 ratio(batched, fp32_rate), "int8 rate / fp32 rate", note=note or "accuracy: full run only")
     section.extra["accuracy"] = accs
+
+
+def _ceiling(section: Section, model: object, single_pairs: list[tuple[str, str]], single: float) -> None:
+    """What batching can save at most: the fixed cost of one call (tokenising, session start,
+    dispatch) is measured on a two-token pair, the rest of a one-at-a-time call is matrix work that
+    grows with the sentence and that a batch does not remove. If batching removed every fixed cost
+    and nothing else, the ratio would be single time / (single time - fixed cost)."""
+    tiny = [("a", "a")] * max(8, len(single_pairs))
+    model.score(tiny[:4], batch_size=1)  # type: ignore[attr-defined]
+    t = time.perf_counter()
+    for p in tiny:
+        model.score([p], batch_size=1)  # type: ignore[attr-defined]
+    fixed = (time.perf_counter() - t) / len(tiny)
+    per_single = 1.0 / single
+    bound = per_single / max(per_single - fixed, 1e-9)
+    section.add("  fixed cost of one call (2-token pair)", fixed * 1000, "ms", "one corpus sentence, one at a time",
+                per_single * 1000, ratio(fixed, per_single), "fixed / whole call",
+                note=f"batching can remove at most this share: ratio bound ~{bound:.2f}x from overhead alone")
+    section.extra["batching_overhead_bound"] = round(bound, 3)

@@ -51,6 +51,10 @@ def register(app: typer.Typer) -> None:
             help="Where the fp32 checkpoint goes (not committed).",
         ),
         seed: int = typer.Option(0, "--seed", help="Training seed (the data split is fixed)."),
+        soup: bool = typer.Option(
+            True, "--soup/--no-soup",
+            help="Also try a greedy weight average of the epoch states; kept only if validation improves.",
+        ),
         evaluate_after: bool = typer.Option(
             True, "--eval/--no-eval", help="Write metrics.json after training."
         ),
@@ -69,7 +73,7 @@ def register(app: typer.Typer) -> None:
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
                        domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
-                       pooling=pooling, init_from=init_from)
+                       pooling=pooling, init_from=init_from, soup=soup)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )

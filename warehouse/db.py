@@ -29,6 +29,20 @@ Connection = duckdb.DuckDBPyConnection
 # backlog); 64 MB keeps it at 1.35x (bench/memory.py) and still spares most rewrites.
 CHECKPOINT_THRESHOLD = "64MB"
 
+# Rows per row group for a writer (DuckDB's default is 122,880; the option is given per ATTACH and
+# is not stored in the file). Two effects on the loads:
+# * a checkpoint rewrites every row group that the log appended to, and with the default a table
+#   of fewer than 122,880 rows is ONE row group: each checkpoint of a backfill rewrote the whole
+#   articles table so far (100k articles in 40 feed transactions took 1.85x one CREATE TABLE AS
+#   and left a file 1.8x larger); with small groups only the last one is rewritten;
+# * an insert of at least one row group is written straight to the database file ("optimistic
+#   write") instead of into the log and again at the checkpoint: with 8,192 rows the mention rows
+#   of one extraction group (~2,000 articles, ~10,000 mentions) mostly take that path.
+# bench/load.py: 100k articles + 500k mentions went from 2.7x to ~1.5x the bulk path. Queries scan
+# more, smaller groups (bench/queries.py: all still well under a second at 1M articles).
+ROW_GROUP_SIZE = 8_192
+CATALOG = "warehouse"
+
 _LOCK_RE = re.compile(r"(Could not set lock|Conflicting lock|lock on file)", re.I)
 _PID_RE = re.compile(r"PID (\d+)")
 
@@ -57,7 +71,7 @@ def connect(
     delay = 0.1
     while True:
         try:
-            conn = duckdb.connect(str(path), read_only=read_only, config=dict(config or {}))
+            conn = _open(path, read_only=read_only, config=config)
             break
         except duckdb.Error as e:
             if not _is_lock_error(e):
@@ -79,6 +93,33 @@ def connect(
             conn.close()
             raise WarehouseError(f"cannot migrate the warehouse {path}: {_one_line(e)}") from None
     return conn
+
+
+def _open(path: Path, *, read_only: bool, config: dict[str, str | bool | int] | None) -> Connection:
+    """A connection whose default catalog is the warehouse file: readers open it directly; writers
+    ATTACH it with :data:`ROW_GROUP_SIZE` (and USE it), so unqualified names resolve as before."""
+    if read_only:
+        return duckdb.connect(str(path), read_only=True, config=dict(config or {}))
+    conn = duckdb.connect(":memory:", config=dict(config or {}))
+    try:
+        literal = str(path).replace("'", "''")
+        conn.execute(f"ATTACH '{literal}' AS {CATALOG} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        conn.execute(f"USE {CATALOG}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def cursor(conn: Connection) -> Connection:
+    """A cursor (another connection to the same database, for another thread) whose default
+    catalog is the warehouse: a plain ``conn.cursor()`` would start in DuckDB's in-memory catalog."""
+    cur = conn.cursor()
+    try:  # only the cursor is queried: ``conn`` may be busy in another thread
+        cur.execute(f"USE {CATALOG}")
+    except duckdb.CatalogException:
+        pass  # a reader opened the file directly: it is already the default catalog
+    return cur
 
 
 def _one_line(e: BaseException) -> str:

@@ -258,6 +258,52 @@ def _val_scores(net: Any, tok: Any, val_rows: Sequence[Example], dom_rows: Seque
     return out
 
 
+def _clone_state(net: Any) -> dict[str, Any]:
+    return {k: v.detach().clone() for k, v in net.state_dict().items()}
+
+
+def average_states(states: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The element-wise mean of state dicts with the same keys; non-float tensors (position ids)
+    are taken from the first."""
+    first = states[0]
+    out: dict[str, Any] = {}
+    for k, v in first.items():
+        if v.is_floating_point():
+            acc = v.detach().clone()
+            for st in states[1:]:
+                acc += st[k]
+            out[k] = acc / len(states)
+        else:
+            out[k] = v.detach().clone()
+    return out
+
+
+def _greedy_soup(
+    net: Any, states: Sequence[tuple[float, str, dict[str, Any]]], score: Any, history: list[dict[str, Any]],
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Greedy soup over ``states`` (selection score, name, state): start from the best, add each
+    next-best state if the averaged weights score higher on validation. Returns (selection record,
+    state) of the final soup when it holds more than one state, else None. Each trial is logged in
+    ``history``."""
+    ranked = sorted(states, key=lambda s: -s[0])
+    members = [ranked[0]]
+    best_sel = ranked[0][0]
+    best: tuple[dict[str, Any], dict[str, Any]] | None = None
+    for cand in ranked[1:]:
+        trial = [*members, cand]
+        avg = average_states([s[2] for s in trial])
+        net.load_state_dict(avg)
+        scores = score()
+        name = "soup(" + " + ".join(s[1] for s in trial) + ")"
+        kept = scores["selection"] > best_sel
+        history.append({"epoch": name, **{k: round(v, 4) for k, v in scores.items()}, "kept": kept})
+        log.info("%s %s %s", name, scores, "kept" if kept else "dropped")
+        if kept:
+            members, best_sel = trial, scores["selection"]
+            best = ({"epoch": name, **scores}, avg)
+    return best
+
+
 def train(
     data_dir: str | Path,
     out_dir: str | Path,
@@ -276,12 +322,17 @@ def train(
     domain_weight: int = 2,
     pooling: str = "mean+target",
     init_from: str | Path | None = None,
+    soup: bool = True,
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
     general rows, at a lower learning rate). After every epoch of either stage the model is scored
     on the validation rows (general, and 15 % of the domain texts held out); the state with the best
     selection score (mean of the two accuracies) is the one kept and exported. No test row is seen.
+
+    ``soup``: then try a greedy weight-average ("model soup", Wortsman et al. 2022) of the scored
+    states: best first, each further state joins the average only if the validation selection score
+    rises; the soup is exported only when it beats the best single state on validation.
 
     ``init_from``: start from this fp32 checkpoint instead of the base encoder (use ``epochs=0`` to
     redo only the domain stage). ``max_rows`` caps the training rows (a seeded sample; CI uses ~64).
@@ -327,6 +378,7 @@ def train(
     history: list[dict[str, Any]] = []
     best: dict[str, Any] = {"selection": -1.0}
     best_state = None
+    states: list[tuple[float, str, dict[str, Any]]] = []  # (selection, epoch name, state) for the soup
     t0 = time.perf_counter()
 
     def after_epoch(name: Any, loss: float, extra: dict[str, Any]) -> None:
@@ -336,6 +388,8 @@ def train(
                "elapsed_s": round(time.perf_counter() - t0, 1), **extra}
         history.append(row)
         log.info("epoch %s %s", name, row)
+        if soup:
+            states.append((scores["selection"], str(name), _clone_state(net)))
         if scores["selection"] > best["selection"]:
             best = {"epoch": name, **scores}
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
@@ -368,6 +422,14 @@ def train(
             after_epoch(f"domain {d_epoch + 1}", total / max(n, 1), {"rows": len(mix)})
     if best_state is not None:
         net.load_state_dict(best_state)
+    if soup and len(states) > 1:
+        soup_best = _greedy_soup(net, states, lambda: _val_scores(net, tok, val_rows, dom_val), history)
+        if soup_best is not None and soup_best[0]["selection"] > best["selection"]:
+            best, best_state = soup_best
+            log.info("soup selected: %s", best)
+        states.clear()
+        if best_state is not None:
+            net.load_state_dict(best_state)
     net.eval()
     record: dict[str, Any] = {
         **meta_base,
@@ -385,6 +447,7 @@ def train(
         "lr": lr,
         "batch_size": batch_size,
         "seed": seed,
+        "soup": soup,
         "selected": best,
         "best_val_acc": best.get("val_acc"),
         "history": history,

@@ -22,7 +22,7 @@ from sinowatch.ingest.fetch import fetch, make_client
 from sinowatch.ingest.parse import ParsedFeed, parse_feed
 from sinowatch.ingest.text import clean_text
 from sinowatch.records import Article, Feed, FeedOutcome, FetchResult, RunReport
-from sinowatch.warehouse import load
+from sinowatch.warehouse import db, load
 from sinowatch.warehouse.db import Connection, transaction
 
 DEDUP_WINDOW_DAYS = 45
@@ -161,7 +161,7 @@ def ingest(
             faults.point("feed_fetched")
             parsed = parse_result(feed, result, fetched_at, settings)
             if feed.full_text and parsed.articles:
-                known = load.existing_keys(conn.cursor(), [a.key for a in parsed.articles])
+                known = load.existing_keys(db.cursor(conn), [a.key for a in parsed.articles])
                 parsed = add_full_text(parsed, settings=settings, client=http, skip_keys=known)
             return FeedBatch(feed, result, parsed, fetched_at)
 

@@ -134,12 +134,32 @@ def test_training_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         SENTIMENT_DATA, tmp_path / "art", epochs=1, max_rows=64, max_length=48, work_dir=tmp_path / "fp32"
     )
     assert record["train_rows"] == 64 and "version" in record
-    assert record["pooling"] == "mean+target" and record["selected"]["epoch"] in (1, "domain 1", "domain 2")
+    selected = str(record["selected"]["epoch"])
+    assert record["pooling"] == "mean+target" and (selected in ("1", "domain 1", "domain 2") or selected.startswith("soup("))
     assert all("val_acc" in row and "selection" in row for row in record["history"])
+    # three scored states (epoch 1, domain 1, domain 2): the greedy soup tried two averages at most,
+    # and a soup is selected only when it beat every single state on validation
+    soups = [row for row in record["history"] if str(row["epoch"]).startswith("soup(")]
+    assert 1 <= len(soups) <= 2
+    singles = [row["selection"] for row in record["history"] if not str(row["epoch"]).startswith("soup(")]
+    if selected.startswith("soup("):
+        assert record["selected"]["selection"] > max(singles)
     m = SentimentModel.load(tmp_path / "art")
     assert "target_mask" in [i.name for i in m._session.get_inputs()]
     assert len(m.score([("Nvidia", "Nvidia shares fell.")])) == 1
     assert SentimentModel.load(tmp_path / "fp32", runtime="torch").score([("a", "a b")])[0].label in m.labels
+
+
+def test_average_states_means_float_tensors_and_keeps_integer_buffers() -> None:
+    import torch
+    from sinowatch.models.sentiment.train import average_states
+
+    a = {"w": torch.tensor([1.0, 3.0]), "ids": torch.tensor([0, 1])}
+    b = {"w": torch.tensor([3.0, 5.0]), "ids": torch.tensor([7, 7])}
+    out = average_states([a, b])
+    assert torch.equal(out["w"], torch.tensor([2.0, 4.0]))
+    assert torch.equal(out["ids"], torch.tensor([0, 1]))  # not averaged, taken from the first
+    assert torch.equal(a["w"], torch.tensor([1.0, 3.0]))  # inputs untouched
 
 
 def test_target_mask_covers_the_marked_span_and_falls_back_to_the_whole_pair() -> None:
