@@ -237,6 +237,11 @@ def run_cli(config: Path, *args: str, timeout: float = 180, **env: str) -> subpr
 # Each query returns the offending rows; [] means the invariant holds.
 INVARIANTS = {
     **QUALITY_RULES,
+    # no primary keys on these since migration 0008: save_extractions' delete + insert keeps them unique
+    "one mention per (article, seq)": "SELECT article_key, seq FROM mentions GROUP BY ALL HAVING count(*) > 1",
+    "one event per (article, seq)": "SELECT article_key, seq FROM events GROUP BY ALL HAVING count(*) > 1",
+    "one roll-up row per (article, entity)": "SELECT article_key, entity FROM article_entities GROUP BY ALL "
+                                             "HAVING count(*) > 1",
     "no orphan mentions": "SELECT m.article_key FROM mentions m LEFT JOIN articles a USING (article_key) "
                           "WHERE a.article_key IS NULL",
     "no orphan events": "SELECT e.article_key FROM events e LEFT JOIN articles a USING (article_key) "
