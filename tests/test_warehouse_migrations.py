@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-
-from sinowatch.records import EntityRollup, Event, Extraction, Mention
 from sinowatch.warehouse.db import connect, transaction
 from sinowatch.warehouse.extraction import save_extractions
 from sinowatch.warehouse.migrate import available
+
+from sinowatch.records import EntityRollup, Event, Extraction, Mention
 
 KW = {"extractor_version": "x1", "watchlist_version": "w1", "sentiment_model": None}
 TABLES = {"mentions": "article_key, seq", "events": "article_key, seq", "article_entities": "article_key, entity"}
