@@ -105,7 +105,7 @@ def _print(result: dict) -> None:  # type: ignore[type-arg]
     from rich.console import Console
     from rich.table import Table
 
-    from sinowatch.models.sentiment.evaluate import table_rows
+    from sinowatch.models.sentiment.evaluate import floor_lines, table_rows
 
     t = Table(title=f"sentiment {result['model_version']}: accuracy / macro-F1 on test splits")
     for col in ("set", "n", "fine-tuned fp32", "fine-tuned int8", "VADER", "frozen MiniLM + LR"):
@@ -118,3 +118,5 @@ def _print(result: dict) -> None:  # type: ignore[type-arg]
         c.print(f"{name}: {s['batched_per_s']} sentences/s batched, {s['one_at_a_time_per_s']} one at a time")
     for k, v in result.get("throughput_ratios", {}).items():
         c.print(f"{k}: {v}x")
+    for line in floor_lines(result):
+        c.print(line, markup=False)
