@@ -55,6 +55,10 @@ def register(app: typer.Typer) -> None:
             True, "--soup/--no-soup",
             help="Also try a greedy weight average of the epoch states; kept only if validation improves.",
         ),
+        soup_with: list[Path] = typer.Option(
+            [], "--soup-with",
+            help="fp32 checkpoint of an earlier run (e.g. another --seed) to offer to the soup; repeatable.",
+        ),
         evaluate_after: bool = typer.Option(
             True, "--eval/--no-eval", help="Write metrics.json after training."
         ),
@@ -73,7 +77,7 @@ def register(app: typer.Typer) -> None:
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
                        domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
-                       pooling=pooling, init_from=init_from, soup=soup)
+                       pooling=pooling, init_from=init_from, soup=soup, soup_with=soup_with)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )

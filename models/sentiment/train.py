@@ -323,6 +323,7 @@ def train(
     pooling: str = "mean+target",
     init_from: str | Path | None = None,
     soup: bool = True,
+    soup_with: Sequence[str | Path] = (),
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
@@ -333,6 +334,9 @@ def train(
     ``soup``: then try a greedy weight-average ("model soup", Wortsman et al. 2022) of the scored
     states: best first, each further state joins the average only if the validation selection score
     rises; the soup is exported only when it beats the best single state on validation.
+
+    ``soup_with``: fp32 checkpoints of earlier runs (same base model and pooling, e.g. another
+    seed) that join the greedy soup as candidate states, scored on the same validation rows.
 
     ``init_from``: start from this fp32 checkpoint instead of the base encoder (use ``epochs=0`` to
     redo only the domain stage). ``max_rows`` caps the training rows (a seeded sample; CI uses ~64).
@@ -422,6 +426,20 @@ def train(
             after_epoch(f"domain {d_epoch + 1}", total / max(n, 1), {"rows": len(mix)})
     if best_state is not None:
         net.load_state_dict(best_state)
+    for other in soup_with if soup else ():
+        other_net, other_meta = load_checkpoint(Path(other))
+        if other_meta.get("pooling", "mean") != pooling:
+            raise ValueError(f"--soup-with {other}: pooling {other_meta.get('pooling')!r}, this run {pooling!r}")
+        other_state = _clone_state(other_net)
+        del other_net
+        net.load_state_dict(other_state)
+        scores = _val_scores(net, tok, val_rows, dom_val)
+        name = f"checkpoint {Path(other).name}"
+        history.append({"epoch": name, **{k: round(v, 4) for k, v in scores.items()}})
+        log.info("%s %s", name, scores)
+        states.append((scores["selection"], name, other_state))
+        if scores["selection"] > best["selection"]:
+            best, best_state = {"epoch": name, **scores}, other_state
     if soup and len(states) > 1:
         soup_best = _greedy_soup(net, states, lambda: _val_scores(net, tok, val_rows, dom_val), history)
         if soup_best is not None and soup_best[0]["selection"] > best["selection"]:
@@ -448,6 +466,7 @@ def train(
         "batch_size": batch_size,
         "seed": seed,
         "soup": soup,
+        "soup_with": [str(x) for x in soup_with],
         "selected": best,
         "best_val_acc": best.get("val_acc"),
         "history": history,

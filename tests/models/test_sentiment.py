@@ -148,6 +148,12 @@ def test_training_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert "target_mask" in [i.name for i in m._session.get_inputs()]
     assert len(m.score([("Nvidia", "Nvidia shares fell.")])) == 1
     assert SentimentModel.load(tmp_path / "fp32", runtime="torch").score([("a", "a b")])[0].label in m.labels
+    # a second run (another seed) offers the first run's checkpoint to its soup
+    again = train(SENTIMENT_DATA, tmp_path / "art2", epochs=1, max_rows=32, max_length=48, seed=1,
+                  work_dir=tmp_path / "fp32-seed1", domain_epochs=0, export=False, soup_with=[tmp_path / "fp32"])
+    names = [str(row["epoch"]) for row in again["history"]]
+    assert "checkpoint fp32" in names and any(n.startswith("soup(") and "checkpoint fp32" in n for n in names)
+    assert again["soup_with"] == [str(tmp_path / "fp32")]
 
 
 def test_average_states_means_float_tensors_and_keeps_integer_buffers() -> None:
