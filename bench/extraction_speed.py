@@ -2,7 +2,7 @@
 `sinowatch extract` (watchlist matcher + event detector + records) against plain nlp.pipe over the
 same texts with the same pipelines and the sinowatch components switched off, in the same run.
 
-    .venv/bin/python bench/extraction_speed.py [--repeats 5] [--copies 4] [--ner]
+    .venv/bin/python -m bench.extraction_speed [--repeats 5] [--copies 4] [--ner]
 
 Prints articles/s of both and the overhead of the custom components (target: under 30%), then a
 lower bound of that overhead for any implementation that produces the same output records in
@@ -15,14 +15,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import time
 from pathlib import Path
-from typing import Any
 
 import yaml
 from sinowatch.extractors.evaluate import measure_speed
 from sinowatch.extractors.pipeline import Extractor
 
+from bench.common import best_of
 from sinowatch.config import ExtractionConfig
 from sinowatch.records import Document
 
@@ -59,15 +58,6 @@ def main(argv: list[str] | None = None) -> int:
           f"{bound['records_us']:.1f} us ({bound['records_pct']:.0f}%); together {bound['total_pct']:.0f}% "
           f"before any alias rule or event is checked")
     return 0
-
-
-def best_of(fn: Any, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(max(1, repeats)):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def lower_bound(ex: Extractor, docs: list[Document], *, repeats: int, batch_size: int) -> dict[str, float]:
