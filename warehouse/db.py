@@ -38,7 +38,7 @@ CHECKPOINT_THRESHOLD = "64MB"
 # * an insert of at least one row group is written straight to the database file ("optimistic
 #   write") instead of into the log and again at the checkpoint: with 8,192 rows the mention rows
 #   of one extraction group (~2,000 articles, ~10,000 mentions) mostly take that path.
-# bench/load.py: 100k articles + 500k mentions went from 2.7x to ~1.5x the bulk path. Queries scan
+# bench/load.py: 100k articles + 500k mentions went from 2.7x to 1.7x the bulk path. Queries scan
 # more, smaller groups (bench/queries.py: all still well under a second at 1M articles).
 ROW_GROUP_SIZE = 8_192
 CATALOG = "warehouse"

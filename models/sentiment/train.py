@@ -392,11 +392,15 @@ def train(
                "elapsed_s": round(time.perf_counter() - t0, 1), **extra}
         history.append(row)
         log.info("epoch %s %s", name, row)
+        improved = scores["selection"] > best["selection"]
+        if not (soup or improved):
+            return
+        state = _clone_state(net)  # one copy serves the soup and the best state (neither is mutated)
         if soup:
-            states.append((scores["selection"], str(name), _clone_state(net)))
-        if scores["selection"] > best["selection"]:
+            states.append((scores["selection"], str(name), state))
+        if improved:
             best = {"epoch": name, **scores}
-            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            best_state = state
             # a usable checkpoint after every improving epoch, so an interrupted run is not lost
             save_checkpoint(net, src, work_dir, {**meta_base, "partial": history})
 
