@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 from sinowatch.warehouse.db import connect, transaction
 from sinowatch.warehouse.extraction import save_extractions
-from sinowatch.warehouse.migrate import available
+from sinowatch.warehouse.migrate import applied, available
 
 from sinowatch.records import EntityRollup, Event, Extraction, Mention
 
@@ -43,8 +43,7 @@ def _primary_keys(conn: duckdb.DuckDBPyConnection) -> set[str]:
 def test_0008_keeps_rows_drops_child_keys_and_saves_stay_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     old = duckdb.connect(str(path))  # a warehouse of the 0007 schema, with extraction rows
-    old.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
-                "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+    applied(old)  # creates schema_migrations, as migrate() does
     for mig in available():
         if mig.version <= 7:
             old.execute(mig.sql)
