@@ -188,7 +188,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                      for r in extraction.entities],
         "events": [
             {"type": e.type, "confidence": e.confidence, "sentence": e.sentence, "entities": list(e.entities),
-             "actor": e.actor, "targets": list(e.targets)}
+             "actor": e.actor, "targets": list(e.targets), "status": e.status}
             for e in extraction.events
         ],
         "sentiment": sent(extraction.sentiment),

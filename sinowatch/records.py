@@ -118,6 +118,8 @@ class Event:
     targets: tuple[str, ...] = ()
     trigger: str | None = None  # the trigger words, for highlighting
     field: Literal["title", "text"] = "text"
+    # proposed | enacted | reversed | background (None where no status applies or was found)
+    status: str | None = None
 
 
 @dataclass(frozen=True)

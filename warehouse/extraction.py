@@ -146,6 +146,7 @@ def _tables(batch: list[Extraction]) -> dict[str, pa.Table]:
         "actor": pa.array([e.actor for e in es], _ST),
         "targets": pa.array([list(e.targets) for e in es], pa.list_(_ST)),
         "trigger": pa.array([e.trigger for e in es], _ST),
+        "status": pa.array([e.status for e in es], _ST),
     })
     rs = [ro for ex in batch for ro in ex.entities]
     rollup = pa.table({
@@ -274,11 +275,12 @@ def stored_extractions(conn: Connection, keys: Sequence[str]) -> list[Extraction
             ments.setdefault(k, []).append(Mention(entity=ent, kind=kind, text=text, field=field, start=s0, end=s1,
                                                    sentence=sent))
         evs: dict[str, list[Event]] = {}
-        for k, t, conf, sent, field, ents, actor, targets, trig in conn.execute(
-                "SELECT article_key, event_type, confidence, sentence, field, entities, actor, targets, trigger "
+        for k, t, conf, sent, field, ents, actor, targets, trig, status in conn.execute(
+                "SELECT article_key, event_type, confidence, sentence, field, entities, actor, targets, trigger, status "
                 "FROM events WHERE article_key IN (SELECT k FROM _sw_keys) ORDER BY article_key, seq").fetchall():
             evs.setdefault(k, []).append(Event(type=t, confidence=conf, sentence=sent, entities=tuple(ents),
-                                               actor=actor, targets=tuple(targets), trigger=trig, field=field))
+                                               actor=actor, targets=tuple(targets), trigger=trig, field=field,
+                                               status=status))
         rolls: dict[str, list[EntityRollup]] = {}
         for k, ent, kind, n in conn.execute(
                 "SELECT article_key, entity, kind, n_mentions FROM article_entities "

@@ -48,7 +48,7 @@ def test_output_order_schema_and_bad_lines(run_extract) -> None:  # type: ignore
         for r in o["entities"]:
             assert set(r) == {"entity", "kind", "count", "sentiment"}
         for e in o["events"]:
-            assert set(e) == {"type", "confidence", "sentence", "entities", "actor", "targets"}
+            assert set(e) == {"type", "confidence", "sentence", "entities", "actor", "targets", "status"}
             assert isinstance(e["confidence"], float)
     a1, a2, a3 = out
     assert {r["entity"] for r in a1["entities"]} == {"bis", "smic", "entity-list"}
