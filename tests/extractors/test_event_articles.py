@@ -1,0 +1,178 @@
+"""The evaluation article set (tests/data/events/articles.jsonl) is well-formed and honestly split.
+
+Checks the file against the shared format (tests/data/events/README.md): schema, article lengths,
+evidence substrings, ids against the bundled watchlist and the government actor ids, the split by
+storyline (STORIES.md) with no storyline or action on both sides, and the minimum counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sinowatch.extractors.watchlist import load_watchlist
+
+from sinowatch.records import EVENT_TYPES
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "events"
+ARTICLES = DATA / "articles.jsonl"
+STORIES = DATA / "STORIES.md"
+
+GOV_IDS = frozenset({"us-gov", "cn-gov", "nl-gov", "jp-gov", "kr-gov", "tw-gov", "eu"})
+STATUSES = {"proposed", "enacted", "reversed", "background"}
+POLICY_TYPES = {"export_control", "entity_list", "tariff", "investigation"}
+KEYS = {"id", "lang", "title", "text", "published", "outlet", "split", "story", "entities", "events"}
+EVENT_KEYS = {"type", "status", "actor", "targets", "evidence", "action"}
+
+
+def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:  # pragma: no cover - reported as a failure
+                pytest.fail(f"{path.name} line {n}: not JSON ({exc})")
+    return rows
+
+
+def load_story_splits(path: Path = STORIES) -> dict[str, str]:
+    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|test) \|")
+    return {m.group(1): m.group(2) for m in map(table.match, path.read_text(encoding="utf-8").splitlines()) if m}
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[dict[str, Any]]:
+    return load_articles()
+
+
+@pytest.fixture(scope="module")
+def watchlist():  # type: ignore[no-untyped-def]
+    return load_watchlist()
+
+
+def body_size(article: dict[str, Any]) -> int:
+    """English: words of the body; Chinese: non-space characters of the body."""
+    text = article["text"]
+    return len(text.split()) if article["lang"] == "en" else len(re.sub(r"\s", "", text))
+
+
+def test_schema(articles: list[dict[str, Any]]) -> None:
+    ids = Counter(a["id"] for a in articles)
+    assert not [i for i, n in ids.items() if n > 1], "duplicate article ids"
+    for a in articles:
+        where = a.get("id", "?")
+        assert set(a) == KEYS, f"{where}: keys {sorted(set(a) ^ KEYS)}"
+        assert re.fullmatch(r"art-\d{3}", a["id"]), where
+        assert a["lang"] in {"en", "zh"}, where
+        assert a["title"].strip() and a["outlet"].strip(), where
+        day = dt.date.fromisoformat(a["published"])
+        assert dt.date(2019, 1, 1) <= day <= dt.date(2026, 12, 31), where
+        assert a["split"] in {"dev", "test"}, where
+        assert isinstance(a["entities"], list) and len(set(a["entities"])) == len(a["entities"]), where
+        seen = set()
+        for ev in a["events"]:
+            assert set(ev) == EVENT_KEYS, f"{where}: event keys {sorted(set(ev) ^ EVENT_KEYS)}"
+            assert ev["type"] in EVENT_TYPES, f"{where}: type {ev['type']}"
+            assert ev["status"] is None or ev["status"] in STATUSES, f"{where}: status {ev['status']}"
+            assert isinstance(ev["targets"], list), where
+            assert re.fullmatch(r"act-[a-z0-9-]+", ev["action"]), f"{where}: action {ev['action']}"
+            key = (ev["type"], ev["action"])
+            assert key not in seen, f"{where}: two gold events for {key}"
+            seen.add(key)
+            if ev["type"] in POLICY_TYPES:
+                assert ev["status"] and ev["actor"], f"{where}: {ev['type']} needs a status and an actor"
+
+
+def test_lengths_and_paragraphs(articles: list[dict[str, Any]]) -> None:
+    for a in articles:
+        size = body_size(a)
+        low, high = (150, 800) if a["lang"] == "en" else (300, 1500)
+        assert low <= size <= high, f"{a['id']}: {size} {'words' if a['lang'] == 'en' else 'characters'}"
+        assert a["text"].count("\n\n") >= 3, f"{a['id']}: fewer than four paragraphs"
+        if a["lang"] == "zh":
+            assert len(re.findall(r"[\u4e00-\u9fff]", a["text"])) >= 250, f"{a['id']}: not Chinese text"
+
+
+def test_evidence_is_an_exact_substring(articles: list[dict[str, Any]]) -> None:
+    for a in articles:
+        for ev in a["events"]:
+            assert ev["evidence"].strip() == ev["evidence"] and len(ev["evidence"]) >= 4, a["id"]
+            assert ev["evidence"] in a["title"] or ev["evidence"] in a["text"], f"{a['id']}: {ev['evidence']!r}"
+
+
+def test_ids_exist_in_the_watchlist(articles: list[dict[str, Any]], watchlist) -> None:  # type: ignore[no-untyped-def]
+    known = set(watchlist.entities)
+    agencies = {i for i, e in watchlist.entities.items() if e.kind == "agency"} | GOV_IDS
+    for a in articles:
+        assert not set(a["entities"]) - known, f"{a['id']}: unknown entities {set(a['entities']) - known}"
+        for ev in a["events"]:
+            assert ev["actor"] is None or ev["actor"] in agencies, f"{a['id']}: actor {ev['actor']}"
+            assert not set(ev["targets"]) - known, f"{a['id']}: unknown targets {set(ev['targets']) - known}"
+
+
+def test_listed_entities_are_named_in_the_article(articles: list[dict[str, Any]], watchlist) -> None:  # type: ignore[no-untyped-def]
+    """A gold entity must be written in the article as one of its watchlist names (a sanity check on
+    the annotation, not on the tagger: context rules are not applied here)."""
+    for a in articles:
+        full = (a["title"] + "\n" + a["text"]).lower()
+        for eid in a["entities"]:
+            if eid in GOV_IDS:
+                continue
+            names = [al.text.lower() for al in watchlist.entities[eid].aliases]
+            assert any(n in full for n in names), f"{a['id']}: {eid} listed but none of its names occurs"
+
+
+def test_split_follows_the_storylines(articles: list[dict[str, Any]]) -> None:
+    stories = load_story_splits()
+    assert stories, "no storyline table in STORIES.md"
+    action_splits: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        assert a["story"] in stories, f"{a['id']}: storyline {a['story']} is not in STORIES.md"
+        assert a["split"] == stories[a["story"]], f"{a['id']}: split differs from its storyline's"
+        for ev in a["events"]:
+            action_splits[ev["action"]].add(a["split"])
+    both = sorted(k for k, v in action_splits.items() if len(v) > 1)
+    assert not both, f"actions on both sides of the split: {both}"
+    test_share = sum(s == "test" for s in stories.values()) / len(stories)
+    assert 0.2 <= test_share <= 0.4
+
+
+def test_an_action_has_one_type(articles: list[dict[str, Any]]) -> None:
+    types: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        for ev in a["events"]:
+            types[ev["action"]].add(ev["type"])
+    assert not {k: v for k, v in types.items() if len(v) > 1}
+
+
+def test_counts(articles: list[dict[str, Any]]) -> None:
+    assert len(articles) >= 130
+    assert sum(a["lang"] == "zh" for a in articles) >= 30
+    reports: Counter[str] = Counter()
+    langs: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        for action in {ev["action"] for ev in a["events"]}:
+            reports[action] += 1
+            langs[action].add(a["lang"])
+    multi = [k for k, n in reports.items() if n >= 2]
+    assert len(multi) >= 15
+    assert sum(langs[k] == {"en", "zh"} for k in multi) >= 8
+    statuses = Counter(ev["status"] for a in articles for ev in a["events"])
+    assert all(statuses[s] >= 5 for s in STATUSES), statuses
+    for split in ("dev", "test"):
+        part = [a for a in articles if a["split"] == split]
+        assert sum(not a["events"] for a in part) >= 3, f"{split}: too few articles without events"
+        assert {ev["type"] for a in part for ev in a["events"]} >= {"export_control", "entity_list"}
+
+
+def test_loader_rejects_a_broken_line(tmp_path: Path) -> None:
+    bad = tmp_path / "articles.jsonl"
+    bad.write_text('{"id": "art-001"}\n{not json\n', encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="line 2"):
+        load_articles(bad)
