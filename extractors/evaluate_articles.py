@@ -1,0 +1,211 @@
+"""Event extraction measured on the full-length evaluation articles (tests/data/events/articles.jsonl).
+
+Reported per split (``dev``, ``test``) and never mixed with the short dev items of
+``evaluate.py``. Scores:
+
+- entities: micro precision/recall over (article, watchlist id); government actor ids are left
+  out on both sides (they are actors, not tagged entities, in the gold);
+- event types: micro precision/recall/F1 over (article, type) pairs, and per type;
+- status, actor and targets, on gold events that a predicted event of the same type *locates*
+  (the predicted sentence shares at least 20 characters, or the whole evidence, with the gold
+  evidence): status accuracy over all types, actor accuracy over export_control, entity_list,
+  tariff and investigation, mean targets Jaccard;
+- ``new`` events (gold status proposed/enacted/reversed, what an alert should fire on): recall
+  of located gold events per policy type.
+
+``python -m sinowatch.extractors.evaluate_articles --help``. The ``test`` split must never be
+used to choose anything; print it to report, not to tune.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from sinowatch.extractors.evaluate import Counts
+
+from sinowatch.errors import ExtractionError
+from sinowatch.records import EVENT_TYPES, Document, Event, Extraction
+
+DEFAULT_ARTICLES = Path("tests/data/events/articles.jsonl")
+GOV_IDS = frozenset({"us-gov", "cn-gov", "nl-gov", "jp-gov", "kr-gov", "tw-gov", "eu"})
+POLICY_TYPES = ("export_control", "entity_list", "tariff", "investigation")
+NEW_STATUSES = frozenset({"proposed", "enacted", "reversed"})
+MIN_OVERLAP = 20
+
+
+@dataclass
+class Ratio:
+    hit: int = 0
+    n: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += int(ok)
+        self.n += 1
+
+    @property
+    def value(self) -> float | None:
+        return self.hit / self.n if self.n else None
+
+
+@dataclass
+class ArticleScore:
+    n: int = 0
+    entities: Counts = field(default_factory=Counts)
+    events: Counts = field(default_factory=Counts)
+    per_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in EVENT_TYPES})
+    located: Ratio = field(default_factory=Ratio)  # gold events located by a same-type prediction
+    status: Ratio = field(default_factory=Ratio)
+    actor: Ratio = field(default_factory=Ratio)
+    targets_jaccard: list[float] = field(default_factory=list)
+    new_recall: dict[str, Ratio] = field(default_factory=lambda: {t: Ratio() for t in POLICY_TYPES})
+    status_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+def load_articles(path: str | Path = DEFAULT_ARTICLES) -> list[dict[str, Any]]:
+    path = Path(path)
+    if not path.exists():
+        raise ExtractionError(f"no evaluation articles at {path}: pass --data PATH")
+    rows = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            raise ExtractionError(f"{path}:{no}: not JSON ({e.msg}); fix or remove the line") from None
+    return rows
+
+
+def locates(pred: Event, evidence: str) -> bool:
+    """The predicted event's sentence holds the gold evidence, or shares a long enough stretch of it."""
+    sentence = pred.sentence or ""
+    if evidence in sentence or (sentence and sentence in evidence):
+        return True
+    m = SequenceMatcher(None, sentence, evidence, autojunk=False).find_longest_match(0, len(sentence), 0, len(evidence))
+    return m.size >= min(MIN_OVERLAP, len(evidence))
+
+
+def score_article(s: ArticleScore, row: dict[str, Any], ex: Extraction) -> None:
+    s.n += 1
+    gold_e = set(row["entities"]) - GOV_IDS
+    pred_e = {r.entity for r in ex.entities} - GOV_IDS
+    s.entities.add(gold_e, pred_e)
+    gold_t = {g["type"] for g in row["events"]}
+    pred_t = {e.type for e in ex.events}
+    s.events.add(gold_t, pred_t)
+    for t in EVENT_TYPES:
+        s.per_type[t].add({t} & gold_t, {t} & pred_t)
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for e in ex.events:
+        by_type[e.type].append(e)
+    for g in row["events"]:
+        hit = next((e for e in by_type.get(g["type"], []) if locates(e, g["evidence"])), None)
+        s.located.add(hit is not None)
+        if g["type"] in POLICY_TYPES and g["status"] in NEW_STATUSES:
+            s.new_recall[g["type"]].add(hit is not None)
+        if hit is None:
+            continue
+        s.status.add(hit.status == g["status"])
+        s.status_confusion[(g["status"], hit.status or "none")] += 1
+        if g["type"] in POLICY_TYPES:
+            s.actor.add(hit.actor == g["actor"])
+        gold_tg, pred_tg = set(g["targets"]), set(hit.targets)
+        s.targets_jaccard.append(len(gold_tg & pred_tg) / len(gold_tg | pred_tg) if gold_tg | pred_tg else 1.0)
+
+
+def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_size: int = 16) -> dict[str, ArticleScore]:
+    docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"]) for r in rows]
+    scores = {name: ArticleScore() for name in ("dev", "test")}
+    for row, ex in zip(rows, extractor.extract(docs, batch_size=batch_size), strict=True):
+        score_article(scores[row["split"]], row, ex)
+    return scores
+
+
+def stats(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Size of the set: articles, languages, splits, gold events, multi-report actions."""
+    reports: Counter[str] = Counter()
+    langs: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, str] = {}
+    for r in rows:
+        for g in r["events"]:
+            types[g["action"]] = g["type"]
+        for action in {g["action"] for g in r["events"]}:
+            reports[action] += 1
+            langs[action].add(r["lang"])
+    multi = [a for a, n in reports.items() if n >= 2]
+    policy = [a for a in multi if types[a] != "market_move"]
+    events = [g for r in rows for g in r["events"]]
+    lines = [
+        f"articles {len(rows)} (zh {sum(r['lang'] == 'zh' for r in rows)}, "
+        f"dev {sum(r['split'] == 'dev' for r in rows)}, test {sum(r['split'] == 'test' for r in rows)}, "
+        f"without events {sum(not r['events'] for r in rows)}), storylines {len({r['story'] for r in rows})}",
+        f"gold events {len(events)}, actions {len(reports)}; reported by 2+ articles {len(multi)} "
+        f"(en+zh {sum(langs[a] == {'en', 'zh'} for a in multi)}); without market moves {len(policy)} "
+        f"(en+zh {sum(langs[a] == {'en', 'zh'} for a in policy)})",
+        "types " + ", ".join(f"{t} {n}" for t, n in sorted(Counter(g['type'] for g in events).items())),
+        "statuses " + ", ".join(f"{t} {n}" for t, n in sorted(Counter(g['status'] for g in events).items())),
+    ]
+    return lines
+
+
+def _fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def report(scores: dict[str, ArticleScore]) -> list[str]:
+    out = ["split  articles  entP   entR   evtP   evtR   evtF1  located status actor  targetsJ"]
+    for name, s in scores.items():
+        tj = sum(s.targets_jaccard) / len(s.targets_jaccard) if s.targets_jaccard else None
+        out.append(f"{name:<6} {s.n:>8}  {_fmt(s.entities.precision)}  {_fmt(s.entities.recall)}  "
+                   f"{_fmt(s.events.precision)}  {_fmt(s.events.recall)}  {_fmt(s.events.f1)}  "
+                   f"{_fmt(s.located.value)}   {_fmt(s.status.value)}  {_fmt(s.actor.value)}  {_fmt(tj)}")
+    out.append("")
+    out.append("type              " + "  ".join(f"{n + ' P':>7} {n + ' R':>7} {n + ' F1':>8}" for n in scores))
+    for t in EVENT_TYPES:
+        out.append(f"{t:<17} " + "  ".join(
+            f"{_fmt(s.per_type[t].precision):>7} {_fmt(s.per_type[t].recall):>7} {_fmt(s.per_type[t].f1):>8}"
+            for s in scores.values()))
+    out.append("")
+    out.append("new (proposed/enacted/reversed) gold events located, per policy type: " + "; ".join(
+        f"{name}: " + ", ".join(f"{t} {_fmt(s.new_recall[t].value)} (n={s.new_recall[t].n})" for t in POLICY_TYPES)
+        for name, s in scores.items()))
+    for name, s in scores.items():
+        conf = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(s.status_confusion.items()) if g != p)
+        out.append(f"{name} status errors (gold->pred): {conf or 'none'}")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m sinowatch.extractors.evaluate_articles",
+        description="Score the extractor on the full-length evaluation articles, dev and test reported apart. "
+                    "The test split is for reporting only, never for tuning.")
+    ap.add_argument("--data", type=Path, default=DEFAULT_ARTICLES, help="articles JSON lines (default: %(default)s)")
+    ap.add_argument("--stats", action="store_true", help="only print the size of the set, without running the extractor")
+    ap.add_argument("--batch-size", type=int, default=16, help="articles per nlp.pipe batch (default: %(default)s)")
+    args = ap.parse_args(argv)
+    try:
+        rows = load_articles(args.data)
+    except ExtractionError as e:
+        print(f"error: {e}")
+        return 2
+    print("\n".join(stats(rows)))
+    if args.stats:
+        return 0
+    from sinowatch.extractors.pipeline import Extractor  # noqa: PLC0415
+
+    extractor = Extractor.load()
+    print(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, data {args.data}")
+    print("\n".join(report(evaluate_articles(extractor, rows, batch_size=args.batch_size))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

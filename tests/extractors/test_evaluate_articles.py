@@ -1,0 +1,109 @@
+"""The article-level scorer: locating gold events, status/actor/targets scoring, the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sinowatch.extractors.evaluate_articles import (
+    ArticleScore,
+    evaluate_articles,
+    load_articles,
+    locates,
+    main,
+    report,
+    score_article,
+    stats,
+)
+
+from sinowatch.errors import ExtractionError
+from sinowatch.records import EntityRollup, Event, Extraction
+
+SENTENCE = "The Bureau of Industry and Security on Thursday added six subsidiaries of Inspur Group to the Entity List."
+
+
+def _event(type_: str, sentence: str = SENTENCE, **kw: Any) -> Event:
+    return Event(type=type_, confidence=0.9, sentence=sentence, entities=("inspur",), **kw)
+
+
+def _row(**kw: Any) -> dict[str, Any]:
+    row = {
+        "id": "art-900", "lang": "en", "split": "dev", "story": "s", "title": "t", "text": SENTENCE,
+        "entities": ["bis", "inspur", "entity-list"],
+        "events": [{"type": "entity_list", "status": "enacted", "actor": "bis", "targets": ["inspur"],
+                    "evidence": "added six subsidiaries of Inspur Group", "action": "act-x"}],
+    }
+    row.update(kw)
+    return row
+
+
+def _ex(*events: Event, entities: tuple[str, ...] = ("bis", "inspur", "entity-list")) -> Extraction:
+    return Extraction(id="art-900", lang="en", events=events,
+                      entities=tuple(EntityRollup(entity=e, kind="company", count=1) for e in entities))
+
+
+def test_locates_needs_a_shared_stretch_of_the_evidence() -> None:
+    assert locates(_event("entity_list"), "added six subsidiaries of Inspur Group")
+    assert locates(_event("entity_list", sentence="added six"), "The bureau added six subsidiaries")  # sentence inside evidence
+    assert not locates(_event("entity_list", sentence="Inspur shares fell 9% on Friday."),
+                       "added six subsidiaries of Inspur Group")
+
+
+def test_score_article_counts_status_actor_and_targets() -> None:
+    s = ArticleScore()
+    score_article(s, _row(), _ex(_event("entity_list", status="enacted", actor="bis", targets=("inspur",))))
+    assert (s.events.tp, s.events.fp, s.events.fn) == (1, 0, 0)
+    assert (s.status.value, s.actor.value, s.targets_jaccard) == (1.0, 1.0, [1.0])
+    assert s.new_recall["entity_list"].value == 1.0
+
+    wrong = ArticleScore()
+    score_article(wrong, _row(), _ex(_event("entity_list", status="background", actor="us-gov", targets=("inspur", "smic")),
+                                     _event("partnership")))
+    assert (wrong.events.tp, wrong.events.fp) == (1, 1)
+    assert (wrong.status.value, wrong.actor.value, wrong.targets_jaccard) == (0.0, 0.0, [0.5])
+    assert wrong.status_confusion[("enacted", "background")] == 1
+
+
+def test_unlocated_gold_event_is_a_miss_and_government_ids_are_not_entities() -> None:
+    s = ArticleScore()
+    score_article(s, _row(), _ex(_event("entity_list", sentence="Unrelated sentence about shares."),
+                                 entities=("bis", "inspur", "entity-list", "us-gov")))
+    assert s.located.value == 0.0 and s.status.n == 0
+    assert s.new_recall["entity_list"].value == 0.0
+    assert (s.entities.tp, s.entities.fp) == (3, 0)
+
+
+def test_stats_and_report_lines() -> None:
+    rows = [_row(), _row(id="art-901", lang="zh", split="test")]
+    lines = stats(rows)
+    assert lines[0].startswith("articles 2 (zh 1, dev 1, test 1")
+    assert "reported by 2+ articles 1 (en+zh 1)" in lines[1]
+    s = ArticleScore()
+    score_article(s, _row(), _ex(_event("entity_list", status="enacted", actor="bis", targets=("inspur",))))
+    text = "\n".join(report({"dev": s, "test": ArticleScore()}))
+    assert "dev" in text and "entity_list" in text and "enacted->" not in text
+
+
+def test_bad_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ExtractionError, match="no evaluation articles"):
+        load_articles(tmp_path / "missing.jsonl")
+    bad = tmp_path / "a.jsonl"
+    bad.write_text('{"id": 1}\n{oops\n', encoding="utf-8")
+    with pytest.raises(ExtractionError, match=":2: not JSON"):
+        load_articles(bad)
+    assert main(["--data", str(bad), "--stats"]) == 2
+    assert "not JSON" in capsys.readouterr().out
+
+
+def test_stats_command_on_the_bundled_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--stats"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("articles ") and "gold events" in out
+
+
+def test_real_extractor_on_three_articles(extractor) -> None:  # type: ignore[no-untyped-def]
+    rows = [r for r in load_articles() if r["id"] in {"art-040", "art-124", "art-132"}]
+    scores = evaluate_articles(extractor, rows)
+    assert scores["dev"].n + scores["test"].n == 3
+    assert scores["dev"].entities.tp >= 4  # Inspur, BIS, Entity List, Commerce ... are tagged
