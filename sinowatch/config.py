@@ -121,7 +121,16 @@ class AlertRule:
     min_confidence: float = setting(0.6, "Lowest event confidence that alerts")
     languages: list[str] = setting([], "Article languages; empty = any")
     feeds: list[str] = setting([], "Feed names; empty = any")
-    recipients: list[str] = setting(["analyst@localhost"], "Who receives the digest")
+    recipients: list[str] = setting(["analyst@localhost"], "Who receives the digest by email; empty = no email")
+    channels: list[str] = setting([], "Names of [[alerts.channels]] (Slack, Teams, Telegram, webhooks...) that also receive it")
+
+
+@dataclass
+class ChannelConfig:
+    name: str = setting("", "Channel name, used by rules' `channels`")
+    url: str = setting(
+        "", "Apprise URL (e.g. slack://..., json://host/path); write secrets as ${ENV_VAR}, filled from the environment"
+    )
 
 
 @dataclass
@@ -132,6 +141,11 @@ class AlertsConfig:
         7, "Articles published more than this many days ago never alert (backfills stay quiet); 0 = no limit"
     )
     report_base_url: str = setting("", "Base URL where reports are published; digests link to it")
+    feed_out: str = setting("", "Atom feed of recent alerts written on each run (relative to the config); empty = none")
+    feed_days: int = setting(30, "Days of alerts the Atom feed holds")
+    channels: list[ChannelConfig] = field(
+        default_factory=list, metadata={"help": "Non-email channels ([[alerts.channels]]), sent with Apprise"}
+    )
     smtp: SmtpConfig = field(default_factory=SmtpConfig, metadata={"help": "SMTP settings"})
     rules: list[AlertRule] = field(
         default_factory=lambda: [AlertRule()], metadata={"help": "Alert rules ([[alerts.rules]])"}
@@ -264,6 +278,17 @@ def _validate(cfg: Config) -> None:
     rule_names = [r.name for r in cfg.alerts.rules]
     if len(set(rule_names)) != len(rule_names):
         raise ConfigError(f"{src}: alert rule names must be unique, got {rule_names}")
+    channel_names = [c.name for c in cfg.alerts.channels]
+    for i, c in enumerate(cfg.alerts.channels):
+        if not c.name or not c.url:
+            raise ConfigError(f"{src}: 'alerts.channels[{i}]' needs both name and url")
+        if c.name == "email" or channel_names.count(c.name) > 1:
+            raise ConfigError(f"{src}: 'alerts.channels[{i}].name' {c.name!r} is reserved or used twice")
+    for r in cfg.alerts.rules:
+        unknown = [c for c in r.channels if c not in channel_names]
+        if unknown:
+            known = ", ".join(channel_names) or "none configured"
+            raise ConfigError(f"{src}: alert rule {r.name!r} names unknown channel(s) {unknown} (channels: {known})")
     if cfg.fetch.concurrency < 1 or cfg.fetch.max_bytes < 1:
         raise ConfigError(f"{src}: 'fetch.concurrency' and 'fetch.max_bytes' must be positive")
 

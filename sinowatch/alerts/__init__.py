@@ -93,3 +93,7 @@ class SendStats:
     pending: int = 0
     digests: int = 0
     errors: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:  # what run logs print (not the dataclass repr)
+        text = f"sent {self.sent} alert(s) in {self.digests} digest(s), failed {self.failed}, pending {self.pending}"
+        return text + (f", {len(self.errors)} problem(s)" if self.errors else "")

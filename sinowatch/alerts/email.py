@@ -173,15 +173,17 @@ def build_digest(rule: AlertRule, alerts: Sequence[OutboxAlert], *, sender: str,
     """The MIME digest (multipart/alternative: text/plain + text/html, UTF-8) for ``alerts``."""
     if not alerts:
         raise AlertError(f"rule {rule.name!r}: nothing to put in a digest")
-    if not rule.recipients:
-        raise AlertError(f"rule {rule.name!r} has no recipients (set recipients = [...] in [[alerts.rules]])")
+    if not rule.recipients and not rule.channels:
+        raise AlertError(f"rule {rule.name!r} has no recipients and no channels "
+                         "(set recipients = [...] or channels = [...] in [[alerts.rules]])")
     to = [address(r, f"rule {rule.name!r}: recipient") for r in rule.recipients]
     frm = address(sender, "alerts.smtp.sender")
     text, html = render(rule, alerts, config_source=config_source, report_url=report_url, now=now)
     msg = EmailMessage(policy=SMTP)
     msg["Subject"] = subject(rule.name, alerts)
     msg["From"] = Address(display_name="sinowatch alerts", username=frm.username, domain=frm.domain)
-    msg["To"] = to
+    if to:  # a rule with only Apprise channels still gets a message (its text is what they send)
+        msg["To"] = to
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id([a.alert_id for a in alerts], sender)
     msg["Auto-Submitted"] = "auto-generated"

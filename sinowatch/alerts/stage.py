@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -24,13 +24,15 @@ from pathlib import Path
 
 from sinowatch import faults
 from sinowatch.alerts import OutboxAlert, SendStats
-from sinowatch.alerts.email import address, build_digest, message_id
+from sinowatch.alerts.channels import Notifier, open_channels
+from sinowatch.alerts.email import address, build_digest, message_id, render, subject
 from sinowatch.alerts.rules import event_matches, match_batch
 from sinowatch.alerts.smtp import Mailer, SmtpMailer
 from sinowatch.config import AlertRule, Config
 from sinowatch.errors import AlertError
 from sinowatch.records import Document, Extraction
 from sinowatch.warehouse import alerts as outbox_db
+from sinowatch.warehouse import deliveries
 from sinowatch.warehouse.db import Connection
 
 log = logging.getLogger(__name__)
@@ -126,6 +128,7 @@ def send_pending(
     *,
     dry_run: bool = False,
     mailer: Mailer | None = None,
+    notifiers: Mapping[str, Notifier] | None = None,
     now: datetime | None = None,
 ) -> SendStats:
     """Send one digest per rule for the pending alerts and mark them.
@@ -145,28 +148,62 @@ def send_pending(
     if dry_run or not digests:
         stats.pending = _open_count(conn)
         return stats
-    mailer = mailer or SmtpMailer(config.alerts.smtp)  # AlertError here: a config problem, no tries used
+    if mailer is None and any(d.rule.recipients for d in digests):
+        mailer = SmtpMailer(config.alerts.smtp)  # AlertError here: a config problem, no tries used
+    if notifiers is None:
+        names = {c for d in digests for c in d.rule.channels}
+        notifiers = open_channels(config.alerts.channels, names, timeout=config.alerts.smtp.timeout) if names else {}
     sender = address(config.alerts.smtp.sender, "alerts.smtp.sender").addr_spec
     for d in digests:
         ids = d.alert_ids
-        recipients = [address(r, "recipient").addr_spec for r in d.rule.recipients]
         outbox_db.mark_sending(conn, ids, d.message_id, now)
         faults.point("alert_sending")
-        try:
-            response = mailer.send(d.message, sender=sender, recipients=recipients)
-            faults.point("alert_sent")
-        except AlertError as e:
-            newly_failed = outbox_db.record_failure(conn, ids, str(e), config.alerts.max_tries, now)
+        done = deliveries.delivered(conn, ids)
+        responses: list[str] = []
+        errors: list[str] = []
+        for target in (["email"] if d.rule.recipients else []) + list(d.rule.channels):
+            todo = [a for a in d.alerts if (a.alert_id, target) not in done]
+            if not todo:
+                continue
+            try:
+                if target == "email":
+                    assert mailer is not None
+                    msg = d.message if len(todo) == len(d.alerts) else _sub_digest(config, d.rule, todo, now)
+                    recipients = [address(r, "recipient").addr_spec for r in d.rule.recipients]
+                    response = mailer.send(msg, sender=sender, recipients=recipients)
+                else:
+                    title, body = channel_message(config, d.rule, todo, now)
+                    response = notifiers[target].notify(title, body)
+                faults.point("alert_sent")
+            except AlertError as e:
+                errors.append(str(e))
+                log.warning("rule %s: digest %s not delivered to %s: %s", d.rule.name, d.message_id, target, e)
+                continue
+            deliveries.record(conn, [a.alert_id for a in todo], target, response, datetime.now(UTC))
+            responses.append(response if target == "email" else f"{target}: {response}")
+        if errors:
+            newly_failed = outbox_db.record_failure(conn, ids, "; ".join(errors), config.alerts.max_tries, now)
             stats.failed += newly_failed
-            stats.errors.append(f"rule {d.rule.name!r}: {len(ids)} alert(s) not sent: {e}")
-            log.warning("rule %s: digest %s not sent: %s", d.rule.name, d.message_id, e)
+            stats.errors.append(f"rule {d.rule.name!r}: {len(ids)} alert(s) not sent: {'; '.join(errors)}")
             continue
-        outbox_db.mark_sent(conn, ids, d.message_id, response, datetime.now(UTC))
+        outbox_db.mark_sent(conn, ids, d.message_id, "; ".join(responses) or "already delivered", datetime.now(UTC))
         faults.point("alert_marked")
         stats.sent += len(ids)
         stats.digests += 1
     stats.pending = _open_count(conn)
     return stats
+
+
+def _sub_digest(config: Config, rule: AlertRule, alerts: list[OutboxAlert], now: datetime) -> EmailMessage:
+    """The digest of the alerts a channel still lacks (after another channel failed)."""
+    return build_digest(rule, alerts, sender=config.alerts.smtp.sender, now=now, config_source=config.source,
+                        report_url=report_url(config))
+
+
+def channel_message(config: Config, rule: AlertRule, alerts: list[OutboxAlert], now: datetime) -> tuple[str, str]:
+    """Title and plain-text body of a digest for an Apprise channel: the email's subject and text."""
+    text, _html = render(rule, alerts, config_source=config.source, report_url=report_url(config), now=now)
+    return subject(rule.name, alerts), text
 
 
 def _slug(name: str) -> str:
