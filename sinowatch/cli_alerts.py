@@ -84,4 +84,18 @@ def register(app: typer.Typer) -> None:
         if stats.errors and not dry_run:
             raise typer.Exit(1)
 
+    @alerts_app.command("feed")
+    def feed_cmd(
+        ctx: typer.Context,
+        out: Path = typer.Option(..., "--out", help="Atom file to write, e.g. alerts.xml (replaced atomically)."),
+        days: int = typer.Option(None, "--days", help="Alerts queued in the last N days [default: alerts.feed_days]."),
+        rule: str = typer.Option(None, "--rule", help="Only this rule's alerts (default: every rule)."),
+    ) -> None:
+        """Write an Atom feed of recent alerts (one entry per rule and story) for feed readers."""
+        from sinowatch.alerts.stage import write_alerts_feed  # noqa: PLC0415
+
+        with reader(ctx) as conn:
+            n = write_alerts_feed(state(ctx).config, conn, out, days=days, rule=rule)
+        typer.echo(f"{out}: {n} alert(s)")
+
     app.add_typer(alerts_app, name="alerts")

@@ -191,7 +191,25 @@ def send_pending(
         stats.sent += len(ids)
         stats.digests += 1
     stats.pending = _open_count(conn)
+    if config.alerts.feed_out:
+        try:
+            write_alerts_feed(config, conn, config.resolve(config.alerts.feed_out))
+        except OSError as e:  # the alerts are sent; a feed that cannot be written must not fail the run
+            stats.errors.append(f"alerts feed {config.alerts.feed_out}: {e}")
     return stats
+
+
+def write_alerts_feed(config: Config, conn: Connection, out: Path, *, days: int | None = None,
+                      rule: str | None = None) -> int:
+    """Write the Atom feed of alerts queued in the last ``days`` (default ``alerts.feed_days``);
+    returns the number of entries."""
+    from sinowatch.alerts.feed import ALL_STATUSES, write_feed  # noqa: PLC0415
+
+    if rule is not None and rule not in {r.name for r in config.alerts.rules}:
+        names = ", ".join(r.name for r in config.alerts.rules) or "none configured"
+        raise AlertError(f"no alert rule named {rule!r} (rules: {names})")
+    alerts = outbox_db.outbox(conn, ALL_STATUSES)
+    return write_feed(out, alerts, days=config.alerts.feed_days if days is None else days, rule=rule)
 
 
 def _sub_digest(config: Config, rule: AlertRule, alerts: list[OutboxAlert], now: datetime) -> EmailMessage:
