@@ -14,7 +14,7 @@ import typer
 
 from sinowatch import __version__
 from sinowatch.cli_common import FORMAT_OPTION, AppState, check_format, emit, reader, state, writer
-from sinowatch.errors import ConfigError, SinowatchError
+from sinowatch.errors import ConfigError, QueryError, SinowatchError
 
 app = typer.Typer(
     name="sinowatch",
@@ -169,24 +169,50 @@ def print_run_summary(report) -> None:  # type: ignore[no-untyped-def]
 @app.command()
 def sql(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help="SQL to run against the warehouse (read-only)"),
-    csv_out: bool = typer.Option(False, "--csv", help="Write CSV"),
-    json_out: bool = typer.Option(False, "--json", help="Write JSON lines"),
+    query: str = typer.Argument(None, help="SQL to run (read-only); `-` reads it from stdin", show_default=False),
+    file: Path = typer.Option(None, "--file", help="Read the SQL from this file (e.g. warehouse/queries/*.sql)"),
+    fmt: str = FORMAT_OPTION,
+    csv_out: bool = typer.Option(False, "--csv", help="Same as --format csv", hidden=True),
+    json_out: bool = typer.Option(False, "--json", help="Same as --format json", hidden=True),
     allow_external: bool = typer.Option(False, "--allow-external", help="Allow reading/writing other files (COPY, ATTACH)"),
 ) -> None:
-    """Run a read-only SQL query against the warehouse."""
+    """Run a read-only SQL query against the warehouse: an argument, `--file PATH`, or `-` for stdin.
+
+    A query file that starts with a `--` comment works with --file or stdin
+    (`sinowatch sql - < query.sql`). A failing query exits with code 6."""
     import duckdb  # noqa: PLC0415
 
-    fmt = "csv" if csv_out else "json" if json_out else "table"
+    fmt = "csv" if csv_out else "json" if json_out else check_format(fmt)
+    text = read_query(query, file)
     with reader(ctx, allow_external=allow_external) as conn:
         try:
-            cur = conn.execute(query)
+            cur = conn.execute(text)
         except duckdb.Error as e:
-            raise SinowatchError(f"query failed: {' '.join(str(e).split())[:400]}") from None
+            raise QueryError(f"query failed: {' '.join(str(e).split())[:400]}") from None
         if cur.description is None:
             return
         cols = [d[0] for d in cur.description]
         emit(cols, cur.fetchall(), fmt=fmt)
+
+
+def read_query(query: str | None, file: Path | None) -> str:
+    """The SQL from exactly one of: the argument, ``--file``, or stdin (``-``)."""
+    if (query is not None) == (file is not None):
+        raise typer.BadParameter("give the SQL as an argument, `-` (stdin) or --file PATH (exactly one)",
+                                 param_hint="QUERY / --file")
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise typer.BadParameter(f"cannot read {file}: {getattr(e, 'strerror', None) or e}",
+                                     param_hint="--file") from None
+    elif query == "-":
+        text = sys.stdin.read()
+    else:
+        text = query or ""
+    if not text.strip():
+        raise typer.BadParameter("the SQL is empty", param_hint="QUERY / --file")
+    return text
 
 
 @app.command()

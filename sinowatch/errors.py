@@ -9,7 +9,8 @@
     ├── ModelError                 a model is missing or broken (says how to build/install it)
     ├── WarehouseError             DuckDB problems
     │   └── WarehouseLockedError   another process holds the warehouse
-    └── AlertError                 alert rules or SMTP problems
+    ├── AlertError                 alert rules or SMTP problems
+    └── QueryError                 a user's SQL (`sinowatch sql`) failed
 
 Per-item failures (one feed, one article) are *recorded* on the run, not raised past the stage:
 the caller decides what one failing item costs (spaCy's error-handler idea).
@@ -63,3 +64,9 @@ class WarehouseLockedError(WarehouseError):
 
 class AlertError(SinowatchError):
     pass
+
+
+class QueryError(SinowatchError):
+    """The SQL given to `sinowatch sql` failed (syntax, unknown table, ...)."""
+
+    exit_code = 6
