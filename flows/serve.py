@@ -76,8 +76,11 @@ def prefect_executable() -> str:
 
 @contextmanager
 def local_server(config: Config, *, port: int | None = None, timeout: float | None = None,
-                 log_file: Path | None = None) -> Iterator[str]:
+                 log_file: Path | None = None, ui: bool = True) -> Iterator[str]:
     """``prefect server start`` on 127.0.0.1 for as long as the block runs; yields its API URL.
+
+    With ``ui`` (the default) the server also serves Prefect's web UI at ``http://127.0.0.1:PORT``
+    (the run links Prefect logs point there); ``ui=False`` (``serve --no-ui``) serves the API only.
 
     Its database lives in PREFECT_HOME (the config's state dir), so schedules and run history
     survive restarts. Must be entered before prefect is imported (it exports PREFECT_API_URL).
@@ -90,7 +93,8 @@ def local_server(config: Config, *, port: int | None = None, timeout: float | No
     api_url = f"http://{host}:{port}/api"
     log_file = log_file or Path(os.environ["PREFECT_HOME"]) / "server.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PREFECT_SERVER_API_HOST": host, "PREFECT_SERVER_API_PORT": str(port)}
+    env = {**os.environ, "PREFECT_SERVER_API_HOST": host, "PREFECT_SERVER_API_PORT": str(port),
+           "PREFECT_UI_ENABLED": "true" if ui else "false", "PREFECT_SERVER_UI_ENABLED": "true" if ui else "false"}
     env.pop("PREFECT_API_URL", None)
     with open(log_file, "ab") as out:
         proc = subprocess.Popen(
@@ -101,10 +105,17 @@ def local_server(config: Config, *, port: int | None = None, timeout: float | No
         waited = wait_healthy(api_url, timeout or float(config.flows.startup_timeout), proc)
         log.info("prefect server on %s healthy after %.1fs (log: %s)", api_url, waited, log_file)
         os.environ["PREFECT_API_URL"] = api_url
+        if ui:  # the links Prefect logs for each run
+            os.environ.setdefault("PREFECT_UI_URL", ui_url(api_url))
         yield api_url
     finally:
         os.environ.pop("PREFECT_API_URL", None)
         stop_process(proc)
+
+
+def ui_url(api_url: str) -> str:
+    """Where the UI of the server at ``api_url`` answers (the API's root without ``/api``)."""
+    return api_url.rstrip("/").removesuffix("/api")
 
 
 def stop_process(proc: subprocess.Popen[bytes], grace: float = 15.0) -> None:
@@ -122,14 +133,14 @@ def stop_process(proc: subprocess.Popen[bytes], grace: float = 15.0) -> None:
 
 
 @contextmanager
-def prefect_server(config: Config) -> Iterator[str]:
+def prefect_server(config: Config, *, ui: bool = True) -> Iterator[str]:
     """PREFECT_API_URL when set (checked for health), else a local server for the block."""
     url = os.environ.get("PREFECT_API_URL")
     if url:
         wait_healthy(url.rstrip("/"), float(config.flows.startup_timeout))
         yield url
         return
-    with local_server(config) as url:
+    with local_server(config, ui=ui) as url:
         yield url
 
 
@@ -218,13 +229,14 @@ def build_deployment(config: Config, *, db: str, cron: str, timezone: str, confi
 
 def serve_daily(config: Config, *, db: str, cron: str | None = None, timezone: str | None = None,
                 dask_address: str | None = None, catchup: bool | None = None, dry_run: bool = False,
-                config_path: str | None = None) -> None:
+                config_path: str | None = None, ui: bool = True) -> None:
     """Register and serve the daily deployment until SIGTERM/Ctrl-C (which pause its schedule)."""
     cron = cron or config.schedule.cron
     timezone = timezone or config.schedule.timezone
     catchup = config.schedule.catchup if catchup is None else catchup
     dask_address = dask_address or config.flows.dask_address or None
-    with prefect_server(config) as api_url:
+    started_here = not os.environ.get("PREFECT_API_URL")
+    with prefect_server(config, ui=ui) as api_url:
         from prefect import serve  # noqa: PLC0415
 
         deployment = build_deployment(config, db=db, cron=cron, timezone=timezone, config_path=config_path,
@@ -233,4 +245,8 @@ def serve_daily(config: Config, *, db: str, cron: str | None = None, timezone: s
         missed_runs_policy(deployment_id, cron=cron, timezone=timezone, catchup=catchup)
         print(f"serving {deployment.flow_name}/{deployment.name} on {api_url}: cron {cron!r} ({timezone}); "
               f"Ctrl-C or SIGTERM stops it and pauses the schedule", flush=True)
+        if started_here and ui:
+            print(f"Prefect UI: {ui_url(api_url)}  (runs, logs, schedule; `serve --no-ui` turns it off)", flush=True)
+        elif os.environ.get("PREFECT_UI_URL"):
+            print(f"Prefect UI: {os.environ['PREFECT_UI_URL']}", flush=True)
         serve(deployment, pause_on_shutdown=True, limit=1, print_starting_message=False)

@@ -59,11 +59,14 @@ def serve(
     catchup: bool = typer.Option(None, "--catchup/--no-catchup", help="After downtime, run once now if a "
                                  "scheduled run was missed (default: schedule.catchup)"),
     dry_run: bool = typer.Option(False, "--dry-run", help="Scheduled runs send no email"),
+    ui: bool = typer.Option(True, "--ui/--no-ui", help="Serve Prefect's web UI from the server serve starts "
+                            "(http://127.0.0.1:flows.server_port)"),
 ) -> None:
     """Register the daily deployment and serve it on its schedule until stopped (Ctrl-C, SIGTERM).
 
     Uses the Prefect server at PREFECT_API_URL; when unset, starts `prefect server start` on
-    127.0.0.1 (flows.server_port) and stops it on exit.
+    127.0.0.1 (flows.server_port) with its web UI (unless --no-ui), prints the UI's address, and
+    stops it on exit.
     """
     st = state(ctx)
     cfg = st.config
@@ -73,4 +76,4 @@ def serve(
     from sinowatch.flows.serve import serve_daily  # noqa: PLC0415
 
     serve_daily(cfg, db=str(st.warehouse_path), cron=cron, timezone=timezone, dask_address=dask_address,
-                catchup=catchup, dry_run=dry_run, config_path=cfg.source or None)
+                catchup=catchup, dry_run=dry_run, config_path=cfg.source or None, ui=ui)

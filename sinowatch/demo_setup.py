@@ -21,7 +21,8 @@ def write_demo(out: Path, *, now: datetime) -> Path:
         "fetch": {"allow_file": True, "concurrency": 4},
         "feeds": feeds,
         "alerts": {
-            "smtp": {"host": "127.0.0.1", "port": 8025},
+            # mailpit's SMTP port (docker/compose.yaml publishes it on 127.0.0.1); 8025 is its web UI
+            "smtp": {"host": "127.0.0.1", "port": 1025},
             "rules": [
                 {"name": "export-controls", "event_types": ["export_control", "entity_list"],
                  "min_confidence": 0.6, "recipients": ["compliance@example.com"]},
