@@ -267,6 +267,12 @@ def _check_references(entities: dict[str, Entity], where: str) -> None:
             owner[key] = e.id
 
 
+def chinese_name(entity: Entity) -> str | None:
+    """The entity's first Chinese alias (``aliases_zh``), unless the name already is that."""
+    zh = next((a.text for a in entity.aliases if a.source == "aliases_zh"), None)
+    return zh if zh and zh != entity.name else None
+
+
 def entity_rows(watchlist: Watchlist) -> Iterable[tuple[str, str, str, str, str | None]]:
     """(id, kind, name, country, parent) for the warehouse's entities table."""
     for e in watchlist.entities.values():

@@ -112,6 +112,8 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         days: int = typer.Option(None, "--days", "-d", min=1, help="Days covered (default: the config's report.days)"),
         out: Path = typer.Option(None, "--out", "-o", help="HTML file to write (default: the config's report.out)"),
+        plotly_js: str = typer.Option(None, "--plotly-js", help="inline (self-contained, ~5 MB), file (small report "
+                                      "+ plotly-*.min.js beside it) or cdn (default: the config's report.plotly_js)"),
     ) -> None:
         """Write the self-contained HTML report: movers, charts, events, spikes, export-control stories."""
         from sinowatch.report.build import write_report  # noqa: PLC0415
@@ -119,8 +121,10 @@ def register(app: typer.Typer) -> None:
         st = state(ctx)
         cfg = st.config
         target = out if out is not None else cfg.resolve(cfg.report.out)
+        if plotly_js is not None and plotly_js not in ("inline", "file", "cdn"):
+            raise typer.BadParameter("use inline, file or cdn", param_hint="--plotly-js")
         with reader(ctx) as conn:
-            path = write_report(cfg, conn, target, days=days)
+            path = write_report(cfg, conn, target, days=days, plotly_js=plotly_js)
         typer.echo(f"wrote {path}")
 
     @app.command()

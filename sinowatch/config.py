@@ -175,6 +175,10 @@ class FlowsConfig:
 class ReportConfig:
     days: int = setting(120, "Days covered by the report")
     out: str = setting("report.html", "Where the daily run writes the report (relative to the config)")
+    plotly_js: str = setting(
+        "inline", "inline (one self-contained ~5 MB file), file (a small report + plotly-*.min.js beside it) "
+        "or cdn (a small report that loads plotly.js from the network)"
+    )
 
 
 @dataclass
@@ -273,6 +277,8 @@ def _validate(cfg: Config) -> None:
         seen.add(f.name)
     if cfg.alerts.smtp.security not in ("none", "starttls", "ssl"):
         raise ConfigError(f"{src}: 'alerts.smtp.security' must be none, starttls or ssl")
+    if cfg.report.plotly_js not in ("inline", "file", "cdn"):
+        raise ConfigError(f"{src}: 'report.plotly_js' must be inline, file or cdn, got {cfg.report.plotly_js!r}")
     if cfg.sentiment.runtime not in ("onnx", "torch"):
         raise ConfigError(f"{src}: 'sentiment.runtime' must be onnx or torch")
     rule_names = [r.name for r in cfg.alerts.rules]

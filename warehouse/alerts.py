@@ -103,9 +103,12 @@ def _watchlist_key(conn: Connection) -> str | None:
 def _entity_names(conn: Connection) -> dict[str, str]:
     """Watchlist id -> display name, when the extraction stage's `entities` table exists."""
     key = _watchlist_key(conn)
-    if key is None or "name" not in _columns(conn, "entities"):
+    cols = _columns(conn, "entities")
+    if key is None or "name" not in cols:
         return {}
-    return {i: n for i, n in conn.execute(f"SELECT {key}, name FROM entities").fetchall() if n}
+    zh = "name_zh" if "name_zh" in cols else "NULL"  # the Chinese name beside the English one
+    return {i: (f"{n} ({z})" if z else n)
+            for i, n, z in conn.execute(f"SELECT {key}, name, {zh} FROM entities").fetchall() if n}
 
 
 def _current_sentiment(conn: Connection, keys: Sequence[str]) -> dict[tuple[str, str], tuple[str, float | None]]:

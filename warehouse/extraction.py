@@ -209,7 +209,7 @@ def save_extractions(conn: Connection, extractions: Sequence[Extraction], *, ext
 
 def sync_watchlist(conn: Connection, watchlist: Any) -> int:
     """Refresh the entities table from the loaded watchlist (caller's transaction)."""
-    from sinowatch.extractors.watchlist import entity_rows  # noqa: PLC0415
+    from sinowatch.extractors.watchlist import chinese_name, entity_rows  # noqa: PLC0415
 
     rows = list(entity_rows(watchlist))
     data = {
@@ -217,11 +217,25 @@ def sync_watchlist(conn: Connection, watchlist: Any) -> int:
         "country": [r[3] for r in rows], "parent": [r[4] for r in rows],
         "watchlist_version": [watchlist.version] * len(rows),
     }
+    if "name_zh" in {c[0] for c in conn.execute("DESCRIBE entities").fetchall()}:
+        data["name_zh"] = [chinese_name(watchlist.entities[r[0]]) for r in rows]
     conn.execute("DELETE FROM entities")
     entities = pa.table(data, schema=pa.schema([(k, pa.string()) for k in data]))
     with _registered(conn, {"entities": entities}):
         _insert(conn, "entities", entities, {})
     return len(rows)
+
+
+def display_names(conn: Connection) -> dict[str, str]:
+    """Watchlist id -> the name to show: "DeepSeek (深度求索)" where the watchlist has a Chinese
+    name, else the English name. Empty before the first extraction."""
+    cols = {c[0] for c in conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'entities'").fetchall()}
+    if "name" not in cols:
+        return {}
+    zh = "name_zh" if "name_zh" in cols else "NULL"
+    return {e: (f"{n} ({z})" if z else n)
+            for e, n, z in conn.execute(f"SELECT entity, name, {zh} FROM entities").fetchall() if n}
 
 
 def pending_documents(conn: Connection, *, extractor_version: str, watchlist_version: str, batch_size: int = 64,

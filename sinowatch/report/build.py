@@ -19,12 +19,23 @@ from typing import Any
 
 from sinowatch.config import Config
 from sinowatch.warehouse import trends as tw
+from sinowatch.warehouse.extraction import display_names
 
 MOVER_DAYS = 14  # movers: the last 14 days against the 14 before
 TOP_ENTITIES = 6  # entities charted one by one
 TOP_FIRMS_SOV = 8  # firms named in the share-of-voice chart; the rest are "other firms"
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
-FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
+#: Latin faces first, then CJK fallbacks (macOS, Windows, Noto/WenQuanYi on Linux), so Chinese
+#: names and titles never render as boxes; the same stack is in the report's and the emails' CSS.
+FONT_STACK = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", '
+              '"Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", '
+              '"WenQuanYi Zen Hei", sans-serif')
+FONT = {"family": FONT_STACK.replace('"', ""), "size": 13}
+#: one colour per named firm in the share-of-voice chart (Tableau 10 without its grey); the
+#: remainder, "other firms", is a light grey no firm colour is near
+FIRM_COLOURS = ("#4C78A8", "#F58518", "#E45756", "#72B7B2", "#54A24B", "#EECA3B", "#B279A2", "#FF9DA6", "#9D755D")
+OTHER_FIRMS_COLOUR = "#D0D0D0"
+PLOTLY_JS_MODES = ("inline", "file", "cdn")
 
 
 @dataclass(frozen=True)
@@ -85,7 +96,7 @@ def _entity_charts(conn: Any, entities: list[tuple[str, str]], days: int) -> Cha
     return Chart("chart-entities", "Stories and sentiment per top entity", _fig_html(fig, "chart-entities"))
 
 
-def _share_chart(conn: Any, days: int) -> Chart | None:
+def _share_chart(conn: Any, days: int, names: dict[str, str]) -> Chart | None:
     import plotly.graph_objects as go  # noqa: PLC0415
 
     rows = tw.named_dicts(conn, "report_share_of_voice", days=days, top=TOP_FIRMS_SOV)
@@ -93,15 +104,24 @@ def _share_chart(conn: Any, days: int) -> Chart | None:
         return None
     firms = sorted({r["firm"] for r in rows}, key=lambda f: (f == "other firms", f))
     fig = go.Figure()
+    named = 0
     for firm in firms:
         data = [r for r in rows if r["firm"] == firm]
+        if firm == "other firms":
+            colour = OTHER_FIRMS_COLOUR
+        else:
+            colour, named = FIRM_COLOURS[named % len(FIRM_COLOURS)], named + 1
+        label = html.escape(names.get(firm, firm))
         fig.add_trace(go.Bar(x=[r["week"].isoformat() for r in data], y=[round(100 * r["share"], 1) for r in data],
-                             name=html.escape(firm), customdata=[r["articles"] for r in data],
-                             hovertemplate=f"{html.escape(firm)}<br>week of %{{x}}: %{{y}}%"
+                             name=label, customdata=[r["articles"] for r in data], marker_color=colour,
+                             hovertemplate=f"{label}<br>week of %{{x}}: %{{y}}%"
                                            " (%{customdata} articles)<extra></extra>"))
     fig.update_layout(barmode="stack", yaxis={"title": "% of firm mentions", "range": [0, 100]},
                       xaxis={"title": "week"})
     _layout(fig, height=420)
+    # the legend to the right of the plot: below it, it covered the x axis title
+    fig.update_layout(legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"},
+                      margin={"r": 200})
     return Chart("chart-share", "Share of voice among the watched firms (weekly)", _fig_html(fig, "chart-share"))
 
 
@@ -121,7 +141,7 @@ def _event_chart(events: list[dict[str, Any]]) -> Chart | None:
                                  hovertemplate="%{x}<br>%{text}<extra>" + etype + "</extra>"))
     _layout(fig, height=120 + 40 * len({e["event_type"] for e in events}))
     fig.update_layout(showlegend=False, xaxis={"title": "published"})
-    return Chart("chart-events", "Event timeline", _fig_html(fig, "chart-events"))
+    return Chart("chart-events", "Events by type over time", _fig_html(fig, "chart-events"))
 
 
 def build_context(config: Config, conn: Any, *, days: int) -> dict[str, Any]:
@@ -134,11 +154,14 @@ def build_context(config: Config, conn: Any, *, days: int) -> dict[str, Any]:
         return ctx
     ctx["period_start"] = max(rng.first_day or rng.last_day, rng.last_day - timedelta(days=days - 1))
     history = min(days, 120)
+    shown = display_names(conn)  # "DeepSeek (深度求索)" where the watchlist has a Chinese name
+    by_english = {d.split(" (", 1)[0]: d for d in shown.values()}  # share of voice names firms in English
     movers = tw.trends(conn, days=MOVER_DAYS, history=history)
-    ctx["movers"] = [dict(vars(r), spark=tw.sparkline(r.series, bucket=7))
+    ctx["movers"] = [dict(vars(r), name=shown.get(r.entity, r.name), spark=tw.sparkline(r.series, bucket=7))
                      for r in sorted(movers, key=lambda r: (-abs(r.change), -r.stories, r.entity))[:12]]
     turns = [r for r in movers if r.sentiment_change is not None]
-    ctx["turns"] = [vars(r) for r in sorted(turns, key=lambda r: (-abs(r.sentiment_change or 0), r.entity))[:8]]
+    ctx["turns"] = [dict(vars(r), name=shown.get(r.entity, r.name))
+                    for r in sorted(turns, key=lambda r: (-abs(r.sentiment_change or 0), r.entity))[:8]]
     top = tw.trends(conn, days=days, history=history, top=TOP_ENTITIES)
     events = tw.named_dicts(conn, "events_timeline", types=[], since=rng.last_day - timedelta(days=days - 1),
                             limit=2000)
@@ -146,38 +169,67 @@ def build_context(config: Config, conn: Any, *, days: int) -> dict[str, Any]:
         e["link"] = safe_url(e["link"])
     ctx["events"] = events[:40]
     ctx["events_total"] = len(events)
-    ctx["spikes"] = tw.named_dicts(conn, "report_spikes", days=days)
+    ctx["spikes"] = [dict(r, name=shown.get(r["entity"], r["name"]))
+                     for r in tw.named_dicts(conn, "report_spikes", days=days)]
     stories = tw.named_dicts(conn, "report_export_control_stories", days=days, limit=15)
     for s in stories:
         s["link"] = safe_url(s["link"])
     ctx["export_stories"] = stories
-    charts = [_entity_charts(conn, [(r.entity, r.name) for r in top], days), _share_chart(conn, days),
-              _event_chart(events)]
+    charts = [_entity_charts(conn, [(r.entity, shown.get(r.entity, r.name)) for r in top], days),
+              _share_chart(conn, days, by_english), _event_chart(events)]
     ctx["charts"] = [c for c in charts if c is not None]
     return ctx
 
 
-def render(config: Config, conn: Any, *, days: int) -> str:
+def plotly_script(mode: str, out_dir: Path | None) -> str:
+    """The <script> element that loads plotly.js: ``inline`` (the whole library in the file, ~4.7
+    MB, works offline anywhere), ``file`` (plotly-<version>.min.js written once beside the report:
+    a small report, offline, the two files travel together) or ``cdn`` (a small report that needs
+    the network to draw its charts)."""
+    from plotly.offline import get_plotlyjs, get_plotlyjs_version  # noqa: PLC0415
+
+    if mode not in PLOTLY_JS_MODES:
+        from sinowatch.errors import ConfigError  # noqa: PLC0415
+
+        raise ConfigError(f"report.plotly_js must be one of {', '.join(PLOTLY_JS_MODES)}, got {mode!r}")
+    js_version = get_plotlyjs_version()
+    if mode == "cdn":
+        return f'<script src="https://cdn.plot.ly/plotly-{js_version}.min.js" charset="utf-8"></script>'
+    js = get_plotlyjs()
+    if mode == "file":
+        name = f"plotly-{js_version}.min.js"
+        if out_dir is not None:
+            target = out_dir / name
+            if not target.exists() or target.stat().st_size != len(js.encode("utf-8")):
+                out_dir.mkdir(parents=True, exist_ok=True)
+                target.write_text(js, encoding="utf-8")
+        return f'<script src="{name}" charset="utf-8"></script>'
+    # once, inline, in a script element; '</script' cannot occur in it (Plotly does the same)
+    return "<script>" + js.replace("</script", "<\\/script") + "</script>"
+
+
+def render(config: Config, conn: Any, *, days: int, plotly_js: str = "inline", out_dir: Path | None = None) -> str:
     """The report's HTML text."""
     import jinja2  # noqa: PLC0415
-    from plotly.offline import get_plotlyjs  # noqa: PLC0415
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("sinowatch.report", "templates"),
                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["signed"] = lambda v, f="{:+d}": "" if v is None else f.format(v)
     env.filters["isodate"] = lambda v: v.isoformat() if isinstance(v, date) else ("" if v is None else str(v))
     ctx = build_context(config, conn, days=days)
-    # plotly.js once, inline, in a script element; '</script' cannot occur in it (Plotly does the same)
-    plotlyjs = get_plotlyjs().replace("</script", "<\\/script")
-    return env.get_template("report.html.j2").render(**ctx, plotlyjs=jinja2.utils.markupsafe.Markup(plotlyjs))
+    script = plotly_script(plotly_js, out_dir)
+    return env.get_template("report.html.j2").render(**ctx, font_stack=jinja2.utils.markupsafe.Markup(FONT_STACK),
+                                                     plotly_script=jinja2.utils.markupsafe.Markup(script))
 
 
-def write_report(config: Config, conn: Any, out: Path, *, days: int | None = None) -> Path:
+def write_report(config: Config, conn: Any, out: Path, *, days: int | None = None,
+                 plotly_js: str | None = None) -> Path:
     """Render the report over the last ``days`` days (default ``config.report.days``) and write it
-    to ``out`` atomically (a reader never sees half a file). Returns the path written."""
+    to ``out`` atomically (a reader never sees half a file). Returns the path written.
+    ``plotly_js`` (default ``config.report.plotly_js``): see :func:`plotly_script`."""
     days = days or config.report.days
     out = Path(out)
-    text = render(config, conn, days=days)
+    text = render(config, conn, days=days, plotly_js=plotly_js or config.report.plotly_js, out_dir=out.parent)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:

@@ -10,3 +10,7 @@ CREATE TABLE alert_deliveries (
     response     VARCHAR,
     PRIMARY KEY (alert_id, channel)
 );
+
+-- The watchlist's Chinese name of an entity (its first `aliases_zh`), shown beside the English
+-- name in the report and the alert emails. NULL until the next extraction refreshes `entities`.
+ALTER TABLE entities ADD COLUMN name_zh VARCHAR;
