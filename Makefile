@@ -21,11 +21,20 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Debian's chromium for the report's browser test; optional (that test skips without it).
+# Debian's chromium for the report's browser test, and a CJK font (fonts-noto-cjk; else
+# fonts-wqy-zenhei) so Chinese text in reports, emails and screenshots is text, not boxes.
+# Optional: the browser tests skip without chromium.
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	  || echo "chromium not installed: the report's browser test will be skipped"; }
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  pkgs=""; command -v chromium >/dev/null 2>&1 || pkgs="chromium"; \
+	  fc-list :lang=zh 2>/dev/null | grep -q . || pkgs="$$pkgs fontconfig fonts-noto-cjk"; \
+	  if [ -n "$$pkgs" ]; then apt-get update -qq && \
+	    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$pkgs >/dev/null || \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fontconfig fonts-wqy-zenhei >/dev/null; }; fi; \
+	else \
+	  command -v chromium >/dev/null 2>&1 || echo "chromium not installed: the report's browser tests will be skipped"; \
+	  fc-list :lang=zh 2>/dev/null | grep -q . || echo "no CJK font: install fonts-noto-cjk (or fonts-wqy-zenhei) to see Chinese text"; \
+	fi
 
 demo: setup
 	$(BIN)/sinowatch demo
