@@ -99,7 +99,7 @@ def _ingest(cfg: Config, db: str, w: Writer, report: RunReport) -> None:
     with w.lock:
         report.clusters += w.conn.execute("SELECT count(*) FROM story_clusters").fetchone()[0] - clusters_before
     report.feeds.sort(key=lambda o: o.feed)
-    log.info("ingest: feeds ok %d, failed %d; articles new %d, updated %d; new clusters %d", report.feeds_ok,
+    log.info("ingest: feeds ok %d, failed %d; articles new %d, seen again %d; new clusters %d", report.feeds_ok,
              report.feeds_failed, report.new_articles, report.updated_articles, report.clusters)
 
 

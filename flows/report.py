@@ -61,13 +61,13 @@ def run_markdown(report: RunReport, stories: list[tuple[str, int, datetime | Non
         f"# sinowatch run {report.run_id}: {report.status}",
         "",
         f"{took:.1f} s; feeds ok {report.feeds_ok}, failed {report.feeds_failed}; "
-        f"articles new {report.new_articles}, updated {report.updated_articles}; new story clusters {report.clusters}; "
+        f"articles new {report.new_articles}, seen again {report.updated_articles}; new story clusters {report.clusters}; "
         f"extracted {report.extracted}, mentions {report.mentions}, events {report.events}; "
         f"alerts queued {report.alerts_queued}, sent {report.alerts_sent}.",
         "",
         "## Feeds",
         "",
-        "| feed | result | http | entries | new | updated | time | note |",
+        "| feed | result | http | entries | new | seen again | time | note |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for o in report.feeds:

@@ -155,10 +155,10 @@ def print_run_summary(report) -> None:  # type: ignore[no-untyped-def]
          f"{o.duration_s:.2f}s", o.error or (f"bozo: {o.bozo}" if o.bozo else "")]
         for o in report.feeds
     ]
-    emit(["feed", "result", "http", "entries", "new", "updated", "time", "note"], rows, title=f"run {report.run_id}")
+    emit(["feed", "result", "http", "entries", "new", "seen again", "time", "note"], rows, title=f"run {report.run_id}")
     typer.echo(
         f"feeds ok {report.feeds_ok}, failed {report.feeds_failed}; articles new {report.new_articles}, "
-        f"updated {report.updated_articles}; new story clusters {report.clusters}"
+        f"seen again {report.updated_articles}; new story clusters {report.clusters}"
         + (f"; extracted {report.extracted}, mentions {report.mentions}, events {report.events}" if report.extracted else "")
         + (f"; alerts queued {report.alerts_queued}, sent {report.alerts_sent}" if report.alerts_queued or report.alerts_sent else "")
     )

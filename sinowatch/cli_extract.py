@@ -135,6 +135,10 @@ def register(app: typer.Typer) -> None:
         from sinowatch.warehouse.extraction import top_candidates  # noqa: PLC0415
 
         check_format(fmt)
+        if not state(ctx).config.extraction.use_ner:
+            typer.echo("NER is off ([extraction] use_ner = false), so no new candidates are collected: set "
+                       "use_ner = true and run `sinowatch reextract` to find organisations the watchlist lacks",
+                       err=True)
         with reader(ctx) as conn:
             rows = top_candidates(conn, limit=limit, min_articles=min_articles)
         emit(["name", "articles", "first seen", "last seen", "examples"], rows, fmt=fmt, title="watchlist candidates")

@@ -91,6 +91,12 @@ def register(app: typer.Typer) -> None:
         from sinowatch.warehouse.trends import events as timeline  # noqa: PLC0415
 
         fmt = check_format(fmt)
+        from sinowatch.records import EVENT_TYPES  # noqa: PLC0415
+
+        unknown = [t for t in type_ or [] if t not in EVENT_TYPES]
+        if unknown:
+            raise typer.BadParameter(f"unknown event type {unknown[0]!r}; use one of {', '.join(EVENT_TYPES)}",
+                                     param_hint="--type")
         since_d = None
         if since:
             try:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sinowatch.errors import ConfigError
-from sinowatch.records import Feed
+from sinowatch.records import ENTITY_KINDS, EVENT_TYPES, Feed
 
 ENV_CONFIG = "SINOWATCH_CONFIG"
 DEFAULT_CONFIG_NAME = "sinowatch.toml"
@@ -284,6 +284,11 @@ def _validate(cfg: Config) -> None:
     rule_names = [r.name for r in cfg.alerts.rules]
     if len(set(rule_names)) != len(rule_names):
         raise ConfigError(f"{src}: alert rule names must be unique, got {rule_names}")
+    for r in cfg.alerts.rules:
+        for key, allowed in (("event_types", EVENT_TYPES), ("kinds", ENTITY_KINDS)):
+            bad = [v for v in getattr(r, key) if v not in allowed]
+            if bad:
+                raise ConfigError(f"{src}: alert rule {r.name!r}: '{key}' has {bad[0]!r}; use {', '.join(allowed)}")
     channel_names = [c.name for c in cfg.alerts.channels]
     for i, c in enumerate(cfg.alerts.channels):
         if not c.name or not c.url:

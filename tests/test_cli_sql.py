@@ -22,7 +22,7 @@ def run(tmp_path_factory):  # type: ignore[no-untyped-def]
 
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "sinowatch.cli", "--db", str(tmp / "w.duckdb"), *args],
-                              capture_output=True, text=True, env=env, input=stdin, timeout=120)
+                              capture_output=True, text=True, env=env, input=stdin, timeout=120, cwd=tmp)
 
     assert run("init").returncode == 0
     return run
