@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from sinowatch.extractors.watchlist import chinese_name, load_watchlist
 
 from sinowatch.config import Config
-from sinowatch.extractors.watchlist import chinese_name, load_watchlist
 
 
 def test_watchlist_chinese_names_are_synced(tmp_path) -> None:
@@ -31,8 +31,9 @@ def test_watchlist_chinese_names_are_synced(tmp_path) -> None:
 
 
 def test_report_shows_chinese_names(trend_db, tmp_path) -> None:
-    from sinowatch.report.build import write_report
     from sinowatch.warehouse.db import connect
+
+    from sinowatch.report.build import write_report
 
     db = tmp_path / "copy.duckdb"
     shutil.copy(trend_db, db)
@@ -47,8 +48,9 @@ def test_report_shows_chinese_names(trend_db, tmp_path) -> None:
 
 
 def test_digest_shows_chinese_names(tmp_path) -> None:
-    from sinowatch.alerts.stage import plan_digests
     from sinowatch.warehouse.db import connect
+
+    from sinowatch.alerts.stage import plan_digests
     from tests.alerts.conftest import NOW, article, export_event, extraction, load, make_config, queue
 
     conn = connect(tmp_path / "sinowatch.duckdb")

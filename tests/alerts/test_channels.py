@@ -10,7 +10,16 @@ import pytest
 from sinowatch.alerts.stage import send_pending
 from sinowatch.config import AlertRule, ChannelConfig, parse_config
 from sinowatch.errors import AlertError, ConfigError
-from tests.alerts.conftest import SmtpServer, alert_rows, article, export_event, extraction, load, make_config, queue
+from tests.alerts.conftest import (
+    SmtpServer,
+    alert_rows,
+    article,
+    export_event,
+    extraction,
+    load,
+    make_config,
+    queue,
+)
 from tests.webhookserver import WebhookServer
 
 pytest.importorskip("apprise")

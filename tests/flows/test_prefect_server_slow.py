@@ -24,8 +24,9 @@ BIN = Path(sys.executable).parent
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    from sinowatch.config import Config
     from sinowatch.flows.serve import local_server
+
+    from sinowatch.config import Config
 
     cfg = Config()
     cfg.base_dir = str(tmp_path_factory.mktemp("server"))
