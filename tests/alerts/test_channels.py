@@ -132,3 +132,19 @@ def test_unknown_apprise_scheme_is_a_clear_error(tmp_path, conn, smtp, hook) -> 
     cfg.alerts.channels[0].url = "nosuchservice://x"
     with pytest.raises(AlertError, match="Apprise cannot use its url"):
         send_pending(cfg, conn)
+
+
+def test_requeued_failed_alerts_go_only_where_they_have_not_been(tmp_path, conn, smtp, hook, monkeypatch) -> None:
+    """After max_tries on a dead channel, putting the alerts back to pending (what a re-queue
+    does) sends them to that channel only: email already has them."""
+    monkeypatch.setenv("HOOK_TOKEN", SECRET)
+    cfg = setup(tmp_path, conn, smtp.port, hook.port)
+    cfg.alerts.max_tries = 1
+    hook.status = 502
+    assert send_pending(cfg, conn).failed == 2
+    assert len(smtp.received) == 1
+    conn.execute("UPDATE alerts SET status = 'pending', tries = 0 WHERE status = 'failed'")  # the re-queue
+    hook.status = 200
+    stats = send_pending(cfg, conn)
+    assert (stats.sent, stats.errors) == (2, [])
+    assert len(smtp.received) == 1 and len(hook.posts) == 2
