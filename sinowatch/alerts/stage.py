@@ -137,7 +137,8 @@ def send_pending(
     transaction. A failed send (server down, refusing, timing out) leaves its alerts pending with
     the error and one more try; after ``alerts.max_tries`` they are marked failed. Configuration
     problems (no password in the environment, a bad recipient) consume no tries. ``dry_run``
-    sends and marks nothing and reports what is pending."""
+    sends and marks nothing and reports what is pending. With ``alerts.feed_out`` set, the Atom
+    feed of recent alerts is rewritten after every (non-dry) send, even when nothing was pending."""
     now = now or datetime.now(UTC)
     stats = SendStats()
     if not config.alerts.enabled:
@@ -145,9 +146,24 @@ def send_pending(
         return stats
     digests, problems = plan_digests(config, conn, now=now)
     stats.errors.extend(problems)
-    if dry_run or not digests:
+    if dry_run:
         stats.pending = _open_count(conn)
         return stats
+    _deliver(config, conn, digests, stats, mailer=mailer, notifiers=notifiers, now=now)
+    stats.pending = _open_count(conn)
+    if config.alerts.feed_out:  # rewritten every run, so entries also age out of the window
+        try:
+            write_alerts_feed(config, conn, config.resolve(config.alerts.feed_out))
+        except OSError as e:  # the alerts are sent; a feed that cannot be written must not fail the run
+            stats.errors.append(f"alerts feed {config.alerts.feed_out}: {e}")
+    return stats
+
+
+def _deliver(config: Config, conn: Connection, digests: list[Digest], stats: SendStats, *,
+             mailer: Mailer | None, notifiers: Mapping[str, Notifier] | None, now: datetime) -> None:
+    """Send each digest to its rule's email recipients and channels, and mark its alerts."""
+    if not digests:
+        return
     if mailer is None and any(d.rule.recipients for d in digests):
         mailer = SmtpMailer(config.alerts.smtp)  # AlertError here: a config problem, no tries used
     if notifiers is None:
@@ -159,6 +175,7 @@ def send_pending(
         outbox_db.mark_sending(conn, ids, d.message_id, now)
         faults.point("alert_sending")
         done = deliveries.delivered(conn, ids)
+        recipients = [address(r, "recipient").addr_spec for r in d.rule.recipients]  # checked by plan_digests
         responses: list[str] = []
         errors: list[str] = []
         for target in (["email"] if d.rule.recipients else []) + list(d.rule.channels):
@@ -169,7 +186,6 @@ def send_pending(
                 if target == "email":
                     assert mailer is not None
                     msg = d.message if len(todo) == len(d.alerts) else _sub_digest(config, d.rule, todo, now)
-                    recipients = [address(r, "recipient").addr_spec for r in d.rule.recipients]
                     response = mailer.send(msg, sender=sender, recipients=recipients)
                 else:
                     title, body = channel_message(config, d.rule, todo, now)
@@ -190,13 +206,6 @@ def send_pending(
         faults.point("alert_marked")
         stats.sent += len(ids)
         stats.digests += 1
-    stats.pending = _open_count(conn)
-    if config.alerts.feed_out:
-        try:
-            write_alerts_feed(config, conn, config.resolve(config.alerts.feed_out))
-        except OSError as e:  # the alerts are sent; a feed that cannot be written must not fail the run
-            stats.errors.append(f"alerts feed {config.alerts.feed_out}: {e}")
-    return stats
 
 
 def write_alerts_feed(config: Config, conn: Connection, out: Path, *, days: int | None = None,

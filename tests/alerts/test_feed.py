@@ -62,6 +62,10 @@ def test_send_rewrites_the_configured_feed(tmp_path, conn) -> None:
         cfg = seed(tmp_path, conn, smtp.port)
         cfg.alerts.feed_out = "public/alerts.xml"
         send_pending(cfg, conn)
+        first = (tmp_path / "public" / "alerts.xml").read_bytes()
+        (tmp_path / "public" / "alerts.xml").unlink()
+        assert send_pending(cfg, conn).sent == 0  # nothing pending: the feed is still written
+        assert (tmp_path / "public" / "alerts.xml").read_bytes() == first
     finally:
         smtp.stop()
     parsed = feedparser.parse((tmp_path / "public" / "alerts.xml").read_bytes())
