@@ -348,6 +348,12 @@ def load_config(path: str | Path | None = None) -> Config:
     return parse_config(text, source=str(found), base_dir=found.resolve().parent)
 
 
+def _list_item(cls: Any, name: str) -> Any:
+    """The element type of the list field ``name`` of ``cls`` (None when it is not a list)."""
+    args = typing.get_args(typing.get_type_hints(cls)[name])
+    return args[0] if args else None
+
+
 def describe_defaults(cls: Any = Config, prefix: str = "") -> list[tuple[str, str, str]]:
     """(key, default, help) rows for every setting, for `sinowatch config`."""
     rows: list[tuple[str, str, str]] = []
@@ -359,9 +365,8 @@ def describe_defaults(cls: Any = Config, prefix: str = "") -> list[tuple[str, st
         value = getattr(obj, f.name)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             rows.extend(describe_defaults(type(value), key))
-        elif f.name in ("feeds", "rules"):
-            item = FeedConfig if f.name == "feeds" else AlertRule
-            rows.extend(describe_defaults(item, f"{key}[]"))
+        elif isinstance(value, list) and dataclasses.is_dataclass(item := _list_item(cls, f.name)):
+            rows.extend(describe_defaults(item, f"{key}[]"))  # [[feeds]], [[alerts.rules]], [[alerts.channels]]
         else:
             rows.append((key, repr(value), f.metadata.get("help", "")))
     return rows
