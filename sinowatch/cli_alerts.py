@@ -43,7 +43,8 @@ def register(app: typer.Typer) -> None:
             return "n/a" if v is None else v
 
         rows = [
-            [s.rule.name, filters(s.rule), ", ".join(s.rule.recipients), na(s.matched_events), na(s.matched_stories),
+            [s.rule.name, filters(s.rule), ", ".join([*s.rule.recipients, *(f"channel:{c}" for c in s.rule.channels)]),
+             na(s.matched_events), na(s.matched_stories),
              s.queued, s.pending, s.sent, s.failed]
             for s in summary
         ]
