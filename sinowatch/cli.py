@@ -242,6 +242,9 @@ def demo(
     """Build the bundled demo feeds (dates relative to now) and run the main job on them."""
     from sinowatch.demo_setup import write_demo  # noqa: PLC0415
 
+    if engine not in ("prefect", "plain"):  # before writing anything
+        raise typer.BadParameter("use prefect or plain", param_hint="--engine")
+
     cfg_path = write_demo(out, now=datetime.now(UTC))
     typer.echo(f"demo config: {cfg_path}")
     st = state(ctx)

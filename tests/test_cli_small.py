@@ -66,3 +66,10 @@ def test_send_stats_print_readably() -> None:
     text = str(SendStats(sent=3, digests=1, pending=2, errors=["x"]))
     assert text == "sent 3 alert(s) in 1 digest(s), failed 0, pending 2, 1 problem(s)"
     assert "SendStats(" not in text
+
+
+def test_demo_engine_typo_is_refused_before_writing(tmp_path) -> None:
+    res = subprocess.run([sys.executable, "-m", "sinowatch.cli", "demo", "--out", str(tmp_path / "d"), "--engine",
+                          "prefekt"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert res.returncode == 2 and "use prefect or plain" in res.stderr
+    assert not (tmp_path / "d").exists()
