@@ -48,6 +48,24 @@ def test_ui_root_answers(server) -> None:  # type: ignore[no-untyped-def]
     assert httpx.get(server + "/health", timeout=10).status_code == 200
 
 
+def test_no_ui_serves_the_api_only(tmp_path, monkeypatch) -> None:
+    from sinowatch.config import Config
+    from sinowatch.flows.serve import local_server, ui_url
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))  # its own database, beside the module's server
+    cfg = Config()
+    cfg.base_dir = str(tmp_path)
+    old = os.environ.pop("PREFECT_API_URL", None)
+    try:
+        with local_server(cfg, port=free_port(), timeout=180, ui=False) as api_url:
+            assert httpx.get(api_url + "/health", timeout=10).status_code == 200
+            root = httpx.get(ui_url(api_url) + "/", timeout=30)
+            assert root.status_code == 404 or "<html" not in root.text.lower()
+    finally:
+        if old is not None:
+            os.environ["PREFECT_API_URL"] = old
+
+
 def test_prefect_deploy_and_a_process_worker_run_the_flow(server, tmp_path, feed_server) -> None:  # type: ignore[no-untyped-def]
     home = tmp_path / "home"  # SINOWATCH_HOME on the worker: config and warehouse, no code
     home.mkdir()
