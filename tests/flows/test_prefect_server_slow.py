@@ -49,8 +49,9 @@ def test_ui_root_answers(server) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_no_ui_serves_the_api_only(tmp_path, monkeypatch) -> None:
-    from sinowatch.config import Config
     from sinowatch.flows.serve import local_server, ui_url
+
+    from sinowatch.config import Config
 
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))  # its own database, beside the module's server
     cfg = Config()
