@@ -319,7 +319,8 @@ _register_stage_commands()
 
 
 def _click() -> Any:
-    """The click that typer runs on: typer >= 0.26 bundles its own copy as typer._click."""
+    """The click that typer runs on: typer >= 0.26 bundles its own copy as typer._click (the
+    pin in pyproject.toml keeps us there); plain click for an older typer."""
     try:
         import typer._click as bundled  # noqa: PLC0415
 
@@ -330,7 +331,21 @@ def _click() -> Any:
         return click
 
 
+def _os_error_line(e: OSError) -> str:
+    """An OSError as one line that names the file: '/x/report.html: Permission denied'."""
+    what = e.strerror or " ".join(str(e).split())[:300] or type(e).__name__
+    return f"{e.filename}: {what} (check the path and its permissions)" if e.filename else what
+
+
 def main() -> None:
+    """Run the CLI: every error ends as ONE line on stderr and an exit code, never a traceback.
+
+    SinowatchError -> its exit code; click's usage errors -> 2; Ctrl-C (click turns it into
+    ``Abort``; typer exports the class it raises as ``typer.Abort``) -> 130; a file that cannot
+    be read or written -> 1 with the path; anything else is a bug -> 1 with its type and message
+    (SINOWATCH_DEBUG=1 prints the traceback too)."""
+    import os  # noqa: PLC0415
+
     click = _click()
     try:
         rv = app(standalone_mode=False)
@@ -340,12 +355,26 @@ def main() -> None:
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
-    except click.exceptions.Abort:
-        typer.echo("aborted", err=True)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("sinowatch: interrupted", err=True)
         sys.exit(130)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+    except typer.Exit as e:  # raised outside click's own handling (e.g. from a callback)
+        sys.exit(e.exit_code)
+    except BrokenPipeError:  # `sinowatch sql ... | head`: the reader left; nothing to say
+        sys.stderr.close()
+        sys.exit(0)
+    except OSError as e:
+        typer.echo(f"sinowatch: error: {_os_error_line(e)}", err=True)
+        sys.exit(1)
+    except Exception as e:
+        if os.environ.get("SINOWATCH_DEBUG"):
+            import traceback  # noqa: PLC0415
+
+            traceback.print_exc()
+        msg = " ".join(str(e).split())[:300]
+        typer.echo(f"sinowatch: internal error: {type(e).__name__}: {msg} "
+                   "(a bug: please report it; SINOWATCH_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(1)
     sys.exit(rv if isinstance(rv, int) else 0)
 
 

@@ -27,38 +27,42 @@ ENV_CONFIG = "SINOWATCH_CONFIG"
 DEFAULT_CONFIG_NAME = "sinowatch.toml"
 
 
-def setting(default: Any, help: str) -> Any:
-    """A config field with its default and help text."""
+def setting(default: Any, help: str, *, min: float | None = None, max: float | None = None,
+            above: float | None = None) -> Any:
+    """A config field with its default, help text and (for numbers) its allowed range: ``min`` and
+    ``max`` are inclusive, ``above`` exclusive. A value out of range is refused when the file is
+    loaded, naming the key and the file, instead of making every feed fail at run time."""
+    meta = {"help": help, "min": min, "max": max, "above": above}
     if isinstance(default, list | dict):
-        return field(default_factory=functools.partial(copy.copy, default), metadata={"help": help})
-    return field(default=default, metadata={"help": help})
+        return field(default_factory=functools.partial(copy.copy, default), metadata=meta)
+    return field(default=default, metadata=meta)
 
 
 @dataclass
 class WarehouseConfig:
     path: str = setting("sinowatch.duckdb", "DuckDB file, relative to the config file's folder")
-    lock_timeout: float = setting(30.0, "Seconds a run waits for another writer before giving up")
+    lock_timeout: float = setting(30.0, "Seconds a run waits for another writer before giving up", min=0)
 
 
 @dataclass
 class FetchConfig:
-    timeout: float = setting(20.0, "Read timeout per request, seconds")
-    connect_timeout: float = setting(10.0, "Connect timeout per request, seconds")
-    max_bytes: int = setting(10_000_000, "Largest body accepted; bigger responses are cut off and fail")
-    max_redirects: int = setting(5, "Redirects followed before giving up")
+    timeout: float = setting(20.0, "Read timeout per request, seconds", above=0)
+    connect_timeout: float = setting(10.0, "Connect timeout per request, seconds", above=0)
+    max_bytes: int = setting(10_000_000, "Largest body accepted; bigger responses are cut off and fail", min=1)
+    max_redirects: int = setting(5, "Redirects followed before giving up", min=0, max=100)
     user_agent: str = setting(
         "sinowatch/0.1 (+https://github.com/sinowatch/sinowatch; news monitoring)",
         "User-Agent header sent with every request",
     )
-    concurrency: int = setting(8, "Feeds fetched at once")
-    retries: int = setting(3, "Retries on timeouts, 429 and 5xx (after the first try)")
-    backoff: float = setting(1.0, "First retry delay in seconds; doubles each retry")
-    max_retry_after: float = setting(60.0, "Longest Retry-After honoured, seconds")
+    concurrency: int = setting(8, "Feeds fetched at once", min=1, max=256)
+    retries: int = setting(3, "Retries on timeouts, 429 and 5xx (after the first try)", min=0, max=20)
+    backoff: float = setting(1.0, "First retry delay in seconds; doubles each retry", min=0, max=600)
+    max_retry_after: float = setting(60.0, "Longest Retry-After honoured, seconds", min=0)
     allow_private: bool = setting(
         False, "Allow loopback/private addresses (off by default: a shared deployment must not be an SSRF proxy)"
     )
     allow_file: bool = setting(False, "Allow file:// feed URLs (the demo turns this on)")
-    max_entries: int = setting(5000, "Entries taken from one feed per fetch; the rest are skipped and counted")
+    max_entries: int = setting(5000, "Entries taken from one feed per fetch; the rest are skipped and counted", min=1)
 
 
 @dataclass
@@ -83,33 +87,34 @@ class FeedConfig:
 
 @dataclass
 class ExtractionConfig:
-    batch_size: int = setting(64, "Articles per nlp.pipe batch (what the extraction stage holds in memory)")
+    batch_size: int = setting(64, "Articles per nlp.pipe batch (what the extraction stage holds in memory)", min=1)
     load_batch: int = setting(
         2000, "Articles per load transaction: extraction batches are saved together, with their alert outbox rows, "
-        "in transactions of about this many articles (a crash loses at most one; the next run redoes it)"
+        "in transactions of about this many articles (a crash loses at most one; the next run redoes it)",
+        min=1,
     )
     watchlist: list[str] = setting([], "Extra watchlist files (YAML) that extend or override the bundled one")
     use_ner: bool = setting(False, "Run the statistical English NER for watchlist discovery (slower)")
-    min_event_confidence: float = setting(0.5, "Events below this confidence are dropped")
+    min_event_confidence: float = setting(0.5, "Events below this confidence are dropped", min=0, max=1)
 
 
 @dataclass
 class SentimentConfig:
     enabled: bool = setting(True, "Score sentiment per mention, entity and article")
     model_dir: str = setting("", "Trained model folder; empty = the bundled model")
-    batch_size: int = setting(64, "Sentences per inference batch")
+    batch_size: int = setting(64, "Sentences per inference batch", min=1)
     runtime: str = setting("onnx", "onnx (int8, fast) or torch (fp32)")
 
 
 @dataclass
 class SmtpConfig:
     host: str = setting("localhost", "SMTP server host")
-    port: int = setting(25, "SMTP server port")
+    port: int = setting(25, "SMTP server port", min=1, max=65535)
     security: str = setting("none", "none, starttls or ssl")
     username: str = setting("", "SMTP user name; empty = no login")
     password_env: str = setting("SINOWATCH_SMTP_PASSWORD", "Environment variable that holds the password")
     sender: str = setting("sinowatch@localhost", "From address")
-    timeout: float = setting(20.0, "SMTP timeout, seconds")
+    timeout: float = setting(20.0, "SMTP timeout, seconds", above=0)
 
 
 @dataclass
@@ -118,7 +123,7 @@ class AlertRule:
     event_types: list[str] = setting(["export_control", "entity_list"], "Event types that match; empty = any")
     entities: list[str] = setting([], "Watchlist ids that must be involved; empty = any watchlist entity")
     kinds: list[str] = setting([], "Entity kinds that must be involved; empty = any")
-    min_confidence: float = setting(0.6, "Lowest event confidence that alerts")
+    min_confidence: float = setting(0.6, "Lowest event confidence that alerts", min=0, max=1)
     languages: list[str] = setting([], "Article languages; empty = any")
     feeds: list[str] = setting([], "Feed names; empty = any")
     recipients: list[str] = setting(["analyst@localhost"], "Who receives the digest by email; empty = no email")
@@ -136,9 +141,9 @@ class ChannelConfig:
 @dataclass
 class AlertsConfig:
     enabled: bool = setting(True, "Queue and send alert digests")
-    max_tries: int = setting(5, "Failed sends before an alert is marked failed")
+    max_tries: int = setting(5, "Failed sends before an alert is marked failed", min=1)
     max_age_days: int = setting(
-        7, "Articles published more than this many days ago never alert (backfills stay quiet); 0 = no limit"
+        7, "Articles published more than this many days ago never alert (backfills stay quiet); 0 = no limit", min=0
     )
     report_base_url: str = setting("", "Base URL where reports are published; digests link to it")
     feed_out: str = setting("", "Atom feed of recent alerts written on each run (relative to the config); empty = none")
@@ -162,18 +167,19 @@ class ScheduleConfig:
 @dataclass
 class FlowsConfig:
     dask_address: str = setting("", "Address of an existing Dask scheduler for extraction batches")
-    extract_batch: int = setting(200, "Articles per extraction task")
+    extract_batch: int = setting(200, "Articles per extraction task", min=1)
     log_level: str = setting("INFO", "Prefect's log level for run logs (DEBUG, INFO, WARNING)")
     startup_timeout: int = setting(
-        90, "Seconds Prefect's ephemeral server may take to start (Prefect's own default, 20, is too short on a busy machine)"
+        90, "Seconds Prefect's ephemeral server may take to start (Prefect's own default, 20, is too short on a busy machine)",
+        min=1,
     )
     deployment: str = setting("sinowatch-daily", "Name of the deployment `sinowatch serve` registers")
-    server_port: int = setting(4200, "Port of the Prefect server `sinowatch serve` starts when PREFECT_API_URL is unset")
+    server_port: int = setting(4200, "Port of the Prefect server `sinowatch serve` starts when PREFECT_API_URL is unset", min=1, max=65535)
 
 
 @dataclass
 class ReportConfig:
-    days: int = setting(120, "Days covered by the report")
+    days: int = setting(120, "Days covered by the report", min=1)
     out: str = setting("report.html", "Where the daily run writes the report (relative to the config)")
     plotly_js: str = setting(
         "inline", "inline (one self-contained ~5 MB file), file (a small report + plotly-*.min.js beside it) "
@@ -262,8 +268,25 @@ def _build(cls: Any, data: dict[str, Any], prefix: str, source: str) -> Any:
         if key not in known:
             hint = ", ".join(sorted(known))
             raise ConfigError(f"{source}: unknown key '{full}' (known here: {hint})")
-        setattr(obj, key, _coerce(value, hints[key], full, source))
+        coerced = _coerce(value, hints[key], full, source)
+        _check_range(known[key], coerced, full, source)
+        setattr(obj, key, coerced)
     return obj
+
+
+def _check_range(f: dataclasses.Field[Any], value: Any, key: str, source: str) -> None:
+    """Refuse a number outside the field's declared range (``setting(min=, max=, above=)``)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return
+    lo, hi, above = f.metadata.get("min"), f.metadata.get("max"), f.metadata.get("above")
+    if value != value or value in (float("inf"), float("-inf")):  # NaN, inf: TOML allows them
+        raise ConfigError(f"{source}: '{key}' must be a finite number, got {value!r}")
+    if above is not None and not value > above:
+        raise ConfigError(f"{source}: '{key}' must be greater than {above:g}, got {value!r}")
+    if lo is not None and value < lo:
+        raise ConfigError(f"{source}: '{key}' must be at least {lo:g}, got {value!r}")
+    if hi is not None and value > hi:
+        raise ConfigError(f"{source}: '{key}' must be at most {hi:g}, got {value!r}")
 
 
 def _validate(cfg: Config) -> None:

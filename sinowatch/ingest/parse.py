@@ -15,13 +15,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
+from sinowatch.ingest import safexml
 from sinowatch.ingest.dedup import fingerprint, signature
+from sinowatch.ingest.safexml import refuse_reason
 from sinowatch.ingest.text import MAX_TITLE_CHARS, clean_html, detect_language
 from sinowatch.ingest.urls import canonical_url
 from sinowatch.records import Article, Feed
 
-_DTD_ENTITY_RE = re.compile(rb"<!ENTITY", re.I)
-_DOCTYPE_SYSTEM_RE = re.compile(rb"<!DOCTYPE[^>\[]*\sSYSTEM\s", re.I)
+__all__ = ["ParsedFeed", "normalise_entry", "parse_feed", "refuse_reason"]
+
 _HTML_START_RE = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!DOCTYPE\s+html|<html)", re.I | re.S)
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 MAX_AUTHORS = 20
@@ -33,21 +35,9 @@ class ParsedFeed:
     entries: int = 0
     bozo: str | None = None
     error: str | None = None  # set when the feed is a failure
-    skipped: list[str] = field(default_factory=list)  # "entry N: reason"
+    skipped: list[str] = field(default_factory=list)  # "entry N: reason" (or "entries N-M: reason")
+    n_skipped: int = 0  # entries skipped in all (one line of ``skipped`` may stand for many)
     feed_link: str | None = None
-
-
-def refuse_reason(body: bytes) -> str | None:
-    """Why these bytes are refused before parsing, or None.
-
-    The whole body is scanned (it is bounded by fetch.max_bytes), not only its start: a DTD may
-    follow any amount of comments. NUL bytes are dropped first so that UTF-16/32 markup is seen."""
-    head = body.replace(b"\x00", b"")
-    if _DTD_ENTITY_RE.search(head):
-        return "rejected: the feed declares XML entities in a DTD (entity expansion / XXE risk)"
-    if _DOCTYPE_SYSTEM_RE.search(head):
-        return "rejected: the feed refers to an external DTD (XXE / DTD retrieval risk)"
-    return None
 
 
 _UTF8_DECL_RE = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']utf-?8[\"']", re.I)
@@ -188,10 +178,22 @@ def parse_feed(
         return out
     body = _repair_utf8(body, content_type)
     headers = {"content-type": content_type} if content_type else {}
+    data, reason = safexml.decoded(body, headers)
+    if reason:
+        out.error = reason
+        return out
+    if data is not body:  # now UTF-8 with a matching declaration: say so, or it is decoded twice
+        mime = (content_type or "").partition(";")[0].strip()
+        headers = {"content-type": f"{mime}; charset=utf-8"} if mime else {}
+    data = safexml.clean_charrefs(data)
     if base_url:
         headers["content-location"] = base_url
+    safexml.install()
     try:
-        parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    except safexml.REFUSED as e:  # the parser met a DTD that the scans did not see
+        out.error = f"rejected: the XML parser refused a DTD ({type(e).__name__}: {str(e)[:120]})"
+        return out
     except Exception as e:  # feedparser is meant not to raise; hostile input has made it
         out.error = f"feed parser crashed: {type(e).__name__}: {str(e)[:200]}"
         return out
@@ -211,9 +213,11 @@ def parse_feed(
         return out
     feed_language = feed_meta.get("language")
     base = base_url or out.feed_link
+    seen_keys: dict[str, int] = {}
     for i, entry in enumerate(entries):
         if i >= max_entries:
             out.skipped.append(f"entries {i + 1}-{len(entries)}: over the {max_entries}-entry limit")
+            out.n_skipped += len(entries) - i
             break
         try:
             article, why = normalise_entry(
@@ -221,10 +225,15 @@ def parse_feed(
             )
         except Exception as e:  # one hostile entry never loses the rest of the feed
             article, why = None, f"cannot normalise: {type(e).__name__}: {str(e)[:200]}"
+        if article is not None and article.key in seen_keys:
+            # same link (or GUID) twice in one feed: one article; the repeat is noted, not lost silently
+            article, why = None, f"same link or GUID as entry {seen_keys[article.key] + 1} (kept that one)"
         if article is None:
             out.skipped.append(f"entry {i + 1}: {why}")
+            out.n_skipped += 1
         else:
+            seen_keys[article.key] = i
             out.articles.append(article)
     if not out.articles:
-        out.error = f"no usable entries ({len(out.skipped)} skipped)"
+        out.error = f"no usable entries ({out.n_skipped} skipped)"
     return out

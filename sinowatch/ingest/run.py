@@ -103,7 +103,8 @@ def load_batch(conn: Connection, run_id: str, batch: FeedBatch, index: ClusterIn
     outcome.error = res.error or parsed.error
     outcome.ok = res.ok and not parsed.error
     if parsed.skipped and not outcome.error:  # skipped entries never vanish silently: say why
-        note = f"{len(parsed.skipped)} entr{'y' if len(parsed.skipped) == 1 else 'ies'} skipped: {parsed.skipped[0][:200]}"
+        n = parsed.n_skipped or len(parsed.skipped)
+        note = f"{n} entr{'y' if n == 1 else 'ies'} skipped: {parsed.skipped[0][:200]}"
         outcome.bozo = f"{outcome.bozo}; {note}" if outcome.bozo else note
     articles = sorted(parsed.articles, key=lambda a: (a.published, a.key))
     clustered = [a.with_(cluster_id=index.assign(a.key, a.minhash)) for a in articles]
@@ -112,7 +113,10 @@ def load_batch(conn: Connection, run_id: str, batch: FeedBatch, index: ClusterIn
             outcome.new_articles, outcome.updated_articles = load.upsert_articles(conn, clustered, batch.fetched_at)
         load.record_fetch(
             conn, run_id, outcome, url=batch.feed.url, fetched_at=batch.fetched_at,
-            etag=res.etag, last_modified=res.last_modified, language=batch.feed.language, tags=batch.feed.tags,
+            # validators only with a successful parse: a broken feed kept its ETag, got 304 next run and
+            # passed for healthy (issue #17)
+            etag=res.etag if outcome.ok else None, last_modified=res.last_modified if outcome.ok else None,
+            language=batch.feed.language, tags=batch.feed.tags,
         )
         faults.point("feed_loading")
     faults.point("feed_loaded")
