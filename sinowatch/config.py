@@ -48,6 +48,10 @@ class WarehouseConfig:
 class FetchConfig:
     timeout: float = setting(20.0, "Read timeout per request, seconds", above=0)
     connect_timeout: float = setting(10.0, "Connect timeout per request, seconds", above=0)
+    deadline: float = setting(
+        60.0, "Longest one request may take from connect to its last byte, headers included, seconds "
+        "(a server that trickles bytes never trips the per-read timeout)", above=0,
+    )
     max_bytes: int = setting(10_000_000, "Largest body accepted; bigger responses are cut off and fail", min=1)
     max_redirects: int = setting(5, "Redirects followed before giving up", min=0, max=100)
     user_agent: str = setting(

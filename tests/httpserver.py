@@ -17,6 +17,10 @@ class FeedServer:
         self.hits: Counter[str] = Counter()
         self.routes: dict[str, bytes] = {}  # extra static routes: path -> body
         self.requests: list[tuple[str, dict[str, str]]] = []
+        # routes that send an ETag and answer 304 to If-None-Match (conditional GET): path -> body
+        self.cached_routes: dict[str, bytes] = {}
+        self.trickle_started = threading.Event()  # set when /trickle-headers has a client
+        self.stopping = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -49,6 +53,28 @@ class FeedServer:
                 n = server.hits[path]
                 if path in server.routes:
                     return self._send(200, server.routes[path])
+                if path in server.cached_routes:
+                    body = server.cached_routes[path]
+                    etag = f'"{hash(body) & 0xFFFFFFFF:x}"'
+                    if self.headers.get("If-None-Match") == etag:
+                        return self._send(304, b"", headers={"ETag": etag})
+                    return self._send(200, body, headers={"ETag": etag, "Last-Modified": "Sat, 28 Nov 2026 06:00:00 GMT"})
+                if path == "/trickle-headers":
+                    # slow loris: the status line, then one byte of a header every 0.2 s (never the
+                    # end of the headers) - no read ever waits long enough to time out
+                    server.trickle_started.set()
+                    try:
+                        self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                        self.wfile.flush()
+                        for _ in range(600):  # bounded: 2 minutes at most
+                            if server.stopping.wait(0.2):
+                                break
+                            self.wfile.write(b"a")
+                            self.wfile.flush()
+                    except (BrokenPipeError, ConnectionResetError, OSError):
+                        pass
+                    self.close_connection = True
+                    return None
                 if path.startswith("/feeds/"):
                     f = FEEDS / path.removeprefix("/feeds/")
                     if not f.is_file():
@@ -118,5 +144,6 @@ class FeedServer:
         self._thread.start()
 
     def stop(self) -> None:
+        self.stopping.set()
         self._httpd.shutdown()
         self._httpd.server_close()

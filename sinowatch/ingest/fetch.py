@@ -1,6 +1,8 @@
 """Fetching feeds and pages over HTTP(S) with httpx, under one set of rules.
 
-Connect/read timeouts, an overall deadline, a streamed size cap (on the decoded body, so a gzip
+Connect/read timeouts, one overall deadline per request from connect to the last byte, headers
+included (``fetch.deadline``, enforced on every socket operation by ``sinowatch.ingest.guard``,
+which also checks the address actually connected to), a streamed size cap (on the decoded body, so a gzip
 bomb is cut off too), manual redirects (each hop re-checked against the URL policy, loops
 detected), conditional GET, and retries with exponential backoff on timeouts, 429 and 5xx that
 honour Retry-After. A fetch never raises for a network problem: it returns a FetchResult whose
@@ -11,15 +13,18 @@ from __future__ import annotations
 
 import email.utils
 import time
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from sinowatch.config import FetchConfig
 from sinowatch.errors import FetchError, UnsafeURLError
+from sinowatch.ingest.guard import Cancelled, Guard
 from sinowatch.ingest.urls import check_url
 from sinowatch.records import FetchResult
 
@@ -27,17 +32,38 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
 
-def make_client(settings: FetchConfig) -> httpx.Client:
-    """One client per run: connection pooling, timeouts and the User-Agent."""
+_GUARDS: weakref.WeakKeyDictionary[httpx.Client, Guard] = weakref.WeakKeyDictionary()
+
+
+def make_client(settings: FetchConfig, *, guard: Guard | None = None) -> httpx.Client:
+    """One client per run: connection pooling, timeouts, the User-Agent, and the network guard
+    (per-request deadline, address check on the connected socket, cancellation) underneath."""
+    guard = guard or Guard(allow_private=settings.allow_private)
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=max(settings.concurrency * 2, 4))
-    return httpx.Client(
+    transport = httpx.HTTPTransport(limits=limits, trust_env=False)
+    # httpx does not take a network backend; its pool is rebuilt with the same settings plus ours
+    old = transport._pool
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=old._ssl_context, max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
+        network_backend=guard,
+    )
+    old.close()
+    client = httpx.Client(
         timeout=timeout,
-        limits=limits,
+        transport=transport,
         follow_redirects=False,
         headers={"User-Agent": settings.user_agent, "Accept": ACCEPT},
         trust_env=False,
     )
+    _GUARDS[client] = guard
+    return client
+
+
+def guard_of(client: httpx.Client) -> Guard | None:
+    """The guard under a client made by :func:`make_client` (None for any other client)."""
+    return _GUARDS.get(client)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
@@ -102,7 +128,7 @@ def _get_once(
                     if total > settings.max_bytes:
                         raise FetchError(f"body is over the {settings.max_bytes}-byte cap; cut off", status=200)
                     if time.monotonic() > deadline:
-                        raise FetchError("download took longer than the overall deadline", status=200)
+                        raise FetchError(f"download took longer than the overall deadline ({settings.deadline:g}s)", status=200)
                     chunks.append(chunk)
             return resp, b"".join(chunks), current
     raise FetchError(f"more than {settings.max_redirects} redirects")
@@ -140,6 +166,9 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    guard = guard_of(client)
+    if guard is not None and sleep is time.sleep:
+        sleep = guard.sleep  # Ctrl-C ends a retry wait at once
     attempts = 0
     delay = settings.backoff
     last_error = "unknown error"
@@ -147,9 +176,13 @@ def fetch(
     while True:
         attempts += 1
         retry_after: float | None = None
-        deadline = time.monotonic() + settings.timeout * 3 + settings.connect_timeout
+        deadline = time.monotonic() + settings.deadline
         try:
-            resp, body, final_url = _get_once(client, url, settings, headers, deadline)
+            if guard is not None:
+                with guard.deadline(settings.deadline):
+                    resp, body, final_url = _get_once(client, url, settings, headers, deadline)
+            else:
+                resp, body, final_url = _get_once(client, url, settings, headers, deadline)
             status = resp.status_code
             if status == 304:
                 return result(
@@ -169,8 +202,10 @@ def fetch(
             retry_after = parse_retry_after(resp.headers.get("retry-after"))
         except UnsafeURLError as e:
             return result(status=None, ok=False, error=f"refused: {e}", attempts=attempts)
+        except Cancelled:
+            return result(status=None, ok=False, error="interrupted (the run was stopped)", attempts=attempts)
         except FetchError as e:
-            # size cap, redirect problems: retrying would give the same answer
+            # size cap, redirect problems, the overall deadline: retrying would give the same answer
             return result(status=e.status, ok=False, error=str(e), attempts=attempts)
         except httpx.TimeoutException as e:
             last_status, last_error = None, f"timeout ({type(e).__name__})"
@@ -178,10 +213,15 @@ def fetch(
             last_status, last_error = None, f"network error: {type(e).__name__}: {str(e)[:200]}"
         except httpx.HTTPError as e:  # anything else httpx raises (invalid URL, decoding, ...)
             return result(status=None, ok=False, error=f"HTTP error: {type(e).__name__}: {str(e)[:200]}", attempts=attempts)
+        if guard is not None and guard.cancelled:
+            return result(status=last_status, ok=False, error="interrupted (the run was stopped)", attempts=attempts)
         if attempts > settings.retries:
             return result(status=last_status, ok=False, error=f"{last_error} (after {attempts} tries)", attempts=attempts)
         wait = delay if retry_after is None else min(max(retry_after, delay), settings.max_retry_after)
-        sleep(wait)
+        try:
+            sleep(wait)
+        except Cancelled:
+            return result(status=last_status, ok=False, error="interrupted (the run was stopped)", attempts=attempts)
         delay *= 2
 
 

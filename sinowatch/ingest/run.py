@@ -18,7 +18,8 @@ import httpx
 from sinowatch import faults
 from sinowatch.config import Config, FetchConfig
 from sinowatch.ingest.dedup import ClusterIndex
-from sinowatch.ingest.fetch import fetch, make_client
+from sinowatch.ingest.fetch import fetch, guard_of, make_client
+from sinowatch.ingest.guard import Guard
 from sinowatch.ingest.parse import ParsedFeed, parse_feed
 from sinowatch.ingest.text import clean_text
 from sinowatch.records import Article, Feed, FeedOutcome, FetchResult, RunReport
@@ -157,7 +158,9 @@ def ingest(
     index = build_index(conn, started)
     clusters_before = conn.execute("SELECT count(*) FROM story_clusters").fetchone()[0]
     own_client = client is None
-    http = client or make_client(settings)
+    http = client or make_client(settings, guard=Guard(allow_private=settings.allow_private))
+    guard = guard_of(http)
+    pool = ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="fetch")
     try:
         def work(feed: Feed) -> FeedBatch:
             fetched_at = datetime.now(UTC)
@@ -169,22 +172,37 @@ def ingest(
                 parsed = add_full_text(parsed, settings=settings, client=http, skip_keys=known)
             return FeedBatch(feed, result, parsed, fetched_at)
 
-        with ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="fetch") as pool:
-            futures = {pool.submit(work, f): f for f in feeds}
-            for fut in as_completed(futures):
-                feed = futures[fut]
-                try:
-                    outcome = load_batch(conn, report.run_id, fut.result(), index)
-                except Exception as e:  # a bug or a warehouse error for one feed: record, go on
-                    outcome = FeedOutcome(feed=feed.name, url=feed.url, ok=False,
-                                          error=f"{type(e).__name__}: {str(e)[:300]}")
-                report.feeds.append(outcome)
-                report.new_articles += outcome.new_articles
-                report.updated_articles += outcome.updated_articles
-                if not outcome.ok:
-                    report.errors.append(f"{feed.name}: {outcome.error}")
-                if on_feed:
-                    on_feed(outcome)
+        futures = {pool.submit(work, f): f for f in feeds}
+        for fut in as_completed(futures):
+            feed = futures[fut]
+            try:
+                outcome = load_batch(conn, report.run_id, fut.result(), index)
+            except Exception as e:  # a bug or a warehouse error for one feed: record, go on
+                outcome = FeedOutcome(feed=feed.name, url=feed.url, ok=False,
+                                      error=f"{type(e).__name__}: {str(e)[:300]}")
+            report.feeds.append(outcome)
+            report.new_articles += outcome.new_articles
+            report.updated_articles += outcome.updated_articles
+            if not outcome.ok:
+                report.errors.append(f"{feed.name}: {outcome.error}")
+            if on_feed:
+                on_feed(outcome)
+    except BaseException as e:
+        # Ctrl-C (or a fatal error) while fetches hang: cut their sockets so the worker threads end
+        # now, not when their servers time out, and leave the run row saying what happened
+        if guard is not None:
+            guard.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+        interrupted = isinstance(e, KeyboardInterrupt)
+        report.status = "interrupted" if interrupted else "failed"
+        report.errors.append("interrupted (Ctrl-C) during ingest" if interrupted else f"{type(e).__name__}: {e}")
+        if own_run:
+            report.finished_at = datetime.now(UTC)
+            with transaction(conn):
+                load.finish_run(conn, report)
+        raise
+    else:
+        pool.shutdown(wait=True)
     finally:
         if own_client:
             http.close()

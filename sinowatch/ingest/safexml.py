@@ -101,6 +101,12 @@ class NoDtdExpatParser(DefusedExpatParser):  # type: ignore[misc]
         if has_internal_subset or (sysid and not pubid):
             raise DTDForbidden(name, sysid, pubid)
 
+    def defused_external_entity_ref_handler(self, context: str | None, base: str | None, sysid: str | None,
+                                            pubid: str | None) -> int:
+        if context is None and pubid:  # the external DTD of a public identifier: skipped, never loaded
+            return 1
+        raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
 
 def create_parser(*args: Any, **kwargs: Any) -> DefusedExpatParser:
     """The strict parser feedparser uses (``xml.sax.make_parser(["sinowatch.ingest.safexml"])``

@@ -47,20 +47,32 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query, doseq=True), ""))
 
 
-def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return not (
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified
-    )
+_SIX_TO_FOUR = ipaddress.ip_network("2002::/16")
+
+
+def is_global(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """True for an address on the public internet ("not global" is refused, not just
+    ``is_private``: shared address space 100.64.0.0/10 - where cloud metadata services such as
+    100.100.100.200 live -, 192.0.0.0/24, documentation and benchmarking ranges are not private
+    but not reachable from the internet either). IPv4-mapped IPv6 addresses are judged as the
+    IPv4 address they carry; 6to4 (2002::/16) and Teredo tunnel to any IPv4 address, private
+    ones included, so they are not global."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        elif ip in _SIX_TO_FOUR or ip.teredo:
+            return False
+    return bool(ip.is_global) and not ip.is_multicast
 
 
 def check_url(url: str, *, allow_private: bool = False, allow_file: bool = False) -> str:
     """Return the URL's scheme if fetching it is allowed, else raise UnsafeURLError.
 
-    Only http(s) by default. Private, loopback and link-local addresses are refused unless
-    ``allow_private``: a shared deployment must not become an SSRF proxy into its own network.
+    Only http(s) by default. Addresses that are not global (private, loopback, link-local,
+    shared, reserved: :func:`is_global`) are refused unless ``allow_private``: a shared deployment
+    must not become an SSRF proxy into its own network. This check is early and gives the clear
+    message; the one that counts runs on the socket actually connected
+    (``sinowatch.ingest.guard``), so DNS rebinding between the two cannot slip through.
     """
     try:
         parts = urlsplit(url)
@@ -84,9 +96,9 @@ def check_url(url: str, *, allow_private: bool = False, allow_file: bool = False
         raise UnsafeURLError(f"cannot resolve host {host!r}: {e}") from None
     for info in infos:
         ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not _is_public(ip):
+        if not is_global(ip):
             raise UnsafeURLError(
-                f"host {host!r} resolves to a private or loopback address ({ip}); "
+                f"host {host!r} resolves to a private or loopback (not global) address ({ip}); "
                 "set fetch.allow_private = true or pass --allow-private to allow it"
             )
     return scheme
