@@ -245,14 +245,42 @@ def hits(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
     return doc.user_data.get("sw_hits") or []
 
 
+#: the longest "sentence" a mention or an event carries: text without sentence punctuation (one
+#: 94 KB paragraph) was one sentence, stored in full with every mention - 329 MB of output for one
+#: article. Longer sentences are cut into windows of at most this many characters at token
+#: boundaries (a single longer token is clipped).
+MAX_SENTENCE_CHARS = 400
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
-    """(start token, end token, start char, end char) of each sentence, computed once per doc and
-    cached in ``doc.user_data`` (the matcher, events and discovery all need them)."""
+    """(start token, end token, start char, end char) of each sentence, at most
+    :data:`MAX_SENTENCE_CHARS` characters each, computed once per doc and cached in
+    ``doc.user_data`` (the matcher, events and discovery all need them)."""
     cached = doc.user_data.get("sw_sents")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    out = [(sp.start, sp.end, sp.start_char, sp.end_char) for sp in doc.sents] if len(doc) else []
+    out: list[tuple[int, int, int, int]] = []
+    for sp in (doc.sents if len(doc) else ()):
+        if sp.end_char - sp.start_char <= MAX_SENTENCE_CHARS:
+            out.append((sp.start, sp.end, sp.start_char, sp.end_char))
+        else:
+            out.extend(_windows(doc, sp.start, sp.end, sp.end_char))
     doc.user_data["sw_sents"] = out
+    return out
+
+
+def _windows(doc: Doc, start: int, end: int, end_char: int) -> list[tuple[int, int, int, int]]:
+    """A long sentence as windows of at most MAX_SENTENCE_CHARS characters, at token boundaries."""
+    out: list[tuple[int, int, int, int]] = []
+    first = start
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if tok.idx + len(tok) - doc[first].idx > MAX_SENTENCE_CHARS:
+            prev = doc[i - 1]
+            out.append((first, i, doc[first].idx, min(prev.idx + len(prev), doc[first].idx + MAX_SENTENCE_CHARS)))
+            first = i
+    s_char = doc[first].idx
+    out.append((first, end, s_char, min(end_char, s_char + MAX_SENTENCE_CHARS)))
     return out
 
 

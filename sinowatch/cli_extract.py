@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 import typer
 
@@ -19,12 +20,33 @@ from sinowatch.cli_common import FORMAT_OPTION, check_format, emit, reader, stat
 from sinowatch.records import Document
 
 
-def parse_line(line: str) -> Document:
-    """One input line -> Document; ValueError with the reason when the line is not usable."""
+#: longest title and text taken from one input line (the same bounds as ingest's); longer ones are
+#: cut and the cut is reported
+MAX_TITLE_CHARS = 1_000
+MAX_TEXT_CHARS = 100_000
+
+
+def _no_surrogates(key: str, value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"'{key}' holds a lone surrogate ({value[e.start]!r} at character {e.start})") from None
+
+
+def parse_line(line: str | bytes) -> Document:
+    """One input line -> Document; ValueError with the reason when the line is not usable
+    (not UTF-8, not JSON, nested too deeply, a lone surrogate, missing fields)."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise ValueError(f"not UTF-8 (byte 0x{line[e.start]:02x} at byte {e.start + 1})") from None
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         raise ValueError(f"not JSON ({e.msg} at column {e.colno})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
     doc_id = obj.get("id")
@@ -33,22 +55,55 @@ def parse_line(line: str) -> Document:
     for key in ("title", "text", "lang", "published", "url"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise ValueError(f"'{key}' must be a string")
+    for key in ("id", "title", "text", "lang", "published", "url"):
+        if isinstance(obj.get(key), str):
+            _no_surrogates(key, obj[key])
     if not obj.get("text") and not obj.get("title"):
         raise ValueError("needs 'text' (or at least 'title')")
-    return Document(id=str(doc_id), title=obj.get("title") or "", text=obj.get("text") or "", lang=obj.get("lang"),
+    return Document(id=str(doc_id), title=(obj.get("title") or "")[:MAX_TITLE_CHARS],
+                    text=(obj.get("text") or "")[:MAX_TEXT_CHARS], lang=obj.get("lang"),
                     published=obj.get("published"), url=obj.get("url"))
 
 
-def read_documents(stream: TextIO, bad: list[int]) -> Iterator[Document]:
-    """Documents of a JSON-lines stream; a bad line goes to stderr with its number and is skipped."""
+def read_documents(stream: IO[str] | IO[bytes], bad: list[int]) -> Iterator[Document]:
+    """Documents of a JSON-lines stream (text, or bytes decoded line by line so that one line of
+    bad UTF-8 costs only itself); a bad line goes to stderr with its number and is skipped."""
     for no, line in enumerate(stream, 1):
         if not line.strip():
             continue
         try:
-            yield parse_line(line)
+            doc = parse_line(line)
         except ValueError as e:
             bad.append(no)
             typer.echo(f"sinowatch extract: line {no}: {e}; skipped", err=True)
+            continue
+        if len(doc.text) == MAX_TEXT_CHARS or len(doc.title) == MAX_TITLE_CHARS:
+            typer.echo(f"sinowatch extract: line {no}: text cut to {MAX_TEXT_CHARS:,} characters "
+                       f"(title to {MAX_TITLE_CHARS:,})", err=True)
+        yield doc
+
+
+def extract_each(extractor: Any, docs: Iterable[Document], *, batch_size: int,
+                 failed: list[str]) -> Iterator[Any]:
+    """Extractions in input order, a batch at a time; when a batch fails, its documents are tried
+    one by one, and one that still fails is reported by id and skipped (never the whole input)."""
+    it = iter(docs)
+    while True:
+        chunk = list(islice(it, max(1, batch_size)))
+        if not chunk:
+            return
+        try:
+            yield from list(extractor.extract(chunk, batch_size=batch_size))
+            continue
+        except Exception:  # noqa: S112 - isolate the bad document below
+            pass
+        for doc in chunk:
+            try:
+                yield from list(extractor.extract([doc], batch_size=1))
+            except Exception as e:
+                failed.append(doc.id)
+                typer.echo(f"sinowatch extract: document {doc.id!r}: cannot extract "
+                           f"({type(e).__name__}: {' '.join(str(e).split())[:200]}); skipped", err=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -67,23 +122,24 @@ def register(app: typer.Typer) -> None:
         cfg = state(ctx).config
         extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir)
         bad: list[int] = []
-        stream: TextIO
+        failed: list[str] = []
+        stream: IO[bytes]
         if file == "-":
-            stream = sys.stdin
+            stream = sys.stdin.buffer
         else:
             try:
-                stream = open(file, encoding="utf-8")  # noqa: SIM115
+                stream = open(file, "rb")  # noqa: SIM115 - bytes: each line is decoded on its own
             except OSError as e:
                 raise typer.BadParameter(f"cannot read {file}: {e.strerror}", param_hint="FILE") from None
         try:
             out = sys.stdout
-            for ex in extractor.extract(read_documents(stream, bad), batch_size=batch_size):
+            for ex in extract_each(extractor, read_documents(stream, bad), batch_size=batch_size, failed=failed):
                 out.write(json.dumps(to_json(ex), ensure_ascii=False) + "\n")
             out.flush()
         finally:
-            if stream is not sys.stdin:
+            if stream is not sys.stdin.buffer:
                 stream.close()
-        if bad:
+        if bad or failed:
             raise typer.Exit(1)
 
     @app.command("eval")
