@@ -231,6 +231,8 @@ def status(ctx: typer.Context) -> None:
     emit(["table", "rows"], rep.counts, title="counts")
     for title, cols, rows in rep.extra:
         emit(cols, rows, title=title)
+    for note in rep.notes:
+        typer.echo(f"warning: {note}", err=True)
 
 
 @app.command()

@@ -80,8 +80,13 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"{verb}: {stats.pending if dry_run else stats.sent} alert(s)"
                    + ("" if dry_run else f" in {stats.digests} digest(s); failed {stats.failed}; "
                       f"still pending {stats.pending}"))
+        if stats.requeued:
+            typer.echo(f"re-queued {stats.requeued} failed alert(s) (alerts.requeue_failed_after_hours)")
         for err in stats.errors:
             typer.echo(f"warning: {err}", err=True)
+        if stats.failed_total:
+            typer.echo(f"warning: {stats.failed_total} alert(s) failed for good (alerts.max_tries used up) and are "
+                       "not sent; re-queue them with `sinowatch alerts requeue`", err=True)
         if stats.errors and not dry_run:
             raise typer.Exit(1)
 
@@ -98,5 +103,26 @@ def register(app: typer.Typer) -> None:
         with reader(ctx) as conn:
             n = write_alerts_feed(state(ctx).config, conn, out, days=days, rule=rule)
         typer.echo(f"{out}: {n} alert(s)")
+
+    @alerts_app.command("requeue")
+    def requeue_cmd(
+        ctx: typer.Context,
+        rule: list[str] = typer.Option(None, "--rule", help="Only this rule's alerts (repeatable)"),
+        failed: bool = typer.Option(False, "--failed", help="Only the failed alerts (default: the failed ones and "
+                                    "the pending ones that already used tries)"),
+    ) -> None:
+        """Put alerts back in the queue with their tries reset, e.g. after an SMTP outage that used
+        up alerts.max_tries; the next `alerts send` (or run) sends them."""
+        from sinowatch.warehouse.alerts import requeue  # noqa: PLC0415
+
+        cfg = state(ctx).config
+        known = {r.name for r in cfg.alerts.rules}
+        unknown = [r for r in rule or [] if r not in known]
+        if unknown:
+            raise typer.BadParameter(f"no rule named {', '.join(unknown)} (rules: {', '.join(sorted(known))})",
+                                     param_hint="--rule")
+        with writer(ctx) as conn:
+            n = requeue(conn, rules=rule or (), failed_only=failed)
+        typer.echo(f"re-queued {n} alert(s); `sinowatch alerts send` sends them")
 
     app.add_typer(alerts_app, name="alerts")

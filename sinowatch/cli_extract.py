@@ -19,7 +19,6 @@ import typer
 from sinowatch.cli_common import FORMAT_OPTION, check_format, emit, reader, state, writer
 from sinowatch.records import Document
 
-
 #: longest title and text taken from one input line (the same bounds as ingest's); longer ones are
 #: cut and the cut is reported
 MAX_TITLE_CHARS = 1_000

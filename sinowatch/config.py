@@ -146,6 +146,10 @@ class ChannelConfig:
 class AlertsConfig:
     enabled: bool = setting(True, "Queue and send alert digests")
     max_tries: int = setting(5, "Failed sends before an alert is marked failed", min=1)
+    requeue_failed_after_hours: float = setting(
+        24.0, "Failed alerts are re-queued (tries reset) by the next send this many hours after their last try, "
+        "so an outage longer than max_tries sends loses nothing; 0 = never (then `sinowatch alerts requeue`)", min=0,
+    )
     max_age_days: int = setting(
         7, "Articles published more than this many days ago never alert (backfills stay quiet); 0 = no limit", min=0
     )

@@ -217,6 +217,33 @@ def record_failure(conn: Connection, ids: Sequence[str], error: str, max_tries: 
     return int(row[0]) if row else 0
 
 
+def requeue(conn: Connection, *, rules: Sequence[str] = (), failed_only: bool = False,
+            tried_before: datetime | None = None) -> int:
+    """Put alerts back in the queue with their tries reset (``alerts.max_tries`` applies afresh):
+    the failed ones and, unless ``failed_only``, the pending ones that already used tries. Only
+    these ``rules`` when given; only alerts last tried before ``tried_before`` when given (the
+    automatic policy). One transaction; returns how many alerts were re-queued. ``last_error``
+    is kept, so the reason stays visible until the next try."""
+    statuses = ["failed"] if failed_only else ["failed", "pending"]
+    where = "list_contains(?, status) AND tries > 0"
+    params: list[object] = [statuses]
+    if rules:
+        where += " AND list_contains(?, rule)"
+        params.append(list(rules))
+    if tried_before is not None:
+        where += " AND attempted_at < ?"
+        params.append(tried_before)
+    with transaction(conn):
+        row = conn.execute(f"SELECT count(*) FROM alerts WHERE {where}", params).fetchone()
+        conn.execute(f"UPDATE alerts SET status = 'pending', tries = 0 WHERE {where}", params)
+    return int(row[0]) if row else 0
+
+
+def failed_count(conn: Connection) -> int:
+    row = conn.execute("SELECT count(*) FROM alerts WHERE status = 'failed'").fetchone()
+    return int(row[0]) if row else 0
+
+
 @dataclass(frozen=True)
 class RuleCounts:
     queued_recent: int = 0

@@ -20,6 +20,7 @@ class StatusReport:
     failing_feeds: list[tuple[Any, ...]] = field(default_factory=list)
     counts: list[tuple[str, int]] = field(default_factory=list)
     extra: list[tuple[str, list[str], list[tuple[Any, ...]]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one-line warnings printed after the tables
 
 
 def _tables(conn: Connection) -> set[str]:
@@ -49,4 +50,8 @@ def status_report(conn: Connection, *, last_runs: int = 10) -> StatusReport:
         ).fetchall()
         if failed:
             rep.extra.append(("failed alerts", ["alert", "rule", "tries", "last error"], failed))
+        n_failed = conn.execute("SELECT count(*) FROM alerts WHERE status = 'failed'").fetchone()[0]
+        if n_failed:
+            rep.notes.append(f"{n_failed} alert(s) failed for good (alerts.max_tries used up); "
+                             "re-queue them with `sinowatch alerts requeue`")
     return rep

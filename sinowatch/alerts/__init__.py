@@ -92,6 +92,8 @@ class SendStats:
     failed: int = 0
     pending: int = 0
     digests: int = 0
+    requeued: int = 0  # failed alerts put back by the alerts.requeue_failed_after_hours policy
+    failed_total: int = 0  # alerts marked failed in the outbox after this run (tries used up)
     errors: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:  # what run logs print (not the dataclass repr)

@@ -144,13 +144,18 @@ def send_pending(
     if not config.alerts.enabled:
         stats.pending = _open_count(conn)
         return stats
+    hours = config.alerts.requeue_failed_after_hours
+    if hours > 0 and not dry_run:  # the policy: failed alerts get another round after a while
+        stats.requeued = outbox_db.requeue(conn, failed_only=True, tried_before=now - timedelta(hours=hours))
     digests, problems = plan_digests(config, conn, now=now)
     stats.errors.extend(problems)
     if dry_run:
         stats.pending = _open_count(conn)
+        stats.failed_total = outbox_db.failed_count(conn)
         return stats
     _deliver(config, conn, digests, stats, mailer=mailer, notifiers=notifiers, now=now)
     stats.pending = _open_count(conn)
+    stats.failed_total = outbox_db.failed_count(conn)
     if config.alerts.feed_out:  # rewritten every run, so entries also age out of the window
         try:
             write_alerts_feed(config, conn, config.resolve(config.alerts.feed_out))

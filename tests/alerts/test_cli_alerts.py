@@ -49,7 +49,7 @@ def _setup(tmp_path, port):  # type: ignore[no-untyped-def]
 def test_alerts_commands_have_help() -> None:
     group = typer.main.get_command(app).commands["alerts"]  # type: ignore[attr-defined]
     assert (group.help or "").strip()
-    assert {"rules", "preview", "send", "feed"} <= set(group.commands)
+    assert {"rules", "preview", "send", "feed", "requeue"} <= set(group.commands)
     for cmd in group.commands.values():
         assert (cmd.help or "").strip()
         assert all((p.help or "").strip() for p in cmd.params if getattr(p, "param_type_name", "") == "option")

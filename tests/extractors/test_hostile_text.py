@@ -8,6 +8,7 @@ import sys
 
 from sinowatch.extractors.matcher import MAX_SENTENCE_CHARS
 from sinowatch.extractors.pipeline import MAX_EVENTS, MAX_MENTIONS, to_json
+
 from sinowatch.records import Document
 
 CLI = [sys.executable, "-c", "from sinowatch.cli import main; main()"]
