@@ -187,12 +187,17 @@ def sql(
     with reader(ctx, allow_external=allow_external) as conn:
         try:
             cur = conn.execute(text)
+            if cur.description is None:
+                return
+            cols = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+        except duckdb.OutOfMemoryException as e:
+            first = " ".join(str(e).split("\n")[0].split())[:300]
+            raise QueryError(f"query failed: {first} (the limits are warehouse.query_memory_limit and "
+                             "warehouse.query_temp_limit in the config)") from None
         except duckdb.Error as e:
             raise QueryError(f"query failed: {' '.join(str(e).split())[:400]}") from None
-        if cur.description is None:
-            return
-        cols = [d[0] for d in cur.description]
-        emit(cols, cur.fetchall(), fmt=fmt)
+        emit(cols, rows, fmt=fmt)
 
 
 def read_query(query: str | None, file: Path | None) -> str:
@@ -377,6 +382,8 @@ def main() -> None:
         typer.echo(f"sinowatch: internal error: {type(e).__name__}: {msg} "
                    "(a bug: please report it; SINOWATCH_DEBUG=1 shows the traceback)", err=True)
         sys.exit(1)
+    if rv == 130:  # typer >= 0.26 turns Ctrl-C into Exit(130), which comes back as the return value
+        typer.echo("sinowatch: interrupted", err=True)
     sys.exit(rv if isinstance(rv, int) else 0)
 
 

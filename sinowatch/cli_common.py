@@ -70,6 +70,9 @@ def reader(ctx: typer.Context, *, allow_external: bool = False) -> Iterator[Any]
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path} (run `sinowatch ingest` or `make demo` first)")
     cfg: dict[str, str | bool | int] = {} if allow_external else {"enable_external_access": False}
+    # a forced sort must not fill the disk beside the warehouse or the memory of the machine
+    cfg["memory_limit"] = st.config.warehouse.query_memory_limit
+    cfg["max_temp_directory_size"] = st.config.warehouse.query_temp_limit
     conn = connect(path, read_only=True, lock_timeout=st.config.warehouse.lock_timeout, config=cfg)
     try:
         yield conn

@@ -13,6 +13,7 @@ import copy
 import dataclasses
 import functools
 import os
+import re
 import tomllib
 import types
 import typing
@@ -24,6 +25,7 @@ from sinowatch.errors import ConfigError
 from sinowatch.records import ENTITY_KINDS, EVENT_TYPES, Feed
 
 ENV_CONFIG = "SINOWATCH_CONFIG"
+_SIZE_RE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.I)
 DEFAULT_CONFIG_NAME = "sinowatch.toml"
 
 
@@ -42,6 +44,12 @@ def setting(default: Any, help: str, *, min: float | None = None, max: float | N
 class WarehouseConfig:
     path: str = setting("sinowatch.duckdb", "DuckDB file, relative to the config file's folder")
     lock_timeout: float = setting(30.0, "Seconds a run waits for another writer before giving up", min=0)
+    query_memory_limit: str = setting(
+        "2GB", "Memory a read-only query (`sinowatch sql`, status, trends) may use, DuckDB size such as 2GB"
+    )
+    query_temp_limit: str = setting(
+        "1GB", "Disk a read-only query may spill to (the warehouse's .tmp folder), DuckDB size; 0B = no spilling"
+    )
 
 
 @dataclass
@@ -331,6 +339,10 @@ def _validate(cfg: Config) -> None:
         if unknown:
             known = ", ".join(channel_names) or "none configured"
             raise ConfigError(f"{src}: alert rule {r.name!r} names unknown channel(s) {unknown} (channels: {known})")
+    for key in ("query_memory_limit", "query_temp_limit"):
+        if not _SIZE_RE.match(getattr(cfg.warehouse, key)):
+            raise ConfigError(f"{src}: 'warehouse.{key}' must be a size such as 512MB or 2GB, "
+                              f"got {getattr(cfg.warehouse, key)!r}")
     if cfg.fetch.concurrency < 1 or cfg.fetch.max_bytes < 1:
         raise ConfigError(f"{src}: 'fetch.concurrency' and 'fetch.max_bytes' must be positive")
 

@@ -67,7 +67,9 @@ def connect(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise WarehouseError(f"cannot create the warehouse folder {path.parent}: {e}") from None
-    deadline = time.monotonic() + max(lock_timeout, 0.0)
+    # a writer waits for the other writer; a reader is told at once: the writer (a run) holds the
+    # file for its whole length, so waiting lock_timeout would only end in the same answer
+    deadline = time.monotonic() + (0.0 if read_only else max(lock_timeout, 0.0))
     delay = 0.1
     while True:
         try:
@@ -79,6 +81,12 @@ def connect(
             if time.monotonic() >= deadline:
                 pid = _PID_RE.search(str(e))
                 who = f" (process {pid.group(1)})" if pid else ""
+                if read_only:
+                    raise WarehouseLockedError(
+                        f"the warehouse {path} is being written by another sinowatch process{who}; "
+                        "it cannot be read until that run has finished - try again then "
+                        "(`sinowatch status` works once it is done)"
+                    ) from None
                 raise WarehouseLockedError(
                     f"the warehouse {path} is in use by another sinowatch process{who}; "
                     f"waited {lock_timeout:g}s - try again when that run has finished"
@@ -122,6 +130,18 @@ def cursor(conn: Connection) -> Connection:
     return cur
 
 
+def _cause(e: BaseException) -> BaseException:
+    """The error that aborted the transaction: "Current transaction is aborted" only says that an
+    earlier statement failed (a full disk, ...); that earlier error, if it is in the chain, is the
+    one to report."""
+    seen: BaseException | None = e
+    while seen is not None:
+        if isinstance(seen, duckdb.Error) and "transaction is aborted" not in str(seen):
+            return seen
+        seen = seen.__context__
+    return e
+
+
 def _one_line(e: BaseException) -> str:
     return " ".join(str(e).split())[:500]
 
@@ -134,7 +154,7 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         yield conn
     except duckdb.Error as e:
         conn.execute("ROLLBACK")
-        raise WarehouseError(f"warehouse write failed and was rolled back: {_one_line(e)}") from e
+        raise WarehouseError(f"warehouse write failed and was rolled back: {_one_line(_cause(e))}") from e
     except BaseException:
         conn.execute("ROLLBACK")
         raise

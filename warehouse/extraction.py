@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 from sinowatch.warehouse import facts
 from sinowatch.warehouse.db import Connection
@@ -58,13 +59,10 @@ def _delete_stored(conn: Connection, keys: str) -> int:
         f"SELECT article_key FROM extraction_state WHERE article_key IN (SELECT article_key FROM {keys})").fetchall()]
     if not stored:
         return 0
-    conn.register("_sw_old", pa.table({"article_key": pa.array(stored, pa.string())}))
-    try:
+    with _registered(conn, {"old": pa.table({"article_key": pa.array(stored, pa.string())})}):
         facts.mark_articles(conn, "_sw_old")
         for table in _TABLES:
             conn.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT article_key FROM _sw_old)")
-    finally:
-        conn.unregister("_sw_old")
     return len(stored)
 
 
@@ -75,9 +73,17 @@ def _registered(conn: Connection, tables: dict[str, pa.Table]) -> Iterator[None]
         conn.register(f"_sw_{name}", tbl)
     try:
         yield
-    finally:
+    except BaseException:
+        # the statement failed (e.g. the disk is full) and DuckDB aborted the transaction: an
+        # unregister now fails with "Current transaction is aborted", which would hide the cause
         for name in tables:
-            conn.unregister(f"_sw_{name}")
+            try:
+                conn.unregister(f"_sw_{name}")
+            except duckdb.Error:
+                pass
+        raise
+    for name in tables:
+        conn.unregister(f"_sw_{name}")
 
 
 def _keys_table(keys: Sequence[str]) -> pa.Table:
