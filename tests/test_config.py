@@ -60,3 +60,37 @@ def test_feeds_example_is_a_valid_config():
     assert len(cfg.feeds) >= 12
     assert {f.language for f in cfg.feeds} >= {"en", "zh"}
     assert any("federalregister.gov" in f.url and "industry-and-security" in f.url for f in cfg.feeds)
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("[fetch]\ntimeout = -1\n", "'fetch.timeout' must be greater than 0, got -1.0"),
+        ("[fetch]\nconnect_timeout = 0\n", "'fetch.connect_timeout' must be greater than 0"),
+        ("[fetch]\ndeadline = 0\n", "'fetch.deadline' must be greater than 0"),
+        ("[fetch]\nmax_entries = -5\n", "'fetch.max_entries' must be at least 1, got -5"),
+        ("[fetch]\nbackoff = -0.5\n", "'fetch.backoff' must be at least 0, got -0.5"),
+        ("[fetch]\nretries = -1\n", "'fetch.retries' must be at least 0"),
+        ("[fetch]\ntimeout = nan\n", "'fetch.timeout' must be a finite number"),
+        ("[fetch]\nmax_retry_after = inf\n", "'fetch.max_retry_after' must be a finite number"),
+        ("[alerts]\nmax_tries = 0\n", "'alerts.max_tries' must be at least 1"),
+        ("[alerts.smtp]\nport = 70000\n", "'alerts.smtp.port' must be at most 65535"),
+        ("[[alerts.rules]]\nname = 'r'\nmin_confidence = 1.5\n", "'alerts.rules[0].min_confidence' must be at most 1"),
+        ("[extraction]\nbatch_size = 0\n", "'extraction.batch_size' must be at least 1"),
+        ("[warehouse]\nlock_timeout = -3\n", "'warehouse.lock_timeout' must be at least 0"),
+        ("[warehouse]\nquery_temp_limit = 'lots'\n", "'warehouse.query_temp_limit' must be a size"),
+    ],
+)
+def test_out_of_range_values_are_refused_at_load(text, needle):
+    """Issue #17: a negative timeout, max_entries or backoff made every feed fail at run time with
+    exit 0; now the file is refused when it is loaded, naming the key and the file."""
+    with pytest.raises(ConfigError) as e:
+        parse_config(text, source="my.toml")
+    msg = str(e.value)
+    assert msg.startswith("my.toml: ") and needle in msg and "\n" not in msg
+
+
+def test_range_edges_are_accepted():
+    cfg = parse_config("[fetch]\nbackoff = 0\nretries = 0\nmax_redirects = 0\n[alerts]\nmax_age_days = 0\n"
+                       "requeue_failed_after_hours = 0\n[warehouse]\nlock_timeout = 0\n", source="x.toml")
+    assert cfg.fetch.backoff == 0.0 and cfg.alerts.requeue_failed_after_hours == 0.0
