@@ -64,10 +64,11 @@ def parse_line(line: str | bytes) -> Document:
                     published=obj.get("published"), url=obj.get("url"))
 
 
-def read_documents(stream: IO[str] | IO[bytes], bad: list[int]) -> Iterator[Document]:
+def read_documents(stream: Iterable[str] | Iterable[bytes], bad: list[int]) -> Iterator[Document]:
     """Documents of a JSON-lines stream (text, or bytes decoded line by line so that one line of
     bad UTF-8 costs only itself); a bad line goes to stderr with its number and is skipped."""
-    for no, line in enumerate(stream, 1):
+    lines: Iterable[str | bytes] = stream
+    for no, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:

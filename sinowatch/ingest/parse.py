@@ -227,7 +227,8 @@ def parse_feed(
             article, why = None, f"cannot normalise: {type(e).__name__}: {str(e)[:200]}"
         if article is not None and article.key in seen_keys:
             # same link (or GUID) twice in one feed: one article; the repeat is noted, not lost silently
-            article, why = None, f"same link or GUID as entry {seen_keys[article.key] + 1} (kept that one)"
+            first = seen_keys[article.key] + 1
+            article, why = None, f"same link or GUID as entry {first} (kept that one)"
         if article is None:
             out.skipped.append(f"entry {i + 1}: {why}")
             out.n_skipped += 1
