@@ -43,13 +43,12 @@ def make_client(settings: FetchConfig, *, guard: Guard | None = None) -> httpx.C
     limits = httpx.Limits(max_connections=max(settings.concurrency * 2, 4))
     transport = httpx.HTTPTransport(limits=limits, trust_env=False)
     # httpx does not take a network backend; its pool is rebuilt with the same settings plus ours
-    old = transport._pool
+    transport._pool.close()
     transport._pool = httpcore.ConnectionPool(
-        ssl_context=old._ssl_context, max_connections=limits.max_connections,
+        ssl_context=httpx.create_ssl_context(trust_env=False), max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
         network_backend=guard,
     )
-    old.close()
     client = httpx.Client(
         timeout=timeout,
         transport=transport,
