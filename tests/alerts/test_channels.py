@@ -143,7 +143,9 @@ def test_requeued_failed_alerts_go_only_where_they_have_not_been(tmp_path, conn,
     hook.status = 502
     assert send_pending(cfg, conn).failed == 2
     assert len(smtp.received) == 1
-    conn.execute("UPDATE alerts SET status = 'pending', tries = 0 WHERE status = 'failed'")  # the re-queue
+    from sinowatch.warehouse.alerts import requeue
+
+    assert requeue(conn, failed_only=True) == 2  # what `sinowatch alerts requeue --failed` does
     hook.status = 200
     stats = send_pending(cfg, conn)
     assert (stats.sent, stats.errors) == (2, [])
