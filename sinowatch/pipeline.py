@@ -32,6 +32,11 @@ def run_pipeline(config: Config, conn: Connection, *, dry_run: bool = False, run
         report.status = "failed"
         report.errors.append(f"{type(e).__name__}: {e}")
         raise
+    except KeyboardInterrupt:  # Ctrl-C in any stage: the run row says so (ingest notes where)
+        if report.status != "interrupted":
+            report.status = "interrupted"
+            report.errors.append("interrupted (Ctrl-C)")
+        raise
     finally:
         report.finished_at = datetime.now(UTC)
         faults.point("run_finishing")
