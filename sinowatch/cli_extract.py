@@ -35,6 +35,11 @@ def _no_surrogates(key: str, value: str) -> None:
 def parse_line(line: str | bytes) -> Document:
     """One input line -> Document; ValueError with the reason when the line is not usable
     (not UTF-8, not JSON, nested too deeply, a lone surrogate, missing fields)."""
+    return _parse(line)[0]
+
+
+def _parse(line: str | bytes) -> tuple[Document, bool]:
+    """(the Document, whether its title or text was cut to the bounds)."""
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")
@@ -59,9 +64,10 @@ def parse_line(line: str | bytes) -> Document:
             _no_surrogates(key, obj[key])
     if not obj.get("text") and not obj.get("title"):
         raise ValueError("needs 'text' (or at least 'title')")
-    return Document(id=str(doc_id), title=(obj.get("title") or "")[:MAX_TITLE_CHARS],
-                    text=(obj.get("text") or "")[:MAX_TEXT_CHARS], lang=obj.get("lang"),
-                    published=obj.get("published"), url=obj.get("url"))
+    title, text = obj.get("title") or "", obj.get("text") or ""
+    cut = len(title) > MAX_TITLE_CHARS or len(text) > MAX_TEXT_CHARS
+    return Document(id=str(doc_id), title=title[:MAX_TITLE_CHARS], text=text[:MAX_TEXT_CHARS], lang=obj.get("lang"),
+                    published=obj.get("published"), url=obj.get("url")), cut
 
 
 def read_documents(stream: Iterable[str] | Iterable[bytes], bad: list[int]) -> Iterator[Document]:
@@ -72,12 +78,12 @@ def read_documents(stream: Iterable[str] | Iterable[bytes], bad: list[int]) -> I
         if not line.strip():
             continue
         try:
-            doc = parse_line(line)
+            doc, cut = _parse(line)
         except ValueError as e:
             bad.append(no)
             typer.echo(f"sinowatch extract: line {no}: {e}; skipped", err=True)
             continue
-        if len(doc.text) == MAX_TEXT_CHARS or len(doc.title) == MAX_TITLE_CHARS:
+        if cut:
             typer.echo(f"sinowatch extract: line {no}: text cut to {MAX_TEXT_CHARS:,} characters "
                        f"(title to {MAX_TITLE_CHARS:,})", err=True)
         yield doc
