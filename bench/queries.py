@@ -29,8 +29,11 @@ def build_warehouse(conn: Any, n_articles: int, n_mentions: int) -> None:
     from sinowatch.warehouse.db import transaction
     from sinowatch.warehouse.extraction import sync_watchlist
 
+    from sinowatch.extract_stage import watchlist_rows
+
     with transaction(conn):
-        sync_watchlist(conn, load_watchlist())
+        watchlist = load_watchlist()
+        sync_watchlist(conn, watchlist_rows(watchlist), watchlist.version)
     per = max(1, n_mentions // n_articles)
     conn.execute("SELECT setseed(0.42)")
     conn.execute("CREATE TEMP TABLE ents AS SELECT row_number() OVER (ORDER BY entity) - 1 AS i, entity, kind "

@@ -26,8 +26,8 @@ from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
 from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
 from sinowatch.config import ExtractionConfig
-from sinowatch.ingest.text import detect_language, has_east_asian
 from sinowatch.records import Document, EntityRollup, Event, Extraction, Mention
+from sinowatch.text import detect_language, has_east_asian
 
 if TYPE_CHECKING:
     from spacy.language import Language

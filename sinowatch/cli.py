@@ -14,7 +14,7 @@ import typer
 
 from sinowatch import __version__
 from sinowatch.cli_common import FORMAT_OPTION, AppState, check_format, emit, reader, state, writer
-from sinowatch.errors import ConfigError, QueryError, SinowatchError
+from sinowatch.errors import ConfigError, SinowatchError
 
 app = typer.Typer(
     name="sinowatch",
@@ -180,24 +180,14 @@ def sql(
 
     A query file that starts with a `--` comment works with --file or stdin
     (`sinowatch sql - < query.sql`). A failing query exits with code 6."""
-    import duckdb  # noqa: PLC0415
+    from sinowatch.warehouse.db import query as run_query  # noqa: PLC0415
 
     fmt = "csv" if csv_out else "json" if json_out else check_format(fmt)
     text = read_query(query, file)
     with reader(ctx, allow_external=allow_external) as conn:
-        try:
-            cur = conn.execute(text)
-            if cur.description is None:
-                return
-            cols = [d[0] for d in cur.description]
-            rows = cur.fetchall()
-        except duckdb.OutOfMemoryException as e:
-            first = " ".join(str(e).split("\n")[0].split())[:300]
-            raise QueryError(f"query failed: {first} (the limits are warehouse.query_memory_limit and "
-                             "warehouse.query_temp_limit in the config)") from None
-        except duckdb.Error as e:
-            raise QueryError(f"query failed: {' '.join(str(e).split())[:400]}") from None
-        emit(cols, rows, fmt=fmt)
+        result = run_query(conn, text)
+    if result is not None:
+        emit(result[0], result[1], fmt=fmt)
 
 
 def read_query(query: str | None, file: Path | None) -> str:

@@ -151,6 +151,20 @@ class ExtractionWriter:
         finish_extraction(self.conn)
 
 
+def watchlist_rows(watchlist: Any) -> list[tuple[str, str, str, str, str | None, str | None]]:
+    """The entities table's rows of a watchlist: (entity, kind, name, country, parent, Chinese name)."""
+    from sinowatch.extractors.watchlist import chinese_name, entity_rows
+
+    return [(*r, chinese_name(watchlist.entities[r[0]])) for r in entity_rows(watchlist)]
+
+
+def sync_watchlist(conn: Connection, extractor: Extractor) -> int:
+    """The warehouse's entities table from the extractor's watchlist (caller's transaction)."""
+    from sinowatch.warehouse import extraction as wh
+
+    return wh.sync_watchlist(conn, watchlist_rows(extractor.watchlist), extractor.watchlist.version)
+
+
 def finish_extraction(conn: Connection) -> int:
     """The extraction stage's last step: recompute the trend facts of every (entity, day) key that
     deferred saves noted - this run's, and any a crashed run left - and delete the notes, in one
@@ -176,7 +190,7 @@ def extract_pending(config: Config, conn: Connection, *, extractor: Extractor | 
     extractor = extractor or get_extractor(config)
     stats = ExtractStats()
     with transaction(conn):
-        wh.sync_watchlist(conn, extractor.watchlist)
+        sync_watchlist(conn, extractor)
     model = scorer_version(scorer)
     size = max(1, config.extraction.batch_size)
     if sentiment_only:
@@ -240,7 +254,7 @@ def pending_documents(config: Config, conn: Connection, *, limit: int | None = N
 
     ex = get_extractor(config)
     with transaction(conn):
-        wh.sync_watchlist(conn, ex.watchlist)
+        sync_watchlist(conn, ex)
     out: list[Document] = []
     for batch in wh.pending_documents(conn, extractor_version=ex.version, watchlist_version=ex.watchlist_version,
                                       batch_size=config.extraction.batch_size, reextract=reextract, limit=limit):

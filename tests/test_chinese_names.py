@@ -15,12 +15,14 @@ def test_watchlist_chinese_names_are_synced(tmp_path) -> None:
     from sinowatch.warehouse.db import connect, transaction
     from sinowatch.warehouse.extraction import display_names, sync_watchlist
 
+    from sinowatch.extract_stage import watchlist_rows
+
     wl = load_watchlist()
     assert chinese_name(wl.entities["deepseek"]) == "深度求索"
     conn = connect(tmp_path / "w.duckdb")
     try:
         with transaction(conn):
-            sync_watchlist(conn, wl)
+            sync_watchlist(conn, watchlist_rows(wl), wl.version)
         names = display_names(conn)
     finally:
         conn.close()

@@ -16,8 +16,7 @@ from datetime import datetime
 import pyarrow as pa
 from sinowatch.warehouse.db import Connection, transaction
 
-from sinowatch.alerts import ArticleMeta, CandidateAlert, EntityRef, OutboxAlert, Source
-from sinowatch.records import Event
+from sinowatch.records import ArticleMeta, CandidateAlert, EntityRef, Event, OutboxAlert, Source
 
 OPEN_STATUSES = ("pending", "sending")
 MAX_ERROR_CHARS = 500

@@ -12,11 +12,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from sinowatch.warehouse.migrate import migrate
 
-from sinowatch.errors import WarehouseError, WarehouseLockedError
+from sinowatch.errors import QueryError, WarehouseError, WarehouseLockedError
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -176,3 +177,19 @@ def open_warehouse(path: str | Path, *, read_only: bool = False, lock_timeout: f
         yield conn
     finally:
         conn.close()
+
+
+def query(conn: Connection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]] | None:
+    """Run one statement of the user's (``sinowatch sql``): its column names and rows, or None for a
+    statement without a result. A DuckDB error becomes one line (:class:`QueryError`)."""
+    try:
+        cur = conn.execute(sql)
+        if cur.description is None:
+            return None
+        return [d[0] for d in cur.description], cur.fetchall()
+    except duckdb.OutOfMemoryException as e:
+        first = " ".join(str(e).split("\n")[0].split())[:300]
+        raise QueryError(f"query failed: {first} (the limits are warehouse.query_memory_limit and "
+                         "warehouse.query_temp_limit in the config)") from None
+    except duckdb.Error as e:
+        raise QueryError(f"query failed: {' '.join(str(e).split())[:400]}") from None

@@ -213,18 +213,18 @@ def save_extractions(conn: Connection, extractions: Sequence[Extraction], *, ext
     return stats
 
 
-def sync_watchlist(conn: Connection, watchlist: Any) -> int:
-    """Refresh the entities table from the loaded watchlist (caller's transaction)."""
-    from sinowatch.extractors.watchlist import chinese_name, entity_rows  # noqa: PLC0415
-
-    rows = list(entity_rows(watchlist))
+def sync_watchlist(conn: Connection, rows: Sequence[tuple[str, str, str, str, str | None, str | None]],
+                   version: str) -> int:
+    """Refresh the entities table (caller's transaction) from the watchlist's rows (entity, kind,
+    name, country, parent, Chinese name: ``extractors.watchlist.entity_rows`` + ``chinese_name``)
+    and its version."""
     data = {
         "entity": [r[0] for r in rows], "kind": [r[1] for r in rows], "name": [r[2] for r in rows],
         "country": [r[3] for r in rows], "parent": [r[4] for r in rows],
-        "watchlist_version": [watchlist.version] * len(rows),
+        "watchlist_version": [version] * len(rows),
     }
     if "name_zh" in {c[0] for c in conn.execute("DESCRIBE entities").fetchall()}:
-        data["name_zh"] = [chinese_name(watchlist.entities[r[0]]) for r in rows]
+        data["name_zh"] = [r[5] for r in rows]
     conn.execute("DELETE FROM entities")
     entities = pa.table(data, schema=pa.schema([(k, pa.string()) for k in data]))
     with _registered(conn, {"entities": entities}):

@@ -54,7 +54,8 @@ def frozen_embed(examples: Sequence[Example], batch_size: int = 128) -> Any:
     """Mean-pooled embeddings of the un-tuned base encoder for the model's (target, marked text) input."""
     import numpy as np
     import torch
-    from sinowatch.models.sentiment.train import base_model_path, batch_arrays, load_tokenizer
+    from sinowatch.models.sentiment.net import batch_arrays, load_tokenizer
+    from sinowatch.models.sentiment.train import base_model_path
     from transformers import AutoModel
 
     src = base_model_path()

@@ -47,7 +47,7 @@ def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
         def forward(self, *inputs: Any) -> Any:
             return self.inner(*inputs, probs=True)
 
-    from sinowatch.models.sentiment.train import uses_target_mask
+    from sinowatch.models.sentiment.net import uses_target_mask
 
     net.eval()
     names = ["input_ids", "attention_mask", "token_type_ids"]
@@ -91,7 +91,8 @@ def export(
     vectors) on the ``reference`` pairs.
     """
     import numpy as np
-    from sinowatch.models.sentiment.train import load_checkpoint, load_tokenizer, predict_probs
+    from sinowatch.models.sentiment.net import load_checkpoint, load_tokenizer
+    from sinowatch.models.sentiment.train import predict_probs
 
     work_dir, out_dir = Path(work_dir), Path(out_dir)
     meta = json.loads((work_dir / "config.json").read_text())

@@ -60,7 +60,7 @@ class SentimentModel:
 
         Raises :class:`ModelError` naming the command that builds the files when they are missing.
         """
-        from sinowatch.models.sentiment.train import load_tokenizer
+        from sinowatch.models.sentiment.net import load_tokenizer
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -90,7 +90,7 @@ class SentimentModel:
             d = Path(model_dir) if model_dir is not None else FP32_DIR
             _require([d / "config.json", d / "head.pt", d / "tokenizer.json"], "fp32 sentiment checkpoint")
             import torch
-            from sinowatch.models.sentiment.train import load_checkpoint
+            from sinowatch.models.sentiment.net import load_checkpoint
 
             if threads:
                 torch.set_num_threads(threads)
@@ -107,7 +107,7 @@ class SentimentModel:
         """Class probabilities (rows in input order, columns in ``self.labels`` order)."""
         import numpy as np
         from sinowatch.models.sentiment.data import encode_pair
-        from sinowatch.models.sentiment.train import batch_arrays, uses_target_mask
+        from sinowatch.models.sentiment.net import batch_arrays, uses_target_mask
 
         unique: dict[tuple[str, str], int] = {}
         index = [unique.setdefault((t, x), len(unique)) for t, x in pairs]

@@ -18,9 +18,9 @@ from urllib.parse import urljoin
 from sinowatch.ingest import safexml
 from sinowatch.ingest.dedup import fingerprint, signature
 from sinowatch.ingest.safexml import refuse_reason
-from sinowatch.ingest.text import MAX_TITLE_CHARS, clean_html, detect_language
 from sinowatch.ingest.urls import canonical_url
 from sinowatch.records import Article, Feed
+from sinowatch.text import MAX_TITLE_CHARS, clean_html, detect_language
 
 __all__ = ["ParsedFeed", "normalise_entry", "parse_feed", "refuse_reason"]
 

@@ -21,8 +21,8 @@ from sinowatch.ingest.dedup import ClusterIndex
 from sinowatch.ingest.fetch import fetch, guard_of, make_client
 from sinowatch.ingest.guard import Guard
 from sinowatch.ingest.parse import ParsedFeed, parse_feed
-from sinowatch.ingest.text import clean_text
 from sinowatch.records import Article, Feed, FeedOutcome, FetchResult, RunReport
+from sinowatch.text import clean_text
 from sinowatch.warehouse import db, load
 from sinowatch.warehouse.db import Connection, transaction
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sinowatch.ingest.parse import parse_feed
-from sinowatch.ingest.text import clean_html, clean_text, detect_language
 from sinowatch.records import Feed
+from sinowatch.text import clean_html, clean_text, detect_language
 from tests.conftest import TEST_DATA
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)

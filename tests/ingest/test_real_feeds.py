@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from sinowatch.ingest.parse import parse_feed
-from sinowatch.ingest.text import clean_html
 from sinowatch.ingest.urls import canonical_url
 from sinowatch.records import Feed
+from sinowatch.text import clean_html
 from tests.conftest import SHARED_DATA, shared_data
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)

@@ -170,7 +170,8 @@ def test_average_states_means_float_tensors_and_keeps_integer_buffers() -> None:
 
 def test_target_mask_covers_the_marked_span_and_falls_back_to_the_whole_pair() -> None:
     from sinowatch.models.sentiment.data import encode_pair
-    from sinowatch.models.sentiment.train import base_model_path, batch_arrays, load_tokenizer
+    from sinowatch.models.sentiment.net import batch_arrays, load_tokenizer
+    from sinowatch.models.sentiment.train import base_model_path
 
     tok = load_tokenizer(base_model_path(), 64)
     pairs = [

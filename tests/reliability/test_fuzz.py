@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from sinowatch.cli_extract import parse_line, read_documents
 from sinowatch.ingest.parse import normalise_entry, parse_feed
-from sinowatch.ingest.text import MAX_TEXT_CHARS, MAX_TITLE_CHARS
 from sinowatch.records import Feed
+from sinowatch.text import MAX_TEXT_CHARS, MAX_TITLE_CHARS
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
 FEED = Feed(name="fuzz", url="https://fuzz.example.com/feed")

@@ -13,7 +13,7 @@ from sinowatch.warehouse.db import connect
 
 from sinowatch.config import Config, FeedConfig, FetchConfig
 from sinowatch.ingest.run import ingest
-from sinowatch.ingest.text import MAX_TEXT_CHARS, MAX_TITLE_CHARS
+from sinowatch.text import MAX_TEXT_CHARS, MAX_TITLE_CHARS
 from tests.reliability.conftest import FlakyServer
 
 SECRET = "TOPSECRET-3f9a-local-file-content"
