@@ -1,161 +1,89 @@
-"""Extraction tasks: coarse batches of articles, pure compute, so they can run on Dask.
+"""The Prefect engine's batch map: extraction batches as tasks on two local threads or a Dask cluster.
 
 A trivial Prefect task costs 12-27 ms under threads and ~170 ms under Dask on the reference
-machine, so the unit of work is a batch (``flows.extract_batch`` articles), never one article.
+machine, so one task takes several consecutive extraction batches (up to ``flows.extract_batch``
+articles) and computes each of them as the plain engine does, one :class:`BatchJob` call per
+batch: the rows are the same whatever the grouping. Tasks are pure compute (documents in,
+:class:`BatchResult` out, no warehouse), so they run on a Dask worker as well as on a thread; the
+extractor and the sentiment model are loaded in the worker's process, never pickled across.
 
-Two shapes, picked by what :mod:`sinowatch.extract_stage` offers:
-
-- split (preferred): the flow reads the pending documents, :func:`extract_batch_task` turns one
-  batch of :class:`Document` into :class:`Extraction` with no database (it runs on the flow's task
-  runner: threads, or a Dask cluster), and the flow process loads the results, one transaction
-  per batch, with the alert ``on_batch`` hook, and refreshes the trend facts once after the last
-  batch. Needs ``pending_documents(config, conn, *, limit)``,
-  ``extract_documents(config, docs, *, extractor=None, scorer=None)``,
-  ``load_extractions(config, conn, docs, extractions, *, on_batch=None, defer_facts=False)`` and
-  ``finish_extraction(conn)`` in extract_stage.
-- whole stage: only ``extract_pending(config, conn, ...)`` exists; it runs as one task in the
-  flow process (it batches and commits inside).
-
-When extract_stage is not installed yet the step is skipped with a warning.
+The map pulls the pending batches lazily, in the flow's thread (the warehouse is read there and
+nowhere else), keeps at most ``AHEAD`` tasks in flight, and yields the results in order; the
+extraction stage saves them in the flow's thread.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from types import ModuleType
+from collections import deque
+from collections.abc import Iterator
 from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from sinowatch.flows.env import run_logger
 
-from sinowatch.config import Config
-from sinowatch.records import Document, Extraction
+from sinowatch.extract_stage import BatchResult, Job, MapBatches
+from sinowatch.records import Document
 
-SPLIT_API = ("pending_documents", "extract_documents", "load_extractions", "finish_extraction")
-
-
-@dataclass
-class ExtractCounts:
-    articles: int = 0
-    mentions: int = 0
-    events: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def add(self, stats: Any) -> None:
-        self.errors.extend(getattr(stats, "errors", None) or [])
-        self.articles += int(getattr(stats, "articles", 0) or 0)
-        self.mentions += int(getattr(stats, "mentions", 0) or 0)
-        self.events += int(getattr(stats, "events", 0) or 0)
-
-
-def stage_module(name: str) -> ModuleType | None:
-    """The stage module, or None when it has not landed yet (only that module missing)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as e:
-        if e.name and (name == e.name or name.startswith(e.name + ".")):
-            return None
-        raise
-
-
-def extract_mode(mod: ModuleType | None) -> str:
-    if mod is None:
-        return "missing"
-    if all(hasattr(mod, f) for f in SPLIT_API):
-        return "split"
-    return "whole" if hasattr(mod, "extract_pending") else "missing"
+#: tasks in flight at most (memory stays flat: the backlog is never read whole)
+AHEAD = 4
 
 
 @task(name="extract-batch", task_run_name="extract {n} articles", cache_policy=NO_CACHE, persist_result=False)
-def extract_batch_task(config: Config, docs: Sequence[Document], n: int = 0, sentiment: bool = False) -> list[Extraction]:
-    """Pure compute: documents in, extractions out (no warehouse). Safe on a Dask worker: the
-    sentiment model is loaded in the worker's process (once), never pickled across."""
-    from sinowatch import extract_stage  # noqa: PLC0415 - spaCy and models load here, on the worker
-    from sinowatch.scoring import make_scorer  # noqa: PLC0415
-
-    scorer = make_scorer(config) if sentiment else None
-    return list(extract_stage.extract_documents(config, list(docs), scorer=scorer))
-
-
-@task(name="extract-pending", cache_policy=NO_CACHE, persist_result=False)
-def extract_pending_task(db: str, config: Config, on_batch: Callable[..., Any] | None = None,
-                         scorer: Any = None) -> ExtractCounts:
-    """The whole extraction stage in the flow process (when extract_stage has no split API)."""
-    from sinowatch.flows.load import writer_for  # noqa: PLC0415
-
-    from sinowatch import extract_stage  # noqa: PLC0415
-
-    w = writer_for(db)
-    counts = ExtractCounts()
-    with w.lock:
-        counts.add(extract_stage.extract_pending(config, w.conn, scorer=scorer, on_batch=on_batch))
-    return counts
-
-
-@task(name="load-extractions", task_run_name="load {n} extractions", cache_policy=NO_CACHE, persist_result=False)
-def load_extractions_task(db: str, config: Config, docs: Sequence[Document], extractions: Sequence[Extraction],
-                          n: int = 0, on_batch: Callable[..., Any] | None = None,
-                          sentiment_model: str | None = None, defer_facts: bool = False) -> Any:
-    """One batch's mentions, events and sentiment (and its alert outbox rows) in one transaction;
-    with ``defer_facts`` the trend facts wait for the flow's ``finish_extraction``."""
-    from sinowatch.flows.load import writer_for  # noqa: PLC0415
-
-    from sinowatch import extract_stage  # noqa: PLC0415
-
-    w = writer_for(db)
-    with w.lock:
-        return extract_stage.load_extractions(config, w.conn, list(docs), list(extractions), on_batch=on_batch,
-                                              sentiment_model=sentiment_model, defer_facts=defer_facts)
+def extract_batch_task(job: Job, batches: list[list[Document]], n: int = 0) -> list[BatchResult]:
+    """Pure compute: each batch through ``job`` (no warehouse)."""
+    return [job(docs) for docs in batches]
 
 
 def extraction_runner(dask_address: str | None) -> Any:
     """Where extraction batches run: an existing Dask cluster, or two local threads (batch k+1 is
     computed while batch k loads). Chosen per run, so a deployment can set it as a parameter."""
     if dask_address:
-        from prefect_dask import DaskTaskRunner  # noqa: PLC0415
+        from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
-    from prefect.task_runners import ThreadPoolTaskRunner  # noqa: PLC0415
+    from prefect.task_runners import ThreadPoolTaskRunner
 
     return ThreadPoolTaskRunner(max_workers=2)
 
 
-def run_extraction(config: Config, db: str, *, on_batch: Callable[..., Any] | None = None,
-                   scorer: Any = None, dask_address: str | None = None) -> ExtractCounts | None:
-    """Extract everything pending; batches are submitted to threads or a Dask cluster and loaded
-    here, in the flow's process. Returns None when the extraction stage is not available."""
-    log = run_logger()
-    mod = stage_module("sinowatch.extract_stage")
-    mode = extract_mode(mod)
-    if mode == "missing":
-        log.warning("extraction skipped: sinowatch.extract_stage is not installed yet")
-        return None
-    if mode == "whole":
-        return extract_pending_task(db, config, on_batch=on_batch, scorer=scorer)
-    sentiment_model = getattr(scorer, "version", None)
-    assert mod is not None
-    from sinowatch.flows.load import writer_for  # noqa: PLC0415
+def _groups(batches: Iterator[list[Document]], size: int) -> Iterator[list[list[Document]]]:
+    group: list[list[Document]] = []
+    held = 0
+    for docs in batches:
+        group.append(docs)
+        held += len(docs)
+        if held >= size:
+            yield group
+            group, held = [], 0
+    if group:
+        yield group
 
-    size = max(1, config.flows.extract_batch)
-    w = writer_for(db)
-    with w.lock:
-        docs = list(mod.pending_documents(config, w.conn, limit=None))
-    batches = [docs[i:i + size] for i in range(0, len(docs), size)]
-    where = f"Dask at {dask_address}" if dask_address else "local threads"
-    log.info("extracting on %s: %d articles in %d batch(es) of up to %d", where, len(docs), len(batches), size)
-    counts = ExtractCounts()
-    if batches:
+
+def prefect_map_batches(dask_address: str | None, task_size: int) -> MapBatches:
+    """Groups of batches (``task_size`` articles) as ``extract-batch`` tasks; results in order."""
+    def map_batches(job: Job, batches: Iterator[list[Document]]) -> Iterator[tuple[list[Document],
+                                                                                  BatchResult | Exception]]:
+        where = f"Dask at {dask_address}" if dask_address else "local threads"
+        run_logger().info("extracting on %s, up to %d articles a task", where, task_size)
         with extraction_runner(dask_address) as runner:
-            futures = [runner.submit(extract_batch_task, parameters={"config": config, "docs": b, "n": len(b),
-                                                                     "sentiment": scorer is not None})
-                       for b in batches]
-            for b, fut in zip(batches, futures, strict=True):
-                extractions = fut.result()
-                counts.add(load_extractions_task(db, config, b, extractions, n=len(b), on_batch=on_batch,
-                                                 sentiment_model=sentiment_model, defer_facts=True))
-    with w.lock:  # the trend facts of every batch, once (a crash before leaves notes for the next run)
-        mod.finish_extraction(w.conn)
-    return counts
+            flight: deque[tuple[list[list[Document]], Any]] = deque()
+            groups = _groups(batches, max(1, task_size))
+            for group in groups:
+                flight.append((group, runner.submit(extract_batch_task, parameters={
+                    "job": job, "batches": group, "n": sum(len(b) for b in group)})))
+                if len(flight) >= AHEAD:
+                    yield from _results(*flight.popleft())
+            while flight:
+                yield from _results(*flight.popleft())
+    return map_batches
+
+
+def _results(group: list[list[Document]], fut: Any) -> Iterator[tuple[list[Document], BatchResult | Exception]]:
+    try:
+        results = fut.result()
+    except Exception as e:  # the whole task failed: each of its batches comes back as the error
+        for docs in group:
+            yield docs, e
+        return
+    yield from zip(group, results, strict=True)

@@ -1,52 +1,24 @@
-"""The report task and the run's markdown artefact (counts, failures, top stories)."""
+"""The run's markdown artefact in Prefect (counts, failures, top stories)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
-from prefect import task
-from prefect.cache_policies import NO_CACHE
-from sinowatch.flows.env import run_logger
-from sinowatch.flows.extract import stage_module
+from sinowatch.warehouse.db import Connection
 
-from sinowatch.config import Config
 from sinowatch.records import RunReport
 
-REPORT_MODULE = "sinowatch.report.build"
 
-
-@task(name="write-report", cache_policy=NO_CACHE, persist_result=False)
-def write_report_task(db: str, config: Config) -> str | None:
-    """Write the HTML report (config.report.out); None when the report stage is not installed."""
-    from sinowatch.flows.load import writer_for  # noqa: PLC0415
-
-    mod = stage_module(REPORT_MODULE)
-    if mod is None or not hasattr(mod, "write_report"):
-        run_logger().warning("report skipped: %s is not installed yet", REPORT_MODULE)
-        return None
-    out = config.resolve(config.report.out)
-    w = writer_for(db)
-    with w.lock:
-        path = mod.write_report(config, w.conn, Path(out), days=config.report.days)
-    run_logger().info("report written to %s", path)
-    return str(path)
-
-
-def top_stories(db: str, since: datetime, limit: int = 10) -> list[tuple[str, int, datetime | None]]:
+def top_stories(conn: Connection, since: datetime, limit: int = 10) -> list[tuple[str, int, datetime | None]]:
     """The run's biggest story clusters: (title, articles, first published)."""
-    from sinowatch.flows.load import writer_for  # noqa: PLC0415
-
-    w = writer_for(db)
-    with w.lock:
-        return [
-            (t, n, p)
-            for t, n, p in w.conn.execute(
-                "SELECT title, n_articles, first_published FROM story_clusters WHERE updated_at >= ? "
-                "ORDER BY n_articles DESC, first_published DESC LIMIT ?",
-                [since, limit],
-            ).fetchall()
-        ]
+    return [
+        (t, n, p)
+        for t, n, p in conn.execute(
+            "SELECT title, n_articles, first_published FROM story_clusters WHERE updated_at >= ? "
+            "ORDER BY n_articles DESC, first_published DESC LIMIT ?",
+            [since, limit],
+        ).fetchall()
+    ]
 
 
 def _md(s: object) -> str:

@@ -208,7 +208,9 @@ def build_deployment(config: Config, *, db: str, cron: str, timezone: str, confi
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy  # noqa: PLC0415
     from prefect.schedules import Cron  # noqa: PLC0415
     from prefect.types.entrypoint import EntrypointType  # noqa: PLC0415
-    from sinowatch.flows.daily import config_to_dict, daily  # noqa: PLC0415
+    from sinowatch.flows.daily import daily  # noqa: PLC0415
+
+    from sinowatch.config import config_to_dict  # noqa: PLC0415
 
     # A config file is re-read by each run (edit the feeds without restarting serve).
     params: dict[str, Any] = {"db": db, "dry_run": dry_run, "dask_address": dask_address}

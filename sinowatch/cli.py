@@ -246,8 +246,10 @@ def demo(
     typer.echo(f"demo config: {cfg_path}")
     st = state(ctx)
     st.config_path, st._config = str(cfg_path), None
+    from sinowatch.cli_flows import run_main_job  # noqa: PLC0415
+
     # a dry run: the demo has no mail server; the digests are written as files below instead
-    run_main_job(ctx, engine=engine, dry_run=True)
+    print_run_summary(run_main_job(ctx, engine=engine, dry_run=True))
     _demo_epilogue(ctx, out)
 
 
@@ -276,26 +278,6 @@ def _demo_epilogue(ctx: typer.Context, out: Path) -> None:
         "next: .venv/bin/sinowatch trends | events | status | "
         "sql \"select title from articles order by published desc limit 5\""
     )
-
-
-def run_main_job(ctx: typer.Context, *, engine: str = "prefect", dry_run: bool = False) -> None:
-    """ingest -> extract -> sentiment -> alerts -> report; the daily flow under Prefect, or plain."""
-    from sinowatch.pipeline import run_pipeline  # noqa: PLC0415
-
-    st = state(ctx)
-    if engine == "prefect":
-        from sinowatch.flows.env import setup_prefect_env  # noqa: PLC0415
-
-        setup_prefect_env(st.config)  # before prefect is imported
-        from sinowatch.flows.daily import run_daily  # noqa: PLC0415
-
-        report = run_daily(st.config, db=str(st.warehouse_path), dry_run=dry_run)
-    elif engine == "plain":
-        with writer(ctx) as conn:
-            report = run_pipeline(st.config, conn, dry_run=dry_run)
-    else:
-        raise typer.BadParameter("use prefect or plain", param_hint="--engine")
-    print_run_summary(report)
 
 
 def _register_stage_commands() -> None:

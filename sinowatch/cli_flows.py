@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from sinowatch.cli_common import state
+from sinowatch.records import RunReport
 
 
 def register(app: typer.Typer) -> None:
@@ -25,30 +26,35 @@ def run(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any feed failed"),
 ) -> None:
     """Run the main job once: ingest -> extract -> sentiment -> alerts -> report."""
-    from sinowatch.cli import print_run_summary  # noqa: PLC0415
+    from sinowatch.cli import print_run_summary
 
-    st = state(ctx)
-    cfg = st.config
-    if engine == "prefect":
-        from sinowatch.flows.env import setup_prefect_env  # noqa: PLC0415
-
-        setup_prefect_env(cfg)  # before prefect is imported
-        from sinowatch.flows.daily import run_daily  # noqa: PLC0415
-
-        report = run_daily(cfg, db=str(st.warehouse_path), dry_run=dry_run, dask_address=dask_address)
-    elif engine == "plain":
-        if dask_address:
-            raise typer.BadParameter("needs --engine prefect", param_hint="--dask-address")
-        from sinowatch.cli_common import writer  # noqa: PLC0415
-        from sinowatch.pipeline import run_pipeline  # noqa: PLC0415
-
-        with writer(ctx) as conn:
-            report = run_pipeline(cfg, conn, dry_run=dry_run)
-    else:
-        raise typer.BadParameter("use prefect or plain", param_hint="--engine")
+    report = run_main_job(ctx, engine=engine, dry_run=dry_run, dask_address=dask_address)
     print_run_summary(report)
     if strict and report.feeds_failed:
         raise typer.Exit(1)
+
+
+def run_main_job(ctx: typer.Context, *, engine: str = "prefect", dry_run: bool = False,
+                 dask_address: str | None = None) -> RunReport:
+    """The main job once on an engine: the daily flow under Prefect, or the plain engine."""
+    st = state(ctx)
+    cfg = st.config
+    if engine == "prefect":
+        from sinowatch.flows.env import setup_prefect_env
+
+        setup_prefect_env(cfg)  # before prefect is imported
+        from sinowatch.flows.daily import run_daily
+
+        return run_daily(cfg, db=str(st.warehouse_path), dry_run=dry_run, dask_address=dask_address)
+    if engine == "plain":
+        if dask_address:
+            raise typer.BadParameter("needs --engine prefect", param_hint="--dask-address")
+        from sinowatch.cli_common import writer
+        from sinowatch.pipeline import run_pipeline
+
+        with writer(ctx) as conn:
+            return run_pipeline(cfg, conn, dry_run=dry_run)
+    raise typer.BadParameter("use prefect or plain", param_hint="--engine")
 
 
 def serve(

@@ -413,3 +413,20 @@ def describe_defaults(cls: Any = Config, prefix: str = "") -> list[tuple[str, st
         else:
             rows.append((key, repr(value), f.metadata.get("help", "")))
     return rows
+
+
+def config_to_dict(config: Config) -> dict[str, Any]:
+    """A JSON-able form of the config (for a flow's parameters), with its base_dir and source."""
+    return dataclasses.asdict(config)
+
+
+def config_from_dict(data: dict[str, Any]) -> Config:
+    """The config back from :func:`config_to_dict`, checked as a config file is (unknown keys, types,
+    the cross-key rules)."""
+    data = dict(data)
+    base_dir = str(data.pop("base_dir", "."))
+    source = str(data.pop("source", "") or "")
+    cfg: Config = _build(Config, data, "", source or "<flow parameters>")
+    cfg.base_dir, cfg.source = base_dir, source
+    _validate(cfg)
+    return cfg

@@ -13,14 +13,14 @@ transaction only notes what it wrote (``trend_facts_dirty``). A crash loses at m
 committed (its articles are still pending and the next run redoes them, replacing rows, never
 duplicating them); a crash before the refresh leaves the notes, which the next stage refreshes.
 
-The split API (``pending_documents``, ``extract_documents``, ``load_extractions``, then
-``finish_extraction``) is what the Prefect flow uses to compute batches on workers and load them
-in the flow process.
+Where the batches are computed is the engine's choice (``map_batches``: inline for the plain
+engine, Prefect tasks on threads or a Dask cluster for the flow); what is saved, in which order and
+transactions, and what one failing article costs, is decided here, once, for both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -72,32 +72,77 @@ def scorer_version(scorer: Any) -> str | None:
     return getattr(scorer, "__qualname__", type(scorer).__name__)
 
 
-def _extract_batch(extractor: Extractor, docs: list[Document], scorer: Scorer | None,
-                   stats: ExtractStats) -> tuple[list[Document], list[Extraction]]:
+@dataclass
+class BatchResult:
+    """One extraction batch computed: the documents that went through, their extractions, and one
+    line (key and reason) per article that failed alone."""
+
+    docs: list[Document]
+    extractions: list[Extraction]
+    errors: list[str] = field(default_factory=list)
+
+
+def extract_batch(extractor: Extractor, docs: list[Document], scorer: Scorer | None) -> BatchResult:
+    """Pure compute, no warehouse: documents in, extractions (scored when a scorer is given) out.
+    One bad article must not cost the batch: when the batch fails it is retried one article at a
+    time, and an article that still fails is left out with its reason. A :class:`SinowatchError`
+    (a missing model, say) is not an article's fault and is raised."""
     try:
         out = list(extractor.extract(docs, batch_size=len(docs)))
         if scorer is not None:
             out = list(scorer(docs, out))
-        return docs, out
+        return BatchResult(docs, out)
     except SinowatchError:
         raise
-    except Exception:  # one bad article must not cost the batch: isolate it
+    except Exception:
         if len(docs) == 1:
             raise
-    kept_docs: list[Document] = []
-    kept: list[Extraction] = []
+    result = BatchResult([], [])
     for d in docs:
         try:
             ex = list(extractor.extract([d]))
             if scorer is not None:
                 ex = list(scorer([d], ex))
+        except SinowatchError:
+            raise
         except Exception as e:
-            stats.failed += 1
-            stats.errors.append(f"{d.id}: {type(e).__name__}: {str(e)[:200]}")
+            result.errors.append(f"{d.id}: {type(e).__name__}: {str(e)[:200]}")
             continue
-        kept_docs.append(d)
-        kept.extend(ex)
-    return kept_docs, kept
+        result.docs.append(d)
+        result.extractions.extend(ex)
+    return result
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """:func:`extract_batch` as a picklable callable for an engine's workers (threads, a Dask
+    cluster): the extractor and the sentiment model are loaded once per worker process from the
+    config, never shipped."""
+
+    config: Config
+    sentiment: bool = False
+
+    def __call__(self, docs: list[Document]) -> BatchResult:
+        from sinowatch.scoring import make_scorer
+
+        scorer = make_scorer(self.config) if self.sentiment else None
+        return extract_batch(get_extractor(self.config), docs, scorer)
+
+
+Job = Callable[[list[Document]], BatchResult]
+#: how an engine runs the extraction batches: ``job`` on each batch of ``batches`` (an iterator the
+#: engine pulls lazily, in the caller's thread, a few batches ahead at most), the results yielded
+#: in input order; a batch whose job raised comes back as its exception
+MapBatches = Callable[[Job, Iterator[list[Document]]], Iterable[tuple[list[Document], BatchResult | Exception]]]
+
+
+def map_batches_inline(job: Job, batches: Iterator[list[Document]]) -> Iterator[tuple[list[Document], BatchResult | Exception]]:
+    """The plain engine's map: each batch in the caller's thread, as it comes."""
+    for docs in batches:
+        try:
+            yield docs, job(docs)
+        except Exception as e:
+            yield docs, e
 
 
 class ExtractionWriter:
@@ -178,9 +223,16 @@ def finish_extraction(conn: Connection) -> int:
 
 def extract_pending(config: Config, conn: Connection, *, extractor: Extractor | None = None,
                     scorer: Scorer | None = None, on_batch: OnBatch | None = None, reextract: bool = False,
-                    sentiment_only: bool = False, progress: Callable[[int], Any] | None = None) -> ExtractStats:
+                    sentiment_only: bool = False, progress: Callable[[int], Any] | None = None,
+                    job: Job | None = None, map_batches: MapBatches | None = None) -> ExtractStats:
     """Extract every pending article (with ``reextract``: also those stamped with other versions),
     then refresh the trend facts.
+
+    The backlog streams from the warehouse in batches of ``extraction.batch_size``; ``map_batches``
+    (the engine's; default: inline) runs ``job`` (default: :func:`extract_batch` with this
+    extractor and scorer; an engine with workers passes a :class:`BatchJob`) on each, and the
+    results are saved here, in order, by one :class:`ExtractionWriter`. ``scorer`` stamps the rows
+    with its model version.
 
     ``sentiment_only`` re-scores stored extractions with ``scorer`` without re-matching (for a new
     sentiment model): it needs a scorer and only touches articles scored by another model.
@@ -202,11 +254,15 @@ def extract_pending(config: Config, conn: Connection, *, extractor: Extractor | 
     writer = ExtractionWriter(conn, extractor_version=extractor.version,
                               watchlist_version=extractor.watchlist_version, sentiment_model=model,
                               on_batch=on_batch, group_size=config.extraction.load_batch, stats=stats)
-    for docs in wh.pending_documents(conn, extractor_version=extractor.version,
-                                     watchlist_version=extractor.watchlist_version, batch_size=size,
-                                     reextract=reextract):
-        kept_docs, extractions = _extract_batch(extractor, docs, scorer, stats)
-        writer.add(kept_docs, extractions)
+    pending = wh.pending_documents(conn, extractor_version=extractor.version,
+                                   watchlist_version=extractor.watchlist_version, batch_size=size, reextract=reextract)
+    run_job = job or (lambda docs: extract_batch(extractor, docs, scorer))
+    for docs, result in (map_batches or map_batches_inline)(run_job, pending):
+        if isinstance(result, Exception):  # not one article's fault (see extract_batch): the stage fails
+            raise result
+        stats.failed += len(result.errors)
+        stats.errors.extend(result.errors)
+        writer.add(result.docs, result.extractions)
         if progress is not None:
             progress(len(docs))
     writer.finish()
@@ -246,45 +302,9 @@ def _rescore(conn: Connection, extractor: Extractor, scorer: Scorer, model: str 
             progress(len(keys))
 
 
-# ---------------------------------------------------------------- split API for the Prefect flow
-def pending_documents(config: Config, conn: Connection, *, limit: int | None = None,
-                      reextract: bool = False) -> list[Document]:
-    """Up to ``limit`` pending articles (all when None)."""
-    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
-
-    ex = get_extractor(config)
-    with transaction(conn):
-        sync_watchlist(conn, ex)
-    out: list[Document] = []
-    for batch in wh.pending_documents(conn, extractor_version=ex.version, watchlist_version=ex.watchlist_version,
-                                      batch_size=config.extraction.batch_size, reextract=reextract, limit=limit):
-        out.extend(batch)
-    return out
-
-
 def extract_documents(config: Config, docs: Sequence[Document], *, extractor: Extractor | None = None,
                       scorer: Scorer | None = None) -> list[Extraction]:
     """Pure compute, no warehouse: documents in, extractions (scored when a scorer is given) out."""
     ex = extractor or get_extractor(config)
     out = list(ex.extract(docs, batch_size=config.extraction.batch_size))
     return list(scorer(docs, out)) if scorer is not None else out
-
-
-def load_extractions(config: Config, conn: Connection, docs: Sequence[Document], extractions: Sequence[Extraction],
-                     *, on_batch: OnBatch | None = None, sentiment_model: str | None = None,
-                     defer_facts: bool = False) -> ExtractStats:
-    """One batch's rows (and its on_batch writes) in one transaction. The trend facts are
-    refreshed at once, or with ``defer_facts`` by the caller's :func:`finish_extraction` after
-    its last batch (the Prefect flow does that)."""
-    ex = get_extractor(config)
-    if sentiment_model is None and any(e.sentiment is not None for e in extractions):
-        sentiment_model = "unknown"
-    stats = ExtractStats()
-    writer = ExtractionWriter(conn, extractor_version=ex.version, watchlist_version=ex.watchlist_version,
-                              sentiment_model=sentiment_model, on_batch=on_batch, group_size=len(extractions),
-                              stats=stats)
-    writer.add(docs, extractions)
-    writer.flush()
-    if not defer_facts:
-        finish_extraction(conn)
-    return stats

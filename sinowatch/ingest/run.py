@@ -1,15 +1,17 @@
 """The ingest stage as plain functions: fetch (I/O), parse (CPU), load (one transaction per feed).
 
-``ingest`` composes them for the CLI; the Prefect flows call the same pieces as tasks. Each feed's
+``ingest`` composes them; it is the ingest step of the one orchestration (:mod:`sinowatch.pipeline`)
+and of ``sinowatch ingest``. An engine only decides where the fetches run (``map_feeds``). Each feed's
 articles, its fetch row and its conditional-GET state are written in ONE transaction, so a crash
 mid-run leaves every feed either fully loaded or untouched, and the next run completes the rest.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -27,6 +29,7 @@ from sinowatch.warehouse import db, load
 from sinowatch.warehouse.db import Connection, transaction
 
 DEDUP_WINDOW_DAYS = 45
+log = logging.getLogger("sinowatch.ingest")
 
 
 def new_run_id(kind: str = "run") -> str:
@@ -131,6 +134,32 @@ def build_index(conn: Connection, now: datetime) -> ClusterIndex:
     return index
 
 
+FetchOne = Callable[[Feed], FeedBatch]
+#: how an engine runs the fetches: every feed's ``fetch`` (concurrently, as it likes), the results
+#: yielded in the order of ``feeds``, a failed fetch as its exception (never raised); closing the
+#: generator early (Ctrl-C, a fatal error) cancels the fetches not started
+MapFeeds = Callable[[FetchOne, Sequence[Feed]], Generator[tuple[Feed, FeedBatch | Exception], None, None]]
+
+
+def map_feeds_threads(concurrency: int) -> MapFeeds:
+    """The plain engine's map: a thread pool of ``concurrency``, results in feed order."""
+    def map_feeds(fetch: FetchOne, feeds: Sequence[Feed]) -> Generator[tuple[Feed, FeedBatch | Exception], None, None]:
+        pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="fetch")
+        try:
+            futures = [(f, pool.submit(fetch, f)) for f in feeds]
+            for feed, fut in futures:
+                try:
+                    result: FeedBatch | Exception = fut.result()
+                except Exception as e:  # the feed's failure, recorded by the caller
+                    result = e
+                yield feed, result
+        except BaseException:  # Ctrl-C, or the caller stopped (GeneratorExit): don't wait for hung fetches
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+    return map_feeds
+
+
 def ingest(
     config: Config,
     conn: Connection,
@@ -140,13 +169,17 @@ def ingest(
     client: httpx.Client | None = None,
     on_feed: Callable[[FeedOutcome], None] | None = None,
     report: RunReport | None = None,
+    map_feeds: MapFeeds | None = None,
 ) -> RunReport:
     """Fetch, parse, dedup and load the given feeds (default: the enabled ones).
 
-    One failing feed is recorded (status, error, duration, bytes, entries) and never stops the
-    others. The caller owns the run row when it passes ``report``; otherwise ingest writes it.
+    Feeds are fetched concurrently (``map_feeds``: the engine's; default a thread pool) and loaded
+    one at a time in feed-name order, whatever order the fetches finish in, so the same input always
+    names the same story clusters. One failing feed is recorded (status, error, duration, bytes,
+    entries) and never stops the others. The caller owns the run row when it passes ``report``;
+    otherwise ingest writes it.
     """
-    feeds = list(config.enabled_feeds() if feeds is None else feeds)
+    feeds = sorted(config.enabled_feeds() if feeds is None else feeds, key=lambda f: f.name)
     settings = config.fetch
     started = datetime.now(UTC)
     own_run = report is None
@@ -160,9 +193,9 @@ def ingest(
     own_client = client is None
     http = client or make_client(settings, guard=Guard(allow_private=settings.allow_private))
     guard = guard_of(http)
-    pool = ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="fetch")
+    items: Generator[tuple[Feed, FeedBatch | Exception], None, None] | None = None
     try:
-        def work(feed: Feed) -> FeedBatch:
+        def fetch_one(feed: Feed) -> FeedBatch:
             fetched_at = datetime.now(UTC)
             result = fetch_feed(feed, settings, http, state.get(feed.name))
             faults.point("feed_fetched")
@@ -172,14 +205,16 @@ def ingest(
                 parsed = add_full_text(parsed, settings=settings, client=http, skip_keys=known)
             return FeedBatch(feed, result, parsed, fetched_at)
 
-        futures = {pool.submit(work, f): f for f in feeds}
-        for fut in as_completed(futures):
-            feed = futures[fut]
+        items = (map_feeds or map_feeds_threads(settings.concurrency))(fetch_one, feeds)
+        for feed, item in items:
             try:
-                outcome = load_batch(conn, report.run_id, fut.result(), index)
+                if isinstance(item, Exception):
+                    raise item
+                outcome = load_batch(conn, report.run_id, item, index)
             except Exception as e:  # a bug or a warehouse error for one feed: record, go on
                 outcome = FeedOutcome(feed=feed.name, url=feed.url, ok=False,
                                       error=f"{type(e).__name__}: {str(e)[:300]}")
+                log.error("%s: %s (%s)", feed.name, outcome.error, feed.url)
             report.feeds.append(outcome)
             report.new_articles += outcome.new_articles
             report.updated_articles += outcome.updated_articles
@@ -192,7 +227,8 @@ def ingest(
         # now, not when their servers time out, and leave the run row saying what happened
         if guard is not None:
             guard.cancel()
-        pool.shutdown(wait=False, cancel_futures=True)
+        if items is not None:
+            items.close()  # the engine's map stops: fetches not started are cancelled
         interrupted = isinstance(e, KeyboardInterrupt)
         report.status = "interrupted" if interrupted else "failed"
         report.errors.append("interrupted (Ctrl-C) during ingest" if interrupted else f"{type(e).__name__}: {e}")
@@ -201,13 +237,13 @@ def ingest(
             with transaction(conn):
                 load.finish_run(conn, report)
         raise
-    else:
-        pool.shutdown(wait=True)
     finally:
         if own_client:
             http.close()
     report.clusters += conn.execute("SELECT count(*) FROM story_clusters").fetchone()[0] - clusters_before
     report.feeds.sort(key=lambda o: o.feed)
+    log.info("ingest: feeds ok %d, failed %d; articles new %d, seen again %d; new story clusters %d", report.feeds_ok,
+             report.feeds_failed, report.new_articles, report.updated_articles, report.clusters)
     if own_run:
         report.finished_at = datetime.now(UTC)
         report.status = "ok" if report.feeds_failed == 0 else ("partial" if report.feeds_ok else "failed")

@@ -22,64 +22,91 @@ def run_plain(cfg):  # type: ignore[no-untyped-def]
         conn.close()
 
 
-# ------------------------------------------------------------------ task logic, without Prefect
-def test_fetch_task_logic(feed_server, feeds) -> None:
-    from sinowatch.flows.ingest import fetch_feed_task
+# ------------------------------------------------------------------ engine hooks
+class SlowFirst:
+    """A fetch whose first feed (by name) finishes last."""
 
+    def __init__(self) -> None:
+        self.finished: list[str] = []
+
+    def __call__(self, feed):  # type: ignore[no-untyped-def]
+        import time
+
+        time.sleep(0.3 if feed.name == "a" else 0.0)
+        self.finished.append(feed.name)
+        if feed.name == "c":
+            raise OSError("boom")
+        from sinowatch.ingest.parse import ParsedFeed
+        from sinowatch.ingest.run import FeedBatch
+        from sinowatch.records import FetchResult
+
+        return FeedBatch(feed, FetchResult(feed.name, feed.url, 200, True), ParsedFeed(), datetime.now(UTC))
+
+
+def _feeds():  # type: ignore[no-untyped-def]
     from sinowatch.records import Feed
 
-    cfg = make_config(Path("."), feeds)
-    batch = fetch_feed_task.fn(Feed("chips", feeds["chips"], language="en"), cfg.fetch)
-    assert batch.result.ok and batch.result.status == 200
-    assert len(batch.parsed.articles) == 3
-    assert any("Nvidia" in a.title for a in batch.parsed.articles)
-    missing = fetch_feed_task.fn(Feed("gone", feed_server.url("/feeds/flows_missing.xml")), cfg.fetch)
-    assert not missing.result.ok and missing.result.status == 404 and not missing.parsed.articles
+    return [Feed("a", "http://a"), Feed("b", "http://b"), Feed("c", "http://c")]
 
 
-def test_load_task_is_idempotent(tmp_path, feeds) -> None:
-    from sinowatch.flows.ingest import fetch_feed_task
-    from sinowatch.flows.load import load_feed_task, open_writer
+def _check_in_order(mapper) -> None:  # type: ignore[no-untyped-def]
+    fetch = SlowFirst()
+    out = list(mapper(fetch, _feeds()))
+    assert fetch.finished.index("a") > fetch.finished.index("b")  # completion order differs ...
+    assert [f.name for f, _ in out] == ["a", "b", "c"]  # ... the results come in feed order
+    assert out[0][1].feed.name == "a" and isinstance(out[2][1], OSError)  # a failure comes back, not raised
 
-    from sinowatch.records import Feed
 
-    cfg = make_config(tmp_path, feeds)
-    batch = fetch_feed_task.fn(Feed("chips", feeds["chips"], language="en"), cfg.fetch)
-    db = str(cfg.warehouse_path)
-    started = datetime.now(UTC)
-    with open_writer(db, lock_timeout=5) as w:
-        first = load_feed_task.fn(db, "r1", batch, started)
-        again = load_feed_task.fn(db, "r1", batch, started)  # a retried task
-        n = w.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        fetch_rows = w.conn.execute("SELECT count(*) FROM fetches").fetchone()[0]
-    assert (first.new_articles, again.new_articles, again.updated_articles) == (3, 0, 3)
-    assert n == 3 and fetch_rows == 1
+def test_plain_feed_map_keeps_feed_order() -> None:
+    from sinowatch.ingest.run import map_feeds_threads
+
+    _check_in_order(map_feeds_threads(4))
+
+
+def test_prefect_feed_map_keeps_feed_order(prefect_harness, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from prefect import flow
+    from sinowatch.flows import ingest
+
+    monkeypatch.setattr(ingest, "fetch_feed_task", ingest.fetch_feed_task.with_options(retries=0))
+    cfg = make_config(Path("."), {})
+    cfg.fetch.concurrency = 4
+
+    @flow
+    def check() -> None:
+        _check_in_order(ingest.prefect_map_feeds(cfg))
+
+    check()
 
 
 def test_tasks_cache_nothing_and_only_io_retries() -> None:
     from prefect.cache_policies import NO_CACHE
-    from sinowatch.flows import alert, extract, ingest, load, report
+    from sinowatch.flows import daily, extract, ingest
 
-    tasks = [ingest.fetch_feed_task, ingest.full_text_task, load.load_feed_task, extract.extract_batch_task,
-             extract.extract_pending_task, extract.load_extractions_task, alert.send_alerts_task,
-             report.write_report_task]
+    tasks = [ingest.fetch_feed_task, extract.extract_batch_task]
     for t in tasks:
         assert t.cache_policy is NO_CACHE, t.name
         assert t.persist_result is False, t.name
-    io = {"fetch-feed", "full-text", "send-alerts"}
-    assert {t.name for t in tasks if t.retries} == io
+    assert {t.name for t in tasks if t.retries} == {"fetch-feed"}
     assert ingest.fetch_feed_task.retry_delay_seconds == [2, 5, 15]
+    assert daily.IO_RETRIES["retries"] == 2  # the steps the job marks io (send alerts)
 
 
 def test_config_round_trips_through_flow_parameters(tmp_path, feeds) -> None:
     import json
 
-    from sinowatch.flows.daily import config_from_dict, config_to_dict
+    import pytest
+
+    from sinowatch.config import config_from_dict, config_to_dict
+    from sinowatch.errors import ConfigError
 
     cfg = make_config(tmp_path, feeds)
     back = config_from_dict(json.loads(json.dumps(config_to_dict(cfg))))
     assert dataclasses.asdict(back) == dataclasses.asdict(cfg)
     assert back.warehouse_path == cfg.warehouse_path
+    bad = config_to_dict(cfg)
+    bad["fetch"]["concurrency"] = 0  # checked as a config file is
+    with pytest.raises(ConfigError, match="concurrency"):
+        config_from_dict(bad)
 
 
 def test_markdown_artefact_lists_counts_failures_and_stories() -> None:
