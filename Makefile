@@ -47,7 +47,8 @@ test-fast: setup
 
 lint: setup
 	$(BIN)/ruff check sinowatch flows extractors models warehouse tests bench
-	$(BIN)/mypy sinowatch warehouse
+	$(BIN)/mypy sinowatch warehouse extractors flows models
+	$(BIN)/python -m tests.layers
 
 audit: setup
 	$(BIN)/pip-audit --skip-editable --progress-spinner off

@@ -347,7 +347,7 @@ def read_articles(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -79,7 +79,7 @@ class InlineExecutor:
         fut: Future[Any] = Future()
         try:
             fut.set_result(fn(*a, **kw))
-        except BaseException as e:  # noqa: BLE001 - handed to the caller like a real pool does
+        except BaseException as e:  # handed to the caller like a real pool does
             fut.set_exception(e)
         return fut
 

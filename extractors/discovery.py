@@ -54,13 +54,13 @@ class CandidateFinder:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        import srsly  # noqa: PLC0415
+        import srsly
 
         Path(path).mkdir(parents=True, exist_ok=True)
         srsly.write_json(Path(path) / "cfg", {"labels": sorted(self.labels), "context": self.context.pattern})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CandidateFinder:
-        import srsly  # noqa: PLC0415
+        import srsly
 
         cfg = srsly.read_json(Path(path) / "cfg")
         self.labels = set(cfg["labels"])

@@ -199,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(stats(rows)))
     if args.stats:
         return 0
-    from sinowatch.extractors.pipeline import Extractor  # noqa: PLC0415
+    from sinowatch.extractors.pipeline import Extractor
 
     extractor = Extractor.load()
     print(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, data {args.data}")

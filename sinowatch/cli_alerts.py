@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
         fmt: str = FORMAT_OPTION,
     ) -> None:
         """List the alert rules and how many events and stories each matched recently."""
-        from sinowatch.alerts.stage import rules_summary  # noqa: PLC0415
+        from sinowatch.alerts.stage import rules_summary
 
         st = state(ctx)
         cfg = st.config
@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "--out", help="Folder for the .eml and .html files of the next digests."),
     ) -> None:
         """Write the next digests to files without sending or marking anything."""
-        from sinowatch.alerts.stage import preview  # noqa: PLC0415
+        from sinowatch.alerts.stage import preview
 
         with reader(ctx) as conn:
             paths = preview(state(ctx).config, conn, out)
@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Send and mark nothing; report what is pending."),
     ) -> None:
         """Send one digest per rule for the pending alerts; failures stay pending for the next run."""
-        from sinowatch.alerts.stage import send_pending  # noqa: PLC0415
+        from sinowatch.alerts.stage import send_pending
 
         with writer(ctx) as conn:
             stats = send_pending(state(ctx).config, conn, dry_run=dry_run)
@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
         rule: str = typer.Option(None, "--rule", help="Only this rule's alerts (default: every rule)."),
     ) -> None:
         """Write an Atom feed of recent alerts (one entry per rule and story) for feed readers."""
-        from sinowatch.alerts.stage import write_alerts_feed  # noqa: PLC0415
+        from sinowatch.alerts.stage import write_alerts_feed
 
         with reader(ctx) as conn:
             n = write_alerts_feed(state(ctx).config, conn, out, days=days, rule=rule)
@@ -113,7 +113,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Put alerts back in the queue with their tries reset, e.g. after an SMTP outage that used
         up alerts.max_tries; the next `alerts send` (or run) sends them."""
-        from sinowatch.warehouse.alerts import requeue  # noqa: PLC0415
+        from sinowatch.warehouse.alerts import requeue
 
         cfg = state(ctx).config
         known = {r.name for r in cfg.alerts.rules}

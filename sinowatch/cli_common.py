@@ -50,7 +50,7 @@ def state(ctx: typer.Context) -> AppState:
 @contextmanager
 def writer(ctx: typer.Context) -> Iterator[Any]:
     """The warehouse opened for writing (migrated; waits for another writer up to lock_timeout)."""
-    from sinowatch.warehouse.db import connect  # noqa: PLC0415 - duckdb import only when needed
+    from sinowatch.warehouse.db import connect  # duckdb import only when needed
 
     st = state(ctx)
     conn = connect(st.warehouse_path, lock_timeout=st.config.warehouse.lock_timeout)
@@ -63,7 +63,7 @@ def writer(ctx: typer.Context) -> Iterator[Any]:
 @contextmanager
 def reader(ctx: typer.Context, *, allow_external: bool = False) -> Iterator[Any]:
     """The warehouse opened read-only: no writes, and (unless asked) no access to other files."""
-    from sinowatch.warehouse.db import connect  # noqa: PLC0415
+    from sinowatch.warehouse.db import connect
 
     st = state(ctx)
     path = st.warehouse_path
@@ -119,8 +119,8 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, fmt: str = "t
         for r in rows:
             sys.stdout.write(json.dumps({c: _jsonable(v) for c, v in zip(columns, r, strict=False)}, ensure_ascii=False) + "\n")
         return
-    from rich.console import Console  # noqa: PLC0415
-    from rich.table import Table  # noqa: PLC0415
+    from rich.console import Console
+    from rich.table import Table
 
     table = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
@@ -132,7 +132,7 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, fmt: str = "t
 
 
 def _escape(s: str) -> str:
-    from rich.markup import escape  # noqa: PLC0415
+    from rich.markup import escape
 
     return escape(s)
 

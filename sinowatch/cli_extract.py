@@ -101,7 +101,7 @@ def extract_each(extractor: Any, docs: Iterable[Document], *, batch_size: int,
         try:
             yield from list(extractor.extract(chunk, batch_size=batch_size))
             continue
-        except Exception:  # noqa: S112 - isolate the bad document below
+        except Exception:  # isolate the bad document below
             pass
         for doc in chunk:
             try:
@@ -123,7 +123,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Tag watchlist mentions and typed events in JSON-lines articles; one JSON line out per
         input, in input order. Bad lines are reported on stderr (exit status 1) and skipped."""
-        from sinowatch.extractors.pipeline import Extractor, to_json  # noqa: PLC0415
+        from sinowatch.extractors.pipeline import Extractor, to_json
 
         cfg = state(ctx).config
         extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir)
@@ -134,7 +134,7 @@ def register(app: typer.Typer) -> None:
             stream = sys.stdin.buffer
         else:
             try:
-                stream = open(file, "rb")  # noqa: SIM115 - bytes: each line is decoded on its own
+                stream = open(file, "rb")  # bytes: each line is decoded on its own
             except OSError as e:
                 raise typer.BadParameter(f"cannot read {file}: {e.strerror}", param_hint="FILE") from None
         try:
@@ -158,8 +158,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Entity precision/recall and event-type F1 on the dev set: tuning half (odd ids), held-out
         half (even ids) and all; per-type F1; the tuning half's errors; throughput."""
-        from sinowatch.extractors.evaluate import evaluate, load_dev, measure_speed  # noqa: PLC0415
-        from sinowatch.extractors.pipeline import Extractor  # noqa: PLC0415
+        from sinowatch.extractors.evaluate import evaluate, load_dev, measure_speed
+        from sinowatch.extractors.pipeline import Extractor
 
         cfg = state(ctx).config
         extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir)
@@ -194,7 +194,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Organisations the NER found in China/AI/chip context that the watchlist does not know
         (needs [extraction] use_ner = true), with article counts and examples."""
-        from sinowatch.warehouse.extraction import top_candidates  # noqa: PLC0415
+        from sinowatch.warehouse.extraction import top_candidates
 
         check_format(fmt)
         if not state(ctx).config.extraction.use_ner:
@@ -213,7 +213,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Re-extract stored articles whose rows are stamped with another extractor or watchlist
         version (and extract never-extracted ones); rows are replaced, never duplicated."""
-        from sinowatch.extract_stage import extract_pending, get_extractor  # noqa: PLC0415
+        from sinowatch.extract_stage import extract_pending, get_extractor
 
         cfg = state(ctx).config
         extractor = get_extractor(cfg)
@@ -231,7 +231,7 @@ def _scorer(cfg: Any, *, required: bool) -> Any:
     """The sentiment scorer (``sinowatch.scoring.make_scorer``), or None when sentiment is off. A
     missing model is an error only when it is required (--sentiment-only); otherwise re-extraction
     goes on without sentiment and says so."""
-    from sinowatch.scoring import make_scorer  # noqa: PLC0415
+    from sinowatch.scoring import make_scorer
 
     if required:
         return make_scorer(cfg)

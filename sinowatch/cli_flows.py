@@ -76,10 +76,10 @@ def serve(
     """
     st = state(ctx)
     cfg = st.config
-    from sinowatch.flows.env import setup_prefect_env  # noqa: PLC0415
+    from sinowatch.flows.env import setup_prefect_env
 
     setup_prefect_env(cfg)
-    from sinowatch.flows.serve import serve_daily  # noqa: PLC0415
+    from sinowatch.flows.serve import serve_daily
 
     serve_daily(cfg, db=str(st.warehouse_path), cron=cron, timezone=timezone, dask_address=dask_address,
                 catchup=catchup, dry_run=dry_run, config_path=cfg.source or None, ui=ui)

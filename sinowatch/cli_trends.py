@@ -48,8 +48,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Mentions per entity: stories in the last N days, change against the N days before,
         sentiment and its change, and a sparkline of daily stories."""
-        from sinowatch.warehouse.trends import data_range, sparkline  # noqa: PLC0415
-        from sinowatch.warehouse.trends import trends as compute  # noqa: PLC0415
+        from sinowatch.warehouse.trends import data_range, sparkline
+        from sinowatch.warehouse.trends import trends as compute
 
         fmt = check_format(fmt)
         if kind is not None and kind not in KINDS:
@@ -88,10 +88,10 @@ def register(app: typer.Typer) -> None:
         fmt: str = FORMAT_OPTION,
     ) -> None:
         """The event timeline: date, type, actor, targets, evidence sentence and link."""
-        from sinowatch.warehouse.trends import events as timeline  # noqa: PLC0415
+        from sinowatch.warehouse.trends import events as timeline
 
         fmt = check_format(fmt)
-        from sinowatch.records import EVENT_TYPES  # noqa: PLC0415
+        from sinowatch.records import EVENT_TYPES
 
         unknown = [t for t in type_ or [] if t not in EVENT_TYPES]
         if unknown:
@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
                                       "+ plotly-*.min.js beside it) or cdn (default: the config's report.plotly_js)"),
     ) -> None:
         """Write the self-contained HTML report: movers, charts, events, spikes, export-control stories."""
-        from sinowatch.report.build import write_report  # noqa: PLC0415
+        from sinowatch.report.build import write_report
 
         st = state(ctx)
         cfg = st.config
@@ -140,7 +140,7 @@ def register(app: typer.Typer) -> None:
         table: list[str] = typer.Option(None, "--table", help="Only this table (repeatable; default: all)"),
     ) -> None:
         """Export the warehouse tables as Parquet, dated tables partitioned by month (Hive layout)."""
-        from sinowatch.warehouse.trends import export_parquet  # noqa: PLC0415
+        from sinowatch.warehouse.trends import export_parquet
 
         with reader(ctx, allow_external=True) as conn:
             done = export_parquet(conn, parquet, tables=table or None)

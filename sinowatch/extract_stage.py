@@ -52,7 +52,7 @@ class ExtractStats:
 
 def get_extractor(config: Config) -> Extractor:
     """The extractor for this config, built once per process (pipelines take seconds to build)."""
-    from sinowatch.extractors.pipeline import Extractor  # noqa: PLC0415
+    from sinowatch.extractors.pipeline import Extractor
 
     ec = config.extraction
     key = (tuple(str(config.resolve(p)) for p in ec.watchlist), ec.use_ner, ec.min_event_confidence)
@@ -172,7 +172,7 @@ class ExtractionWriter:
 
     def flush(self) -> None:
         """Save the buffered batches in one transaction."""
-        from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+        from sinowatch.warehouse import extraction as wh
 
         if not self._batches:
             return
@@ -214,7 +214,7 @@ def finish_extraction(conn: Connection) -> int:
     """The extraction stage's last step: recompute the trend facts of every (entity, day) key that
     deferred saves noted - this run's, and any a crashed run left - and delete the notes, in one
     transaction. Returns the number of keys refreshed (0 costs one count)."""
-    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+    from sinowatch.warehouse import extraction as wh
 
     faults.point("extract_facts_refreshing")
     with transaction(conn):
@@ -237,7 +237,7 @@ def extract_pending(config: Config, conn: Connection, *, extractor: Extractor | 
     ``sentiment_only`` re-scores stored extractions with ``scorer`` without re-matching (for a new
     sentiment model): it needs a scorer and only touches articles scored by another model.
     """
-    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+    from sinowatch.warehouse import extraction as wh
 
     extractor = extractor or get_extractor(config)
     stats = ExtractStats()
@@ -271,7 +271,7 @@ def extract_pending(config: Config, conn: Connection, *, extractor: Extractor | 
 
 def _rescore(conn: Connection, extractor: Extractor, scorer: Scorer, model: str | None, size: int,
              on_batch: OnBatch | None, progress: Callable[[int], Any] | None, stats: ExtractStats) -> None:
-    from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
+    from sinowatch.warehouse import extraction as wh
 
     for keys in wh.scored_article_keys(conn, batch_size=size, sentiment_model=model):
         stored = wh.stored_extractions(conn, keys)

@@ -22,13 +22,13 @@ class SentimentScorer:
         self.version: str = f"sentiment:{model.version}"
 
     def __call__(self, docs: Sequence[Document], extractions: Sequence[Extraction]) -> list[Extraction]:
-        from sinowatch.models.sentiment.aggregate import apply_sentiment  # noqa: PLC0415
+        from sinowatch.models.sentiment.aggregate import apply_sentiment
 
         return apply_sentiment(docs, extractions, self.model, batch_size=self.batch_size)
 
 
 def load_model(config: Config) -> Any:
-    from sinowatch.models.sentiment.runtime import SentimentModel  # noqa: PLC0415
+    from sinowatch.models.sentiment.runtime import SentimentModel
 
     sc = config.sentiment
     model_dir = str(config.resolve(sc.model_dir)) if sc.model_dir else ""

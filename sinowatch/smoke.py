@@ -24,15 +24,15 @@ ZH = "美国商务部将中芯国际列入实体清单。"
 
 
 def check_flow() -> str:
-    from sinowatch.flows.daily import daily  # noqa: PLC0415
+    from sinowatch.flows.daily import daily
 
     return f"flow {daily.name} loads"
 
 
 def check_extraction(use_ner: bool) -> str:
-    from sinowatch.config import Config  # noqa: PLC0415
-    from sinowatch.extract_stage import extract_documents  # noqa: PLC0415
-    from sinowatch.records import Document  # noqa: PLC0415
+    from sinowatch.config import Config
+    from sinowatch.extract_stage import extract_documents
+    from sinowatch.records import Document
 
     cfg = Config()
     cfg.extraction.use_ner = use_ner
@@ -45,15 +45,15 @@ def check_extraction(use_ner: bool) -> str:
 
 
 def check_sentiment() -> str:
-    from sinowatch.config import Config  # noqa: PLC0415
-    from sinowatch.scoring import load_model  # noqa: PLC0415
+    from sinowatch.config import Config
+    from sinowatch.scoring import load_model
 
     model = load_model(Config())
     return f"sentiment model {model.version} loads"
 
 
 def check_warehouse() -> str:
-    from sinowatch.warehouse.db import connect  # noqa: PLC0415
+    from sinowatch.warehouse.db import connect
 
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "smoke.duckdb")
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     for check in checks:
         try:
             print(f"ok    {check()}", flush=True)
-        except Exception as e:  # noqa: BLE001 - report which check failed, in one line
+        except Exception as e:  # report which check failed, in one line
             print(f"FAIL  {type(e).__name__}: {e}", flush=True)
             return 1
     print("smoke ok")

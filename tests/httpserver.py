@@ -46,7 +46,7 @@ class FeedServer:
                 if self.command != "HEAD":
                     self.wfile.write(body)
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:  # http.server's name
                 path = self.path.split("?")[0]
                 server.hits[path] += 1
                 server.requests.append((path, dict(self.headers)))

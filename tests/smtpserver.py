@@ -31,7 +31,7 @@ class Handler:
     def __init__(self) -> None:
         self.received: list[Received] = []
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # aiosmtpd's name
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(envelope.original_content)))
         return "250 2.0.0 Ok: queued as TEST123"
 

@@ -19,7 +19,7 @@ class WebhookServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:  # http.server's name
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 receiver.posts.append((self.path, dict(self.headers), body))
                 self.send_response(receiver.status)

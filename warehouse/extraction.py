@@ -280,7 +280,7 @@ def pending_documents(conn: Connection, *, extractor_version: str, watchlist_ver
 
 def stored_extractions(conn: Connection, keys: Sequence[str]) -> list[Extraction]:
     """Rebuild Extraction records from the stored rows (for re-scoring sentiment without re-matching)."""
-    from sinowatch.records import EntityRollup, Event, Mention  # noqa: PLC0415
+    from sinowatch.records import EntityRollup, Event, Mention
 
     if not keys:
         return []

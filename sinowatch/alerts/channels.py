@@ -60,7 +60,7 @@ class AppriseChannel:
 
     def __init__(self, config: ChannelConfig, *, environ: Mapping[str, str] | None = None,
                  timeout: float = 20.0) -> None:
-        import apprise  # noqa: PLC0415 - loads ~100 plugins; only when a channel is used
+        import apprise  # loads ~100 plugins; only when a channel is used
 
         env = os.environ if environ is None else environ
         self.name = config.name
@@ -109,12 +109,12 @@ class AppriseChannel:
     def notify(self, title: str, body: str) -> str:
         """Deliver one message; returns a short receipt, or raises AlertError (free of secrets)
         when the service refuses, is down or times out."""
-        import apprise  # noqa: PLC0415
+        import apprise
 
         with self._scrubbed() as scrub:
             try:
                 ok = self._apprise.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
-            except Exception as e:  # noqa: BLE001 - a plugin's bug must not stop the other digests
+            except Exception as e:  # a plugin's bug must not stop the other digests
                 raise AlertError(self.redact(f"channel {self.name}: {type(e).__name__}: {e}")) from None
         if not ok:
             why = scrub.last_problem or "the service did not accept the message"

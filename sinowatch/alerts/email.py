@@ -140,7 +140,7 @@ def subject(rule: str, alerts: Sequence[OutboxAlert]) -> str:
 
 
 def _env(html: bool) -> Any:
-    import jinja2  # noqa: PLC0415 - only when rendering
+    import jinja2  # only when rendering
 
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),

@@ -217,7 +217,7 @@ def write_alerts_feed(config: Config, conn: Connection, out: Path, *, days: int 
                       rule: str | None = None) -> int:
     """Write the Atom feed of alerts queued in the last ``days`` (default ``alerts.feed_days``);
     returns the number of entries."""
-    from sinowatch.alerts.feed import ALL_STATUSES, write_feed  # noqa: PLC0415
+    from sinowatch.alerts.feed import ALL_STATUSES, write_feed
 
     if rule is not None and rule not in {r.name for r in config.alerts.rules}:
         names = ", ".join(r.name for r in config.alerts.rules) or "none configured"

@@ -166,7 +166,7 @@ def parse_feed(
     max_entries: int = 5000,
 ) -> ParsedFeed:
     """Parse feed bytes into normalised articles; problems are recorded, never raised."""
-    import feedparser  # noqa: PLC0415 - ~0.1 s import, only when ingesting
+    import feedparser  # ~0.1 s import, only when ingesting
 
     out = ParsedFeed()
     if not body.strip():

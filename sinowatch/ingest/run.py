@@ -72,7 +72,7 @@ def add_full_text(parsed: ParsedFeed, *, settings: FetchConfig, client: httpx.Cl
                   skip_keys: set[str] = frozenset()) -> ParsedFeed:  # type: ignore[assignment]
     """Fetch each new article's page and extract the main text with trafilatura; on failure keep
     the summary and record why (Article.full_text_status)."""
-    import trafilatura  # noqa: PLC0415 - heavy, only for feeds that ask for full text
+    import trafilatura  # heavy, only for feeds that ask for full text
 
     out: list[Article] = []
     for a in parsed.articles:

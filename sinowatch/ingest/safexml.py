@@ -57,8 +57,8 @@ def refuse_reason(body: bytes) -> str | None:
 def decoded(body: bytes, headers: dict[str, str]) -> tuple[bytes, str | None]:
     """(the body as feedparser will see it - UTF-8 when its encoding is known, else unchanged -,
     why it is refused or None). The scan runs on the decoded bytes too."""
-    from feedparser.encodings import convert_to_utf8  # noqa: PLC0415
-    from feedparser.util import FeedParserDict  # noqa: PLC0415
+    from feedparser.encodings import convert_to_utf8
+    from feedparser.util import FeedParserDict
 
     scratch: Any = FeedParserDict(bozo=False, headers=dict(headers))
     try:
@@ -117,7 +117,7 @@ def create_parser(*args: Any, **kwargs: Any) -> DefusedExpatParser:
 
 def install() -> None:
     """Make feedparser's strict parser the one above (idempotent)."""
-    import feedparser.api  # noqa: PLC0415
+    import feedparser.api
 
     name = __name__
     if feedparser.api.PREFERRED_XML_PARSERS[:1] != [name]:

@@ -65,8 +65,8 @@ def _layout(fig: Any, *, height: int, title: str | None = None) -> None:
 
 def _entity_charts(conn: Any, entities: list[tuple[str, str]], days: int) -> Chart | None:
     """Small multiples: daily stories (bars) and 7-day rolling sentiment (line) per top entity."""
-    import plotly.graph_objects as go  # noqa: PLC0415
-    from plotly.subplots import make_subplots  # noqa: PLC0415
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
 
     if not entities:
         return None
@@ -97,7 +97,7 @@ def _entity_charts(conn: Any, entities: list[tuple[str, str]], days: int) -> Cha
 
 
 def _share_chart(conn: Any, days: int, names: dict[str, str]) -> Chart | None:
-    import plotly.graph_objects as go  # noqa: PLC0415
+    import plotly.graph_objects as go
 
     rows = tw.named_dicts(conn, "report_share_of_voice", days=days, top=TOP_FIRMS_SOV)
     if not rows:
@@ -126,7 +126,7 @@ def _share_chart(conn: Any, days: int, names: dict[str, str]) -> Chart | None:
 
 
 def _event_chart(events: list[dict[str, Any]]) -> Chart | None:
-    import plotly.graph_objects as go  # noqa: PLC0415
+    import plotly.graph_objects as go
 
     if not events:
         return None
@@ -186,10 +186,10 @@ def plotly_script(mode: str, out_dir: Path | None) -> str:
     MB, works offline anywhere), ``file`` (plotly-<version>.min.js written once beside the report:
     a small report, offline, the two files travel together) or ``cdn`` (a small report that needs
     the network to draw its charts)."""
-    from plotly.offline import get_plotlyjs, get_plotlyjs_version  # noqa: PLC0415
+    from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
     if mode not in PLOTLY_JS_MODES:
-        from sinowatch.errors import ConfigError  # noqa: PLC0415
+        from sinowatch.errors import ConfigError
 
         raise ConfigError(f"report.plotly_js must be one of {', '.join(PLOTLY_JS_MODES)}, got {mode!r}")
     js_version = get_plotlyjs_version()
@@ -210,7 +210,7 @@ def plotly_script(mode: str, out_dir: Path | None) -> str:
 
 def render(config: Config, conn: Any, *, days: int, plotly_js: str = "inline", out_dir: Path | None = None) -> str:
     """The report's HTML text."""
-    import jinja2  # noqa: PLC0415
+    import jinja2
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("sinowatch.report", "templates"),
                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)

@@ -160,7 +160,7 @@ def test_after_max_tries_alerts_are_failed_and_status_shows_them(tmp_path, conn,
 
 def test_recipient_refused_is_a_failed_try(tmp_path, conn, smtp_server) -> None:
     class Refuse:
-        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
             return "550 5.1.1 no such user"
 
     smtp_server.stop()

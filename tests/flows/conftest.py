@@ -1,39 +1,11 @@
-"""Fixtures for the flow tests: one Prefect test server for the session, feeds on loopback.
-
-PREFECT_HOME goes to a temporary folder and the quiet settings are exported before prefect is
-imported (pytest imports this conftest before the test modules).
-"""
+"""Fixtures for the flow tests: feeds on loopback (the session's Prefect test server,
+``prefect_harness``, is in tests/conftest.py, shared with the reliability tests)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-_HOME = tempfile.mkdtemp(prefix="sinowatch-prefect-")
-os.environ.setdefault("PREFECT_HOME", _HOME)
-
-from sinowatch.flows.env import setup_prefect_env  # noqa: E402
-
-setup_prefect_env()
-
-#: the test server starts in ~17 s on an idle 2-core machine; give a busy CI runner room
-HARNESS_STARTUP_TIMEOUT = 180
-
-
-@pytest.fixture(scope="session")
-def prefect_harness() -> Iterator[str]:
-    """A temporary Prefect server and database for the whole session; yields its API URL."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=HARNESS_STARTUP_TIMEOUT):
-        # heartbeats only add a second per flow run here
-        with temporary_settings(updates={"flows.heartbeat_frequency": None}):
-            yield str(PREFECT_API_URL.value())
 
 
 def make_config(tmp: Path, feed_urls: dict[str, str], *, smtp_port: int | None = None):  # type: ignore[no-untyped-def]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-TABLES = ("articles", "story_clusters", "fetches", "feeds", "mentions", "events", "article_entities", "alerts")
+TABLES = ("articles", "story_clusters", "fetches", "feeds", "mentions", "events", "article_entities", "alerts",
+          "extraction_state", "runs")
 #: time- and run-dependent columns (the rest must match row for row)
 VOLATILE = {"run_id", "fetched_at", "first_seen", "last_seen", "updated_at", "duration_s", "last_fetched_at",
             "last_ok_at", "extracted_at", "created_at", "attempted_at", "sent_at", "message_id", "smtp_response",
-            "etag", "status_at"}
+            "etag", "status_at", "started_at", "finished_at"}
 
 
 def snapshot(db: str | Path) -> dict[str, list[tuple[Any, ...]]]:

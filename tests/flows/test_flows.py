@@ -141,6 +141,71 @@ def test_prefect_env_is_local_and_quiet(tmp_path) -> None:
     assert env["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] == "false"
 
 
+def _counts(r):  # type: ignore[no-untyped-def]
+    """A RunReport without its ids, times and fetch durations."""
+    return {k: v for k, v in dataclasses.asdict(r).items() if k not in ("run_id", "started_at", "finished_at", "feeds")} | {
+        "feeds": [dataclasses.replace(f, duration_s=0.0) for f in r.feeds]}
+
+
+class BadArticle:
+    """An extractor that fails on one article (whenever that article is in the batch)."""
+
+    def __init__(self, real, bad: str) -> None:  # type: ignore[no-untyped-def]
+        self.real, self.bad = real, bad
+
+    def extract(self, docs, batch_size=None):  # type: ignore[no-untyped-def]
+        if any(d.id == self.bad for d in docs):
+            raise ValueError("unreadable article")
+        return self.real.extract(docs, batch_size=batch_size or len(docs))
+
+
+class JobWithBadArticle:
+    def __init__(self, cfg, bad: str) -> None:  # type: ignore[no-untyped-def]
+        self.cfg, self.bad = cfg, bad
+
+    def __call__(self, docs):  # type: ignore[no-untyped-def]
+        from sinowatch.extract_stage import extract_batch, get_extractor
+
+        return extract_batch(BadArticle(get_extractor(self.cfg), self.bad), docs, None)
+
+
+def test_a_bad_article_costs_itself_only_on_both_engines(prefect_harness, tmp_path, feeds) -> None:
+    """The same per-article policy on both engines: the bad article is recorded with its key and
+    reason and left pending; the rest of its batch is saved; the rows are the same."""
+    from prefect import flow
+    from sinowatch.flows.extract import prefect_map_batches
+    from sinowatch.warehouse.db import connect
+
+    from sinowatch.extract_stage import extract_pending, map_batches_inline
+    from sinowatch.ingest.run import ingest
+
+    results = {}
+    for name in ("plain", "prefect"):
+        cfg = make_config(tmp_path / name, feeds)
+        cfg.extraction.batch_size = 2
+        conn = connect(cfg.warehouse_path)
+        try:
+            ingest(cfg, conn)
+            bad = conn.execute("SELECT min(article_key) FROM articles").fetchone()[0]
+            job = JobWithBadArticle(cfg, bad)
+            if name == "plain":
+                stats = extract_pending(cfg, conn, job=job, map_batches=map_batches_inline)
+            else:
+                stats = flow(extract_pending, name="extract-only", validate_parameters=False)(cfg, conn, job=job,
+                                                                   map_batches=prefect_map_batches(None, 3))
+            pending = conn.execute("SELECT count(*) FROM articles LEFT JOIN extraction_state s USING (article_key) "
+                                   "WHERE s.article_key IS NULL").fetchone()[0]
+        finally:
+            conn.close()
+        assert stats.failed == 1 and stats.errors[0].startswith(f"{bad}: ValueError: unreadable article"), stats
+        assert stats.articles == 4 and pending == 1
+        results[name] = (stats.articles, stats.mentions, stats.events, stats.errors, snapshot(cfg.warehouse_path))
+    plain_rows, prefect_rows = results["plain"][-1], results["prefect"][-1]
+    for t in ("mentions", "events", "article_entities", "extraction_state"):
+        assert plain_rows[t] == prefect_rows[t], t
+    assert results["plain"][:4] == results["prefect"][:4]
+
+
 # ------------------------------------------------------------------ the flow, on the test server
 def test_daily_flow_matches_plain_pipeline_and_reruns_add_nothing(prefect_harness, tmp_path, feeds,
                                                                    smtp_server) -> None:
@@ -154,7 +219,9 @@ def test_daily_flow_matches_plain_pipeline_and_reruns_add_nothing(prefect_harnes
     assert (report.new_articles, report.clusters) == (plain.new_articles, plain.clusters) == (5, report.clusters)
     assert (report.extracted, report.mentions, report.events) == (plain.extracted, plain.mentions, plain.events)
     assert report.extracted == 5 and report.mentions > 0
+    # the same rows in every table, the run record included (all but ids and times)
     assert snapshot(flow_cfg.warehouse_path) == snapshot(plain_cfg.warehouse_path)
+    assert _counts(report) == _counts(plain)
     row = count(flow_cfg.warehouse_path, f"SELECT status || '/' || new_articles FROM runs WHERE run_id = '{report.run_id}'")
     assert row == "ok/5"
 

@@ -86,7 +86,7 @@ class FlakyServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:  # http.server's name
                 path = self.path.split("?")[0]
                 server.hits[path] += 1
                 server.requests.append(path)

@@ -21,7 +21,7 @@ NOW = datetime(2026, 11, 28, tzinfo=UTC)
 FEED = Feed(name="fuzz", url="https://fuzz.example.com/feed")
 BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
 # example counts sized for ~10-20 s in all on a 2-core CI runner; raise them locally to fuzz longer
-def FUZZ(n: int):  # type: ignore[no-untyped-def]  # noqa: N802
+def FUZZ(n: int):  # type: ignore[no-untyped-def]
     return settings(max_examples=n, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 text = st.text(st.characters(codec="utf-8"), max_size=300) | st.sampled_from(

@@ -1,4 +1,5 @@
-"""kill -9 of a real `sinowatch run --engine plain` at many points: the warehouse always opens, its
+"""kill -9 of a real `sinowatch run` on both engines (plain at every point; Prefect at the run-level
+points and inside an extraction transaction): the warehouse always opens, its
 invariants hold, no received alert is lost from the outbox, and the next run ends with exactly the
 rows of an uninterrupted run (every alert delivered, at least once, under one Message-ID).
 
@@ -48,6 +49,9 @@ FAULT_POINTS = [
     "run_finishing",
 ]
 TIMED_KILLS = [0.4, 1.0, 2.0]  # seconds after start: imports, migration, fetch
+#: the Prefect engine: the run-level points, one in ingest and one inside an extraction transaction
+PREFECT_FAULT_POINTS = ["run_started", "feed_loading:2", "ingest_done", "extract_batch_saving:2", "report_writing",
+                        "run_finishing"]
 
 
 class Rig:
@@ -196,3 +200,21 @@ def test_fault_points_are_a_no_op_unless_asked() -> None:
     killed = subprocess.run(run, env=cli_env(Path("/nonexistent"), SINOWATCH_FAULT_POINT="x:2"), capture_output=True,
                             text=True, timeout=60)
     assert killed.returncode == -signal.SIGKILL and "after 1" in killed.stdout and "after 2" not in killed.stdout
+
+
+@pytest.mark.slow
+def test_kill_nine_on_the_prefect_engine(rig, prefect_harness) -> None:  # type: ignore[no-untyped-def]
+    """`sinowatch run` (the Prefect engine, reporting to the session's test server) killed at the
+    run-level points: the same invariants hold, and the next Prefect run ends with exactly the rows
+    of the uninterrupted (plain) reference run."""
+    prefect = ("run", "--engine", "prefect")
+    for point in PREFECT_FAULT_POINTS:
+        config = rig.fresh("prefect-" + point.replace(":", "-"))
+        res = run_cli(config, *prefect, SINOWATCH_FAULT_POINT=point, PREFECT_API_URL=prefect_harness)
+        assert res.returncode == -signal.SIGKILL, (point, res.returncode, res.stderr[-2000:])
+        check_invariants(config.parent / "w.duckdb", received_ids=set(received_ids(rig.smtp)))
+        res = run_cli(config, *prefect, PREFECT_API_URL=prefect_harness)
+        assert res.returncode == 0, (point, res.stderr[-3000:])
+        assert _failed_runs(config) == 1, point
+        rig.check_final(config)
+        rig.smtp.received.clear()

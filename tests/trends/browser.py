@@ -147,7 +147,7 @@ def inspect_page(chromium: str, page: Path, *, probe: str, screenshot: Path | No
         cdp.close()
         try:
             browser.call("Browser.close", timeout=5)
-        except Exception:  # noqa: BLE001 - the browser may close the socket before answering
+        except Exception:  # the browser may close the socket before answering
             pass
         browser.close()
         return report
