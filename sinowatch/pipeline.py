@@ -18,8 +18,8 @@ Where a later stage plugs in:
 
 - a fold over each saved extraction batch (the alert outbox today; actions next): add it to
   :func:`batch_folds`. A fold is ``fold(conn, docs, extractions) -> int`` and runs inside the
-  transaction that saves the batch's rows, so what it writes commits or vanishes with them; its
-  count is added to ``RunReport`` under its name (see :func:`_count_fold`).
+  transaction that saves the batch's rows, so what it writes commits or vanishes with them; the
+  count it returns is added to the ``RunReport`` field it is named after (``alerts_queued``).
 - a feed kind (official records): ingest loads every ``Feed`` through ``ingest.run.load_batch``;
   a new kind gives its fetch/parse result as a ``FeedBatch`` (``ingest.run.fetch_one``'s place).
 - a step after extraction: add it to :func:`run_after_ingest` through ``engine.step`` with its
@@ -36,14 +36,15 @@ from typing import Any, TypeVar
 
 from sinowatch import faults
 from sinowatch.config import Config
-from sinowatch.extract_stage import BatchJob, MapBatches, OnBatch, extract_pending, map_batches_inline
+from sinowatch.extract_stage import BatchJob, MapBatches, extract_pending, map_batches_inline
 from sinowatch.ingest.run import MapFeeds, ingest, map_feeds_threads, new_run_id
 from sinowatch.records import Document, Extraction, RunReport
 from sinowatch.warehouse import load
 from sinowatch.warehouse.db import Connection, transaction
 
 T = TypeVar("T")
-Step = Callable[..., Any]
+#: a fold over one saved extraction batch, in its transaction; returns what it counts
+Fold = Callable[[Connection, Sequence[Document], Sequence[Extraction]], int]
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ def _plain_step(name: str, fn: Callable[..., T], *args: Any, io: bool = False, *
 PLAIN = Engine("plain", lambda config: map_feeds_threads(config.fetch.concurrency), map_batches_inline, _plain_step)
 
 
-def batch_folds(config: Config) -> list[tuple[str, OnBatch]]:
+def batch_folds(config: Config) -> list[tuple[str, Fold]]:
     """The folds over each saved extraction batch, in order, by name (run in its transaction)."""
-    folds: list[tuple[str, OnBatch]] = []
+    folds: list[tuple[str, Fold]] = []
     if config.alerts.enabled:
         from sinowatch.alerts.stage import make_on_batch
 
@@ -75,9 +76,8 @@ def batch_folds(config: Config) -> list[tuple[str, OnBatch]]:
     return folds
 
 
-def _count_fold(report: RunReport, name: str, n: Any) -> None:
-    if isinstance(n, int) and not isinstance(n, bool) and hasattr(report, name):
-        setattr(report, name, getattr(report, name) + n)
+def _count_fold(report: RunReport, name: str, n: int) -> None:
+    setattr(report, name, getattr(report, name) + n)  # a fold named after no RunReport field fails here
 
 
 def run_job(config: Config, conn: Connection, engine: Engine = PLAIN, *, dry_run: bool = False,
@@ -124,7 +124,7 @@ def run_after_ingest(config: Config, conn: Connection, report: RunReport, engine
         for name, fold in folds:
             n = fold(c, docs, extractions)
             _count_fold(report, name, n)
-            total += n if isinstance(n, int) else 0
+            total += n
         return total
 
     stats = extract_pending(config, conn, scorer=scorer, on_batch=on_batch if folds else None,

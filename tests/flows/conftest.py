@@ -7,28 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from sinowatch.config import Config
+from tests import configs
 
-def make_config(tmp: Path, feed_urls: dict[str, str], *, smtp_port: int | None = None):  # type: ignore[no-untyped-def]
-    """A config over the given feeds with its warehouse and report in ``tmp``."""
-    from sinowatch.config import AlertRule, Config, FeedConfig
 
-    cfg = Config()
-    cfg.base_dir = str(tmp)
-    cfg.warehouse.path = "w.duckdb"
-    cfg.warehouse.lock_timeout = 5.0
-    cfg.fetch.allow_private = True
-    cfg.fetch.retries = 0
-    cfg.fetch.timeout = 5.0
-    cfg.feeds = [FeedConfig(name=n, url=u, language="en") for n, u in feed_urls.items()]
-    cfg.sentiment.enabled = False
-    cfg.report.out = "report.html"
-    cfg.alerts.rules = [AlertRule(name="export-controls", recipients=["analyst@example.com"], min_confidence=0.0)]
-    if smtp_port is not None:
-        cfg.alerts.smtp.host = "127.0.0.1"
-        cfg.alerts.smtp.port = smtp_port
-    else:
-        cfg.alerts.enabled = False
-    return cfg
+def make_config(tmp: Path, feed_urls: dict[str, str], *, smtp_port: int | None = None) -> Config:
+    """The flow tests' config (tests/configs.py): English feeds, the warehouse and report in ``tmp``."""
+    return configs.make_config(tmp, feed_urls, smtp_port=smtp_port, language="en")
 
 
 @pytest.fixture

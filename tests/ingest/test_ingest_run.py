@@ -14,8 +14,9 @@ import duckdb
 import pytest
 from sinowatch.warehouse.db import connect
 
-from sinowatch.config import Config, FeedConfig, FetchConfig
+from sinowatch.config import Config
 from sinowatch.ingest.run import ingest
+from tests import configs
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -36,11 +37,9 @@ def check_quality(conn) -> None:
 
 
 def make_config(server, tmp_path: Path, feeds: dict[str, str]) -> Config:
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
-    cfg.fetch = FetchConfig(timeout=1.0, connect_timeout=1.0, retries=1, backoff=0.05, allow_private=True)
-    cfg.feeds = [FeedConfig(name=n, url=server.url(p)) for n, p in feeds.items()]
-    return cfg
+    """Feeds at paths of the test server (tests/configs.py), with short timeouts and one retry."""
+    return configs.make_config(tmp_path, {n: server.url(p) for n, p in feeds.items()},
+                               fetch={"timeout": 1.0, "connect_timeout": 1.0, "retries": 1, "backoff": 0.05})
 
 
 def snapshot(conn) -> list[tuple]:

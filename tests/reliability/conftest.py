@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 import duckdb
 import pytest
 
+from tests import configs
 from tests.ingest.test_ingest_run import QUALITY_RULES
 from tests.smtpserver import SmtpServer
 
@@ -164,60 +165,21 @@ def serve_feeds(server: FlakyServer, names: tuple[str, ...] = FEED_NAMES, n_item
 
 
 def write_config(folder: Path, feeds: dict[str, str], smtp_port: int, *, warehouse: str = "w.duckdb",
-                 extra: str = "", lock_timeout: float = 2.0, fetch_timeout: float = 2.0) -> Path:
-    """A config for a real `sinowatch run`: loopback feeds and SMTP, small extraction batches and
-    load groups (so a run has several of each: 24 articles are 5 batches in 3 transactions), no
-    sentiment model (its load time adds nothing to what is tested here)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    text = f"""
-[warehouse]
-path = "{warehouse}"
-lock_timeout = {lock_timeout}
-
-[fetch]
-allow_private = true
-concurrency = 1
-retries = 1
-backoff = 0.05
-timeout = {fetch_timeout}
-connect_timeout = 2.0
-
-[extraction]
-batch_size = 5
-load_batch = 10
-
-[sentiment]
-enabled = false
-
-[alerts]
-max_age_days = 0
-
-[alerts.smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-timeout = 5.0
-sender = "alerts@sinowatch.example.com"
-
-[[alerts.rules]]
-name = "export-controls"
-event_types = ["export_control", "entity_list"]
-min_confidence = 0.5
-recipients = ["compliance@example.com"]
-
-[[alerts.rules]]
-name = "smic-huawei"
-event_types = []
-entities = ["smic", "huawei"]
-min_confidence = 0.5
-recipients = ["investor@example.com"]
-
-[report]
-out = "report.html"
-{extra}
-""" + "".join(f'\n[[feeds]]\nname = "{n}"\nurl = "{u}"\nlanguage = "en"\n' for n, u in feeds.items())
-    path = folder / "sinowatch.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+                 lock_timeout: float = 2.0, fetch_timeout: float = 2.0) -> Path:
+    """The config file of a real `sinowatch run` (tests/configs.py): loopback feeds and SMTP, small
+    extraction batches and load groups (so a run has several of each: 24 articles are 5 batches in
+    3 transactions), two alert rules, no sentiment model."""
+    return configs.write_config(
+        folder, feeds, smtp_port=smtp_port, language="en",
+        warehouse={"path": warehouse, "lock_timeout": lock_timeout},
+        fetch={"concurrency": 1, "retries": 1, "backoff": 0.05, "timeout": fetch_timeout, "connect_timeout": 2.0},
+        extraction={"batch_size": 5, "load_batch": 10},
+        alerts={"max_age_days": 0},
+        rules=[{"name": "export-controls", "event_types": ["export_control", "entity_list"], "min_confidence": 0.5,
+                "recipients": ["compliance@example.com"]},
+               {"name": "smic-huawei", "event_types": [], "entities": ["smic", "huawei"], "min_confidence": 0.5,
+                "recipients": ["investor@example.com"]}],
+    )
 
 
 def cli_env(config: Path, **extra: str) -> dict[str, str]:
