@@ -27,7 +27,7 @@ def test_dask_cluster_of_two_workers_gives_the_same_rows(prefect_harness, tmp_pa
 
     plain_cfg = make_config(tmp_path / "plain", feeds)
     dask_cfg = make_config(tmp_path / "dask", feeds)
-    dask_cfg.flows.extract_batch = 2  # three batches over two workers
+    dask_cfg.extraction.batch_size = dask_cfg.flows.extract_batch = 2  # three tasks over two workers
     run_plain(plain_cfg)
     # workers must report to the test server, not start their own ephemeral ones
     old = os.environ.get("PREFECT_API_URL")
