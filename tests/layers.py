@@ -38,7 +38,7 @@ UNITS: list[tuple[int, str, tuple[str, ...]]] = [
     (4, "engine: flows/ (Prefect)", ("sinowatch.flows",)),
     (5, "models/ training", ("sinowatch.models.sentiment.train", "sinowatch.models.sentiment.evaluate",
                             "sinowatch.models.sentiment.export")),
-    (5, "extractors/ evaluation", ("sinowatch.extractors.evaluate",)),
+    (5, "extractors/ evaluation", ("sinowatch.extractors.evaluate", "sinowatch.extractors.evaluate_articles")),
     (5, "demo", ("sinowatch.demo", "sinowatch.demo_setup")),
     (6, "CLI", ("sinowatch.cli",)),
 ]
