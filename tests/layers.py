@@ -40,6 +40,7 @@ UNITS: list[tuple[int, str, tuple[str, ...]]] = [
                             "sinowatch.models.sentiment.export")),
     (5, "extractors/ evaluation", ("sinowatch.extractors.evaluate", "sinowatch.extractors.evaluate_articles")),
     (5, "demo", ("sinowatch.demo", "sinowatch.demo_setup")),
+    (5, "smoke check", ("sinowatch.smoke",)),
     (6, "CLI", ("sinowatch.cli",)),
 ]
 LAYER_NAMES = {0: "records/config/errors", 1: "warehouse API, extractors, models", 2: "stages",
@@ -50,7 +51,9 @@ def unit_of(module: str) -> tuple[int, str] | None:
     best: tuple[int, int, str] | None = None
     for layer, name, prefixes in UNITS:
         for p in prefixes:
-            if module == p or module.startswith(p + ".") or (p == "sinowatch.cli" and module.startswith("sinowatch.cli_")):
+            # "sinowatch" is the package's __init__ only: a new core-level module must be placed
+            if module == p or (p != "sinowatch" and module.startswith(p + ".")) or (
+                    p == "sinowatch.cli" and module.startswith("sinowatch.cli_")):
                 if best is None or len(p) > best[0]:
                     best = (len(p), layer, name)
     return (best[1], best[2]) if best else None
