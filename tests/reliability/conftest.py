@@ -165,11 +165,11 @@ def serve_feeds(server: FlakyServer, names: tuple[str, ...] = FEED_NAMES, n_item
 
 
 def write_config(folder: Path, feeds: dict[str, str], smtp_port: int, *, warehouse: str = "w.duckdb",
-                 lock_timeout: float = 2.0, fetch_timeout: float = 2.0) -> Path:
+                 lock_timeout: float = 2.0, fetch_timeout: float = 2.0, extra: str = "") -> Path:
     """The config file of a real `sinowatch run` (tests/configs.py): loopback feeds and SMTP, small
     extraction batches and load groups (so a run has several of each: 24 articles are 5 batches in
-    3 transactions), two alert rules, no sentiment model."""
-    return configs.write_config(
+    3 transactions), two alert rules, no sentiment model; ``extra`` TOML tables appended."""
+    path = configs.write_config(
         folder, feeds, smtp_port=smtp_port, language="en",
         warehouse={"path": warehouse, "lock_timeout": lock_timeout},
         fetch={"concurrency": 1, "retries": 1, "backoff": 0.05, "timeout": fetch_timeout, "connect_timeout": 2.0},
@@ -180,6 +180,9 @@ def write_config(folder: Path, feeds: dict[str, str], smtp_port: int, *, warehou
                {"name": "smic-huawei", "event_types": [], "entities": ["smic", "huawei"], "min_confidence": 0.5,
                 "recipients": ["investor@example.com"]}],
     )
+    if extra:
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    return path
 
 
 def cli_env(config: Path, **extra: str) -> dict[str, str]:
