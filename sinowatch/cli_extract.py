@@ -125,8 +125,10 @@ def register(app: typer.Typer) -> None:
         input, in input order. Bad lines are reported on stderr (exit status 1) and skipped."""
         from sinowatch.extractors.pipeline import Extractor, to_json  # noqa: PLC0415
 
+        from sinowatch.scoring import load_event_model  # noqa: PLC0415
+
         cfg = state(ctx).config
-        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir)
+        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg))
         bad: list[int] = []
         failed: list[str] = []
         stream: IO[bytes]
@@ -161,8 +163,10 @@ def register(app: typer.Typer) -> None:
         from sinowatch.extractors.evaluate import evaluate, load_dev, measure_speed  # noqa: PLC0415
         from sinowatch.extractors.pipeline import Extractor  # noqa: PLC0415
 
+        from sinowatch.scoring import load_event_model  # noqa: PLC0415
+
         cfg = state(ctx).config
-        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir)
+        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg))
         rows = load_dev(data)
         res = evaluate(extractor, rows, batch_size=batch_size)
         typer.echo(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, dev set {data}")

@@ -13,9 +13,43 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sinowatch.models.sentiment.export import export_fp32_onnx, file_version, quantize_int8
-
 ONNX_NAME = "model.int8.onnx"
+
+
+def file_version(path: Path) -> str:
+    """The artefact's version: the first 12 hex digits of the int8 model's SHA-256."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
+    """Trace the torch model (sigmoid probabilities out) with dynamic batch and sequence axes."""
+    import torch
+
+    class WithProbs(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *inputs: Any) -> Any:
+            return self.inner(*inputs, probs=True)
+
+    net.eval()
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    dummy = tuple((torch.zeros if n == "token_type_ids" else torch.ones)(2, 16, dtype=torch.long) for n in names)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.onnx.export(WithProbs(net), dummy, str(path), input_names=names, output_names=["probs"],
+                      dynamic_axes={**{n: {0: "batch", 1: "seq"} for n in names}, "probs": {0: "batch"}},
+                      opset_version=opset, do_constant_folding=True, dynamo=False)
+
+
+def quantize_int8(src: Path, dst: Path) -> None:
+    """Dynamic int8 quantization, per-channel weights (as the sentiment model)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8)
 
 
 def export(work_dir: str | Path, out_dir: str | Path, *, net: Any = None, reference: Sequence[str] = (),
@@ -26,7 +60,6 @@ def export(work_dir: str | Path, out_dir: str | Path, *, net: Any = None, refere
     probability difference) on the ``reference`` sentences.
     """
     import numpy as np
-
     from sinowatch.models.events.train import load_checkpoint, predict_probs
 
     work_dir, out_dir = Path(work_dir), Path(out_dir)
@@ -45,8 +78,8 @@ def export(work_dir: str | Path, out_dir: str | Path, *, net: Any = None, refere
     config["onnx"] = {"file": ONNX_NAME, "quantization": "dynamic int8, per-channel weights (onnxruntime)"}
     (out_dir / "config.json").write_text(json.dumps(config, indent=2))
     if reference:
+        from sinowatch.models.events.net import load_tokenizer
         from sinowatch.models.events.runtime import EventClassifier
-        from sinowatch.models.sentiment.train import load_tokenizer
 
         tok = tok or load_tokenizer(work_dir, int(meta["max_length"]))
         p32 = predict_probs(net, tok, list(reference))

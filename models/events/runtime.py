@@ -42,7 +42,7 @@ class EventClassifier:
     def load(cls, model_dir: str | Path | None = None, *, threads: int | None = None) -> EventClassifier:
         """Load offline (``model_dir=None``: the bundled artefact). Raises :class:`ModelError`
         naming the command that builds the files when they are missing or unreadable."""
-        from sinowatch.models.sentiment.train import load_tokenizer
+        from sinowatch.models.events.net import load_tokenizer
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         d = Path(model_dir) if model_dir is not None else ARTIFACT_DIR
@@ -70,8 +70,7 @@ class EventClassifier:
     def probs(self, texts: Sequence[str], batch_size: int = 64) -> Any:
         """Probability per type (rows in input order, columns in ``self.labels`` order)."""
         import numpy as np
-
-        from sinowatch.models.events.train import encode
+        from sinowatch.models.events.net import encode
 
         unique: dict[str, int] = {}
         index = [unique.setdefault(t, len(unique)) for t in texts]

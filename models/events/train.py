@@ -23,6 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from sinowatch.models.events.data import SENTENCES, Sentence, load
+from sinowatch.models.events.net import (
+    base_model_path,
+    build_net,
+    encode,
+    load_tokenizer,
+    tokenizer_from_json,
+)
+
 from sinowatch.records import EVENT_TYPES
 
 log = logging.getLogger(__name__)
@@ -30,44 +38,6 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_LENGTH = 128
 STATE_DIR = Path(".state") / "events" / "fp32"
 GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
-
-
-def encode(tok: Any, texts: Sequence[str]) -> dict[str, Any]:
-    """Tokenise single sentences, padded to the longest in the batch; int64 numpy arrays."""
-    import numpy as np
-
-    encs = tok.encode_batch(list(texts))
-    n, width = len(encs), max(len(e.ids) for e in encs)
-    ids = np.zeros((n, width), dtype=np.int64)
-    mask = np.zeros((n, width), dtype=np.int64)
-    types = np.zeros((n, width), dtype=np.int64)
-    for i, e in enumerate(encs):
-        k = len(e.ids)
-        ids[i, :k], mask[i, :k], types[i, :k] = e.ids, e.attention_mask, e.type_ids
-    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-
-
-def build_net(encoder_path: str, n_labels: int = len(EVENT_TYPES), dropout: float = 0.1) -> Any:
-    """Encoder + masked mean pooling + linear head (logits, or sigmoid probabilities)."""
-    import torch
-    from transformers import AutoModel
-
-    class EventNet(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.encoder = AutoModel.from_pretrained(encoder_path)
-            self.dropout = torch.nn.Dropout(dropout)
-            self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
-
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any, probs: bool = False) -> Any:
-            h = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
-                             token_type_ids=token_type_ids).last_hidden_state
-            m = attention_mask.unsqueeze(-1).to(h.dtype)
-            pooled = (h * m).sum(1) / m.sum(1).clamp(min=1e-9)
-            logits = self.head(self.dropout(pooled))
-            return torch.sigmoid(logits) if probs else logits
-
-    return EventNet()
 
 
 def han_chars(texts: Sequence[str]) -> list[str]:
@@ -92,15 +62,10 @@ def extend_vocab(tokenizer_json: str, chars: Sequence[str]) -> tuple[str, list[s
 
 
 def vocab_sources() -> list[str]:
-    """Texts whose Han characters join the vocabulary besides the train sentences: the watchlist's
-    aliases and the rule lexicon (project data, not evaluation data)."""
-    from sinowatch.extractors.events import default_trigger_rows
-
-    texts = [str(r["pattern"]) + str(r.get("needs") or "") for r in default_trigger_rows()]
+    """Texts whose Han characters join the vocabulary besides the train sentences: the watchlist
+    (its Chinese names and aliases; project data, not evaluation data)."""
     wl = Path(__file__).resolve().parents[1] / "watchlist.yaml"
-    if wl.exists():
-        texts.append(wl.read_text(encoding="utf-8"))
-    return texts
+    return [wl.read_text(encoding="utf-8")] if wl.exists() else []
 
 
 def save_checkpoint(net: Any, tokenizer_json: str, work_dir: Path, meta: dict[str, Any]) -> None:
@@ -214,7 +179,7 @@ def train(
     out_dir: str | Path,
     *,
     data: str | Path = SENTENCES,
-    epochs: int = 8,
+    epochs: int = 5,
     lr: float = 8e-5,
     batch_size: int = 32,
     seed: int = 0,
@@ -238,8 +203,6 @@ def train(
     import numpy as np
     import torch
 
-    from sinowatch.models.sentiment.train import base_model_path
-
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -257,11 +220,7 @@ def train(
     added: list[str] = []
     if zh_vocab:
         tok_json, added = extend_vocab(tok_json, han_chars([s.text for s in train_rows] + vocab_sources()))
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_str(tok_json)
-    tok.enable_truncation(max_length=max_length)
-    tok.no_padding()
+    tok = tokenizer_from_json(tok_json, max_length)
     net = build_net(str(init_encoder) if init_encoder else src)
     base_size = net.encoder.get_input_embeddings().weight.shape[0]
     groups: list[dict[str, Any]] = []
@@ -298,6 +257,8 @@ def train(
             sched.step()
             opt.zero_grad()
             total, n = total + float(loss.item()) * len(batch), n + len(batch)
+            if n // batch_size % 10 == 0:
+                log.info("epoch %d: %d rows, loss %.4f (%.0fs)", epoch, n, total / n, time.perf_counter() - t0)
         probs = predict_probs(net, tok, val_texts)
         th = calibrate(probs, y_val)
         sc = scores(probs, y_val, th)
@@ -319,8 +280,6 @@ def train(
         if sel.any():
             by_lang[lang] = {k: v for k, v in scores(probs[sel], y_val[sel], best["thresholds"]).items()
                              if k != "per_type"}
-    from sinowatch.models.sentiment.train import load_tokenizer
-
     zh_texts = [s.text for s in val_rows if s.lang == "zh"]
     unk = {"base_vocab": _unknown_rate(load_tokenizer(src, max_length), zh_texts),
            "this_model": _unknown_rate(tok, zh_texts)}
