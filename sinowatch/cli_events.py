@@ -33,8 +33,8 @@ def register(app: typer.Typer) -> None:
         out: Path | None = typer.Option(
             None, "--out", help="Artefact folder (default: the bundled models/events/artifact)."
         ),
-        epochs: int = typer.Option(5, "--epochs", min=1, help="Epochs over the train groups; the best on val is kept."),
-        lr: float = typer.Option(8e-5, "--lr", help="Learning rate of the encoder and head."),
+        epochs: int = typer.Option(3, "--epochs", min=1, help="Epochs over the train groups; the best on val is kept."),
+        lr: float = typer.Option(1e-4, "--lr", help="Learning rate of the encoder and head."),
         seed: int = typer.Option(0, "--seed", help="Training seed (the shipped model's is 0; the split is fixed)."),
         zh_vocab: bool = typer.Option(
             True, "--zh-vocab/--no-zh-vocab", help="Add the training data's Chinese characters to the vocabulary."
