@@ -20,9 +20,10 @@ from bench.corpus import ensure_corpus, read_articles
 
 
 def main() -> None:
-    from sinowatch.config import ExtractionConfig
     from sinowatch.extractors.pipeline import Extractor
     from sinowatch.models.events.runtime import EventClassifier
+
+    from sinowatch.config import ExtractionConfig
     from sinowatch.records import Document
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

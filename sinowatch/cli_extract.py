@@ -124,7 +124,6 @@ def register(app: typer.Typer) -> None:
         """Tag watchlist mentions and typed events in JSON-lines articles; one JSON line out per
         input, in input order. Bad lines are reported on stderr (exit status 1) and skipped."""
         from sinowatch.extractors.pipeline import Extractor, to_json  # noqa: PLC0415
-
         from sinowatch.scoring import load_event_model  # noqa: PLC0415
 
         cfg = state(ctx).config
@@ -162,7 +161,6 @@ def register(app: typer.Typer) -> None:
         half (even ids) and all; per-type F1; the tuning half's errors; throughput."""
         from sinowatch.extractors.evaluate import evaluate, load_dev, measure_speed  # noqa: PLC0415
         from sinowatch.extractors.pipeline import Extractor  # noqa: PLC0415
-
         from sinowatch.scoring import load_event_model  # noqa: PLC0415
 
         cfg = state(ctx).config

@@ -96,7 +96,6 @@ def set_params(extractor: Any, **params: float) -> None:
 def val_report(model: Any, data: Path | None = None) -> dict[str, Any]:
     """The int8 model on the val sentences, at its calibrated thresholds (all, en, zh)."""
     import numpy as np
-
     from sinowatch.models.events.data import SENTENCES, load
     from sinowatch.models.events.train import scores, targets
 
@@ -135,10 +134,11 @@ def tune(extractor: Any, items: Sequence[tuple[Document, set[str]]]) -> list[dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from sinowatch.config import ExtractionConfig
     from sinowatch.extractors.event_classifier import DEFAULT_ADD_FLOOR, DEFAULT_DROP_BELOW, DEFAULT_WEAK_RULE
     from sinowatch.extractors.pipeline import Extractor
     from sinowatch.models.events.runtime import EventClassifier
+
+    from sinowatch.config import ExtractionConfig
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=Path, default=ARTICLES)

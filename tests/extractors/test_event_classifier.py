@@ -5,10 +5,10 @@ model. Sentences written for these tests (none is in the training data)."""
 from __future__ import annotations
 
 import pytest
+from sinowatch.extractors.event_classifier import combine
 
 from sinowatch.config import ExtractionConfig
 from sinowatch.errors import ModelError
-from sinowatch.extractors.event_classifier import combine
 from sinowatch.records import EVENT_TYPES, Document
 
 TH = {t: 0.5 for t in EVENT_TYPES}
@@ -53,36 +53,55 @@ def test_switch_on_without_a_model_is_a_clear_error() -> None:
         Extractor.load(ExtractionConfig(event_classifier=True))
 
 
-class FixedModel:
-    """A stand-in with the runtime's interface that answers from a table and records what it saw
-    (used to check which sentences are classified; the real model is tested below)."""
+class Recording:
+    """The real bundled classifier, recording which sentences reach it."""
 
-    labels = EVENT_TYPES
-    thresholds = dict.fromkeys(EVENT_TYPES, 0.5)
-    version = "events-fixed"
-
-    def __init__(self, answers: dict[str, dict[str, float]]) -> None:
-        self.answers = answers
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+        self.labels, self.thresholds, self.version = inner.labels, inner.thresholds, inner.version
         self.seen: list[str] = []
 
     def probs(self, texts, batch_size=64):  # type: ignore[no-untyped-def]
-        import numpy as np
-
         self.seen += list(texts)
-        return np.array([[self.answers.get(t, {}).get(k, 0.0) for k in EVENT_TYPES] for t in texts], dtype="float32")
+        return self.inner.probs(texts, batch_size)
 
 
-def test_only_candidate_sentences_are_classified_and_results_join_the_events() -> None:
+@pytest.fixture(scope="module")
+def with_classifier():  # type: ignore[no-untyped-def]
     from sinowatch.extractors.pipeline import Extractor
+    from sinowatch.models.events.runtime import EventClassifier
 
-    s1 = "Officials cleared the way for Nvidia to restart deliveries to Chinese customers."
+    model = Recording(EventClassifier.load())
+    return Extractor.load(ExtractionConfig(event_classifier=True), event_model=model), model
+
+
+def test_only_candidate_sentences_are_classified(with_classifier) -> None:  # type: ignore[no-untyped-def]
+    ex, model = with_classifier
+    s1 = "Officials cleared the way for Nvidia to restart deliveries of the chip to Chinese customers."
     s2 = "The weather in Santa Clara was mild."
-    s3 = "Prices of the cards rose 10% as partners stocked up."
-    model = FixedModel({s1: {"export_control": 0.97}})
-    ex = Extractor.load(ExtractionConfig(event_classifier=True), event_model=model)
+    s3 = "He thanked the staff."
+    model.seen.clear()
     (out,) = list(ex.extract([Document(id="a", title="", text=f"{s1} {s2} {s3}", lang="en")]))
-    assert s2 not in model.seen  # no watchlist mention, no rule event, no cue
-    assert s1 in model.seen
-    added = [e for e in out.events if e.type == "export_control"]
-    assert added and added[0].sentence == s1 and "nvidia" in added[0].entities
-    assert ex.version.endswith("+events-fixed")
+    assert model.seen == [s1]  # no watchlist mention, rule event or cue in s2 and s3
+    assert ex.version.endswith("+" + model.version)
+
+
+def test_classifier_adds_an_easing_decision_the_rules_miss(with_classifier, extractor) -> None:  # type: ignore[no-untyped-def]
+    ex, _model = with_classifier
+    doc = Document(id="b", title="", lang="en",
+                   text="Washington signed off on licences that let Applied Materials resume shipments to the Wuxi fab.")
+    (rules_only,) = list(extractor.extract([doc]))
+    (both,) = list(ex.extract([doc]))
+    assert "export_control" not in {e.type for e in rules_only.events}
+    (ev,) = [e for e in both.events if e.type == "export_control"]
+    assert ev.trigger is None and ev.confidence >= 0.5 and ev.sentence == doc.text
+
+
+def test_rule_events_survive_where_the_classifier_agrees(with_classifier, extractor) -> None:  # type: ignore[no-untyped-def]
+    ex, _model = with_classifier
+    doc = Document(id="c", title="U.S. adds Inspur units to the Entity List", lang="en",
+                   text="The Commerce Department added six Inspur subsidiaries to the Entity List on Thursday.")
+    (rules_only,) = list(extractor.extract([doc]))
+    (both,) = list(ex.extract([doc]))
+    keep = [(e.type, e.sentence, e.actor, e.targets) for e in rules_only.events if e.type == "entity_list"]
+    assert keep and all(k in [(e.type, e.sentence, e.actor, e.targets) for e in both.events] for k in keep)

@@ -10,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from sinowatch.models.events import data as evdata
+
 from sinowatch.records import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
