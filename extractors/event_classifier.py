@@ -48,9 +48,11 @@ CUES = re.compile(
     re.IGNORECASE,
 )
 
-DEFAULT_ADD_FLOOR = 0.5
-DEFAULT_DROP_BELOW = 0.02
-DEFAULT_WEAK_RULE = 0.75
+DEFAULT_ADD_FLOOR = 0.85
+DEFAULT_DROP_BELOW = 0.3
+DEFAULT_WEAK_RULE = 1.0
+#: rule events of these types are never dropped (the alert types: a missed export control costs most)
+DEFAULT_PROTECT: tuple[str, ...] = ("export_control", "entity_list")
 
 
 def combine(
@@ -63,15 +65,17 @@ def combine(
     add_floor: float = DEFAULT_ADD_FLOOR,
     drop_below: float = DEFAULT_DROP_BELOW,
     weak_rule: float = DEFAULT_WEAK_RULE,
+    protect: Iterable[str] = DEFAULT_PROTECT,
 ) -> list[dict[str, Any]]:
     """The events of one sentence: the rule events that survive, then the classifier's additions.
 
     ``probs``: the classifier's probability per type for ``sentence``; ``in_sent``: the
-    sentence's watchlist (id, kind) pairs. Pure function (the evaluation calls it directly).
+    sentence's watchlist (id, kind) pairs; rule events of a ``protect`` type are never dropped. Pure function (the evaluation calls it directly).
     """
+    keep_types = set(protect)
     kept = [
         ev for ev in rule_events
-        if not (ev["confidence"] < weak_rule and probs.get(ev["type"], 1.0) < drop_below)
+        if ev["type"] in keep_types or not (ev["confidence"] < weak_rule and probs.get(ev["type"], 1.0) < drop_below)
     ]
     have = {ev["type"] for ev in rule_events}
     ids = list(dict.fromkeys(eid for eid, _ in in_sent))
@@ -91,11 +95,13 @@ class EventClassifierComponent:
 
     def __init__(self, nlp: Language, name: str = "sinowatch_event_classifier", *,
                  add_floor: float = DEFAULT_ADD_FLOOR, drop_below: float = DEFAULT_DROP_BELOW,
-                 weak_rule: float = DEFAULT_WEAK_RULE, batch_size: int = 64, cache_size: int = 20_000) -> None:
+                 weak_rule: float = DEFAULT_WEAK_RULE, protect: Sequence[str] = DEFAULT_PROTECT,
+                 batch_size: int = 64, cache_size: int = 20_000) -> None:
         self.name = name
         self.add_floor = add_floor
         self.drop_below = drop_below
         self.weak_rule = weak_rule
+        self.protect = tuple(protect)
         self.batch_size = batch_size
         #: an object with ``labels``, ``thresholds`` and ``probs(texts, batch_size)``
         #: (:class:`~sinowatch.models.events.runtime.EventClassifier`), set by the caller
@@ -175,7 +181,7 @@ class EventClassifierComponent:
                     continue
                 done.add(text)
                 out += combine(by_sent.get(text, []), text, p, thresholds, in_sent, add_floor=self.add_floor,
-                               drop_below=self.drop_below, weak_rule=self.weak_rule)
+                               drop_below=self.drop_below, weak_rule=self.weak_rule, protect=self.protect)
             # rule events in sentences that were not candidates (none in practice) stay as they are
             out += [ev for ev in rule if ev["sentence"] not in done]
             doc.user_data["sw_events"] = out

@@ -84,7 +84,7 @@ def predicted_types(extractor: Any, docs: Iterable[Document]) -> list[set[str]]:
     return [{e.type for e in ex.events} for ex in extractor.extract(list(docs))]
 
 
-def set_params(extractor: Any, **params: float) -> None:
+def set_params(extractor: Any, **params: Any) -> None:
     """Set the classifier component's combination parameters on every pipeline."""
     for nlp in extractor.pipelines.values():
         if "sinowatch_event_classifier" in nlp.pipe_names:
@@ -111,7 +111,9 @@ def val_report(model: Any, data: Path | None = None) -> dict[str, Any]:
     return out
 
 
-GRID = {"add_floor": (0.5, 0.7, 0.85, 0.95, 1.01), "drop_below": (0.0, 0.02, 0.05, 0.15), "weak_rule": (0.7, 0.8, 0.9)}
+GRID: dict[str, tuple[Any, ...]] = {
+    "add_floor": (0.5, 0.7, 0.85, 0.95, 1.01), "drop_below": (0.0, 0.05, 0.15, 0.3, 0.5),
+    "weak_rule": (0.8, 0.9, 0.95, 1.0), "protect": ((), FOCUS)}
 
 
 def tune(extractor: Any, items: Sequence[tuple[Document, set[str]]]) -> list[dict[str, Any]]:
@@ -120,12 +122,13 @@ def tune(extractor: Any, items: Sequence[tuple[Document, set[str]]]) -> list[dic
     gold = [g for _, g in items]
     docs = [d for d, _ in items]
     rows = []
-    for add_floor, drop_below, weak_rule in itertools.product(*GRID.values()):
-        if drop_below == 0.0 and weak_rule != GRID["weak_rule"][0]:
-            continue  # weak_rule is moot when nothing is dropped
-        set_params(extractor, add_floor=add_floor, drop_below=drop_below, weak_rule=weak_rule)
+    for add_floor, drop_below, weak_rule, protect in itertools.product(*GRID.values()):
+        if drop_below == 0.0 and (weak_rule != GRID["weak_rule"][0] or protect):
+            continue  # weak_rule and protect are moot when nothing is dropped
+        set_params(extractor, add_floor=add_floor, drop_below=drop_below, weak_rule=weak_rule, protect=protect)
         s = score_sets(gold, predicted_types(extractor, docs))
-        rows.append({"add_floor": add_floor, "drop_below": drop_below, "weak_rule": weak_rule, "f1": s["f1"],
+        rows.append({"add_floor": add_floor, "drop_below": drop_below, "weak_rule": weak_rule,
+                     "protect": list(protect), "f1": s["f1"],
                      "precision": s["precision"], "recall": s["recall"],
                      **{f"{t}_r": s["per_type"][t]["recall"] for t in FOCUS},
                      **{f"{t}_p": s["per_type"][t]["precision"] for t in FOCUS}})
@@ -134,7 +137,12 @@ def tune(extractor: Any, items: Sequence[tuple[Document, set[str]]]) -> list[dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from sinowatch.extractors.event_classifier import DEFAULT_ADD_FLOOR, DEFAULT_DROP_BELOW, DEFAULT_WEAK_RULE
+    from sinowatch.extractors.event_classifier import (
+        DEFAULT_ADD_FLOOR,
+        DEFAULT_DROP_BELOW,
+        DEFAULT_PROTECT,
+        DEFAULT_WEAK_RULE,
+    )
     from sinowatch.extractors.pipeline import Extractor
     from sinowatch.models.events.runtime import EventClassifier
 
@@ -154,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     both = Extractor.load(ExtractionConfig(event_classifier=True), event_model=model)
     result: dict[str, Any] = {"model": model.version, "val_sentences": val_report(model),
                               "combination": {"add_floor": DEFAULT_ADD_FLOOR, "drop_below": DEFAULT_DROP_BELOW,
-                                              "weak_rule": DEFAULT_WEAK_RULE}}
+                                              "weak_rule": DEFAULT_WEAK_RULE, "protect": list(DEFAULT_PROTECT)}}
     sets: dict[str, list[tuple[Document, set[str]]]] = {}
     if args.articles.exists():
         sets[f"articles {args.split}"] = load_articles(args.articles, args.split)
