@@ -57,10 +57,21 @@ def test_paraphrases_and_hard_negatives(clf) -> None:  # type: ignore[no-untyped
     wrong = [(r["text"], r["expect"], sorted(g)) for r, g in zip(rows, got, strict=True)
              if sorted(g) != sorted(r["expect"]) and r["text"] not in KNOWN_MISSES]
     assert not wrong
+    assert len(rows) - len(KNOWN_MISSES) >= 9
 
 
-#: the pre-written checks the shipped model gets wrong (reported in the model card)
-KNOWN_MISSES: set[str] = set()
+#: the pre-written checks the shipped model (events-3cb6f4622d7c) gets wrong at its calibrated
+#: thresholds: 7 of 16 (reported in the model card); the combination with the rules adds a type
+#: only at >= 0.85, so the low-probability false alarms below do not become events there
+KNOWN_MISSES: set[str] = {
+    "Its newest language model cleared the regulator's security assessment and opened to the public on Monday.",
+    "The company said it trained the model entirely on Huawei Ascend processors.",
+    "Inspur won the largest share of a state telecom operator's server tender.",
+    "Memory prices rose again as its partners rushed to stock up.",
+    "The press office is fielding inquiries from journalists about the outage.",
+    "The city will subsidise chip firms on condition that they keep their headquarters there for five years.",
+    "券商提示，人工智能板块短期涨幅较大，投资者需注意投资风险。",
+}
 
 
 def test_missing_or_broken_artefact_is_a_clear_error(tmp_path: Path) -> None:
