@@ -96,12 +96,13 @@ class EventClassifierComponent:
     def __init__(self, nlp: Language, name: str = "sinowatch_event_classifier", *,
                  add_floor: float = DEFAULT_ADD_FLOOR, drop_below: float = DEFAULT_DROP_BELOW,
                  weak_rule: float = DEFAULT_WEAK_RULE, protect: Sequence[str] = DEFAULT_PROTECT,
-                 batch_size: int = 64, cache_size: int = 20_000) -> None:
+                 cues: bool = True, batch_size: int = 64, cache_size: int = 20_000) -> None:
         self.name = name
         self.add_floor = add_floor
         self.drop_below = drop_below
         self.weak_rule = weak_rule
         self.protect = tuple(protect)
+        self.cues = cues  # also classify sentences with only an event cue (no mention, no rule event)
         self.batch_size = batch_size
         #: an object with ``labels``, ``thresholds`` and ``probs(texts, batch_size)``
         #: (:class:`~sinowatch.models.events.runtime.EventClassifier`), set by the caller
@@ -145,7 +146,7 @@ class EventClassifierComponent:
             if len(text) < 8:
                 continue
             in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
-            if in_sent or text in rule_sents or CUES.search(text):
+            if in_sent or text in rule_sents or (self.cues and CUES.search(text)):
                 out.append((text, in_sent))
         return out
 
