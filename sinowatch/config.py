@@ -109,8 +109,9 @@ class ExtractionConfig:
     use_ner: bool = setting(False, "Run the statistical English NER for watchlist discovery (slower)")
     min_event_confidence: float = setting(0.5, "Events below this confidence are dropped", min=0, max=1)
     event_classifier: bool = setting(
-        False, "Run the transformer event classifier beside the rules (adds events the rules miss, drops weak rule "
-        "events it rejects; models/events/MODEL_CARD.md)"
+        False, "Run the transformer event classifier beside the rules: it adds events the rules miss and drops rule "
+        "events it rejects (never export_control/entity_list). Off by default: extraction runs ~40x slower "
+        "(models/events/MODEL_CARD.md)"
     )
     event_classifier_dir: str = setting("", "Event classifier artefact folder; empty = the bundled one")
 
