@@ -105,3 +105,27 @@ def test_rule_events_survive_where_the_classifier_agrees(with_classifier, extrac
     (both,) = list(ex.extract([doc]))
     keep = [(e.type, e.sentence, e.actor, e.targets) for e in rules_only.events if e.type == "entity_list"]
     assert keep and all(k in [(e.type, e.sentence, e.actor, e.targets) for e in both.events] for k in keep)
+
+
+def test_cli_extract_with_the_switch_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`sinowatch extract` with extraction.event_classifier = true: the classifier's export
+    control replaces the rules' two false partnerships (a price rise, a licence decision)."""
+    import json
+    import subprocess
+    import sys
+
+    cfg = tmp_path / "sw.toml"
+    cfg.write_text("[extraction]\nevent_classifier = true\n")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "title": "", "lang": "en", "text": (
+        "Washington signed off on licences that let Applied Materials resume shipments to the Wuxi fab. "
+        "Memory prices rose again as partners stocked up.")}) + "\n")
+    cli = [sys.executable, "-c", "from sinowatch.cli import main; main()"]
+    on = subprocess.run([*cli, "--config", str(cfg), "extract", str(src)], capture_output=True, text=True,
+                        timeout=300, cwd=tmp_path)
+    off = subprocess.run([*cli, "extract", str(src)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
+    types_on = [e["type"] for e in json.loads(on.stdout)["events"]]
+    types_off = [e["type"] for e in json.loads(off.stdout)["events"]]
+    assert types_on == ["export_control"]
+    assert "export_control" not in types_off
