@@ -1,13 +1,19 @@
 """Every spaCy registration of sinowatch in one place: component factories and Doc extensions.
 
-Importing this module registers ``sinowatch_watchlist``, ``sinowatch_events`` and
-``sinowatch_discovery`` with spaCy, so ``nlp.add_pipe("sinowatch_events")`` works and saved
+Importing this module registers ``sinowatch_watchlist``, ``sinowatch_events``,
+``sinowatch_event_classifier`` and ``sinowatch_discovery`` with spaCy, so ``nlp.add_pipe("sinowatch_events")`` works and saved
 pipelines load with ``spacy.load``.
 """
 
 from __future__ import annotations
 
 from sinowatch.extractors.discovery import DEFAULT_CONTEXT, CandidateFinder
+from sinowatch.extractors.event_classifier import (
+    DEFAULT_ADD_FLOOR,
+    DEFAULT_DROP_BELOW,
+    DEFAULT_WEAK_RULE,
+    EventClassifierComponent,
+)
 from sinowatch.extractors.events import EventDetector
 from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, WatchlistMatcher
 from spacy.language import Language
@@ -36,6 +42,16 @@ def make_watchlist_matcher(nlp: Language, name: str, *, spans_key: str, window: 
 @Language.factory("sinowatch_events", default_config={"spans_key": DEFAULT_SPANS_KEY, "min_confidence": 0.5})
 def make_event_detector(nlp: Language, name: str, *, spans_key: str, min_confidence: float) -> EventDetector:
     return EventDetector(nlp, name, spans_key=spans_key, min_confidence=min_confidence)
+
+
+@Language.factory("sinowatch_event_classifier",
+                  default_config={"add_floor": DEFAULT_ADD_FLOOR, "drop_below": DEFAULT_DROP_BELOW,
+                                  "weak_rule": DEFAULT_WEAK_RULE, "batch_size": 64})
+def make_event_classifier(nlp: Language, name: str, *, add_floor: float, drop_below: float,
+                          weak_rule: float, batch_size: int) -> EventClassifierComponent:
+    """The classifier component; its model is set afterwards (``component.model = ...``)."""
+    return EventClassifierComponent(nlp, name, add_floor=add_floor, drop_below=drop_below,
+                                    weak_rule=weak_rule, batch_size=batch_size)
 
 
 @Language.factory("sinowatch_discovery",

@@ -55,8 +55,10 @@ def _tune_english_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
-def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_confidence: float = 0.5) -> Language:
-    """The pipeline for ``lang`` ('en' or 'zh') with the watchlist's patterns loaded."""
+def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_confidence: float = 0.5,
+              event_model: Any = None) -> Language:
+    """The pipeline for ``lang`` ('en' or 'zh') with the watchlist's patterns loaded; with an
+    ``event_model`` (EventClassifier) the transformer classifier vets and adds events after the rules."""
     import sinowatch.extractors.factories  # noqa: F401 - registers the components
     import spacy
 
@@ -80,6 +82,8 @@ def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_con
     matcher = nlp.add_pipe("sinowatch_watchlist")
     matcher.add_patterns(watchlist.patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("sinowatch_events", config={"min_confidence": min_confidence})
+    if event_model is not None:
+        nlp.add_pipe("sinowatch_event_classifier").model = event_model  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("sinowatch_discovery", last=True)
     return nlp
@@ -93,25 +97,38 @@ class Extractor:
     pipelines: dict[str, Any]
     config: ExtractionConfig
 
+    event_model: Any = None
+
     @classmethod
     def load(cls, config: ExtractionConfig | None = None, *, watchlist: Watchlist | None = None,
-             base_dir: str | Path | None = None) -> Extractor:
+             base_dir: str | Path | None = None, event_model: Any = None) -> Extractor:
         """Load the watchlist (bundled + ``config.watchlist`` files, relative to ``base_dir``) and
-        build the pipelines."""
+        build the pipelines. ``config.event_classifier`` needs ``event_model`` (an EventClassifier,
+        see ``sinowatch.scoring.load_event_model``); it is ignored when that switch is off."""
         config = config or ExtractionConfig()
+        if not config.event_classifier:
+            event_model = None
+        elif event_model is None:
+            from sinowatch.errors import ModelError
+
+            raise ModelError("extraction.event_classifier is on but no event model was given: load it with "
+                             "sinowatch.scoring.load_event_model(config), or set extraction.event_classifier = false")
         if watchlist is None:
             extra = [Path(base_dir) / p if base_dir and not Path(p).is_absolute() else Path(p) for p in config.watchlist]
             watchlist = load_watchlist(extra)
         pipelines = {
             lang: build_nlp(lang, watchlist, use_ner=config.use_ner and lang == "en",
-                            min_confidence=config.min_event_confidence)
+                            min_confidence=config.min_event_confidence, event_model=event_model)
             for lang in LANGS
         }
-        return cls(watchlist=watchlist, pipelines=pipelines, config=config)
+        return cls(watchlist=watchlist, pipelines=pipelines, config=config, event_model=event_model)
 
     @property
     def version(self) -> str:
-        return EXTRACTOR_VERSION + ("+ner" if self.config.use_ner else "")
+        v = EXTRACTOR_VERSION + ("+ner" if self.config.use_ner else "")
+        if self.event_model is not None:  # stored extractions are redone when the classifier changes
+            v += "+" + str(getattr(self.event_model, "version", "events"))
+        return v
 
     @property
     def watchlist_version(self) -> str:

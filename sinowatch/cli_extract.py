@@ -124,9 +124,10 @@ def register(app: typer.Typer) -> None:
         """Tag watchlist mentions and typed events in JSON-lines articles; one JSON line out per
         input, in input order. Bad lines are reported on stderr (exit status 1) and skipped."""
         from sinowatch.extractors.pipeline import Extractor, to_json
+        from sinowatch.scoring import load_event_model
 
         cfg = state(ctx).config
-        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir)
+        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg))
         bad: list[int] = []
         failed: list[str] = []
         stream: IO[bytes]
@@ -160,9 +161,10 @@ def register(app: typer.Typer) -> None:
         half (even ids) and all; per-type F1; the tuning half's errors; throughput."""
         from sinowatch.extractors.evaluate import evaluate, load_dev, measure_speed
         from sinowatch.extractors.pipeline import Extractor
+        from sinowatch.scoring import load_event_model
 
         cfg = state(ctx).config
-        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir)
+        extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg))
         rows = load_dev(data)
         res = evaluate(extractor, rows, batch_size=batch_size)
         typer.echo(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, dev set {data}")

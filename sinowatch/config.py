@@ -108,6 +108,12 @@ class ExtractionConfig:
     watchlist: list[str] = setting([], "Extra watchlist files (YAML) that extend or override the bundled one")
     use_ner: bool = setting(False, "Run the statistical English NER for watchlist discovery (slower)")
     min_event_confidence: float = setting(0.5, "Events below this confidence are dropped", min=0, max=1)
+    event_classifier: bool = setting(
+        False, "Run the transformer event classifier beside the rules: it adds events the rules miss and drops rule "
+        "events it rejects (never export_control/entity_list). Off by default: extraction runs ~40x slower "
+        "(models/events/MODEL_CARD.md)"
+    )
+    event_classifier_dir: str = setting("", "Event classifier artefact folder; empty = the bundled one")
 
 
 @dataclass

@@ -55,9 +55,12 @@ def get_extractor(config: Config) -> Extractor:
     from sinowatch.extractors.pipeline import Extractor
 
     ec = config.extraction
-    key = (tuple(str(config.resolve(p)) for p in ec.watchlist), ec.use_ner, ec.min_event_confidence)
+    key = (tuple(str(config.resolve(p)) for p in ec.watchlist), ec.use_ner, ec.min_event_confidence,
+           ec.event_classifier, ec.event_classifier_dir)
     if key not in _CACHE:
-        _CACHE[key] = Extractor.load(ec, base_dir=config.base_dir)
+        from sinowatch.scoring import load_event_model
+
+        _CACHE[key] = Extractor.load(ec, base_dir=config.base_dir, event_model=load_event_model(config))
     return _CACHE[key]
 
 

@@ -11,6 +11,7 @@ from sinowatch.errors import ModelError
 from sinowatch.records import Document, Extraction
 
 _MODELS: dict[tuple[str, str], Any] = {}
+_EVENT_MODELS: dict[str, Any] = {}
 
 
 class SentimentScorer:
@@ -50,3 +51,18 @@ def make_scorer(config: Config, errors: list[str] | None = None) -> SentimentSco
             raise
         errors.append(f"sentiment skipped: {e}")
         return None
+
+
+def load_event_model(config: Config) -> Any:
+    """The event classifier for ``config`` (``extraction.event_classifier_dir``, empty = bundled),
+    loaded once per process; None when ``extraction.event_classifier`` is off. Pass it to
+    ``Extractor.load(..., event_model=...)``. A missing artefact raises ModelError (with the hint)."""
+    ec = config.extraction
+    if not ec.event_classifier:
+        return None
+    from sinowatch.models.events.runtime import EventClassifier
+
+    model_dir = str(config.resolve(ec.event_classifier_dir)) if ec.event_classifier_dir else ""
+    if model_dir not in _EVENT_MODELS:
+        _EVENT_MODELS[model_dir] = EventClassifier.load(model_dir or None)
+    return _EVENT_MODELS[model_dir]

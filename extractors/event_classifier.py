@@ -1,0 +1,188 @@
+"""The transformer event classifier beside the rules: a spaCy component after ``sinowatch_events``.
+
+It types only *candidate* sentences: those holding a watchlist mention, a rule event, or an event
+cue (:data:`CUES`, English and Chinese), so boilerplate and chatter cost nothing. Each candidate
+goes through :class:`~sinowatch.models.events.runtime.EventClassifier` (int8 ONNX, batched over
+every doc of an ``nlp.pipe`` batch), and the result is combined with the rule events
+(``doc.user_data["sw_events"]``) by :func:`combine`:
+
+* **add** (recall): a type the rules did not find in the sentence is added when the classifier's
+  probability reaches ``max(calibrated threshold, add_floor)``; confidence = that probability,
+  ``trigger`` = None, entities = the sentence's watchlist ids, actor/targets from the rules'
+  role helper (status is left to the rules' status logic, #15).
+* **drop** (precision): a rule event whose confidence is below ``weak_rule`` is removed when the
+  classifier gives its type less than ``drop_below``.
+
+``add_floor``, ``drop_below`` and ``weak_rule`` were chosen on the classifier's val sentences and
+the evaluation articles' DEV split only (``python -m sinowatch.models.events.evaluate``; see
+``models/events/MODEL_CARD.md``). The model is passed in (STYLE: extractors take their models;
+``Extractor.load(config, event_model=...)`` sets it, and ``sinowatch.scoring.load_event_model``
+loads it once per process); a component without one raises :class:`~sinowatch.errors.ModelError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sinowatch.extractors.events import _roles
+from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sinowatch.errors import ModelError
+
+#: words that make a sentence without a watchlist mention or rule event worth classifying
+CUES = re.compile(
+    r"export|licen[cs]|\bban|curb|restrict|blacklist|entity list|sanction|tariff|\bdut(y|ies)\b|lev(y|ies)|"
+    r"probe|investigat|inquir|\bfine[ds]?\b|penalt|antitrust|review|summon|charged|smuggl|"
+    r"fund|invest|\bipo\b|listing|stake|rais(e|ed|es) |\bcapex|capital|"
+    r"model|releas|launch|unveil|open-sourc|weights|chip|processor|gpu|accelerator|production|taped|yield|"
+    r"shares|stock|revenue|profit|market value|index|"
+    r"\bplan\b|policy|policies|rules|guideline|measures|subsid|voucher|target|should reach|by 20\d\d|"
+    r"partner|agree|deal|contract|tender|\bbid|order|supplier|deploy|adopt|trained|approv|allow|permit|grant|waiver|"
+    r"出口|管制|许可|清单|制裁|关税|加征|调查|处罚|罚款|约谈|审查|走私|融资|投资|募资|上市|入股|股权|基金|"
+    r"模型|发布|开源|上线|芯片|处理器|量产|流片|出货|股价|营收|利润|市值|涨|跌|规划|方案|意见|办法|政策|"
+    r"补贴|补助|算力|目标|到20\d\d年|合作|中标|签署|协议|订单|采购|适配|训练|批准|获准|允许|豁免",
+    re.IGNORECASE,
+)
+
+DEFAULT_ADD_FLOOR = 0.85
+DEFAULT_DROP_BELOW = 0.3
+DEFAULT_WEAK_RULE = 1.0
+#: rule events of these types are never dropped (the alert types: a missed export control costs most)
+DEFAULT_PROTECT: tuple[str, ...] = ("export_control", "entity_list")
+
+
+def combine(
+    rule_events: Sequence[dict[str, Any]],
+    sentence: str,
+    probs: dict[str, float],
+    thresholds: dict[str, float],
+    in_sent: list[tuple[str, str]],
+    *,
+    add_floor: float = DEFAULT_ADD_FLOOR,
+    drop_below: float = DEFAULT_DROP_BELOW,
+    weak_rule: float = DEFAULT_WEAK_RULE,
+    protect: Iterable[str] = DEFAULT_PROTECT,
+) -> list[dict[str, Any]]:
+    """The events of one sentence: the rule events that survive, then the classifier's additions.
+
+    ``probs``: the classifier's probability per type for ``sentence``; ``in_sent``: the
+    sentence's watchlist (id, kind) pairs; rule events of a ``protect`` type are never dropped. Pure function (the evaluation calls it directly).
+    """
+    keep_types = set(protect)
+    kept = [
+        ev for ev in rule_events
+        if ev["type"] in keep_types or not (ev["confidence"] < weak_rule and probs.get(ev["type"], 1.0) < drop_below)
+    ]
+    have = {ev["type"] for ev in rule_events}
+    ids = list(dict.fromkeys(eid for eid, _ in in_sent))
+    for etype, p in probs.items():
+        if etype in have or p < max(thresholds.get(etype, 0.5), add_floor):
+            continue
+        actor, targets = _roles(etype, in_sent)
+        kept.append({
+            "type": etype, "confidence": round(min(float(p), 0.99), 3), "sentence": sentence,
+            "entities": ids, "actor": actor, "targets": targets, "trigger": None, "source": "classifier",
+        })
+    return kept
+
+
+class EventClassifierComponent:
+    """Adds and vets events with the transformer classifier (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "sinowatch_event_classifier", *,
+                 add_floor: float = DEFAULT_ADD_FLOOR, drop_below: float = DEFAULT_DROP_BELOW,
+                 weak_rule: float = DEFAULT_WEAK_RULE, protect: Sequence[str] = DEFAULT_PROTECT,
+                 cues: bool = True, batch_size: int = 64, cache_size: int = 20_000) -> None:
+        self.name = name
+        self.add_floor = add_floor
+        self.drop_below = drop_below
+        self.weak_rule = weak_rule
+        self.protect = tuple(protect)
+        self.cues = cues  # also classify sentences with only an event cue (no mention, no rule event)
+        self.batch_size = batch_size
+        #: an object with ``labels``, ``thresholds`` and ``probs(texts, batch_size)``
+        #: (:class:`~sinowatch.models.events.runtime.EventClassifier`), set by the caller
+        self.model: Any = None
+        self._cache: dict[str, dict[str, float]] = {}  # sentence -> probabilities (news repeats itself)
+        self._cache_size = cache_size
+        self.classified = 0  # sentences sent to the model (not served from the cache)
+
+    def _require_model(self) -> Any:
+        if self.model is None:
+            raise ModelError(
+                f"{self.name} has no model: load one with EventClassifier.load() (sinowatch.models.events.runtime) "
+                "and pass it as Extractor.load(..., event_model=model), or set extraction.event_classifier = false"
+            )
+        return self.model
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._apply([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 64) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                self._apply(batch)
+                yield from batch
+                batch = []
+        if batch:
+            self._apply(batch)
+            yield from batch
+
+    def candidates(self, doc: Doc) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(sentence text, its watchlist (id, kind) pairs) for each sentence worth classifying."""
+        found = hits(doc)
+        full = doc_text(doc)
+        rule_sents = {ev["sentence"] for ev in doc.user_data.get("sw_events") or ()}
+        out = []
+        for s_tok, e_tok, s_char, e_char in sentence_bounds(doc):
+            text = full[s_char:e_char].strip()
+            if len(text) < 8:
+                continue
+            in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
+            if in_sent or text in rule_sents or (self.cues and CUES.search(text)):
+                out.append((text, in_sent))
+        return out
+
+    def probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
+        """Probability per type for each sentence (cached by text)."""
+        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
+        if todo:
+            model = self._require_model()
+            rows = model.probs(todo, batch_size=self.batch_size)
+            if len(self._cache) + len(todo) > self._cache_size:
+                self._cache.clear()
+            for s, row in zip(todo, rows, strict=True):
+                self._cache[s] = {t: float(row[j]) for j, t in enumerate(model.labels)}
+            self.classified += len(todo)
+        return [self._cache[s] for s in sentences]
+
+    def _apply(self, docs: Sequence[Doc]) -> None:
+        per_doc = [self.candidates(doc) for doc in docs]
+        probs = iter(self.probabilities([s for cands in per_doc for s, _ in cands]))
+        thresholds = self._require_model().thresholds if any(per_doc) else {}
+        for doc, cands in zip(docs, per_doc, strict=True):
+            if not cands:
+                continue
+            rule = list(doc.user_data.get("sw_events") or ())
+            by_sent: dict[str, list[dict[str, Any]]] = {}
+            for ev in rule:
+                by_sent.setdefault(ev["sentence"], []).append(ev)
+            out: list[dict[str, Any]] = []
+            done: set[str] = set()
+            for text, in_sent in cands:
+                p = next(probs)
+                if text in done:
+                    continue
+                done.add(text)
+                out += combine(by_sent.get(text, []), text, p, thresholds, in_sent, add_floor=self.add_floor,
+                               drop_below=self.drop_below, weak_rule=self.weak_rule, protect=self.protect)
+            # rule events in sentences that were not candidates (none in practice) stay as they are
+            out += [ev for ev in rule if ev["sentence"] not in done]
+            doc.user_data["sw_events"] = out

@@ -1,0 +1,144 @@
+"""The event classifier's labelled sentences: the hand-written sources, the build, the split.
+
+Sources (``data/src/*.txt``, written for this project) hold one sentence per line under a group
+header naming the real-world event (or the generic theme) it was written from::
+
+    @group us-h20-licences-2025
+    export_control/reversed | Washington told Nvidia it would grant licences to ship the H20 to China.
+    none | Nvidia's H20 is a cut-down version of the H100.
+
+A line is ``labels[/status] | text``; ``labels`` is ``none`` or a comma-separated list of
+:data:`~sinowatch.records.EVENT_TYPES`. ``build()`` adds the seeded templated minority
+(:mod:`.templates`), assigns ids, decides the split and writes ``data/sentences.jsonl`` (the shared
+format: id, text, lang, labels, status, group, split).
+
+Split: by ``group`` (one real-world event never sits on both sides), ``val`` when
+``sha1("events:" + group) % 100 < VAL_PERCENT``, else ``train``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sinowatch.records import EVENT_TYPES
+
+DATA_DIR = Path(__file__).with_name("data")
+SRC_DIR = DATA_DIR / "src"
+SENTENCES = DATA_DIR / "sentences.jsonl"
+STATUSES = ("proposed", "enacted", "reversed", "background")
+VAL_PERCENT = 20
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    text: str
+    lang: str
+    labels: tuple[str, ...]
+    status: str | None
+    group: str
+    split: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "text": self.text, "lang": self.lang, "labels": list(self.labels),
+                "status": self.status, "group": self.group, "split": self.split}
+
+
+def lang_of(text: str) -> str:
+    """'zh' when at least a fifth of the characters are Han, else 'en'."""
+    return "zh" if len(_HAN.findall(text)) * 5 >= len(text.replace(" ", "")) else "en"
+
+
+def split_of(group: str) -> str:
+    """The split of a group: a stable function of its id."""
+    h = int(hashlib.sha1(f"events:{group}".encode()).hexdigest()[:8], 16) % 100
+    return "val" if h < VAL_PERCENT else "train"
+
+
+def parse_line(line: str, where: str) -> tuple[tuple[str, ...], str | None, str]:
+    """``labels[/status] | text`` -> (labels, status, text); ValueError naming ``where`` if malformed."""
+    head, sep, text = line.partition("|")
+    if not sep or not text.strip():
+        raise ValueError(f"{where}: expected 'labels[/status] | text', got {line[:60]!r}")
+    head, _, status = head.strip().partition("/")
+    labels = () if head.strip() == "none" else tuple(x.strip() for x in head.split(","))
+    bad = [x for x in labels if x not in EVENT_TYPES]
+    if bad:
+        raise ValueError(f"{where}: unknown event type(s) {bad} (use {', '.join(EVENT_TYPES)} or none)")
+    st = status.strip() or None
+    if st is not None and st not in STATUSES:
+        raise ValueError(f"{where}: unknown status {st!r} (use {', '.join(STATUSES)})")
+    return labels, st, text.strip()
+
+
+def read_sources(src_dir: Path = SRC_DIR) -> list[tuple[str, tuple[str, ...], str | None, str]]:
+    """(group, labels, status, text) for every source line, in file then line order."""
+    rows: list[tuple[str, tuple[str, ...], str | None, str]] = []
+    for path in sorted(src_dir.glob("*.txt")):
+        group: str | None = None
+        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("@group"):
+                group = line.split(None, 1)[1].strip()
+                continue
+            where = f"{path.name}:{n}"
+            if group is None:
+                raise ValueError(f"{where}: sentence before any '@group' header")
+            labels, status, text = parse_line(line, where)
+            rows.append((group, labels, status, text))
+    return rows
+
+
+def build(src_dir: Path = SRC_DIR, out: Path | None = SENTENCES, *, templated: bool = True) -> list[Sentence]:
+    """All sentences (hand-written, then templated), de-duplicated by text; written to ``out``."""
+    from sinowatch.models.events.templates import generate
+
+    rows = read_sources(src_dir)
+    if templated:
+        rows += generate(seed=0)
+    seen: set[str] = set()
+    out_rows: list[Sentence] = []
+    for group, labels, status, text in rows:
+        key = re.sub(r"\s+", " ", text.lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out_rows.append(Sentence(id=f"ev-{len(out_rows) + 1:05d}", text=text, lang=lang_of(text),
+                                 labels=tuple(dict.fromkeys(labels)), status=status, group=group,
+                                 split=split_of(group)))
+    if out is not None:
+        out.write_text("".join(json.dumps(s.as_dict(), ensure_ascii=False) + "\n" for s in out_rows),
+                       encoding="utf-8")
+    return out_rows
+
+
+def load(path: Path = SENTENCES) -> list[Sentence]:
+    """The built sentences (``sentences.jsonl``)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            out.append(Sentence(id=d["id"], text=d["text"], lang=d["lang"], labels=tuple(d["labels"]),
+                                status=d.get("status"), group=d["group"], split=d["split"]))
+    return out
+
+
+def summary(rows: Iterable[Sentence]) -> dict[str, dict[str, int]]:
+    """Counts per split: rows, zh rows, none rows and rows per type."""
+    out: dict[str, dict[str, int]] = {}
+    for s in rows:
+        c = out.setdefault(s.split, {"rows": 0, "zh": 0, "none": 0, **{t: 0 for t in EVENT_TYPES}})
+        c["rows"] += 1
+        c["zh"] += s.lang == "zh"
+        c["none"] += not s.labels
+        for t in s.labels:
+            c[t] += 1
+    return out

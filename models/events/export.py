@@ -1,0 +1,93 @@
+"""Export the fp32 event classifier to ONNX and quantize it to int8 (as the sentiment model).
+
+Writes to ``out_dir`` (the committed ``models/events/artifact/``): ``model.int8.onnx`` (encoder +
+mean pooling + head + sigmoid, ``probs`` out), ``tokenizer.json``, and ``config.json`` (types,
+per-type thresholds, version, training record, int8-vs-fp32 check on the val sentences).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ONNX_NAME = "model.int8.onnx"
+
+
+def file_version(path: Path) -> str:
+    """The artefact's version: the first 12 hex digits of the int8 model's SHA-256."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
+    """Trace the torch model (sigmoid probabilities out) with dynamic batch and sequence axes."""
+    import torch
+
+    class WithProbs(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *inputs: Any) -> Any:
+            return self.inner(*inputs, probs=True)
+
+    net.eval()
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    dummy = tuple((torch.zeros if n == "token_type_ids" else torch.ones)(2, 16, dtype=torch.long) for n in names)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.onnx.export(WithProbs(net), dummy, str(path), input_names=names, output_names=["probs"],
+                      dynamic_axes={**{n: {0: "batch", 1: "seq"} for n in names}, "probs": {0: "batch"}},
+                      opset_version=opset, do_constant_folding=True, dynamo=False)
+
+
+def quantize_int8(src: Path, dst: Path) -> None:
+    """Dynamic int8 quantization, per-channel weights (as the sentiment model)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8)
+
+
+def export(work_dir: str | Path, out_dir: str | Path, *, net: Any = None, reference: Sequence[str] = (),
+           tok: Any = None) -> dict[str, Any]:
+    """fp32 checkpoint in ``work_dir`` -> int8 ONNX artefact in ``out_dir``; returns its config.
+
+    Records the int8-vs-fp32 agreement (decisions at the calibrated thresholds, and the largest
+    probability difference) on the ``reference`` sentences.
+    """
+    import numpy as np
+    from sinowatch.models.events.train import load_checkpoint, predict_probs
+
+    work_dir, out_dir = Path(work_dir), Path(out_dir)
+    meta = json.loads((work_dir / "config.json").read_text())
+    if net is None:
+        net, meta = load_checkpoint(work_dir)
+    fp32_path = work_dir / "model.fp32.onnx"
+    export_fp32_onnx(net, fp32_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    quantize_int8(fp32_path, out_dir / ONNX_NAME)
+    shutil.copy(work_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    for stale in out_dir.glob("*.onnx.data"):
+        stale.unlink()
+    config = dict(meta)
+    config["version"] = file_version(out_dir / ONNX_NAME)
+    config["onnx"] = {"file": ONNX_NAME, "quantization": "dynamic int8, per-channel weights (onnxruntime)"}
+    (out_dir / "config.json").write_text(json.dumps(config, indent=2))
+    if reference:
+        from sinowatch.models.events.net import load_tokenizer
+        from sinowatch.models.events.runtime import EventClassifier
+
+        tok = tok or load_tokenizer(work_dir, int(meta["max_length"]))
+        p32 = predict_probs(net, tok, list(reference))
+        p8 = EventClassifier.load(out_dir).probs(list(reference))
+        th = np.array([meta["thresholds"][t] for t in meta["labels"]])[None, :]
+        config["onnx"]["reference_rows"] = len(reference)
+        config["onnx"]["reference_decision_agreement"] = round(float(((p32 >= th) == (p8 >= th)).mean()), 4)
+        config["onnx"]["reference_max_abs_diff"] = round(float(np.abs(p32 - p8).max()), 4)
+        config["onnx"]["reference_mean_abs_diff"] = round(float(np.abs(p32 - p8).mean()), 4)
+    (out_dir / "config.json").write_text(json.dumps(config, indent=2))
+    return config

@@ -1,0 +1,95 @@
+"""CLI commands for the event classifier: ``sinowatch train events`` and ``sinowatch eval-events``.
+
+Registered by ``sinowatch.cli`` after ``cli_sentiment`` (whose ``train`` group this joins). Thin
+layer over ``sinowatch.models.events.train.train`` and ``...evaluate.main``; torch and
+onnxruntime are imported only inside the commands, so ``sinowatch --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def _train_group(app: typer.Typer) -> typer.Typer:
+    for info in app.registered_groups:
+        if info.name == "train" and info.typer_instance is not None:
+            return info.typer_instance
+    train_app = typer.Typer(help="Train the models sinowatch ships.", no_args_is_help=True)
+    app.add_typer(train_app, name="train")
+    return train_app
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``train events`` (to the ``train`` group) and ``eval-events`` to ``app``."""
+    train_app = _train_group(app)
+
+    @train_app.command("events")
+    def train_events(
+        data: Path | None = typer.Option(
+            None, "--data", help="Labelled sentences (default: the bundled models/events/data/sentences.jsonl)."
+        ),
+        out: Path | None = typer.Option(
+            None, "--out", help="Artefact folder (default: the bundled models/events/artifact)."
+        ),
+        epochs: int = typer.Option(3, "--epochs", min=1, help="Epochs over the train groups; the best on val is kept."),
+        lr: float = typer.Option(1e-4, "--lr", help="Learning rate of the encoder and head."),
+        seed: int = typer.Option(0, "--seed", help="Training seed (the shipped model's is 0; the split is fixed)."),
+        zh_vocab: bool = typer.Option(
+            True, "--zh-vocab/--no-zh-vocab", help="Add the training data's Chinese characters to the vocabulary."
+        ),
+        max_rows: int | None = typer.Option(None, "--max-rows", min=8, help="Cap on rows (a seeded sample; smoke runs)."),
+        work_dir: Path = typer.Option(
+            Path(".state/events/fp32"), "--work-dir", help="Where the fp32 checkpoint goes (not committed)."
+        ),
+        rebuild_data: bool = typer.Option(
+            False, "--rebuild-data", help="First rebuild sentences.jsonl from data/src/*.txt and the templates."
+        ),
+    ) -> None:
+        """Fine-tune MiniLM as a multi-label event-type classifier and export the int8 ONNX artefact."""
+        import json
+        import logging
+
+        from sinowatch.errors import ModelError
+
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        from sinowatch.models.events.data import SENTENCES, build
+
+        if rebuild_data:
+            build()
+        source = data if data is not None else SENTENCES
+        if not source.is_file():
+            raise ModelError(f"training sentences {source} not found (rebuild them with --rebuild-data)")
+        try:
+            from sinowatch.models.events.train import train
+        except ImportError as e:
+            raise ModelError(f"training needs torch and transformers (pip install torch==2.13.0 -e '.[dev]'): {e}") from e
+        from sinowatch.models.events.runtime import ARTIFACT_DIR
+
+        target = out if out is not None else ARTIFACT_DIR
+        record = train(target, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
+                       max_rows=max_rows, work_dir=work_dir)
+        typer.echo(f"model events-{record['version']} written to {target}: val micro-F1 "
+                   f"{record['val']['micro_f1']} (epoch {record['selected_epoch']}), thresholds "
+                   f"{json.dumps(record['thresholds'])}")
+
+    @app.command("eval-events")
+    def eval_events(
+        model_dir: Path | None = typer.Option(None, "--model", help="Artefact folder (default: bundled)."),
+        articles: Path = typer.Option(
+            Path("tests/data/events/articles.jsonl"), "--articles", help="Evaluation articles (JSON lines)."
+        ),
+        split: str = typer.Option("dev", "--split", help="Articles split to score: dev (test only for the final report)."),
+        tune: bool = typer.Option(False, "--tune", help="Also score the rules+classifier combination grid on DEV."),
+        as_json: bool = typer.Option(False, "--json", help="One JSON object instead of text."),
+    ) -> None:
+        """Event classifier figures: val sentences, and rules vs rules+classifier on articles and short items."""
+        from sinowatch.models.events.evaluate import main
+
+        argv = ["--articles", str(articles), "--split", split]
+        if model_dir is not None:
+            argv += ["--model", str(model_dir)]
+        argv += ["--tune"] if tune else []
+        argv += ["--json"] if as_json else []
+        raise typer.Exit(main(argv))

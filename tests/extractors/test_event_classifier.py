@@ -1,0 +1,131 @@
+"""The classifier component beside the rules: the combination (pure), candidate selection, the
+wiring through Extractor.load and the config switch, and end-to-end behaviour with the bundled
+model. Sentences written for these tests (none is in the training data)."""
+
+from __future__ import annotations
+
+import pytest
+from sinowatch.extractors.event_classifier import combine
+
+from sinowatch.config import ExtractionConfig
+from sinowatch.errors import ModelError
+from sinowatch.records import EVENT_TYPES, Document
+
+TH = {t: 0.5 for t in EVENT_TYPES}
+
+
+def _rule(etype: str, conf: float, sentence: str = "s") -> dict:  # type: ignore[type-arg]
+    return {"type": etype, "confidence": conf, "sentence": sentence, "entities": [], "actor": None,
+            "targets": [], "trigger": "x"}
+
+
+def test_combine_adds_a_confident_type_the_rules_missed_with_roles() -> None:
+    probs = {t: 0.01 for t in EVENT_TYPES} | {"export_control": 0.93}
+    out = combine([], "s", probs, TH, [("us-commerce", "agency"), ("nvidia", "company")], add_floor=0.8)
+    (ev,) = out
+    assert ev["type"] == "export_control" and ev["confidence"] == 0.93 and ev["trigger"] is None
+    assert ev["actor"] == "us-commerce" and ev["targets"] == ["nvidia"]
+    assert ev["entities"] == ["us-commerce", "nvidia"]
+
+
+def test_combine_respects_floor_and_per_type_threshold() -> None:
+    probs = {t: 0.0 for t in EVENT_TYPES} | {"tariff": 0.75, "investment": 0.9}
+    out = combine([], "s", probs, TH | {"investment": 0.95}, [], add_floor=0.7)
+    assert [e["type"] for e in out] == ["tariff"]  # investment is under its own threshold
+    assert combine([], "s", probs, TH, [], add_floor=1.01) == []  # floor above 1: adding is off
+
+
+def test_combine_drops_only_weak_rule_events_the_classifier_rejects() -> None:
+    rules = [_rule("partnership", 0.66), _rule("investment", 0.88), _rule("tariff", 0.7)]
+    probs = {t: 0.001 for t in EVENT_TYPES} | {"tariff": 0.4}
+    out = combine(rules, "s", probs, TH, [], add_floor=1.01, drop_below=0.05, weak_rule=0.8)
+    # the weak partnership goes; the strong investment stays; the weak tariff stays (p above drop_below)
+    assert [e["type"] for e in out] == ["investment", "tariff"]
+    # no double event when the rules already found the type
+    out2 = combine([_rule("tariff", 0.9)], "s", {"tariff": 0.99}, TH, [], add_floor=0.5)
+    assert [e["type"] for e in out2] == ["tariff"]
+
+
+def test_switch_on_without_a_model_is_a_clear_error() -> None:
+    from sinowatch.extractors.pipeline import Extractor
+
+    with pytest.raises(ModelError, match="event_classifier"):
+        Extractor.load(ExtractionConfig(event_classifier=True))
+
+
+class Recording:
+    """The real bundled classifier, recording which sentences reach it."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+        self.labels, self.thresholds, self.version = inner.labels, inner.thresholds, inner.version
+        self.seen: list[str] = []
+
+    def probs(self, texts, batch_size=64):  # type: ignore[no-untyped-def]
+        self.seen += list(texts)
+        return self.inner.probs(texts, batch_size)
+
+
+@pytest.fixture(scope="module")
+def with_classifier():  # type: ignore[no-untyped-def]
+    from sinowatch.extractors.pipeline import Extractor
+    from sinowatch.models.events.runtime import EventClassifier
+
+    model = Recording(EventClassifier.load())
+    return Extractor.load(ExtractionConfig(event_classifier=True), event_model=model), model
+
+
+def test_only_candidate_sentences_are_classified(with_classifier) -> None:  # type: ignore[no-untyped-def]
+    ex, model = with_classifier
+    s1 = "Officials cleared the way for Nvidia to restart deliveries of the chip to Chinese customers."
+    s2 = "The weather in Santa Clara was mild."
+    s3 = "He thanked the staff."
+    model.seen.clear()
+    (out,) = list(ex.extract([Document(id="a", title="", text=f"{s1} {s2} {s3}", lang="en")]))
+    assert model.seen == [s1]  # no watchlist mention, rule event or cue in s2 and s3
+    assert ex.version.endswith("+" + model.version)
+
+
+def test_classifier_adds_an_easing_decision_the_rules_miss(with_classifier, extractor) -> None:  # type: ignore[no-untyped-def]
+    ex, _model = with_classifier
+    doc = Document(id="b", title="", lang="en",
+                   text="Washington signed off on licences that let Applied Materials resume shipments to the Wuxi fab.")
+    (rules_only,) = list(extractor.extract([doc]))
+    (both,) = list(ex.extract([doc]))
+    assert "export_control" not in {e.type for e in rules_only.events}
+    (ev,) = [e for e in both.events if e.type == "export_control"]
+    assert ev.trigger is None and ev.confidence >= 0.5 and ev.sentence == doc.text
+
+
+def test_rule_events_survive_where_the_classifier_agrees(with_classifier, extractor) -> None:  # type: ignore[no-untyped-def]
+    ex, _model = with_classifier
+    doc = Document(id="c", title="U.S. adds Inspur units to the Entity List", lang="en",
+                   text="The Commerce Department added six Inspur subsidiaries to the Entity List on Thursday.")
+    (rules_only,) = list(extractor.extract([doc]))
+    (both,) = list(ex.extract([doc]))
+    keep = [(e.type, e.sentence, e.actor, e.targets) for e in rules_only.events if e.type == "entity_list"]
+    assert keep and all(k in [(e.type, e.sentence, e.actor, e.targets) for e in both.events] for k in keep)
+
+
+def test_cli_extract_with_the_switch_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`sinowatch extract` with extraction.event_classifier = true: the classifier's export
+    control replaces the rules' two false partnerships (a price rise, a licence decision)."""
+    import json
+    import subprocess
+    import sys
+
+    cfg = tmp_path / "sw.toml"
+    cfg.write_text("[extraction]\nevent_classifier = true\n")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "title": "", "lang": "en", "text": (
+        "Washington signed off on licences that let Applied Materials resume shipments to the Wuxi fab. "
+        "Memory prices rose again as partners stocked up.")}) + "\n")
+    cli = [sys.executable, "-c", "from sinowatch.cli import main; main()"]
+    on = subprocess.run([*cli, "--config", str(cfg), "extract", str(src)], capture_output=True, text=True,
+                        timeout=300, cwd=tmp_path)
+    off = subprocess.run([*cli, "extract", str(src)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
+    types_on = [e["type"] for e in json.loads(on.stdout)["events"]]
+    types_off = [e["type"] for e in json.loads(off.stdout)["events"]]
+    assert types_on == ["export_control"]
+    assert "export_control" not in types_off

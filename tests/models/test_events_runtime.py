@@ -1,0 +1,103 @@
+"""The bundled event classifier: loads offline, answers in input order, agrees with its fp32
+record, types the paraphrase classes and rejects the hard negatives written before it was trained
+(tests/data/event_classifier_checks.jsonl); a missing artefact is a clear ModelError."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sinowatch.errors import ModelError
+from sinowatch.records import EVENT_TYPES
+
+CHECKS = Path(__file__).resolve().parents[1] / "data" / "event_classifier_checks.jsonl"
+
+
+@pytest.fixture(scope="module")
+def clf():  # type: ignore[no-untyped-def]
+    from sinowatch.models.events.runtime import EventClassifier
+
+    return EventClassifier.load()
+
+
+def test_loads_offline_with_thresholds_and_version(clf) -> None:  # type: ignore[no-untyped-def]
+    assert clf.labels == EVENT_TYPES
+    assert set(clf.thresholds) == set(EVENT_TYPES) and all(0 < v < 1 for v in clf.thresholds.values())
+    assert clf.version.startswith("events-") and len(clf.version) == len("events-") + 12
+    # the int8 artefact was checked against fp32 at export
+    assert clf.config["onnx"]["reference_decision_agreement"] >= 0.97
+
+
+def test_input_order_duplicates_and_batching(clf) -> None:  # type: ignore[no-untyped-def]
+    texts = ["Duties on Chinese chips rise to 50% from January.", "The weather was mild.",
+             "美国商务部将多家中国企业列入实体清单。"]
+    one = clf.probs(texts * 2, batch_size=2)
+    assert one.shape == (6, len(EVENT_TYPES))
+    assert (one[:3] - one[3:]).max() < 1e-6  # duplicates are scored once
+    for i, t in enumerate(texts):
+        assert abs(clf.probs([t])[0] - one[i]).max() < 0.02  # dynamic int8: batch-mates move a score a little
+    assert clf.predict([texts[0]])[0].keys() >= {"tariff"}
+    assert clf.predict([texts[1]]) == [{}]
+    assert "entity_list" in clf.predict([texts[2]])[0]
+
+
+def _checks() -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in CHECKS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_paraphrases_and_hard_negatives(clf) -> None:  # type: ignore[no-untyped-def]
+    """Known cases as behaviour checks. The list was written and committed before the shipped
+    model was trained; the model card reports how many it gets right. Here: the ones it must keep
+    getting right (a retrained model that loses one fails)."""
+    rows = _checks()
+    got = clf.predict([r["text"] for r in rows])
+    wrong = [(r["text"], r["expect"], sorted(g)) for r, g in zip(rows, got, strict=True)
+             if sorted(g) != sorted(r["expect"]) and r["text"] not in KNOWN_MISSES]
+    assert not wrong
+    assert len(rows) - len(KNOWN_MISSES) >= 9
+
+
+#: the pre-written checks the shipped model (events-3cb6f4622d7c) gets wrong at its calibrated
+#: thresholds: 7 of 16 (reported in the model card); the combination with the rules adds a type
+#: only at >= 0.85, so the low-probability false alarms below do not become events there
+KNOWN_MISSES: set[str] = {
+    "Its newest language model cleared the regulator's security assessment and opened to the public on Monday.",
+    "The company said it trained the model entirely on Huawei Ascend processors.",
+    "Inspur won the largest share of a state telecom operator's server tender.",
+    "Memory prices rose again as its partners rushed to stock up.",
+    "The press office is fielding inquiries from journalists about the outage.",
+    "The city will subsidise chip firms on condition that they keep their headquarters there for five years.",
+    "券商提示，人工智能板块短期涨幅较大，投资者需注意投资风险。",
+}
+
+
+def test_missing_or_broken_artefact_is_a_clear_error(tmp_path: Path) -> None:
+    from sinowatch.models.events.runtime import ARTIFACT_DIR, EventClassifier
+
+    with pytest.raises(ModelError, match="sinowatch train events"):
+        EventClassifier.load(tmp_path)
+    for name in ("tokenizer.json", "config.json"):
+        shutil.copy(ARTIFACT_DIR / name, tmp_path / name)
+    (tmp_path / "model.int8.onnx").write_bytes(b"not an onnx file")
+    with pytest.raises(ModelError, match="unreadable"):
+        EventClassifier.load(tmp_path)
+
+
+@pytest.mark.slow
+def test_training_smoke_run_exports_a_loadable_model(tmp_path: Path) -> None:
+    """Train on a tiny seeded subset for one epoch, export int8, load it with the runtime."""
+    pytest.importorskip("torch")
+    from sinowatch.models.events.runtime import EventClassifier
+    from sinowatch.models.events.train import train
+
+    record = train(tmp_path / "art", max_rows=32, epochs=1, work_dir=tmp_path / "fp32")
+    assert record["train_rows"] == 32 and record["selected_epoch"] == 1
+    assert record["zh_vocab_added"] > 100  # Chinese characters the base vocabulary lacks
+    assert record["zh_val_unknown_token_rate"]["this_model"] < record["zh_val_unknown_token_rate"]["base_vocab"]
+    clf = EventClassifier.load(tmp_path / "art")
+    p = clf.probs(["Duties rose.", "关税上调。"])
+    assert p.shape == (2, len(EVENT_TYPES)) and ((p >= 0) & (p <= 1)).all()
+    assert record["onnx"]["reference_decision_agreement"] >= 0.9
