@@ -127,6 +127,7 @@ class ExtractionWriter:
 
     def flush(self) -> None:
         """Save the buffered batches in one transaction."""
+        from sinowatch.actions.stage import fold_saved  # noqa: PLC0415
         from sinowatch.warehouse import extraction as wh  # noqa: PLC0415
 
         if not self._batches:
@@ -135,6 +136,7 @@ class ExtractionWriter:
         with transaction(self.conn):
             saved = wh.save_extractions(self.conn, [e for _, exs in batches for e in exs], defer_facts=True,
                                         **self.versions)
+            fold_saved(self.conn, [e for _, exs in batches for e in exs])  # actions (#16), same transaction
             if self.on_batch is not None:
                 for docs, exs in batches:
                     self.on_batch(self.conn, docs, exs)

@@ -1,0 +1,206 @@
+"""Warehouse side of actions (migrations 0011, 0012): candidate lookup on the (type, target, week)
+index, writing what the fold decided, recomputing an action's row from its reports, and the
+queries behind `sinowatch actions` / `sinowatch action ID` and the report.
+
+Plain rows in and out (tuples, dicts): the fold's logic lives in ``sinowatch.actions``; this
+module only knows the tables. Every writer runs in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+import pyarrow as pa
+from sinowatch.warehouse.db import Connection
+
+_ST = pa.string()
+_TS = pa.timestamp("us", tz="UTC")
+
+REPORT_SCHEMA = pa.schema([
+    ("action_id", _ST), ("article_key", _ST), ("seq", pa.int32()), ("targets", pa.list_(_ST)),
+    ("published", _TS), ("language", _ST), ("status", _ST), ("score", pa.float64()), ("joined_at", _TS),
+])
+KEY_SCHEMA = pa.schema([("action_id", _ST), ("event_type", _ST), ("target", _ST), ("week", pa.date32())])
+TOUCHED_SCHEMA = pa.schema([
+    ("action_id", _ST), ("event_type", _ST), ("status", _ST), ("actor", _ST), ("targets", pa.list_(_ST)),
+    ("title", _ST), ("first_seen", _TS), ("last_seen", _TS),
+])
+
+
+def article_meta(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[datetime, str | None, str]]:
+    """article_key -> (published, language, title)."""
+    if not keys:
+        return {}
+    rows = conn.execute("SELECT article_key, published, language, title FROM articles WHERE list_contains(?, article_key)",
+                        [list(dict.fromkeys(keys))]).fetchall()
+    return {k: (p, lang, t) for k, p, lang, t in rows}
+
+
+def entity_countries(conn: Connection) -> dict[str, str]:
+    """watchlist id -> country, for the agencies and governments (actor agreement)."""
+    return {e: c for e, c in conn.execute(
+        "SELECT entity, country FROM entities WHERE kind = 'agency' AND country IS NOT NULL").fetchall()}
+
+
+def entity_kinds(conn: Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT entity, kind FROM entities").fetchall())
+
+
+def detach_articles(conn: Connection, keys: Sequence[str]) -> set[str]:
+    """Remove the stored reports of these articles (they are about to be folded again); returns
+    the actions that lost reports."""
+    if not keys:
+        return set()
+    rows = conn.execute("SELECT DISTINCT action_id FROM action_reports WHERE list_contains(?, article_key)",
+                        [list(dict.fromkeys(keys))]).fetchall()
+    if rows:
+        conn.execute("DELETE FROM action_reports WHERE list_contains(?, article_key)", [list(dict.fromkeys(keys))])
+    return {r[0] for r in rows}
+
+
+def candidate_actions(conn: Connection, wanted: Sequence[tuple[str, str, date]]) -> list[dict[str, Any]]:
+    """The stored actions indexed under any of the (type, target, week) keys, each with the
+    publication times and evidence sentences of its reports."""
+    if not wanted:
+        return []
+    tbl = pa.table({"event_type": [w[0] for w in wanted], "target": [w[1] for w in wanted],
+                    "week": pa.array([w[2] for w in wanted], pa.date32())})
+    conn.register("_sw_wanted", tbl)
+    try:
+        rows = conn.execute("""
+            WITH hit AS (
+                SELECT DISTINCT k.action_id FROM action_keys k
+                JOIN _sw_wanted w ON k.event_type = w.event_type AND k.target = w.target AND k.week = w.week)
+            SELECT a.action_id, a.event_type, a.status, a.actor, a.targets, a.first_seen, a.last_seen,
+                   (SELECT list(r.published) FROM action_reports r WHERE r.action_id = a.action_id) AS seen,
+                   (SELECT list(e.sentence) FROM action_reports r JOIN events e
+                      ON e.article_key = r.article_key AND e.seq = r.seq WHERE r.action_id = a.action_id) AS sentences,
+                   (SELECT list(coalesce(ar.citation, '')) FROM action_records ar
+                      WHERE ar.action_id = a.action_id) AS citations
+            FROM actions a WHERE a.action_id IN (SELECT action_id FROM hit)
+            ORDER BY a.action_id""").fetchall()
+    finally:
+        conn.unregister("_sw_wanted")
+    cols = ("action_id", "event_type", "status", "actor", "targets", "first_seen", "last_seen", "seen", "sentences",
+            "citations")
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Sequence[dict[str, Any]],
+               history: Sequence[tuple[str, str, datetime, str | None]], now: datetime) -> int:
+    """Insert the new reports, refresh the index keys and the rows of the touched actions from
+    their reports, and append the status changes. Actions left with neither reports nor an
+    official record are deleted. Returns how many actions were written."""
+    if reports:
+        rep = pa.Table.from_pylist([{**r, "joined_at": now} for r in reports], schema=REPORT_SCHEMA)
+        conn.register("_sw_reports", rep)
+        try:
+            conn.execute("INSERT INTO action_reports SELECT * FROM _sw_reports")
+        finally:
+            conn.unregister("_sw_reports")
+    if not touched:
+        return 0
+    t = pa.Table.from_pylist(list(touched), schema=TOUCHED_SCHEMA)
+    conn.register("_sw_touched", t)
+    try:
+        conn.execute("DELETE FROM action_keys WHERE action_id IN (SELECT action_id FROM _sw_touched)")
+        conn.execute("""
+            INSERT INTO action_keys
+            SELECT DISTINCT r.action_id, t.event_type, u.target,
+                   CAST(date_trunc('week', timezone('UTC', r.published)) AS DATE)
+            FROM action_reports r JOIN _sw_touched t USING (action_id),
+                 (SELECT unnest(r.targets) AS target) u""")
+        conn.execute("""
+            INSERT OR REPLACE INTO actions
+            SELECT t.action_id, t.event_type, t.status, t.actor,
+                   coalesce(g.targets, t.targets), coalesce(g.title, old.title, t.title), g.first_article,
+                   coalesce(least(g.first_seen, rec.first_seen), g.first_seen, rec.first_seen, t.first_seen),
+                   coalesce(greatest(g.last_seen, rec.first_seen), g.last_seen, t.last_seen),
+                   coalesce(g.n, 0), coalesce(g.languages, []), g.evidence,
+                   coalesce(old.created_at, ?), ?
+            FROM _sw_touched t
+            LEFT JOIN (
+                SELECT r.action_id,
+                       list_sort(list_distinct(flatten(list(r.targets)))) AS targets,
+                       arg_min(a.title, r.published) AS title,
+                       arg_min(r.article_key, r.published) AS first_article,
+                       arg_min(e.sentence, r.published) AS evidence,
+                       min(r.published) AS first_seen, max(r.published) AS last_seen, count(*) AS n,
+                       list_sort(list_distinct(list(r.language) FILTER (WHERE r.language IS NOT NULL))) AS languages
+                FROM action_reports r
+                JOIN articles a USING (article_key)
+                LEFT JOIN events e ON e.article_key = r.article_key AND e.seq = r.seq
+                WHERE r.action_id IN (SELECT action_id FROM _sw_touched)
+                GROUP BY r.action_id) g USING (action_id)
+            LEFT JOIN (SELECT action_id, CAST(min(published) AS TIMESTAMPTZ) AS first_seen FROM action_records
+                       GROUP BY action_id) rec USING (action_id)
+            LEFT JOIN actions old USING (action_id)""", [now, now])
+        conn.execute("""
+            DELETE FROM actions WHERE action_id IN (SELECT action_id FROM _sw_touched) AND n_reports = 0
+              AND action_id NOT IN (SELECT action_id FROM action_records)""")
+    finally:
+        conn.unregister("_sw_touched")
+    for action_id, status, at, article_key in history:
+        conn.execute("""
+            INSERT INTO action_history
+            SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (
+                SELECT 1 FROM action_history WHERE action_id = ? AND status = ? AND article_key IS NOT DISTINCT FROM ?)""",
+                     [action_id, status, at, article_key, now, action_id, status, article_key])
+    return len(touched)
+
+
+# ---------------------------------------------------------------------------------------- reading
+LIST_COLUMNS = ("id", "type", "status", "actor", "targets", "first_seen", "last_seen", "reports", "languages",
+                "outlets", "title", "official")
+
+
+def list_actions(conn: Connection, *, event_type: str | None = None, status: str | None = None,
+                 since: datetime | None = None, limit: int | None = None,
+                 action_id: str | None = None) -> list[dict[str, Any]]:
+    """Actions, newest first, with their coverage and official record (None when none is linked)."""
+    rows = conn.execute(f"""
+        SELECT a.action_id, a.event_type, a.status, a.actor, a.targets, a.first_seen, a.last_seen, a.n_reports,
+               a.languages,
+               (SELECT count(DISTINCT ar.feed) FROM action_reports r JOIN articles ar USING (article_key)
+                 WHERE r.action_id = a.action_id) AS outlets,
+               a.title,
+               (SELECT struct_pack(kind := rec.record_kind, id := rec.record_id, citation := rec.citation,
+                                   url := rec.url, published := rec.published, effective := rec.effective,
+                                   title := rec.title)
+                  FROM action_records rec WHERE rec.action_id = a.action_id
+                  ORDER BY rec.record_kind = 'federal_register' DESC, rec.published LIMIT 1) AS official
+        FROM actions a
+        WHERE (? IS NULL OR a.event_type = ?) AND (? IS NULL OR a.status = ?) AND (? IS NULL OR a.last_seen >= ?)
+          AND (? IS NULL OR a.action_id = ?)
+        ORDER BY a.last_seen DESC, a.action_id
+        {'LIMIT ' + str(int(limit)) if limit else ''}""",
+                        [event_type, event_type, status, status, since, since, action_id, action_id]).fetchall()
+    return [dict(zip(LIST_COLUMNS, r, strict=True)) for r in rows]
+
+
+def action_detail(conn: Connection, action_id: str) -> dict[str, Any] | None:
+    """One action with its reports (oldest first), records and status history; None if unknown."""
+    found = list_actions(conn, action_id=action_id)
+    if not found:
+        return None
+    act = found[0]
+    act["evidence"] = conn.execute("SELECT evidence FROM actions WHERE action_id = ?", [action_id]).fetchall()[0][0]
+    act["reports_list"] = [dict(zip(("published", "language", "feed", "title", "url", "status", "evidence"), r,
+                                    strict=True)) for r in conn.execute("""
+        SELECT r.published, r.language, a.feed, a.title, a.url, r.status, e.sentence
+        FROM action_reports r JOIN articles a USING (article_key)
+        LEFT JOIN events e ON e.article_key = r.article_key AND e.seq = r.seq
+        WHERE r.action_id = ? ORDER BY r.published, r.article_key, r.seq""", [action_id]).fetchall()]
+    act["records"] = [dict(zip(("kind", "id", "citation", "url", "published", "effective", "title"), r, strict=True))
+                      for r in conn.execute("""
+        SELECT record_kind, record_id, citation, url, published, effective, title FROM action_records
+        WHERE action_id = ? ORDER BY published, record_kind, record_id""", [action_id]).fetchall()]
+    act["history"] = [dict(zip(("status", "at", "article_key"), r, strict=True)) for r in conn.execute(
+        "SELECT status, seen_at, article_key FROM action_history WHERE action_id = ? ORDER BY seen_at, recorded_at",
+        [action_id]).fetchall()]
+    act["coverage"] = [dict(zip(("language", "feed", "reports", "first_url"), r, strict=True)) for r in conn.execute(
+        "SELECT language, feed, reports, first_url FROM action_coverage WHERE action_id = ? "
+        "ORDER BY reports DESC, language, feed", [action_id]).fetchall()]
+    return act
