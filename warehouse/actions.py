@@ -111,7 +111,12 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
             SELECT DISTINCT r.action_id, t.event_type, u.target,
                    CAST(date_trunc('week', timezone('UTC', r.published)) AS DATE)
             FROM action_reports r JOIN _sw_touched t USING (action_id),
-                 (SELECT unnest(r.targets) AS target) u""")
+                 (SELECT unnest(r.targets) AS target) u
+            UNION
+            SELECT DISTINCT r.action_id, t.event_type, u.target, CAST(date_trunc('week', r.published) AS DATE)
+            FROM action_records r JOIN _sw_touched t USING (action_id),
+                 (SELECT unnest(r.targets) AS target) u
+            WHERE r.published IS NOT NULL""")
         conn.execute("""
             INSERT OR REPLACE INTO actions
             SELECT t.action_id, t.event_type, t.status, t.actor,

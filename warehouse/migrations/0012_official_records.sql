@@ -71,6 +71,7 @@ CREATE TABLE action_records (
     published   DATE,
     effective   DATE,
     title       VARCHAR,
+    targets     VARCHAR[] NOT NULL,        -- watchlist ids the record names (also indexed in action_keys)
     linked_at   TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (action_id, record_kind, record_id)
 );
