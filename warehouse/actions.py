@@ -60,21 +60,28 @@ def detach_articles(conn: Connection, keys: Sequence[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def candidate_actions(conn: Connection, wanted: Sequence[tuple[str, str, date]]) -> list[dict[str, Any]]:
-    """The stored actions indexed under any of the (type, target, week) keys, each with the
-    publication times and evidence sentences of its reports."""
+def candidate_actions(conn: Connection, wanted: Sequence[tuple[str, str, date, date]]) -> list[dict[str, Any]]:
+    """The stored actions indexed under a (type, target) key in a range of weeks (first, last
+    week), each with its indexed targets ("@US" for an untargeted measure included),  the publication times (background mentions left out) and evidence sentences
+    of its reports."""
     if not wanted:
         return []
     tbl = pa.table({"event_type": [w[0] for w in wanted], "target": [w[1] for w in wanted],
-                    "week": pa.array([w[2] for w in wanted], pa.date32())})
+                    "lo": pa.array([w[2] for w in wanted], pa.date32()),
+                    "hi": pa.array([w[3] for w in wanted], pa.date32())})
     conn.register("_sw_wanted", tbl)
     try:
         rows = conn.execute("""
             WITH hit AS (
                 SELECT DISTINCT k.action_id FROM action_keys k
-                JOIN _sw_wanted w ON k.event_type = w.event_type AND k.target = w.target AND k.week = w.week)
-            SELECT a.action_id, a.event_type, a.status, a.actor, a.targets, a.first_seen, a.last_seen,
-                   (SELECT list(r.published) FROM action_reports r WHERE r.action_id = a.action_id) AS seen,
+                JOIN _sw_wanted w ON k.event_type = w.event_type AND k.target = w.target AND k.week BETWEEN w.lo AND w.hi)
+            SELECT a.action_id, a.event_type, a.status, a.actor,
+                   (SELECT list(DISTINCT k.target) FROM action_keys k WHERE k.action_id = a.action_id) AS targets,
+                   a.first_seen, a.last_seen,
+                   (SELECT list(r.published) FROM action_reports r WHERE r.action_id = a.action_id
+                      AND r.status IS DISTINCT FROM 'background') AS seen,
+                   (SELECT min(r.published) FROM action_reports r WHERE r.action_id = a.action_id
+                      AND r.status IN ('enacted', 'reversed')) AS enacted_at,
                    (SELECT list(e.sentence) FROM action_reports r JOIN events e
                       ON e.article_key = r.article_key AND e.seq = r.seq WHERE r.action_id = a.action_id) AS sentences,
                    (SELECT list(coalesce(ar.citation, '')) FROM action_records ar
@@ -83,7 +90,8 @@ def candidate_actions(conn: Connection, wanted: Sequence[tuple[str, str, date]])
             ORDER BY a.action_id""").fetchall()
     finally:
         conn.unregister("_sw_wanted")
-    cols = ("action_id", "event_type", "status", "actor", "targets", "first_seen", "last_seen", "seen", "sentences",
+    cols = ("action_id", "event_type", "status", "actor", "targets", "first_seen", "last_seen", "seen", "enacted_at",
+            "sentences",
             "citations")
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
@@ -128,7 +136,7 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
             FROM _sw_touched t
             LEFT JOIN (
                 SELECT r.action_id,
-                       list_sort(list_distinct(flatten(list(r.targets)))) AS targets,
+                       list_sort(list_distinct(list_filter(flatten(list(r.targets)), lambda x: NOT starts_with(x, '@')))) AS targets,
                        arg_min(a.title, r.published) AS title,
                        arg_min(r.article_key, r.published) AS first_article,
                        arg_min(e.sentence, r.published) AS evidence,

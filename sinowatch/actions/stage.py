@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sinowatch.actions.fold import SPAN, WINDOW, Action, Report, Signals, fold, index_weeks, signals
+from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW, Action, Report, Signals, fold, index_range, signals
 from sinowatch.records import Event, Extraction
 from sinowatch.warehouse import actions as db
 from sinowatch.warehouse.db import Connection
@@ -30,12 +30,18 @@ class FoldStats:
     actions: int = 0
 
 
-def event_targets(event: Event, kinds: Mapping[str, str]) -> tuple[str, ...]:
-    """The event's targets; when the extractor named none, the firms (and chips) it involves."""
+def event_targets(event: Event, kinds: Mapping[str, str], countries: Mapping[str, str]) -> tuple[str, ...]:
+    """The event's targets; when the extractor named none, the firms (and chips) it involves;
+    when it involves none either (a ban on a material, a measure aimed at a country), the acting
+    government as "@<country>", so that one government's untargeted measures of one week meet."""
     if event.targets:
         return tuple(dict.fromkeys(event.targets))
-    return tuple(dict.fromkeys(e for e in event.entities
-                               if e != event.actor and kinds.get(e, "company") not in NOT_TARGETS))
+    firms = tuple(dict.fromkeys(e for e in event.entities
+                                if e != event.actor and kinds.get(e, "company") not in NOT_TARGETS))
+    if firms:
+        return firms
+    country = (countries.get(event.actor) or GOVERNMENTS.get(event.actor)) if event.actor else None
+    return (f"@{country}",) if country else ()
 
 
 def to_action(row: Mapping[str, Any]) -> Action:
@@ -45,17 +51,18 @@ def to_action(row: Mapping[str, Any]) -> Action:
             sig = sig | signals(s)
     return Action(action_id=row["action_id"], type=row["event_type"], targets=set(row["targets"] or ()),
                   first_seen=row["first_seen"], last_seen=row["last_seen"], status=row["status"],
-                  actor=row["actor"], seen=list(row.get("seen") or []), signals=sig)
+                  actor=row["actor"], seen=list(row.get("seen") or []), enacted_at=row.get("enacted_at"),
+                  signals=sig)
 
 
 def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[str] | None = None,
                  window: timedelta = WINDOW, span: timedelta = SPAN) -> FoldStats:
     """Fold these reports into the stored actions and write the result (caller's transaction)."""
     stats = FoldStats(reports=len(reports))
-    wanted: set[tuple[str, str, date]] = set()
+    wanted: set[tuple[str, str, date, date]] = set()
     for r in reports:
-        for t in r.targets:
-            wanted.update((r.type, t, w) for w in index_weeks(r.published, window))
+        lo, hi = index_range(r, window)
+        wanted.update((r.type, t, lo, hi) for t in r.targets)
     stored = {row["action_id"]: to_action(row) for row in db.candidate_actions(conn, sorted(wanted))}
     by_key: dict[tuple[str, str], list[Action]] = {}
     for act in stored.values():
@@ -104,6 +111,7 @@ def fold_saved(conn: Connection, extractions: Sequence[Extraction]) -> FoldStats
     detached = db.detach_articles(conn, keys)
     meta = db.article_meta(conn, keys)
     kinds = db.entity_kinds(conn)
+    countries = db.entity_countries(conn)
     reports: list[Report] = []
     for ex in extractions:
         m = meta.get(ex.id)
@@ -111,7 +119,7 @@ def fold_saved(conn: Connection, extractions: Sequence[Extraction]) -> FoldStats
             continue  # not an article of the warehouse (`sinowatch extract` on stdin)
         published, language, title = m
         for seq, ev in enumerate(ex.events):
-            targets = event_targets(ev, kinds)
+            targets = event_targets(ev, kinds, countries)
             if targets:
                 reports.append(Report(article_key=ex.id, seq=seq, type=ev.type, targets=targets,
                                       published=published, status=ev.status, actor=ev.actor,

@@ -96,7 +96,7 @@ def _get(config: Config, client: Any, url: str, feed: str) -> bytes:
 
 
 def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | None = None,
-                   watchlist: Any = None, now: datetime | None = None) -> OfficialStats:
+                   watchlist: Any = None, now: datetime | None = None, link_days: int = 60) -> OfficialStats:
     """Fetch every official feed (or ``only`` these), store and link; one transaction per feed."""
     from sinowatch.extractors.watchlist import load_watchlist  # noqa: PLC0415
     from sinowatch.ingest.fetch import make_client  # noqa: PLC0415
@@ -127,7 +127,7 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
                 stats.errors.append(f"{feed.name}: {e}")
     # after every feed: a document's targets may come from screening-list entries fetched after it
     with transaction(conn):
-        link_fr_documents(conn, names, stats, now)
+        link_fr_documents(conn, names, stats, now, days=link_days)
     return stats
 
 

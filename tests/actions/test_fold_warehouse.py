@@ -88,4 +88,7 @@ def test_events_without_targets_fall_back_to_firms_not_agencies(conn) -> None:
     save(conn, arts, [ex("a", event(targets=(), entities=("us-commerce", "entity-list", "inspur")))])
     assert [r[4] for r in actions(conn)] == [["inspur"]]
     save(conn, arts, [ex("a", event(targets=(), entities=("us-commerce", "entity-list")))])
-    assert actions(conn) == []  # re-extracted without a firm: the action goes with its only report
+    (row,) = actions(conn)  # re-extracted without a firm: keyed by the acting government
+    assert row[4] == [] and conn.execute("SELECT DISTINCT target FROM action_keys").fetchall() == [("@US",)]
+    save(conn, arts, [ex("a", event(targets=(), actor=None, entities=("entity-list",)))])
+    assert actions(conn) == []  # neither a firm nor an actor: no action; the old one goes with its only report
