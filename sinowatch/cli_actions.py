@@ -139,11 +139,12 @@ def register(app: typer.Typer) -> None:
         """Fetch the official-record feeds (kind federal_register / screening_list): Federal Register
         documents since the last one stored, and a Consolidated Screening List snapshot diffed against
         the previous one; link the records to actions."""
+        from sinowatch.alerts.stage import make_on_record  # noqa: PLC0415
         from sinowatch.official.stage import fetch_official  # noqa: PLC0415
 
         st = state(ctx)
         with writer(ctx) as conn:
-            stats = fetch_official(st.config, conn, only=feed or None)
+            stats = fetch_official(st.config, conn, only=feed or None, on_record=make_on_record(st.config))
         for line in stats.lines():
             typer.echo(line)
         if stats.errors:

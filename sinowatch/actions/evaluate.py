@@ -180,7 +180,7 @@ def _links(conn: Any, path: Path, split: str, watchlist: Any, gold: dict[str, st
         cfg.fetch.allow_private, cfg.fetch.retries = True, 0
         cfg.feeds = [FeedConfig(name="fr", url=base + "/fr.json", kind="federal_register"),
                      FeedConfig(name="csl", url=base + "/csl.json", kind="screening_list")]
-        last = max((datetime.fromisoformat(str(r["date"])) for r in recs))
+        last = max(datetime.fromisoformat(str(r["date"])) for r in recs)
         now = datetime.combine(last.date(), time(23), tzinfo=UTC)
         fetch_official(cfg, conn, watchlist=watchlist, now=now, only=["csl"])  # the baseline snapshot
         routes["/csl.json"] = json.dumps({"results": csl_entries}).encode()

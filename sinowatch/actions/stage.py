@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW, Action, Report, Signals, fold, index_range, signals
+from sinowatch.actions.fold import (
+    GOVERNMENTS,
+    SPAN,
+    WINDOW,
+    Action,
+    Report,
+    Signals,
+    fold,
+    index_range,
+    signals,
+)
 from sinowatch.records import Event, Extraction
 from sinowatch.warehouse import actions as db
 from sinowatch.warehouse.db import Connection
@@ -83,8 +93,8 @@ def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[s
     touched_ids = {j.action_id for j in joins} | (detached or set())
     touched = []
     for aid in sorted(touched_ids):
-        act = pool.get(aid) or stored.get(aid)
-        if act is None:  # lost its reports and is not a candidate now: refresh it from what is left
+        cur = pool.get(aid) or stored.get(aid)
+        if cur is None:  # lost its reports and is not a candidate now: refresh it from what is left
             row = conn.execute("SELECT action_id, event_type, status, actor, targets, first_seen, last_seen, title "
                                "FROM actions WHERE action_id = ?", [aid]).fetchall()
             if not row:
@@ -93,9 +103,9 @@ def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[s
                                      "last_seen", "title"), row[0], strict=True)))
             continue
         title = next((j.report.title for j in joins if j.action_id == aid and j.started), "")
-        touched.append({"action_id": aid, "event_type": act.type, "status": act.status, "actor": act.actor,
-                        "targets": sorted(act.targets), "title": title, "first_seen": act.first_seen,
-                        "last_seen": act.last_seen})
+        touched.append({"action_id": aid, "event_type": cur.type, "status": cur.status, "actor": cur.actor,
+                        "targets": sorted(cur.targets), "title": title, "first_seen": cur.first_seen,
+                        "last_seen": cur.last_seen})
     history = [(j.action_id, j.status_change, j.report.published, j.report.article_key)
                for j in joins if j.status_change]
     stats.actions = db.write_fold(conn, rows, touched, history, datetime.now(UTC))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class OutboxAlert:
     language: str
     other_sources: tuple[Source, ...] = ()
     created_at: datetime | None = None
+    #: the action the alert is about, as `sinowatch action ID --format json` shows it (per_action.py)
+    action: dict[str, Any] | None = None
 
 
 @dataclass

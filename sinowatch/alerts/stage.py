@@ -26,6 +26,7 @@ from sinowatch import faults
 from sinowatch.alerts import OutboxAlert, SendStats
 from sinowatch.alerts.channels import Notifier, open_channels
 from sinowatch.alerts.email import address, build_digest, message_id, render, subject
+from sinowatch.alerts.per_action import key_candidates, record_candidates, with_actions
 from sinowatch.alerts.rules import event_matches, match_batch
 from sinowatch.alerts.smtp import Mailer, SmtpMailer
 from sinowatch.config import AlertRule, Config
@@ -56,10 +57,23 @@ def make_on_batch(config: Config) -> OnBatch:
         metas = outbox_db.article_meta(conn, [e.id for e in extractions])
         if max_age is not None:
             metas = {k: m for k, m in metas.items() if m.published is None or now - m.published <= max_age}
-        candidates = match_batch(rules, extractions, metas)
+        candidates = key_candidates(conn, match_batch(rules, extractions, metas), extractions)
         return outbox_db.queue(conn, candidates, now)
 
     return on_batch
+
+
+def make_on_record(config: Config) -> Callable[[Connection, str], int]:
+    """A callback for the official-records stage: queues the alerts of an action that a record
+    started (the first alert: first seen in the record) or joined (an update), in its transaction."""
+    rules = list(config.alerts.rules) if config.alerts.enabled else []
+
+    def on_record(conn: Connection, action_id: str) -> int:
+        if not rules:
+            return 0
+        return outbox_db.queue(conn, record_candidates(conn, rules, action_id), datetime.now(UTC))
+
+    return on_record
 
 
 @dataclass
@@ -105,6 +119,7 @@ def plan_digests(config: Config, conn: Connection, *, now: datetime) -> tuple[li
     sender = config.alerts.smtp.sender
     for (name, stored_id), alerts in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] == "")):
         rule = rules[name]
+        alerts = with_actions(conn, alerts)
         try:
             msg = build_digest(rule, alerts, sender=sender, now=now, config_source=config.source,
                                report_url=report_url(config))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -50,6 +50,7 @@ OFFICIAL_KINDS = ("federal_register", "screening_list")
 MAX_PAGES = 50
 #: the government whose records each kind holds (actor agreement)
 RECORD_ACTOR = "bis"
+OnRecord = Callable[[Connection, str], int]
 
 
 @dataclass
@@ -64,12 +65,14 @@ class OfficialStats:
     candidates: int = 0
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    alerts: int = 0
+    on_record: OnRecord | None = field(default=None, repr=False)
 
     def lines(self) -> list[str]:
         out = [f"official records: {self.documents} new Federal Register document(s), {self.snapshots} screening-list "
                f"snapshot(s) (+{self.added} -{self.removed} ~{self.changed}), {self.linked} link(s) to actions "
                f"({self.started} action(s) first seen in a record), {self.candidates} unresolved Chinese name(s) "
-               "sent to discovery"]
+               f"sent to discovery, {self.alerts} alert(s) queued"]
         out += [f"  {n}" for n in self.notes]
         out += [f"  error: {e}" for e in self.errors]
         return out
@@ -96,13 +99,16 @@ def _get(config: Config, client: Any, url: str, feed: str) -> bytes:
 
 
 def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | None = None,
-                   watchlist: Any = None, now: datetime | None = None, link_days: int = 60) -> OfficialStats:
-    """Fetch every official feed (or ``only`` these), store and link; one transaction per feed."""
+                   watchlist: Any = None, now: datetime | None = None, link_days: int = 60,
+                   on_record: OnRecord | None = None) -> OfficialStats:
+    """Fetch every official feed (or ``only`` these), store and link; one transaction per feed.
+    ``on_record(conn, action_id)`` runs in that transaction for each action a new record started
+    or joined (the alerts outbox: ``sinowatch.alerts.stage.make_on_record``)."""
     from sinowatch.extractors.watchlist import load_watchlist  # noqa: PLC0415
     from sinowatch.ingest.fetch import make_client  # noqa: PLC0415
 
     now = now or datetime.now(UTC)
-    stats = OfficialStats()
+    stats = OfficialStats(on_record=on_record)
     wl = watchlist or load_watchlist(config.extraction.watchlist, base=config.base_dir)
     names = NameIndex.from_watchlist(wl)
     with make_client(config.fetch) as client:
@@ -208,15 +214,17 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
         action_id = "act-" + hashlib.sha1(f"record\n{kind}\n{record_id}".encode()).hexdigest()[:12]
         stats.started += 1
     odb.link_record(conn, action_id, kind=kind, record_id=record_id, citation=citation, url=url, published=when,
-                    effective=effective, title=title, targets=targets, now=now)
+                    effective=effective, title=title, targets=targets, now=datetime.now(UTC))
     stats.linked += 1
     row = conn.execute("SELECT status, actor, targets, title FROM actions WHERE action_id = ?", [action_id]).fetchall()
     status, actor, old_targets, old_title = row[0] if row else ("enacted", RECORD_ACTOR, [], title)
     touched = {"action_id": action_id, "event_type": event_type, "status": status or "enacted",
                "actor": actor or RECORD_ACTOR, "targets": sorted(set(old_targets) | set(targets)),
                "title": old_title, "first_seen": t0, "last_seen": t0}
-    history = [] if row else [(action_id, "enacted", t0, None)]
+    history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, "enacted", t0, None)]
     _refresh(conn, touched, history, now)
+    if stats.on_record is not None:
+        stats.alerts += stats.on_record(conn, action_id)
     return action_id
 
 

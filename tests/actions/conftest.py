@@ -47,9 +47,10 @@ def event(type: str = "entity_list", *, targets: Sequence[str] = ("inspur",), ac
 
 def save(conn: Any, articles: Sequence[Article], extractions: Sequence[Extraction]) -> None:
     """Load the articles, then save the extractions through the extraction stage's writer."""
-    from sinowatch.extract_stage import ExtractionWriter
     from sinowatch.warehouse.db import transaction
     from sinowatch.warehouse.load import upsert_articles
+
+    from sinowatch.extract_stage import ExtractionWriter
 
     with transaction(conn):
         upsert_articles(conn, articles, NOW)
