@@ -123,6 +123,7 @@ def daily(config_path: str | None = None, config: dict[str, Any] | None = None, 
         try:
             _ingest(cfg, db, w, report)
             hook = alert_hook(cfg)
+            from sinowatch.official.stage import run_official_stage  # noqa: PLC0415
             from sinowatch.scoring import make_scorer  # noqa: PLC0415 - loads the model once, here
 
             counts = run_extraction(cfg, db, on_batch=hook, scorer=make_scorer(cfg, report.errors),
@@ -134,6 +135,8 @@ def daily(config_path: str | None = None, config: dict[str, Any] | None = None, 
                 report.errors.extend(f"extract {e}" for e in counts.errors)
             if hook is not None:
                 report.alerts_queued += hook.queued
+            with w.lock:
+                run_official_stage(cfg, w.conn, report)  # official records -> actions (#16)
             if cfg.alerts.enabled:
                 sent = send_alerts_task(db, cfg, dry_run=dry_run)
                 report.alerts_sent += int(getattr(sent, "sent", 0) or 0)

@@ -48,6 +48,7 @@ def run_pipeline(config: Config, conn: Connection, *, dry_run: bool = False, run
 def run_after_ingest(config: Config, conn: Connection, report: RunReport, *, dry_run: bool = False) -> None:
     """extract (+ sentiment, + alert outbox in the same transactions) -> send alerts -> report."""
     from sinowatch.alerts.stage import make_on_batch, send_pending  # noqa: PLC0415
+    from sinowatch.official.stage import run_official_stage  # noqa: PLC0415
     from sinowatch.scoring import make_scorer  # noqa: PLC0415
 
     scorer = make_scorer(config, report.errors)
@@ -66,6 +67,7 @@ def run_after_ingest(config: Config, conn: Connection, report: RunReport, *, dry
     if stats.errors:
         report.errors.extend(f"extract {e}" for e in stats.errors)
         report.status = "partial"
+    run_official_stage(config, conn, report)  # official records -> actions (#16)
     if config.alerts.enabled:
         sent = send_pending(config, conn, dry_run=dry_run)
         report.alerts_sent = sent.sent

@@ -140,7 +140,7 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
                        arg_min(a.title, r.published) AS title,
                        arg_min(r.article_key, r.published) AS first_article,
                        arg_min(e.sentence, r.published) AS evidence,
-                       min(r.published) AS first_seen, max(r.published) AS last_seen, count(*) AS n,
+                       min(r.published) AS first_seen, max(r.published) AS last_seen, count(DISTINCT r.article_key) AS n,
                        list_sort(list_distinct(list(r.language) FILTER (WHERE r.language IS NOT NULL))) AS languages
                 FROM action_reports r
                 JOIN articles a USING (article_key)
@@ -202,10 +202,11 @@ def action_detail(conn: Connection, action_id: str) -> dict[str, Any] | None:
     act["evidence"] = conn.execute("SELECT evidence FROM actions WHERE action_id = ?", [action_id]).fetchall()[0][0]
     act["reports_list"] = [dict(zip(("published", "language", "feed", "title", "url", "status", "evidence"), r,
                                     strict=True)) for r in conn.execute("""
-        SELECT r.published, r.language, a.feed, a.title, a.url, r.status, e.sentence
+        SELECT min(r.published), any_value(r.language), any_value(a.feed), any_value(a.title), any_value(a.url),
+               arg_min(r.status, r.seq), arg_min(e.sentence, r.seq)
         FROM action_reports r JOIN articles a USING (article_key)
         LEFT JOIN events e ON e.article_key = r.article_key AND e.seq = r.seq
-        WHERE r.action_id = ? ORDER BY r.published, r.article_key, r.seq""", [action_id]).fetchall()]
+        WHERE r.action_id = ? GROUP BY r.article_key ORDER BY 1, r.article_key""", [action_id]).fetchall()]
     act["records"] = [dict(zip(("kind", "id", "citation", "url", "published", "effective", "title"), r, strict=True))
                       for r in conn.execute("""
         SELECT record_kind, record_id, citation, url, published, effective, title FROM action_records

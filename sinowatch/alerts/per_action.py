@@ -183,3 +183,25 @@ def _since_last(conn: Connection, alert: OutboxAlert, view: Mapping[str, Any]) -
         "SELECT coalesce(citation, record_id) FROM action_records WHERE action_id = ? AND linked_at > ?",
         [view["id"], since]).fetchall()]
     return {"reports": n, "records": recs}
+
+
+def one_per_action(alerts: Sequence[OutboxAlert]) -> list[OutboxAlert]:
+    """What a digest shows: one entry per action (its newest alert: a status change, else the
+    update), every other alert as it is. The digest still carries and marks all of them."""
+    def rank(a: OutboxAlert) -> tuple[bool, float]:
+        return ":update:" in a.cluster_id, -(a.created_at.timestamp() if a.created_at else 0.0)
+
+    best: dict[str, OutboxAlert] = {}
+    for a in alerts:
+        aid = action_of(a)
+        if aid is not None and (aid not in best or rank(a) < rank(best[aid])):
+            best[aid] = a
+    out, shown = [], set()
+    for a in alerts:
+        aid = action_of(a)
+        if aid is None:
+            out.append(a)
+        elif aid not in shown and best[aid] is a:
+            shown.add(aid)
+            out.append(a)
+    return out

@@ -26,7 +26,7 @@ from sinowatch import faults
 from sinowatch.alerts import OutboxAlert, SendStats
 from sinowatch.alerts.channels import Notifier, open_channels
 from sinowatch.alerts.email import address, build_digest, message_id, render, subject
-from sinowatch.alerts.per_action import key_candidates, record_candidates, with_actions
+from sinowatch.alerts.per_action import key_candidates, one_per_action, record_candidates, with_actions
 from sinowatch.alerts.rules import event_matches, match_batch
 from sinowatch.alerts.smtp import Mailer, SmtpMailer
 from sinowatch.config import AlertRule, Config
@@ -121,7 +121,7 @@ def plan_digests(config: Config, conn: Connection, *, now: datetime) -> tuple[li
         rule = rules[name]
         alerts = with_actions(conn, alerts)
         try:
-            msg = build_digest(rule, alerts, sender=sender, now=now, config_source=config.source,
+            msg = build_digest(rule, one_per_action(alerts), sender=sender, now=now, config_source=config.source,
                                report_url=report_url(config))
         except AlertError as e:
             problems.append(f"rule {name!r}: {e}")
@@ -243,14 +243,15 @@ def write_alerts_feed(config: Config, conn: Connection, out: Path, *, days: int 
 
 def _sub_digest(config: Config, rule: AlertRule, alerts: list[OutboxAlert], now: datetime) -> EmailMessage:
     """The digest of the alerts a channel still lacks (after another channel failed)."""
-    return build_digest(rule, alerts, sender=config.alerts.smtp.sender, now=now, config_source=config.source,
-                        report_url=report_url(config))
+    return build_digest(rule, one_per_action(alerts), sender=config.alerts.smtp.sender, now=now,
+                        config_source=config.source, report_url=report_url(config))
 
 
 def channel_message(config: Config, rule: AlertRule, alerts: list[OutboxAlert], now: datetime) -> tuple[str, str]:
     """Title and plain-text body of a digest for an Apprise channel: the email's subject and text."""
-    text, _html = render(rule, alerts, config_source=config.source, report_url=report_url(config), now=now)
-    return subject(rule.name, alerts), text
+    shown = one_per_action(alerts)
+    text, _html = render(rule, shown, config_source=config.source, report_url=report_url(config), now=now)
+    return subject(rule.name, shown), text
 
 
 def _slug(name: str) -> str:

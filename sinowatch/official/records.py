@@ -62,6 +62,8 @@ def fr_url(base: str, *, since: date | None, agencies: Sequence[str] = ("industr
            types: Sequence[str] = FR_TYPES, per_page: int = 100) -> str:
     """The documents query: the agencies and types watched, published on or after ``since``
     (incremental: the last publication date stored), oldest first, with the kept fields."""
+    if base.startswith("file:"):
+        return base  # a recorded page (the demo): no query
     params: list[tuple[str, str]] = []
     if "conditions[" not in base and "conditions%5B" not in base:  # the feed URL's own conditions win
         params += [("conditions[agencies][]", a) for a in agencies]

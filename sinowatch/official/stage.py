@@ -109,7 +109,7 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
 
     now = now or datetime.now(UTC)
     stats = OfficialStats(on_record=on_record)
-    wl = watchlist or load_watchlist(config.extraction.watchlist, base=config.base_dir)
+    wl = watchlist or load_watchlist([config.resolve(p) for p in config.extraction.watchlist])
     names = NameIndex.from_watchlist(wl)
     with make_client(config.fetch) as client:
         for feed in official_feeds(config, only):
@@ -262,3 +262,18 @@ def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, 
         targets = document_targets(conn, names, citation, f"{title} {abstract or ''}")
         attach(conn, doc.event_type, targets, published, kind="federal_register", record_id=number,
                citation=citation, url=url, effective=effective, title=title, stats=stats, now=now)
+
+
+def run_official_stage(config: Config, conn: Connection, report: Any) -> OfficialStats | None:
+    """The main job's official-records step (after extraction, before alerts are sent): fetch the
+    official feeds, link, queue record alerts; failures are recorded in the run's report."""
+    if not official_feeds(config):
+        return None
+    from sinowatch.alerts.stage import make_on_record  # noqa: PLC0415
+
+    stats = fetch_official(config, conn, on_record=make_on_record(config) if config.alerts.enabled else None)
+    report.alerts_queued += stats.alerts
+    if stats.errors:
+        report.errors.extend(f"official {e}" for e in stats.errors)
+        report.status = "partial"
+    return stats

@@ -18,7 +18,7 @@ CREATE TABLE actions (
     first_article VARCHAR,                 -- article_key of the first report (NULL: seen first in a record)
     first_seen    TIMESTAMPTZ NOT NULL,    -- publication time of the first report or record
     last_seen     TIMESTAMPTZ NOT NULL,
-    n_reports     INTEGER NOT NULL DEFAULT 0,
+    n_reports     INTEGER NOT NULL DEFAULT 0, -- articles reporting it (an article with two events counts once)
     languages     VARCHAR[] NOT NULL,
     evidence      VARCHAR,                 -- the first report's evidence sentence
     created_at    TIMESTAMPTZ NOT NULL,
@@ -54,7 +54,7 @@ CREATE TABLE action_history (
 );
 
 CREATE OR REPLACE VIEW action_coverage AS
-SELECT r.action_id, a.language, a.feed, count(*) AS reports, min(a.published) AS first_published,
+SELECT r.action_id, a.language, a.feed, count(DISTINCT r.article_key) AS reports, min(a.published) AS first_published,
        arg_min(a.url, a.published) AS first_url
 FROM action_reports r JOIN articles a USING (article_key)
 GROUP BY ALL;
