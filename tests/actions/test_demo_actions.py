@@ -10,12 +10,13 @@ import pytest
 
 @pytest.mark.slow
 def test_demo_shows_the_inspur_designation_as_one_action(tmp_path) -> None:
+    from sinowatch.warehouse.actions import list_actions
+    from sinowatch.warehouse.db import connect
+
     from sinowatch.alerts.stage import preview
     from sinowatch.config import load_config
     from sinowatch.demo_setup import write_demo
     from sinowatch.pipeline import run_pipeline
-    from sinowatch.warehouse.actions import list_actions
-    from sinowatch.warehouse.db import connect
 
     cfg = load_config(write_demo(tmp_path, now=datetime.now(UTC)))
     conn = connect(cfg.warehouse_path)
