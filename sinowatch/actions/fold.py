@@ -134,6 +134,7 @@ class Action:
     seen: list[datetime] = field(default_factory=list)  # publication times of its reports
     enacted_at: datetime | None = None  # first enacted/reversed report: the span runs from there
     signals: Signals = field(default_factory=Signals)
+    sentences: list[str] = field(default_factory=list)  # evidence of its reports (for an embedding)
     new: bool = False
 
 
@@ -228,14 +229,21 @@ def next_status(current: str | None, new: str | None) -> str | None:
     return current
 
 
+Similarity = Callable[[str, Sequence[str]], float]
+
+
 def fold(reports: Iterable[Report], candidates: Callable[[Report], Sequence[Action]],
          country: Mapping[str, str] | None = None, *, window: timedelta = WINDOW,
-         span: timedelta = SPAN) -> tuple[list[Join], dict[str, Action]]:
+         span: timedelta = SPAN, similarity: Similarity | None = None,
+         min_similarity: float | None = None) -> tuple[list[Join], dict[str, Action]]:
     """Fold ``reports`` (in publication order, then article key and seq) into actions.
 
     ``candidates(report)`` gives the stored actions that may fit (from the index); actions started
-    by earlier reports of the same call are added to the pool here. Returns one :class:`Join` per
-    report, and every action touched (stored or new) by id, updated."""
+    by earlier reports of the same call are added to the pool here. With ``similarity`` (a
+    multilingual embedding: the report's evidence against the action's), the closest fitting
+    action wins, and with ``min_similarity`` an action whose evidence is further than that is
+    not joined. Returns one :class:`Join` per report, and every action touched (stored or new)
+    by id, updated."""
     country = country or {}
     pool: dict[str, Action] = {}
     by_key: dict[tuple[str, str], set[str]] = {}
@@ -260,6 +268,9 @@ def fold(reports: Iterable[Report], candidates: Callable[[Report], Sequence[Acti
         best: tuple[float, datetime, str] | None = None
         for act in found.values():
             s = fit(rep, act, sig, country, window=window, span=span)
+            if s is not None and similarity is not None and act.sentences and rep.sentence:
+                sim = similarity(rep.sentence, act.sentences)
+                s = None if min_similarity is not None and sim < min_similarity else s + sim
             if s is not None and (best is None or (-s, act.first_seen, act.action_id) < (-best[0], best[1], best[2])):
                 best = (s, act.first_seen, act.action_id)
         if best is None:
@@ -281,6 +292,8 @@ def fold(reports: Iterable[Report], candidates: Callable[[Report], Sequence[Acti
         act.first_seen = min(act.first_seen, rep.published)
         act.last_seen = max(act.last_seen, rep.published)
         act.signals = act.signals | sig
+        if rep.sentence:
+            act.sentences.append(rep.sentence)
         for t in rep.targets:
             by_key.setdefault((rep.type, t), set()).add(act.action_id)
         if rep.status != "background":

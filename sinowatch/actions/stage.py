@@ -24,6 +24,7 @@ from sinowatch.actions.fold import (
     index_range,
     signals,
 )
+from sinowatch.actions.embed import Embedder
 from sinowatch.records import Event, Extraction
 from sinowatch.warehouse import actions as db
 from sinowatch.warehouse.db import Connection
@@ -62,11 +63,12 @@ def to_action(row: Mapping[str, Any]) -> Action:
     return Action(action_id=row["action_id"], type=row["event_type"], targets=set(row["targets"] or ()),
                   first_seen=row["first_seen"], last_seen=row["last_seen"], status=row["status"],
                   actor=row["actor"], seen=list(row.get("seen") or []), enacted_at=row.get("enacted_at"),
-                  signals=sig)
+                  signals=sig, sentences=[x for x in row.get("sentences") or [] if x])
 
 
 def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[str] | None = None,
-                 window: timedelta = WINDOW, span: timedelta = SPAN) -> FoldStats:
+                 window: timedelta = WINDOW, span: timedelta = SPAN, embedder: Embedder | None = None,
+                 min_similarity: float | None = None) -> FoldStats:
     """Fold these reports into the stored actions and write the result (caller's transaction)."""
     stats = FoldStats(reports=len(reports))
     wanted: set[tuple[str, str, date, date]] = set()
@@ -86,7 +88,9 @@ def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[s
                 found[a.action_id] = a
         return list(found.values())
 
-    joins, pool = fold(reports, candidates, db.entity_countries(conn), window=window, span=span)
+    joins, pool = fold(reports, candidates, db.entity_countries(conn), window=window, span=span,
+                       similarity=embedder.similarity if embedder is not None else None,
+                       min_similarity=min_similarity)
     rows = [{"action_id": j.action_id, "article_key": j.report.article_key, "seq": j.report.seq,
              "targets": list(j.report.targets), "published": j.report.published, "language": j.report.language,
              "status": j.report.status, "score": j.score} for j in joins]
@@ -114,8 +118,10 @@ def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[s
     return stats
 
 
-def fold_saved(conn: Connection, extractions: Sequence[Extraction]) -> FoldStats:
-    """Fold the events of just-saved extractions into actions (caller's transaction)."""
+def fold_saved(conn: Connection, extractions: Sequence[Extraction], *, embedder: Embedder | None = None,
+               min_similarity: float | None = None) -> FoldStats:
+    """Fold the events of just-saved extractions into actions (caller's transaction); with an
+    ``embedder`` (sinowatch.actions.embed) the evidence's similarity ranks the candidates."""
     extractions = list({ex.id: ex for ex in extractions}.values())  # an article twice: the last wins
     keys = [ex.id for ex in extractions]
     detached = db.detach_articles(conn, keys)
@@ -136,4 +142,4 @@ def fold_saved(conn: Connection, extractions: Sequence[Extraction]) -> FoldStats
                                       language=language or ex.lang, sentence=ev.sentence, title=title))
     if not reports and not detached:
         return FoldStats()
-    return fold_reports(conn, reports, detached=detached)
+    return fold_reports(conn, reports, detached=detached, embedder=embedder, min_similarity=min_similarity)
