@@ -155,12 +155,20 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
               AND action_id NOT IN (SELECT action_id FROM action_records)""")
     finally:
         conn.unregister("_sw_touched")
-    for action_id, status, at, article_key in history:
-        conn.execute("""
-            INSERT INTO action_history
-            SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (
-                SELECT 1 FROM action_history WHERE action_id = ? AND status = ? AND article_key IS NOT DISTINCT FROM ?)""",
-                     [action_id, status, at, article_key, now, action_id, status, article_key])
+    if history:
+        h = pa.table({"action_id": pa.array([x[0] for x in history], _ST), "status": pa.array([x[1] for x in history], _ST),
+                      "seen_at": pa.array([x[2] for x in history], _TS),
+                      "article_key": pa.array([x[3] for x in history], _ST)})
+        conn.register("_sw_history", h)
+        try:  # a status change seen again (a re-extracted article) is recorded once
+            conn.execute("""
+                INSERT INTO action_history
+                SELECT DISTINCT n.action_id, n.status, n.seen_at, n.article_key, ? FROM _sw_history n
+                WHERE NOT EXISTS (SELECT 1 FROM action_history o WHERE o.action_id = n.action_id
+                                  AND o.status = n.status AND o.article_key IS NOT DISTINCT FROM n.article_key)""",
+                         [now])
+        finally:
+            conn.unregister("_sw_history")
     return len(touched)
 
 

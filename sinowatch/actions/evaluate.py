@@ -110,13 +110,12 @@ def _serve(routes: dict[str, bytes]) -> tuple[ThreadingHTTPServer, str]:
 
 def evaluate(articles_path: Path, *, split: str, records: Path | None = None, embedding: str = "none",
              min_similarity: float | None = None) -> Result:
+    from sinowatch.actions.embed import load_embedder  # noqa: PLC0415
     from sinowatch.extract_stage import ExtractionWriter  # noqa: PLC0415
     from sinowatch.extractors.watchlist import load_watchlist  # noqa: PLC0415
     from sinowatch.warehouse.db import connect, transaction  # noqa: PLC0415
     from sinowatch.warehouse.extraction import sync_watchlist  # noqa: PLC0415
     from sinowatch.warehouse.load import upsert_articles  # noqa: PLC0415
-
-    from sinowatch.actions.embed import load_embedder  # noqa: PLC0415
 
     embedder = load_embedder(embedding)
     arts = sorted(load_articles(articles_path, split), key=lambda a: (a["published"], a["id"]))

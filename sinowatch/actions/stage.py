@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from sinowatch.actions.embed import Embedder
 from sinowatch.actions.fold import (
     GOVERNMENTS,
     SPAN,
@@ -24,7 +25,6 @@ from sinowatch.actions.fold import (
     index_range,
     signals,
 )
-from sinowatch.actions.embed import Embedder
 from sinowatch.records import Event, Extraction
 from sinowatch.warehouse import actions as db
 from sinowatch.warehouse.db import Connection
