@@ -56,10 +56,11 @@ def stream(n_events: int, seed: int = 7) -> list[tuple[Article, Extraction]]:
 
 def measure(n: int) -> tuple[float, float, int]:
     """(save seconds, fold seconds, actions) for n events."""
-    from sinowatch.actions.stage import fold_saved
     from sinowatch.warehouse.db import connect, transaction
     from sinowatch.warehouse.extraction import save_extractions
     from sinowatch.warehouse.load import upsert_articles
+
+    from sinowatch.actions.stage import fold_saved
 
     data = stream(n)
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,6 +21,7 @@ _TS = pa.timestamp("us", tz="UTC")
 REPORT_SCHEMA = pa.schema([
     ("action_id", _ST), ("article_key", _ST), ("seq", pa.int32()), ("targets", pa.list_(_ST)),
     ("published", _TS), ("language", _ST), ("status", _ST), ("score", pa.float64()), ("joined_at", _TS),
+    ("title", _ST), ("evidence", _ST),
 ])
 KEY_SCHEMA = pa.schema([("action_id", _ST), ("event_type", _ST), ("target", _ST), ("week", pa.date32())])
 TOUCHED_SCHEMA = pa.schema([
@@ -29,12 +30,20 @@ TOUCHED_SCHEMA = pa.schema([
 ])
 
 
+def _keys(keys: Sequence[str]) -> pa.Table:
+    return pa.table({"article_key": pa.array(list(dict.fromkeys(keys)), _ST)})
+
+
 def article_meta(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[datetime, str | None, str]]:
     """article_key -> (published, language, title)."""
     if not keys:
         return {}
-    rows = conn.execute("SELECT article_key, published, language, title FROM articles WHERE list_contains(?, article_key)",
-                        [list(dict.fromkeys(keys))]).fetchall()
+    conn.register("_sw_akeys", _keys(keys))
+    try:  # a join on a registered table: list_contains(?, key) would test every row against the whole list
+        rows = conn.execute("SELECT a.article_key, a.published, a.language, a.title FROM articles a "
+                            "JOIN _sw_akeys k USING (article_key)").fetchall()
+    finally:
+        conn.unregister("_sw_akeys")
     return {k: (p, lang, t) for k, p, lang, t in rows}
 
 
@@ -53,10 +62,14 @@ def detach_articles(conn: Connection, keys: Sequence[str]) -> set[str]:
     the actions that lost reports."""
     if not keys:
         return set()
-    rows = conn.execute("SELECT DISTINCT action_id FROM action_reports WHERE list_contains(?, article_key)",
-                        [list(dict.fromkeys(keys))]).fetchall()
-    if rows:
-        conn.execute("DELETE FROM action_reports WHERE list_contains(?, article_key)", [list(dict.fromkeys(keys))])
+    conn.register("_sw_dkeys", _keys(keys))
+    try:
+        rows = conn.execute("SELECT DISTINCT action_id FROM action_reports "
+                            "WHERE article_key IN (SELECT article_key FROM _sw_dkeys)").fetchall()
+        if rows:
+            conn.execute("DELETE FROM action_reports WHERE article_key IN (SELECT article_key FROM _sw_dkeys)")
+    finally:
+        conn.unregister("_sw_dkeys")
     return {r[0] for r in rows}
 
 
@@ -82,8 +95,7 @@ def candidate_actions(conn: Connection, wanted: Sequence[tuple[str, str, date, d
                       AND r.status IS DISTINCT FROM 'background') AS seen,
                    (SELECT min(r.published) FROM action_reports r WHERE r.action_id = a.action_id
                       AND r.status IN ('enacted', 'reversed')) AS enacted_at,
-                   (SELECT list(e.sentence) FROM action_reports r JOIN events e
-                      ON e.article_key = r.article_key AND e.seq = r.seq WHERE r.action_id = a.action_id) AS sentences,
+                   (SELECT list(r.evidence) FROM action_reports r WHERE r.action_id = a.action_id) AS sentences,
                    (SELECT list(coalesce(ar.citation, '')) FROM action_records ar
                       WHERE ar.action_id = a.action_id) AS citations
             FROM actions a WHERE a.action_id IN (SELECT action_id FROM hit)
@@ -137,14 +149,12 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
             LEFT JOIN (
                 SELECT r.action_id,
                        list_sort(list_distinct(list_filter(flatten(list(r.targets)), lambda x: NOT starts_with(x, '@')))) AS targets,
-                       arg_min(a.title, r.published) AS title,
+                       arg_min(r.title, r.published) AS title,
                        arg_min(r.article_key, r.published) AS first_article,
-                       arg_min(e.sentence, r.published) AS evidence,
+                       arg_min(r.evidence, r.published) AS evidence,
                        min(r.published) AS first_seen, max(r.published) AS last_seen, count(DISTINCT r.article_key) AS n,
                        list_sort(list_distinct(list(r.language) FILTER (WHERE r.language IS NOT NULL))) AS languages
                 FROM action_reports r
-                JOIN articles a USING (article_key)
-                LEFT JOIN events e ON e.article_key = r.article_key AND e.seq = r.seq
                 WHERE r.action_id IN (SELECT action_id FROM _sw_touched)
                 GROUP BY r.action_id) g USING (action_id)
             LEFT JOIN (SELECT action_id, CAST(min(published) AS TIMESTAMPTZ) AS first_seen FROM action_records

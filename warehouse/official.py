@@ -71,10 +71,11 @@ def store_snapshot(conn: Connection, feed: str, snapshot_id: str, fetched_at: da
     conn.execute("INSERT INTO csl_snapshots VALUES (?, ?, ?, ?, ?)",
                  [snapshot_id, feed, fetched_at, len(entries), baseline])
     conn.execute("DELETE FROM csl_entries WHERE feed = ?", [feed])
-    conn.executemany("INSERT INTO csl_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        [feed, e.entry_key, e.source, e.name, list(e.alt_names), e.addresses, list(e.countries), list(e.programs),
-         e.federal_register_notice, e.start_date, e.license_requirement, e.license_policy, e.source_list_url,
-         list(resolved.get(e.entry_key, ())), e.digest, snapshot_id] for e in entries] or [])
+    if entries:
+        conn.executemany("INSERT INTO csl_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [feed, e.entry_key, e.source, e.name, list(e.alt_names), e.addresses, list(e.countries), list(e.programs),
+             e.federal_register_notice, e.start_date, e.license_requirement, e.license_policy, e.source_list_url,
+             list(resolved.get(e.entry_key, ())), e.digest, snapshot_id] for e in entries])
     if changes:
         conn.executemany("INSERT INTO csl_diffs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             [snapshot_id, feed, c.change, c.entry.entry_key, c.entry.source, c.entry.name,

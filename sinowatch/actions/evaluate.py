@@ -49,6 +49,7 @@ class Result:
     correct_links: int = 0
     records: int = 0
     wrong: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def link_precision(self) -> float | None:
@@ -188,7 +189,8 @@ def _links(conn: Any, path: Path, split: str, watchlist: Any, gold: dict[str, st
         now = datetime.combine(last.date(), time(23), tzinfo=UTC)
         fetch_official(cfg, conn, watchlist=watchlist, now=now, only=["csl"])  # the baseline snapshot
         routes["/csl.json"] = json.dumps({"results": csl_entries}).encode()
-        fetch_official(cfg, conn, watchlist=watchlist, now=now, link_days=3650)
+        stats = fetch_official(cfg, conn, watchlist=watchlist, now=now, link_days=3650)
+        res.notes = stats.lines()
     finally:
         httpd.shutdown()
         httpd.server_close()

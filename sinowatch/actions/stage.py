@@ -93,7 +93,8 @@ def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[s
                        min_similarity=min_similarity)
     rows = [{"action_id": j.action_id, "article_key": j.report.article_key, "seq": j.report.seq,
              "targets": list(j.report.targets), "published": j.report.published, "language": j.report.language,
-             "status": j.report.status, "score": j.score} for j in joins]
+             "status": j.report.status, "score": j.score, "title": j.report.title, "evidence": j.report.sentence}
+            for j in joins]
     touched_ids = {j.action_id for j in joins} | (detached or set())
     touched = []
     for aid in sorted(touched_ids):

@@ -14,6 +14,7 @@ runner = CliRunner()
 
 def _seed(tmp_path):  # type: ignore[no-untyped-def]
     from sinowatch.warehouse.db import connect
+
     from tests.actions.conftest import ENTITIES
 
     db = tmp_path / "w.duckdb"

@@ -114,3 +114,13 @@ def test_parse_csl_list_codes() -> None:
     entries, problems = parse_csl((DATA / "csl_1.json").read_bytes())
     assert sorted(e.source for e in entries) == ["EL", "EL", "SDN"]
     assert problems == []
+
+
+def test_an_empty_first_snapshot_is_a_baseline_too(tmp_path, conn, feed_server) -> None:
+    cfg = _config(tmp_path, feed_server)
+    feed_server.routes["/csl/consolidated.json"] = b'{"results": []}'
+    first = fetch_official(cfg, conn, watchlist=_watchlist(), now=NOW, only=["csl"])
+    assert first.errors == [] and first.snapshots == 1
+    feed_server.routes["/csl/consolidated.json"] = (DATA / "csl_1.json").read_bytes()
+    second = fetch_official(cfg, conn, watchlist=_watchlist(), now=NOW, only=["csl"])
+    assert second.added == 3

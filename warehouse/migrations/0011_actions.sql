@@ -34,7 +34,9 @@ CREATE TABLE action_reports (
     language    VARCHAR,
     status      VARCHAR,
     score       DOUBLE NOT NULL,           -- how well the report fitted the action when it joined (1 = started it)
-    joined_at   TIMESTAMPTZ NOT NULL
+    joined_at   TIMESTAMPTZ NOT NULL,
+    title       VARCHAR,                   -- the article's title and the event's evidence, copied so that
+    evidence    VARCHAR                    -- the fold never joins the (large) articles and events tables
 );
 
 CREATE TABLE action_keys (
