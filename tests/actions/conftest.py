@@ -24,7 +24,7 @@ def conn(tmp_path):  # type: ignore[no-untyped-def]
     from sinowatch.warehouse.db import connect
 
     c = connect(tmp_path / "sinowatch.duckdb")
-    c.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
+    c.executemany("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
     try:
         yield c
     finally:

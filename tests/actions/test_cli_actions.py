@@ -19,7 +19,7 @@ def _seed(tmp_path):  # type: ignore[no-untyped-def]
 
     db = tmp_path / "w.duckdb"
     conn = connect(db)
-    conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
+    conn.executemany("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
     save(conn, [article("en1", "Commerce adds six Inspur units"),
                 article("zh1", "美国商务部将浪潮集团六家子公司列入实体清单", days=0.2, language="zh", feed="caixin"),
                 article("smic", "SMIC probe", days=1)],

@@ -51,7 +51,7 @@ def test_incremental_batches_fold_like_one_batch(tmp_path, conn) -> None:
     one = sorted(membership(conn).items())
     other = connect(tmp_path / "b.duckdb")
     from tests.actions.conftest import ENTITIES
-    other.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
+    other.executemany("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
     arts = [article("rumour", "US weighs adding more Inspur units to Entity List", days=-3),
             article("en1", "Commerce adds six Inspur Group units to Entity List"),
             article("en2", "US adds six Inspur units to trade blacklist", days=0.2, feed="globalwire"),
