@@ -75,8 +75,8 @@ def detach_articles(conn: Connection, keys: Sequence[str]) -> set[str]:
 
 def candidate_actions(conn: Connection, wanted: Sequence[tuple[str, str, date, date]]) -> list[dict[str, Any]]:
     """The stored actions indexed under a (type, target) key in a range of weeks (first, last
-    week), each with its indexed targets ("@US" for an untargeted measure included),  the publication times (background mentions left out) and evidence sentences
-    of its reports."""
+    week), each with its indexed targets ("@US" for an untargeted measure included), the publication
+    times (background mentions left out) and evidence sentences of its reports."""
     if not wanted:
         return []
     tbl = pa.table({"event_type": [w[0] for w in wanted], "target": [w[1] for w in wanted],
@@ -84,21 +84,25 @@ def candidate_actions(conn: Connection, wanted: Sequence[tuple[str, str, date, d
                     "hi": pa.array([w[3] for w in wanted], pa.date32())})
     conn.register("_sw_wanted", tbl)
     try:
+        # the hit actions first, then one grouped pass over their rows (correlated subqueries would
+        # group the whole action_reports table once each)
         rows = conn.execute("""
             WITH hit AS (
                 SELECT DISTINCT k.action_id FROM action_keys k
-                JOIN _sw_wanted w ON k.event_type = w.event_type AND k.target = w.target AND k.week BETWEEN w.lo AND w.hi)
-            SELECT a.action_id, a.event_type, a.status, a.actor,
-                   (SELECT list(DISTINCT k.target) FROM action_keys k WHERE k.action_id = a.action_id) AS targets,
-                   a.first_seen, a.last_seen,
-                   (SELECT list(r.published) FROM action_reports r WHERE r.action_id = a.action_id
-                      AND r.status IS DISTINCT FROM 'background') AS seen,
-                   (SELECT min(r.published) FROM action_reports r WHERE r.action_id = a.action_id
-                      AND r.status IN ('enacted', 'reversed')) AS enacted_at,
-                   (SELECT list(r.evidence) FROM action_reports r WHERE r.action_id = a.action_id) AS sentences,
-                   (SELECT list(coalesce(ar.citation, '')) FROM action_records ar
-                      WHERE ar.action_id = a.action_id) AS citations
-            FROM actions a WHERE a.action_id IN (SELECT action_id FROM hit)
+                JOIN _sw_wanted w ON k.event_type = w.event_type AND k.target = w.target AND k.week BETWEEN w.lo AND w.hi),
+            keys AS (SELECT action_id, list(DISTINCT target) AS targets FROM action_keys
+                     WHERE action_id IN (SELECT action_id FROM hit) GROUP BY action_id),
+            reps AS (SELECT action_id,
+                            list(published) FILTER (WHERE status IS DISTINCT FROM 'background') AS seen,
+                            min(published) FILTER (WHERE status IN ('enacted', 'reversed')) AS enacted_at,
+                            list(evidence) AS sentences
+                     FROM action_reports WHERE action_id IN (SELECT action_id FROM hit) GROUP BY action_id),
+            recs AS (SELECT action_id, list(coalesce(citation, '')) AS citations FROM action_records
+                     WHERE action_id IN (SELECT action_id FROM hit) GROUP BY action_id)
+            SELECT a.action_id, a.event_type, a.status, a.actor, keys.targets, a.first_seen, a.last_seen,
+                   reps.seen, reps.enacted_at, reps.sentences, recs.citations
+            FROM actions a JOIN hit USING (action_id)
+            LEFT JOIN keys USING (action_id) LEFT JOIN reps USING (action_id) LEFT JOIN recs USING (action_id)
             ORDER BY a.action_id""").fetchall()
     finally:
         conn.unregister("_sw_wanted")

@@ -94,11 +94,12 @@ def add_candidates(conn: Connection, names: Sequence[tuple[str, str, str]]) -> N
 def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], lo: datetime,
                      hi: datetime) -> list[tuple[Any, ...]]:
     """(action_id, actor, targets, first_seen, last_seen) of actions of this type sharing a target and
-    seen within [lo, hi]."""
+    first seen within [lo, hi]. The first report dates the act: a later mention of an old act (a
+    background report, which moves last_seen) never makes it a candidate for a new record."""
     return conn.execute("""
         SELECT action_id, actor, targets, first_seen, last_seen FROM actions
         WHERE event_type = ? AND len(list_intersect(targets, ?)) > 0
-          AND last_seen >= ? AND first_seen <= ?
+          AND first_seen BETWEEN ? AND ?
         ORDER BY first_seen, action_id""", [event_type, list(targets), lo, hi]).fetchall()
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sinowatch.actions.fold import GOVERNMENTS, WINDOW
+from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW
 from sinowatch.config import Config, FeedConfig
 from sinowatch.errors import SinowatchError
 from sinowatch.official.records import (
@@ -205,9 +205,11 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
         return existing
     t0 = datetime.combine(when, time(12), tzinfo=UTC)
     us = _us(conn)
-    found = [r for r in odb.matching_actions(conn, event_type, targets, t0 - WINDOW, t0 + WINDOW) if r[1] in us]
-    # most shared targets, then the action that names no other firm, then the earliest
-    found.sort(key=lambda r: (-len(set(r[2]) & set(targets)), len(set(r[2]) - set(targets)), r[3], r[0]))
+    # an act reported up to SPAN before its record (a rule published days after the news) or up to
+    # WINDOW after it (news of a listing found in the list first)
+    found = [r for r in odb.matching_actions(conn, event_type, targets, t0 - SPAN, t0 + WINDOW) if r[1] in us]
+    # most shared targets, then the action that names no other firm, then the closest in time
+    found.sort(key=lambda r: (-len(set(r[2]) & set(targets)), len(set(r[2]) - set(targets)), abs(r[3] - t0), r[0]))
     if found:
         action_id = found[0][0]
     else:

@@ -124,3 +124,22 @@ def test_an_empty_first_snapshot_is_a_baseline_too(tmp_path, conn, feed_server) 
     feed_server.routes["/csl/consolidated.json"] = (DATA / "csl_1.json").read_bytes()
     second = fetch_official(cfg, conn, watchlist=_watchlist(), now=NOW, only=["csl"])
     assert second.added == 3
+
+
+def test_a_record_never_joins_an_old_act_that_a_recent_article_mentioned(tmp_path, conn, feed_server) -> None:
+    """A 2019 designation mentioned in passing in 2020 (background) stays a 2019 act: the 2020
+    record joins the 2020 act, not the old one whose last report is recent."""
+
+    from sinowatch.official.stage import OfficialStats, attach
+
+    old, new = NOW - timedelta(days=400), NOW
+    save(conn, [article("old", "Huawei added to Entity List", days=-400),
+                article("new", "Commerce adds Huawei affiliates", days=-2),
+                article("bg", "Huawei, listed last year, ...", days=-3)],
+         [ex("old", event(targets=("huawei",))), ex("new", event(targets=("huawei",))),
+          ex("bg", event(targets=("huawei",), status="background", sentence="Huawei, listed in 2019."))])
+    ids = dict(conn.execute("SELECT article_key, action_id FROM action_reports").fetchall())
+    assert ids["bg"] == ids["old"] != ids["new"]
+    got = attach(conn, "entity_list", ["huawei"], new.date(), kind="screening_list", record_id="85 FR 1",
+                 citation="85 FR 1", url=None, effective=None, title="t", stats=OfficialStats(), now=NOW)
+    assert got == ids["new"] and old.date() < new.date()
