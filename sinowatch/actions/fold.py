@@ -25,6 +25,7 @@ as context) join an action that fits but never move its status.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -80,6 +81,7 @@ class Signals:
         return Signals(self.ids | other.ids, self.numbers | other.numbers)
 
 
+@functools.lru_cache(maxsize=65536)
 def signals(text: str) -> Signals:
     """Federal Register citations ("90 FR 12345") and document numbers ("2025-12345"), and the
     numbers stated in ``text`` ("six units", "六家", "25%", "1,000"), normalised so that the English

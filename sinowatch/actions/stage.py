@@ -96,6 +96,7 @@ def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[s
              "status": j.report.status, "score": j.score, "title": j.report.title, "evidence": j.report.sentence}
             for j in joins]
     touched_ids = {j.action_id for j in joins} | (detached or set())
+    started_title = {j.action_id: j.report.title for j in joins if j.started}
     touched = []
     for aid in sorted(touched_ids):
         cur = pool.get(aid) or stored.get(aid)
@@ -107,7 +108,7 @@ def fold_reports(conn: Connection, reports: Sequence[Report], *, detached: set[s
             touched.append(dict(zip(("action_id", "event_type", "status", "actor", "targets", "first_seen",
                                      "last_seen", "title"), row[0], strict=True)))
             continue
-        title = next((j.report.title for j in joins if j.action_id == aid and j.started), "")
+        title = started_title.get(aid, "")
         touched.append({"action_id": aid, "event_type": cur.type, "status": cur.status, "actor": cur.actor,
                         "targets": sorted(cur.targets), "title": title, "first_seen": cur.first_seen,
                         "last_seen": cur.last_seen})
