@@ -284,7 +284,7 @@ def _register_stage_commands() -> None:
     """Each stage's commands live beside it; importing them must stay cheap (no heavy imports)."""
     import importlib
 
-    for name in ("cli_extract", "cli_sentiment", "cli_events", "cli_flows", "cli_alerts", "cli_trends"):
+    for name in ("cli_extract", "cli_sentiment", "cli_events", "cli_flows", "cli_alerts", "cli_trends", "cli_actions"):
         try:
             module = importlib.import_module(f"sinowatch.{name}")
         except ModuleNotFoundError as e:

@@ -85,6 +85,11 @@ class FeedConfig:
     tags: list[str] = setting([], "Free tags, e.g. ['policy', 'chips']")
     enabled: bool = setting(True, "Fetch this feed in runs")
     full_text: bool = setting(False, "Fetch each article page and extract its main text (trafilatura)")
+    kind: str = setting(
+        "news", "news (an RSS/Atom feed of articles), federal_register (the Federal Register documents API) or "
+        "screening_list (the Consolidated Screening List bulk JSON): the official kinds are fetched by "
+        "`sinowatch official`"
+    )
 
     def to_feed(self) -> Feed:
         return Feed(
@@ -239,7 +244,7 @@ class Config:
         return self.warehouse_path.parent / ".sinowatch-state"
 
     def enabled_feeds(self) -> list[Feed]:
-        return [f.to_feed() for f in self.feeds if f.enabled]
+        return [f.to_feed() for f in self.feeds if f.enabled and f.kind == "news"]
 
     def feed(self, name: str) -> Feed:
         for f in self.feeds:
@@ -320,6 +325,8 @@ def _validate(cfg: Config) -> None:
         if f.name in seen:
             raise ConfigError(f"{src}: 'feeds[{i}].name' {f.name!r} is used twice")
         seen.add(f.name)
+        if f.kind not in ("news", "federal_register", "screening_list"):
+            raise ConfigError(f"{src}: 'feeds[{i}].kind' must be news, federal_register or screening_list, got {f.kind!r}")
     if cfg.alerts.smtp.security not in ("none", "starttls", "ssl"):
         raise ConfigError(f"{src}: 'alerts.smtp.security' must be none, starttls or ssl")
     if cfg.report.plotly_js not in ("inline", "file", "cdn"):

@@ -165,6 +165,8 @@ class ExtractionWriter:
         self.stats = stats if stats is not None else ExtractStats()
         self._batches: list[tuple[Sequence[Document], Sequence[Extraction]]] = []
         self._held = 0
+        #: keyword options of the actions fold (sinowatch.actions.stage.fold_saved), e.g. an embedder
+        self.fold_options: dict[str, Any] = {}
 
     def add(self, docs: Sequence[Document], extractions: Sequence[Extraction]) -> None:
         self._batches.append((docs, extractions))
@@ -175,6 +177,7 @@ class ExtractionWriter:
 
     def flush(self) -> None:
         """Save the buffered batches in one transaction."""
+        from sinowatch.actions.stage import fold_saved
         from sinowatch.warehouse import extraction as wh
 
         if not self._batches:
@@ -183,6 +186,7 @@ class ExtractionWriter:
         with transaction(self.conn):
             saved = wh.save_extractions(self.conn, [e for _, exs in batches for e in exs], defer_facts=True,
                                         **self.versions)
+            fold_saved(self.conn, [e for _, exs in batches for e in exs], **self.fold_options)  # actions (#16)
             if self.on_batch is not None:
                 for docs, exs in batches:
                     self.on_batch(self.conn, docs, exs)

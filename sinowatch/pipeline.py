@@ -16,11 +16,15 @@ thread, through one connection. ``step`` runs one whole step (send alerts, write
 
 Where a later stage plugs in:
 
-- a fold over each saved extraction batch (the alert outbox today; actions next): add it to
-  :func:`batch_folds`. A fold is ``fold(conn, docs, extractions) -> int`` and runs inside the
+- actions (one real-world act per action, ``sinowatch.actions``) are derived rows of the events,
+  like the trend facts: ``ExtractionWriter.flush`` folds each saved group into them in the same
+  transaction, so every writer of extraction rows (this job, ``reextract``) keeps them current.
+- a fold over each saved extraction batch (the alert outbox): add it to :func:`batch_folds`. A fold is ``fold(conn, docs, extractions) -> int`` and runs inside the
   transaction that saves the batch's rows, so what it writes commits or vanishes with them; the
   count it returns is added to the ``RunReport`` field it is named after (``alerts_queued``).
-- a feed kind (official records): ingest loads every ``Feed`` through ``ingest.run.load_batch``;
+- official records (Federal Register, screening list) are the ``official-records`` step after
+  extraction (``sinowatch.official.stage``), so a record can link to the actions just folded.
+- a news feed kind: ingest loads every ``Feed`` through ``ingest.run.load_batch``;
   a new kind gives its fetch/parse result as a ``FeedBatch`` (``ingest.run.fetch_one``'s place).
 - a step after extraction: add it to :func:`run_after_ingest` through ``engine.step`` with its
   fault point, and record its failure in ``report.errors`` the way sending and the report do.
@@ -114,6 +118,7 @@ def run_job(config: Config, conn: Connection, engine: Engine = PLAIN, *, dry_run
 def run_after_ingest(config: Config, conn: Connection, report: RunReport, engine: Engine = PLAIN, *,
                      dry_run: bool = False) -> None:
     """extract (+ sentiment, + the batch folds in the same transactions) -> send alerts -> report."""
+    from sinowatch.official.stage import run_official_stage
     from sinowatch.scoring import make_scorer
 
     scorer = make_scorer(config, report.errors)
@@ -133,6 +138,14 @@ def run_after_ingest(config: Config, conn: Connection, report: RunReport, engine
     if stats.errors:
         report.errors.extend(f"extract {e}" for e in stats.errors)
         report.status = "partial"
+    # official records (Federal Register, screening list) -> actions and their record alerts; the
+    # step records its own feed failures in the report (no retries: it counts into the report)
+    on_record = None
+    if config.alerts.enabled:
+        from sinowatch.alerts.stage import make_on_record
+
+        on_record = make_on_record(config)
+    engine.step("official-records", run_official_stage, config, conn, report, on_record)
     if config.alerts.enabled:
         from sinowatch.alerts.stage import send_pending
 

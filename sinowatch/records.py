@@ -274,6 +274,8 @@ class OutboxAlert:
     language: str
     other_sources: tuple[Source, ...] = ()
     created_at: datetime | None = None
+    #: the action the alert is about, as `sinowatch action ID --format json` shows it (alerts/per_action.py)
+    action: dict[str, Any] | None = None
 
 
 @dataclass

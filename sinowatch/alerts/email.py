@@ -119,8 +119,36 @@ def _source_view(s: Source) -> dict[str, Any]:
             "raw_url": one_line(s.url, 500), "when": _when(s.published)}
 
 
+def _action_view(act: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the digest shows of an action: status, actor -> targets, the official record, the
+    first report, the reports per language and outlet, and an update's news (per_action.py)."""
+    if not act:
+        return None
+    rec = act.get("official") or {}
+    reports = act.get("reports_list") or []
+    first = reports[0] if reports else None
+    update = act.get("update")
+    return {
+        "id": one_line(act["id"], 40), "status": one_line(act.get("status") or "unknown", 20),
+        "actor": one_line(act.get("actor") or "?", 60),
+        "targets": one_line(", ".join(act.get("targets") or []) or "?", 300),
+        "reports": act.get("reports") or 0, "languages": one_line(", ".join(act.get("languages") or []), 40),
+        "official": {"citation": one_line(rec.get("citation") or rec.get("id"), 60),
+                     "title": one_line(rec.get("title"), MAX_TITLE), "url": safe_url(rec.get("url")),
+                     "effective": str(rec["effective"]) if rec.get("effective") else "",
+                     "published": str(rec["published"]) if rec.get("published") else ""} if rec else None,
+        "first": {"title": one_line(first["title"], MAX_TITLE), "feed": one_line(first["feed"], 100),
+                  "url": safe_url(first["url"]), "when": _when(first["published"])} if first else None,
+        "coverage": [{"language": one_line(c["language"], 10), "feed": one_line(c["feed"], 100),
+                      "reports": c["reports"], "url": safe_url(c["first_url"])} for c in act.get("coverage") or []],
+        "news": {"reports": update["reports"], "records": [one_line(r, 60) for r in update["records"]]}
+        if update else None,
+    }
+
+
 def _story_view(a: OutboxAlert) -> dict[str, Any]:
     return {
+        "action": _action_view(a.action),
         **_source_view(a.article),
         "event": a.event_type.replace("_", " "),
         "event_type": a.event_type,

@@ -26,6 +26,7 @@ from sinowatch import faults
 from sinowatch.alerts import OutboxAlert, SendStats
 from sinowatch.alerts.channels import Notifier, open_channels
 from sinowatch.alerts.email import address, build_digest, message_id, render, subject
+from sinowatch.alerts.per_action import key_candidates, one_per_action, record_candidates, with_actions
 from sinowatch.alerts.rules import event_matches, match_batch
 from sinowatch.alerts.smtp import Mailer, SmtpMailer
 from sinowatch.config import AlertRule, Config
@@ -56,10 +57,23 @@ def make_on_batch(config: Config) -> OnBatch:
         metas = outbox_db.article_meta(conn, [e.id for e in extractions])
         if max_age is not None:
             metas = {k: m for k, m in metas.items() if m.published is None or now - m.published <= max_age}
-        candidates = match_batch(rules, extractions, metas)
+        candidates = key_candidates(conn, match_batch(rules, extractions, metas), extractions)
         return outbox_db.queue(conn, candidates, now)
 
     return on_batch
+
+
+def make_on_record(config: Config) -> Callable[[Connection, str], int]:
+    """A callback for the official-records stage: queues the alerts of an action that a record
+    started (the first alert: first seen in the record) or joined (an update), in its transaction."""
+    rules = list(config.alerts.rules) if config.alerts.enabled else []
+
+    def on_record(conn: Connection, action_id: str) -> int:
+        if not rules:
+            return 0
+        return outbox_db.queue(conn, record_candidates(conn, rules, action_id), datetime.now(UTC))
+
+    return on_record
 
 
 @dataclass
@@ -105,8 +119,9 @@ def plan_digests(config: Config, conn: Connection, *, now: datetime) -> tuple[li
     sender = config.alerts.smtp.sender
     for (name, stored_id), alerts in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] == "")):
         rule = rules[name]
+        alerts = with_actions(conn, alerts)
         try:
-            msg = build_digest(rule, alerts, sender=sender, now=now, config_source=config.source,
+            msg = build_digest(rule, one_per_action(alerts), sender=sender, now=now, config_source=config.source,
                                report_url=report_url(config))
         except AlertError as e:
             problems.append(f"rule {name!r}: {e}")
@@ -228,14 +243,15 @@ def write_alerts_feed(config: Config, conn: Connection, out: Path, *, days: int 
 
 def _sub_digest(config: Config, rule: AlertRule, alerts: list[OutboxAlert], now: datetime) -> EmailMessage:
     """The digest of the alerts a channel still lacks (after another channel failed)."""
-    return build_digest(rule, alerts, sender=config.alerts.smtp.sender, now=now, config_source=config.source,
-                        report_url=report_url(config))
+    return build_digest(rule, one_per_action(alerts), sender=config.alerts.smtp.sender, now=now,
+                        config_source=config.source, report_url=report_url(config))
 
 
 def channel_message(config: Config, rule: AlertRule, alerts: list[OutboxAlert], now: datetime) -> tuple[str, str]:
     """Title and plain-text body of a digest for an Apprise channel: the email's subject and text."""
-    text, _html = render(rule, alerts, config_source=config.source, report_url=report_url(config), now=now)
-    return subject(rule.name, alerts), text
+    shown = one_per_action(alerts)
+    text, _html = render(rule, shown, config_source=config.source, report_url=report_url(config), now=now)
+    return subject(rule.name, shown), text
 
 
 def _slug(name: str) -> str:

@@ -148,7 +148,7 @@ def build_context(config: Config, conn: Any, *, days: int) -> dict[str, Any]:
     """Everything the template shows, as plain values (no HTML except the Plotly fragments)."""
     rng = tw.data_range(conn)
     ctx: dict[str, Any] = {"days": days, "range": rng, "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                           "charts": [], "movers": [], "turns": [], "events": [], "spikes": [], "export_stories": [],
+                           "charts": [], "movers": [], "turns": [], "events": [], "spikes": [], "export_stories": [], "actions": [],
                            "mover_days": MOVER_DAYS}
     if rng.last_day is None:
         return ctx
@@ -175,10 +175,29 @@ def build_context(config: Config, conn: Any, *, days: int) -> dict[str, Any]:
     for s in stories:
         s["link"] = safe_url(s["link"])
     ctx["export_stories"] = stories
+    ctx["actions"] = _actions(conn, since=rng.last_day - timedelta(days=days - 1))
     charts = [_entity_charts(conn, [(r.entity, shown.get(r.entity, r.name)) for r in top], days),
               _share_chart(conn, days, by_english), _event_chart(events)]
     ctx["charts"] = [c for c in charts if c is not None]
     return ctx
+
+
+def _actions(conn: Any, *, since: Any, limit: int = 25) -> list[dict[str, Any]]:
+    """The export-control and entity-list actions of the period: one row per real-world act in
+    place of its many reports (docs/views.md#actions); none on a warehouse without the tables."""
+    from sinowatch.warehouse.actions import list_actions
+
+    try:
+        since_ts = datetime.combine(since, datetime.min.time(), tzinfo=UTC)
+        rows = [a for t in ("export_control", "entity_list") for a in list_actions(conn, event_type=t, since=since_ts)]
+    except Exception:  # an older, read-only warehouse without migration 0011
+        return []
+    rows.sort(key=lambda a: (a["last_seen"], a["id"]), reverse=True)
+    for a in rows:
+        off = a.get("official")
+        a["official_url"] = safe_url(off.get("url")) if off else None
+        a["first_day"] = a["first_seen"].date() if a.get("first_seen") else None
+    return rows[:limit]
 
 
 def plotly_script(mode: str, out_dir: Path | None) -> str:

@@ -1,0 +1,281 @@
+"""The official-records stage: fetch the feeds of kind ``federal_register`` and ``screening_list``,
+store what is new, and link each record to the action it documents.
+
+- Federal Register: incremental by publication date (the last date stored is the next query's
+  ``conditions[publication_date][gte]``; documents are keyed on their number, so the overlap day
+  adds nothing twice), following ``next_page_url``.
+- Consolidated Screening List: each download is a snapshot (keyed on its content hash: the same
+  file twice is one snapshot), diffed against the feed's previous entries into added / removed /
+  changed per list. The feed's first snapshot is a baseline: stored, diffed against nothing,
+  linked to nothing, so it never floods the alerts.
+- Linking, precision first: a record joins an action of the same type that shares a target, seen
+  within ``WINDOW`` of the record's date, whose actor is a body of the record's government (or
+  unknown). Targets come from the listed names resolved through watchlist aliases (a unit resolves
+  to its firm), and for a Federal Register document from the screening-list entries that cite it.
+  A record with targets and no such action starts one (first seen from the record). A record
+  without a resolved target is never linked: a rule is never attached to a firm it does not name.
+  Unresolved Chinese names go to the discovery candidates.
+
+One feed's failure is recorded in the stats with its reason and never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW
+from sinowatch.config import Config, FeedConfig
+from sinowatch.errors import SinowatchError
+from sinowatch.official.records import (
+    CslEntry,
+    NameIndex,
+    diff,
+    fr_url,
+    is_chinese,
+    normalise_name,
+    parse_csl,
+    parse_fr_page,
+)
+from sinowatch.warehouse import actions as adb
+from sinowatch.warehouse import official as odb
+from sinowatch.warehouse.db import Connection, transaction
+
+OFFICIAL_KINDS = ("federal_register", "screening_list")
+MAX_PAGES = 50
+#: the government whose records each kind holds (actor agreement)
+RECORD_ACTOR = "bis"
+OnRecord = Callable[[Connection, str], int]
+
+
+@dataclass
+class OfficialStats:
+    documents: int = 0
+    snapshots: int = 0
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    linked: int = 0
+    started: int = 0
+    candidates: int = 0
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    alerts: int = 0
+    on_record: OnRecord | None = field(default=None, repr=False)
+
+    def lines(self) -> list[str]:
+        out = [f"official records: {self.documents} new Federal Register document(s), {self.snapshots} screening-list "
+               f"snapshot(s) (+{self.added} -{self.removed} ~{self.changed}), {self.linked} link(s) to actions "
+               f"({self.started} action(s) first seen in a record), {self.candidates} unresolved Chinese name(s) "
+               f"sent to discovery, {self.alerts} alert(s) queued"]
+        out += [f"  {n}" for n in self.notes]
+        out += [f"  error: {e}" for e in self.errors]
+        return out
+
+
+def official_feeds(config: Config, only: Sequence[str] | None = None) -> list[FeedConfig]:
+    feeds = [f for f in config.feeds if f.enabled and f.kind in OFFICIAL_KINDS]
+    if only:
+        unknown = set(only) - {f.name for f in feeds}
+        if unknown:
+            raise SinowatchError(f"no enabled official feed named {', '.join(sorted(unknown))} "
+                                 "(official feeds have kind = \"federal_register\" or \"screening_list\")")
+        feeds = [f for f in feeds if f.name in only]
+    return feeds
+
+
+def _get(config: Config, client: Any, url: str, feed: str) -> bytes:
+    from sinowatch.ingest.fetch import fetch
+
+    res = fetch(url, client=client, settings=config.fetch, feed=feed)
+    if not res.ok:
+        raise SinowatchError(f"{feed}: {url[:120]}: {res.error or res.status}")
+    return res.body
+
+
+def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | None = None,
+                   watchlist: Any = None, now: datetime | None = None, link_days: int = 60,
+                   on_record: OnRecord | None = None) -> OfficialStats:
+    """Fetch every official feed (or ``only`` these), store and link; one transaction per feed.
+    ``on_record(conn, action_id)`` runs in that transaction for each action a new record started
+    or joined (the alerts outbox: ``sinowatch.alerts.stage.make_on_record``)."""
+    from sinowatch.extractors.watchlist import load_watchlist
+    from sinowatch.ingest.fetch import make_client
+
+    now = now or datetime.now(UTC)
+    stats = OfficialStats(on_record=on_record)
+    wl = watchlist or load_watchlist([config.resolve(p) for p in config.extraction.watchlist])
+    names = NameIndex.from_watchlist(wl)
+    with make_client(config.fetch) as client:
+        for feed in official_feeds(config, only):
+            try:
+                if feed.kind == "federal_register":
+                    docs = []
+                    url: str | None = fr_url(feed.url, since=odb.last_fr_date(conn, feed.name))
+                    pages = 0
+                    while url and pages < MAX_PAGES:
+                        page, url, problems = parse_fr_page(_get(config, client, url, feed.name))
+                        docs += page
+                        pages += 1
+                        stats.notes += [f"{feed.name}: skipped {p}" for p in problems]
+                    with transaction(conn):
+                        stats.documents += odb.upsert_fr_documents(conn, feed.name, docs, now)
+                else:
+                    body = _get(config, client, feed.url, feed.name)
+                    with transaction(conn):
+                        take_snapshot(conn, feed.name, body, names, stats, now)
+            except SinowatchError as e:
+                stats.errors.append(f"{feed.name}: {e}")
+    # after every feed: a document's targets may come from screening-list entries fetched after it
+    with transaction(conn):
+        link_fr_documents(conn, names, stats, now, days=link_days)
+    return stats
+
+
+def _entry_from_row(r: tuple[Any, ...]) -> CslEntry:
+    return CslEntry(entry_key=r[0], source=r[1], name=r[2], alt_names=tuple(r[3] or ()), addresses=r[4],
+                    countries=tuple(r[5] or ()), programs=tuple(r[6] or ()), federal_register_notice=r[7],
+                    start_date=r[8], license_requirement=r[9], license_policy=r[10], source_list_url=r[11])
+
+
+def take_snapshot(conn: Connection, feed: str, body: bytes, names: NameIndex, stats: OfficialStats,
+                  now: datetime) -> None:
+    """Store one screening-list download as a snapshot, diff it, and turn additions into records
+    linked to actions (caller's transaction)."""
+    snapshot_id = hashlib.sha1(body).hexdigest()[:20]
+    if odb.snapshot_known(conn, snapshot_id):
+        stats.notes.append(f"{feed}: unchanged since snapshot {snapshot_id}")
+        return
+    entries, problems = parse_csl(body)
+    stats.notes += [f"{feed}: skipped {p}" for p in problems]
+    baseline = not odb.has_snapshot(conn, feed)
+    previous = {k: _entry_from_row(r) for k, r in odb.current_entries(conn, feed).items()}
+    changes = [] if baseline else diff(previous, entries)
+    resolved = {e.entry_key: names.resolve(e.name, *e.alt_names) for e in entries}
+    resolved.update({c.entry.entry_key: names.resolve(c.entry.name, *c.entry.alt_names) for c in changes})
+    odb.store_snapshot(conn, feed, snapshot_id, now, entries, resolved, changes, baseline=baseline)
+    stats.snapshots += 1
+    if baseline:
+        stats.notes.append(f"{feed}: first snapshot ({len(entries)} entries) stored as the baseline: no alerts")
+        return
+    stats.added += sum(1 for c in changes if c.change == "added")
+    stats.removed += sum(1 for c in changes if c.change == "removed")
+    stats.changed += sum(1 for c in changes if c.change == "changed")
+    groups: dict[tuple[str, date | None], list[CslEntry]] = {}
+    unresolved = []
+    for c in changes:
+        if c.change != "added":
+            continue
+        if resolved.get(c.entry.entry_key):
+            groups.setdefault((c.entry.federal_register_notice or c.entry.entry_key, c.entry.start_date),
+                              []).append(c.entry)
+        elif is_chinese(c.entry):
+            unresolved.append((f"csl:{c.entry.entry_key}", c.entry.name,
+                               f"{c.entry.source} addition {c.entry.federal_register_notice or ''}".strip()))
+    odb.add_candidates(conn, unresolved)
+    stats.candidates += len(unresolved)
+    for (notice, start), group in sorted(groups.items(), key=lambda kv: (str(kv[0][1]), kv[0][0])):
+        targets = sorted({t for e in group for t in resolved[e.entry_key]})
+        when = start or now.date()
+        title = f"{group[0].source} additions: " + "; ".join(e.name for e in group[:3]) + (
+            f" and {len(group) - 3} more" if len(group) > 3 else "")
+        attach(conn, "entity_list", targets, when, kind="screening_list", record_id=notice,
+               citation=group[0].federal_register_notice, url=group[0].source_list_url, effective=start,
+               title=title, stats=stats, now=now)
+
+
+def _us(conn: Connection) -> set[str | None]:
+    countries = adb.entity_countries(conn)
+    return {None, *(a for a, c in countries.items() if c == "US"), *(g for g, c in GOVERNMENTS.items() if c == "US")}
+
+
+def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date, *, kind: str, record_id: str,
+           citation: str | None, url: str | None, effective: date | None, title: str, stats: OfficialStats,
+           now: datetime) -> str | None:
+    """Link a record to the best matching action, or start one from it; returns the action id."""
+    if not targets:
+        return None
+    existing = odb.record_action(conn, kind, record_id)
+    if existing is not None:
+        return existing
+    t0 = datetime.combine(when, time(12), tzinfo=UTC)
+    us = _us(conn)
+    # an act reported up to SPAN before its record (a rule published days after the news) or up to
+    # WINDOW after it (news of a listing found in the list first)
+    found = [r for r in odb.matching_actions(conn, event_type, targets, t0 - SPAN, t0 + WINDOW) if r[1] in us]
+    # most shared targets, then the action that names no other firm, then the closest in time
+    found.sort(key=lambda r: (-len(set(r[2]) & set(targets)), len(set(r[2]) - set(targets)), abs(r[3] - t0), r[0]))
+    if found:
+        action_id = found[0][0]
+    else:
+        action_id = "act-" + hashlib.sha1(f"record\n{kind}\n{record_id}".encode()).hexdigest()[:12]
+        stats.started += 1
+    odb.link_record(conn, action_id, kind=kind, record_id=record_id, citation=citation, url=url, published=when,
+                    effective=effective, title=title, targets=targets, now=datetime.now(UTC))
+    stats.linked += 1
+    row = conn.execute("SELECT status, actor, targets, title FROM actions WHERE action_id = ?", [action_id]).fetchall()
+    status, actor, old_targets, old_title = row[0] if row else ("enacted", RECORD_ACTOR, [], title)
+    touched = {"action_id": action_id, "event_type": event_type, "status": status or "enacted",
+               "actor": actor or RECORD_ACTOR, "targets": sorted(set(old_targets) | set(targets)),
+               "title": old_title, "first_seen": t0, "last_seen": t0}
+    history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, "enacted", t0, None)]
+    _refresh(conn, touched, history, now)
+    if stats.on_record is not None:
+        stats.alerts += stats.on_record(conn, action_id)
+    return action_id
+
+
+def _refresh(conn: Connection, touched: dict[str, Any], history: list[tuple[str, str, datetime, str | None]],
+             now: datetime) -> None:
+    from sinowatch.warehouse.actions import write_fold
+
+    write_fold(conn, [], [touched], history, now)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def document_targets(conn: Connection, names: NameIndex, citation: str | None, text: str) -> list[str]:
+    """A document's targets: the firms of the screening-list entries that cite it, and the
+    watchlist firms whose full alias the title or abstract names (whole words)."""
+    found = set(odb.csl_targets_for_citation(conn, citation)) if citation else set()
+    norm = " " + normalise_name(text) + " "
+    for alias, eid in names.aliases.items():
+        if len(alias) >= 4 and not any("\u4e00" <= ch <= "\u9fff" for ch in alias) and f" {alias} " in norm:
+            found.add(eid)
+    return sorted(found)
+
+
+def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, now: datetime,
+                      days: int = 60) -> None:
+    """Link the recent Federal Register documents that no action links to yet (caller's transaction)."""
+    from sinowatch.official.records import FrDocument
+
+    for number, citation, title, abstract, published, effective, url in odb.unlinked_fr_documents(
+            conn, now.date() - timedelta(days=days)):
+        doc = FrDocument(document_number=number, citation=citation, title=title, abstract=abstract, action=None,
+                         doc_type=None, publication_date=published, effective_on=effective, html_url=url,
+                         pdf_url=None, raw_text_url=None, cfr_references=json.dumps([]), agencies=())
+        targets = document_targets(conn, names, citation, f"{title} {abstract or ''}")
+        attach(conn, doc.event_type, targets, published, kind="federal_register", record_id=number,
+               citation=citation, url=url, effective=effective, title=title, stats=stats, now=now)
+
+
+def run_official_stage(config: Config, conn: Connection, report: Any,
+                       on_record: OnRecord | None = None) -> OfficialStats | None:
+    """The main job's official-records step (after extraction, before alerts are sent): fetch the
+    official feeds, link, and call ``on_record`` (the orchestration passes the alert outbox's) for
+    each action a record started or joined; failures are recorded in the run's report."""
+    if not official_feeds(config):
+        return None
+    stats = fetch_official(config, conn, on_record=on_record)
+    report.alerts_queued += stats.alerts
+    if stats.errors:
+        report.errors.extend(f"official {e}" for e in stats.errors)
+        report.status = "partial"
+    return stats

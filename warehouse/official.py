@@ -1,0 +1,127 @@
+"""Warehouse side of official records (migration 0012): Federal Register documents, screening-list
+snapshots, entries and diffs, and the links from records to actions. Plain rows in and out; every
+writer runs in the caller's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sinowatch.warehouse.db import Connection
+
+
+def last_fr_date(conn: Connection, feed: str) -> date | None:
+    row = conn.execute("SELECT max(publication_date) FROM fr_documents WHERE feed = ?", [feed]).fetchall()
+    return row[0][0] if row and row[0][0] is not None else None
+
+
+def upsert_fr_documents(conn: Connection, feed: str, docs: Sequence[Any], fetched_at: datetime) -> int:
+    """Insert the documents not stored yet (keyed on document_number); returns how many were new."""
+    new = 0
+    for d in docs:
+        known = conn.execute("SELECT 1 FROM fr_documents WHERE document_number = ?", [d.document_number]).fetchall()
+        if known:
+            continue
+        conn.execute("INSERT INTO fr_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [d.document_number, d.citation, d.title, d.abstract, d.action, d.doc_type, d.publication_date,
+                      d.effective_on, d.html_url, d.pdf_url, d.raw_text_url, d.cfr_references, list(d.agencies),
+                      feed, fetched_at])
+        new += 1
+    return new
+
+
+def unlinked_fr_documents(conn: Connection, since: date) -> list[tuple[Any, ...]]:
+    """(document_number, citation, title, abstract, publication_date, effective_on, html_url) of
+    the documents published since ``since`` that no action links to yet."""
+    return conn.execute("""
+        SELECT document_number, citation, title, abstract, publication_date, effective_on, html_url FROM fr_documents
+        WHERE publication_date >= ? AND document_number NOT IN (
+            SELECT record_id FROM action_records WHERE record_kind = 'federal_register')
+        ORDER BY publication_date, document_number""", [since]).fetchall()
+
+
+def csl_targets_for_citation(conn: Connection, citation: str) -> list[str]:
+    """Watchlist ids of the screening-list entries that cite this Federal Register notice."""
+    rows = conn.execute("""
+        SELECT DISTINCT unnest(entities) FROM csl_entries
+        WHERE replace(federal_register_notice, ' ', '') = replace(?, ' ', '')""", [citation]).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def snapshot_known(conn: Connection, snapshot_id: str) -> bool:
+    return bool(conn.execute("SELECT 1 FROM csl_snapshots WHERE snapshot_id = ?", [snapshot_id]).fetchall())
+
+
+def has_snapshot(conn: Connection, feed: str) -> bool:
+    return bool(conn.execute("SELECT 1 FROM csl_snapshots WHERE feed = ? LIMIT 1", [feed]).fetchall())
+
+
+def current_entries(conn: Connection, feed: str) -> dict[str, tuple[Any, ...]]:
+    """entry_key -> the stored row of every entry in the feed's latest state."""
+    cols = ("entry_key", "source", "name", "alt_names", "addresses", "countries", "programs",
+            "federal_register_notice", "start_date", "license_requirement", "license_policy", "source_list_url")
+    rows = conn.execute(f"SELECT {', '.join(cols)} FROM csl_entries WHERE feed = ?", [feed]).fetchall()
+    return {r[0]: r for r in rows}
+
+
+def store_snapshot(conn: Connection, feed: str, snapshot_id: str, fetched_at: datetime, entries: Sequence[Any],
+                   resolved: dict[str, tuple[str, ...]], changes: Sequence[Any], *, baseline: bool) -> None:
+    """The snapshot row, the feed's entries replaced by this snapshot's, and the diff rows."""
+    conn.execute("INSERT INTO csl_snapshots VALUES (?, ?, ?, ?, ?)",
+                 [snapshot_id, feed, fetched_at, len(entries), baseline])
+    conn.execute("DELETE FROM csl_entries WHERE feed = ?", [feed])
+    if entries:
+        conn.executemany("INSERT INTO csl_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [feed, e.entry_key, e.source, e.name, list(e.alt_names), e.addresses, list(e.countries), list(e.programs),
+             e.federal_register_notice, e.start_date, e.license_requirement, e.license_policy, e.source_list_url,
+             list(resolved.get(e.entry_key, ())), e.digest, snapshot_id] for e in entries])
+    if changes:
+        conn.executemany("INSERT INTO csl_diffs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            [snapshot_id, feed, c.change, c.entry.entry_key, c.entry.source, c.entry.name,
+             list(resolved.get(c.entry.entry_key, ())), c.entry.federal_register_notice, c.entry.start_date,
+             list(c.fields)] for c in changes])
+
+
+def add_candidates(conn: Connection, names: Sequence[tuple[str, str, str]]) -> None:
+    """Unresolved listed names as discovery candidates: (key, name, example)."""
+    for key, name, example in names:
+        conn.execute("INSERT INTO entity_candidates (article_key, name, example, extractor_version) "
+                     "SELECT ?, ?, ?, 'screening-list' WHERE NOT EXISTS ("
+                     "SELECT 1 FROM entity_candidates WHERE article_key = ? AND name = ?)", [key, name, example, key, name])
+
+
+def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], lo: datetime,
+                     hi: datetime) -> list[tuple[Any, ...]]:
+    """(action_id, actor, targets, act date, last_seen) of actions of this type sharing a target whose
+    act date is within [lo, hi]. The act date is its first enacted (or reversed) report, else its
+    first report: a proposal enacted months later is dated by the enactment that a record
+    documents, and a later mention of an old act (a background report, which moves last_seen)
+    never makes it a candidate for a new record."""
+    return conn.execute("""
+        WITH cand AS (
+            SELECT a.action_id, a.actor, a.targets, a.last_seen,
+                   coalesce((SELECT min(r.published) FROM action_reports r WHERE r.action_id = a.action_id
+                               AND r.status IN ('enacted', 'reversed')), a.first_seen) AS act_date
+            FROM actions a WHERE a.event_type = ? AND len(list_intersect(a.targets, ?)) > 0)
+        SELECT action_id, actor, targets, act_date, last_seen FROM cand
+        WHERE act_date BETWEEN ? AND ?
+        ORDER BY act_date, action_id""", [event_type, list(targets), lo, hi]).fetchall()
+
+
+def link_record(conn: Connection, action_id: str, *, kind: str, record_id: str, citation: str | None,
+                url: str | None, published: date | None, effective: date | None, title: str | None,
+                targets: Sequence[str], now: datetime) -> bool:
+    """Attach a record to an action; False when that link exists already."""
+    if conn.execute("SELECT 1 FROM action_records WHERE action_id = ? AND record_kind = ? AND record_id = ?",
+                    [action_id, kind, record_id]).fetchall():
+        return False
+    conn.execute("INSERT INTO action_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 [action_id, kind, record_id, citation, url, published, effective, title, list(targets), now])
+    return True
+
+
+def record_action(conn: Connection, kind: str, record_id: str) -> str | None:
+    row = conn.execute("SELECT action_id FROM action_records WHERE record_kind = ? AND record_id = ? LIMIT 1",
+                       [kind, record_id]).fetchall()
+    return row[0][0] if row else None
