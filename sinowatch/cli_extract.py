@@ -179,7 +179,7 @@ def register(app: typer.Typer) -> None:
 
         cfg = state(ctx).config
         if articles is not None:
-            from sinowatch.extractors.evaluate_articles import load_articles  # noqa: PLC0415
+            from sinowatch.extractors.evaluate_articles import load_articles
 
             if split not in ("dev", "test"):
                 raise typer.BadParameter(f"must be dev or test, got {split!r}", param_hint="--split")
@@ -268,7 +268,7 @@ def _scorer(cfg: Any, *, required: bool) -> Any:
 
 
 def _eval_articles(extractor: Any, rows: list[dict[str, Any]], path: Path, split: str, *, errors: bool) -> None:
-    from sinowatch.extractors.evaluate_articles import POLICY_TYPES, evaluate_split  # noqa: PLC0415
+    from sinowatch.extractors.evaluate_articles import POLICY_TYPES, evaluate_split
 
     res, errs = evaluate_split(extractor, rows, split)
     typer.echo(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, articles {path}, "
