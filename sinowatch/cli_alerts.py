@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
 
         def filters(r) -> str:  # type: ignore[no-untyped-def]
             parts = [f"{k}={','.join(v)}" for k, v in (("types", r.event_types), ("entities", r.entities),
-                     ("kinds", r.kinds), ("lang", r.languages), ("feeds", r.feeds)) if v]
+                     ("kinds", r.kinds), ("statuses", r.statuses), ("lang", r.languages), ("feeds", r.feeds)) if v]
             return "; ".join([*parts, f"conf>={r.min_confidence:g}"])
 
         def na(v: int | None) -> object:

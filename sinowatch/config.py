@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sinowatch.errors import ConfigError
-from sinowatch.records import ENTITY_KINDS, EVENT_TYPES, Feed
+from sinowatch.records import ENTITY_KINDS, EVENT_STATUSES, EVENT_TYPES, Feed
 
 ENV_CONFIG = "SINOWATCH_CONFIG"
 _SIZE_RE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.I)
@@ -147,6 +147,11 @@ class AlertRule:
     entities: list[str] = setting([], "Watchlist ids that must be involved; empty = any watchlist entity")
     kinds: list[str] = setting([], "Entity kinds that must be involved; empty = any")
     min_confidence: float = setting(0.6, "Lowest event confidence that alerts", min=0, max=1)
+    statuses: list[str] = setting(
+        ["proposed", "enacted", "reversed"],
+        "Event statuses that match (proposed, enacted, reversed, background); empty = any. An event "
+        "without a status (types where none applies) always passes",
+    )
     languages: list[str] = setting([], "Article languages; empty = any")
     feeds: list[str] = setting([], "Feed names; empty = any")
     recipients: list[str] = setting(["analyst@localhost"], "Who receives the digest by email; empty = no email")
@@ -337,7 +342,7 @@ def _validate(cfg: Config) -> None:
     if len(set(rule_names)) != len(rule_names):
         raise ConfigError(f"{src}: alert rule names must be unique, got {rule_names}")
     for r in cfg.alerts.rules:
-        for key, allowed in (("event_types", EVENT_TYPES), ("kinds", ENTITY_KINDS)):
+        for key, allowed in (("event_types", EVENT_TYPES), ("kinds", ENTITY_KINDS), ("statuses", EVENT_STATUSES)):
             bad = [v for v in getattr(r, key) if v not in allowed]
             if bad:
                 raise ConfigError(f"{src}: alert rule {r.name!r}: '{key}' has {bad[0]!r}; use {', '.join(allowed)}")

@@ -25,6 +25,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "policy_plan",
     "partnership",
 )
+#: Event.status values: being considered, in force, undone, or a past action mentioned as context
+EVENT_STATUSES: tuple[str, ...] = ("proposed", "enacted", "reversed", "background")
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,9 @@ class CandidateAlert:
     sentence: str
     trigger: str | None
     entities: tuple[EntityRef, ...]
+    status: str | None = None  # the event's: proposed, enacted, reversed (background never alerts by default)
+    actor: str | None = None
+    targets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,9 @@ class OutboxAlert:
     language: str
     other_sources: tuple[Source, ...] = ()
     created_at: datetime | None = None
+    event_status: str | None = None  # the event's status (``status`` is the delivery state)
+    actor: str | None = None
+    targets: tuple[str, ...] = ()
     #: the action the alert is about, as `sinowatch action ID --format json` shows it (alerts/per_action.py)
     action: dict[str, Any] | None = None
 

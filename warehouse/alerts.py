@@ -33,6 +33,9 @@ _OUTBOX_SCHEMA = pa.schema(
         ("trigger_text", pa.string()),
         ("entities", pa.string()),
         ("created_at", pa.timestamp("us", tz="UTC")),
+        ("event_status", pa.string()),
+        ("actor", pa.string()),
+        ("targets", pa.list_(pa.string())),
     ]
 )
 
@@ -82,6 +85,9 @@ def queue(conn: Connection, candidates: Sequence[CandidateAlert], now: datetime)
         cols["trigger_text"].append(c.trigger)
         cols["entities"].append(_entities_json(c.entities))
         cols["created_at"].append(now)
+        cols["event_status"].append(c.status)
+        cols["actor"].append(c.actor)
+        cols["targets"].append(list(c.targets))
     names = ", ".join(_OUTBOX_SCHEMA.names)
     conn.register("_alerts_new", pa.table(cols, schema=_OUTBOX_SCHEMA))
     try:
@@ -137,13 +143,17 @@ def outbox(conn: Connection, statuses: Sequence[str] = OPEN_STATUSES) -> list[Ou
     """Outbox rows in ``statuses`` joined with their article and the story's other copies,
     ordered by rule, then most confident and newest first. (A read-only warehouse older than
     migration 0003 has no outbox: nothing is open.)"""
-    if "alert_id" not in _columns(conn, "alerts"):
+    cols = _columns(conn, "alerts")
+    if "alert_id" not in cols:
         return []
+    # a read-only warehouse older than migration 0010 has no event status, actor or targets
+    roles = ("al.event_status, al.actor, al.targets" if "event_status" in cols
+             else "NULL::VARCHAR, NULL::VARCHAR, []::VARCHAR[]")
     rows = conn.execute(
-        """
+        f"""
         SELECT al.alert_id, al.rule, al.cluster_id, al.status, al.tries, al.message_id, al.event_type,
                al.confidence, al.sentence, al.trigger_text, al.entities, al.created_at,
-               al.article_key, a.feed, a.feeds, a.title, a.url, a.published, a.language
+               al.article_key, a.feed, a.feeds, a.title, a.url, a.published, a.language, {roles}
         FROM alerts al LEFT JOIN articles a ON a.article_key = al.article_key
         WHERE list_contains(?, al.status)
         ORDER BY al.rule, al.confidence DESC, a.published DESC NULLS LAST, al.alert_id
@@ -164,7 +174,7 @@ def outbox(conn: Connection, statuses: Sequence[str] = OPEN_STATUSES) -> list[Ou
         copies.setdefault(cid, []).append((key, feed, title, url, published))
     out = []
     for (aid, rule, cid, status, tries, mid, etype, conf, sentence, trig, ents, created,
-         akey, feed, feeds, title, url, published, lang) in rows:
+         akey, feed, feeds, title, url, published, lang, ev_status, actor, targets) in rows:
         main = Source(feed=feed or "", title=title or "(article no longer in the warehouse)", url=url or "",
                       published=published)
         others = [Source(feed=f, title=title or "", url=url or "", published=published)
@@ -175,7 +185,7 @@ def outbox(conn: Connection, statuses: Sequence[str] = OPEN_STATUSES) -> list[Ou
                 alert_id=aid, rule=rule, cluster_id=cid, status=status, tries=tries, message_id=mid,
                 event_type=etype, confidence=conf, sentence=sentence, trigger=trig,
                 entities=_refs(ents, names, akey, sentiment), article=main, language=lang or "", other_sources=tuple(others),
-                created_at=created,
+                created_at=created, event_status=ev_status, actor=actor, targets=tuple(targets or ()),
             )
         )
     return out
@@ -287,7 +297,7 @@ def recent_events(conn: Connection, since: datetime) -> tuple[list[StoredEvent],
     rows = conn.execute(
         f"""
         SELECT e.{type_col}, e.confidence, {col('sentence', "''")}, {col('entities', '[]::VARCHAR[]')},
-               {col('actor', 'NULL')}, {col('targets', '[]::VARCHAR[]')},
+               {col('actor', 'NULL')}, {col('targets', '[]::VARCHAR[]')}, {col('status', 'NULL')},
                a.language, a.feed, a.feeds, a.cluster_id
         FROM events e JOIN articles a ON a.article_key = e.article_key
         WHERE a.published >= ?
@@ -304,9 +314,9 @@ def recent_events(conn: Connection, since: datetime) -> tuple[list[StoredEvent],
     events = [
         StoredEvent(
             event=Event(type=t, confidence=float(c or 0.0), sentence=s or "", entities=tuple(es or ()), actor=act,
-                        targets=tuple(tg or ())),
+                        targets=tuple(tg or ()), status=st),
             language=lang, feeds=tuple(dict.fromkeys([feed, *(feeds or [])])), cluster_id=cid,
         )
-        for t, c, s, es, act, tg, lang, feed, feeds, cid in rows
+        for t, c, s, es, act, tg, st, lang, feed, feeds, cid in rows
     ]
     return events, kinds

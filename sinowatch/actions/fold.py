@@ -20,7 +20,8 @@ derived from the report itself.
 
 A status change (proposed -> enacted -> reversed) stays on the same action: the status is part of
 the action's history, never a reason to start another. ``background`` mentions (a past act named
-as context) join an action that fits but never move its status.
+as context) join an enacted or reversed action that fits, never a mere proposal, and never move
+its status.
 """
 
 from __future__ import annotations
@@ -191,6 +192,10 @@ def fit(report: Report, action: Action, sig: Signals, country: Mapping[str, str]
     if not shared:
         return None
     t = report.published
+    if report.status == "background" and action.status == "proposed":
+        return None  # a past act named as context happened: it is not a proposal still waiting
+    if report.status != "background" and action.status == "background":
+        return None  # an action known only from mentions in passing is a past act, not today's news
     if report.status == "background" and action.status in _RANK:  # a past act named as context
         if t < action.first_seen - window or t > action.first_seen + LOOKBACK:
             return None

@@ -146,10 +146,23 @@ def _action_view(act: dict[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
+def roles_line(a: OutboxAlert) -> str:
+    """'actor -> targets' by display name ("U.S. Department of Commerce -> Inspur Group"); '' when
+    the event names neither. An unknown actor shows as '?', no target as '(none named)'."""
+    if not a.actor and not a.targets:
+        return ""
+    names = {e.id: e.name or e.id for e in a.entities}
+    actor = one_line(names.get(a.actor, a.actor) if a.actor else "?", 100)
+    targets = ", ".join(one_line(names.get(t, t), 100) for t in a.targets) or "(none named)"
+    return f"{actor} -> {targets}"
+
+
 def _story_view(a: OutboxAlert) -> dict[str, Any]:
     return {
         "action": _action_view(a.action),
         **_source_view(a.article),
+        "status": one_line(a.event_status, 20) if a.event_status else "",
+        "roles": roles_line(a),
         "event": a.event_type.replace("_", " "),
         "event_type": a.event_type,
         "confidence": f"{a.confidence:.2f}",

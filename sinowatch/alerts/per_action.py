@@ -12,7 +12,8 @@ before, in the same transaction, so every saved event already has its action):
   digest, shown as "N more reports; rule published: citation";
 - a report of an action whose alert is still pending adds nothing: the pending alert is rendered
   with the action as it is at send time;
-- a background mention ("was added to the Entity List in 2019") never alerts.
+- a background mention ("was added to the Entity List in 2019") never alerts, except for a rule
+  whose ``statuses`` ask for ``background`` (then once per rule and story).
 
 Events without an action (no target and no actor) keep the per-story key. The outbox's guarantees
 (unique key, ON CONFLICT DO NOTHING, the sending/sent marks) are unchanged.
@@ -74,8 +75,11 @@ def _key(conn: Connection, rule: str, action_id: str, key: str) -> str | None:
 
 
 def key_candidates(conn: Connection, candidates: Sequence[CandidateAlert],
-                   extractions: Sequence[Extraction]) -> list[CandidateAlert]:
-    """Re-key the batch's candidates by action (see the module's docstring); one per key."""
+                   extractions: Sequence[Extraction], *,
+                   wants_background: frozenset[str] | set[str] = frozenset()) -> list[CandidateAlert]:
+    """Re-key the batch's candidates by action (see the module's docstring); one per key. A
+    background mention alerts only for the rules in ``wants_background`` (rules whose
+    ``statuses`` name it), keyed by its story as before actions."""
     by_id = {ex.id: ex for ex in extractions}
     seqs: dict[int, tuple[str, int]] = {}
     for n, c in enumerate(candidates):
@@ -92,6 +96,8 @@ def key_candidates(conn: Connection, candidates: Sequence[CandidateAlert],
             continue
         action_id, report_status, action_status = found
         if report_status == "background":
+            if c.rule in wants_background:
+                out.setdefault(c.alert_id, c)
             continue
         found_key = _key(conn, c.rule, action_id, f"{PREFIX}{action_id}:{action_status or 'none'}")
         if found_key is None:

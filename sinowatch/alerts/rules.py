@@ -5,6 +5,8 @@ when every filter it sets holds; an empty list means "any":
 
 - ``event_types``: the event's type is one of them;
 - ``min_confidence``: the event's confidence is at least this;
+- ``statuses``: the event's status is one of them (an event without a status passes; the bundled
+  rule leaves out ``background``, so a past listing mentioned as context never alerts);
 - the event involves at least one watchlist entity (its ``entities``, ``actor`` or ``targets``);
 - ``entities``: one of the involved entities is one of these watchlist ids (case-insensitive);
 - ``kinds``: one of the involved entities is of one of these kinds (company, chip, ...);
@@ -52,6 +54,8 @@ def event_matches(
     if rule.event_types and event.type.casefold() not in _norm(rule.event_types):
         return False
     if event.confidence < rule.min_confidence:
+        return False
+    if rule.statuses and event.status and event.status.casefold() not in _norm(rule.statuses):
         return False
     ids = involved_entities(event)
     if not ids:
@@ -114,6 +118,9 @@ def match_extraction(rules: Sequence[AlertRule], extraction: Extraction, meta: A
                     sentence=best.sentence,
                     trigger=best.trigger,
                     entities=_entity_refs(best, extraction, kinds),
+                    status=best.status,
+                    actor=best.actor,
+                    targets=tuple(best.targets),
                 )
             )
     return out

@@ -49,6 +49,8 @@ def make_on_batch(config: Config) -> OnBatch:
     first run over an old archive must not mail months of news."""
     rules = list(config.alerts.rules) if config.alerts.enabled else []
     max_age = timedelta(days=config.alerts.max_age_days) if config.alerts.max_age_days > 0 else None
+    # rules that name "background" among their statuses ask for mentions in passing, per story
+    wants_background = {r.name for r in rules if "background" in {s.casefold() for s in r.statuses or ()}}
 
     def on_batch(conn: Connection, docs: Sequence[Document], extractions: Sequence[Extraction]) -> int:
         if not rules or not extractions:
@@ -57,7 +59,8 @@ def make_on_batch(config: Config) -> OnBatch:
         metas = outbox_db.article_meta(conn, [e.id for e in extractions])
         if max_age is not None:
             metas = {k: m for k, m in metas.items() if m.published is None or now - m.published <= max_age}
-        candidates = key_candidates(conn, match_batch(rules, extractions, metas), extractions)
+        candidates = key_candidates(conn, match_batch(rules, extractions, metas), extractions,
+                                    wants_background=wants_background)
         return outbox_db.queue(conn, candidates, now)
 
     return on_batch

@@ -28,8 +28,8 @@ def run_extract(tmp_path_factory):  # type: ignore[no-untyped-def]
     path = folder / "in.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env_cwd = folder  # no config file there: defaults
-    res = subprocess.run([*CLI, "extract", str(path), "--batch-size", "2"], capture_output=True, text=True,
-                         cwd=env_cwd, timeout=120)
+    res = subprocess.run([*CLI, "extract", str(path), "--batch-size", "2", "--no-sentiment"], capture_output=True,
+                         text=True, cwd=env_cwd, timeout=120)
     return res
 
 
@@ -53,7 +53,7 @@ def test_output_order_schema_and_bad_lines(run_extract) -> None:  # type: ignore
     a1, a2, a3 = out
     assert {r["entity"] for r in a1["entities"]} == {"bis", "smic", "entity-list"}
     ev = [e for e in a1["events"] if e["type"] == "entity_list"]
-    assert ev and ev[0]["actor"] == "bis" and ev[0]["targets"] == ["smic"]
+    assert ev and ev[0]["actor"] == "bis" and ev[0]["targets"] == ["smic"] and ev[0]["status"] == "enacted"
     assert a2["lang"] == "zh" and {r["entity"] for r in a2["entities"]} == {"cambricon"}
     assert {e["type"] for e in a2["events"]} == {"market_move"}
     assert a3["mentions"] == [] and a3["events"] == []
@@ -64,7 +64,7 @@ def test_output_order_schema_and_bad_lines(run_extract) -> None:  # type: ignore
 
 def test_stdin(tmp_path: Path) -> None:
     line = json.dumps({"id": "s", "title": "", "text": "Tencent raised capex."}) + "\n"
-    res = subprocess.run([*CLI, "extract", "-"], input=line, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    res = subprocess.run([*CLI, "extract", "-", "--no-sentiment"], input=line, capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert res.returncode == 0, res.stderr
     (o,) = [json.loads(x) for x in res.stdout.splitlines()]
     assert o["entities"] == [{"entity": "tencent", "kind": "company", "count": 1, "sentiment": None}]
@@ -83,3 +83,43 @@ def test_every_extraction_command_has_help() -> None:
             if p.name in ("ctx",) or getattr(p, "param_type_name", "") == "argument":
                 continue
             assert getattr(p, "help", None), (name, p.name)
+
+
+def _sentiment_model_installed() -> bool:
+    from sinowatch.config import Config
+    from sinowatch.errors import ModelError
+    from sinowatch.scoring import load_model
+
+    try:
+        load_model(Config())
+    except ModelError:
+        return False
+    return True
+
+
+def test_status_actor_targets_and_sentiment_on_every_event(tmp_path: Path) -> None:
+    if not _sentiment_model_installed():
+        pytest.skip("the sentiment model is not installed (models/sentiment/artifact)")
+    lines = [json.dumps({"id": "w", "title": "US weighs adding more Inspur units to Entity List",
+                         "text": "Washington is weighing adding more Inspur units to the Entity List, people "
+                                 "familiar with the matter said. Inspur shares fell 4%.",
+                         "published": "2026-11-30"}),
+             json.dumps({"id": "z", "lang": "zh", "title": "浪潮回应",
+                         "text": "浪潮信息表示，公司已被列入美国实体清单，目前经营正常。"})]
+    res = subprocess.run([*CLI, "extract", "-"], input="\n".join(lines) + "\n", capture_output=True, text=True,
+                         cwd=tmp_path, timeout=300)
+    assert res.returncode == 0, res.stderr
+    w, z = [json.loads(x) for x in res.stdout.splitlines()]
+    (ev,) = [e for e in w["events"] if e["type"] == "entity_list" and e["sentence"].startswith("US weighs")]
+    assert (ev["status"], ev["actor"], ev["targets"]) == ("proposed", "us-gov", ["inspur"])
+    (bg,) = [e for e in z["events"] if e["type"] == "entity_list"]
+    assert (bg["status"], bg["actor"], bg["targets"]) == ("background", "us-gov", ["inspur"])
+    for o in (w, z):
+        assert o["sentiment"]["label"] in ("positive", "negative", "neutral")
+        assert all(r["sentiment"] is not None for r in o["entities"])
+        assert all(m["sentiment"] is not None for m in o["mentions"])
+    # --no-sentiment leaves them null, the events unchanged
+    res = subprocess.run([*CLI, "extract", "-", "--no-sentiment"], input=lines[1] + "\n", capture_output=True,
+                         text=True, cwd=tmp_path, timeout=120)
+    (z2,) = [json.loads(x) for x in res.stdout.splitlines()]
+    assert z2["sentiment"] is None and z2["events"] == z["events"]

@@ -184,3 +184,23 @@ def test_discovery_finds_unknown_organisations() -> None:
     (out,) = list(ex.extract([doc]))
     names = [n for n, _ in out.candidates]
     assert "Shengshu Technology" in names and "Alibaba" not in names and "AI" not in names
+
+
+def test_reextract_brings_rows_of_an_older_extractor_up_to_date(conn, extractor) -> None:  # type: ignore[no-untyped-def]
+    """Rows written by extract-0.3.0 (no status, first-agency actors) are redone by `reextract`:
+    every event gets a status, the actor and targets of the current rules, nothing is duplicated."""
+    from sinowatch.extract_stage import extract_pending
+
+    cfg = Config()
+    extract_pending(cfg, conn, extractor=extractor)
+    n = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    # what an older extractor left behind
+    conn.execute("UPDATE events SET status = NULL, actor = NULL")
+    conn.execute("UPDATE extraction_state SET extractor_version = 'extract-0.3.0'")
+    assert extract_pending(cfg, conn, extractor=extractor).articles == 0  # a plain run leaves them
+    assert extract_pending(cfg, conn, extractor=extractor, reextract=True).articles == 4
+    rows = conn.execute("SELECT event_type, status, actor, targets FROM events WHERE article_key = 'k1' "
+                        "AND event_type = 'entity_list'").fetchall()
+    assert rows and all(r[1] == "enacted" and r[2] in ("us-commerce", "bis") and "inspur" in r[3] for r in rows)
+    assert conn.execute("SELECT count(*) FROM events WHERE status IS NULL").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == n

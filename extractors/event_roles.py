@@ -1,0 +1,284 @@
+"""Status, actor and targets of a detected event: cheap cues on the evidence sentence.
+
+Used by the event detector (:mod:`sinowatch.extractors.events`) for every sentence event.
+
+**Status** (``proposed | enacted | reversed | background``, every event), decided in this order:
+
+1. ``background``: the sentence mentions a past action as context ("which was added to the Entity
+   List in 2019", "blacklisted since 2020", "already on the list", "the 2022 controls",
+   "已被列入", "自2019年以来", "此前");
+2. ``enacted`` when the sentence says the action took effect or became law ("took effect",
+   "signed into law", "正式实施"), whatever else it says;
+3. ``proposed``: the trigger is governed by a verb of weighing, planning or proposing, a modal,
+   or the news is sourced to unnamed people ("weighs adding", "could", "proposed rule",
+   "sources said", "拟", "考虑", "将");
+4. ``reversed``: an easing decision ("lifted the ban", "removed from the Entity List", "grants
+   licences to ship", "allows sales", "解除", "豁免", "移出", "批准...出口");
+5. ``enacted`` otherwise.
+
+spaCy's parser would give the trigger's governing verb exactly, but the English pipeline runs
+without tagger and parser (they cost ~20x the rule pipeline, see extractors/pipeline.py, and the
+daily run must stay within 1.3x of its time), so the "governing verb" is approximated by a window
+around the trigger: cues of proposal are looked for in the 80 characters before the trigger and
+the 40 after it, cues of background in the whole sentence.
+
+**Actor** (the four policy types; for plans and investments only when the sentence names one): the agency or government nearest before the
+trigger (the first after it when none precedes), skipping a name that follows a preposition
+("exports to China", "in Beijing", "对美国"): a government is replaced by a named agency of the
+same country in the sentence ("the administration's Commerce Department"). When the sentence
+names none, the previous sentence's actor, then the headline's (see pipeline).
+
+**Targets** (every event): the companies, chips and named instruments of the sentence (the
+releasing firm, the company whose shares moved, the AI Diffusion Rule); when it names none and refers to one ("the
+company", "the group", "该公司"), those of the previous sentence, then the headline's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+#: types that get an actor and targets
+ROLE_TYPES = ("export_control", "entity_list", "tariff", "investigation")
+#: who acts through an instrument, when the sentence names no actor ("were added to the Entity
+#: List"); a government gives way to the agency the article names (see pipeline)
+INSTRUMENT_ACTOR = {"entity-list": "us-gov", "unreliable-entity-list": "mofcom", "ai-diffusion-rule": "us-gov",
+                    "affiliates-rule": "us-gov"}
+#: types whose actor may be stated (a plan's ministry, a state fund's investor): in-sentence only
+STATED_ACTOR_TYPES = ("policy_plan", "investment")
+
+_I = re.IGNORECASE
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_BACKGROUND_EN = re.compile(
+    r"\bsince (19|20)\d\d\b|\bsince (last|early|late|mid-)\s?\w+|"
+    r"\b(which|that|who) (was|were|had been|has been|have been)\b.{0,40}\b(added|placed|blacklisted|listed|designated|"
+    r"sanctioned|hit|targeted|put|subject|barred|banned|restricted|cut off)\b|"
+    r"\b(has|have) (long|already|previously) been\b|"
+    r"\balready (on|under|subject|blacklisted|listed|barred|banned|restricted|cut off|faces|faced|hit|set to)\b|"
+    r"\b(first|originally|initially) (imposed|introduced|launched|added|mentioned|announced|issued|unveiled|proposed|"
+    r"put in place)\b|\bremain(s|ed)? in (place|force|effect)\b|"
+    r"\bunder (existing|current|earlier|previous|prior|the existing) (rules|controls|restrictions|curbs|sanctions|"
+    r"measures|tariffs|duties)\b|"
+    r"\b(earlier|previous|prior|existing|past) (rounds? of )?(rules|controls|restrictions|curbs|sanctions|listings?|bans?|"
+    r"phases?|tariffs)\b",
+    _I)
+# past perfect, unless reported speech ("said on Monday it had opened an investigation" is news)
+_HAD_EN = re.compile(
+    r"\bhad (long |already |previously |first |earlier )?(been|required|imposed|added|banned|restricted|placed|"
+    r"blacklisted|halted|barred|curbed|limited|issued|introduced|announced|launched|released|opened|put|levied)\b", _I)
+_REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}\b(it|they|he|she|the \w+)\s+had\b", _I)
+# time words that date the act itself: looked for near the trigger (another clause may date another act)
+_BACKGROUND_NEAR_EN = re.compile(
+    r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|in the past|last (week|month|year|spring|summer|"
+    r"autumn|fall|winter)|earlier (this|that|last) (year|month)|the previous (year|month|week))\b", _I)
+_BACKGROUND_ZH = re.compile(
+    r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
+    r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"
+    r"前一天|早前|仍然有效|继续有效")
+_PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
+                        r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d)",
+                        _I)
+_PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)", _I)
+_MONTH_EN = re.compile(r"\b(?:in|since|from|on) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
+                       + r")\b(?! \d{1,2}\b)")
+_MONTH_ZH = re.compile(r"(今年|本年)?(?<!\d年)(?<!\d)(\d{1,2})\s*月")
+
+_ENACTED_OVERRIDE = re.compile(
+    r"\b(took|takes|take|taking) effect\b|\bcame into (force|effect)\b|\b(comes|entered|enters) into (force|effect)\b|"
+    r"\bwent into effect\b|\bsigned into law\b|\bfinali[sz]ed\b|"
+    r"正式(实施|生效|施行|列入|加征|公布|发布)|(起|开始)(施行|实施|生效)|已(经)?生效|即日起", _I)
+
+# proposal verbs and modals govern the trigger: looked for before it (and in it)
+_PROPOSED_PRE_EN = re.compile(
+    r"\b(weigh(s|ed|ing)?|consider(s|ed|ing)?|mull\w*|contemplat\w*|eye(s|ing)|explor(es|ed|ing)|debat\w*|"
+    r"draft(s|ed|ing)?|propos(e|es|ed|ing|al|als)|plan(s|ned|ning)? to|prepar\w* to|prepar(es|ed|ing) (a|an|for|its)|seek(s|ing)? to|sought to|"
+    r"intend\w*|threat\w*|vow\w*|push\w* (for|to)|call\w* for|urg(e|es|ed|ing)|lobb(y|ies|ied|ying)|poised to|"
+    r"set to|expected to|likely to|in talks|review\w* whether|look\w* (at|into) (whether|ways|options)|"
+    r"bills?|legislation|lawmakers|senators?|congressional|rumou?r\w*|roadmap|read(y|ies|ied|ying)|"
+    r"(?-i:could|may|might|would) (soon |also |further |eventually )?(be )?(add|impose|restrict|ban|expand|tighten|"
+    r"broaden|curb|blacklist|target|extend|announce|issue|introduce|face|levy|slap|hit|raise|lift|ease|release|launch|"
+    r"unveil|open|include|put|place|require|take|limit|cut|block|bar|approve|allow|revoke|sanction|list|designate|"
+    r"investigate|probe|start|begin|follow|invest|list))\b", _I)
+# sourcing and pending decisions: anywhere in the sentence
+_PROPOSED_ANY_EN = re.compile(
+    r"\b(sources (said|say)|people familiar|according to (people|sources|a person|two people|three people)|"
+    r"reportedly|(is|are) said to|under consideration|being (considered|weighed|drafted|discussed)|mooted|floated|"
+    r"comment period|public comment|not yet decided|yet to decide|no (final )?decision|options? (include|including))\b",
+    _I)
+# "will release" is a plan for a firm; for a government "will add" reports a decision
+_FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
+_PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁|研究(是否|对)|提议|"
+                          r"提案|议案|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出)|"
+                          # 将 + verb is "will"; 将 + noun ... 列入 is the disposal 把 ("将多家企业列入")
+                          r"将(要|会|可能|进一步|继续|对|在|从|采取|加征|出台|推出|限制|禁止|启动|扩大|收紧|调整|发起|考虑|"
+                          r"发布|开源|上线|量产)")
+
+_REVERSED_EN = re.compile(
+    r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|"
+    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?|suspend\w*|paus\w*|exempt\w*|remov\w*|"
+    r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|"
+    r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
+    r"designations?)\b|"
+    r"\b(bans?|restrictions?|curbs?|controls?|tariffs?|duties|rules?|sanctions?|requirements?|probe)\b.{0,20}\b"
+    r"(was|were|is|are|has been|have been|will be|to be|being)? ?(lifted|rescinded|revoked|scrapped|eased|relaxed|"
+    r"suspended|waived|removed|dropped|paused|repealed|reversed|withdrawn)\b|"
+    r"\b(delist\w*|exemptions?|waivers? (granted|issued)|carve-outs?)\b|"
+    r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b",
+    _I)
+_EASING_EXPORT_EN = re.compile(
+    r"\b(allow\w*|let(s|ting)?|permit(s|ted|ting)?|clear(s|ed|ing)?|approv\w*|grant\w*|resum\w*|greenlight\w*|"
+    r"green light\w*|authori[sz]\w*|will issue|issued licen\w*|reopen\w*|restor\w*)\b.{0,60}\b(sales?|sell\w*|"
+    r"ship\w*|exports?|licen[cs]\w*|suppl(y|ies)|deliver\w*)\b",
+    _I)
+_REVERSED_ZH = re.compile(
+    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
+    r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
+    r"(下调|降低|取消).{0,6}关税")
+_RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
+                          r"block\w*|bar(s|red|ring)?|halt\w*|stop\w*|expand\w*|broaden\w*|obtain\w*)\b", _I)
+_FIRM_TYPES = ("investment", "model_release", "chip_launch", "partnership")
+# an announced decision: "said on Friday it would revoke", "宣布，将撤销"
+_DECIDED = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,25}\b(it|they)\s+(would|will)\b|宣布.{0,3}将", _I)
+# the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
+_AFTER_CLAUSE = re.compile(r"\b((weeks|days|months|years|a day|a week|a month|a year|shortly|soon|long) after|"
+                           r"in recent (weeks|months) after)\b", _I)
+
+
+def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str = "en",
+                 ref_year: int | None = None, ref_month: int | None = None) -> str:
+    """The status of an event of type ``etype`` whose trigger is ``sentence[start:end]``.
+    ``ref_year`` / ``ref_month``: the article's date, so "in 2019" or "in April" read as the past."""
+    zh = lang == "zh" or _has_han(sentence)
+    if (_BACKGROUND_EN.search(sentence) or _BACKGROUND_NEAR_EN.search(sentence[max(0, start - 80):end + 50])
+            or (zh and _BACKGROUND_ZH.search(sentence))
+            or (_HAD_EN.search(sentence) and not _REPORTED_HAD.search(sentence))
+            or past_date(sentence, ref_year, ref_month)):
+        return "background"
+    if etype == "market_move":
+        return "enacted"  # a stated move or result; "shares dropped" is not a reversal
+    if _ENACTED_OVERRIDE.search(sentence):
+        return "enacted"
+    after = _AFTER_CLAUSE.search(sentence[:start])
+    if after is not None:
+        return "background"
+    pre = sentence[max(0, start - 120):end]
+    decided = _DECIDED.search(sentence[:end])
+    if (not decided and (_PROPOSED_PRE_EN.search(pre)
+                         or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])))) \
+            or _PROPOSED_ANY_EN.search(sentence):
+        return "proposed"
+    if etype in _FIRM_TYPES and _FUTURE_EN.search(sentence[max(0, start - 60):end + 40]):
+        return "proposed"
+    if _REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)):
+        return "reversed"
+    if etype == "export_control":
+        m = _EASING_EXPORT_EN.search(sentence)
+        # "allows ... sales" eases; "bans ... and allows none" or "requires licences" restricts
+        if m is not None and not _RESTRICT_EN.search(sentence[:m.start()] + sentence[m.end():]):
+            return "reversed"
+    return "enacted"
+
+
+def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:
+    """A year before ``ref_year`` with a past-tense verb, or a month earlier than ``ref_month``
+    ("in April" in a June article, "今年4月")."""
+    if ref_year is None:
+        return False
+    for m in _PAST_YEAR.finditer(sentence):
+        year = int(m.group(1) or m.group(2) or m.group(3))
+        if year < ref_year and (m.group(2) or _PAST_TENSE.search(sentence)):
+            return True
+    if ref_month is not None:
+        for m in _MONTH_EN.finditer(sentence):
+            if _MONTHS.index(m.group(1).lower()) + 1 < ref_month:
+                return True
+        for m in _MONTH_ZH.finditer(sentence):
+            month = int(m.group(2))
+            if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])):
+                return True
+    return False
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+# a name right after one of these is a place or a target, not the actor ("sales to China",
+# "in Beijing", "对美国")
+_NOT_ACTOR_BEFORE = re.compile(
+    r"(\b(to|on|against|from|in|into|at|with|for|of|over|toward|towards|targeting|including|include|across|outside|"
+    r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|[对向从在与和给赴于自到至及跟同将把家批些名个的]|针对)$", _I)
+_COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
+                       r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"
+                       r"^\W*(its|their)\b|\b(both|the two) (companies|firms|groups|chipmakers)\b|^\W*the shares\b|"
+                       r"\b(the|this|that) (chip|processor|accelerator|gpu)\b", _I)
+_COREF_ZH = re.compile(r"该公司|该集团|该企业|这家公司|此公司|公司|集团|该芯片|其")
+
+#: (start char in the sentence, end char, id, kind) of one watchlist hit
+Hit = tuple[int, int, str, str]
+
+
+def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
+    """The agency and government hits of a sentence that can be an actor (not after a preposition)."""
+    out = []
+    for h in hits:
+        if h[3] != "agency":
+            continue
+        if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")):
+            continue
+        out.append(h)
+    return out
+
+
+def _ascii_word_end(sentence: str, pos: int) -> bool:
+    before = sentence[:pos].rstrip()
+    return bool(before) and before[-1].isascii() and before[-1].isalpha()
+
+
+def pick_actor(sentence: str, hits: Sequence[Hit], trigger_start: int, *,
+               government_of: Mapping[str, str] | None = None) -> str | None:
+    """The actor of the event whose trigger starts at ``trigger_start``, from the sentence's hits
+    (agencies and governments), or None. ``government_of``: agency id -> its government's id."""
+    cands = valid_actor_hits(sentence, hits)
+    if not cands:
+        return None
+    before = [h for h in cands if h[0] < trigger_start]
+    chosen = before[-1] if before else cands[0]
+    gov = government_of or {}
+    if chosen[2] in gov.values():
+        specific = [h for h in cands if gov.get(h[2]) == chosen[2]]
+        if specific:
+            return specific[0][2]
+    return chosen[2]
+
+
+_ADJECTIVAL = re.compile(r"^\s*(['’]s\s+)?(new |latest |sweeping )?(entity list|export controls?|export curbs|curbs|"
+                         r"restrictions|rules|sanctions|tariffs|blacklist)|^(的)?(实体清单|出口管制|制裁|关税|管制|黑名单)", _I)
+
+
+def adjectival(sentence: str, hit: Hit) -> bool:
+    """The name qualifies an instrument ("U.S. export controls", "美国实体清单") rather than
+    acting: the article may name the agency behind it."""
+    return bool(_ADJECTIVAL.search(sentence[hit[1]:hit[1] + 30]))
+
+
+def instrument_actor(hits: Sequence[Hit]) -> str | None:
+    """The actor implied by the instrument the sentence names (the Entity List: the U.S.)."""
+    return next((INSTRUMENT_ACTOR[h[2]] for h in hits if h[2] in INSTRUMENT_ACTOR), None)
+
+
+def pick_targets(hits: Sequence[Hit], actor: str | None) -> list[str]:
+    """Companies, chips and named instruments (the AI Diffusion Rule, the Big Fund; not the lists
+    firms are put on) of the sentence, first seen first."""
+    return list(dict.fromkeys(h[2] for h in hits if h[2] != actor and (
+        h[3] in ("company", "chip") or (h[3] == "policy" and "list" not in h[2]))))
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence refers to a firm or chip named before ("the company", "该公司")."""
+    return bool(_COREF_EN.search(sentence) or (_has_han(sentence) and _COREF_ZH.search(sentence)))

@@ -1,0 +1,80 @@
+"""`sinowatch eval --articles FILE --split dev|test` and evaluate_split: one split at a time, dev
+errors listed, status/actor/targets figures, on a small set written for this test (not the
+project's evaluation set)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sinowatch.extractors.evaluate_articles import evaluate_split, load_articles
+
+from sinowatch.errors import ExtractionError
+
+CLI = [sys.executable, "-c", "from sinowatch.cli import main; main()"]
+
+ARTICLES = [
+    {"id": "t-1", "lang": "en", "entities": ["inspur", "entity-list"], "split": "dev", "story": "s1", "published": "2026-11-30",
+     "title": "US weighs adding more Inspur units to Entity List",
+     "text": "Washington is weighing adding more Inspur units to the Entity List, people familiar said.\n\n"
+             "Inspur was first added to the Entity List in 2023 over its supercomputing work.",
+     "events": [
+         {"type": "entity_list", "status": "proposed", "actor": "us-gov", "targets": ["inspur"],
+          "evidence": "US weighs adding more Inspur units to Entity List", "action": "act-1"},
+         {"type": "entity_list", "status": "background", "actor": "us-gov", "targets": ["inspur"],
+          "evidence": "Inspur was first added to the Entity List in 2023", "action": "act-0"}]},
+    {"id": "t-2", "lang": "zh", "entities": [], "split": "dev", "story": "s2", "published": "2026-11-30",
+     "title": "中方对美国芯片加征关税",
+     "text": "中方宣布对部分美国芯片加征关税。",
+     "events": [{"type": "tariff", "status": "enacted", "actor": "mofcom", "targets": [],
+                 "evidence": "中方宣布对部分美国芯片加征关税", "action": "act-2"}]},
+    {"id": "t-3", "lang": "en", "entities": ["baidu"], "split": "test", "story": "s3", "published": "2026-11-30",
+     "title": "Baidu releases Ernie 5", "text": "Baidu released its Ernie 5 model on Tuesday.",
+     "events": [{"type": "model_release", "status": "enacted", "actor": None, "targets": [],
+                 "evidence": "Baidu releases Ernie 5", "action": "act-3"}]},
+]
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    p = tmp_path / "articles.jsonl"
+    p.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", encoding="utf-8")
+    return p
+
+
+def test_splits_are_kept_apart(extractor, path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = load_articles(path)
+    dev, _ = evaluate_split(extractor, rows, "dev")
+    test, test_errors = evaluate_split(extractor, rows, "test")
+    assert (dev.n, test.n) == (2, 1)
+    assert test_errors == []  # the test split's errors are never listed
+    with pytest.raises(ExtractionError, match="--split must be dev or test"):
+        evaluate_split(extractor, rows, "train")
+
+
+def test_figures(extractor, path: Path) -> None:  # type: ignore[no-untyped-def]
+    res, errors = evaluate_split(extractor, load_articles(path), "dev")
+    assert res.per_type["entity_list"].tp == 1 and res.per_type["tariff"].tp == 1
+    # each gold event is located by its evidence: the proposal and the 2023 listing are told apart
+    # (the 2023 listing reads as background because the article is dated 2026)
+    assert res.status_confusion[("proposed", "proposed")] == 1
+    assert res.status_confusion[("background", "background")] == 1
+    # the Chinese tariff: cn-gov where this test's gold names MOFCOM counts as a wrong actor
+    assert (res.actor.hit, res.actor.n) == (2, 3)
+    assert res.targets.recall == 1.0
+    assert any("actor cn-gov (gold mofcom)" in e["roles"] for e in errors)
+
+
+def test_cli(path: Path, tmp_path: Path) -> None:
+    res = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", "test"], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert "split test (1 articles)" in res.stdout and "never tune" in res.stdout
+    assert "status accuracy" in res.stdout and "actor accuracy" in res.stdout and "model_release" in res.stdout
+    assert "dev-split errors" not in res.stdout
+    bad = subprocess.run([*CLI, "eval", "--articles", str(tmp_path / "missing.jsonl")], capture_output=True,
+                         text=True, cwd=tmp_path, timeout=120)
+    assert bad.returncode != 0 and "no evaluation articles at" in bad.stderr
