@@ -35,6 +35,12 @@ SEMEVAL_NEUTRAL_BAND = 0.1
 SPLITS = ("train", "validation", "test")
 MARK_OPEN, MARK_CLOSE = "<t>", "</t>"
 DOMAIN_TRAIN = Path(__file__).with_name("domain_train.jsonl")
+#: headline + lead-sentence pairs written from real events of the beat (see GUIDELINE.md); each row
+#: names its event, and no event here is in the beat test set (tests/data/sentiment_beat.jsonl)
+DOMAIN_TRAIN_BEAT = Path(__file__).with_name("domain_train_beat.jsonl")
+DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT)
+#: how a headline and the target's sentence are joined into one context (training and runtime)
+HEADLINE_SEP = " | "
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,15 @@ def load_semeval(data_dir: Path) -> list[Example]:
     ]
 
 
+def with_headline(headline: str, sentence: str) -> str:
+    """The context a mention is scored in: ``headline | sentence`` (the sentence alone when the
+    headline is empty or is the sentence itself)."""
+    headline, sentence = headline.strip(), sentence.strip()
+    if not headline or headline == sentence:
+        return sentence
+    return f"{headline}{HEADLINE_SEP}{sentence}" if sentence else headline
+
+
 def load_domain(path: Path, source: str = "domain") -> list[Example]:
     """Domain JSONL: ``{"text", "entity", "mention", "label"}``; the target is the mention's surface text."""
     out: list[Example] = []
@@ -153,8 +168,10 @@ def training_sets(data_dir: Path, seed: int = 0) -> dict[str, list[Example]]:
     )
     sets = {s: split(pools, s, seed) for s in ("train", "validation")}
     sets["validation_domain"] = []
-    if DOMAIN_TRAIN.exists():
-        for e in load_domain(DOMAIN_TRAIN, "domain_train"):
+    for path in DOMAIN_TRAIN_FILES:
+        if not path.exists():
+            continue
+        for e in load_domain(path, "domain_train"):
             held = _bucket(e.text, seed) < DOMAIN_VALIDATION_PERCENT
             sets["validation_domain" if held else "train"].append(e)
     return sets
