@@ -61,6 +61,10 @@ def register(app: typer.Typer) -> None:
             [], "--soup-with",
             help="fp32 checkpoint of an earlier run (e.g. another --seed) to offer to the soup; repeatable.",
         ),
+        calibrate_band: bool = typer.Option(
+            True, "--calibrate/--no-calibrate",
+            help="Choose the neutral band (neutral_bias) on validation after export.",
+        ),
         evaluate_after: bool = typer.Option(
             True, "--eval/--no-eval", help="Write metrics.json after training."
         ),
@@ -79,7 +83,8 @@ def register(app: typer.Typer) -> None:
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
                        domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
-                       pooling=pooling, init_from=init_from, soup=soup, soup_with=soup_with)
+                       pooling=pooling, init_from=init_from, soup=soup, soup_with=soup_with,
+                       calibrate_band=calibrate_band)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )
@@ -87,6 +92,28 @@ def register(app: typer.Typer) -> None:
             from sinowatch.models.sentiment.evaluate import evaluate
 
             _print(evaluate(data, target, fp32_dir=work_dir))
+
+    @train_app.command("sentiment-band")
+    def sentiment_band(
+        data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with the sentiment data sets."),
+        model_dir: Path | None = typer.Option(None, "--model", help="Artefact folder (default: bundled)."),
+        write: bool = typer.Option(
+            True, "--write/--dry-run", help="Store the chosen neutral_bias in the artefact's config.json."
+        ),
+    ) -> None:
+        """Choose the neutral band of a trained artefact on VALIDATION rows (never test) and print the
+        validation accuracy at bias 0 and at the chosen bias."""
+        from sinowatch.errors import ModelError
+        from sinowatch.models.sentiment.calibrate import calibrate
+
+        if not data.is_dir():
+            raise ModelError(f"data folder {data} not found (expected ../shared/data/sentiment)")
+        r = calibrate(data, model_dir, write=write)
+        typer.echo(f"{r['model_version']}: validation rows {r['validation_rows']}")
+        typer.echo(f"bias 0.0: {r['at_zero']}")
+        typer.echo(f"best bias {r['best_bias']}: {r['at_best']}")
+        typer.echo(f"neutral_bias = {r['neutral_bias']} ({'kept' if r['kept'] else 'gain below ' + str(r['min_gain'])})"
+                   + ("" if write else " [dry run: nothing written]"))
 
     app.add_typer(train_app, name="train")
 
@@ -101,7 +128,10 @@ def register(app: typer.Typer) -> None:
             True, "--baselines/--no-baselines", help="Also run VADER and frozen MiniLM + LR."
         ),
     ) -> None:
-        """Print test-split accuracy / macro-F1 beside the baselines, and throughput; writes metrics.json."""
+        """Print test-split accuracy / macro-F1 beside the baselines, and throughput; writes metrics.json.
+
+        Rows include the beat set (real headlines of this beat) overall, on policy news (beat_policy)
+        and on Chinese text (beat_zh), each against its floor."""
         from sinowatch.models.sentiment.evaluate import evaluate
 
         _print(evaluate(data, model_dir, fp32_dir=fp32_dir, baselines=baselines))
@@ -126,3 +156,10 @@ def _print(result: dict) -> None:  # type: ignore[type-arg]
         c.print(f"{k}: {v}x")
     for line in floor_lines(result):
         c.print(line, markup=False)
+    if "beat" in result["tables"]:
+        from sinowatch.models.sentiment.evaluate import BEAT_RELABEL, relabel_agreement
+
+        if BEAT_RELABEL.exists():
+            k = relabel_agreement()
+            c.print(f"beat labels, blind re-labelling of {k['n']} pairs: {k['agree']} agree, "
+                    f"Cohen's kappa {k['kappa']}", markup=False)

@@ -1,10 +1,10 @@
 """Fill the sentiment fields of extractions: per mention, per entity, per article.
 
-* **Mention**: the model scores the pair (mention surface text, the mention's sentence), with the
-  mention marked in the sentence. The title is *not* glued onto body sentences: the model is trained
-  on single headlines/sentences, and a title is often about another firm (marking would then point
-  at the wrong clause). The title enters instead through title mentions (field ``"title"``) and the
-  article score below. A mention with no sentence falls back to its whole field (title or text).
+* **Mention**: the model scores the pair (mention surface text, the mention's context), with the
+  mention marked. The context of a body mention is ``title | sentence`` when the model was trained
+  on such contexts (its ``config.json`` has ``"context": "headline | sentence"``, issue #19), else
+  the sentence alone (older artefacts were trained on single sentences). Title mentions are scored
+  in the title. A mention with no sentence falls back to its whole field (title or text).
 * **Entity** (``EntityRollup``): weighted mean of its mentions' scores, title mentions weighing
   :data:`TITLE_WEIGHT` (2) and body mentions 1; label by :func:`label_of` (|score| >= 0.2).
 * **Article** (``Extraction.sentiment``): mean of the title's own score (target ``"overall"``) and the
@@ -20,6 +20,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from sinowatch.models.sentiment.data import CONTEXT, with_headline
 from sinowatch.records import Document, Extraction, Mention, Sentiment
 
 TITLE_WEIGHT = 2.0
@@ -41,8 +42,16 @@ def _agg(scores: Sequence[tuple[float, float]]) -> Sentiment | None:
     return Sentiment(label=label_of(s), score=s)  # type: ignore[arg-type]
 
 
-def _mention_context(m: Mention, doc: Document | None) -> str:
+def reads_headline(model: Any) -> bool:
+    """Whether ``model`` was trained on ``headline | sentence`` contexts (its config says so)."""
+    config = getattr(model, "config", None)
+    return isinstance(config, dict) and config.get("context") == CONTEXT
+
+
+def _mention_context(m: Mention, doc: Document | None, headline: bool = False) -> str:
     if m.sentence.strip():
+        if headline and doc is not None and m.field != "title":
+            return with_headline(doc.title, m.sentence)
         return m.sentence
     if doc is None:
         return m.text
@@ -64,6 +73,7 @@ def apply_sentiment(
     through it in one batched, de-duplicated call.
     """
     by_id = {d.id: d for d in docs}
+    headline = reads_headline(model)
     pairs: dict[tuple[str, str], int] = {}
 
     def ask(target: str, context: str) -> int:
@@ -72,7 +82,7 @@ def apply_sentiment(
     plan: list[tuple[list[int], int | None]] = []
     for ex in extractions:
         doc = by_id.get(ex.id)
-        m_idx = [ask(m.text, _mention_context(m, doc)) for m in ex.mentions]
+        m_idx = [ask(m.text, _mention_context(m, doc, headline)) for m in ex.mentions]
         if doc is not None and doc.title.strip():
             a_idx: int | None = ask(OVERALL, doc.title)
         elif doc is not None and not ex.entities and doc.text.strip():

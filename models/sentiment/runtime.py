@@ -132,9 +132,16 @@ class SentimentModel:
     def score(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> list[Sentiment]:
         """One :class:`Sentiment` per (target surface text, context text) pair, in input order.
 
-        label = the most probable class; score = P(positive) - P(negative), in [-1, 1].
+        label = the most probable class; score = P(positive) - P(negative), in [-1, 1]. When the
+        artefact's ``config.json`` holds a ``neutral_bias`` (chosen on validation by
+        ``calibrate.calibrate``), the probabilities are first re-weighted by it.
         """
         p = self.probs(pairs, batch_size)
+        bias = float(self.config.get("neutral_bias", 0.0))
+        if bias and "neutral" in self.labels:
+            from sinowatch.models.sentiment.calibrate import apply_neutral_bias
+
+            p = apply_neutral_bias(p, bias)
         pos, neg = self.labels.index("positive"), self.labels.index("negative")
         return [
             Sentiment(label=self.labels[int(row.argmax())], score=float(row[pos] - row[neg]))  # type: ignore[arg-type]

