@@ -7,8 +7,9 @@ probabilities renormalised, then argmax (``b = 0`` is the plain model; ``b > 0``
 
 ``b`` is chosen on the validation rows only (the general validation split and the held-out domain
 texts): the grid ``-1.0 .. 2.0`` (step 0.1), maximising the selection score (mean of the two
-accuracies), ties to the smallest ``|b|``; it is kept only if it raises the score by at least
-:data:`MIN_GAIN`. The result is stored in the artefact's ``config.json`` as ``neutral_bias`` and
+accuracies), ties to the smallest ``|b|``, among the biases that keep the general validation
+accuracy within :data:`GENERAL_GUARD` of the plain model's (the SEntFiN / PhraseBank floors); it is
+kept only if it raises the score by at least :data:`MIN_GAIN`. The result is stored in the artefact's ``config.json`` as ``neutral_bias`` and
 :class:`~sinowatch.models.sentiment.runtime.SentimentModel` applies it in ``score``.
 """
 
@@ -24,6 +25,8 @@ from sinowatch.models.sentiment.data import LABEL2ID, Example, training_sets
 
 GRID = tuple(round(-1.0 + 0.1 * i, 1) for i in range(31))
 MIN_GAIN = 0.005
+#: the band may not cost more than this much general validation accuracy (the public sets' floors)
+GENERAL_GUARD = 0.005
 NEUTRAL = LABEL2ID["neutral"]
 
 
@@ -60,14 +63,16 @@ def choose_bias(
         return {"val_acc": round(g, 4), "val_domain_acc": round(d, 4), "selection": round(selection(g, d), 4)}
 
     base = scores(0.0)
+    floor = round(base["val_acc"] - GENERAL_GUARD, 4)
     best_b, best = 0.0, base
     for b in sorted(GRID, key=abs):
         s = scores(b)
-        if s["selection"] > best["selection"]:
+        if s["selection"] > best["selection"] and s["val_acc"] >= floor:
             best_b, best = b, s
     keep = best["selection"] - base["selection"] >= MIN_GAIN
     return {"neutral_bias": best_b if keep else 0.0, "at_zero": base, "at_best": best, "best_bias": best_b,
-            "kept": keep, "grid": [GRID[0], GRID[-1], 0.1], "min_gain": MIN_GAIN}
+            "kept": keep, "grid": [GRID[0], GRID[-1], 0.1], "min_gain": MIN_GAIN,
+            "general_guard": GENERAL_GUARD, "min_general_val_acc": floor}
 
 
 def calibrate(data_dir: str | Path, model_dir: str | Path | None = None, *, write: bool = True) -> dict[str, Any]:

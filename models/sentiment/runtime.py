@@ -48,8 +48,12 @@ class SentimentModel:
 
     @property
     def version(self) -> str:
-        """Stamp for rescored rows: ``sentiment-<sha256 prefix of the int8 model>`` (+ ``-fp32``)."""
+        """Stamp for rescored rows: ``sentiment-<sha256 prefix of the int8 model>`` (+ ``-nb<bias>``
+        when a neutral band is set, + ``-fp32`` for the torch runtime)."""
         v = f"sentiment-{self.config.get('version', 'unversioned')}"
+        bias = float(self.config.get("neutral_bias", 0.0))
+        if bias:  # the band changes labels: rows scored with it must not look like the plain model's
+            v = f"{v}-nb{bias:g}"
         return v if self.runtime == "onnx" else f"{v}-fp32"
 
     @classmethod

@@ -220,3 +220,31 @@ def test_blind_relabelling_covers_100_beat_pairs_and_kappa_is_computed_from_it()
     assert len(pairs) == 100 and len({p["id"] for p in pairs}) == 100 and {p["id"] for p in pairs} <= ids
     k = relabel_agreement()
     assert k["n"] == 100 and 0 <= k["agree"] <= 100 and -1.0 <= k["kappa"] <= 1.0
+
+
+def test_choose_bias_never_buys_domain_accuracy_with_more_than_the_general_guard() -> None:
+    import numpy as np
+    from sinowatch.models.sentiment.calibrate import GENERAL_GUARD, choose_bias
+    from sinowatch.models.sentiment.data import Example
+
+    # the bias that fixes the 20 domain rows (b > 0.22) also flips 10 % of the general rows: not eligible
+    dom = [Example("A", f"text {i}", "positive", "d") for i in range(20)]
+    pd = np.tile([0.1, 0.5, 0.4], (20, 1))
+    gen = [Example("B", f"g {i}", "neutral", "g") for i in range(100)]
+    pg = np.array([[0.19, 0.45, 0.36]] * 10 + [[0.05, 0.9, 0.05]] * 90)
+    r = choose_bias(pg, gen, pd, dom)
+    assert r["at_zero"]["val_acc"] == 1.0 and r["min_general_val_acc"] == 1.0 - GENERAL_GUARD
+    assert r["neutral_bias"] == 0.0 and r["best_bias"] == 0.0 and not r["kept"]
+    # with the general rows less close to the edge, the same scan does narrow the band
+    pg2 = np.array([[0.05, 0.9, 0.05]] * 100)
+    assert choose_bias(pg2, gen, pd, dom)["neutral_bias"] > 0.2
+
+
+def test_the_neutral_band_is_part_of_the_model_version(artefact_copy: Path) -> None:
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    _set_config(artefact_copy, neutral_bias=0.0)
+    plain = SentimentModel.load(artefact_copy).version
+    _set_config(artefact_copy, neutral_bias=1.2)
+    banded = SentimentModel.load(artefact_copy).version
+    assert banded == f"{plain}-nb1.2" and plain.startswith("sentiment-")
