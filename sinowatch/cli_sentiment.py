@@ -62,8 +62,8 @@ def register(app: typer.Typer) -> None:
             help="fp32 checkpoint of an earlier run (e.g. another --seed) to offer to the soup; repeatable.",
         ),
         calibrate_band: bool = typer.Option(
-            True, "--calibrate/--no-calibrate",
-            help="Choose the neutral band (neutral_bias) on validation after export.",
+            False, "--calibrate/--no-calibrate",
+            help="Also choose a neutral band (neutral_bias) on validation after export (off for the shipped model).",
         ),
         evaluate_after: bool = typer.Option(
             True, "--eval/--no-eval", help="Write metrics.json after training."

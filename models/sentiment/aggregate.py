@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sinowatch.models.sentiment.data import CONTEXT, with_headline
+
 from sinowatch.records import Document, Extraction, Mention, Sentiment
 
 TITLE_WEIGHT = 2.0

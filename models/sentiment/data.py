@@ -16,6 +16,11 @@ Data sets (under ``DIR``, normally ``../shared/data/sentiment``):
 * ``fiqa_semeval/SemEval2017Task5Headlines.json``: ``company``, ``title``, ``sentiment`` in [-1, 1],
   mapped to three labels with :data:`SEMEVAL_NEUTRAL_BAND`: score > 0.1 positive, < -0.1 negative,
   else neutral (161 of 1,142 headlines are neutral under this band).
+
+Project files (labelled by ``GUIDELINE.md``): ``domain_train.jsonl`` and ``domain_train_beat.jsonl``
+(training; ``headline | lead`` texts from real events, each row naming its ``event``), and the
+test-only ``tests/data/sentiment_domain.jsonl`` and ``tests/data/sentiment_beat.jsonl`` (the beat
+set: real 2019-2026 events, none of them in any training file).
 """
 
 from __future__ import annotations

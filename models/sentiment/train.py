@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from sinowatch.models.sentiment.data import (
+    CONTEXT,
     LABEL2ID,
     LABELS,
     Example,
-    CONTEXT,
     encode_pair,
     training_sets,
 )
@@ -204,7 +204,7 @@ def train(
     init_from: str | Path | None = None,
     soup: bool = True,
     soup_with: Sequence[str | Path] = (),
-    calibrate_band: bool = True,
+    calibrate_band: bool = False,
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the

@@ -131,9 +131,13 @@ def test_training_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     from sinowatch.models.sentiment.train import train
 
     record = train(
-        SENTIMENT_DATA, tmp_path / "art", epochs=1, max_rows=64, max_length=48, work_dir=tmp_path / "fp32"
+        SENTIMENT_DATA, tmp_path / "art", epochs=1, max_rows=64, max_length=48, work_dir=tmp_path / "fp32",
+        calibrate_band=True,
     )
     assert record["train_rows"] == 64 and "version" in record
+    band = record["neutral_band"]  # chosen on the run's validation rows, stored in the artefact
+    assert band["validation_rows"]["general"] == 16 and record["neutral_bias"] == band["neutral_bias"]
+    assert json.loads((tmp_path / "art" / "config.json").read_text())["neutral_bias"] == band["neutral_bias"]
     selected = str(record["selected"]["epoch"])
     assert record["pooling"] == "mean+target" and (selected in ("1", "domain 1", "domain 2") or selected.startswith("soup("))
     assert all("val_acc" in row and "selection" in row for row in record["history"])

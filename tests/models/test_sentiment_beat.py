@@ -146,8 +146,8 @@ def test_runtime_applies_the_neutral_bias_from_the_artefact_config(artefact_copy
     pairs = [("Huawei", "Huawei will hold its annual conference in Shanghai on Sept. 18."),
              ("SMIC", "SMIC shareholders re-elect the board at the annual meeting."),
              ("Nvidia", "Nvidia's chief executive is scheduled to visit Beijing next week.")]
+    _set_config(artefact_copy, neutral_bias=0.0)
     plain = SentimentModel.load(artefact_copy)
-    base = plain.score(pairs)
     _set_config(artefact_copy, neutral_bias=30.0)
     narrow = SentimentModel.load(artefact_copy).score(pairs)
     _set_config(artefact_copy, neutral_bias=-30.0)
@@ -161,6 +161,7 @@ def test_runtime_applies_the_neutral_bias_from_the_artefact_config(artefact_copy
 def test_pipeline_reads_the_headline_only_for_models_trained_on_it(artefact_copy: Path) -> None:
     from sinowatch.models.sentiment.aggregate import apply_sentiment
     from sinowatch.models.sentiment.runtime import SentimentModel
+
     from sinowatch.records import Document, EntityRollup, Extraction, Mention
 
     class Recording(SentimentModel):
@@ -248,3 +249,46 @@ def test_the_neutral_band_is_part_of_the_model_version(artefact_copy: Path) -> N
     _set_config(artefact_copy, neutral_bias=1.2)
     banded = SentimentModel.load(artefact_copy).version
     assert banded == f"{plain}-nb1.2" and plain.startswith("sentiment-")
+
+
+def test_replace_head_with_the_dequantized_head_keeps_the_labels(tmp_path: Path) -> None:
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+    from sinowatch.models.sentiment.head import replace_head
+    from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel
+
+    inits = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(ARTIFACT_DIR / "model.int8.onnx")).graph.initializer}
+    q = inits["inner.head.weight_Transposed_quantized"].astype(np.float32)
+    w0 = ((q - inits["inner.head.weight_Transposed_zero_point"].astype(np.float32))
+          * inits["inner.head.weight_Transposed_scale"]).T
+    for name in ("tokenizer.json", "config.json"):
+        shutil.copy(ARTIFACT_DIR / name, tmp_path / name)
+    replace_head(ARTIFACT_DIR / "model.int8.onnx", tmp_path / "model.int8.onnx", w0, inits["inner.head.bias"])
+    ref = json.loads((ARTIFACT_DIR / "reference.json").read_text())[:60]
+    pairs = [(r["target"], r["text"]) for r in ref]
+    a, b = SentimentModel.load().probs(pairs), SentimentModel.load(tmp_path).probs(pairs)
+    assert (a.argmax(1) == b.argmax(1)).mean() >= 0.98 and np.abs(a - b).max() < 0.05
+    # a different head changes the outputs: the graph really uses the new weights
+    replace_head(ARTIFACT_DIR / "model.int8.onnx", tmp_path / "model.int8.onnx", -w0, inits["inner.head.bias"])
+    assert (SentimentModel.load(tmp_path).probs(pairs).argmax(1) != a.argmax(1)).mean() > 0.3
+
+
+SENTIMENT_DATA = ROOT.parent / "shared" / "data" / "sentiment"
+if not SENTIMENT_DATA.is_dir():  # a worktree sits one level deeper than the main checkout
+    SENTIMENT_DATA = ROOT.parent.parent / "shared" / "data" / "sentiment"
+
+
+@pytest.mark.skipif(not SENTIMENT_DATA.is_dir(), reason="shared sentiment data absent; see ../shared/data/README.md")
+def test_refit_head_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
+    from sinowatch.models.sentiment.head import refit_head
+    from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel
+
+    record = refit_head(SENTIMENT_DATA, ARTIFACT_DIR, tmp_path / "art", max_rows=64, grid_c=(1.0,),
+                        grid_domain_weight=(2,))
+    assert record["train_rows"] == 64 and [t["head"] for t in record["trials"]][0] == "original"
+    assert record["chosen"]["head"].startswith("refit")
+    m = SentimentModel.load(tmp_path / "art")
+    assert m.config["head_stage"]["from_version"] == SentimentModel.load().config["version"]
+    assert "neutral_bias" not in m.config and m.config["context"] == "headline | sentence"
+    assert m.score([("Nvidia", "Nvidia shares fell.")])[0].label in m.labels
