@@ -42,6 +42,11 @@ def register(app: typer.Typer) -> None:
         init_from: Path | None = typer.Option(
             None, "--init-from", help="Start from this fp32 checkpoint (use with --epochs 0 to redo the domain stage)."
         ),
+        init_from_artifact: Path | None = typer.Option(
+            None, "--init-from-artifact",
+            help="Start from an int8 artefact (weights dequantized into .state/sentiment/from_artifact); "
+                 "with --epochs 0 this redoes only the domain stage.",
+        ),
         max_rows: int | None = typer.Option(
             None, "--max-rows", help="Cap on training rows (a seeded sample; for smoke runs)."
         ),
@@ -80,6 +85,12 @@ def register(app: typer.Typer) -> None:
             raise ModelError(f"training data folder {data} not found (expected ../shared/data/sentiment)")
         from sinowatch.models.sentiment.train import train
 
+        if init_from_artifact is not None:
+            from sinowatch.models.sentiment.dequant import checkpoint_from_artifact
+
+            if init_from is not None:
+                raise ModelError("give --init-from or --init-from-artifact, not both")
+            init_from = checkpoint_from_artifact(init_from_artifact, Path(".state/sentiment/from_artifact"))
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
                        domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,

@@ -292,3 +292,17 @@ def test_refit_head_runs_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert m.config["head_stage"]["from_version"] == SentimentModel.load().config["version"]
     assert "neutral_bias" not in m.config and m.config["context"] == "headline | sentence"
     assert m.score([("Nvidia", "Nvidia shares fell.")])[0].label in m.labels
+
+
+def test_checkpoint_rebuilt_from_the_int8_artefact_matches_its_fp32_reference(tmp_path: Path) -> None:
+    import numpy as np
+    from sinowatch.models.sentiment.dequant import checkpoint_from_artifact
+    from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel
+
+    checkpoint_from_artifact(ARTIFACT_DIR, tmp_path / "fp32")
+    ref = json.loads((ARTIFACT_DIR / "reference.json").read_text())[:80]
+    probs = SentimentModel.load(tmp_path / "fp32", runtime="torch").probs([(r["target"], r["text"]) for r in ref])
+    fp32 = np.array([r["fp32_probs"] for r in ref])
+    assert (probs.argmax(1) == fp32.argmax(1)).mean() >= 0.97
+    assert json.loads((tmp_path / "fp32" / "config.json").read_text())["dequantized_from"] == \
+        json.loads((ARTIFACT_DIR / "config.json").read_text())["version"]
