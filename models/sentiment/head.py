@@ -181,10 +181,11 @@ def refit_head(
     for c in grid_c:
         for dw in grid_domain_weight:
             w, b = fit_head(x, y, np.where(is_domain, float(dw), 1.0), c)
-            s = {"head": f"refit C={c} domain_weight={dw}", "C": c, "domain_weight": dw, **scores(w, b)}
+            sc = scores(w, b)
+            s: dict[str, Any] = {"head": f"refit C={c} domain_weight={dw}", "C": c, "domain_weight": dw, **sc}
             trials.append(s)
-            if best is None or s["selection"] > best[0]:
-                best = (s["selection"], w, b, s)
+            if best is None or sc["selection"] > best[0]:
+                best = (sc["selection"], w, b, s)
     assert best is not None
     _, w, b, chosen = best
     out_dir.mkdir(parents=True, exist_ok=True)
