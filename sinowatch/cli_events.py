@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
     @train_app.command("events")
     def train_events(
         data: Path | None = typer.Option(
-            None, "--data", help="Labelled sentences (default: the bundled models/events/data/sentences.jsonl)."
+            None, "--data", help="Labelled sentences (default: the bundled models/events/corpus/sentences.jsonl)."
         ),
         out: Path | None = typer.Option(
             None, "--out", help="Artefact folder (default: the bundled models/events/artifact)."
@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
             Path(".state/events/fp32"), "--work-dir", help="Where the fp32 checkpoint goes (not committed)."
         ),
         rebuild_data: bool = typer.Option(
-            False, "--rebuild-data", help="First rebuild sentences.jsonl from data/src/*.txt and the templates."
+            False, "--rebuild-data", help="First rebuild sentences.jsonl from corpus/src/*.txt and the templates."
         ),
     ) -> None:
         """Fine-tune MiniLM as a multi-label event-type classifier and export the int8 ONNX artefact."""

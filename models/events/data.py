@@ -1,6 +1,6 @@
 """The event classifier's labelled sentences: the hand-written sources, the build, the split.
 
-Sources (``data/src/*.txt``, written for this project) hold one sentence per line under a group
+Sources (``corpus/src/*.txt``, written for this project) hold one sentence per line under a group
 header naming the real-world event (or the generic theme) it was written from::
 
     @group us-h20-licences-2025
@@ -9,7 +9,7 @@ header naming the real-world event (or the generic theme) it was written from::
 
 A line is ``labels[/status] | text``; ``labels`` is ``none`` or a comma-separated list of
 :data:`~sinowatch.records.EVENT_TYPES`. ``build()`` adds the seeded templated minority
-(:mod:`.templates`), assigns ids, decides the split and writes ``data/sentences.jsonl`` (the shared
+(:mod:`.templates`), assigns ids, decides the split and writes ``corpus/sentences.jsonl`` (the shared
 format: id, text, lang, labels, status, group, split).
 
 Split: by ``group`` (one real-world event never sits on both sides), ``val`` when
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sinowatch.records import EVENT_TYPES
 
-DATA_DIR = Path(__file__).with_name("data")
+DATA_DIR = Path(__file__).with_name("corpus")
 SRC_DIR = DATA_DIR / "src"
 SENTENCES = DATA_DIR / "sentences.jsonl"
 STATUSES = ("proposed", "enacted", "reversed", "background")

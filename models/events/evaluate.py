@@ -3,7 +3,7 @@
     python -m sinowatch.models.events.evaluate                     # val + articles DEV + short items
     python -m sinowatch.models.events.evaluate --tune              # also the combination grid (DEV only)
 
-* **val sentences** (``data/sentences.jsonl``, split ``val``): micro/macro F1 at the calibrated
+* **val sentences** (``corpus/sentences.jsonl``, split ``val``): micro/macro F1 at the calibrated
   thresholds, per type and per language (the int8 artefact, as shipped).
 * **articles** (``tests/data/events/articles.jsonl``, written for #15a): article-level event types
   (the set of types of all events found in title and body against the gold set), micro P/R/F1 and

@@ -2,7 +2,7 @@
 
 Each template family is its own ``group`` (``tpl-...``), so the group split keeps a family wholly
 in train or wholly in val and a val figure never rewards memorising a template. Most sentences
-in ``sentences.jsonl`` are hand-written (``data/src``); these add firm-name variety to the
+in ``sentences.jsonl`` are hand-written (``corpus/src``); these add firm-name variety to the
 commonest patterns and to the hard negatives.
 """
 
