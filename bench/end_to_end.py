@@ -75,6 +75,9 @@ class InlineExecutor:
     def __exit__(self, *exc: Any) -> None:
         pass
 
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass
+
     def submit(self, fn: Callable[..., Any], *a: Any, **kw: Any) -> Future[Any]:
         fut: Future[Any] = Future()
         try:

@@ -56,7 +56,8 @@ def build_warehouse(conn: Any, n_articles: int, n_mentions: int) -> None:
     """)
     # entity index skewed: u^3 puts most mentions on the first (popular) entities
     conn.execute(f"""
-        INSERT INTO mentions
+        INSERT INTO mentions (article_key, seq, entity, kind, text, field, start_char, end_char, sentence,
+                              sentiment_label, sentiment_score, extractor_version, watchlist_version)
         SELECT lpad(to_hex(m // {per}), 20, '0'), CAST(m % {per} AS INTEGER), e.entity, e.kind, e.entity, 'text',
                0, 5, 'A sentence naming ' || e.entity || '.', NULL, NULL, 'v', 'w'
         FROM (SELECT m, CAST(floor({n_ent} * pow((hash(m) % 1000003) / 1000003.0, 3)) AS BIGINT) AS ei
@@ -73,7 +74,8 @@ def build_warehouse(conn: Any, n_articles: int, n_mentions: int) -> None:
     """)
     types = "[" + ", ".join(f"'{t}'" for t in EVENT_TYPES) + "]"
     conn.execute(f"""
-        INSERT INTO events
+        INSERT INTO events (article_key, seq, event_type, confidence, sentence, field, entities, actor, targets,
+                            trigger, extractor_version, watchlist_version)
         SELECT a.article_key, 0, {types}[1 + CAST(hash(a.article_key) % {len(EVENT_TYPES)} AS INTEGER)],
                0.5 + (hash(a.article_key) % 50) / 100.0, 'Evidence sentence.', 'text', [ae.entity], ae.entity,
                [ae.entity], 'trigger', 'v', 'w'
