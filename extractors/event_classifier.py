@@ -1,7 +1,12 @@
 """The transformer event classifier beside the rules: a spaCy component after ``sinowatch_events``.
 
-It types only *candidate* sentences: those holding a watchlist mention, a rule event, or an event
-cue (:data:`CUES`, English and Chinese), so boilerplate and chatter cost nothing. Each candidate
+It types only *candidate* sentences: by default (``candidates="strict"``) those holding a rule
+event, a watchlist mention together with an event cue (:data:`CUES`, English and Chinese), or a
+cue of an alert type alone (:data:`ALERT_CUES`); ``candidates="broad"`` (the first release) also
+took every sentence with a mention alone or any cue alone. Boilerplate and chatter cost nothing;
+"strict" types far fewer sentences on the benchmark corpus at equal or better DEV figures
+(docs/performance.md). With no additions possible (``add_floor`` > 1) only sentences holding a
+rule event the combination could drop are typed. Each candidate
 goes through :class:`~sinowatch.models.events.runtime.EventClassifier` (int8 ONNX, batched over
 every doc of an ``nlp.pipe`` batch), and the result is combined with the rule events
 (``doc.user_data["sw_events"]``) by :func:`combine`:
@@ -45,6 +50,16 @@ CUES = re.compile(
     r"出口|管制|许可|清单|制裁|关税|加征|调查|处罚|罚款|约谈|审查|走私|融资|投资|募资|上市|入股|股权|基金|"
     r"模型|发布|开源|上线|芯片|处理器|量产|流片|出货|股价|营收|利润|市值|涨|跌|规划|方案|意见|办法|政策|"
     r"补贴|补助|算力|目标|到20\d\d年|合作|中标|签署|协议|订单|采购|适配|训练|批准|获准|允许|豁免",
+    re.IGNORECASE,
+)
+
+#: cues of the alert types (export_control, entity_list, tariff, investigation): with
+#: ``candidates="strict"`` these alone make a sentence a candidate, mention or not (a licence
+#: decision often names no watchlist firm: "Washington signed off on licences ...")
+ALERT_CUES = re.compile(
+    r"export|licen[cs]|\bban|curb|restrict|blacklist|entity list|sanction|tariff|\bdut(y|ies)\b|lev(y|ies)|"
+    r"probe|investigat|antitrust|waiver|"
+    r"出口|管制|许可|清单|制裁|关税|加征|调查|审查|豁免",
     re.IGNORECASE,
 )
 
@@ -107,13 +122,17 @@ class EventClassifierComponent:
     def __init__(self, nlp: Language, name: str = "sinowatch_event_classifier", *,
                  add_floor: float = DEFAULT_ADD_FLOOR, drop_below: float = DEFAULT_DROP_BELOW,
                  weak_rule: float = DEFAULT_WEAK_RULE, protect: Sequence[str] = DEFAULT_PROTECT,
-                 cues: bool = True, batch_size: int = 64, cache_size: int = 20_000) -> None:
+                 cues: bool = True, candidates: str = "strict", batch_size: int = 64,
+                 cache_size: int = 20_000) -> None:
+        if candidates not in ("strict", "broad"):
+            raise ValueError(f"candidates must be 'strict' or 'broad', not {candidates!r}")
         self.name = name
         self.add_floor = add_floor
         self.drop_below = drop_below
         self.weak_rule = weak_rule
         self.protect = tuple(protect)
-        self.cues = cues  # also classify sentences with only an event cue (no mention, no rule event)
+        self.cues = cues  # "broad" only: also classify sentences with only an event cue (no mention, no rule event)
+        self.candidates_mode = candidates
         self.batch_size = batch_size
         #: an object with ``labels``, ``thresholds`` and ``probs(texts, batch_size)``
         #: (:class:`~sinowatch.models.events.runtime.EventClassifier`), set by the caller
@@ -150,14 +169,25 @@ class EventClassifierComponent:
         """(sentence text, its watchlist (id, kind) pairs) for each sentence worth classifying."""
         found = hits(doc)
         full = doc_text(doc)
-        rule_sents = {ev["sentence"] for ev in doc.user_data.get("sw_events") or ()}
+        rule_events = list(doc.user_data.get("sw_events") or ())
+        rule_sents = {ev["sentence"] for ev in rule_events}
+        droppable = {ev["sentence"] for ev in rule_events if ev["type"] not in self.protect
+                     and ev["confidence"] < self.weak_rule and self.drop_below > 0}
         out = []
         for s_tok, e_tok, s_char, e_char in sentence_bounds(doc):
             text = full[s_char:e_char].strip()
             if len(text) < 8:
                 continue
             in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
-            if in_sent or text in rule_sents or (self.cues and CUES.search(text)):
+            if self.add_floor > 1.0:  # no additions possible: only sentences with a droppable rule event matter
+                if text in droppable:
+                    out.append((text, in_sent))
+            elif text in rule_sents:
+                out.append((text, in_sent))
+            elif self.candidates_mode == "strict":
+                if (in_sent and CUES.search(text)) or ALERT_CUES.search(text):
+                    out.append((text, in_sent))
+            elif in_sent or (self.cues and CUES.search(text)):
                 out.append((text, in_sent))
         return out
 

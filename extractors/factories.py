@@ -46,12 +46,12 @@ def make_event_detector(nlp: Language, name: str, *, spans_key: str, min_confide
 
 @Language.factory("sinowatch_event_classifier",
                   default_config={"add_floor": DEFAULT_ADD_FLOOR, "drop_below": DEFAULT_DROP_BELOW,
-                                  "weak_rule": DEFAULT_WEAK_RULE, "batch_size": 64})
+                                  "weak_rule": DEFAULT_WEAK_RULE, "batch_size": 64, "candidates": "strict"})
 def make_event_classifier(nlp: Language, name: str, *, add_floor: float, drop_below: float,
-                          weak_rule: float, batch_size: int) -> EventClassifierComponent:
+                          weak_rule: float, batch_size: int, candidates: str) -> EventClassifierComponent:
     """The classifier component; its model is set afterwards (``component.model = ...``)."""
     return EventClassifierComponent(nlp, name, add_floor=add_floor, drop_below=drop_below,
-                                    weak_rule=weak_rule, batch_size=batch_size)
+                                    weak_rule=weak_rule, batch_size=batch_size, candidates=candidates)
 
 
 @Language.factory("sinowatch_discovery",

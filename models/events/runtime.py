@@ -39,9 +39,15 @@ class EventClassifier:
         return f"events-{self.config.get('version', 'unversioned')}"
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, *, threads: int | None = None) -> EventClassifier:
+    def load(cls, model_dir: str | Path | None = None, *, threads: int | None = None,
+             max_length: int | None = None, spin: bool = False) -> EventClassifier:
         """Load offline (``model_dir=None``: the bundled artefact). Raises :class:`ModelError`
-        naming the command that builds the files when they are missing or unreadable."""
+        naming the command that builds the files when they are missing or unreadable.
+
+        ``max_length``: word pieces kept per sentence (default: the training length, 128);
+        ``spin``: let ONNX Runtime's worker threads busy-wait between kernels (off by default:
+        on a shared CPU spinning burns the neighbours' time and the process's CPU seconds for a
+        small latency gain, see docs/performance.md)."""
         from sinowatch.models.events.net import load_tokenizer
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -59,8 +65,11 @@ class EventClassifier:
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             if threads:
                 opts.intra_op_num_threads = threads
+            if not spin:
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
             session = ort.InferenceSession(str(d / "model.int8.onnx"), opts, providers=["CPUExecutionProvider"])
-            tok = load_tokenizer(d, int(config["max_length"]))
+            tok = load_tokenizer(d, int(max_length or config["max_length"]))
         except (OSError, ValueError, KeyError, RuntimeError) as e:
             raise ModelError(f"event classifier in {d} is unreadable ({e}): {BUILD_HINT}") from e
         except Exception as e:  # onnxruntime's own errors (a truncated or foreign file)

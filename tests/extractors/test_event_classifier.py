@@ -86,6 +86,56 @@ def test_only_candidate_sentences_are_classified(with_classifier) -> None:  # ty
     assert ex.version.endswith("+" + model.version)
 
 
+def test_strict_candidates_need_a_mention_with_a_cue_or_a_rule_event(with_classifier) -> None:  # type: ignore[no-untyped-def]
+    ex, model = with_classifier
+    cue_only = "Analysts expect revenue to recover next quarter."  # a cue, no mention, no rule event
+    mention_only = "Huawei's headquarters sits in Shenzhen."  # a mention, no cue
+    both = "Huawei raised prices of its phones by 5% amid strong demand."  # a mention and a cue ("rais")
+    rule = "SMIC shares fell 4% in Hong Kong on Monday."  # a rule event (market_move)
+    doc = Document(id="s", title="", text=f"{cue_only} {mention_only} {both} {rule}", lang="en")
+    comps = [nlp.get_pipe("sinowatch_event_classifier") for nlp in ex.pipelines.values()]
+    try:
+        for mode, expected in (("strict", [both, rule]), ("broad", [cue_only, mention_only, both, rule])):
+            for c in comps:
+                c.candidates_mode = mode
+                c._cache.clear()
+            model.seen.clear()
+            list(ex.extract([doc]))
+            assert sorted(model.seen) == sorted(expected), mode
+    finally:
+        for c in comps:
+            c.candidates_mode = "strict"
+
+
+def test_without_additions_only_droppable_rule_events_are_classified(with_classifier) -> None:  # type: ignore[no-untyped-def]
+    ex, model = with_classifier
+    weak = "Huawei and a local bank agreed to work together on payments."  # partnership at 0.75
+    strong = "SMIC shares fell 4% in Hong Kong on Monday."  # market_move at 0.9
+    plain = "Huawei raised prices of its phones by 5% amid strong demand."  # mention + cue, no rule event
+    doc = Document(id="v", title="", text=f"{weak} {strong} {plain}", lang="en")
+    comps = [nlp.get_pipe("sinowatch_event_classifier") for nlp in ex.pipelines.values()]
+    saved = [(c.add_floor, c.weak_rule) for c in comps]
+    try:
+        for c in comps:
+            c.add_floor, c.weak_rule = 1.01, 0.8
+            c._cache.clear()
+        model.seen.clear()
+        list(ex.extract([doc]))
+        assert model.seen == [weak]  # nothing else can change: no additions, strong events kept
+    finally:
+        for c, (a, w) in zip(comps, saved, strict=True):
+            c.add_floor, c.weak_rule = a, w
+            c._cache.clear()
+
+
+def test_unknown_candidate_mode_is_refused() -> None:
+    import spacy
+    from sinowatch.extractors.event_classifier import EventClassifierComponent
+
+    with pytest.raises(ValueError, match="strict"):
+        EventClassifierComponent(spacy.blank("en"), candidates="everything")
+
+
 def test_classifier_adds_an_easing_decision_the_rules_miss(with_classifier, extractor) -> None:  # type: ignore[no-untyped-def]
     ex, _model = with_classifier
     doc = Document(id="b", title="", lang="en",

@@ -48,6 +48,20 @@ def _checks() -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in CHECKS.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def test_spinning_and_max_length_options(clf) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.models.events.net import encode
+    from sinowatch.models.events.runtime import EventClassifier
+
+    texts = ["The Commerce Department added six Inspur units to the Entity List.", "Baidu released a new model."]
+    spin = EventClassifier.load(spin=True)
+    assert spin.probs(texts) == pytest.approx(clf.probs(texts), abs=1e-5)  # threads' waiting changes no figure
+    short = EventClassifier.load(max_length=16)
+    long_text = " ".join(["export controls on advanced chips"] * 40)
+    assert encode(short._tok, [long_text])["input_ids"].shape[1] == 16
+    assert encode(clf._tok, [long_text])["input_ids"].shape[1] == clf.config["max_length"]
+    assert short.probs(texts[1:]) == pytest.approx(clf.probs(texts[1:]), abs=1e-5)  # under 16 pieces: unchanged
+
+
 def test_paraphrases_and_hard_negatives(clf) -> None:  # type: ignore[no-untyped-def]
     """Known cases as behaviour checks. The list was written and committed before the shipped
     model was trained; the model card reports how many it gets right. Here: the ones it must keep
