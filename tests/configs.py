@@ -6,10 +6,11 @@ through the code a user's file goes through, so a test config is checked like on
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 from typing import Any
 
-from sinowatch.config import Config, config_from_dict
+from sinowatch.config import AlertRule, Config, config_from_dict
 
 #: what every test config starts from: loopback allowed, short timeouts, no sentiment model (its
 #: load time adds nothing to what these tests check), the warehouse and report in the folder
@@ -29,31 +30,34 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def config_data(feeds: dict[str, str] | None = None, *, smtp_port: int | None = None, language: str | None = None,
-                rules: list[dict[str, Any]] | None = None, **tables: dict[str, Any]) -> dict[str, Any]:
-    """The tables of a test config: ``feeds`` (name -> URL, each with ``language`` when given),
-    alerts to the SMTP server on ``smtp_port`` (alerts off without one) with ``rules`` (default:
-    one export-control rule), and any other ``tables`` merged over :data:`BASE`."""
+def config_data(feeds: dict[str, str] | list[dict[str, Any]] | None = None, *, smtp_port: int | None = None, language: str | None = None,
+                rules: list[dict[str, Any] | AlertRule] | None = None, **tables: dict[str, Any]) -> dict[str, Any]:
+    """The tables of a test config: ``feeds`` (name -> URL, each with ``language`` when given; or
+    whole ``[[feeds]]`` tables, for other keys such as ``kind``),
+    alerts to the SMTP server on ``smtp_port`` (alerts off without one) with ``rules`` (tables or
+    :class:`AlertRule` records; default: one export-control rule), and any other ``tables`` merged
+    over :data:`BASE`."""
     data = merge(BASE, {})
-    data["feeds"] = [{"name": n, "url": u, **({"language": language} if language else {})}
-                     for n, u in (feeds or {}).items()]
+    tables_of_feeds = [{"name": n, "url": u} for n, u in feeds.items()] if isinstance(feeds, dict) else feeds or []
+    data["feeds"] = [{**f, **({"language": language} if language else {})} for f in tables_of_feeds]
     if smtp_port is None:
         data["alerts"] = {"enabled": False}
     else:
         data["alerts"] = {"smtp": {"host": "127.0.0.1", "port": smtp_port, "timeout": 5.0,
                                    "sender": "alerts@sinowatch.example.com"}}
-    data["alerts"]["rules"] = rules if rules is not None else [
-        {"name": "export-controls", "recipients": ["analyst@example.com"], "min_confidence": 0.0}]
+    if rules is None:
+        rules = [{"name": "export-controls", "recipients": ["analyst@example.com"], "min_confidence": 0.0}]
+    data["alerts"]["rules"] = [dataclasses.asdict(r) if isinstance(r, AlertRule) else r for r in rules]
     return merge(data, tables)
 
 
-def make_config(folder: Path, feeds: dict[str, str] | None = None, **kwargs: Any) -> Config:
+def make_config(folder: Path, feeds: dict[str, str] | list[dict[str, Any]] | None = None, **kwargs: Any) -> Config:
     """A checked config whose relative paths (warehouse, report) resolve in ``folder``."""
     return config_from_dict({**config_data(feeds, **kwargs), "base_dir": str(folder),
                              "source": str(Path(folder) / "sinowatch.toml")})
 
 
-def write_config(folder: Path, feeds: dict[str, str] | None = None, **kwargs: Any) -> Path:
+def write_config(folder: Path, feeds: dict[str, str] | list[dict[str, Any]] | None = None, **kwargs: Any) -> Path:
     """The same config as a file ``folder/sinowatch.toml`` (checked by loading it back)."""
     import tomli_w
 

@@ -7,22 +7,20 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from sinowatch.config import Config, FeedConfig
+from sinowatch.config import Config
 from sinowatch.official.records import NameIndex, fr_url, normalise_name, parse_csl
 from sinowatch.official.stage import fetch_official
+from tests import configs
 from tests.actions.conftest import NOW, article, event, ex, save
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "official"
 
 
 def _config(tmp_path, server) -> Config:  # type: ignore[no-untyped-def]
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
-    cfg.fetch.allow_private = True
-    cfg.fetch.retries = 0
-    cfg.feeds = [FeedConfig(name="fr-bis", url=server.url("/fr/documents.json"), kind="federal_register"),
-                 FeedConfig(name="csl", url=server.url("/csl/consolidated.json"), kind="screening_list"),
-                 FeedConfig(name="news", url=server.url("/feeds/basic.xml"))]
+    cfg = configs.make_config(tmp_path, [
+        {"name": "fr-bis", "url": server.url("/fr/documents.json"), "kind": "federal_register"},
+        {"name": "csl", "url": server.url("/csl/consolidated.json"), "kind": "screening_list"},
+        {"name": "news", "url": server.url("/feeds/basic.xml")}])
     page1 = (DATA / "fr_page1.json").read_text().replace('"NEXT"', json.dumps(server.url("/fr/page2.json")))
     server.routes["/fr/documents.json"] = page1.encode()
     server.routes["/fr/page2.json"] = (DATA / "fr_page2.json").read_bytes()

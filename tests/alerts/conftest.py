@@ -11,25 +11,21 @@ import pytest
 
 from sinowatch.config import AlertRule, Config
 from sinowatch.records import Article, Document, EntityRollup, Event, Extraction, Sentiment
+from tests import configs
 from tests.smtpserver import Handler, Received, SmtpServer, free_port  # noqa: F401 - re-exported for the tests
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
-def make_config(tmp_path: Any, port: int, rules: Sequence[AlertRule] | None = None) -> Config:
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
-    cfg.source = str(tmp_path / "sinowatch.toml")
-    cfg.warehouse.path = "sinowatch.duckdb"
-    cfg.alerts.smtp.host = "127.0.0.1"
-    cfg.alerts.smtp.port = port
-    cfg.alerts.smtp.timeout = 5.0
-    cfg.alerts.smtp.sender = "alerts@sinowatch.example.com"
-    if rules is not None:
-        cfg.alerts.rules = list(rules)
-    else:
-        cfg.alerts.rules = [AlertRule(recipients=["compliance@example.com", "cto@example.com"])]
-    return cfg
+def make_config(tmp_path: Any, port: int, rules: Sequence[AlertRule] | None = None,
+                **tables: dict[str, Any]) -> Config:
+    """The alert tests' config (tests/configs.py): SMTP on loopback ``port``, the warehouse
+    ``sinowatch.duckdb`` in ``tmp_path`` (the ``conn`` fixture's file), ``rules`` (default: the
+    bundled export-control rule to two recipients), and any other config ``tables``."""
+    if rules is None:
+        rules = [AlertRule(recipients=["compliance@example.com", "cto@example.com"])]
+    return configs.make_config(tmp_path, smtp_port=port, rules=list(rules),
+                               **configs.merge({"warehouse": {"path": "sinowatch.duckdb"}}, tables))
 
 
 @pytest.fixture

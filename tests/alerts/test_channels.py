@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from sinowatch.alerts.stage import send_pending
-from sinowatch.config import AlertRule, ChannelConfig, parse_config
+from sinowatch.config import AlertRule, parse_config
 from sinowatch.errors import AlertError, ConfigError
 from tests.alerts.conftest import (
     SmtpServer,
@@ -48,8 +48,9 @@ def smtp():  # type: ignore[no-untyped-def]
 
 
 def setup(tmp_path, conn, smtp_port: int, hook_port: int, *, recipients=("compliance@example.com",)):  # type: ignore[no-untyped-def]
-    cfg = make_config(tmp_path, smtp_port, rules=[AlertRule(recipients=list(recipients), channels=["team-hook"])])
-    cfg.alerts.channels = [ChannelConfig(name="team-hook", url=f"json://127.0.0.1:{hook_port}/hooks/${{HOOK_TOKEN}}")]
+    cfg = make_config(tmp_path, smtp_port, rules=[AlertRule(recipients=list(recipients), channels=["team-hook"])],
+                      alerts={"channels": [{"name": "team-hook",
+                                            "url": f"json://127.0.0.1:{hook_port}/hooks/${{HOOK_TOKEN}}"}]})
     arts = [article("a1", "US adds SMIC to the Entity List", cluster="story-1"),
             article("a2", "Huawei chips face new export rule", cluster="story-2")]
     load(conn, arts)

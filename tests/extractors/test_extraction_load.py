@@ -18,6 +18,7 @@ from sinowatch.warehouse.db import connect, transaction
 from sinowatch import faults
 from sinowatch.config import Config
 from sinowatch.records import Article
+from tests import configs
 from tests.facts import fact_rows, rebuilt_fact_rows
 
 STORIES = [
@@ -49,11 +50,9 @@ def _warehouse(path: Path) -> Any:
     return conn
 
 
-def _config() -> Config:
-    cfg = Config()
-    cfg.extraction.batch_size = 2
-    cfg.extraction.load_batch = 4  # 10 articles: groups of 4, 4 and 2 (two batches each, then one)
-    return cfg
+def _config(folder: Path) -> Config:
+    """10 articles in batches of 2, loaded in groups of 4, 4 and 2 (two batches each, then one)."""
+    return configs.make_config(folder, extraction={"batch_size": 2, "load_batch": 4})
 
 
 def _rows(conn: Any) -> dict[str, Any]:
@@ -72,7 +71,7 @@ def test_groups_of_batches_with_their_alerts_and_a_crash_mid_stage(tmp_path: Pat
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from sinowatch.extract_stage import extract_pending
 
-    cfg = _config()
+    cfg = _config(tmp_path)
     ref = _warehouse(tmp_path / "ref.duckdb")
     seen: list[tuple[int, bool]] = []
 

@@ -12,6 +12,7 @@ from sinowatch.warehouse.db import connect, transaction
 
 from sinowatch.config import Config
 from sinowatch.records import Article, Document, Sentiment
+from tests import configs
 
 
 def _article(key: str, title: str, text: str, lang: str = "en") -> Article:
@@ -95,8 +96,7 @@ def test_stage_extracts_pending_then_reextracts_after_watchlist_change(conn, ext
     from sinowatch.config import ExtractionConfig
     from sinowatch.extract_stage import extract_pending
 
-    cfg = Config()
-    cfg.extraction.batch_size = 2
+    cfg = configs.make_config(tmp_path, extraction={"batch_size": 2})
     seen: list[int] = []
     stats = extract_pending(cfg, conn, extractor=extractor, on_batch=lambda c, d, e: seen.append(len(d)))
     assert stats.articles == 4 and seen == [2, 2]

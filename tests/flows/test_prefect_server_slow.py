@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests import configs
 from tests.smtpserver import free_port
 
 pytestmark = pytest.mark.slow
@@ -26,10 +27,7 @@ BIN = Path(sys.executable).parent
 def server(tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
     from sinowatch.flows.serve import local_server
 
-    from sinowatch.config import Config
-
-    cfg = Config()
-    cfg.base_dir = str(tmp_path_factory.mktemp("server"))
+    cfg = configs.make_config(tmp_path_factory.mktemp("server"))
     old = os.environ.get("PREFECT_API_URL")
     os.environ.pop("PREFECT_API_URL", None)
     try:
@@ -51,11 +49,8 @@ def test_ui_root_answers(server) -> None:  # type: ignore[no-untyped-def]
 def test_no_ui_serves_the_api_only(tmp_path, monkeypatch) -> None:
     from sinowatch.flows.serve import local_server, ui_url
 
-    from sinowatch.config import Config
-
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))  # its own database, beside the module's server
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
+    cfg = configs.make_config(tmp_path)
     old = os.environ.pop("PREFECT_API_URL", None)
     try:
         with local_server(cfg, port=free_port(), timeout=180, ui=False) as api_url:

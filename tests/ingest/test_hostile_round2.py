@@ -10,13 +10,14 @@ import httpx
 import pytest
 from sinowatch.warehouse.db import connect
 
-from sinowatch.config import Config, FeedConfig, FetchConfig
+from sinowatch.config import FetchConfig
 from sinowatch.errors import UnsafeURLError
 from sinowatch.ingest import urls
 from sinowatch.ingest.fetch import fetch, make_client
 from sinowatch.ingest.parse import parse_feed
 from sinowatch.ingest.run import ingest
 from sinowatch.records import Feed
+from tests import configs
 
 FEED = Feed(name="t", url="http://example.com/feed")
 NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
@@ -48,10 +49,8 @@ def test_headers_trickled_byte_by_byte_end_at_the_deadline(feed_server):
 
 def test_broken_feed_keeps_failing_and_sends_no_validators(feed_server, tmp_path):
     feed_server.cached_routes["/broken.xml"] = b"<rss><channel><title>t</title></channel></rss>"  # no entries
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
-    cfg.fetch = FetchConfig(timeout=1.0, connect_timeout=1.0, retries=0, allow_private=True)
-    cfg.feeds = [FeedConfig(name="broken", url=feed_server.url("/broken.xml"))]
+    cfg = configs.make_config(tmp_path, {"broken": feed_server.url("/broken.xml")},
+                              fetch={"timeout": 1.0, "connect_timeout": 1.0})
     conn = connect(tmp_path / "w.duckdb")
     try:
         for _ in range(3):
@@ -186,10 +185,8 @@ def test_duplicate_links_in_one_feed_are_noted():
 
 def test_skipped_count_covers_every_entry_over_the_cap(feed_server, tmp_path):
     feed_server.routes["/many.xml"] = rss("".join(item(f"T{i}", f"http://example.com/{i}") for i in range(60))).encode()
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
-    cfg.fetch = FetchConfig(timeout=2.0, connect_timeout=1.0, retries=0, allow_private=True, max_entries=10)
-    cfg.feeds = [FeedConfig(name="many", url=feed_server.url("/many.xml"))]
+    cfg = configs.make_config(tmp_path, {"many": feed_server.url("/many.xml")},
+                              fetch={"timeout": 2.0, "connect_timeout": 1.0, "max_entries": 10})
     conn = connect(tmp_path / "w.duckdb")
     try:
         rep = ingest(cfg, conn)

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sinowatch.warehouse.db import connect
 
-from sinowatch.config import AlertRule, Config, FeedConfig
+from sinowatch.config import AlertRule, Config
 from sinowatch.ingest.run import ingest
 from sinowatch.pipeline import run_after_ingest
+from tests import configs
 from tests.conftest import TEST_DATA, shared_data
 from tests.reliability.conftest import check_invariants
 
@@ -26,16 +27,13 @@ def test_every_corpus_file_and_fixture_through_the_whole_pipeline(tmp_path: Path
     files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
     files += sorted((TEST_DATA / "feeds").glob("*.xml"))
     assert len(files) >= 2000
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
-    cfg.fetch.allow_file = True
-    cfg.fetch.concurrency = 4
-    cfg.feeds = [FeedConfig(name=f"f{i:04d}", url=p.as_uri()) for i, p in enumerate(files)]
-    cfg.alerts.max_age_days = 0  # corpus dates are old: alert on any age, so the digests see this text too
-    cfg.alerts.rules = [AlertRule(name="any-event", event_types=[], min_confidence=0.0, recipients=["a@example.com"]),
-                        AlertRule(name="export-controls")]
-    cfg.report.out = "report.html"
-    cfg.sentiment.enabled = False  # the sentiment model's own hostile-input tests are in tests/models
+    # tests/configs.py: no sentiment model (its own hostile-input tests are in tests/models); alerts on
+    # for any age (corpus dates are old), so the digests see this text too
+    cfg = configs.make_config(
+        tmp_path, {f"f{i:04d}": p.as_uri() for i, p in enumerate(files)},
+        fetch={"allow_file": True, "concurrency": 4}, alerts={"enabled": True, "max_age_days": 0},
+        rules=[AlertRule(name="any-event", event_types=[], min_confidence=0.0, recipients=["a@example.com"]),
+               AlertRule(name="export-controls")])
     started = time.monotonic()
     conn = connect(cfg.warehouse_path)
     from sinowatch.records import RunReport

@@ -11,9 +11,10 @@ import duckdb
 import pytest
 from sinowatch.warehouse.db import connect
 
-from sinowatch.config import Config, FeedConfig, FetchConfig
+from sinowatch.config import Config
 from sinowatch.ingest.run import ingest
 from sinowatch.text import MAX_TEXT_CHARS, MAX_TITLE_CHARS
+from tests import configs
 from tests.reliability.conftest import FlakyServer
 
 SECRET = "TOPSECRET-3f9a-local-file-content"
@@ -56,11 +57,7 @@ HARMLESS = {
 
 
 def _config(tmp_path: Path, feeds: dict[str, str]) -> Config:
-    cfg = Config()
-    cfg.base_dir = str(tmp_path)
-    cfg.fetch = FetchConfig(timeout=5.0, connect_timeout=2.0, retries=0, allow_private=True, concurrency=2)
-    cfg.feeds = [FeedConfig(name=n, url=u) for n, u in feeds.items()]
-    return cfg
+    return configs.make_config(tmp_path, feeds, fetch={"concurrency": 2})
 
 
 @pytest.fixture
