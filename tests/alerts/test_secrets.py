@@ -9,16 +9,9 @@ import pytest
 from sinowatch.alerts.smtp import SmtpMailer
 from sinowatch.alerts.stage import send_pending
 from sinowatch.errors import AlertError
-from tests.alerts.conftest import (
-    SmtpServer,
-    alert_rows,
-    article,
-    export_event,
-    extraction,
-    load,
-    make_config,
-    queue,
-)
+from tests.alerts.conftest import alert_rows, article, export_event, extraction, load, make_config, queue
+from tests.conftest import serving
+from tests.smtpserver import SmtpServer
 
 PASSWORD = "s3cret-Pa55word-do-not-leak"
 
@@ -31,12 +24,7 @@ def _refuse(server, session, envelope, mechanism, auth_data):  # type: ignore[no
 
 @pytest.fixture
 def auth_server():  # type: ignore[no-untyped-def]
-    server = SmtpServer(kwargs={"authenticator": _refuse, "auth_require_tls": False})
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from serving(SmtpServer(kwargs={"authenticator": _refuse, "auth_require_tls": False}))
 
 
 def _setup(tmp_path, conn, port, monkeypatch):  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ import duckdb
 import pytest
 
 from tests import configs
+from tests.conftest import serving
 from tests.ingest.test_ingest_run import QUALITY_RULES
 from tests.smtpserver import SmtpServer
 
@@ -145,12 +146,24 @@ class FlakyServer:
 
 @pytest.fixture
 def flaky_server() -> Iterator[FlakyServer]:
-    server = FlakyServer()
-    server.start()
+    yield from serving(FlakyServer())
+
+
+def mount_tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A fixture's body: a tmpfs of ``size`` (``mount -o size=``) at ``folder/tmpfs`` for the test,
+    unmounted after it; skips where mounting is not permitted (not root, or no capability)."""
+    mnt = folder / "tmpfs"
+    mnt.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)], capture_output=True,
+                         text=True)
+    if res.returncode != 0:
+        pytest.skip(f"mount -t tmpfs is not permitted here: {res.stderr.strip()}")
     try:
-        yield server
+        yield mnt
     finally:
-        server.stop()
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
 FEED_NAMES = ("policydesk", "chipwire", "globalwire", "asiamarkets")

@@ -6,7 +6,6 @@ nothing, and the next run recovers."""
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from sinowatch.ingest.run import ingest
 from tests.reliability.conftest import (
     check_invariants,
     cli_env,
+    mount_tmpfs,
     received_ids,
     rss,
     run_cli,
@@ -63,17 +63,7 @@ def test_flapping_http_server(tmp_path, flaky_server) -> None:  # type: ignore[n
 
 @pytest.fixture
 def tmpfs(tmp_path):  # type: ignore[no-untyped-def]
-    mnt = tmp_path / "tmpfs"
-    mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True, text=True)
-    if res.returncode != 0:
-        pytest.skip(f"mount -t tmpfs is not permitted here: {res.stderr.strip()}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+    yield from mount_tmpfs(tmp_path, "3m")
 
 
 @pytest.mark.slow

@@ -3,7 +3,6 @@ loopback, Ctrl-C (SIGINT), a writer holding the warehouse, a full disk (tmpfs, a
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.reliability.conftest import cli_env, run_cli, write_config
+from tests.reliability.conftest import cli_env, mount_tmpfs, run_cli, write_config
 
 CLI = [sys.executable, "-m", "sinowatch.cli"]
 
@@ -113,17 +112,7 @@ def test_sql_spill_is_capped(tmp_path) -> None:
 
 @pytest.fixture
 def tmpfs(tmp_path):  # type: ignore[no-untyped-def]
-    mnt = tmp_path / "tmpfs"
-    mnt.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mnt)], capture_output=True, text=True)
-    if res.returncode != 0:
-        pytest.skip(f"mount -t tmpfs is not permitted here: {res.stderr.strip()}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+    yield from mount_tmpfs(tmp_path, "64m")
 
 
 @pytest.mark.slow
