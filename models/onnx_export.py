@@ -4,11 +4,13 @@ trace a torch net to fp32 ONNX, quantize it to dynamic int8, and name the artefa
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+ONNX_NAME = "model.int8.onnx"
 
 
 def file_version(path: Path) -> str:
@@ -48,3 +50,20 @@ def quantize_int8(src: Path, dst: Path) -> None:
 
     dst.parent.mkdir(parents=True, exist_ok=True)
     quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8)
+
+
+def int8_artifact(net: Any, work_dir: Path, out_dir: Path, meta: dict[str, Any],
+                  names: Sequence[str] = INPUTS) -> dict[str, Any]:
+    """The fp32 ``net`` (checkpoint in ``work_dir``) as an artefact in ``out_dir``: the int8 model
+    (:data:`ONNX_NAME`; the fp32 graph stays in ``work_dir``) and ``tokenizer.json``. Returns ``meta``
+    with the artefact's ``version`` and ``onnx`` record; writing ``config.json`` is the caller's."""
+    fp32_path = work_dir / "model.fp32.onnx"
+    export_fp32_onnx(net, fp32_path, names)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    quantize_int8(fp32_path, out_dir / ONNX_NAME)
+    if (work_dir / "tokenizer.json").exists():  # all the runtimes need; vocab.txt is inside it
+        shutil.copy(work_dir / "tokenizer.json", out_dir / "tokenizer.json")
+    for stale in out_dir.glob("*.onnx.data"):
+        stale.unlink()
+    return {**meta, "version": file_version(out_dir / ONNX_NAME),
+            "onnx": {"file": ONNX_NAME, "quantization": "dynamic int8, per-channel weights (onnxruntime)"}}

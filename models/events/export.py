@@ -8,16 +8,19 @@ per-type thresholds, version, training record, int8-vs-fp32 check on the val sen
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sinowatch.models.onnx_export import export_fp32_onnx, file_version, quantize_int8
+from sinowatch.models.onnx_export import (
+    ONNX_NAME,
+    export_fp32_onnx,
+    file_version,
+    int8_artifact,
+    quantize_int8,
+)
 
 __all__ = ["ONNX_NAME", "export", "export_fp32_onnx", "file_version", "quantize_int8"]
-
-ONNX_NAME = "model.int8.onnx"
 
 
 def export(work_dir: str | Path, out_dir: str | Path, *, net: Any = None, reference: Sequence[str] = (),
@@ -34,16 +37,7 @@ def export(work_dir: str | Path, out_dir: str | Path, *, net: Any = None, refere
     meta = json.loads((work_dir / "config.json").read_text())
     if net is None:
         net, meta = load_checkpoint(work_dir)
-    fp32_path = work_dir / "model.fp32.onnx"
-    export_fp32_onnx(net, fp32_path)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    quantize_int8(fp32_path, out_dir / ONNX_NAME)
-    shutil.copy(work_dir / "tokenizer.json", out_dir / "tokenizer.json")
-    for stale in out_dir.glob("*.onnx.data"):
-        stale.unlink()
-    config = dict(meta)
-    config["version"] = file_version(out_dir / ONNX_NAME)
-    config["onnx"] = {"file": ONNX_NAME, "quantization": "dynamic int8, per-channel weights (onnxruntime)"}
+    config = int8_artifact(net, work_dir, out_dir, meta)
     (out_dir / "config.json").write_text(json.dumps(config, indent=2))
     if reference:
         from sinowatch.models.events.net import load_tokenizer

@@ -14,28 +14,28 @@ The fp32 ONNX graph is an intermediate kept next to the fp32 checkpoint (``.stat
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sinowatch.models import onnx_export
-from sinowatch.models.onnx_export import INPUTS, file_version, quantize_int8
+from sinowatch.models.onnx_export import INPUTS, ONNX_NAME, file_version, int8_artifact, quantize_int8
 from sinowatch.models.sentiment.data import Example
 
-__all__ = ["ONNX_NAME", "TOKENIZER_FILES", "export", "export_fp32_onnx", "file_version", "quantize_int8"]
+__all__ = ["ONNX_NAME", "export", "export_fp32_onnx", "file_version", "quantize_int8"]
 
-ONNX_NAME = "model.int8.onnx"
-TOKENIZER_FILES = ("tokenizer.json",)  # all the runtime needs; vocab.txt is inside it
+
+
+def input_names(net: Any) -> list[str]:
+    """The net's ONNX inputs: with ``target_mask`` when its pooling uses one."""
+    from sinowatch.models.sentiment.net import uses_target_mask
+
+    return [*INPUTS, "target_mask"] if uses_target_mask(net) else list(INPUTS)
 
 
 def export_fp32_onnx(net: Any, path: Path, opset: int = 17) -> None:
-    """Trace the torch model (probabilities out) to ONNX, with the ``target_mask`` input when its
-    pooling uses one."""
-    from sinowatch.models.sentiment.net import uses_target_mask
-
-    names = [*INPUTS, "target_mask"] if uses_target_mask(net) else list(INPUTS)
-    onnx_export.export_fp32_onnx(net, path, names, opset)
+    """Trace the torch model (probabilities out) to ONNX with its inputs (:func:`input_names`)."""
+    onnx_export.export_fp32_onnx(net, path, input_names(net), opset)
 
 
 def export(
@@ -58,19 +58,7 @@ def export(
     meta = json.loads((work_dir / "config.json").read_text())
     if net is None:
         net, meta = load_checkpoint(work_dir)
-    fp32_path = work_dir / "model.fp32.onnx"
-    export_fp32_onnx(net, fp32_path)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    quantize_int8(fp32_path, out_dir / ONNX_NAME)
-    for name in TOKENIZER_FILES:
-        if (work_dir / name).exists():
-            shutil.copy(work_dir / name, out_dir / name)
-    for stale in out_dir.glob("*.onnx.data"):
-        stale.unlink()
-
-    config = dict(meta)
-    config["version"] = file_version(out_dir / ONNX_NAME)
-    config["onnx"] = {"file": ONNX_NAME, "quantization": "dynamic int8, per-channel weights (onnxruntime)"}
+    config = int8_artifact(net, work_dir, out_dir, meta, input_names(net))
     if reference:
         pairs = [(e.target, e.text) for e in reference]
         tok = load_tokenizer(work_dir, int(meta["max_length"]))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from tests.actions.conftest import actions, article, event, ex, membership, save
 
 
-def _inspur_story(conn) -> None:  # type: ignore[no-untyped-def]
+def _inspur_reports():  # type: ignore[no-untyped-def]
+    """Four reports of one listing (a rumour first, three outlets, two languages) and another act."""
     arts = [article("rumour", "US weighs adding more Inspur units to Entity List", days=-3),
             article("en1", "Commerce adds six Inspur Group units to Entity List"),
             article("en2", "US adds six Inspur units to trade blacklist", days=0.2, feed="globalwire"),
@@ -17,7 +18,11 @@ def _inspur_story(conn) -> None:  # type: ignore[no-untyped-def]
            ex("en2", event(actor="us-gov", sentence="The United States added six subsidiaries of Inspur.")),
            ex("zh1", event(actor="us-commerce", sentence="美国商务部将浪潮集团六家子公司列入实体清单。"), lang="zh"),
            ex("other", event(targets=("smic",), sentence="Commerce added SMIC to the Entity List."))]
-    save(conn, arts, exs)
+    return arts, exs
+
+
+def _inspur_story(conn) -> None:  # type: ignore[no-untyped-def]
+    save(conn, *_inspur_reports())
 
 
 def test_reports_across_outlets_and_languages_fold_into_one_action(conn) -> None:
@@ -52,16 +57,7 @@ def test_incremental_batches_fold_like_one_batch(tmp_path, conn) -> None:
     other = connect(tmp_path / "b.duckdb")
     from tests.actions.conftest import ENTITIES
     other.executemany("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
-    arts = [article("rumour", "US weighs adding more Inspur units to Entity List", days=-3),
-            article("en1", "Commerce adds six Inspur Group units to Entity List"),
-            article("en2", "US adds six Inspur units to trade blacklist", days=0.2, feed="globalwire"),
-            article("zh1", "美国商务部将浪潮集团六家子公司列入实体清单", days=0.4, feed="caixin-tech", language="zh"),
-            article("other", "US adds SMIC to the Entity List", days=1)]
-    exs = [ex("rumour", event(status="proposed", sentence="US officials weigh adding more Inspur units.")),
-           ex("en1", event()),
-           ex("en2", event(actor="us-gov", sentence="The United States added six subsidiaries of Inspur.")),
-           ex("zh1", event(actor="us-commerce", sentence="美国商务部将浪潮集团六家子公司列入实体清单。"), lang="zh"),
-           ex("other", event(targets=("smic",), sentence="Commerce added SMIC to the Entity List."))]
+    arts, exs = _inspur_reports()
     for a, e in zip(arts, exs, strict=True):  # one article per transaction, in publication order
         save(other, [a], [e])
     assert sorted(membership(other).items()) == one
