@@ -24,6 +24,14 @@ def _signed(v: float | int | None, fmt: str = "{:+d}") -> str:
     return "" if v is None else fmt.format(v)
 
 
+def roles(actor: str | None, targets: list[str] | None) -> str:
+    """'actor -> targets' as the alert digests write it: '?' for an unknown actor, '(none named)'
+    for no target, '' when the event names neither."""
+    if not actor and not targets:
+        return ""
+    return f"{actor or '?'} -> {', '.join(targets or []) or '(none named)'}"
+
+
 def _widen(columns: int) -> None:
     """Piped tables (CI logs, notes) would be folded at rich's default 80 columns; a terminal keeps
     its own width."""
@@ -87,7 +95,8 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(50, "--limit", "-n", min=1, help="Most events shown (newest first)"),
         fmt: str = FORMAT_OPTION,
     ) -> None:
-        """The event timeline: date, type, actor, targets, evidence sentence and link."""
+        """The event timeline: date, type, status (proposed, enacted, reversed, background), actor -> targets,
+        evidence sentence and link."""
         from sinowatch.warehouse.trends import events as timeline
 
         fmt = check_format(fmt)
@@ -107,9 +116,10 @@ def register(app: typer.Typer) -> None:
             cols, rows = timeline(conn, types=type_ or None, since=since_d, limit=limit)
         if fmt == "table":
             _widen(160)
-            keep = ["day", "event_type", "actor", "targets", "confidence", "evidence", "link"]
-            idx = [cols.index(c) for c in keep]
-            emit(keep, [[r[i] for i in idx] for r in rows], fmt=fmt, title="event timeline", max_width=60)
+            keep = ["day", "event_type", "status", "actor -> targets", "confidence", "evidence", "link"]
+            emit(keep, [[r["day"], r["event_type"], r["status"], roles(r["actor"], r["targets"]), r["confidence"],
+                         r["evidence"], r["link"]] for r in (dict(zip(cols, row, strict=True)) for row in rows)],
+                 fmt=fmt, title="event timeline", max_width=60)
         else:
             emit(cols, rows, fmt=fmt)
 

@@ -73,3 +73,11 @@ def test_demo_engine_typo_is_refused_before_writing(tmp_path) -> None:
                           "prefekt"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert res.returncode == 2 and "use prefect or plain" in res.stderr
     assert not (tmp_path / "d").exists()
+
+
+def test_events_roles_column_says_what_is_unknown() -> None:
+    from sinowatch.cli_trends import roles
+
+    assert roles("BIS", ["Inspur", "Sugon"]) == "BIS -> Inspur, Sugon"
+    assert roles(None, ["Inspur"]) == "? -> Inspur" and roles("BIS", []) == "BIS -> (none named)"
+    assert roles(None, None) == ""

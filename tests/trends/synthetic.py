@@ -65,7 +65,7 @@ def _stories() -> list[dict]:
         if d % 2 == 1:
             out.append({"day": day, "entities": ["alibaba"], "title": f"Alibaba cloud {d}", "events": []})
         if d % 4 == 0:
-            ev = [("model_release", "deepseek", [], 0.8)] if d % 20 == 0 else []
+            ev = [("model_release", "deepseek", [], 0.8, None)] if d % 20 == 0 else []
             out.append({"day": day, "entities": ["deepseek"], "title": f"DeepSeek model {d}", "events": ev})
         if d % 5 == 0:
             ents = ["nvidia"] + (["nvidia-h20"] if d % 10 == 0 else [])
@@ -73,14 +73,14 @@ def _stories() -> list[dict]:
         if d % 15 == 7:
             out.append({"day": day, "entities": ["bis", "smic", "huawei"],
                         "title": f"US widens chip export controls on SMIC and Huawei {d}",
-                        "events": [("export_control", "bis", ["smic", "huawei"], 0.9)]})
+                        "events": [("export_control", "bis", ["smic", "huawei"], 0.9, "enacted")]})
     for i in range(6):
         out.append({"day": SPIKE_DAY, "entities": ["cambricon"], "title": f"Cambricon surge story {i}", "events": []})
     out.append({"day": END - timedelta(days=7), "entities": ["bis", "entity-list", "cambricon"],
                 "title": "Cambricon added to the Entity List",
-                "events": [("entity_list", "bis", ["cambricon"], 0.95)]})
+                "events": [("entity_list", "bis", ["cambricon"], 0.95, "enacted")]})
     out.append({"day": END, "entities": ["huawei", "bis"], "title": HOSTILE_TITLE,
-                "events": [("export_control", "bis", ["huawei"], 0.7)]})
+                "events": [("export_control", "bis", ["huawei"], 0.7, "proposed")]})
     return out
 
 
@@ -116,11 +116,11 @@ def build_warehouse(path: Path) -> Path:
                                      "text": ent, "field": "title", "start_char": 0, "end_char": len(ent),
                                      "sentence": story["title"], "sentiment_label": _label(score),
                                      "sentiment_score": score, **VERSIONS})
-            for etype, actor, targets, conf in story["events"]:
+            for etype, actor, targets, conf, status in story["events"]:
                 event_rows.append({"article_key": key, "seq": len(event_rows), "event_type": etype,
                                    "confidence": conf, "sentence": story["title"] + ".", "field": "title",
                                    "entities": story["entities"], "actor": actor, "targets": targets,
-                                   "trigger": None, **VERSIONS})
+                                   "status": status, "trigger": None, **VERSIONS})
             state_rows.append({"article_key": key, "lang": "en", **VERSIONS, "n_mentions": len(story["entities"]),
                                "n_events": len(story["events"]), "extracted_at": pub})
         clusters.append({"cluster_id": cid, "first_article": f"a{n - copies + 1:06d}", "title": story["title"],

@@ -45,8 +45,12 @@ def test_events_timeline_filters(trend_db, tmp_path):
     r = run_cli("--db", str(trend_db), "events", "--type", "entity_list", "--format", "csv", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.strip().splitlines()
-    assert lines[0].startswith("day,event_type,actor,targets") and len(lines) == 2
-    assert "Cambricon" in lines[1]
+    assert lines[0].startswith("day,event_type,status,actor,targets") and len(lines) == 2
+    assert "Cambricon" in lines[1] and ",enacted," in lines[1]
+    r = run_cli("--db", str(trend_db), "events", "--type", "entity_list", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "status" in r.stdout and "actor -> targets" in r.stdout
+    assert "enacted" in r.stdout and "Bureau of Industry and Security" in r.stdout and "-> Cambricon" in r.stdout
     r = run_cli("--db", str(trend_db), "events", "--since", str(SPIKE_DAY), cwd=tmp_path)
     assert r.returncode == 0 and "export_control" in r.stdout
     r = run_cli("--db", str(trend_db), "events", "--since", "yesterday", cwd=tmp_path)

@@ -68,6 +68,10 @@ def test_event_timeline_names_actor_and_targets(conn):
     cols, rows = tw.events(conn, types=["entity_list"])
     (row,) = [dict(zip(cols, r, strict=True)) for r in rows]
     assert row["actor"] == "Bureau of Industry and Security" and row["targets"] == ["Cambricon"]
+    assert row["status"] == "enacted"  # migration 0015
+    statuses = conn.execute("SELECT status, count(*) FROM event_timeline GROUP BY ALL ORDER BY ALL").fetchall()
+    assert statuses == conn.execute("SELECT status, count(*) FROM events GROUP BY ALL ORDER BY ALL").fetchall()
+    assert {s for s, _ in statuses} == {"enacted", "proposed", None}
     assert row["link"].startswith("https://") and row["evidence"]
     cols, rows = tw.events(conn, since=END - timedelta(days=7))
     assert rows and all(r[0] >= END - timedelta(days=7) for r in rows)

@@ -1,5 +1,5 @@
 -- The event timeline, newest first. $types: empty list = any; $since: NULL = all.
-SELECT day, event_type, actor_name AS actor, target_names AS targets, round(confidence, 2) AS confidence,
+SELECT day, event_type, status, actor_name AS actor, target_names AS targets, round(confidence, 2) AS confidence,
        evidence, title, link, feed, cluster_id
 FROM event_timeline
 WHERE (len($types) = 0 OR list_contains($types, event_type))
