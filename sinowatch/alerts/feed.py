@@ -6,8 +6,10 @@ rewrites it. One entry per alert (one rule, one story), newest first:
 - ``id`` is ``urn:sinowatch:alert:<alert_id>``: the alert id is a hash of rule and story cluster,
   so an entry keeps its id across runs and rebuilds and a reader never shows it twice;
 - ``updated``/``published`` are when the alert was queued (stable across runs);
-- the link is the article (http(s) only), the categories are the rule and the event type, the
-  content is the evidence: sentence, trigger, entities, confidence and the story's other sources.
+- the link is the article (http(s) only), the categories are the rule, the event type and its
+  status (scheme ``urn:sinowatch:event-status``); the content is the evidence: type, status,
+  confidence, "who: actor -> targets" (display names), sentence, trigger, entities and the story's
+  other sources.
 
 Feed values are untrusted: the XML is built with ElementTree (escaped), control characters that
 XML 1.0 forbids are removed, and the HTML content is escaped text inside ``type="html"``.
@@ -22,11 +24,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sinowatch.alerts import OutboxAlert
-from sinowatch.alerts.email import one_line, safe_url
+from sinowatch.alerts.email import one_line, roles_line, safe_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 ALL_STATUSES = ("pending", "sending", "sent", "failed")
 MAX_ENTRIES = 500
+#: the scheme of an entry's status category (proposed, enacted, reversed, background)
+STATUS_SCHEME = "urn:sinowatch:event-status"
 
 
 def _iso(t: datetime | None) -> str:
@@ -40,11 +44,15 @@ def _content(a: OutboxAlert) -> str:
     ents = ", ".join(
         html.escape(e.name or e.id) + (f" ({html.escape(e.sentiment)})" if e.sentiment else "") for e in a.entities
     )
+    status = f", <b>{html.escape(one_line(a.event_status, 20))}</b>" if a.event_status else ""
     parts = [
-        f"<p><b>{html.escape(a.event_type)}</b> (confidence {a.confidence:.2f}), rule "
+        f"<p><b>{html.escape(a.event_type)}</b>{status} (confidence {a.confidence:.2f}), rule "
         f"<i>{html.escape(a.rule)}</i></p>",
-        f"<blockquote>{html.escape(one_line(a.sentence, 1000))}</blockquote>",
     ]
+    roles = roles_line(a)
+    if roles:
+        parts.append(f"<p>who: {html.escape(roles)}</p>")
+    parts.append(f"<blockquote>{html.escape(one_line(a.sentence, 1000))}</blockquote>")
     if a.trigger:
         parts.append(f"<p>trigger: {html.escape(one_line(a.trigger, 200))}</p>")
     if ents:
@@ -93,6 +101,9 @@ def build_feed(alerts: Sequence[OutboxAlert], *, now: datetime, rule: str | None
             sub(entry, "link", rel="alternate", href=url)
         sub(entry, "category", term=a.rule, label=f"rule: {a.rule}")
         sub(entry, "category", term=a.event_type)
+        if a.event_status:
+            sub(entry, "category", term=one_line(a.event_status, 20), scheme=STATUS_SCHEME,
+                label=f"status: {one_line(a.event_status, 20)}")
         sub(entry, "summary", one_line(a.sentence, 300))
         sub(entry, "content", _content(a), type="html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -128,3 +128,23 @@ def test_requeued_failed_alerts_go_only_where_they_have_not_been(tmp_path, conn,
     stats = send_pending(cfg, conn)
     assert (stats.sent, stats.errors) == (2, [])
     assert len(smtp_server.received) == 1 and len(hook.posts) == 2
+
+
+def test_channel_message_shows_status_and_actor_to_targets(tmp_path, conn, smtp_server, hook, monkeypatch) -> None:
+    from dataclasses import replace
+
+    monkeypatch.setenv("HOOK_TOKEN", SECRET)
+    cfg = make_config(tmp_path, smtp_server.port, rules=[AlertRule(recipients=[], channels=["team-hook"])],
+                      alerts={"channels": [{"name": "team-hook", "url": f"json://127.0.0.1:{hook.port}/hooks/${{HOOK_TOKEN}}"}]})
+    conn.execute("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) VALUES "
+                 "('smic', 'company', 'SMIC', 'CN', NULL, 'w1'), "
+                 "('us-commerce', 'agency', 'U.S. Department of Commerce', 'US', NULL, 'w1')")
+    arts = [article("a1", "US weighs adding SMIC units to the Entity List", cluster="story-1")]
+    load(conn, arts)
+    weighed = replace(export_event("smic", "us-commerce", type="entity_list"), status="proposed",
+                      actor="us-commerce", targets=("smic",))
+    queue(conn, cfg, arts, [extraction("a1", weighed)])
+    assert send_pending(cfg, conn).sent == 1
+    message = hook.json_posts()[0]["message"]
+    assert "Event: entity list, proposed" in message
+    assert "Who: U.S. Department of Commerce -> SMIC" in message

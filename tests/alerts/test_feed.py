@@ -87,3 +87,29 @@ def test_cli_alerts_feed(tmp_path, conn) -> None:
     res = CliRunner().invoke(app, [*base, "--rule", "investor"])  # not in this config
     assert isinstance(res.exception, AlertError) and "no alert rule named 'investor'" in str(res.exception)
     assert len(cfg.alerts.rules) == 2
+
+
+def test_entries_show_status_and_actor_to_targets(tmp_path, conn) -> None:
+    from dataclasses import replace
+
+    cfg = make_config(tmp_path, 1)
+    conn.execute("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) VALUES "
+                 "('smic', 'company', 'SMIC', 'CN', NULL, 'w1'), "
+                 "('us-commerce', 'agency', 'U.S. Department of Commerce', 'US', NULL, 'w1')")
+    arts = [article("a1", "US adds SMIC to the Entity List", cluster="story-1"),
+            article("a2", "Huawei chips face an export rule", cluster="story-2")]
+    load(conn, arts)
+    listed = replace(export_event("smic", "us-commerce"), status="enacted", actor="us-commerce", targets=("smic",))
+    queue(conn, cfg, arts, [extraction("a1", listed), extraction("a2", export_event("huawei"))])
+    out = tmp_path / "alerts.xml"
+    assert write_alerts_feed(cfg, conn, out) == 2
+    parsed = feedparser.parse(out.read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    by_title = {e.title: e for e in parsed.entries}
+    smic, huawei = by_title["US adds SMIC to the Entity List"], by_title["Huawei chips face an export rule"]
+    status = [t for t in smic.tags if t.get("scheme") == "urn:sinowatch:event-status"]
+    assert [(t.term, t.label) for t in status] == [("enacted", "status: enacted")]
+    assert "<b>enacted</b>" in smic.content[0].value
+    assert "who: U.S. Department of Commerce -&gt; SMIC" in smic.content[0].value
+    # an event without status or roles: no status category, no "who" line
+    assert not [t for t in huawei.tags if t.get("scheme")] and "who:" not in huawei.content[0].value
