@@ -37,10 +37,8 @@ def _body(msg) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_one_alert_per_action_updates_and_status_changes(tmp_path, conn, feed_server, smtp_server) -> None:
-    cfg = _config(tmp_path, feed_server)
-    cfg.alerts.rules = [AlertRule(recipients=["compliance@example.com"])]
-    cfg.alerts.smtp.host, cfg.alerts.smtp.port = "127.0.0.1", smtp_server.port
-    cfg.alerts.max_age_days = 0
+    cfg = _config(tmp_path, feed_server, smtp_port=smtp_server.port,
+                  rules=[AlertRule(recipients=["compliance@example.com"])], alerts={"max_age_days": 0})
     first = [article("rumour", "US weighs adding Inspur units to Entity List", days=-2),
              article("en1", "Commerce adds six Inspur Group units to Entity List"),
              article("zh1", "美国商务部将浪潮集团六家子公司列入实体清单", days=0.3, language="zh", feed="caixin")]
@@ -85,9 +83,8 @@ def test_one_alert_per_action_updates_and_status_changes(tmp_path, conn, feed_se
 
 
 def test_a_record_first_seen_alerts_once(tmp_path, conn, feed_server, smtp_server) -> None:
-    cfg = _config(tmp_path, feed_server)
-    cfg.alerts.rules = [AlertRule(recipients=["compliance@example.com"])]
-    cfg.alerts.smtp.host, cfg.alerts.smtp.port = "127.0.0.1", smtp_server.port
+    cfg = _config(tmp_path, feed_server, smtp_port=smtp_server.port,
+                  rules=[AlertRule(recipients=["compliance@example.com"])])
     on_record = make_on_record(cfg)
     fetch_official(cfg, conn, watchlist=_watchlist(), now=NOW, on_record=on_record)  # the baseline: nothing
     assert _pending(conn) == []

@@ -16,11 +16,13 @@ from tests.actions.conftest import NOW, article, event, ex, save
 DATA = Path(__file__).resolve().parents[1] / "data" / "official"
 
 
-def _config(tmp_path, server) -> Config:  # type: ignore[no-untyped-def]
+def _config(tmp_path, server, **kwargs) -> Config:  # type: ignore[no-untyped-def]
+    """Official sources and a news feed on the test server (tests/configs.py; alerts on, with the
+    SMTP server and rules in ``kwargs`` where a test sends)."""
     cfg = configs.make_config(tmp_path, [
         {"name": "fr-bis", "url": server.url("/fr/documents.json"), "kind": "federal_register"},
         {"name": "csl", "url": server.url("/csl/consolidated.json"), "kind": "screening_list"},
-        {"name": "news", "url": server.url("/feeds/basic.xml")}])
+        {"name": "news", "url": server.url("/feeds/basic.xml")}], **configs.merge({"alerts": {"enabled": True}}, kwargs))
     page1 = (DATA / "fr_page1.json").read_text().replace('"NEXT"', json.dumps(server.url("/fr/page2.json")))
     server.routes["/fr/documents.json"] = page1.encode()
     server.routes["/fr/page2.json"] = (DATA / "fr_page2.json").read_bytes()
