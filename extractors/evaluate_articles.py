@@ -1,6 +1,6 @@
 """Event extraction measured on the full-length evaluation articles (tests/data/events/articles.jsonl).
 
-Reported per split (``dev``, ``test``) and never mixed with the short dev items of
+Reported per split (``dev``, ``test``, ``holdout``) and never mixed with the short dev items of
 ``evaluate.py``. Scores:
 
 - entities: micro precision/recall over (article, watchlist id); government actor ids are left
@@ -15,8 +15,9 @@ Reported per split (``dev``, ``test``) and never mixed with the short dev items 
   of located gold events per policy type.
 
 ``python -m sinowatch.extractors.evaluate_articles --help``, or ``sinowatch eval --articles FILE
---split dev|test`` (one split, with the articles' errors on dev). The ``test`` split must never be
-used to choose anything; print it to report, not to tune.
+--split dev|test|holdout`` (one split, with the articles' errors on dev). The ``test`` and ``holdout``
+splits must never be used to choose anything; print them to report, not to tune (``holdout`` was written
+after the system was built and is scored once per round).
 """
 
 from __future__ import annotations
@@ -128,13 +129,13 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
     # the publication date lets the extractor read "added in 2019" as background in a 2025 article
     docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"], published=r.get("published"))
             for r in rows]
-    scores = {name: ArticleScore() for name in ("dev", "test")}
+    scores = {name: ArticleScore() for name in SPLITS}
     for row, ex in zip(rows, extractor.extract(docs, batch_size=batch_size), strict=True):
         score_article(scores[row["split"]], row, ex)
     return scores
 
 
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "holdout")  # holdout: written after the system was built, scored once per round
 
 
 def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
@@ -163,7 +164,7 @@ def evaluate_split(extractor: Any, rows: Sequence[dict[str, Any]], split: str, *
                    batch_size: int = 16) -> tuple[ArticleScore, list[dict[str, Any]]]:
     """The score of one split's articles, and their errors when the split is dev (never test)."""
     if split not in SPLITS:
-        raise ExtractionError(f"--split must be dev or test, got {split!r}")
+        raise ExtractionError(f"--split must be dev, test or holdout, got {split!r}")
     chosen = [r for r in rows if r.get("split") == split]
     docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"], published=r.get("published"))
             for r in chosen]
@@ -193,6 +194,7 @@ def stats(rows: Sequence[dict[str, Any]]) -> list[str]:
     lines = [
         f"articles {len(rows)} (zh {sum(r['lang'] == 'zh' for r in rows)}, "
         f"dev {sum(r['split'] == 'dev' for r in rows)}, test {sum(r['split'] == 'test' for r in rows)}, "
+        f"holdout {sum(r['split'] == 'holdout' for r in rows)}, "
         f"without events {sum(not r['events'] for r in rows)}), storylines {len({r['story'] for r in rows})}",
         f"gold events {len(events)}, actions {len(reports)}; reported by 2+ articles {len(multi)} "
         f"(en+zh {sum(langs[a] == {'en', 'zh'} for a in multi)}); without market moves {len(policy)} "

@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
     def eval_actions(
         articles: Path = typer.Option(Path("tests/data/events/articles.jsonl"), "--articles",
                                       help="Labelled articles (JSON lines with gold events and action ids)"),
-        split: str = typer.Option("dev", "--split", help="dev or test (test: the final figure only)"),
+        split: str = typer.Option("dev", "--split", help="dev, test or holdout (test, holdout: report only, never tune)"),
         records: Path = typer.Option(Path("tests/data/actions/records.jsonl"), "--records",
                                      help="Official records with the gold action each belongs to (JSON lines)"),
         embedding: str = typer.Option("none", "--embedding",
@@ -127,8 +127,8 @@ def register(app: typer.Typer) -> None:
         on the labelled articles' gold actions."""
         from sinowatch.actions.evaluate import evaluate, format_result
 
-        if split not in ("dev", "test"):
-            raise typer.BadParameter("use dev or test", param_hint="--split")
+        if split not in ("dev", "test", "holdout"):
+            raise typer.BadParameter("use dev, test or holdout", param_hint="--split")
         if not articles.exists():
             typer.echo(f"error: no labelled articles at {articles} (see docs/extraction.md)", err=True)
             raise typer.Exit(1)

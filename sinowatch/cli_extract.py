@@ -169,7 +169,7 @@ def register(app: typer.Typer) -> None:
         speed: bool = typer.Option(True, "--speed/--no-speed", help="Also time custom components vs plain nlp.pipe"),
         articles: Path = typer.Option(None, "--articles", help="Score full-length articles instead (e.g. "
                                       "tests/data/events/articles.jsonl): event types, status, actor, targets"),
-        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune) or test (never tuned on)"),
+        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), test (never tuned on) or holdout (scored once per round)"),
     ) -> None:
         """Entity precision/recall and event-type F1 on the dev set: tuning half (odd ids), held-out
         half (even ids) and all; per-type F1; the tuning half's errors; throughput. With --articles:
@@ -183,8 +183,8 @@ def register(app: typer.Typer) -> None:
         if articles is not None:
             from sinowatch.extractors.evaluate_articles import load_articles
 
-            if split not in ("dev", "test"):
-                raise typer.BadParameter(f"must be dev or test, got {split!r}", param_hint="--split")
+            if split not in ("dev", "test", "holdout"):
+                raise typer.BadParameter(f"must be dev, test or holdout, got {split!r}", param_hint="--split")
             rows_a = load_articles(articles)  # checks the file before the models load
             _eval_articles(Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg)), rows_a, articles, split,
                            errors=errors)
@@ -275,8 +275,8 @@ def _eval_articles(extractor: Any, rows: list[dict[str, Any]], path: Path, split
     res, errs = evaluate_split(extractor, rows, split)
     typer.echo(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, articles {path}, "
                f"split {split} ({res.n} articles)")
-    if split == "test":
-        typer.echo("test split: report these figures; never tune anything on them")
+    if split in ("test", "holdout"):
+        typer.echo(f"{split} split: report these figures; never tune anything on them")
     emit(["event type", "P", "R", "F1", "support"],
          [[t, c.precision, c.recall, c.f1, c.tp + c.fn] for t, c in res.per_type.items()]
          + [["all (micro)", res.events.precision, res.events.recall, res.events.f1, res.events.tp + res.events.fn]],

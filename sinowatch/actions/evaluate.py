@@ -1,6 +1,6 @@
 """Measuring the folding and the record links on the labelled articles' gold actions.
 
-``sinowatch eval-actions --split dev|test`` loads the articles of one split into a fresh DuckDB
+``sinowatch eval-actions --split dev|test|holdout`` loads the articles of one split into a fresh DuckDB
 warehouse (in a temporary folder), saves each article's GOLD events (type, status, actor, targets,
 evidence) through the extraction stage's writer one article per transaction in publication order,
 as a daily run would, so the fold runs exactly as in production, and then compares the actions
@@ -12,7 +12,9 @@ with the gold ``action`` ids:
   fold put together);
 - official-record link precision: records (``--records``, JSON lines with the gold action each
   documents) are fetched from a loopback HTTP server by the official-records stage and linked;
-  a link is correct when the action it joined holds a report of the record's gold action.
+  a link is correct when the action it joined holds a report of the record's gold action; a decoy
+  (gold action null) counts as a wrong link when it joins an action that holds reports, and is not
+  counted when it starts an action of its own.
 
 This isolates the folding from the extractor (#15 measures that); the figures are those of the
 fold given correct events.
@@ -202,8 +204,13 @@ def _links(conn: Any, path: Path, split: str, watchlist: Any, gold: dict[str, st
     for i, c in pred.items():
         members[c].add(gold[i])
     for aid, kind, rid in conn.execute("SELECT action_id, record_kind, record_id FROM action_records").fetchall():
-        want = truth.get((kind, rid))
-        if want is None:
+        if (kind, rid) not in truth:
+            continue
+        want = truth[(kind, rid)]
+        if want is None:  # a decoy: wrong only when joined to an action that reported articles belong to
+            if members.get(aid):
+                res.links += 1
+                res.wrong.append(f"{kind} {rid} -> {aid} (reports of {sorted(members[aid])}; gold: none, a decoy)")
             continue
         res.links += 1
         if want in members.get(aid, set()):

@@ -53,3 +53,19 @@ def test_actions_json_filters_and_detail(tmp_path) -> None:
     assert res.exit_code == 0 and "us-commerce -> inspur" in res.output and "caixin" in res.output
     res = runner.invoke(app, ["--db", db, "action", "act-nope"])
     assert res.exit_code == 1 and "sinowatch actions" in res.output
+
+
+def test_eval_actions_takes_the_holdout_split(tmp_path) -> None:
+    from tests.actions.test_evaluate import _art
+
+    path = tmp_path / "articles.jsonl"
+    rows = [_art("h1", "en", "2025-03-25", "act-h", ["inspur"], split="holdout"),
+            _art("h2", "zh", "2025-03-26", "act-h", ["inspur"], split="holdout"),
+            _art("d1", "en", "2025-03-25", "act-d", ["sugon"])]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    none = tmp_path / "no-records.jsonl"
+    res = runner.invoke(app, ["eval-actions", "--articles", str(path), "--records", str(none), "--split", "holdout"])
+    assert res.exit_code == 0, res.output
+    assert "split holdout: 2 articles, 2 gold events in 1 gold actions" in res.output
+    bad = runner.invoke(app, ["eval-actions", "--articles", str(path), "--split", "train"])
+    assert bad.exit_code != 0 and "holdout" in bad.output

@@ -33,3 +33,32 @@ def test_evaluate_scores_the_fold_on_gold_events(tmp_path) -> None:
     assert (res.articles, res.events, res.gold_actions, res.actions) == (3, 3, 2, 2)
     assert (res.precision, res.recall, res.f1) == (1.0, 1.0, 1.0)
     assert (res.cross_pairs, res.cross_recall) == (1, 1.0)
+
+
+def _fr(number: str, day: str, action: str | None, split: str = "holdout") -> dict:  # type: ignore[type-arg]
+    return {"kind": "federal_register", "split": split, "action": action, "date": day,
+            "document": {"document_number": number, "citation": f"90 FR {number[-4:]}",
+                         "title": "Additions to the Entity List: Inspur Group units",
+                         "abstract": "BIS adds Inspur Group subsidiaries under the destination of China.",
+                         "action": "Final rule.", "type": "Rule", "publication_date": day, "effective_on": day,
+                         "html_url": f"https://www.federalregister.gov/d/{number}", "pdf_url": None,
+                         "raw_text_url": None, "cfr_references": [{"title": 15, "part": 744}],
+                         "agencies": [{"slug": "industry-and-security-bureau"}]}}
+
+
+def test_a_decoy_joined_to_reported_action_is_a_wrong_link(tmp_path) -> None:
+    """The holdout split is scored like the others; a decoy record (gold action null) that the stage
+    joins to the reported action costs link precision, and a true record's link counts as correct."""
+    path, recs = tmp_path / "articles.jsonl", tmp_path / "records.jsonl"
+    rows = [_art("h1", "en", "2025-03-25", "act-h", ["inspur"], split="holdout"),
+            _art("h2", "zh", "2025-03-26", "act-h", ["inspur"], split="holdout"),
+            _art("d1", "en", "2025-03-25", "act-d", ["inspur"])]  # a dev article: not loaded
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    recs.write_text("\n".join(json.dumps(r) for r in [_fr("2025-05001", "2025-03-25", "act-h"),
+                                                      _fr("2025-05002", "2025-03-27", None),
+                                                      _fr("2025-05003", "2025-03-25", "act-d", split="dev")])
+                    + "\n", encoding="utf-8")
+    res = evaluate(path, split="holdout", records=recs)
+    assert (res.articles, res.gold_actions, res.records) == (2, 1, 2)
+    assert (res.links, res.correct_links) == (2, 1)
+    assert len(res.wrong) == 1 and "decoy" in res.wrong[0] and "2025-05002" in res.wrong[0]

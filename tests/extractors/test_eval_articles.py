@@ -1,4 +1,4 @@
-"""`sinowatch eval --articles FILE --split dev|test` and evaluate_split: one split at a time, dev
+"""`sinowatch eval --articles FILE --split dev|test|holdout` and evaluate_split: one split at a time, dev
 errors listed, status/actor/targets figures, on a small set written for this test (not the
 project's evaluation set)."""
 
@@ -35,6 +35,11 @@ ARTICLES = [
      "title": "Baidu releases Ernie 5", "text": "Baidu released its Ernie 5 model on Tuesday.",
      "events": [{"type": "model_release", "status": "enacted", "actor": None, "targets": [],
                  "evidence": "Baidu releases Ernie 5", "action": "act-3"}]},
+    {"id": "t-4", "lang": "en", "entities": ["tsmc"], "split": "holdout", "story": "s4", "published": "2026-11-30",
+     "title": "Commerce orders TSMC to halt some chip shipments",
+     "text": "The Commerce Department ordered TSMC to halt shipments of some advanced chips to Chinese customers.",
+     "events": [{"type": "export_control", "status": "enacted", "actor": "us-commerce", "targets": ["tsmc"],
+                 "evidence": "The Commerce Department ordered TSMC to halt shipments", "action": "act-4"}]},
 ]
 
 
@@ -49,9 +54,11 @@ def test_splits_are_kept_apart(extractor, path: Path) -> None:  # type: ignore[n
     rows = load_articles(path)
     dev, _ = evaluate_split(extractor, rows, "dev")
     test, test_errors = evaluate_split(extractor, rows, "test")
-    assert (dev.n, test.n) == (2, 1)
-    assert test_errors == []  # the test split's errors are never listed
-    with pytest.raises(ExtractionError, match="--split must be dev or test"):
+    holdout, holdout_errors = evaluate_split(extractor, rows, "holdout")
+    assert (dev.n, test.n, holdout.n) == (2, 1, 1)
+    assert test_errors == [] and holdout_errors == []  # the test and holdout splits' errors are never listed
+    assert holdout.per_type["export_control"].tp + holdout.per_type["export_control"].fn == 1
+    with pytest.raises(ExtractionError, match="--split must be dev, test or holdout"):
         evaluate_split(extractor, rows, "train")
 
 
@@ -75,6 +82,10 @@ def test_cli(path: Path, tmp_path: Path) -> None:
     assert "split test (1 articles)" in res.stdout and "never tune" in res.stdout
     assert "status accuracy" in res.stdout and "actor accuracy" in res.stdout and "model_release" in res.stdout
     assert "dev-split errors" not in res.stdout
+    held = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", "holdout", "--no-errors"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert held.returncode == 0, held.stderr
+    assert "split holdout (1 articles)" in held.stdout and "never tune" in held.stdout
     bad = subprocess.run([*CLI, "eval", "--articles", str(tmp_path / "missing.jsonl")], capture_output=True,
                          text=True, cwd=tmp_path, timeout=120)
     assert bad.returncode != 0 and "no evaluation articles at" in bad.stderr
