@@ -41,6 +41,11 @@ def _norm(values: Iterable[str]) -> set[str]:
     return {v.strip().casefold() for v in values if v and v.strip()}
 
 
+def names_status(rule: AlertRule, status: str) -> bool:
+    """Whether the rule's ``statuses`` name ``status`` explicitly (an empty list names none)."""
+    return status.casefold() in _norm(rule.statuses or ())
+
+
 def event_matches(
     rule: AlertRule,
     event: Event,

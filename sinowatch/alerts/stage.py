@@ -27,7 +27,7 @@ from sinowatch.alerts import OutboxAlert, SendStats
 from sinowatch.alerts.channels import Notifier, open_channels
 from sinowatch.alerts.email import address, build_digest, message_id, render, subject
 from sinowatch.alerts.per_action import key_candidates, one_per_action, record_candidates, with_actions
-from sinowatch.alerts.rules import event_matches, match_batch
+from sinowatch.alerts.rules import event_matches, match_batch, names_status
 from sinowatch.alerts.smtp import Mailer, SmtpMailer
 from sinowatch.config import AlertRule, Config
 from sinowatch.errors import AlertError
@@ -50,7 +50,7 @@ def make_on_batch(config: Config) -> OnBatch:
     rules = list(config.alerts.rules) if config.alerts.enabled else []
     max_age = timedelta(days=config.alerts.max_age_days) if config.alerts.max_age_days > 0 else None
     # rules that name "background" among their statuses ask for mentions in passing, per story
-    wants_background = {r.name for r in rules if "background" in {s.casefold() for s in r.statuses or ()}}
+    wants_background = {r.name for r in rules if names_status(r, "background")}
 
     def on_batch(conn: Connection, docs: Sequence[Document], extractions: Sequence[Extraction]) -> int:
         if not rules or not extractions:
