@@ -135,7 +135,8 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
     return scores
 
 
-SPLITS = ("dev", "test", "holdout")  # holdout: written after the system was built, scored once per round
+SPLITS = ("dev", "test", "holdout", "holdout2")  # holdouts: written after the system was built, scored once per round
+REPORT_ONLY = ("test", "holdout", "holdout2")  # never tuned on: printed to report, not to choose
 
 
 def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
@@ -164,7 +165,7 @@ def evaluate_split(extractor: Any, rows: Sequence[dict[str, Any]], split: str, *
                    batch_size: int = 16) -> tuple[ArticleScore, list[dict[str, Any]]]:
     """The score of one split's articles, and their errors when the split is dev (never test)."""
     if split not in SPLITS:
-        raise ExtractionError(f"--split must be dev, test or holdout, got {split!r}")
+        raise ExtractionError(f"--split must be one of {', '.join(SPLITS)}, got {split!r}")
     chosen = [r for r in rows if r.get("split") == split]
     docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"], published=r.get("published"))
             for r in chosen]
@@ -194,7 +195,7 @@ def stats(rows: Sequence[dict[str, Any]]) -> list[str]:
     lines = [
         f"articles {len(rows)} (zh {sum(r['lang'] == 'zh' for r in rows)}, "
         f"dev {sum(r['split'] == 'dev' for r in rows)}, test {sum(r['split'] == 'test' for r in rows)}, "
-        f"holdout {sum(r['split'] == 'holdout' for r in rows)}, "
+        f"holdout {sum(r['split'] == 'holdout' for r in rows)}, holdout2 {sum(r['split'] == 'holdout2' for r in rows)}, "
         f"without events {sum(not r['events'] for r in rows)}), storylines {len({r['story'] for r in rows})}",
         f"gold events {len(events)}, actions {len(reports)}; reported by 2+ articles {len(multi)} "
         f"(en+zh {sum(langs[a] == {'en', 'zh'} for a in multi)}); without market moves {len(policy)} "

@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
     def eval_actions(
         articles: Path = typer.Option(Path("tests/data/events/articles.jsonl"), "--articles",
                                       help="Labelled articles (JSON lines with gold events and action ids)"),
-        split: str = typer.Option("dev", "--split", help="dev, test or holdout (test, holdout: report only, never tune)"),
+        split: str = typer.Option("dev", "--split", help="dev, test, holdout or holdout2 (all but dev: report only, never tune)"),
         records: Path = typer.Option(Path("tests/data/actions/records.jsonl"), "--records",
                                      help="Official records with the gold action each belongs to (JSON lines)"),
         embedding: str = typer.Option("none", "--embedding",
@@ -126,9 +126,10 @@ def register(app: typer.Typer) -> None:
         """B-cubed F1 of the folding (cross-language pairs counted) and official-record link precision
         on the labelled articles' gold actions."""
         from sinowatch.actions.evaluate import evaluate, format_result
+        from sinowatch.extractors.evaluate_articles import SPLITS
 
-        if split not in ("dev", "test", "holdout"):
-            raise typer.BadParameter("use dev, test or holdout", param_hint="--split")
+        if split not in SPLITS:
+            raise typer.BadParameter(f"use one of {', '.join(SPLITS)}", param_hint="--split")
         if not articles.exists():
             typer.echo(f"error: no labelled articles at {articles} (see docs/extraction.md)", err=True)
             raise typer.Exit(1)

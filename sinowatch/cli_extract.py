@@ -169,7 +169,7 @@ def register(app: typer.Typer) -> None:
         speed: bool = typer.Option(True, "--speed/--no-speed", help="Also time custom components vs plain nlp.pipe"),
         articles: Path = typer.Option(None, "--articles", help="Score full-length articles instead (e.g. "
                                       "tests/data/events/articles.jsonl): event types, status, actor, targets"),
-        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), test (never tuned on) or holdout (scored once per round)"),
+        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), test (never tuned on), holdout or holdout2 (scored once per round)"),
     ) -> None:
         """Entity precision/recall and event-type F1 on the dev set: tuning half (odd ids), held-out
         half (even ids) and all; per-type F1; the tuning half's errors; throughput. With --articles:
@@ -181,10 +181,10 @@ def register(app: typer.Typer) -> None:
 
         cfg = state(ctx).config
         if articles is not None:
-            from sinowatch.extractors.evaluate_articles import load_articles
+            from sinowatch.extractors.evaluate_articles import SPLITS, load_articles
 
-            if split not in ("dev", "test", "holdout"):
-                raise typer.BadParameter(f"must be dev, test or holdout, got {split!r}", param_hint="--split")
+            if split not in SPLITS:
+                raise typer.BadParameter(f"must be one of {', '.join(SPLITS)}, got {split!r}", param_hint="--split")
             rows_a = load_articles(articles)  # checks the file before the models load
             _eval_articles(Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg)), rows_a, articles, split,
                            errors=errors)
@@ -270,12 +270,12 @@ def _scorer(cfg: Any, *, required: bool) -> Any:
 
 
 def _eval_articles(extractor: Any, rows: list[dict[str, Any]], path: Path, split: str, *, errors: bool) -> None:
-    from sinowatch.extractors.evaluate_articles import POLICY_TYPES, evaluate_split
+    from sinowatch.extractors.evaluate_articles import POLICY_TYPES, REPORT_ONLY, evaluate_split
 
     res, errs = evaluate_split(extractor, rows, split)
     typer.echo(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, articles {path}, "
                f"split {split} ({res.n} articles)")
-    if split in ("test", "holdout"):
+    if split in REPORT_ONLY:
         typer.echo(f"{split} split: report these figures; never tune anything on them")
     emit(["event type", "P", "R", "F1", "support"],
          [[t, c.precision, c.recall, c.f1, c.tp + c.fn] for t, c in res.per_type.items()]
