@@ -3,7 +3,8 @@
 Checks the file against the shared format (tests/data/events/README.md): schema, article lengths,
 evidence substrings, ids against the bundled watchlist and the government actor ids, the split by
 storyline (STORIES.md) with no storyline or action on two splits, and the minimum counts. The
-``holdout`` split (written after the system was built, scored once per round) follows the same rules.
+``holdout`` split (written after the system was built, scored once per round) and the ``holdout2`` split
+(written this round without reading the system's code, scored once) follow the same rules.
 """
 
 from __future__ import annotations
@@ -197,6 +198,31 @@ def test_holdout_split(articles: list[dict[str, Any]]) -> None:
     assert sum(v == {"en", "zh"} for v in langs.values()) >= 5
 
 
+def test_holdout2_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout2 split (written this round without reading the system's code, scored once): at
+    least 36 articles (12 in Chinese, 4 without events) on at least 12 actions of its own, 6 of them
+    reported by two or more articles and 4 of those in both languages, with every status."""
+    part = [a for a in articles if a["split"] == "holdout2"]
+    assert len(part) >= 36 and sum(a["lang"] == "zh" for a in part) >= 12
+    assert sum(not a["events"] for a in part) >= 4
+    reports: Counter[str] = Counter()
+    langs: dict[str, set[str]] = defaultdict(set)
+    for a in part:
+        for action in {ev["action"] for ev in a["events"]}:
+            reports[action] += 1
+            langs[action].add(a["lang"])
+    assert len(reports) >= 12, sorted(reports)
+    assert all(k.startswith("act-h2-") for k in reports), sorted(k for k in reports if not k.startswith("act-h2-"))
+    multi = [k for k, n in reports.items() if n >= 2]
+    assert len(multi) >= 6 and sum(langs[k] == {"en", "zh"} for k in multi) >= 4
+    others = {ev["action"] for a in articles if a["split"] != "holdout2" for ev in a["events"]}
+    assert not set(reports) & others, sorted(set(reports) & others)
+    statuses = {ev["status"] for a in part for ev in a["events"]}
+    assert statuses == STATUSES, statuses
+    types = {ev["type"] for a in part for ev in a["events"]}
+    assert types >= {"export_control", "entity_list", "investigation", "tariff", "model_release"}, types
+
+
 def test_official_records_follow_the_split(articles: list[dict[str, Any]]) -> None:
     """tests/data/actions/records.jsonl: every record's gold action is reported by articles of its
     split; each split with records has decoys (action null)."""
@@ -214,3 +240,4 @@ def test_official_records_follow_the_split(articles: list[dict[str, Any]]) -> No
         else:
             assert splits[r["action"]] == {r["split"]}, f"records line {n}: {r['action']} not reported in {r['split']}"
     assert decoys["holdout"] >= 2
+    assert decoys["holdout2"] >= 4
