@@ -93,20 +93,26 @@ def add_candidates(conn: Connection, names: Sequence[tuple[str, str, str]]) -> N
 
 def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], lo: datetime,
                      hi: datetime) -> list[tuple[Any, ...]]:
-    """(action_id, actor, targets, act date, last_seen) of actions of this type sharing a target whose
-    act date is within [lo, hi]. The act date is its first enacted (or reversed) report, else its
-    first report: a proposal enacted months later is dated by the enactment that a record
-    documents, and a later mention of an old act (a background report, which moves last_seen)
-    never makes it a candidate for a new record."""
+    """(action_id, actor, targets, act date, status, citations of its records, evidence sentences
+    of its reports) of the actions of this type sharing a target whose act date is within [lo, hi].
+    The act date is its first enacted (or reversed) report, else its first report: a proposal
+    enacted months later is dated by the enactment that a record documents, and a later mention of
+    an old act (a background report, which moves last_seen) never makes it a candidate for a new
+    record."""
     return conn.execute("""
         WITH cand AS (
-            SELECT a.action_id, a.actor, a.targets, a.last_seen,
+            SELECT a.action_id, a.actor, a.targets, a.status,
                    coalesce((SELECT min(r.published) FROM action_reports r WHERE r.action_id = a.action_id
                                AND r.status IN ('enacted', 'reversed')), a.first_seen) AS act_date
             FROM actions a WHERE a.event_type = ? AND len(list_intersect(a.targets, ?)) > 0)
-        SELECT action_id, actor, targets, act_date, last_seen FROM cand
-        WHERE act_date BETWEEN ? AND ?
-        ORDER BY act_date, action_id""", [event_type, list(targets), lo, hi]).fetchall()
+        SELECT c.action_id, c.actor, c.targets, c.act_date, c.status,
+               coalesce((SELECT list(DISTINCT rec.citation) FILTER (WHERE rec.citation IS NOT NULL)
+                         FROM action_records rec WHERE rec.action_id = c.action_id), []),
+               coalesce((SELECT list(r.evidence) FILTER (WHERE r.evidence IS NOT NULL)
+                         FROM action_reports r WHERE r.action_id = c.action_id), [])
+        FROM cand c
+        WHERE c.act_date BETWEEN ? AND ?
+        ORDER BY c.act_date, c.action_id""", [event_type, list(targets), lo, hi]).fetchall()
 
 
 def link_record(conn: Connection, action_id: str, *, kind: str, record_id: str, citation: str | None,

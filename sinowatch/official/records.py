@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -215,59 +214,6 @@ def diff(previous: Mapping[str, CslEntry], current: Iterable[CslEntry]) -> list[
             of, nf = old.fields(), new.fields()
             out.append(Change("changed", new, tuple(k for k in nf if of[k] != nf[k])))
     return out
-
-
-# ------------------------------------------------------------------------- names -> watchlist ids
-_PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
-_SUFFIX = re.compile(r"\b(co|company|ltd|limited|inc|corp|corporation|llc|plc|gmbh|group co|holdings?)\b\.?", re.I)
-
-
-def normalise_name(name: str) -> str:
-    """Lower case, no parenthesised place ("(Beijing)"), punctuation and legal suffixes removed."""
-    s = unicodedata.normalize("NFKC", name)
-    s = _PAREN.sub(" ", s)
-    s = re.sub(r"[,.;:'\"’&/-]", " ", s.casefold())
-    s = _SUFFIX.sub(" ", s)
-    return " ".join(s.split())
-
-
-@dataclass
-class NameIndex:
-    """Watchlist aliases (English and Chinese) of companies, normalised, for listed names."""
-
-    aliases: dict[str, str]  # normalised alias -> entity id
-    parents: dict[str, str | None]
-
-    @classmethod
-    def from_watchlist(cls, watchlist: Any, kinds: Sequence[str] = ("company",)) -> NameIndex:
-        aliases: dict[str, str] = {}
-        parents: dict[str, str | None] = {}
-        for e in watchlist.entities.values():
-            if e.kind not in kinds:
-                continue
-            parents[e.id] = e.parent
-            for text in [e.name, *(a.text for a in e.aliases if not a.context)]:
-                key = normalise_name(text)
-                if len(key) >= 3 or any("\u4e00" <= ch <= "\u9fff" for ch in key):
-                    aliases.setdefault(key, e.id)
-        return cls(aliases, parents)
-
-    def resolve(self, *names: str) -> tuple[str, ...]:
-        """Watchlist ids for a listed name and its alternative names: the longest alias that is a
-        whole-word prefix of the name (or the whole Chinese name's prefix); a unit resolves to
-        the firm it belongs to. Precision first: a word inside a name never matches."""
-        found: list[str] = []
-        for name in names:
-            n = normalise_name(name)
-            best: tuple[int, str] | None = None
-            for alias, eid in self.aliases.items():
-                cjk = any("\u4e00" <= ch <= "\u9fff" for ch in alias)
-                ok = n.startswith(alias) if cjk else (n == alias or n.startswith(alias + " "))
-                if ok and (best is None or len(alias) > best[0]):
-                    best = (len(alias), eid)
-            if best is not None:
-                found.append(best[1])
-        return tuple(dict.fromkeys(found))
 
 
 def is_chinese(entry: CslEntry) -> bool:

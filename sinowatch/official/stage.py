@@ -8,13 +8,16 @@ store what is new, and link each record to the action it documents.
   file twice is one snapshot), diffed against the feed's previous entries into added / removed /
   changed per list. The feed's first snapshot is a baseline: stored, diffed against nothing,
   linked to nothing, so it never floods the alerts.
-- Linking, precision first: a record joins an action of the same type that shares a target, seen
-  within ``WINDOW`` of the record's date, whose actor is a body of the record's government (or
-  unknown). Targets come from the listed names resolved through watchlist aliases (a unit resolves
-  to its firm), and for a Federal Register document from the screening-list entries that cite it.
-  A record with targets and no such action starts one (first seen from the record). A record
-  without a resolved target is never linked: a rule is never attached to a firm it does not name.
-  Unresolved Chinese names go to the discovery candidates.
+- Linking, precision first (``sinowatch.official.linking``): a record joins the action that agrees
+  with it on type, firms, date and actor, the best one by documented rules; when two agree
+  equally it joins none and the stats say so. Firms come from the listed names resolved on
+  evidence (``sinowatch.official.names``: the exact alias, or a known-subsidiary pattern; "Huawei
+  Marine Networks" is not Huawei), and for a Federal Register document from the screening-list
+  entries that cite it and the firms its title or abstract names. A record with firms and no
+  agreeing action starts one (first seen from the record). A record without a resolved firm is
+  never linked: a rule is never attached to a firm it does not name. Unresolved Chinese names go
+  to the discovery candidates. Additions to lists that are not BIS's (SDN, NS-CMIC ...) are stored
+  and diffed but not linked.
 
 One feed's failure is recorded in the stats with its reason and never stops the others.
 """
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -32,16 +34,9 @@ from typing import Any
 from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW
 from sinowatch.config import Config, FeedConfig
 from sinowatch.errors import SinowatchError
-from sinowatch.official.records import (
-    CslEntry,
-    NameIndex,
-    diff,
-    fr_url,
-    is_chinese,
-    normalise_name,
-    parse_csl,
-    parse_fr_page,
-)
+from sinowatch.official.linking import LIST_TYPES, Candidate, choose, citation_key
+from sinowatch.official.names import NameIndex
+from sinowatch.official.records import CslEntry, diff, fr_url, is_chinese, parse_csl, parse_fr_page
 from sinowatch.warehouse import actions as adb
 from sinowatch.warehouse import official as odb
 from sinowatch.warehouse.db import Connection, transaction
@@ -63,16 +58,17 @@ class OfficialStats:
     linked: int = 0
     started: int = 0
     candidates: int = 0
+    ambiguous: int = 0
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     alerts: int = 0
-    on_record: OnRecord | None = field(default=None, repr=False)
 
     def lines(self) -> list[str]:
         out = [f"official records: {self.documents} new Federal Register document(s), {self.snapshots} screening-list "
                f"snapshot(s) (+{self.added} -{self.removed} ~{self.changed}), {self.linked} link(s) to actions "
-               f"({self.started} action(s) first seen in a record), {self.candidates} unresolved Chinese name(s) "
-               f"sent to discovery, {self.alerts} alert(s) queued"]
+               f"({self.started} action(s) first seen in a record), {self.ambiguous} record(s) left unlinked as "
+               f"ambiguous, {self.candidates} unresolved Chinese name(s) sent to discovery, {self.alerts} alert(s) "
+               "queued"]
         out += [f"  {n}" for n in self.notes]
         out += [f"  error: {e}" for e in self.errors]
         return out
@@ -108,7 +104,7 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
     from sinowatch.ingest.fetch import make_client
 
     now = now or datetime.now(UTC)
-    stats = OfficialStats(on_record=on_record)
+    stats = OfficialStats()
     wl = watchlist or load_watchlist([config.resolve(p) for p in config.extraction.watchlist])
     names = NameIndex.from_watchlist(wl)
     with make_client(config.fetch) as client:
@@ -128,12 +124,12 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
                 else:
                     body = _get(config, client, feed.url, feed.name)
                     with transaction(conn):
-                        take_snapshot(conn, feed.name, body, names, stats, now)
+                        take_snapshot(conn, feed.name, body, names, stats, now, on_record=on_record)
             except SinowatchError as e:
                 stats.errors.append(f"{feed.name}: {e}")
     # after every feed: a document's targets may come from screening-list entries fetched after it
     with transaction(conn):
-        link_fr_documents(conn, names, stats, now, days=link_days)
+        link_fr_documents(conn, names, stats, now, days=link_days, on_record=on_record)
     return stats
 
 
@@ -144,9 +140,9 @@ def _entry_from_row(r: tuple[Any, ...]) -> CslEntry:
 
 
 def take_snapshot(conn: Connection, feed: str, body: bytes, names: NameIndex, stats: OfficialStats,
-                  now: datetime) -> None:
-    """Store one screening-list download as a snapshot, diff it, and turn additions into records
-    linked to actions (caller's transaction)."""
+                  now: datetime, *, on_record: OnRecord | None = None) -> None:
+    """Store one screening-list download as a snapshot, diff it, and turn the additions to BIS's
+    lists into records linked to actions (caller's transaction)."""
     snapshot_id = hashlib.sha1(body).hexdigest()[:20]
     if odb.snapshot_known(conn, snapshot_id):
         stats.notes.append(f"{feed}: unchanged since snapshot {snapshot_id}")
@@ -166,27 +162,34 @@ def take_snapshot(conn: Connection, feed: str, body: bytes, names: NameIndex, st
     stats.added += sum(1 for c in changes if c.change == "added")
     stats.removed += sum(1 for c in changes if c.change == "removed")
     stats.changed += sum(1 for c in changes if c.change == "changed")
-    groups: dict[tuple[str, date | None], list[CslEntry]] = {}
+    groups: dict[tuple[str, date | None, str], list[CslEntry]] = {}
     unresolved = []
+    other_lists: set[str] = set()
     for c in changes:
         if c.change != "added":
             continue
-        if resolved.get(c.entry.entry_key):
-            groups.setdefault((c.entry.federal_register_notice or c.entry.entry_key, c.entry.start_date),
+        event_type = LIST_TYPES.get(c.entry.source)
+        if event_type is None and resolved.get(c.entry.entry_key):
+            other_lists.add(c.entry.source)
+        elif resolved.get(c.entry.entry_key) and event_type is not None:
+            groups.setdefault((c.entry.federal_register_notice or c.entry.entry_key, c.entry.start_date, event_type),
                               []).append(c.entry)
         elif is_chinese(c.entry):
             unresolved.append((f"csl:{c.entry.entry_key}", c.entry.name,
                                f"{c.entry.source} addition {c.entry.federal_register_notice or ''}".strip()))
     odb.add_candidates(conn, unresolved)
     stats.candidates += len(unresolved)
-    for (notice, start), group in sorted(groups.items(), key=lambda kv: (str(kv[0][1]), kv[0][0])):
+    if other_lists:
+        stats.notes.append(f"{feed}: additions of watched firms to {', '.join(sorted(other_lists))} stored, not linked "
+                           "(not a BIS list: no event type stands for them)")
+    for (notice, start, event_type), group in sorted(groups.items(), key=lambda kv: (str(kv[0][1]), kv[0][0])):
         targets = sorted({t for e in group for t in resolved[e.entry_key]})
         when = start or now.date()
         title = f"{group[0].source} additions: " + "; ".join(e.name for e in group[:3]) + (
             f" and {len(group) - 3} more" if len(group) > 3 else "")
-        attach(conn, "entity_list", targets, when, kind="screening_list", record_id=notice,
+        attach(conn, event_type, targets, when, kind="screening_list", record_id=notice,
                citation=group[0].federal_register_notice, url=group[0].source_list_url, effective=start,
-               title=title, stats=stats, now=now)
+               title=title, stats=stats, now=now, on_record=on_record)
 
 
 def _us(conn: Connection) -> set[str | None]:
@@ -196,22 +199,32 @@ def _us(conn: Connection) -> set[str | None]:
 
 def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date, *, kind: str, record_id: str,
            citation: str | None, url: str | None, effective: date | None, title: str, stats: OfficialStats,
-           now: datetime) -> str | None:
-    """Link a record to the best matching action, or start one from it; returns the action id."""
+           now: datetime, on_record: OnRecord | None = None, document_number: str | None = None) -> str | None:
+    """Link a record to the action that agrees with it best (``sinowatch.official.linking``), or
+    start one from it; returns the action id, or None when the record names no firm or the
+    evidence is ambiguous (noted in the stats). ``on_record(conn, action_id)`` runs for the action
+    the record started or joined (the alerts outbox)."""
     if not targets:
         return None
     existing = odb.record_action(conn, kind, record_id)
     if existing is not None:
         return existing
     t0 = datetime.combine(when, time(12), tzinfo=UTC)
-    us = _us(conn)
     # an act reported up to SPAN before its record (a rule published days after the news) or up to
     # WINDOW after it (news of a listing found in the list first)
-    found = [r for r in odb.matching_actions(conn, event_type, targets, t0 - SPAN, t0 + WINDOW) if r[1] in us]
-    # most shared targets, then the action that names no other firm, then the closest in time
-    found.sort(key=lambda r: (-len(set(r[2]) & set(targets)), len(set(r[2]) - set(targets)), abs(r[3] - t0), r[0]))
-    if found:
-        action_id = found[0][0]
+    cands = [Candidate(action_id=r[0], actor=r[1], targets=tuple(r[2]), act_date=r[3], status=r[4],
+                       citations=frozenset(k for k in map(citation_key, r[5]) if k), evidence=tuple(r[6]))
+             for r in odb.matching_actions(conn, event_type, targets, t0 - SPAN, t0 + WINDOW)]
+    choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn),
+                    document_number=document_number)
+    if choice.is_ambiguous:
+        stats.ambiguous += 1
+        stats.notes.append(f"{kind} {record_id}{f' ({citation})' if citation and citation != record_id else ''}: "
+                           f"not linked, {len(choice.ambiguous)} actions agree with it equally "
+                           f"({', '.join(choice.ambiguous)}); see `sinowatch action ID`")
+        return None
+    if choice.action_id is not None:
+        action_id = choice.action_id
     else:
         action_id = "act-" + hashlib.sha1(f"record\n{kind}\n{record_id}".encode()).hexdigest()[:12]
         stats.started += 1
@@ -225,8 +238,8 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
                "title": old_title, "first_seen": t0, "last_seen": t0}
     history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, "enacted", t0, None)]
     _refresh(conn, touched, history, now)
-    if stats.on_record is not None:
-        stats.alerts += stats.on_record(conn, action_id)
+    if on_record is not None:
+        stats.alerts += on_record(conn, action_id)
     return action_id
 
 
@@ -237,22 +250,20 @@ def _refresh(conn: Connection, touched: dict[str, Any], history: list[tuple[str,
     write_fold(conn, [], [touched], history, now)
 
 
-_WORD = re.compile(r"\w+")
-
-
-def document_targets(conn: Connection, names: NameIndex, citation: str | None, text: str) -> list[str]:
+def document_targets(conn: Connection, names: NameIndex, citation: str | None, text: str,
+                     notes: list[str] | None = None) -> list[str]:
     """A document's targets: the firms of the screening-list entries that cite it, and the
-    watchlist firms whose full alias the title or abstract names (whole words)."""
+    firms its title or abstract names (``NameIndex.firms_in_text``: a namesake such as "Huawei
+    Marine Networks" is not Huawei, and is added to ``notes``)."""
     found = set(odb.csl_targets_for_citation(conn, citation)) if citation else set()
-    norm = " " + normalise_name(text) + " "
-    for alias, eid in names.aliases.items():
-        if len(alias) >= 4 and not any("\u4e00" <= ch <= "\u9fff" for ch in alias) and f" {alias} " in norm:
-            found.add(eid)
-    return sorted(found)
+    firms, namesakes = names.firms_in_text(text)
+    if notes is not None and namesakes:
+        notes.append(f"names {'; '.join(repr(n) for n in namesakes)}: a namesake of a watched firm, not that firm")
+    return sorted(found | set(firms))
 
 
 def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, now: datetime,
-                      days: int = 60) -> None:
+                      days: int = 60, on_record: OnRecord | None = None) -> None:
     """Link the recent Federal Register documents that no action links to yet (caller's transaction)."""
     from sinowatch.official.records import FrDocument
 
@@ -261,9 +272,12 @@ def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, 
         doc = FrDocument(document_number=number, citation=citation, title=title, abstract=abstract, action=None,
                          doc_type=None, publication_date=published, effective_on=effective, html_url=url,
                          pdf_url=None, raw_text_url=None, cfr_references=json.dumps([]), agencies=())
-        targets = document_targets(conn, names, citation, f"{title} {abstract or ''}")
+        said: list[str] = []
+        targets = document_targets(conn, names, citation, f"{title}. {abstract or ''}", said)
+        stats.notes += [f"federal_register {number}: {n}" for n in said]
         attach(conn, doc.event_type, targets, published, kind="federal_register", record_id=number,
-               citation=citation, url=url, effective=effective, title=title, stats=stats, now=now)
+               citation=citation, url=url, effective=effective, title=title, stats=stats, now=now,
+               on_record=on_record, document_number=number)
 
 
 def run_official_stage(config: Config, conn: Connection, report: Any,

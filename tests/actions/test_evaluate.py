@@ -35,9 +35,10 @@ def test_evaluate_scores_the_fold_on_gold_events(tmp_path) -> None:
     assert (res.cross_pairs, res.cross_recall) == (1, 1.0)
 
 
-def _fr(number: str, day: str, action: str | None, split: str = "holdout") -> dict:  # type: ignore[type-arg]
+def _fr(number: str, day: str, action: str | None, split: str = "holdout",  # type: ignore[type-arg]
+        cited: bool = True) -> dict:
     return {"kind": "federal_register", "split": split, "action": action, "date": day,
-            "document": {"document_number": number, "citation": f"90 FR {number[-4:]}",
+            "document": {"document_number": number, "citation": f"90 FR {number[-4:]}" if cited else None,
                          "title": "Additions to the Entity List: Inspur Group units",
                          "abstract": "BIS adds Inspur Group subsidiaries under the destination of China.",
                          "action": "Final rule.", "type": "Rule", "publication_date": day, "effective_on": day,
@@ -48,14 +49,15 @@ def _fr(number: str, day: str, action: str | None, split: str = "holdout") -> di
 
 def test_a_decoy_joined_to_reported_action_is_a_wrong_link(tmp_path) -> None:
     """The holdout split is scored like the others; a decoy record (gold action null) that the stage
-    joins to the reported action costs link precision, and a true record's link counts as correct."""
+    joins to the reported action costs link precision, and a true record's link counts as correct.
+    (The decoy has no citation: one with another citation than the linked rule's would be kept apart.)"""
     path, recs = tmp_path / "articles.jsonl", tmp_path / "records.jsonl"
     rows = [_art("h1", "en", "2025-03-25", "act-h", ["inspur"], split="holdout"),
             _art("h2", "zh", "2025-03-26", "act-h", ["inspur"], split="holdout"),
             _art("d1", "en", "2025-03-25", "act-d", ["inspur"])]  # a dev article: not loaded
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     recs.write_text("\n".join(json.dumps(r) for r in [_fr("2025-05001", "2025-03-25", "act-h"),
-                                                      _fr("2025-05002", "2025-03-27", None),
+                                                      _fr("2025-05002", "2025-03-27", None, cited=False),
                                                       _fr("2025-05003", "2025-03-25", "act-d", split="dev")])
                     + "\n", encoding="utf-8")
     res = evaluate(path, split="holdout", records=recs)

@@ -1,0 +1,115 @@
+"""Which action an official record documents: the agreement rules. Pure, no I/O.
+
+A record (a Federal Register document, or a screening-list addition group) may join an action
+only when they agree on everything a compliance analyst checks first:
+
+1. **type**: the action's event type is the record's (a BIS Entity List rule or addition is
+   ``entity_list``; any other BIS rule ``export_control``; additions to lists that are not BIS's,
+   such as OFAC's SDN or the Treasury's NS-CMIC list, have no event type of the taxonomy and are
+   never linked: :data:`LIST_TYPES`);
+2. **targets**: they share at least one resolved firm (the record's firms come from its listed
+   names, ``sinowatch.official.names``);
+3. **date**: the act is dated within ``[record date - SPAN, record date + WINDOW]`` (its first
+   enacted report, else its first report: a rule published days after the news, or news of a
+   listing that appears in the list first);
+4. **actor**: a body of the record's government (BIS, Commerce, the US government) or unknown;
+5. **no contradiction**: an action that already holds a record with another Federal Register
+   citation documents another rule.
+
+Among the actions that agree, the best is chosen by these rules, in order (:func:`rank`):
+
+a. the citation agrees: the action holds a record with the same citation, or a report's
+   evidence states the citation or the document number;
+b. the most shared firms;
+c. the fewest firms of the action that the record does not name;
+d. an action seen enacted (or reversed) before one only proposed or mentioned in the background;
+e. the act date closest to the record's date (in whole days).
+
+When the two best are equal on all five, the evidence is ambiguous: the record is linked to
+neither (and starts no action of its own), and ``sinowatch official`` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sinowatch.actions.fold import signals
+
+#: screening-list codes whose additions are acts of a type of the taxonomy (BIS's lists)
+LIST_TYPES: dict[str, str] = {"EL": "entity_list", "MEU": "entity_list", "UVL": "entity_list"}
+
+
+def citation_key(citation: str | None) -> str | None:
+    """"90 FR 12345" in the form the fold's signals use (spaces normalised), or None."""
+    if not citation:
+        return None
+    ids = [i for i in signals(citation).ids if not i.startswith("doc:")]
+    return ids[0] if ids else " ".join(citation.split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An action the warehouse found for a record (same type, a shared firm, in the window)."""
+
+    action_id: str
+    actor: str | None
+    targets: tuple[str, ...]
+    act_date: datetime
+    status: str | None = None
+    citations: frozenset[str] = frozenset()  # citation_key of the records already linked to it
+    evidence: tuple[str, ...] = ()  # evidence sentences of its reports
+
+
+@dataclass(frozen=True)
+class Choice:
+    action_id: str | None  # None: no agreeing action (start one) or ambiguous (link none)
+    ambiguous: tuple[str, ...] = ()  # the tied actions, when the evidence is ambiguous
+    excluded: tuple[str, ...] = ()  # actions left out because they document another rule
+
+    @property
+    def is_ambiguous(self) -> bool:
+        return bool(self.ambiguous)
+
+
+def rank(c: Candidate, *, targets: Sequence[str], when: date, citation: str | None,
+         document_number: str | None = None) -> tuple[int, int, int, int, int]:
+    """The sort key of rules a-e (smaller is better)."""
+    key = citation_key(citation)
+    stated: set[str] = set()
+    for sentence in c.evidence:
+        stated |= signals(sentence or "").ids
+    agree = bool(key and (key in c.citations or key in stated)) or bool(
+        document_number and f"doc:{document_number}" in stated)
+    mine = set(targets)
+    theirs = set(c.targets)
+    enacted = c.status in ("enacted", "reversed")
+    return (0 if agree else 1, -len(mine & theirs), len(theirs - mine), 0 if enacted else 1,
+            abs((c.act_date.date() - when).days))
+
+
+def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: date, citation: str | None,
+           actors: set[str | None], document_number: str | None = None) -> Choice:
+    """The action a record joins by the module's rules (type, shared firm and window are the
+    candidates' own conditions)."""
+    key = citation_key(citation)
+    fit: list[Candidate] = []
+    excluded: list[str] = []
+    for c in candidates:
+        if c.actor not in actors or not set(c.targets) & set(targets):
+            continue
+        if key and c.citations and key not in c.citations:
+            excluded.append(c.action_id)
+            continue
+        fit.append(c)
+    if not fit:
+        return Choice(None, excluded=tuple(excluded))
+    ranked = sorted(fit, key=lambda c: (rank(c, targets=targets, when=when, citation=citation,
+                                             document_number=document_number), c.action_id))
+    best = rank(ranked[0], targets=targets, when=when, citation=citation, document_number=document_number)
+    tied = [c.action_id for c in ranked
+            if rank(c, targets=targets, when=when, citation=citation, document_number=document_number) == best]
+    if len(tied) > 1:
+        return Choice(None, ambiguous=tuple(tied), excluded=tuple(excluded))
+    return Choice(ranked[0].action_id, excluded=tuple(excluded))
