@@ -248,6 +248,7 @@ class CandidateAlert:
     status: str | None = None  # the event's: proposed, enacted, reversed (background never alerts by default)
     actor: str | None = None
     targets: tuple[str, ...] = ()
+    seq: int | None = None  # the event's position in its extraction (events.seq): its action report
 
 
 @dataclass(frozen=True)

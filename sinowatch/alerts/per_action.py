@@ -29,17 +29,9 @@ from typing import Any
 from sinowatch.alerts import CandidateAlert, OutboxAlert
 from sinowatch.alerts.rules import alert_id
 from sinowatch.config import AlertRule
-from sinowatch.records import Extraction
 from sinowatch.warehouse.db import Connection
 
 PREFIX = "action:"
-
-
-def _event_seq(ex: Extraction, cand: CandidateAlert) -> int | None:
-    for i, ev in enumerate(ex.events):
-        if ev.type == cand.event_type and ev.sentence == cand.sentence and abs(ev.confidence - cand.confidence) < 1e-9:
-            return i
-    return None
 
 
 def _report_actions(conn: Connection, pairs: Sequence[tuple[str, int]]) -> dict[tuple[str, int], tuple[str, str | None,
@@ -74,19 +66,13 @@ def _key(conn: Connection, rule: str, action_id: str, key: str) -> str | None:
     return f"{PREFIX}{action_id}:update:{sent[0]}" if sent else None
 
 
-def key_candidates(conn: Connection, candidates: Sequence[CandidateAlert],
-                   extractions: Sequence[Extraction], *,
+def key_candidates(conn: Connection, candidates: Sequence[CandidateAlert], *,
                    wants_background: frozenset[str] | set[str] = frozenset()) -> list[CandidateAlert]:
-    """Re-key the batch's candidates by action (see the module's docstring); one per key. A
+    """Re-key the batch's candidates by action (see the module's docstring); one per key. Each
+    candidate carries its event's ``seq``, so its action report is found by (article, seq). A
     background mention alerts only for the rules in ``wants_background`` (rules whose
     ``statuses`` name it), keyed by its story as before actions."""
-    by_id = {ex.id: ex for ex in extractions}
-    seqs: dict[int, tuple[str, int]] = {}
-    for n, c in enumerate(candidates):
-        ex = by_id.get(c.article_key)
-        seq = _event_seq(ex, c) if ex is not None else None
-        if seq is not None:
-            seqs[n] = (c.article_key, seq)
+    seqs = {n: (c.article_key, c.seq) for n, c in enumerate(candidates) if c.seq is not None}
     actions = _report_actions(conn, list(seqs.values()))
     out: dict[str, CandidateAlert] = {}
     for n, c in enumerate(candidates):

@@ -107,10 +107,11 @@ def match_extraction(rules: Sequence[AlertRule], extraction: Extraction, meta: A
     out: list[CandidateAlert] = []
     for rule in rules:
         best: Event | None = None
-        for ev in extraction.events:
+        best_seq = 0
+        for seq, ev in enumerate(extraction.events):
             if event_matches(rule, ev, language=language, feeds=feeds, kinds=kinds):
                 if best is None or ev.confidence > best.confidence:
-                    best = ev
+                    best, best_seq = ev, seq
         if best is not None:
             out.append(
                 CandidateAlert(
@@ -126,6 +127,7 @@ def match_extraction(rules: Sequence[AlertRule], extraction: Extraction, meta: A
                     status=best.status,
                     actor=best.actor,
                     targets=tuple(best.targets),
+                    seq=best_seq,
                 )
             )
     return out

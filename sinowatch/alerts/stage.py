@@ -59,8 +59,7 @@ def make_on_batch(config: Config) -> OnBatch:
         metas = outbox_db.article_meta(conn, [e.id for e in extractions])
         if max_age is not None:
             metas = {k: m for k, m in metas.items() if m.published is None or now - m.published <= max_age}
-        candidates = key_candidates(conn, match_batch(rules, extractions, metas), extractions,
-                                    wants_background=wants_background)
+        candidates = key_candidates(conn, match_batch(rules, extractions, metas), wants_background=wants_background)
         return outbox_db.queue(conn, candidates, now)
 
     return on_batch

@@ -94,3 +94,22 @@ def test_a_record_first_seen_alerts_once(tmp_path, conn, feed_server, smtp_serve
     assert send_pending(cfg, conn).sent == 1
     text = _body(smtp_server.received[0].message)
     assert "enacted, bis -> inspur" in text and "Official record: 91 FR 50101" in text
+
+
+def test_the_candidate_carries_its_event_so_the_right_action_alerts(tmp_path, conn, feed_server, smtp_server) -> None:
+    """Two events of one article with the same type, sentence and confidence belong to two
+    actions (Inspur's and Sugon's); a rule on Sugon alerts on Sugon's action: the candidate carries
+    its event's seq, nothing re-finds the event by its text."""
+    cfg = _config(tmp_path, feed_server, smtp_port=smtp_server.port,
+                  rules=[AlertRule(name="sugon", recipients=["compliance@example.com"], entities=["sugon"])],
+                  alerts={"max_age_days": 0})
+    sentence = "Commerce added Inspur and Sugon units to the Entity List."
+    _save(conn, cfg, [article("both", "Inspur and Sugon units listed")],
+          [ex("both", event(targets=("inspur",), sentence=sentence), event(targets=("sugon",), sentence=sentence))])
+    by_seq = dict(conn.execute("SELECT seq, action_id FROM action_reports WHERE article_key = 'both'").fetchall())
+    assert by_seq[0] != by_seq[1]
+    assert _pending(conn) == [f"action:{by_seq[1]}:enacted"]
+    rerun = conn.execute("SELECT count(*) FROM alerts").fetchone()[0]
+    _save(conn, cfg, [article("both", "Inspur and Sugon units listed")],
+          [ex("both", event(targets=("inspur",), sentence=sentence), event(targets=("sugon",), sentence=sentence))])
+    assert conn.execute("SELECT count(*) FROM alerts").fetchone()[0] == rerun  # a rerun adds nothing

@@ -1,0 +1,111 @@
+"""Linking needs agreement, not just a shared name (sinowatch/official/linking.py): the rules that
+choose among agreeing actions, and an ambiguous record left unlinked and reported, in the pure
+function, in the stage and in `sinowatch official`."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from typer.testing import CliRunner
+
+from sinowatch.official.linking import Candidate, choose
+from sinowatch.official.stage import OfficialStats, attach
+from tests import configs
+from tests.actions.conftest import ENTITIES, NOW, article, event, ex, save
+
+US = {None, "bis", "us-commerce", "us-gov"}
+DAY = date(2026, 11, 20)
+
+
+def _cand(aid: str, targets: tuple[str, ...] = ("inspur",), days: int = 0, **kw) -> Candidate:  # type: ignore[no-untyped-def]
+    return Candidate(action_id=aid, actor=kw.pop("actor", "bis"), targets=targets,
+                     act_date=datetime(2026, 11, 20, 12, tzinfo=UTC) + timedelta(days=days),
+                     status=kw.pop("status", "enacted"), **kw)
+
+
+def _choose(cands: list[Candidate], targets: tuple[str, ...] = ("inspur",), citation: str | None = "91 FR 500"):
+    return choose(cands, targets=targets, when=DAY, citation=citation, actors=US)
+
+
+def test_two_equal_actions_are_ambiguous_and_neither_is_chosen() -> None:
+    got = _choose([_cand("act-b"), _cand("act-a")])
+    assert got.action_id is None and got.ambiguous == ("act-a", "act-b")
+
+
+def test_the_rules_in_order() -> None:
+    # a: the citation agrees (a linked record or a report's evidence states it) beats everything after
+    assert _choose([_cand("act-a", ("inspur", "sugon"), evidence=("Commerce published 91 FR 500.",)),
+                    _cand("act-b")], targets=("inspur",)).action_id == "act-a"
+    assert _choose([_cand("act-a", days=-20, citations=frozenset({"91 FR 500"})),
+                    _cand("act-b")]).action_id == "act-a"
+    # b: more shared firms
+    assert _choose([_cand("act-a"), _cand("act-b", ("inspur", "sugon"))],
+                   targets=("inspur", "sugon")).action_id == "act-b"
+    # c: fewer firms the record does not name
+    assert _choose([_cand("act-a", ("inspur", "smic")), _cand("act-b")]).action_id == "act-b"
+    # d: enacted before proposed
+    assert _choose([_cand("act-a", status="proposed"), _cand("act-b", days=-3)]).action_id == "act-b"
+    # e: the closest act date
+    assert _choose([_cand("act-a", days=-5), _cand("act-b", days=2)]).action_id == "act-b"
+
+
+def test_disagreement_excludes() -> None:
+    # an action documented by another rule is another act: the record starts its own
+    got = _choose([_cand("act-a", citations=frozenset({"91 FR 400"}))])
+    assert got.action_id is None and not got.is_ambiguous and got.excluded == ("act-a",)
+    assert _choose([_cand("act-a", actor="mofcom")]).action_id is None  # another government's act
+    assert _choose([_cand("act-a", ("sugon",))]).action_id is None  # no shared firm
+
+
+def _two_acts(conn) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Two Inspur designations the same day, kept apart by the fold because their reports cite
+    two different rules."""
+    save(conn, [article("a", "Inspur units listed (91 FR 111)"), article("b", "More Inspur units (91 FR 222)")],
+         [ex("a", event(sentence="Commerce added Inspur units to the Entity List in 91 FR 111.")),
+          ex("b", event(sentence="Commerce added other Inspur units to the Entity List in 91 FR 222."))])
+    ids = dict(conn.execute("SELECT article_key, action_id FROM action_reports").fetchall())
+    assert ids["a"] != ids["b"]
+    return ids
+
+
+def test_an_ambiguous_record_is_left_unlinked_and_said(conn) -> None:
+    ids = _two_acts(conn)
+    stats = OfficialStats()
+    got = attach(conn, "entity_list", ["inspur"], NOW.date(), kind="screening_list", record_id="91 FR 333",
+                 citation="91 FR 333", url=None, effective=None, title="EL additions", stats=stats, now=NOW)
+    assert got is None and (stats.ambiguous, stats.linked, stats.started) == (1, 0, 0)
+    assert conn.execute("SELECT count(*) FROM action_records").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 2  # no third action
+    said = " ".join(stats.lines())
+    assert "1 record(s) left unlinked as ambiguous" in said and ids["a"] in said and ids["b"] in said
+    # the record whose citation one action's reports state joins that one
+    got = attach(conn, "entity_list", ["inspur"], NOW.date(), kind="federal_register", record_id="2026-222",
+                 citation="91 FR 222", url=None, effective=None, title="rule", stats=stats, now=NOW,
+                 document_number="2026-222")
+    assert got == ids["b"] and stats.linked == 1
+
+
+def test_sinowatch_official_says_a_record_was_ambiguous(tmp_path, feed_server) -> None:
+    from sinowatch.warehouse.db import connect
+
+    from sinowatch.cli import app
+
+    path = configs.write_config(tmp_path, [
+        {"name": "csl", "url": feed_server.url("/csl.json"), "kind": "screening_list"}])
+    conn = connect(tmp_path / "w.duckdb")
+    conn.executemany("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) "
+                     "VALUES (?, ?, ?, ?, ?, 'w1')", ENTITIES)
+    ids = _two_acts(conn)
+    conn.close()
+    runner = CliRunner()
+    feed_server.routes["/csl.json"] = b'{"results": []}'
+    assert runner.invoke(app, ["--config", str(path), "official"]).exit_code == 0  # the baseline
+    entry = {"id": "el-1", "source": "Entity List (EL) - Bureau of Industry and Security",
+             "name": "Inspur (Beijing) Electronic Information Industry Co., Ltd.", "addresses": [{"country": "CN"}],
+             "federal_register_notice": "91 FR 333", "start_date": NOW.date().isoformat()}
+    feed_server.routes["/csl.json"] = json.dumps({"results": [entry]}).encode()
+    res = runner.invoke(app, ["--config", str(path), "official"])
+    assert res.exit_code == 0, res.output
+    assert "1 record(s) left unlinked as ambiguous" in res.output
+    assert "not linked, 2 actions agree with it equally" in res.output and ids["a"] in res.output
