@@ -144,7 +144,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Fetch the official-record feeds (kind federal_register / screening_list): Federal Register
         documents since the last one stored, and a Consolidated Screening List snapshot diffed against
-        the previous one; link the records to actions."""
+        the previous one; link each record to the action that agrees with it (type, firms, date,
+        actor, citation). Listed names resolve to watched firms only on evidence ("Huawei Marine
+        Networks" is not Huawei); a record that two actions fit equally is named and left unlinked."""
         from sinowatch.alerts.stage import make_on_record
         from sinowatch.official.stage import fetch_official
 
