@@ -1,5 +1,5 @@
 """Official records as typed rows: Federal Register documents and Consolidated Screening List
-entries, their parsers, the snapshot diff and the resolution of listed names to watchlist ids.
+entries, their parsers and the snapshot diff (listed names -> watchlist ids: names.py).
 Pure functions, no I/O.
 
 Federal Register documents API (no key):
