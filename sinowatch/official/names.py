@@ -189,8 +189,21 @@ class NameIndex:
             return any(ok(i + n) for lex in (PLACES, DESCRIPTORS, LEGAL) for n in _match_at(syms, i, lex, self._max))
         return ok(0)
 
-    def _parse(self, syms: Phrase) -> str | None:
-        """[place ...] BRAND tail: the one firm every complete parse names, else None."""
+    def namesake_of(self, *names: str) -> str | None:
+        """The watched firm whose brand an unresolved listed name carries ("Inspur Real Estate"
+        -> inspur), for the run's notes; None when the name resolves or carries no brand."""
+        if self.resolve(*names):
+            return None
+        for name in names:
+            brands: set[str] = set()
+            self._parse(symbols(_PARENS.sub(" ", name)), brands)
+            if brands:
+                return sorted(brands)[0]
+        return None
+
+    def _parse(self, syms: Phrase, brands: set[str] | None = None) -> str | None:
+        """[place ...] BRAND tail: the one firm every complete parse names, else None (``brands``
+        collects the brands found at the start, whatever their tail)."""
         if syms[:1] == ("the",):
             syms = syms[1:]
         starts, frontier = {0}, [0]
@@ -208,6 +221,8 @@ class NameIndex:
                 eid = self.aliases.get(syms[s:s + n])
                 if eid is not None:
                     results |= self._tail(syms, s + n, eid)
+                    if brands is not None:
+                        brands.add(eid)
         return results.pop() if len(results) == 1 else None
 
     def _tail(self, syms: Phrase, start: int, eid: str) -> set[str]:

@@ -174,7 +174,12 @@ def take_snapshot(conn: Connection, feed: str, body: bytes, names: NameIndex, st
         elif resolved.get(c.entry.entry_key) and event_type is not None:
             groups.setdefault((c.entry.federal_register_notice or c.entry.entry_key, c.entry.start_date, event_type),
                               []).append(c.entry)
-        elif is_chinese(c.entry):
+        else:
+            brand = names.namesake_of(c.entry.name, *c.entry.alt_names)
+            if brand is not None:
+                stats.notes.append(f"{feed}: {c.entry.name!r} carries the brand of {brand} but names another "
+                                   "business (see docs/views.md#actions): not linked")
+        if not resolved.get(c.entry.entry_key) and is_chinese(c.entry):
             unresolved.append((f"csl:{c.entry.entry_key}", c.entry.name,
                                f"{c.entry.source} addition {c.entry.federal_register_notice or ''}".strip()))
     odb.add_candidates(conn, unresolved)

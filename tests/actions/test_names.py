@@ -69,6 +69,13 @@ def test_a_namesake_that_shares_a_brand_does_not_resolve(names: NameIndex, name:
     assert names.resolve(name) == ()
 
 
+def test_a_namesake_is_named_for_the_notes(names: NameIndex) -> None:
+    assert names.namesake_of("Inspur Real Estate Co., Ltd.") == "inspur"
+    assert names.namesake_of("北方华创置业有限公司") == "naura"
+    assert names.namesake_of("Inspur Group Co., Ltd.") is None  # resolves: not a namesake
+    assert names.namesake_of("Shenzhen Example Trading Co., Ltd.") is None  # no watched brand
+
+
 def test_alternative_names_count_and_two_firms_are_none(names: NameIndex) -> None:
     assert names.resolve("Beijing Zhongke Computing", "Sugon Information Industry") == ("sugon",)
     assert names.resolve("Dawning Information Industry Co., Ltd.") == ("sugon",)
@@ -112,5 +119,7 @@ def test_a_namesake_listing_is_not_linked_and_goes_to_discovery(tmp_path, conn, 
     assert conn.execute("SELECT name FROM entity_candidates WHERE extractor_version = 'screening-list'").fetchall() == [
         ("Inspur Real Estate Co., Ltd.",)]
     assert any("NS-CMIC" in n and "not linked" in n for n in stats.notes)
+    assert any("'Inspur Real Estate Co., Ltd.' carries the brand of inspur but names another business" in n
+               for n in stats.notes)
     entities = dict(conn.execute("SELECT name, entities FROM csl_entries").fetchall())
     assert entities["Inspur Real Estate Co., Ltd."] == [] and entities["Inspur Group Co., Ltd."] == ["inspur"]
