@@ -4,6 +4,7 @@ writer runs in the caller's transaction."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -42,10 +43,18 @@ def unlinked_fr_documents(conn: Connection, since: date) -> list[tuple[Any, ...]
 
 
 def csl_targets_for_citation(conn: Connection, citation: str) -> list[str]:
-    """Watchlist ids of the screening-list entries that cite this Federal Register notice."""
-    rows = conn.execute("""
-        SELECT DISTINCT unnest(entities) FROM csl_entries
-        WHERE replace(federal_register_notice, ' ', '') = replace(?, ' ', '')""", [citation]).fetchall()
+    """Watchlist ids of the screening-list entries that cite this Federal Register notice (a
+    notice field may cite two: "83 FR 54519, 84 FR 22963")."""
+    m = re.fullmatch(r"\s*(\d{2,3})\s*FR\s*(\d{3,6})\s*", citation)
+    if m is None:
+        rows = conn.execute("""
+            SELECT DISTINCT unnest(entities) FROM csl_entries
+            WHERE replace(federal_register_notice, ' ', '') = replace(?, ' ', '')""", [citation]).fetchall()
+    else:
+        rows = conn.execute("""
+            SELECT DISTINCT unnest(entities) FROM csl_entries
+            WHERE regexp_matches(federal_register_notice, ?)""",
+                            [rf"(^|[^0-9]){m.group(1)}\s*FR\s*{m.group(2)}([^0-9]|$)"]).fetchall()
     return sorted(r[0] for r in rows)
 
 

@@ -41,12 +41,14 @@ from sinowatch.actions.fold import signals
 LIST_TYPES: dict[str, str] = {"EL": "entity_list", "MEU": "entity_list", "UVL": "entity_list"}
 
 
-def citation_key(citation: str | None) -> str | None:
-    """"90 FR 12345" in the form the fold's signals use (spaces normalised), or None."""
-    if not citation:
-        return None
-    ids = [i for i in signals(citation).ids if not i.startswith("doc:")]
-    return ids[0] if ids else " ".join(citation.split())
+def citation_keys(citation: str | None) -> frozenset[str]:
+    """The Federal Register citations a record's citation field states, in the form the fold's
+    signals use ("90 FR 12345"); a screening-list notice may state two ("83 FR 54519, 84 FR
+    22963"). A field that states none is kept whole, spaces normalised."""
+    if not citation or not citation.strip():
+        return frozenset()
+    ids = frozenset(i for i in signals(citation).ids if not i.startswith("doc:"))
+    return ids or frozenset({" ".join(citation.split())})
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Candidate:
     targets: tuple[str, ...]
     act_date: datetime
     status: str | None = None
-    citations: frozenset[str] = frozenset()  # citation_key of the records already linked to it
+    citations: frozenset[str] = frozenset()  # citation_keys of the records already linked to it
     evidence: tuple[str, ...] = ()  # evidence sentences of its reports
 
 
@@ -76,11 +78,11 @@ class Choice:
 def rank(c: Candidate, *, targets: Sequence[str], when: date, citation: str | None,
          document_number: str | None = None) -> tuple[int, int, int, int, int]:
     """The sort key of rules a-e (smaller is better)."""
-    key = citation_key(citation)
+    keys = citation_keys(citation)
     stated: set[str] = set()
     for sentence in c.evidence:
         stated |= signals(sentence or "").ids
-    agree = bool(key and (key in c.citations or key in stated)) or bool(
+    agree = bool(keys & (c.citations | stated)) or bool(
         document_number and f"doc:{document_number}" in stated)
     mine = set(targets)
     theirs = set(c.targets)
@@ -93,13 +95,13 @@ def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: dat
            actors: set[str | None], document_number: str | None = None) -> Choice:
     """The action a record joins by the module's rules (type, shared firm and window are the
     candidates' own conditions)."""
-    key = citation_key(citation)
+    keys = citation_keys(citation)
     fit: list[Candidate] = []
     excluded: list[str] = []
     for c in candidates:
         if c.actor not in actors or not set(c.targets) & set(targets):
             continue
-        if key and c.citations and key not in c.citations:
+        if keys and c.citations and not keys & c.citations:
             excluded.append(c.action_id)
             continue
         fit.append(c)

@@ -260,7 +260,8 @@ class NameIndex:
         leftwards over places, rightwards over capitalised words that are not the Register's
         own vocabulary (:data:`TEXT_STOP`: "Entity List", "License", "Affiliates" ...), across a
         comma or full stop only into a legal suffix ("Co., Ltd."). The grown name must resolve
-        by :meth:`resolve_name`. A brand whose grown name does not resolve is a namesake
+        by :meth:`resolve_name`; a brand used as a modifier ("Huawei-linked") names nothing. A
+        brand whose grown name does not resolve is a namesake
         ("Huawei Marine Networks"); a document naming a namesake never targets that brand's firm
         by any bare mention either (it may be about the namesake only)."""
         toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9]+", unicodedata.normalize(
@@ -295,6 +296,9 @@ class NameIndex:
                     break
                 hi += 1
             span = src[toks[lo][1]:toks[hi - 1][2]]
+            if re.match(r"-[a-z]", src[toks[hi - 1][2]:toks[hi - 1][2] + 2]):
+                i = hi  # "Huawei-linked", "Inspur-backed": a modifier of another firm, not the firm named
+                continue
             got = self.resolve_name(span)
             if got is None:
                 contested.add(eid)

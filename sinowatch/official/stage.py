@@ -34,7 +34,7 @@ from typing import Any
 from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW
 from sinowatch.config import Config, FeedConfig
 from sinowatch.errors import SinowatchError
-from sinowatch.official.linking import LIST_TYPES, Candidate, choose, citation_key
+from sinowatch.official.linking import LIST_TYPES, Candidate, choose, citation_keys
 from sinowatch.official.names import NameIndex
 from sinowatch.official.records import CslEntry, diff, fr_url, is_chinese, parse_csl, parse_fr_page
 from sinowatch.warehouse import actions as adb
@@ -218,7 +218,7 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
     # an act reported up to SPAN before its record (a rule published days after the news) or up to
     # WINDOW after it (news of a listing found in the list first)
     cands = [Candidate(action_id=r[0], actor=r[1], targets=tuple(r[2]), act_date=r[3], status=r[4],
-                       citations=frozenset(k for k in map(citation_key, r[5]) if k), evidence=tuple(r[6]))
+                       citations=frozenset(k for c in r[5] for k in citation_keys(c)), evidence=tuple(r[6]))
              for r in odb.matching_actions(conn, event_type, targets, t0 - SPAN, t0 + WINDOW)]
     choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn),
                     document_number=document_number)

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from typer.testing import CliRunner
 
-from sinowatch.official.linking import Candidate, choose
+from sinowatch.official.linking import Candidate, choose, citation_keys
 from sinowatch.official.stage import OfficialStats, attach
 from tests import configs
 from tests.actions.conftest import ENTITIES, NOW, article, event, ex, save
@@ -56,6 +56,36 @@ def test_disagreement_excludes() -> None:
     assert got.action_id is None and not got.is_ambiguous and got.excluded == ("act-a",)
     assert _choose([_cand("act-a", actor="mofcom")]).action_id is None  # another government's act
     assert _choose([_cand("act-a", ("sugon",))]).action_id is None  # no shared firm
+
+
+def test_citations_of_a_record() -> None:
+    assert citation_keys("90 FR 12345") == citation_keys("90  FR 12345") == frozenset({"90 FR 12345"})
+    assert citation_keys("83 FR 54519, 84 FR 22963 5/21/19") == frozenset({"83 FR 54519", "84 FR 22963"})
+    assert citation_keys(None) == frozenset()
+    # a record citing two rules agrees with an action documented by either
+    assert _choose([_cand("act-a", citations=frozenset({"84 FR 22963"}))],
+                   citation="83 FR 54519, 84 FR 22963").action_id == "act-a"
+
+
+def test_a_document_takes_the_firms_of_entries_citing_it_among_others(conn) -> None:
+    from sinowatch.warehouse import official as odb
+
+    from sinowatch.official.names import NameIndex
+    from sinowatch.official.records import CslEntry
+    from sinowatch.official.stage import document_targets
+    from tests.actions.test_official import _watchlist
+
+    def entry(key: str, name: str, notice: str) -> CslEntry:
+        return CslEntry(entry_key=key, source="EL", name=name, alt_names=(), addresses="[]", countries=("CN",),
+                        programs=(), federal_register_notice=notice, start_date=None, license_requirement=None,
+                        license_policy=None, source_list_url=None)
+
+    names = NameIndex.from_watchlist(_watchlist())
+    entries = [entry("EL:1", "Sugon", "83 FR 54519, 84 FR 22963"), entry("EL:2", "Inspur Group", "84 FR 229631"),
+               entry("EL:3", "Huawei Technologies", "84 FR 22963")]
+    odb.store_snapshot(conn, "csl", "s1", NOW, entries, {e.entry_key: names.resolve(e.name) for e in entries}, [],
+                       baseline=True)
+    assert document_targets(conn, names, "84 FR 22963", "Additions to the Entity List") == ["huawei", "sugon"]
 
 
 def _two_acts(conn) -> dict[str, str]:  # type: ignore[no-untyped-def]

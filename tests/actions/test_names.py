@@ -94,6 +94,7 @@ def test_names_in_federal_register_text(names: NameIndex) -> None:
     assert names.firms_in_text("BIS revokes Huawei's licenses; Inspur Group and Sugon are added.")[0] == (
         "huawei", "inspur", "sugon")
     assert names.firms_in_text("the inspur of the moment; an ascending market")[0] == ()  # not capitalised
+    assert names.firms_in_text("BIS adds two Huawei-linked trading firms.") == ((), ())  # a modifier
 
 
 def test_a_namesake_listing_is_not_linked_and_goes_to_discovery(tmp_path, conn, feed_server) -> None:
