@@ -33,10 +33,11 @@ def upsert_fr_documents(conn: Connection, feed: str, docs: Sequence[Any], fetche
 
 
 def unlinked_fr_documents(conn: Connection, since: date) -> list[tuple[Any, ...]]:
-    """(document_number, citation, title, abstract, publication_date, effective_on, html_url) of
-    the documents published since ``since`` that no action links to yet."""
+    """(document_number, citation, title, abstract, publication_date, effective_on, html_url,
+    agencies) of the documents published since ``since`` that no action links to yet."""
     return conn.execute("""
-        SELECT document_number, citation, title, abstract, publication_date, effective_on, html_url FROM fr_documents
+        SELECT document_number, citation, title, abstract, publication_date, effective_on, html_url,
+               coalesce(agencies, []) FROM fr_documents
         WHERE publication_date >= ? AND document_number NOT IN (
             SELECT record_id FROM action_records WHERE record_kind = 'federal_register')
         ORDER BY publication_date, document_number""", [since]).fetchall()

@@ -3,6 +3,11 @@
 A record (a Federal Register document, or a screening-list addition group) may join an action
 only when they agree on everything a compliance analyst checks first:
 
+0. **source**: a Federal Register document is the Bureau of Industry and Security's (its
+   ``agencies`` include BIS: :func:`is_bis_document`). Other agencies' documents that name a firm
+   (a FAR procurement ban by DoD, GSA and NASA, an FCC equipment rule, a Defense Department 1260H
+   notice) are other kinds of act: they are stored and never linked, like additions to lists that
+   are not BIS's;
 1. **type**: the action's event type is the record's (a BIS Entity List rule or addition is
    ``entity_list``; any other BIS rule ``export_control``; additions to lists that are not BIS's,
    such as OFAC's SDN or the Treasury's NS-CMIC list, have no event type of the taxonomy and are
@@ -36,6 +41,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sinowatch.actions.fold import signals
+
+#: Federal Register agencies (slugs, or names when a page gives no slug) whose documents are acts
+#: of the taxonomy's export_control / entity_list types
+RECORD_AGENCIES = frozenset({"industry-and-security-bureau", "industry and security bureau",
+                             "bureau of industry and security"})
+
+
+def is_bis_document(agencies: Sequence[str]) -> bool:
+    """Whether a Federal Register document is BIS's (rule 0): one of its agencies is BIS. A
+    document without agencies is not (the feed asks for the field)."""
+    return any(" ".join(a.split()).lower() in RECORD_AGENCIES for a in agencies)
+
 
 #: screening-list codes whose additions are acts of a type of the taxonomy (BIS's lists)
 LIST_TYPES: dict[str, str] = {"EL": "entity_list", "MEU": "entity_list", "UVL": "entity_list"}

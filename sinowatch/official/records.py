@@ -51,10 +51,19 @@ class FrDocument:
 
     @property
     def event_type(self) -> str:
-        """entity_list when the document adds to, revises or removes from the Entity List; otherwise
-        export_control (the BIS rules this feed watches)."""
-        text = f"{self.title} {self.abstract or ''}".lower()
-        return "entity_list" if "entity list" in text else "export_control"
+        """entity_list when the document adds to, revises or removes from the Entity List (its title
+        says so, or its abstract states the addition, removal or revision); otherwise
+        export_control (the BIS rules this feed watches). A rule that only mentions listed firms
+        ("a temporary general license for Huawei and its affiliates on the Entity List") is an
+        export control."""
+        if "entity list" in self.title.lower():
+            return "entity_list"
+        return "entity_list" if _EL_CHANGE.search(self.abstract or "") else "export_control"
+
+
+#: an abstract stating a change of the Entity List itself (not a mention of listed parties)
+_EL_CHANGE = re.compile(r"\b(?:add(?:s|ing|ed|itions?)?|remov(?:e|es|ing|ed|als?)|revis(?:e|es|ing|ed|ions?))\b(?:(?!\.\s+(?-i:[A-Z])).){0,250}?"
+                        r"\b(?:to|from|on|of) the Entity List\b", re.IGNORECASE)
 
 
 def fr_url(base: str, *, since: date | None, agencies: Sequence[str] = ("industry-and-security-bureau",),

@@ -34,7 +34,7 @@ from typing import Any
 from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW
 from sinowatch.config import Config, FeedConfig
 from sinowatch.errors import SinowatchError
-from sinowatch.official.linking import LIST_TYPES, Candidate, choose, citation_keys
+from sinowatch.official.linking import LIST_TYPES, Candidate, choose, citation_keys, is_bis_document
 from sinowatch.official.names import NameIndex
 from sinowatch.official.records import CslEntry, diff, fr_url, is_chinese, parse_csl, parse_fr_page
 from sinowatch.warehouse import actions as adb
@@ -121,6 +121,9 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
                         stats.notes += [f"{feed.name}: skipped {p}" for p in problems]
                     with transaction(conn):
                         stats.documents += odb.upsert_fr_documents(conn, feed.name, docs, now)
+                    stats.notes += [f"{feed.name}: {d.document_number} is not a BIS document "
+                                    f"({', '.join(d.agencies) or 'no agency given'}): stored, never linked"
+                                    for d in docs if not is_bis_document(d.agencies)]
                 else:
                     body = _get(config, client, feed.url, feed.name)
                     with transaction(conn):
@@ -272,8 +275,10 @@ def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, 
     """Link the recent Federal Register documents that no action links to yet (caller's transaction)."""
     from sinowatch.official.records import FrDocument
 
-    for number, citation, title, abstract, published, effective, url in odb.unlinked_fr_documents(
+    for number, citation, title, abstract, published, effective, url, agencies in odb.unlinked_fr_documents(
             conn, now.date() - timedelta(days=days)):
+        if not is_bis_document(agencies):
+            continue  # another agency's act (rule 0 of sinowatch.official.linking): stored, never linked
         doc = FrDocument(document_number=number, citation=citation, title=title, abstract=abstract, action=None,
                          doc_type=None, publication_date=published, effective_on=effective, html_url=url,
                          pdf_url=None, raw_text_url=None, cfr_references=json.dumps([]), agencies=())

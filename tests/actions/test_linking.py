@@ -139,3 +139,61 @@ def test_sinowatch_official_says_a_record_was_ambiguous(tmp_path, feed_server) -
     assert res.exit_code == 0, res.output
     assert "1 record(s) left unlinked as ambiguous" in res.output
     assert "not linked, 2 actions agree with it equally" in res.output and ids["a"] in res.output
+
+
+def test_only_bis_documents_are_linked(conn) -> None:
+    """Rule 0: a procurement ban by DoD, GSA and NASA that names Huawei, published days before a
+    BIS rule on Huawei, is stored but never linked; the BIS rule joins the news action."""
+    from sinowatch.warehouse import official as odb
+
+    from sinowatch.official.linking import is_bis_document
+    from sinowatch.official.names import NameIndex
+    from sinowatch.official.records import FrDocument
+    from sinowatch.official.stage import link_fr_documents
+    from tests.actions.test_official import _watchlist
+
+    save(conn, [article("n", "U.S. extends Huawei licence")],
+         [ex("n", event("export_control", targets=("huawei",), status="reversed",
+                        sentence="Commerce extended the temporary licence for Huawei by 90 days."))])
+    news_action = conn.execute("SELECT action_id FROM action_reports").fetchone()[0]
+
+    def doc(number: str, title: str, days: int, agencies: tuple[str, ...]) -> FrDocument:
+        return FrDocument(document_number=number, citation=f"91 FR {number[-3:]}", title=title,
+                          abstract="It concerns Huawei Technologies Co., Ltd.", action="Rule.", doc_type="Rule",
+                          publication_date=(NOW + timedelta(days=days)).date(), effective_on=None, html_url=None,
+                          pdf_url=None, raw_text_url=None, cfr_references="[]", agencies=agencies)
+
+    far = doc("2026-101", "Prohibition on Contracting for Certain Telecommunications Equipment", -2,
+              ("defense-department", "general-services-administration", "national-aeronautics-and-space-administration"))
+    bis = doc("2026-202", "Temporary General License: Extension of Validity", 1,
+              ("commerce-department", "industry-and-security-bureau"))
+    assert not is_bis_document(far.agencies) and is_bis_document(bis.agencies)
+    assert is_bis_document(("Industry and Security  Bureau",)) and not is_bis_document(())
+    odb.upsert_fr_documents(conn, "fr", [far, bis], NOW)
+    stats = OfficialStats()
+    link_fr_documents(conn, NameIndex.from_watchlist(_watchlist()), stats, NOW + timedelta(days=2))
+    linked = dict(conn.execute("SELECT record_id, action_id FROM action_records").fetchall())
+    assert linked == {"2026-202": news_action}
+    assert conn.execute("SELECT count(*) FROM fr_documents").fetchone()[0] == 2  # the FAR rule is kept
+
+
+def test_a_document_is_an_entity_list_act_only_when_it_changes_the_list() -> None:
+    from sinowatch.official.records import FrDocument
+
+    def doc(title: str, abstract: str) -> FrDocument:
+        return FrDocument(document_number="d", citation=None, title=title, abstract=abstract, action=None,
+                          doc_type="Rule", publication_date=NOW.date(), effective_on=None, html_url=None,
+                          pdf_url=None, raw_text_url=None, cfr_references="[]", agencies=())
+
+    assert doc("Additions to the Entity List", "BIS adds 12 entities.").event_type == "entity_list"
+    assert doc("Revisions", "BIS amends the EAR by adding 27 entities under China to the Entity List.").event_type \
+        == "entity_list"
+    assert doc("Revisions", "BIS revises the entries of Huawei Technologies Co., Ltd. on the Entity List.").event_type \
+        == "entity_list"
+    # a rule that only mentions listed parties is an export control
+    assert doc("Temporary General License: Extension of Validity",
+               "BIS extends the temporary general license for transactions with Huawei Technologies Co., Ltd. "
+               "and its affiliates on the Entity List, and revises the authorized transactions.").event_type \
+        == "export_control"
+    assert doc("Foreign Direct Product Rule", "BIS removes two exclusions. Parties on the Entity List are "
+               "covered.").event_type == "export_control"
