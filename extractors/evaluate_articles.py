@@ -135,8 +135,8 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
     return scores
 
 
-SPLITS = ("dev", "test", "holdout", "holdout2")  # holdouts: written after the system was built, scored once per round
-REPORT_ONLY = ("test", "holdout", "holdout2")  # never tuned on: printed to report, not to choose
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")  # holdouts: written after the system was built, scored once per round
+REPORT_ONLY = ("test", "holdout", "holdout2", "holdout3")  # never tuned on: printed to report, not to choose
 
 
 def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
