@@ -3,8 +3,8 @@
 Checks the file against the shared format (tests/data/events/README.md): schema, article lengths,
 evidence substrings, ids against the bundled watchlist and the government actor ids, the split by
 storyline (STORIES.md) with no storyline or action on two splits, and the minimum counts. The
-``holdout`` split (written after the system was built, scored once per round) and the ``holdout2`` split
-(written this round without reading the system's code, scored once) follow the same rules.
+``holdout`` split (written after the system was built, scored once per round) and the ``holdout2`` and
+``holdout3`` splits (written this round without reading the system's code, scored once) follow the same rules.
 """
 
 from __future__ import annotations
@@ -249,3 +249,36 @@ def test_official_records_follow_the_split(articles: list[dict[str, Any]], watch
     assert decoys["holdout"] >= 2
     assert decoys["holdout2"] >= 8
     assert watched["holdout2"] >= 4
+
+
+def test_holdout3_split(articles: list[dict[str, Any]], watchlist) -> None:  # type: ignore[no-untyped-def]
+    """The holdout3 split (written without reading the system's code, scored once, for record-link
+    precision): at least 14 articles (5 in Chinese, 2 without events) on at least 5 actions of its own,
+    each reported by two or more articles and at least 3 of them in both languages; its records hold at
+    least 5 records of actions that target a watchlist company and at least 6 decoys."""
+    part = [a for a in articles if a["split"] == "holdout3"]
+    assert len(part) >= 14 and sum(a["lang"] == "zh" for a in part) >= 5
+    assert sum(not a["events"] for a in part) >= 2
+    reports: Counter[str] = Counter()
+    langs: dict[str, set[str]] = defaultdict(set)
+    for a in part:
+        for action in {ev["action"] for ev in a["events"]}:
+            reports[action] += 1
+            langs[action].add(a["lang"])
+    assert len(reports) >= 5, sorted(reports)
+    foreign = sorted(k for k in reports if not k.startswith("act-h3-"))
+    assert not foreign, foreign
+    assert all(n >= 2 for n in reports.values()), reports
+    assert sum(v == {"en", "zh"} for v in langs.values()) >= 3
+    others = {ev["action"] for a in articles if a["split"] != "holdout3" for ev in a["events"]}
+    assert not set(reports) & others, sorted(set(reports) & others)
+    companies = {i for i, e in watchlist.entities.items() if e.kind == "company"}
+    targets: dict[str, set[str]] = defaultdict(set)
+    for a in part:
+        for ev in a["events"]:
+            targets[ev["action"]].update(ev["targets"])
+    records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    mine = [r for r in records if r["split"] == "holdout3"]
+    assert sum(r["action"] is None for r in mine) >= 6
+    assert sum(bool(targets[r["action"]] & companies) for r in mine if r["action"]) >= 5
+    assert all(r["action"] is None or r["action"] in reports for r in mine)
