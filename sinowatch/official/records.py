@@ -51,19 +51,32 @@ class FrDocument:
 
     @property
     def event_type(self) -> str:
-        """entity_list when the document adds to, revises or removes from the Entity List (its title
-        says so, or its abstract states the addition, removal or revision); otherwise
-        export_control (the BIS rules this feed watches). A rule that only mentions listed firms
-        ("a temporary general license for Huawei and its affiliates on the Entity List") is an
+        """entity_list when the document changes the Entity List: its title says so ("Additions to
+        the Entity List", "Entity List; Revision of an Existing Entry", "Removal of Certain Entities
+        from the Entity List"), or, when the title does not name the list, its abstract states an
+        addition, removal or revision of entries; otherwise export_control (the BIS rules this feed
+        watches). A rule that only concerns listed parties ("Release of Technology to Certain
+        Entities on the Entity List ...", a temporary general license for listed affiliates) is an
         export control."""
         if "entity list" in self.title.lower():
-            return "entity_list"
-        return "entity_list" if _EL_CHANGE.search(self.abstract or "") else "export_control"
+            return "entity_list" if _EL_TITLE.search(self.title) else "export_control"
+        return "entity_list" if _EL_ABSTRACT.search(self.abstract or "") else "export_control"
+
+    @property
+    def is_correction(self) -> bool:
+        """A correction of an earlier document ("...; Correction"): not an act of its own."""
+        return bool(_CORRECTION.search(self.title))
 
 
-#: an abstract stating a change of the Entity List itself (not a mention of listed parties)
-_EL_CHANGE = re.compile(r"\b(?:add(?:s|ing|ed|itions?)?|remov(?:e|es|ing|ed|als?)|revis(?:e|es|ing|ed|ions?))\b(?:(?!\.\s+(?-i:[A-Z])).){0,250}?"
-                        r"\b(?:to|from|on|of) the Entity List\b", re.IGNORECASE)
+#: a change of the Entity List itself (not a mention of listed parties), in a title and in an abstract
+#: (a gap runs to the end of a sentence: a period followed by a capital, not "Co., Ltd.")
+_GAP = r"(?:(?!\.\s+(?-i:[A-Z])).){0,250}?"
+_EL_TITLE = re.compile(r"^\s*Entity List\b|\b(?:Additions?|Removals?|Revisions?)\b(?:(?!;).){0,120}?"
+                       r"\b(?:to|from|on|of) the Entity List\b", re.IGNORECASE)
+_EL_ABSTRACT = re.compile(r"\b(?:add(?:s|ing|ed)?|remov(?:e|es|ing|ed))\b" + _GAP + r"\b(?:to|from) the Entity List\b"
+                          r"|\brevis(?:e|es|ing|ed)\b" + _GAP + r"\bentr(?:y|ies)\b" + _GAP + r"\bon the Entity List\b",
+                          re.IGNORECASE)
+_CORRECTION = re.compile(r"(?:^|;)\s*Corrections?\b|\bCorrecting Amendments?\s*$", re.IGNORECASE)
 
 
 def fr_url(base: str, *, since: date | None, agencies: Sequence[str] = ("industry-and-security-bureau",),

@@ -31,10 +31,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sinowatch.actions.fold import GOVERNMENTS, SPAN, WINDOW
+from sinowatch.actions.fold import GOVERNMENTS
 from sinowatch.config import Config, FeedConfig
 from sinowatch.errors import SinowatchError
-from sinowatch.official.linking import LIST_TYPES, Candidate, choose, citation_keys, is_bis_document
+from sinowatch.official.linking import (
+    LIST_TYPES,
+    RECORD_GAP,
+    Candidate,
+    choose,
+    citation_keys,
+    is_bis_document,
+)
 from sinowatch.official.names import NameIndex
 from sinowatch.official.records import CslEntry, diff, fr_url, is_chinese, parse_csl, parse_fr_page
 from sinowatch.warehouse import actions as adb
@@ -124,6 +131,8 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
                     stats.notes += [f"{feed.name}: {d.document_number} is not a BIS document "
                                     f"({', '.join(d.agencies) or 'no agency given'}): stored, never linked"
                                     for d in docs if not is_bis_document(d.agencies)]
+                    stats.notes += [f"{feed.name}: {d.document_number} corrects an earlier document: stored, never linked"
+                                    for d in docs if is_bis_document(d.agencies) and d.is_correction]
                 else:
                     body = _get(config, client, feed.url, feed.name)
                     with transaction(conn):
@@ -218,11 +227,11 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
     if existing is not None:
         return existing
     t0 = datetime.combine(when, time(12), tzinfo=UTC)
-    # an act reported up to SPAN before its record (a rule published days after the news) or up to
-    # WINDOW after it (news of a listing found in the list first)
+    # an act reported up to RECORD_GAP before its record (a rule published days after the news) or
+    # after it (news of a listing found in the list first)
     cands = [Candidate(action_id=r[0], actor=r[1], targets=tuple(r[2]), act_date=r[3], status=r[4],
                        citations=frozenset(k for c in r[5] for k in citation_keys(c)), evidence=tuple(r[6]))
-             for r in odb.matching_actions(conn, event_type, targets, t0 - SPAN, t0 + WINDOW)]
+             for r in odb.matching_actions(conn, event_type, targets, t0 - RECORD_GAP, t0 + RECORD_GAP)]
     choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn),
                     document_number=document_number)
     if choice.is_ambiguous:
@@ -281,7 +290,9 @@ def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, 
             continue  # another agency's act (rule 0 of sinowatch.official.linking): stored, never linked
         doc = FrDocument(document_number=number, citation=citation, title=title, abstract=abstract, action=None,
                          doc_type=None, publication_date=published, effective_on=effective, html_url=url,
-                         pdf_url=None, raw_text_url=None, cfr_references=json.dumps([]), agencies=())
+                         pdf_url=None, raw_text_url=None, cfr_references=json.dumps([]), agencies=tuple(agencies))
+        if doc.is_correction:
+            continue  # corrects an earlier document: not an act of its own (rule 0)
         said: list[str] = []
         targets = document_targets(conn, names, citation, f"{title}. {abstract or ''}", said)
         stats.notes += [f"federal_register {number}: {n}" for n in said]

@@ -197,3 +197,27 @@ def test_a_document_is_an_entity_list_act_only_when_it_changes_the_list() -> Non
         == "export_control"
     assert doc("Foreign Direct Product Rule", "BIS removes two exclusions. Parties on the Entity List are "
                "covered.").event_type == "export_control"
+    # the title decides when it names the list: a change of it, or a rule about listed parties
+    assert doc("Entity List; Revision of an Existing Entry", "").event_type == "entity_list"
+    assert doc('Release of "Technology" to Certain Entities on the Entity List in the Context of Standards',
+               "BIS revises the authorization for releases.").event_type == "export_control"
+    assert doc("Addition of Entities to the Entity List; Correction", "").is_correction
+    assert not doc("Additions to the Entity List", "").is_correction
+
+
+def test_a_rule_weeks_away_from_the_act_does_not_join_it(conn) -> None:
+    """RECORD_GAP: a licence rule on Huawei published 25 days before news of another act on Huawei
+    (same type) starts its own action; one published 3 days after the news joins it."""
+    save(conn, [article("s", "U.S. lets firms work with Huawei on standards")],
+         [ex("s", event("export_control", targets=("huawei",), status="enacted",
+                        sentence="Commerce will let U.S. companies work with Huawei on setting standards."))])
+    news = conn.execute("SELECT action_id FROM action_reports").fetchone()[0]
+    stats = OfficialStats()
+    early = attach(conn, "export_control", ["huawei"], (NOW - timedelta(days=25)).date(), kind="federal_register",
+                   record_id="2026-301", citation="91 FR 301", url=None, effective=None,
+                   title="Temporary General License: Extension of Validity", stats=stats, now=NOW)
+    assert early is not None and early != news and stats.started == 1
+    late = attach(conn, "export_control", ["huawei"], (NOW + timedelta(days=3)).date(), kind="federal_register",
+                  record_id="2026-302", citation="91 FR 302", url=None, effective=None,
+                  title="Release of Technology in the Context of Standards Organizations", stats=stats, now=NOW)
+    assert late == news
