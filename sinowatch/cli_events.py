@@ -80,8 +80,11 @@ def register(app: typer.Typer) -> None:
         articles: Path = typer.Option(
             Path("tests/data/events/articles.jsonl"), "--articles", help="Evaluation articles (JSON lines)."
         ),
-        split: str = typer.Option("dev", "--split", help="Articles split to score: dev (test only for the final report)."),
-        tune: bool = typer.Option(False, "--tune", help="Also score the rules+classifier combination grid on DEV."),
+        split: str = typer.Option("dev", "--split", help="Articles split to score: dev (tune rules), val (choose "
+                                  "configurations), test only for the final report."),
+        tune: bool = typer.Option(False, "--tune", help="Also score the rules+classifier combination grid on the "
+                                  "split (dev or val)."),
+        top: int = typer.Option(15, "--top", min=1, help="Grid settings printed with --tune."),
         as_json: bool = typer.Option(False, "--json", help="One JSON object instead of text."),
     ) -> None:
         """Event classifier figures: val sentences, and rules vs rules+classifier on articles and short items."""
@@ -90,6 +93,6 @@ def register(app: typer.Typer) -> None:
         argv = ["--articles", str(articles), "--split", split]
         if model_dir is not None:
             argv += ["--model", str(model_dir)]
-        argv += ["--tune"] if tune else []
+        argv += ["--tune", "--top", str(top)] if tune else []
         argv += ["--json"] if as_json else []
         raise typer.Exit(main(argv))
