@@ -92,7 +92,9 @@ def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_con
     events = nlp.add_pipe("sinowatch_events", config={"min_confidence": min_confidence})
     events.government_of = watchlist.government_of()  # type: ignore[attr-defined]
     if event_model is not None:
-        nlp.add_pipe("sinowatch_event_classifier").model = event_model  # type: ignore[attr-defined]
+        clf = nlp.add_pipe("sinowatch_event_classifier")
+        clf.model = event_model  # type: ignore[attr-defined]
+        clf.government_of = watchlist.government_of()  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("sinowatch_discovery", last=True)
     return nlp
