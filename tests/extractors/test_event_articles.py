@@ -249,3 +249,17 @@ def test_official_records_follow_the_split(articles: list[dict[str, Any]], watch
     assert decoys["holdout"] >= 2
     assert decoys["holdout2"] >= 8
     assert watched["holdout2"] >= 4
+
+
+def test_val_split(articles: list[dict[str, Any]]) -> None:
+    """The validation split (#15 round 5, for choosing configurations): at least 30 articles (10 in
+    Chinese) on storylines of its own, mixing policy and company types, with background and
+    proposed events and hard-negative articles without events."""
+    part = [a for a in articles if a["split"] == "val"]
+    assert len(part) >= 30 and sum(a["lang"] == "zh" for a in part) >= 10
+    assert all(a["story"].startswith("val-") for a in part)
+    types = Counter(ev["type"] for a in part for ev in a["events"])
+    assert len(types) == len(EVENT_TYPES), types
+    statuses = Counter(ev["status"] for a in part for ev in a["events"])
+    assert all(statuses[s] >= 3 for s in STATUSES), statuses
+    assert sum(not a["events"] for a in part) >= 2
