@@ -253,8 +253,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.stats:
         return 0
     from sinowatch.extractors.pipeline import Extractor
+    from sinowatch.scoring import load_event_model
 
-    extractor = Extractor.load()
+    from sinowatch.config import Config
+
+    cfg = Config()  # the default configuration (rules + classifier since #15 round 5)
+    extractor = Extractor.load(cfg.extraction, event_model=load_event_model(cfg))
     print(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, data {args.data}")
     print("\n".join(report(evaluate_articles(extractor, rows, batch_size=args.batch_size))))
     return 0

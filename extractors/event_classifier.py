@@ -67,7 +67,7 @@ ALERT_CUES = re.compile(
 
 DEFAULT_ADD_FLOOR = 0.85
 DEFAULT_DROP_BELOW = 0.3
-DEFAULT_WEAK_RULE = 1.0
+DEFAULT_WEAK_RULE = 0.95
 #: rule events of these types are never dropped (the alert types: a missed export control costs most)
 DEFAULT_PROTECT: tuple[str, ...] = ("export_control", "entity_list")
 

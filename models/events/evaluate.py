@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     model = EventClassifier.load(args.model)
-    rules = Extractor.load(ExtractionConfig())
+    rules = Extractor.load(ExtractionConfig(event_classifier=False))
     both = Extractor.load(ExtractionConfig(event_classifier=True), event_model=model)
     result: dict[str, Any] = {"model": model.version, "val_sentences": val_report(model),
                               "combination": {"add_floor": DEFAULT_ADD_FLOOR, "drop_below": DEFAULT_DROP_BELOW,
