@@ -114,7 +114,7 @@ def val_report(model: Any, data: Path | None = None) -> dict[str, Any]:
 
 GRID: dict[str, tuple[Any, ...]] = {
     "add_floor": (0.5, 0.7, 0.85, 0.95, 1.01), "drop_below": (0.0, 0.05, 0.15, 0.3, 0.5),
-    "weak_rule": (0.8, 0.9, 0.95, 1.0), "protect": ((), FOCUS)}
+    "weak_rule": (0.8, 0.9, 0.95, 1.0), "protect": ((), FOCUS, (*FOCUS, "market_move"))}
 
 
 def tune(extractor: Any, items: Sequence[tuple[Document, set[str]]]) -> list[dict[str, Any]]:
