@@ -43,7 +43,8 @@ def load_articles(path: Path, split: str) -> list[tuple[Document, set[str]]]:
         a = json.loads(line)
         if a.get("split") != split:
             continue
-        out.append((Document(id=a["id"], title=a["title"], text=a["text"], lang=a.get("lang")),
+        out.append((Document(id=a["id"], title=a["title"], text=a["text"], lang=a.get("lang"),
+                             published=a.get("published")),
                     {e["type"] for e in a.get("events", [])}))
     return out
 
