@@ -253,9 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.stats:
         return 0
     from sinowatch.extractors.pipeline import Extractor
-    from sinowatch.scoring import load_event_model
 
     from sinowatch.config import Config
+    from sinowatch.scoring import load_event_model
 
     cfg = Config()  # the default configuration (rules + classifier since #15 round 5)
     extractor = Extractor.load(cfg.extraction, event_model=load_event_model(cfg))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from sinowatch.extractors.classifier_roles import classifier_roles
@@ -239,16 +240,12 @@ class EventClassifierComponent:
                 by_sent.setdefault(ev["sentence"], []).append(ev)
             out: list[dict[str, Any]] = []
             done: set[str] = set()
-            gov_of = self.government_of
             for text, in_sent, bounds in cands:
                 p = next(probs)
                 if text in done:
                     continue
                 done.add(text)
-
-                def roles(etype: str, doc: Doc = doc, bounds: tuple[int, int, int, int] = bounds) -> dict[str, Any]:
-                    return classifier_roles(doc, bounds, etype, government_of=gov_of)
-
+                roles = partial(classifier_roles, doc, bounds, government_of=self.government_of)
                 out += combine(by_sent.get(text, []), text, p, thresholds, in_sent, add_floor=self.add_floor,
                                drop_below=self.drop_below, weak_rule=self.weak_rule, protect=self.protect,
                                roles=roles)
