@@ -100,7 +100,7 @@ def extraction_only(n: int, repeats: int) -> tuple[float, float]:
 
     docs = [Document(id=a["id"], title=a["title"], text=a["text"], lang=a["lang"], published=a["published"])
             for a in generate(n)]
-    rules = Extractor.load(ExtractionConfig())
+    rules = Extractor.load(ExtractionConfig(event_classifier=False))
     both = Extractor.load(ExtractionConfig(event_classifier=True), event_model=EventClassifier.load())
     comps = [nlp.get_pipe("sinowatch_event_classifier") for nlp in both.pipelines.values()]
     best = {"off": float("inf"), "on": float("inf")}

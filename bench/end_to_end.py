@@ -112,7 +112,7 @@ def baseline_seconds(corpus: Path, feeds: list[Path], n_articles: int, sample: i
     for f in feeds:
         feedparser.parse(f.read_bytes())
     parse_s = time.perf_counter() - t
-    ex = Extractor.load(ExtractionConfig())
+    ex = Extractor.load(ExtractionConfig(event_classifier=False))  # the rules: the plain baseline
     rows = read_articles(corpus, limit=sample)
     docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"]) for r in rows]
     texts: dict[str, list[str]] = {"en": [], "zh": []}

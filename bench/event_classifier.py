@@ -35,7 +35,7 @@ def main() -> None:
     docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"])
             for r in read_articles(Path(corpus), limit=args.n)]
     model = EventClassifier.load()
-    rules = Extractor.load(ExtractionConfig())
+    rules = Extractor.load(ExtractionConfig(event_classifier=False))
     both = Extractor.load(ExtractionConfig(event_classifier=True), event_model=model)
     comps = [nlp.get_pipe("sinowatch_event_classifier") for nlp in both.pipelines.values()]
     list(rules.extract(docs[:20]))

@@ -24,7 +24,7 @@ def run(section: Section, sizes: Sizes, corpus: Path) -> None:
     from sinowatch.config import ExtractionConfig
 
     docs = documents(corpus, sizes.extraction)
-    ex = Extractor.load(ExtractionConfig())
+    ex = Extractor.load(ExtractionConfig(event_classifier=False))
     res = measure_speed(ex, docs, batch_size=ExtractionConfig().batch_size, repeats=2 if sizes.quick else 3)
     over = res["custom_s"] / res["plain_s"] - 1
     section.add("extraction (sinowatch extract)", res["custom_per_s"], "articles/s",

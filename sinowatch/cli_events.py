@@ -46,6 +46,10 @@ def register(app: typer.Typer) -> None:
         rebuild_data: bool = typer.Option(
             False, "--rebuild-data", help="First rebuild sentences.jsonl from corpus/src/*.txt and the templates."
         ),
+        exclude_group: list[str] = typer.Option(
+            [], "--exclude-group", help="Leave out the sentences of this group (repeatable): e.g. the groups written "
+            "from the evaluation articles' val storylines, for a model measured honestly on val (MODEL_CARD.md)."
+        ),
     ) -> None:
         """Fine-tune MiniLM as a multi-label event-type classifier and export the int8 ONNX artefact."""
         import json
@@ -67,6 +71,17 @@ def register(app: typer.Typer) -> None:
             raise ModelError(f"training needs torch and transformers (pip install torch==2.13.0 -e '.[dev]'): {e}") from e
         from sinowatch.models.events.runtime import ARTIFACT_DIR
 
+        if exclude_group:
+            from sinowatch.models.events.data import load, without_groups, write
+
+            try:
+                kept = without_groups(load(source), exclude_group)
+            except ValueError as e:
+                raise ModelError(f"--exclude-group: {e} (group names are the @group lines of corpus/src/*.txt)") from None
+            work_dir.mkdir(parents=True, exist_ok=True)
+            source = write(kept, work_dir / "sentences.filtered.jsonl")
+            typer.echo(f"training on {len(kept)} sentences without the groups {', '.join(exclude_group)}")
+
         target = out if out is not None else ARTIFACT_DIR
         record = train(target, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
                        max_rows=max_rows, work_dir=work_dir)
@@ -80,8 +95,11 @@ def register(app: typer.Typer) -> None:
         articles: Path = typer.Option(
             Path("tests/data/events/articles.jsonl"), "--articles", help="Evaluation articles (JSON lines)."
         ),
-        split: str = typer.Option("dev", "--split", help="Articles split to score: dev (test only for the final report)."),
-        tune: bool = typer.Option(False, "--tune", help="Also score the rules+classifier combination grid on DEV."),
+        split: str = typer.Option("dev", "--split", help="Articles split to score: dev (tune rules), val (choose "
+                                  "configurations), test only for the final report."),
+        tune: bool = typer.Option(False, "--tune", help="Also score the rules+classifier combination grid on the "
+                                  "split (dev or val)."),
+        top: int = typer.Option(15, "--top", min=1, help="Grid settings printed with --tune."),
         as_json: bool = typer.Option(False, "--json", help="One JSON object instead of text."),
     ) -> None:
         """Event classifier figures: val sentences, and rules vs rules+classifier on articles and short items."""
@@ -90,6 +108,6 @@ def register(app: typer.Typer) -> None:
         argv = ["--articles", str(articles), "--split", split]
         if model_dir is not None:
             argv += ["--model", str(model_dir)]
-        argv += ["--tune"] if tune else []
+        argv += ["--tune", "--top", str(top)] if tune else []
         argv += ["--json"] if as_json else []
         raise typer.Exit(main(argv))

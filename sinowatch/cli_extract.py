@@ -169,7 +169,7 @@ def register(app: typer.Typer) -> None:
         speed: bool = typer.Option(True, "--speed/--no-speed", help="Also time custom components vs plain nlp.pipe"),
         articles: Path = typer.Option(None, "--articles", help="Score full-length articles instead (e.g. "
                                       "tests/data/events/articles.jsonl): event types, status, actor, targets"),
-        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), test (never tuned on), holdout or holdout2 (scored once per round)"),
+        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), val (choose configurations, no errors listed), test (never tuned on), holdout or holdout2 (scored once per round)"),
     ) -> None:
         """Entity precision/recall and event-type F1 on the dev set: tuning half (odd ids), held-out
         half (even ids) and all; per-type F1; the tuning half's errors; throughput. With --articles:

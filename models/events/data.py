@@ -142,3 +142,20 @@ def summary(rows: Iterable[Sentence]) -> dict[str, dict[str, int]]:
         for t in s.labels:
             c[t] += 1
     return out
+
+
+def without_groups(rows: Iterable[Sentence], groups: Iterable[str]) -> list[Sentence]:
+    """``rows`` without the sentences of ``groups``; an unknown group name is an error (a typo would
+    otherwise leave everything in)."""
+    rows = list(rows)
+    drop = set(groups)
+    unknown = drop - {s.group for s in rows}
+    if unknown:
+        raise ValueError(f"no sentences in the groups {', '.join(sorted(unknown))}: check the names")
+    return [s for s in rows if s.group not in drop]
+
+
+def write(rows: Iterable[Sentence], path: Path) -> Path:
+    """``rows`` as JSON lines at ``path`` (the ``sentences.jsonl`` format)."""
+    path.write_text("".join(json.dumps(s.as_dict(), ensure_ascii=False) + "\n" for s in rows), encoding="utf-8")
+    return path

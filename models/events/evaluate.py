@@ -1,7 +1,8 @@
 """Measure the event classifier: on its val sentences, and beside the rules on full articles.
 
     python -m sinowatch.models.events.evaluate                     # val + articles DEV + short items
-    python -m sinowatch.models.events.evaluate --tune              # also the combination grid (DEV only)
+    python -m sinowatch.models.events.evaluate --tune              # also the combination grid (DEV)
+    python -m sinowatch.models.events.evaluate --split val --tune  # the grid on val (choosing the default)
 
 * **val sentences** (``corpus/sentences.jsonl``, split ``val``): micro/macro F1 at the calibrated
   thresholds, per type and per language (the int8 artefact, as shipped).
@@ -13,7 +14,7 @@
 * **short items** (``tests/data/extraction_dev.jsonl``): the same, on the older one-to-three
   sentence set (its tuning and held-out halves).
 
-``--tune`` scores a grid of (add_floor, drop_below, weak_rule) on the DEV articles; the chosen
+``--tune`` scores a grid of (add_floor, drop_below, weak_rule) on the dev or val articles; the chosen
 setting is written into ``extractors/event_classifier.py``'s defaults by hand (see the model card).
 """
 
@@ -42,7 +43,8 @@ def load_articles(path: Path, split: str) -> list[tuple[Document, set[str]]]:
         a = json.loads(line)
         if a.get("split") != split:
             continue
-        out.append((Document(id=a["id"], title=a["title"], text=a["text"], lang=a.get("lang")),
+        out.append((Document(id=a["id"], title=a["title"], text=a["text"], lang=a.get("lang"),
+                             published=a.get("published")),
                     {e["type"] for e in a.get("events", [])}))
     return out
 
@@ -113,11 +115,11 @@ def val_report(model: Any, data: Path | None = None) -> dict[str, Any]:
 
 GRID: dict[str, tuple[Any, ...]] = {
     "add_floor": (0.5, 0.7, 0.85, 0.95, 1.01), "drop_below": (0.0, 0.05, 0.15, 0.3, 0.5),
-    "weak_rule": (0.8, 0.9, 0.95, 1.0), "protect": ((), FOCUS)}
+    "weak_rule": (0.8, 0.9, 0.95, 1.0), "protect": ((), FOCUS, (*FOCUS, "market_move"))}
 
 
 def tune(extractor: Any, items: Sequence[tuple[Document, set[str]]]) -> list[dict[str, Any]]:
-    """Every grid setting scored on ``items`` (DEV articles only), best micro-F1 first; ties go to
+    """Every grid setting scored on ``items`` (dev or val articles, never test), best micro-F1 first; ties go to
     the setting that changes the rules least (higher add_floor, lower drop_below)."""
     gold = [g for _, g in items]
     docs = [d for d, _ in items]
@@ -150,15 +152,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=Path, default=ARTICLES)
-    ap.add_argument("--split", default="dev", help="articles split to score (dev; 'test' only for the final report)")
+    ap.add_argument("--split", default="dev", help="articles split to score: dev (tune rules), val (choose "
+                    "configurations), 'test' only for the final report")
     ap.add_argument("--short", type=Path, default=SHORT_ITEMS)
     ap.add_argument("--model", type=Path, default=None, help="classifier artefact folder (default: bundled)")
-    ap.add_argument("--tune", action="store_true", help="score the combination grid on the DEV articles")
+    ap.add_argument("--tune", action="store_true", help="score the combination grid on the --split articles (dev or val)")
+    ap.add_argument("--top", type=int, default=15, help="grid settings printed with --tune (default: %(default)s)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = ap.parse_args(argv)
 
     model = EventClassifier.load(args.model)
-    rules = Extractor.load(ExtractionConfig())
+    rules = Extractor.load(ExtractionConfig(event_classifier=False))
     both = Extractor.load(ExtractionConfig(event_classifier=True), event_model=model)
     result: dict[str, Any] = {"model": model.version, "val_sentences": val_report(model),
                               "combination": {"add_floor": DEFAULT_ADD_FLOOR, "drop_below": DEFAULT_DROP_BELOW,
@@ -177,9 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result[name] = {"rules": score_sets(gold, predicted_types(rules, [d for d, _ in items])),
                         "rules+classifier": score_sets(gold, predicted_types(both, [d for d, _ in items]))}
     if args.tune:
-        if args.split != "dev":
-            ap.error("--tune runs on the DEV split only")
-        result["tuning"] = tune(both, sets.get("articles dev", []))[:15]
+        if args.split not in ("dev", "val"):
+            ap.error("--tune runs on the dev or val split only (val: choosing the combination, #15 round 5)")
+        result["tuning"] = tune(both, sets.get(f"articles {args.split}", []))[:args.top]
     if args.json:
         print(json.dumps(result, indent=1))
         return 0

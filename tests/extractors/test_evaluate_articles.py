@@ -77,7 +77,7 @@ def test_unlocated_gold_event_is_a_miss_and_government_ids_are_not_entities() ->
 def test_stats_and_report_lines() -> None:
     rows = [_row(), _row(id="art-901", lang="zh", split="test")]
     lines = stats(rows)
-    assert lines[0].startswith("articles 2 (zh 1, dev 1, test 1")
+    assert lines[0].startswith("articles 2 (zh 1, dev 1, val 0, test 1")
     assert "reported by 2+ articles 1 (en+zh 1)" in lines[1]
     s = ArticleScore()
     score_article(s, _row(), _ex(_event("entity_list", status="enacted", actor="bis", targets=("inspur",))))

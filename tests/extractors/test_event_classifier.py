@@ -158,14 +158,17 @@ def test_rule_events_survive_where_the_classifier_agrees(with_classifier, extrac
 
 
 def test_cli_extract_with_the_switch_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """`sinowatch extract` with extraction.event_classifier = true: the classifier's export
-    control replaces the rules' two false partnerships (a price rise, a licence decision)."""
+    """`sinowatch extract` with extraction.event_classifier = true (the default): the classifier's
+    export control replaces the rules' two false partnerships (a price rise, a licence decision);
+    with the switch off the rules' events stay."""
     import json
     import subprocess
     import sys
 
     cfg = tmp_path / "sw.toml"
     cfg.write_text("[extraction]\nevent_classifier = true\n")
+    rules_cfg = tmp_path / "rules.toml"
+    rules_cfg.write_text("[extraction]\nevent_classifier = false\n")
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a", "title": "", "lang": "en", "text": (
         "Washington signed off on licences that let Applied Materials resume shipments to the Wuxi fab. "
@@ -173,7 +176,12 @@ def test_cli_extract_with_the_switch_on(tmp_path) -> None:  # type: ignore[no-un
     cli = [sys.executable, "-c", "from sinowatch.cli import main; main()"]
     on = subprocess.run([*cli, "--config", str(cfg), "extract", str(src)], capture_output=True, text=True,
                         timeout=300, cwd=tmp_path)
-    off = subprocess.run([*cli, "extract", str(src)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    off = subprocess.run([*cli, "--config", str(rules_cfg), "extract", str(src)], capture_output=True, text=True,
+                         timeout=300, cwd=tmp_path)
+    default = subprocess.run([*cli, "extract", str(src)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert default.returncode == 0, default.stderr
+    # the default configuration runs the classifier (#15 round 5): same events as the switch on
+    assert [e["type"] for e in json.loads(default.stdout)["events"]] == ["export_control"]
     assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
     types_on = [e["type"] for e in json.loads(on.stdout)["events"]]
     types_off = [e["type"] for e in json.loads(off.stdout)["events"]]

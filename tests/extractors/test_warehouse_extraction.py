@@ -108,7 +108,7 @@ def test_stage_extracts_pending_then_reextracts_after_watchlist_change(conn, ext
     # a user watchlist adds an alias: the version changes, reextract redoes all, no duplicates
     user = tmp_path / "mine.yaml"
     user.write_text("entities:\n  - {id: paris-city, kind: agency, name: Paris, aliases: [Paris]}\n", encoding="utf-8")
-    ex2 = Extractor.load(ExtractionConfig(watchlist=[str(user)]))
+    ex2 = Extractor.load(ExtractionConfig(watchlist=[str(user)], event_classifier=False))
     assert ex2.watchlist_version != extractor.watchlist_version
     assert extract_pending(cfg, conn, extractor=ex2).articles == 0  # plain run: only new articles
     stats = extract_pending(cfg, conn, extractor=ex2, reextract=True)
@@ -178,7 +178,7 @@ def test_discovery_finds_unknown_organisations() -> None:
 
     from sinowatch.config import ExtractionConfig
 
-    ex = Extractor.load(ExtractionConfig(use_ner=True))
+    ex = Extractor.load(ExtractionConfig(use_ner=True, event_classifier=False))
     doc = Document(id="1", title="", lang="en",
                    text="Beijing-based Shengshu Technology is a new Chinese AI start-up backed by Alibaba.")
     (out,) = list(ex.extract([doc]))

@@ -91,6 +91,6 @@ def test_user_file_is_used_by_the_extractor(tmp_path: Path) -> None:
     from sinowatch.records import Document
 
     p = _write(tmp_path, "entities:\n  - {id: newco, kind: company, name: NewCo, aliases: [NewCo AI]}\n")
-    ex = Extractor.load(ExtractionConfig(watchlist=[str(p)]))
+    ex = Extractor.load(ExtractionConfig(watchlist=[str(p)], event_classifier=False))
     (out,) = list(ex.extract([Document(id="1", title="", text="NewCo AI raised $10 million.", lang="en")]))
     assert [r.entity for r in out.entities] == ["newco"]

@@ -95,3 +95,15 @@ TEST_STORY_TERMS = ("deepseek", "深度求索", "geneva", "日内瓦", "graphite
 def test_no_sentence_names_a_test_story_subject(rows: list[evdata.Sentence]) -> None:
     hits = [(s.id, t) for s in rows for t in TEST_STORY_TERMS if t in s.text.lower()]
     assert not hits
+
+
+def test_without_groups_and_write(tmp_path: Path, rows: list[evdata.Sentence]) -> None:
+    """`train events --exclude-group`: the groups written from the val storylines can be left out
+    (the val-clean measurement of MODEL_CARD.md); a misspelt group is refused, not ignored."""
+    kept = evdata.without_groups(rows, ["cn-nexperia-2025", "xiaomi-xring"])
+    assert {s.group for s in kept} == {s.group for s in rows} - {"cn-nexperia-2025", "xiaomi-xring"}
+    assert len(rows) - len(kept) == sum(s.group in ("cn-nexperia-2025", "xiaomi-xring") for s in rows) > 0
+    with pytest.raises(ValueError, match="xiaomi-xrnig"):
+        evdata.without_groups(rows, ["xiaomi-xrnig"])
+    path = evdata.write(kept, tmp_path / "s.jsonl")
+    assert evdata.load(path) == kept
