@@ -140,7 +140,7 @@ class EventClassifierComponent:
                  add_floor: float = DEFAULT_ADD_FLOOR, drop_below: float = DEFAULT_DROP_BELOW,
                  weak_rule: float = DEFAULT_WEAK_RULE, protect: Sequence[str] = DEFAULT_PROTECT,
                  cues: bool = True, candidates: str = "strict", batch_size: int = 64,
-                 cache_size: int = 20_000) -> None:
+                 cache_size: int = 5_000) -> None:
         if candidates not in ("strict", "broad"):
             raise ValueError(f"candidates must be 'strict' or 'broad', not {candidates!r}")
         self.name = name
@@ -154,7 +154,8 @@ class EventClassifierComponent:
         #: an object with ``labels``, ``thresholds`` and ``probs(texts, batch_size)``
         #: (:class:`~sinowatch.models.events.runtime.EventClassifier`), set by the caller
         self.model: Any = None
-        self._cache: dict[str, dict[str, float]] = {}  # sentence -> probabilities (news repeats itself)
+        #: an article's candidate sentences -> their probabilities (syndicated copies repeat an article)
+        self._cache: dict[tuple[str, ...], list[dict[str, float]]] = {}
         self._cache_size = cache_size
         self.classified = 0  # sentences sent to the model (not served from the cache)
         #: agency id -> its government's id (set by Extractor.load, as on the rules' component)
@@ -215,21 +216,29 @@ class EventClassifierComponent:
         return out
 
     def probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
-        """Probability per type for each sentence (cached by text)."""
-        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
-        if todo:
+        """Probability per type for each sentence of ONE article, classified together as one batch.
+
+        The int8 model quantizes its activations per batch, so a sentence's probabilities depend
+        on the sentences that share its batch: batching an article's sentences with other articles'
+        made an article's events depend on what else arrived in the run (a rerun or ``reextract``
+        could differ). One batch per article, cached by the article's sentences, makes them a
+        function of the article alone."""
+        key = tuple(sentences)
+        if not key:
+            return []
+        hit = self._cache.get(key)
+        if hit is None:
             model = self._require_model()
-            rows = model.probs(todo, batch_size=self.batch_size)
-            if len(self._cache) + len(todo) > self._cache_size:
+            rows = model.probs(list(key), batch_size=max(self.batch_size, len(key)))
+            if len(self._cache) >= self._cache_size:
                 self._cache.clear()
-            for s, row in zip(todo, rows, strict=True):
-                self._cache[s] = {t: float(row[j]) for j, t in enumerate(model.labels)}
-            self.classified += len(todo)
-        return [self._cache[s] for s in sentences]
+            hit = self._cache[key] = [{t: float(row[j]) for j, t in enumerate(model.labels)} for row in rows]
+            self.classified += len(set(key))
+        return hit
 
     def _apply(self, docs: Sequence[Doc]) -> None:
         per_doc = [self._candidates(doc) for doc in docs]
-        probs = iter(self.probabilities([s for cands in per_doc for s, _, _ in cands]))
+        probs = iter([p for cands in per_doc for p in self.probabilities([s for s, _, _ in cands])])
         thresholds = self._require_model().thresholds if any(per_doc) else {}
         for doc, cands in zip(docs, per_doc, strict=True):
             if not cands:

@@ -157,6 +157,33 @@ def test_rule_events_survive_where_the_classifier_agrees(with_classifier, extrac
     assert keep and all(k in [(e.type, e.sentence, e.actor, e.targets) for e in both.events] for k in keep)
 
 
+def test_an_articles_events_do_not_depend_on_the_other_articles_of_its_batch(with_classifier) -> None:  # type: ignore[no-untyped-def]
+    """The int8 model quantizes activations per batch: an article's sentences are classified as
+    one batch of their own, so its probabilities and events are the same alone or among others."""
+    ex, model = with_classifier
+    comps = [nlp.get_pipe("sinowatch_event_classifier") for nlp in ex.pipelines.values()]
+    target = Document(id="t", title="Washington weighs new curbs on Chinese chip tools", lang="en",
+                      text="The administration is considering licence rules for SMIC suppliers, people familiar said. "
+                           "Shares of Naura fell 3% on the report. Huawei declined to comment on the plans.")
+    others = [Document(id=f"o{i}", title="", lang="en", text=text) for i, text in enumerate([
+        "Alibaba said it would invest 380 billion yuan in AI infrastructure over three years, a record sum for "
+        "the group, as rivals including Tencent and ByteDance race to build data centres across the country.",
+        "Cambricon unveiled a new training chip.", "Baidu released ERNIE 5.0 at its annual developer conference."])]
+
+    def run(docs: list[Document]):  # type: ignore[no-untyped-def]
+        for c in comps:
+            c._cache.clear()
+        model.seen.clear()
+        return next(e for e in ex.extract(docs) if e.id == "t")
+
+    alone = run([target])
+    calls_alone = len(model.seen)
+    among = run([*others, target, *others[::-1]])
+    assert [(e.type, e.status, e.confidence, e.sentence) for e in alone.events] == \
+        [(e.type, e.status, e.confidence, e.sentence) for e in among.events]
+    assert calls_alone > 0
+
+
 def test_cli_extract_with_the_switch_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """`sinowatch extract` with extraction.event_classifier = true (the default): the classifier's
     export control replaces the rules' two false partnerships (a price rise, a licence decision);
