@@ -198,6 +198,25 @@ def test_holdout_split(articles: list[dict[str, Any]]) -> None:
     assert sum(v == {"en", "zh"} for v in langs.values()) >= 5
 
 
+def _reports(part: list[dict[str, Any]]) -> tuple[Counter[str], dict[str, set[str]]]:
+    """Articles per gold action of these articles, and the languages that report it."""
+    reports: Counter[str] = Counter()
+    langs: dict[str, set[str]] = defaultdict(set)
+    for a in part:
+        for action in {ev["action"] for ev in a["events"]}:
+            reports[action] += 1
+            langs[action].add(a["lang"])
+    return reports, langs
+
+
+def _own_actions(articles: list[dict[str, Any]], split: str, prefix: str, reports: Counter[str]) -> None:
+    """A holdout's actions carry its prefix and no article of another split reports them."""
+    foreign = sorted(k for k in reports if not k.startswith(prefix))
+    assert not foreign, foreign
+    others = {ev["action"] for a in articles if a["split"] != split for ev in a["events"]}
+    assert not set(reports) & others, sorted(set(reports) & others)
+
+
 def test_holdout2_split(articles: list[dict[str, Any]]) -> None:
     """The holdout2 split (written this round without reading the system's code, scored once): at
     least 48 articles (18 in Chinese, 4 without events) on at least 12 actions of its own, 6 of them
@@ -205,19 +224,11 @@ def test_holdout2_split(articles: list[dict[str, Any]]) -> None:
     part = [a for a in articles if a["split"] == "holdout2"]
     assert len(part) >= 48 and sum(a["lang"] == "zh" for a in part) >= 18
     assert sum(not a["events"] for a in part) >= 4
-    reports: Counter[str] = Counter()
-    langs: dict[str, set[str]] = defaultdict(set)
-    for a in part:
-        for action in {ev["action"] for ev in a["events"]}:
-            reports[action] += 1
-            langs[action].add(a["lang"])
+    reports, langs = _reports(part)
     assert len(reports) >= 12, sorted(reports)
-    foreign = sorted(k for k in reports if not k.startswith("act-h2-"))
-    assert not foreign, foreign
+    _own_actions(articles, "holdout2", "act-h2-", reports)
     multi = [k for k, n in reports.items() if n >= 2]
     assert len(multi) >= 6 and sum(langs[k] == {"en", "zh"} for k in multi) >= 4
-    others = {ev["action"] for a in articles if a["split"] != "holdout2" for ev in a["events"]}
-    assert not set(reports) & others, sorted(set(reports) & others)
     statuses = {ev["status"] for a in part for ev in a["events"]}
     assert statuses == STATUSES, statuses
     types = {ev["type"] for a in part for ev in a["events"]}
@@ -259,19 +270,11 @@ def test_holdout3_split(articles: list[dict[str, Any]], watchlist) -> None:  # t
     part = [a for a in articles if a["split"] == "holdout3"]
     assert len(part) >= 14 and sum(a["lang"] == "zh" for a in part) >= 5
     assert sum(not a["events"] for a in part) >= 2
-    reports: Counter[str] = Counter()
-    langs: dict[str, set[str]] = defaultdict(set)
-    for a in part:
-        for action in {ev["action"] for ev in a["events"]}:
-            reports[action] += 1
-            langs[action].add(a["lang"])
+    reports, langs = _reports(part)
     assert len(reports) >= 5, sorted(reports)
-    foreign = sorted(k for k in reports if not k.startswith("act-h3-"))
-    assert not foreign, foreign
+    _own_actions(articles, "holdout3", "act-h3-", reports)
     assert all(n >= 2 for n in reports.values()), reports
     assert sum(v == {"en", "zh"} for v in langs.values()) >= 3
-    others = {ev["action"] for a in articles if a["split"] != "holdout3" for ev in a["events"]}
-    assert not set(reports) & others, sorted(set(reports) & others)
     companies = {i for i, e in watchlist.entities.items() if e.kind == "company"}
     targets: dict[str, set[str]] = defaultdict(set)
     for a in part:
