@@ -73,6 +73,11 @@ def register(app: typer.Typer) -> None:
         evaluate_after: bool = typer.Option(
             True, "--eval/--no-eval", help="Write metrics.json after training."
         ),
+        zh_vocab: bool = typer.Option(
+            False, "--zh-vocab/--no-zh-vocab",
+            help="Add the Han characters of the Chinese training rows and the watchlist to the vocabulary "
+                 "(the English base reads most Chinese characters as [UNK]).",
+        ),
     ) -> None:
         """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""
         import logging
@@ -95,7 +100,7 @@ def register(app: typer.Typer) -> None:
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
                        domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
                        pooling=pooling, init_from=init_from, soup=soup, soup_with=soup_with,
-                       calibrate_band=calibrate_band)
+                       calibrate_band=calibrate_band, zh_vocab=zh_vocab)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )

@@ -70,6 +70,9 @@ def checkpoint_from_artifact(artifact_dir: Path, work_dir: Path) -> Path:
     artifact_dir, work_dir = Path(artifact_dir), Path(work_dir)
     config = json.loads((artifact_dir / "config.json").read_text())
     net = build_net(base_model_path(), len(config["labels"]), pooling=config.get("pooling", "mean+target"))
+    vocab = len(json.loads((artifact_dir / "tokenizer.json").read_text(encoding="utf-8"))["model"]["vocab"])
+    if vocab > net.encoder.get_input_embeddings().weight.shape[0]:  # trained with --zh-vocab
+        net.encoder.resize_token_embeddings(vocab)
     state = net.state_dict()
     weights = onnx_weights(artifact_dir / ONNX_NAME)
     missing = [k for k in state if k not in weights and not k.startswith("encoder.pooler")
@@ -85,5 +88,5 @@ def checkpoint_from_artifact(artifact_dir: Path, work_dir: Path) -> Path:
     net.load_state_dict(state)
     meta = {k: config[k] for k in ("labels", "max_length", "pooling") if k in config}
     meta["dequantized_from"] = config.get("version")
-    save_checkpoint(net, base_model_path(), work_dir, meta)
+    save_checkpoint(net, artifact_dir, work_dir, meta)  # the artefact's tokenizer (its vocabulary)
     return work_dir

@@ -42,7 +42,12 @@ DEFAULT_MAX_LENGTH = 128
 STATE_DIR = Path(".state") / "sentiment" / "fp32"
 
 
-def save_checkpoint(net: Any, tok_src: str, work_dir: Path, meta: dict[str, Any]) -> None:
+def save_checkpoint(
+    net: Any, tok_src: str | Path, work_dir: Path, meta: dict[str, Any], tokenizer_json: str | None = None
+) -> None:
+    """Encoder, head, tokenizer and ``meta`` into ``work_dir``. The tokenizer files are copied from
+    ``tok_src``, unless ``tokenizer_json`` (an extended vocabulary, :func:`zh_tokenizer`) is given:
+    then it is written as ``tokenizer.json``, the only file the runtimes read."""
     import shutil
 
     import torch
@@ -50,10 +55,37 @@ def save_checkpoint(net: Any, tok_src: str, work_dir: Path, meta: dict[str, Any]
     work_dir.mkdir(parents=True, exist_ok=True)
     net.encoder.save_pretrained(work_dir / "encoder")
     torch.save(net.head.state_dict(), work_dir / "head.pt")
-    for name in ("tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json"):
-        if (Path(tok_src) / name).exists():
-            shutil.copy(Path(tok_src) / name, work_dir / name)
+    if tokenizer_json is not None:
+        (work_dir / "tokenizer.json").write_text(tokenizer_json, encoding="utf-8")
+    else:
+        for name in ("tokenizer.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json"):
+            if (Path(tok_src) / name).exists() and Path(tok_src).resolve() != work_dir.resolve():
+                shutil.copy(Path(tok_src) / name, work_dir / name)
     (work_dir / "config.json").write_text(json.dumps(meta, indent=2))
+
+
+def zh_tokenizer(src: str | Path, rows: Sequence[Example]) -> tuple[str, list[str]]:
+    """The base tokenizer's JSON with the Han characters of the Chinese *training* ``rows`` and of
+    the watchlist added to its vocabulary (as the event classifier does, ``models/events``): the
+    English base holds 244 Han characters, so most Chinese text is ``[UNK]`` to it. Characters seen
+    only in validation or test stay ``[UNK]``. Returns the JSON and the characters added."""
+    from sinowatch.models.events.train import extend_vocab, han_chars, vocab_sources
+
+    base = (Path(src) / "tokenizer.json").read_text(encoding="utf-8")
+    return extend_vocab(base, han_chars([e.text for e in rows] + [e.target for e in rows] + vocab_sources()))
+
+
+def unknown_rate(tok: Any, rows: Sequence[Example]) -> float | None:
+    """Share of ``[UNK]`` word pieces over the marked pair inputs of ``rows`` (None when empty)."""
+    if not rows:
+        return None
+    encs = tok.encode_batch([list(encode_pair(e.target, e.text)) for e in rows])
+    total = sum(len(e.tokens) for e in encs)
+    return round(sum(t == "[UNK]" for e in encs for t in e.tokens) / max(total, 1), 4)
+
+
+def _is_zh(e: Example) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in e.text)
 
 
 def _batches(
@@ -196,6 +228,8 @@ def train(
     soup: bool = True,
     soup_with: Sequence[str | Path] = (),
     calibrate_band: bool = False,
+    zh_vocab: bool = False,
+    emb_lr: float = 2e-3,
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
@@ -212,6 +246,11 @@ def train(
 
     ``calibrate_band``: after export, choose the neutral band (``neutral_bias``) on the same
     validation rows (``calibrate.py``) and store it in the artefact's ``config.json``.
+
+    ``zh_vocab``: add the Han characters of the Chinese training rows and of the watchlist to the
+    vocabulary (:func:`zh_tokenizer`); their new embedding rows learn at ``emb_lr`` while the base
+    vocabulary's rows stay as they are (as in the event classifier). Ignored with ``init_from``
+    (the checkpoint's own tokenizer is used).
 
     ``init_from``: start from this fp32 checkpoint instead of the base encoder (use ``epochs=0`` to
     redo only the domain stage). ``max_rows`` caps the training rows (a seeded sample; CI uses ~64).
@@ -240,15 +279,41 @@ def train(
     )
 
     src = base_model_path()
-    tok = load_tokenizer(src, max_length)
+    tok_src: str | Path = src
+    tok_json: str | None = None
+    added: list[str] = []
     if init_from is not None:
         net, _meta = load_checkpoint(Path(init_from))
         pooling = net.pooling
+        if (Path(init_from) / "tokenizer.json").exists():
+            tok_src = Path(init_from)
     else:
         net = build_net(src, pooling=pooling)
+        if zh_vocab:
+            tok_json, added = zh_tokenizer(src, [e for e in train_rows if _is_zh(e)])
+    if tok_json is not None:
+        from tokenizers import Tokenizer
+
+        from sinowatch.models.encoder import batch_tokenizer
+
+        tok = batch_tokenizer(Tokenizer.from_str(tok_json), max_length)
+    else:
+        tok = load_tokenizer(tok_src, max_length)
     meta_base = {"labels": list(LABELS), "max_length": max_length, "pooling": pooling}
     steps = max(1, epochs * ((len(stage1_rows) + batch_size - 1) // batch_size))
-    opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=0.01)
+    groups: list[dict[str, Any]] = []
+    if added:
+        base_size = net.encoder.get_input_embeddings().weight.shape[0]
+        net.encoder.resize_token_embeddings(tok.get_vocab_size())
+        emb = net.encoder.get_input_embeddings().weight
+        keep = torch.zeros_like(emb[:, :1])
+        keep[base_size:] = 1.0
+        emb.register_hook(lambda g: g * keep)  # only the new characters' rows learn
+        groups.append({"params": [emb], "lr": emb_lr, "weight_decay": 0.0})
+    rest = [p for p in net.parameters() if not any(p is g for grp in groups for g in grp["params"])]
+    groups.insert(0, {"params": rest, "lr": lr, "weight_decay": 0.01})
+    base_groups = [dict(g) for g in groups]  # the optimiser and its schedule change the dicts they get
+    opt = torch.optim.AdamW(groups)
     warm = max(1, int(0.06 * steps))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
@@ -277,7 +342,7 @@ def train(
             best = {"epoch": name, **scores}
             best_state = state
             # a usable checkpoint after every improving epoch, so an interrupted run is not lost
-            save_checkpoint(net, src, work_dir, {**meta_base, "partial": history})
+            save_checkpoint(net, tok_src, work_dir, {**meta_base, "partial": history}, tok_json)
 
     if init_from is not None:
         after_epoch("init", float("nan"), {})
@@ -295,7 +360,7 @@ def train(
         if best_state is not None:
             net.load_state_dict(best_state)
         mix_rng = random.Random(seed + 1)
-        opt = torch.optim.AdamW(net.parameters(), lr=lr / 2.5, weight_decay=0.01)
+        opt = torch.optim.AdamW([{**g, "lr": g["lr"] / 2.5} for g in base_groups])
         for d_epoch in range(domain_epochs):
             mix = domain_rows + mix_rng.sample(general, min(len(general), int(len(domain_rows) * domain_mix)))
             net.train()
@@ -351,8 +416,13 @@ def train(
         "best_val_acc": best.get("val_acc"),
         "history": history,
         "train_seconds": round(time.perf_counter() - t0, 1),
+        "zh_vocab_added": len(added),
+        "zh_val_unknown_token_rate": {
+            "base_vocab": unknown_rate(load_tokenizer(src, max_length), [e for e in dom_val if _is_zh(e)]),
+            "this_model": unknown_rate(tok, [e for e in dom_val if _is_zh(e)]),
+        },
     }
-    save_checkpoint(net, src, work_dir, record)
+    save_checkpoint(net, tok_src, work_dir, record, tok_json)
     if export:
         from sinowatch.models.sentiment.export import export as export_onnx
 
