@@ -1,0 +1,95 @@
+"""Policy knowledge from the extracted events, combined with the sentiment model's label.
+
+GUIDELINE.md's policy cases are largely a function of what the event extractor already finds: a
+firm that is a **target** of a restrictive act (``export_control``, ``entity_list``, ``tariff``,
+``investigation``) that is proposed or enacted takes bad news; one whose restriction is
+**reversed** (lifted, waived, removed from a list) takes good news; the **actor** (the regulator
+or government) is merely acting, so it is neutral. A past act mentioned as background says
+nothing about today's news and is left to the model.
+
+The encoder has to infer these implied effects from wording ("requires licences for" is not a
+negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
+event's stance for a mention that the events of its context name as target or actor, unless
+the model is confident of the opposite (its score ``P(pos) - P(neg)`` at least ``keep_margin``
+the other way: "Chinese chipmakers shrug off curbs as output rises" stays positive), and only for
+events whose confidence is at least ``min_confidence``. An entity with contradicting stances in
+one context (target of a new curb and of a reversal) keeps the model's label.
+
+The rule's parameters are chosen on validation rows (MODEL_CARD.md, "Event layer"); the
+pipeline (``aggregate.apply_sentiment``) and ``eval-sentiment`` both call :func:`adjust`, so the
+reported figures are what the warehouse gets. Pure: records in, records out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sinowatch.records import Event, Sentiment
+
+#: the restrictive acts (the event extractor gives them an actor and targets)
+POLICY_TYPES = ("export_control", "entity_list", "tariff", "investigation")
+#: the score an overridden label gets at least (away from 0), so entity roll-ups (|score| >= 0.2)
+#: follow the label
+OVERRIDE_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class EventRule:
+    """Parameters of the event layer (see the module docstring)."""
+
+    min_confidence: float = 0.8
+    #: the model keeps its label when its score is at least this far on the side opposite the
+    #: event's stance (for a neutral stance: when |score| is at least this)
+    keep_margin: float = 0.5
+    #: the actor of a restrictive act is neutral
+    actors_neutral: bool = True
+
+    @property
+    def tag(self) -> str:
+        """A short stamp of the parameters, for the version of rows scored with the layer."""
+        return f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
+
+
+def stance(entity: str, events: Sequence[Event], rule: EventRule) -> str | None:
+    """The label ``events`` imply for ``entity`` (an entity id), or None when they imply none or
+    contradict each other."""
+    votes: set[str] = set()
+    for ev in events:
+        if ev.type not in POLICY_TYPES or ev.confidence < rule.min_confidence:
+            continue
+        if entity in ev.targets:
+            if ev.status in ("proposed", "enacted"):
+                votes.add("negative")
+            elif ev.status == "reversed":
+                votes.add("positive")
+        elif rule.actors_neutral and ev.actor == entity:
+            votes.add("neutral")
+    return votes.pop() if len(votes) == 1 else None
+
+
+def combine(model: Sentiment, implied: str | None, rule: EventRule) -> Sentiment:
+    """The model's sentiment, overridden by the ``implied`` label unless the model is confident of
+    the opposite (``rule.keep_margin``)."""
+    if implied is None or implied == model.label:
+        return model
+    s = model.score
+    if implied == "negative":
+        return model if s >= rule.keep_margin else Sentiment("negative", min(s, -OVERRIDE_SCORE))
+    if implied == "positive":
+        return model if s <= -rule.keep_margin else Sentiment("positive", max(s, OVERRIDE_SCORE))
+    return model if abs(s) >= rule.keep_margin else Sentiment("neutral", 0.0)
+
+
+def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRule) -> Sentiment:
+    """:func:`combine` of the model's sentiment with the :func:`stance` of ``events`` on ``entity``."""
+    return combine(model, stance(entity, events, rule), rule)
+
+
+def context_events(events: Sequence[Event], field: str, sentence: str) -> list[Event]:
+    """The events of a mention's context: the headline's, and for a body mention those of its
+    own sentence (the model reads ``headline | sentence``)."""
+    out = [e for e in events if e.field == "title"]
+    if field != "title":
+        out += [e for e in events if e.field != "title" and e.sentence.strip() == sentence.strip()]
+    return out
