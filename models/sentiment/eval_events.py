@@ -1,0 +1,153 @@
+"""The event layer (``policy.py``) measured as users get it, and chosen on validation rows.
+
+    python -m sinowatch.models.sentiment.eval_events [--model DIR] [--data DIR]
+
+For each (target, ``headline | lead``) pair the extractor runs on the text (headline as the title,
+lead as the body, as an article would reach it), the target is found among its watchlist
+mentions, and :func:`policy.adjust` combines the model's sentiment with the events of the text.
+The grid below is scanned on the validation rows V (the held-out domain texts and
+``validation_beat.jsonl``; never test) and the rule written in MODEL_CARD.md ("Event layer")
+picks the setting. ``eval-sentiment`` uses :func:`adjusted_labels` for its test figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sinowatch.models.sentiment.data import HEADLINE_SEP, Example, load_domain, training_sets
+from sinowatch.models.sentiment.policy import EventRule, adjust
+
+from sinowatch.records import Document, Event, Sentiment
+
+#: pairs written for choosing the event layer (GUIDELINE.md), from real events in no other file
+VALIDATION_BEAT = Path(__file__).with_name("validation_beat.jsonl")
+GRID = [EventRule(c, k, a) for c, k, a in itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True))]
+#: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
+MIN_GAIN_PAIRS = 3
+GENERAL_GUARD = 0.005
+#: GUIDELINE.md's examples (target, text, label): printed, never used to choose
+GUIDELINE_EXAMPLES = [
+    ("Nvidia", "US requires licences for Nvidia's H20 sales to China", "negative"),
+    ("Samsung", "Samsung and SK Hynix win waivers to keep China fabs running, for now", "negative"),
+    ("SMIC", "Chinese chipmakers such as SMIC shrug off curbs as output rises", "positive"),
+    ("Nvidia", "Huawei's Ascend takes share from Nvidia at Chinese clouds", "negative"),
+    ("Cambricon", "Ban on H20 lifts Cambricon shares", "positive"),
+    ("Alibaba", "Alibaba pledges 380 billion yuan for AI infrastructure", "positive"),
+    ("CXMT", "US weighs adding CXMT to the Entity List, sources say", "negative"),
+    ("Commerce Department", "Commerce Department adds 140 firms to the Entity List", "neutral"),
+    ("Intel", "Intel wins a China licence but loses its largest Chinese client", "neutral"),
+]
+
+Context = tuple[str | None, tuple[Event, ...]]
+
+
+def document_of(text: str, key: str = "pair") -> Document:
+    """A ``headline | lead`` text as an article: the headline is the title, the rest the body."""
+    head, sep, rest = text.partition(HEADLINE_SEP)
+    return Document(id=key, title=head.strip(), text=rest.strip() if sep else "")
+
+
+def contexts(examples: Sequence[Example], extractor: Any) -> list[Context]:
+    """Per example: the watchlist entity id of its target (None when the target is no watchlist
+    mention of the text) and the events the extractor finds in the text."""
+    docs = [document_of(e.text, str(i)) for i, e in enumerate(examples)]
+    out: list[Context] = []
+    for e, ex in zip(examples, extractor.extract(docs), strict=True):
+        target = e.target.casefold()
+        entity = next((m.entity for m in ex.mentions if m.text.casefold() == target), None)
+        out.append((entity, ex.events))
+    return out
+
+
+def adjusted(sentiments: Sequence[Sentiment], ctx: Sequence[Context], rule: EventRule | None) -> list[Sentiment]:
+    """The model's sentiments with the event layer applied (unchanged when ``rule`` is None)."""
+    if rule is None:
+        return list(sentiments)
+    return [adjust(s, ent, evs, rule) if ent else s for s, (ent, evs) in zip(sentiments, ctx, strict=True)]
+
+
+def adjusted_labels(model: Any, examples: Sequence[Example], extractor: Any, rule: EventRule | None) -> list[str]:
+    """Labels of ``examples`` as the pipeline gives them: the model, then the event layer."""
+    sents = model.score([(e.target, e.text) for e in examples])
+    if rule is None:
+        return [s.label for s in sents]
+    return [s.label for s in adjusted(sents, contexts(examples, extractor), rule)]
+
+
+def _right(labels: Sequence[str], rows: Sequence[Example]) -> int:
+    return sum(p == e.label for p, e in zip(labels, rows, strict=True))
+
+
+def validation_rows(data_dir: Path) -> dict[str, list[Example]]:
+    sets = training_sets(data_dir)
+    out = {"V_domain": sets["validation_domain"], "general": sets["validation"]}
+    if VALIDATION_BEAT.exists():
+        out["V_beat"] = load_domain(VALIDATION_BEAT, "validation_beat")
+    return out
+
+
+def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[str, Any]:
+    """Scan :data:`GRID` on V and apply the card's rule; returns every figure it used."""
+    from sinowatch.extractors.pipeline import Extractor
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    model = SentimentModel.load(model_dir)
+    extractor = Extractor.load()
+    rows = validation_rows(Path(data_dir))
+    rows["guideline"] = [Example(t, x, y, "guideline") for t, x, y in GUIDELINE_EXAMPLES]
+    sents = {k: model.score([(e.target, e.text) for e in v]) for k, v in rows.items()}
+    ctx = {k: contexts(v, extractor) for k, v in rows.items()}
+    v_keys = [k for k in ("V_domain", "V_beat") if k in rows]
+
+    def figures(rule: EventRule | None) -> dict[str, Any]:
+        f: dict[str, Any] = {}
+        for k, v in rows.items():
+            labels = [s.label for s in adjusted(sents[k], ctx[k], rule)]
+            f[k] = _right(labels, v)
+        f["V"] = sum(f[k] for k in v_keys)
+        f["changed_V"] = sum(
+            a.label != b.label
+            for k in v_keys for a, b in zip(sents[k], adjusted(sents[k], ctx[k], rule), strict=True))
+        return f
+
+    base = figures(None)
+    scanned = [(rule, figures(rule)) for rule in GRID]
+    # most right on V; ties: fewer overrides (higher min_confidence, lower keep_margin, actors off)
+    best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
+                                                   not t[0].actors_neutral))
+    n_general = len(rows["general"])
+    lost = (base["general"] - best["general"]) / max(n_general, 1)
+    on = best["V"] - base["V"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
+    return {
+        "model_version": model.version,
+        "rows": {k: len(v) for k, v in rows.items()},
+        "model_only": base,
+        "grid": [{"rule": r.tag, **f} for r, f in scanned],
+        "chosen": {"rule": best_rule.tag, "min_confidence": best_rule.min_confidence,
+                   "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral, **best},
+        "switch_on": on,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--model", default=None, help="artefact folder (default: the bundled one)")
+    ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
+    args = ap.parse_args(argv)
+    r = choose(args.data, args.model)
+    print(f"{r['model_version']}: rows {r['rows']}")
+    print(f"model alone: {r['model_only']}")
+    for g in r["grid"]:
+        print(f"  {g['rule']:>12}: " + ", ".join(f"{k} {v}" for k, v in g.items() if k != "rule"))
+    print(f"chosen: {json.dumps(r['chosen'])}")
+    print(f"switch on by default: {r['switch_on']} (needs >= {MIN_GAIN_PAIRS} more right on V and "
+          f"<= {GENERAL_GUARD} general validation accuracy lost)")
+
+
+if __name__ == "__main__":
+    main()
