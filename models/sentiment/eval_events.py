@@ -26,7 +26,8 @@ from sinowatch.records import Document, Event, Sentiment
 
 #: pairs written for choosing the event layer (GUIDELINE.md), from real events in no other file
 VALIDATION_BEAT = Path(__file__).with_name("validation_beat.jsonl")
-GRID = [EventRule(c, k, a) for c, k, a in itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True))]
+GRID = [EventRule(c, k, a, g) for c, k, a, g in
+        itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
 MIN_GAIN_PAIRS = 3
 GENERAL_GUARD = 0.005
@@ -119,7 +120,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
     scanned = [(rule, figures(rule)) for rule in GRID]
     # most right on V; ties: fewer overrides (higher min_confidence, lower keep_margin, actors off)
     best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
-                                                   not t[0].actors_neutral))
+                                                   not t[0].actors_neutral, not t[0].growth))
     n_general = len(rows["general"])
     lost = (base["general"] - best["general"]) / max(n_general, 1)
     on = best["V"] - base["V"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
@@ -129,7 +130,8 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
         "model_only": base,
         "grid": [{"rule": r.tag, **f} for r, f in scanned],
         "chosen": {"rule": best_rule.tag, "min_confidence": best_rule.min_confidence,
-                   "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral, **best},
+                   "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral,
+                   "growth": best_rule.growth, **best},
         "switch_on": on,
     }
 

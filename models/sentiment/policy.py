@@ -5,7 +5,9 @@ firm that is a **target** of a restrictive act (``export_control``, ``entity_lis
 ``investigation``) that is proposed or enacted takes bad news; one whose restriction is
 **reversed** (lifted, waived, removed from a list) takes good news; the **actor** (the regulator
 or government) is merely acting, so it is neutral. A past act mentioned as background says
-nothing about today's news and is left to the model.
+nothing about today's news and is left to the model. With ``growth`` on, a firm that an act of
+growth (an investment, a model release, a chip launch; proposed or enacted) names as target
+takes good news too (GUIDELINE.md: pledges, launches and funding are not neutral).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -29,6 +31,8 @@ from sinowatch.records import Event, Sentiment
 
 #: the restrictive acts (the event extractor gives them an actor and targets)
 POLICY_TYPES = ("export_control", "entity_list", "tariff", "investigation")
+#: acts of growth: an investment (pledge, funding, stake), a model release, a chip launch
+GROWTH_TYPES = ("investment", "model_release", "chip_launch")
 #: the score an overridden label gets at least (away from 0), so entity roll-ups (|score| >= 0.2)
 #: follow the label
 OVERRIDE_SCORE = 0.5
@@ -44,11 +48,14 @@ class EventRule:
     keep_margin: float = 0.5
     #: the actor of a restrictive act is neutral
     actors_neutral: bool = True
+    #: a target of an act of growth (:data:`GROWTH_TYPES`, proposed or enacted) takes good news
+    growth: bool = False
 
     @property
     def tag(self) -> str:
         """A short stamp of the parameters, for the version of rows scored with the layer."""
-        return f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
+        return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
+                f"{'g' if self.growth else ''}")
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule) -> str | None:
@@ -56,7 +63,13 @@ def stance(entity: str, events: Sequence[Event], rule: EventRule) -> str | None:
     contradict each other."""
     votes: set[str] = set()
     for ev in events:
-        if ev.type not in POLICY_TYPES or ev.confidence < rule.min_confidence:
+        if ev.confidence < rule.min_confidence:
+            continue
+        if ev.type in GROWTH_TYPES:
+            if rule.growth and entity in ev.targets and ev.status in ("proposed", "enacted"):
+                votes.add("positive")
+            continue
+        if ev.type not in POLICY_TYPES:
             continue
         if entity in ev.targets:
             if ev.status in ("proposed", "enacted"):
