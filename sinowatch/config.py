@@ -128,6 +128,12 @@ class SentimentConfig:
     model_dir: str = setting("", "Trained model folder; empty = the bundled model")
     batch_size: int = setting(64, "Sentences per inference batch", min=1)
     runtime: str = setting("onnx", "onnx (int8, fast) or torch (fp32)")
+    policy_events: bool = setting(
+        True, "Combine the model with the events of the mention's context: a target of a proposed or enacted "
+        "export control, Entity List listing, tariff or probe is negative, of a reversal positive, the acting "
+        "regulator neutral, a target of an investment, model release or chip launch positive "
+        "(models/sentiment/policy.py; chosen on validation, MODEL_CARD.md)"
+    )
 
 
 @dataclass

@@ -17,15 +17,20 @@ _EVENT_MODELS: dict[str, Any] = {}
 class SentimentScorer:
     """Callable scorer with a ``version`` (stamped on the rows it scores)."""
 
-    def __init__(self, model: Any, batch_size: int) -> None:
+    def __init__(self, model: Any, batch_size: int, *, policy_events: bool = False) -> None:
+        from sinowatch.models.sentiment.policy import SHIPPED_RULE
+
         self.model = model
         self.batch_size = batch_size
-        self.version: str = f"sentiment:{model.version}"
+        self.rule = SHIPPED_RULE if policy_events else None
+        # rows scored with the event layer differ from the model's own: reextract --sentiment-only
+        # rescoring tells them apart by this stamp
+        self.version: str = f"sentiment:{model.version}" + (f"+{self.rule.tag}" if self.rule else "")
 
     def __call__(self, docs: Sequence[Document], extractions: Sequence[Extraction]) -> list[Extraction]:
         from sinowatch.models.sentiment.aggregate import apply_sentiment
 
-        return apply_sentiment(docs, extractions, self.model, batch_size=self.batch_size)
+        return apply_sentiment(docs, extractions, self.model, batch_size=self.batch_size, rule=self.rule)
 
 
 def load_model(config: Config) -> Any:
@@ -45,7 +50,8 @@ def make_scorer(config: Config, errors: list[str] | None = None) -> SentimentSco
     if not config.sentiment.enabled:
         return None
     try:
-        return SentimentScorer(load_model(config), config.sentiment.batch_size)
+        return SentimentScorer(load_model(config), config.sentiment.batch_size,
+                               policy_events=config.sentiment.policy_events)
     except ModelError as e:
         if errors is None:
             raise

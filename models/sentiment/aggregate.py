@@ -5,6 +5,8 @@
   on such contexts (its ``config.json`` has ``"context": "headline | sentence"``, issue #19), else
   the sentence alone (older artefacts were trained on single sentences). Title mentions are scored
   in the title. A mention with no sentence falls back to its whole field (title or text).
+* **Events** (``rule``, on in the pipeline by ``sentiment.policy_events``): the mention's label is
+  combined with the events of its context, :mod:`~sinowatch.models.sentiment.policy`.
 * **Entity** (``EntityRollup``): weighted mean of its mentions' scores, title mentions weighing
   :data:`TITLE_WEIGHT` (2) and body mentions 1; label by :func:`label_of` (|score| >= 0.2).
 * **Article** (``Extraction.sentiment``): mean of the title's own score (target ``"overall"``) and the
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sinowatch.models.sentiment.data import CONTEXT, with_headline
+from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
 
 from sinowatch.records import Document, Extraction, Mention, Sentiment
 
@@ -59,19 +62,27 @@ def _mention_context(m: Mention, doc: Document | None, headline: bool = False) -
     return doc.title if m.field == "title" else doc.text[:500]
 
 
+def _mention_sentiment(model: Sentiment, m: Mention, ex: Extraction, rule: EventRule | None) -> Sentiment:
+    if rule is None or not ex.events:
+        return model
+    return adjust(model, m.entity, context_events(ex.events, m.field, m.sentence), rule)
+
+
 def apply_sentiment(
     docs: Sequence[Document],
     extractions: Sequence[Extraction],
     model: Any,
     *,
     batch_size: int = 64,
+    rule: EventRule | None = None,
 ) -> list[Extraction]:
     """Return copies of ``extractions`` with every sentiment field filled.
 
     ``docs`` are matched to extractions by id (an extraction without its document still gets
     mention and entity sentiment). ``model`` is anything with ``score(pairs, batch_size)``, normally
     a :class:`~sinowatch.models.sentiment.runtime.SentimentModel`; all pairs of all articles go
-    through it in one batched, de-duplicated call.
+    through it in one batched, de-duplicated call. ``rule``: combine each mention's sentiment with
+    the events of its context (:mod:`~sinowatch.models.sentiment.policy`) before the roll-ups.
     """
     by_id = {d.id: d for d in docs}
     headline = reads_headline(model)
@@ -96,7 +107,8 @@ def apply_sentiment(
     out: list[Extraction] = []
     for ex, (m_idx, a_idx) in zip(extractions, plan, strict=True):
         mentions = tuple(
-            dataclasses.replace(m, sentiment=results[i]) for m, i in zip(ex.mentions, m_idx, strict=True)
+            dataclasses.replace(m, sentiment=_mention_sentiment(results[i], m, ex, rule))
+            for m, i in zip(ex.mentions, m_idx, strict=True)
         )
         per_entity: dict[str, list[tuple[float, float]]] = {}
         for m in mentions:

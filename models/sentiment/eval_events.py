@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sinowatch.models.sentiment.data import HEADLINE_SEP, Example, load_domain, training_sets
-from sinowatch.models.sentiment.policy import EventRule, adjust
+from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
@@ -55,13 +55,19 @@ def document_of(text: str, key: str = "pair") -> Document:
 
 def contexts(examples: Sequence[Example], extractor: Any) -> list[Context]:
     """Per example: the watchlist entity id of its target (None when the target is no watchlist
-    mention of the text) and the events the extractor finds in the text."""
+    mention of the text) and the events of that mention's context, as the pipeline picks them
+    (``policy.context_events``). A target in the lead is taken there (its pipeline context,
+    ``headline | sentence``, is the pair's text), else in the headline."""
     docs = [document_of(e.text, str(i)) for i, e in enumerate(examples)]
     out: list[Context] = []
     for e, ex in zip(examples, extractor.extract(docs), strict=True):
         target = e.target.casefold()
-        entity = next((m.entity for m in ex.mentions if m.text.casefold() == target), None)
-        out.append((entity, ex.events))
+        found = sorted((m for m in ex.mentions if m.text.casefold() == target), key=lambda m: m.field == "title")
+        if not found:
+            out.append((None, ()))
+            continue
+        m = found[0]
+        out.append((m.entity, tuple(context_events(ex.events, m.field, m.sentence))))
     return out
 
 

@@ -58,6 +58,11 @@ class EventRule:
                 f"{'g' if self.growth else ''}")
 
 
+#: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
+#: switches it on in the pipeline and ``eval-sentiment`` reports with it
+SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=True, growth=True)
+
+
 def stance(entity: str, events: Sequence[Event], rule: EventRule) -> str | None:
     """The label ``events`` imply for ``entity`` (an entity id), or None when they imply none or
     contradict each other."""
