@@ -143,14 +143,60 @@ def register(app: typer.Typer) -> None:
         baselines: bool = typer.Option(
             True, "--baselines/--no-baselines", help="Also run VADER and frozen MiniLM + LR."
         ),
+        beat: Path | None = typer.Option(
+            None, "--beat",
+            help="Beat set to score (JSON lines as tests/data/sentiment_beat.jsonl: text, mention, label, "
+                 "topic, lang; default that file). Given, only its pairs are scored (overall, on policy news "
+                 "and on Chinese, against the floors) and metrics.json is not written; add --no-baselines "
+                 "to skip refitting the baselines.",
+        ),
+        policy_events: bool = typer.Option(
+            True, "--policy-events/--no-policy-events",
+            help="Combine the model with the extracted events, as the pipeline does with "
+                 "sentiment.policy_events (the model alone is printed beside it).",
+        ),
     ) -> None:
         """Print test-split accuracy / macro-F1 beside the baselines, and throughput; writes metrics.json.
 
         Rows include the beat set (real headlines of this beat) overall, on policy news (beat_policy)
         and on Chinese text (beat_zh), each against its floor."""
+        from sinowatch.errors import ModelError
         from sinowatch.models.sentiment.evaluate import evaluate
 
-        _print(evaluate(data, model_dir, fp32_dir=fp32_dir, baselines=baselines))
+        if not data.is_dir():
+            raise ModelError(f"data folder {data} not found (expected ../shared/data/sentiment; give --data DIR)")
+        if beat is not None:
+            _check_beat(beat)
+        _print(evaluate(data, model_dir, fp32_dir=fp32_dir, baselines=baselines, beat_test=beat,
+                        policy_events=policy_events, write=beat is None, beat_only=beat is not None))
+
+
+def _check_beat(path: Path) -> None:
+    """A readable beat file of labelled pairs, or a one-line error naming the file and the line."""
+    import json
+
+    from sinowatch.errors import SinowatchError
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise SinowatchError(f"--beat {path}: cannot read it ({e})") from e
+    n = 0
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise SinowatchError(f"--beat {path}:{i}: not JSON ({e.msg})") from e
+        missing = [k for k in ("text", "label") if k not in r] + ([] if r.get("mention") or r.get("entity") else ["mention"])
+        if missing:
+            raise SinowatchError(f"--beat {path}:{i}: missing {', '.join(missing)}")
+        if r["label"] not in ("positive", "negative", "neutral"):
+            raise SinowatchError(f"--beat {path}:{i}: label {r['label']!r} is not positive, negative or neutral")
+        n += 1
+    if not n:
+        raise SinowatchError(f"--beat {path}: no pairs in it")
 
 
 def _print(result: dict) -> None:  # type: ignore[type-arg]
@@ -160,7 +206,9 @@ def _print(result: dict) -> None:  # type: ignore[type-arg]
     from sinowatch.models.sentiment.evaluate import floor_lines, table_rows
 
     t = Table(title=f"sentiment {result['model_version']}: accuracy / macro-F1 on test splits")
-    for col in ("set", "n", "fine-tuned fp32", "fine-tuned int8", "VADER", "frozen MiniLM + LR"):
+    events = result.get("policy_events")
+    int8 = f"int8 + events ({events})" if events else "fine-tuned int8"
+    for col in ("set", "n", "fine-tuned fp32", "int8 model alone", int8, "VADER", "frozen MiniLM + LR"):
         t.add_column(col)
     for row in table_rows(result):
         t.add_row(*row)
@@ -173,9 +221,9 @@ def _print(result: dict) -> None:  # type: ignore[type-arg]
     for line in floor_lines(result):
         c.print(line, markup=False)
     if "beat" in result["tables"]:
-        from sinowatch.models.sentiment.evaluate import BEAT_RELABEL, relabel_agreement
+        from sinowatch.models.sentiment.evaluate import BEAT_RELABEL, BEAT_TEST, relabel_agreement
 
-        if BEAT_RELABEL.exists():
+        if BEAT_RELABEL.exists() and Path(result.get("beat_test", BEAT_TEST)).resolve() == BEAT_TEST.resolve():
             k = relabel_agreement()
             c.print(f"beat labels, blind re-labelling of {k['n']} pairs: {k['agree']} agree, "
                     f"Cohen's kappa {k['kappa']}", markup=False)

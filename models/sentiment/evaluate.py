@@ -146,18 +146,31 @@ def evaluate(
     beat_test: str | Path | None = None,
     baselines: bool = True,
     write: bool = True,
+    policy_events: bool = True,
+    beat_only: bool = False,
 ) -> dict[str, Any]:
-    """Compute the figures table; write it to ``<model_dir>/metrics.json`` when ``write``."""
+    """Compute the figures table; write it to ``<model_dir>/metrics.json`` when ``write``.
+
+    ``policy_events``: the int8 column is what the pipeline stores with ``sentiment.policy_events``
+    on: the model's labels combined with the events the extractor finds in each text (headline |
+    lead as title and body; ``eval_events.adjusted_labels``); the model's own labels are then the
+    ``int8_model_only`` column. ``beat_only``: score only the beat file (``beat_test``), e.g. a
+    fresh one, without the public sets."""
     from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel
 
     from sinowatch.errors import ModelError
 
     data_dir = Path(data_dir)
-    tests = test_sets(
-        data_dir,
-        domain_test=Path(domain_test) if domain_test else DOMAIN_TEST,
-        beat_test=Path(beat_test) if beat_test else BEAT_TEST,
-    )
+    if beat_only:
+        from sinowatch.models.sentiment.data import load_beat
+
+        tests = load_beat(Path(beat_test) if beat_test else BEAT_TEST)
+    else:
+        tests = test_sets(
+            data_dir,
+            domain_test=Path(domain_test) if domain_test else DOMAIN_TEST,
+            beat_test=Path(beat_test) if beat_test else BEAT_TEST,
+        )
     models: dict[str, Any] = {"int8_onnx": SentimentModel.load(model_dir)}
     try:
         models["fp32_torch"] = SentimentModel.load(fp32_dir, runtime="torch")
@@ -170,6 +183,17 @@ def evaluate(
             p = [s.label for s in model.score([(e.target, e.text) for e in rows])]
             preds.setdefault(mname, {})[name] = p
             table[name][mname] = _metrics([e.label for e in rows], p)
+    result_rule = None
+    if policy_events:
+        from sinowatch.extractors.pipeline import Extractor
+        from sinowatch.models.sentiment.eval_events import adjusted_labels
+        from sinowatch.models.sentiment.policy import SHIPPED_RULE
+
+        extractor, result_rule = Extractor.load(), SHIPPED_RULE
+        for name, rows in tests.items():
+            table[name]["int8_model_only"] = table[name]["int8_onnx"]
+            p = adjusted_labels(models["int8_onnx"], rows, extractor, SHIPPED_RULE)
+            table[name]["int8_onnx"] = _metrics([e.label for e in rows], p)
     if "fp32_torch" in preds:
         for name in tests:
             a, b = preds["fp32_torch"][name], preds["int8_onnx"][name]
@@ -179,10 +203,12 @@ def evaluate(
     if baselines:
         for name, cells in baseline_metrics(data_dir, tests).items():
             table[name].update(cells)
-    sample = [(e.target, e.text) for e in tests["sentfin"][:256]]
+    sample = [(e.target, e.text) for e in (tests.get("sentfin") or tests["beat"])[:256]]
     speed = {mname: throughput(model, sample) for mname, model in models.items()}
     result = {
         "model_version": models["int8_onnx"].version,
+        "policy_events": result_rule.tag if result_rule else None,
+        "beat_test": str(Path(beat_test) if beat_test else BEAT_TEST),
         "splits": "sha1(seed 0 + normalised text) % 100: <80 train, <90 validation, else test",
         "tables": table,
         "throughput": speed,
@@ -235,7 +261,7 @@ def floor_lines(result: dict[str, Any], column: str = "int8_onnx") -> list[str]:
 
 def table_rows(result: dict[str, Any]) -> list[list[str]]:
     """Rows for printing: set, then acc/macro-F1 per column."""
-    cols = ("fp32_torch", "int8_onnx", "vader", "frozen_minilm_lr")
+    cols = ("fp32_torch", "int8_model_only", "int8_onnx", "vader", "frozen_minilm_lr")
     rows = []
     for name, cells in result["tables"].items():
         row = [name, str(next((c["n"] for c in cells.values() if isinstance(c, dict)), ""))]

@@ -292,9 +292,8 @@ def train(
         if zh_vocab:
             tok_json, added = zh_tokenizer(src, [e for e in train_rows if _is_zh(e)])
     if tok_json is not None:
-        from tokenizers import Tokenizer
-
         from sinowatch.models.encoder import batch_tokenizer
+        from tokenizers import Tokenizer
 
         tok = batch_tokenizer(Tokenizer.from_str(tok_json), max_length)
     else:

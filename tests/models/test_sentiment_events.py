@@ -1,0 +1,213 @@
+"""Issue #19, round 5: the event layer (policy.py) in the pipeline and in eval-sentiment, the
+validation pairs it was chosen on, and ``eval-sentiment --beat``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sinowatch.records import Document, Event, Sentiment
+
+ROOT = Path(__file__).resolve().parents[2]
+SENT_DIR = ROOT / "models" / "sentiment"
+SENTIMENT_DATA = ROOT.parent / "shared" / "data" / "sentiment"
+needs_data = pytest.mark.skipif(not SENTIMENT_DATA.is_dir(), reason=f"shared data sets absent ({SENTIMENT_DATA})")
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    from sinowatch.extractors.pipeline import Extractor
+
+    return Extractor.load()
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    return SentimentModel.load()
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _ev(type_: str, status: str, targets: tuple[str, ...] = (), actor: str | None = None,
+        confidence: float = 0.95) -> Event:
+    return Event(type=type_, confidence=confidence, sentence="s", entities=targets, actor=actor,
+                 targets=targets, status=status, field="title")
+
+
+def test_stance_follows_type_status_and_role() -> None:
+    from sinowatch.models.sentiment.policy import EventRule, stance
+
+    rule = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=True, growth=True)
+    listing = _ev("entity_list", "enacted", ("inspur",), actor="us-commerce")
+    assert stance("inspur", [listing], rule) == "negative"
+    assert stance("inspur", [_ev("export_control", "proposed", ("inspur",))], rule) == "negative"
+    assert stance("inspur", [_ev("entity_list", "reversed", ("inspur",))], rule) == "positive"
+    assert stance("us-commerce", [listing], rule) == "neutral"
+    assert stance("inspur", [_ev("entity_list", "background", ("inspur",))], rule) is None  # left to the model
+    assert stance("nvidia", [listing], rule) is None  # not named by the event
+    assert stance("inspur", [_ev("entity_list", "enacted", ("inspur",), confidence=0.85)], rule) is None
+    # a new curb and a reversal for the same firm in one context: no stance
+    assert stance("inspur", [listing, _ev("tariff", "reversed", ("inspur",))], rule) is None
+    assert stance("baidu", [_ev("model_release", "enacted", ("baidu",))], rule) == "positive"
+    assert stance("baidu", [_ev("model_release", "enacted", ("baidu",))], EventRule(growth=False)) is None
+    assert stance("us-commerce", [listing], EventRule(actors_neutral=False)) is None
+
+
+def test_combine_overrides_unless_the_model_is_confident_of_the_opposite() -> None:
+    from sinowatch.models.sentiment.policy import EventRule, combine
+
+    rule = EventRule(keep_margin=0.7)
+    pos = Sentiment("positive", 0.9)
+    assert combine(pos, "negative", rule) == pos  # "shrug off curbs": the model keeps it
+    weak = combine(Sentiment("positive", 0.3), "negative", rule)
+    assert weak.label == "negative" and weak.score <= -0.5  # roll-ups follow the label
+    assert combine(Sentiment("neutral", 0.1), "positive", rule).label == "positive"
+    assert combine(Sentiment("negative", -0.4), "neutral", rule) == Sentiment("neutral", 0.0)
+    assert combine(Sentiment("negative", -0.9), "neutral", rule).label == "negative"
+    assert combine(pos, None, rule) is pos
+    assert combine(pos, "negative", EventRule(keep_margin=2.0)).label == "negative"
+
+
+def test_pipeline_applies_the_layer_to_mentions_and_roll_ups(extractor, model) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.models.sentiment.aggregate import apply_sentiment
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, context_events
+
+    doc = Document(id="a", title="U.S. Commerce Department adds Inspur to the Entity List",
+                   text="The Commerce Department said Inspur would need licences to buy American chips.")
+    (ex,) = extractor.extract([doc])
+    assert any(e.type == "entity_list" and "inspur" in e.targets for e in ex.events)
+    (plain,) = apply_sentiment([doc], [ex], model)
+    (layered,) = apply_sentiment([doc], [ex], model, rule=SHIPPED_RULE)
+    for m0, m1 in zip(plain.mentions, layered.mentions, strict=True):
+        assert m0.sentiment is not None and m1.sentiment is not None
+        want = adjust(m0.sentiment, m0.entity, context_events(ex.events, m0.field, m0.sentence), SHIPPED_RULE)
+        assert m1.sentiment == want
+    inspur = [m for m in layered.mentions if m.entity == "inspur"]
+    assert inspur and all(m.sentiment is not None and m.sentiment.label == "negative" for m in inspur)
+    ent = {e.entity: e.sentiment for e in layered.entities}
+    assert ent["inspur"] is not None and ent["inspur"].label == "negative"
+    # an article without events is scored by the model alone
+    calm = Document(id="b", title="Inspur shareholders meet in Jinan", text="")
+    (ex_calm,) = extractor.extract([calm])
+    assert not ex_calm.events
+    assert apply_sentiment([calm], [ex_calm], model, rule=SHIPPED_RULE) == apply_sentiment([calm], [ex_calm], model)
+
+
+def test_context_events_are_the_headline_and_the_mention_sentence() -> None:
+    from sinowatch.models.sentiment.policy import context_events
+
+    head = Event("tariff", 0.9, "H", ("smic",), field="title", status="enacted")
+    mine = Event("entity_list", 0.9, "Body one.", ("smic",), field="text", status="enacted")
+    other = Event("investment", 0.9, "Body two.", ("smic",), field="text", status="enacted")
+    assert context_events([head, mine, other], "title", "H") == [head]
+    assert context_events([head, mine, other], "text", "Body one.") == [head, mine]
+
+
+def test_scorer_stamps_rows_with_the_layer(tmp_path: Path) -> None:
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE
+
+    from sinowatch.config import Config
+    from sinowatch.scoring import make_scorer
+
+    on = Config()
+    scorer = make_scorer(on)
+    assert scorer is not None and scorer.rule == SHIPPED_RULE
+    assert scorer.version.endswith("+" + SHIPPED_RULE.tag)
+    off = Config()
+    off.sentiment.policy_events = False
+    plain = make_scorer(off)
+    assert plain is not None and plain.rule is None and "+" not in plain.version
+
+
+def test_eval_contexts_take_the_lead_mention_as_the_pipeline_would(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.models.sentiment.data import Example
+    from sinowatch.models.sentiment.eval_events import contexts, document_of
+
+    d = document_of("Nvidia shares slip | Washington adds Inspur to the Entity List.")
+    assert (d.title, d.text) == ("Nvidia shares slip", "Washington adds Inspur to the Entity List.")
+    assert document_of("Only a headline").text == ""
+    rows = [Example("Inspur", "Nvidia shares slip | Washington adds Inspur to the Entity List.", "negative", "t"),
+            Example("Zhejiang Widgets", "Zhejiang Widgets opens a plant | It hires 200.", "neutral", "t")]
+    (ent, evs), (none, no_evs) = contexts(rows, extractor)
+    assert ent == "inspur" and any(e.type == "entity_list" and e.field == "text" for e in evs)
+    assert none is None and no_evs == ()
+
+
+def test_validation_pairs_share_no_event_or_text_with_test_or_training() -> None:
+    val = _rows(SENT_DIR / "validation_beat.jsonl")
+    assert len(val) >= 50 and sum(r["lang"] == "zh" for r in val) >= 15
+    key = lambda e: e.split("-", 1)[1]  # noqa: E731
+    test = _rows(ROOT / "tests" / "data" / "sentiment_beat.jsonl")
+    train = _rows(SENT_DIR / "domain_train_beat.jsonl")
+    assert all(r["event"].startswith("va-20") for r in val)
+    assert not {key(r["event"]) for r in val} & ({key(r["event"]) for r in test} | {key(r["event"]) for r in train})
+    others = {r["text"].strip().lower() for f in (SENT_DIR / "domain_train.jsonl",) for r in _rows(f)}
+    others |= {p.strip().lower() for r in test + train for p in (r["text"], r.get("headline", ""), r.get("lead", "")) if p}
+    for r in val:
+        assert r["text"] == f"{r['headline']} | {r['lead']}"
+        assert r["mention"].lower() in r["text"].lower()
+        assert r["label"] in ("positive", "negative", "neutral")
+        for part in (r["text"], r["headline"], r["lead"]):
+            assert part.strip().lower() not in others, part
+
+
+def test_validation_pairs_are_not_training_rows() -> None:
+    from sinowatch.models.sentiment.data import DOMAIN_TRAIN_FILES
+
+    assert SENT_DIR / "validation_beat.jsonl" not in DOMAIN_TRAIN_FILES
+
+
+def _beat_file(path: Path) -> Path:
+    rows = [
+        {"text": "US adds Inspur to Entity List | Inspur will need licences to buy US chips.", "mention": "Inspur",
+         "label": "negative", "topic": "policy", "lang": "en"},
+        {"text": "浪潮被列入实体清单 | 美国商务部将浪潮列入实体清单。", "mention": "浪潮", "label": "negative",
+         "topic": "policy", "lang": "zh"},
+        {"text": "Baidu releases Ernie 5 | Baidu's new model family tops Chinese benchmarks.", "mention": "Baidu",
+         "label": "positive", "topic": "market", "lang": "en"},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@needs_data
+@pytest.mark.slow
+def test_eval_sentiment_scores_another_beat_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sinowatch.cli import app
+
+    beat = _beat_file(tmp_path / "beat.jsonl")
+    r = CliRunner().invoke(app, ["eval-sentiment", "--data", str(SENTIMENT_DATA), "--beat", str(beat),
+                                 "--no-baselines", "--fp32", str(tmp_path / "none")])
+    assert r.exit_code == 0, r.output
+    assert "beat: " in r.output and "/3 = " in r.output
+    assert "beat_policy: " in r.output and "/2 = " in r.output
+    assert "beat_zh: " in r.output and "/1 = " in r.output
+    assert "blind re-labelling" not in r.output  # that agreement belongs to the bundled beat set
+
+
+@needs_data
+@pytest.mark.parametrize("content, says", [
+    ("not json\n", "not JSON"),
+    ('{"text": "a | b", "label": "good", "mention": "a"}\n', "is not positive"),
+    ('{"label": "positive", "mention": "a"}\n', "missing text"),
+    ("", "no pairs"),
+])
+def test_eval_sentiment_rejects_a_bad_beat_file_in_one_line(tmp_path: Path, content: str, says: str) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(content, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "sinowatch.cli", "eval-sentiment", "--data", str(SENTIMENT_DATA),
+                        "--beat", str(bad), "--no-baselines"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stderr
+    assert says in r.stderr and str(bad) in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr  # one line, no traceback
