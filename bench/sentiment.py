@@ -72,6 +72,35 @@ def _accuracy(model: object, data_dir: Path) -> dict[str, float]:
     return accs
 
 
+def compare_event_layer(section: Section, model: object, corpus: Path, n: int, rounds: int = 3) -> float:
+    """The pipeline's sentiment step (``apply_sentiment`` over extracted articles) with the event
+    layer (``sentiment.policy_events``) against without it, alternating rounds in this run, best
+    round of each; the extraction is done once, before, and not timed."""
+    from sinowatch.extractors.pipeline import Extractor
+    from sinowatch.models.sentiment.aggregate import apply_sentiment
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE
+
+    from sinowatch.records import Document
+
+    docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"])
+            for r in read_articles(corpus, limit=n)]
+    exs = list(Extractor.load().extract(docs))
+    apply_sentiment(docs[:8], exs[:8], model)  # warm-up
+    plain, layered = [], []
+    for _ in range(rounds):
+        for rule, out in ((None, plain), (SHIPPED_RULE, layered)):
+            t = time.perf_counter()
+            apply_sentiment(docs, exs, model, rule=rule)
+            out.append(len(docs) / (time.perf_counter() - t))
+    r = ratio(max(layered), max(plain)) or 0.0
+    events = sum(len(e.events) for e in exs)
+    section.add("sentiment step with the event layer", max(layered), "articles/s", "same step without it",
+                max(plain), r, "with / without", floor=">= 1x (issue #19)", passed=r >= 0.97,
+                note=f"{len(docs)} corpus articles, {events} events; best of {rounds} alternating rounds; "
+                     ">= 0.97 counts as equal (noise)")
+    return r
+
+
 def run(section: Section, sizes: Sizes, corpus: Path) -> None:
     from sinowatch.models.sentiment.runtime import FP32_DIR, SentimentModel
 
@@ -96,6 +125,7 @@ def run(section: Section, sizes: Sizes, corpus: Path) -> None:
                 ratio(batched, single), "batched rate / single rate", floor=">= 5x", passed=batched / single >= 5,
                 note=f"{len(pairs)} corpus sentences")
     _ceiling(section, model, single_pairs, single)
+    compare_event_layer(section, model, corpus, sizes.extraction)
     baseline = os.environ.get(BASELINE_ENV)
     if baseline:
         compare_artefacts(section, SentimentModel.load(Path(baseline)), model, pairs)
