@@ -76,15 +76,15 @@ def compare_event_layer(section: Section, model: object, corpus: Path, n: int, r
     """The pipeline's sentiment step (``apply_sentiment`` over extracted articles) with the event
     layer (``sentiment.policy_events``) against without it, alternating rounds in this run, best
     round of each; the extraction is done once, before, and not timed."""
-    from sinowatch.extractors.pipeline import Extractor
     from sinowatch.models.sentiment.aggregate import apply_sentiment
+    from sinowatch.models.sentiment.eval_events import pipeline_extractor
     from sinowatch.models.sentiment.policy import SHIPPED_RULE
 
     from sinowatch.records import Document
 
     docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"])
             for r in read_articles(corpus, limit=n)]
-    exs = list(Extractor.load().extract(docs))
+    exs = list(pipeline_extractor().extract(docs))
     apply_sentiment(docs[:8], exs[:8], model)  # warm-up
     plain, layered = [], []
     for _ in range(rounds):

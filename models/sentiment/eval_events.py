@@ -47,6 +47,15 @@ GUIDELINE_EXAMPLES = [
 Context = tuple[str | None, tuple[Event, ...]]
 
 
+def pipeline_extractor() -> Any:
+    """The extractor the pipeline runs with the default config (rules and, since #15 round 5, the
+    event classifier), so the figures are what users get."""
+    from sinowatch.config import Config
+    from sinowatch.extract_stage import get_extractor
+
+    return get_extractor(Config())
+
+
 def document_of(text: str, key: str = "pair") -> Document:
     """A ``headline | lead`` text as an article: the headline is the title, the rest the body."""
     head, sep, rest = text.partition(HEADLINE_SEP)
@@ -100,11 +109,10 @@ def validation_rows(data_dir: Path) -> dict[str, list[Example]]:
 
 def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[str, Any]:
     """Scan :data:`GRID` on V and apply the card's rule; returns every figure it used."""
-    from sinowatch.extractors.pipeline import Extractor
     from sinowatch.models.sentiment.runtime import SentimentModel
 
     model = SentimentModel.load(model_dir)
-    extractor = Extractor.load()
+    extractor = pipeline_extractor()
     rows = validation_rows(Path(data_dir))
     rows["guideline"] = [Example(t, x, y, "guideline") for t, x, y in GUIDELINE_EXAMPLES]
     sents = {k: model.score([(e.target, e.text) for e in v]) for k, v in rows.items()}

@@ -185,11 +185,10 @@ def evaluate(
             table[name][mname] = _metrics([e.label for e in rows], p)
     result_rule = None
     if policy_events:
-        from sinowatch.extractors.pipeline import Extractor
-        from sinowatch.models.sentiment.eval_events import adjusted_labels
+        from sinowatch.models.sentiment.eval_events import adjusted_labels, pipeline_extractor
         from sinowatch.models.sentiment.policy import SHIPPED_RULE
 
-        extractor, result_rule = Extractor.load(), SHIPPED_RULE
+        extractor, result_rule = pipeline_extractor(), SHIPPED_RULE
         for name, rows in tests.items():
             table[name]["int8_model_only"] = table[name]["int8_onnx"]
             p = adjusted_labels(models["int8_onnx"], rows, extractor, SHIPPED_RULE)

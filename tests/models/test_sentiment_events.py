@@ -18,9 +18,9 @@ needs_data = pytest.mark.skipif(not SENTIMENT_DATA.is_dir(), reason=f"shared dat
 
 @pytest.fixture(scope="module")
 def extractor():  # type: ignore[no-untyped-def]
-    from sinowatch.extractors.pipeline import Extractor
+    from sinowatch.models.sentiment.eval_events import pipeline_extractor
 
-    return Extractor.load()
+    return pipeline_extractor()  # as the pipeline runs it (rules + event classifier by default)
 
 
 @pytest.fixture(scope="module")
