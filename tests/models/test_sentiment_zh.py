@@ -13,12 +13,11 @@ needs_data = pytest.mark.skipif(not SENTIMENT_DATA.is_dir(), reason=f"shared dat
 
 
 def test_zh_tokenizer_adds_training_characters_and_cuts_unknowns() -> None:
-    from tokenizers import Tokenizer
-
     from sinowatch.models.encoder import batch_tokenizer
     from sinowatch.models.sentiment.data import Example
     from sinowatch.models.sentiment.net import load_tokenizer
     from sinowatch.models.sentiment.train import base_model_path, unknown_rate, zh_tokenizer
+    from tokenizers import Tokenizer
 
     rows = [Example("寒武纪", "寒武纪获得大额订单，股价涨停", "positive", "d")]
     text, added = zh_tokenizer(base_model_path(), rows)
