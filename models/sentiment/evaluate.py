@@ -252,6 +252,9 @@ def floor_lines(result: dict[str, Any], column: str = "int8_onnx") -> list[str]:
         acc = correct / m["n"]
         verdict = "met" if acc >= floor else f"MISSED by {math.ceil(floor * m['n'] - 1e-9) - correct} of {m['n']}"
         lines.append(f"{name}: {correct}/{m['n']} = {acc:.5f} (floor {floor}: {verdict})")
+    scored = [cells for cells in result["tables"].values() if cells.get(column)]
+    if not any(cells.get(b) for cells in scored for b in ("vader", "frozen_minilm_lr")):
+        return lines  # the baselines were not run (--no-baselines): nothing to compare with
     beaten = [n for n, cells in result["tables"].items() if cells.get(column) and any(
         cells.get(b) and cells[b]["accuracy"] >= cells[column]["accuracy"] for b in ("vader", "frozen_minilm_lr"))]
     lines.append("above both baselines on every set" if not beaten else f"NOT above both baselines on: {beaten}")

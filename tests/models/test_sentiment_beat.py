@@ -89,6 +89,9 @@ def test_floor_lines_report_the_beat_set_and_its_subsets_separately() -> None:
     assert any(line.startswith("beat: 380/440") and "met" in line for line in lines)
     assert any(line.startswith("beat_policy: 210/271") and "MISSED by 7" in line for line in lines)
     assert any(line.startswith("beat_zh: 99/124") and "MISSED by 1" in line for line in lines)
+    assert not any("baselines" in line for line in lines)  # none were run: no claim about them
+    result["tables"]["beat"]["vader"] = cell(390, 440)
+    assert "NOT above both baselines on: ['beat']" in floor_lines(result)
 
 
 def test_neutral_bias_narrows_or_widens_the_neutral_band() -> None:
