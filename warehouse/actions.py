@@ -144,7 +144,7 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
         conn.execute("""
             INSERT OR REPLACE INTO actions
             SELECT t.action_id, t.event_type, t.status, t.actor,
-                   coalesce(g.targets, t.targets), coalesce(g.title, old.title, t.title), g.first_article,
+                   coalesce(g2.targets, t.targets), coalesce(g.title, old.title, t.title), g.first_article,
                    coalesce(least(g.first_seen, rec.first_seen), g.first_seen, rec.first_seen, t.first_seen),
                    coalesce(greatest(g.last_seen, rec.first_seen), g.last_seen, t.last_seen),
                    coalesce(g.n, 0), coalesce(g.languages, []), g.evidence,
@@ -152,7 +152,6 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
             FROM _sw_touched t
             LEFT JOIN (
                 SELECT r.action_id,
-                       list_sort(list_distinct(list_filter(flatten(list(r.targets)), lambda x: NOT starts_with(x, '@')))) AS targets,
                        arg_min(r.title, r.published) AS title,
                        arg_min(r.article_key, r.published) AS first_article,
                        arg_min(r.evidence, r.published) AS evidence,
@@ -163,6 +162,21 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
                 GROUP BY r.action_id) g USING (action_id)
             LEFT JOIN (SELECT action_id, CAST(min(published) AS TIMESTAMPTZ) AS first_seen FROM action_records
                        GROUP BY action_id) rec USING (action_id)
+            LEFT JOIN (
+                -- the action's targets: the firms named by at least a third of its reporting articles
+                -- (a supplier or rival named beside the listed firm in one report is not a target of
+                -- the act); every named firm when none reaches that
+                SELECT s.action_id, list_sort(coalesce(
+                           list(s.target) FILTER (WHERE s.n * 3 >= s.total AND NOT starts_with(s.target, '@')),
+                           list(s.target) FILTER (WHERE NOT starts_with(s.target, '@')), []::VARCHAR[])) AS targets
+                FROM (SELECT r.action_id, u.target, count(DISTINCT r.article_key) AS n,
+                             any_value(tot.total) AS total
+                      FROM action_reports r, (SELECT unnest(r.targets) AS target) u,
+                           (SELECT action_id, count(DISTINCT article_key) AS total FROM action_reports
+                             WHERE action_id IN (SELECT action_id FROM _sw_touched) GROUP BY action_id) tot
+                      WHERE r.action_id = tot.action_id
+                      GROUP BY r.action_id, u.target) s
+                GROUP BY s.action_id) g2 USING (action_id)
             LEFT JOIN actions old USING (action_id)""", [now, now])
         conn.execute("""
             DELETE FROM actions WHERE action_id IN (SELECT action_id FROM _sw_touched) AND n_reports = 0

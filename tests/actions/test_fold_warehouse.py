@@ -88,3 +88,20 @@ def test_events_without_targets_fall_back_to_firms_not_agencies(conn) -> None:
     assert row[4] == [] and conn.execute("SELECT DISTINCT target FROM action_keys").fetchall() == [("@US",)]
     save(conn, arts, [ex("a", event(targets=(), actor=None, entities=("entity-list",)))])
     assert actions(conn) == []  # neither a firm nor an actor: no action; the old one goes with its only report
+
+
+def test_an_actions_targets_are_the_firms_most_of_its_reports_name(conn) -> None:
+    """Six outlets report the Inspur listing; one of them also names Intel and AMD as suppliers
+    that now need licences. The action is against Inspur; the suppliers stay in the index (a later
+    report may still find the action through them) but are not its targets."""
+    arts = [article(f"r{i}", f"Inspur units added to the Entity List ({i})", days=i * 0.1) for i in range(6)]
+    exs = [ex(f"r{i}", event(targets=("inspur", "intel", "amd") if i == 3 else ("inspur",))) for i in range(6)]
+    save(conn, arts, exs)
+    ((_, _, _, _, targets, n, _),) = actions(conn)
+    assert n == 6 and targets == ["inspur"]
+    keyed = {t for (t,) in conn.execute("SELECT DISTINCT target FROM action_keys").fetchall()}
+    assert keyed == {"inspur", "intel", "amd"}
+    # two reports of which one names a second firm: both are named by at least a third
+    save(conn, [article("s0", "Sugon listed", days=20), article("s1", "Sugon and Hygon listed", days=20.1)],
+         [ex("s0", event(targets=("sugon",))), ex("s1", event(targets=("sugon", "smic")))])
+    assert sorted(r[4] for r in actions(conn)) == [["inspur"], ["smic", "sugon"]]
