@@ -6,6 +6,7 @@ the warehouse invariants as SQL, and a snapshot of the final rows to compare run
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -252,7 +253,9 @@ def check_invariants(db: Path, *, received_ids: set[str] = frozenset()) -> None:
         if "articles" not in tables:
             return  # killed before the first migration committed: an empty warehouse is consistent
         for rule, query in INVARIANTS.items():
-            if "alerts" in query and "alerts" not in tables:
+            # killed between two migrations (each commits on its own): the next run applies the rest,
+            # so an invariant on a table a later migration creates has nothing to check yet
+            if set(re.findall(r"\b(?:FROM|JOIN)\s+([a-z_]+)", query)) - tables:
                 continue
             bad = conn.execute(query.replace("USING (feed)", "ON f.feed = feeds.name")).fetchall()
             assert bad == [], f"invariant broken: {rule}: {bad[:5]}"
