@@ -26,17 +26,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sinowatch.extractors.event_roles import (
-    ROLE_TYPES,
-    STATED_ACTOR_TYPES,
-    adjectival,
-    event_status,
-    instrument_actor,
-    pick_actor,
-    pick_targets,
-    refers_back,
-)
-from sinowatch.extractors.events import _earlier_actor, _earlier_targets
+from sinowatch.extractors.event_roles import refers_back
+from sinowatch.extractors.events import sentence_roles
 from sinowatch.extractors.matcher import actor_hits, doc_text, hits
 from spacy.tokens import Doc
 
@@ -78,21 +69,9 @@ def classifier_roles(doc: Doc, bounds: tuple[int, int, int, int], etype: str, *,
     s_tok, e_tok, s_char, e_char = bounds
     found = hits(doc)
     govs = actor_hits(doc)
-    full = doc_text(doc)
-    text = full[s_char:e_char]
+    text = doc_text(doc)[s_char:e_char]
     t_start, t_end = cue_span(etype, text)
     sent_hits = sorted((h[2] - s_char, h[3] - s_char, h[4], h[5]) for h in (*found, *govs)
                        if h[0] >= s_tok and h[1] <= e_tok)
-    actor: str | None = None
-    named = False
-    if etype in ROLE_TYPES:
-        actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
-        named = actor is not None and not any(h[2] == actor and adjectival(text, h) for h in sent_hits)
-        actor = actor or instrument_actor(sent_hits) or _earlier_actor(full, found, govs, s_tok)
-    elif etype in STATED_ACTOR_TYPES:
-        actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
-    own = pick_targets(sent_hits, actor)
-    coref = refers_back(text)
-    targets = own or (_earlier_targets(doc, found, s_tok) if coref else [])
-    return {"actor": actor, "targets": targets, "actor_named": named, "coref": coref and not own,
-            "status": event_status(etype, text, t_start, t_end, lang=doc.lang_)}
+    return sentence_roles(doc, found, govs, s_tok, text, sent_hits, etype, t_start, t_end,
+                          coref=refers_back(text), government_of=government_of)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -383,7 +383,6 @@ class EventDetector:
     def _events(self, doc: Doc) -> list[dict[str, Any]]:
         found = hits(doc)
         govs = actor_hits(doc)
-        lang = doc.lang_
         full = doc_text(doc)
         low_full = full.lower()
         # cheap literal pre-check, twice: the anchors in the whole text (one pass, see LiteralSet),
@@ -438,21 +437,11 @@ class EventDetector:
                 conf = round(min(conf, 0.99), 3)
                 if conf < self.min_confidence:
                     continue
-                actor: str | None = None
-                named = False  # the sentence itself names the actor
-                if etype in ROLE_TYPES:
-                    actor = pick_actor(text, sent_hits, t_start, government_of=self.government_of)
-                    named = actor is not None and not any(
-                        h[2] == actor and adjectival(text, h) for h in sent_hits)
-                    actor = actor or instrument_actor(sent_hits) or _earlier_actor(full, found, govs, s_tok)
-                elif etype in STATED_ACTOR_TYPES:
-                    actor = pick_actor(text, sent_hits, t_start, government_of=self.government_of)
-                targets = pick_targets(sent_hits, actor) or (_earlier_targets(doc, found, s_tok) if coref else [])
                 events.append({
                     "type": etype, "confidence": conf, "sentence": text.strip(), "entities": ids,
-                    "actor": actor, "targets": targets, "trigger": trigger,
-                    "status": event_status(etype, text, t_start, t_end, lang=lang),
-                    "coref": coref and not pick_targets(sent_hits, actor), "actor_named": named,
+                    "trigger": trigger,
+                    **sentence_roles(doc, found, govs, s_tok, text, sent_hits, etype, t_start, t_end,
+                                     coref=coref, government_of=self.government_of),
                 })
         return events
 
@@ -490,6 +479,33 @@ class EventDetector:
 
 
 _HitTuple = tuple[int, int, int, int, str, str]
+
+
+def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTuple], s_tok: int, text: str,
+                   sent_hits: Sequence[tuple[int, int, str, str]], etype: str, t_start: int, t_end: int, *,
+                   coref: bool, government_of: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """``actor``, ``targets``, ``status``, ``coref`` and ``actor_named`` of an event of type
+    ``etype`` whose trigger is at ``t_start:t_end`` of the sentence ``text`` (starting at token
+    ``s_tok`` of ``doc``; ``sent_hits`` are its watchlist and government hits, sentence-relative;
+    ``coref``: the sentence refers back, "the company"). The rule events and the classifier's
+    events (:mod:`sinowatch.extractors.classifier_roles`) both get their roles here.
+
+    Restrictive types: the actor named in the sentence, else a named instrument's authority, else
+    the last actor named earlier in the text; policy plans and investments: an actor only when the
+    sentence names one. Targets: the sentence's own, else (when it refers back) those of the last
+    earlier sentence that names one."""
+    actor: str | None = None
+    named = False  # the sentence itself names the actor
+    if etype in ROLE_TYPES:
+        actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
+        named = actor is not None and not any(h[2] == actor and adjectival(text, h) for h in sent_hits)
+        actor = actor or instrument_actor(sent_hits) or _earlier_actor(doc_text(doc), found, govs, s_tok)
+    elif etype in STATED_ACTOR_TYPES:
+        actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
+    own = pick_targets(sent_hits, actor)
+    return {"actor": actor, "targets": own or (_earlier_targets(doc, found, s_tok) if coref else []),
+            "status": event_status(etype, text, t_start, t_end, lang=doc.lang_),
+            "coref": coref and not own, "actor_named": named}
 
 
 def _earlier_actor(full: str, found: Sequence[_HitTuple], govs: Sequence[_HitTuple], s_tok: int) -> str | None:
