@@ -159,12 +159,7 @@ def test_an_action_has_one_type(articles: list[dict[str, Any]]) -> None:
 def test_counts(articles: list[dict[str, Any]]) -> None:
     assert len(articles) >= 130
     assert sum(a["lang"] == "zh" for a in articles) >= 30
-    reports: Counter[str] = Counter()
-    langs: dict[str, set[str]] = defaultdict(set)
-    for a in articles:
-        for action in {ev["action"] for ev in a["events"]}:
-            reports[action] += 1
-            langs[action].add(a["lang"])
+    reports, langs = _reports(articles)
     multi = [k for k, n in reports.items() if n >= 2]
     assert len(multi) >= 15
     assert sum(langs[k] == {"en", "zh"} for k in multi) >= 8
