@@ -169,13 +169,12 @@ def write_fold(conn: Connection, reports: Sequence[dict[str, Any]], touched: Seq
                 SELECT s.action_id, list_sort(coalesce(
                            list(s.target) FILTER (WHERE s.n * 3 >= s.total AND NOT starts_with(s.target, '@')),
                            list(s.target) FILTER (WHERE NOT starts_with(s.target, '@')), []::VARCHAR[])) AS targets
-                FROM (SELECT r.action_id, u.target, count(DISTINCT r.article_key) AS n,
-                             any_value(tot.total) AS total
-                      FROM action_reports r, (SELECT unnest(r.targets) AS target) u,
-                           (SELECT action_id, count(DISTINCT article_key) AS total FROM action_reports
-                             WHERE action_id IN (SELECT action_id FROM _sw_touched) GROUP BY action_id) tot
-                      WHERE r.action_id = tot.action_id
-                      GROUP BY r.action_id, u.target) s
+                FROM (SELECT action_id, target, count(*) AS n, any_value(total) AS total
+                      FROM (SELECT DISTINCT r.action_id, r.article_key, u.target,
+                                   count(DISTINCT r.article_key) OVER (PARTITION BY r.action_id) AS total
+                            FROM action_reports r, (SELECT unnest(r.targets) AS target) u
+                            WHERE r.action_id IN (SELECT action_id FROM _sw_touched))
+                      GROUP BY action_id, target) s
                 GROUP BY s.action_id) g2 USING (action_id)
             LEFT JOIN actions old USING (action_id)""", [now, now])
         conn.execute("""
