@@ -36,11 +36,10 @@ from typing import Any
 from sinowatch.extractors.evaluate import Counts
 
 from sinowatch.errors import ExtractionError
-from sinowatch.records import EVENT_TYPES, Document, Event, Extraction
+from sinowatch.records import EVENT_TYPES, POLICY_TYPES, Document, Event, Extraction
 
 DEFAULT_ARTICLES = Path("tests/data/events/articles.jsonl")
 GOV_IDS = frozenset({"us-gov", "cn-gov", "nl-gov", "jp-gov", "kr-gov", "tw-gov", "eu"})
-POLICY_TYPES = ("export_control", "entity_list", "tariff", "investigation")
 NEW_STATUSES = frozenset({"proposed", "enacted", "reversed"})
 MIN_OVERLAP = 20
 

@@ -35,12 +35,12 @@ from functools import partial
 from typing import Any
 
 from sinowatch.extractors.classifier_roles import classifier_roles
-from sinowatch.extractors.events import RESTRICTIVE
 from sinowatch.extractors.matcher import doc_text, hits, sentence_bounds
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sinowatch.errors import ModelError
+from sinowatch.records import POLICY_TYPES
 
 #: words that make a sentence without a watchlist mention or rule event worth classifying
 CUES = re.compile(
@@ -82,7 +82,7 @@ def _roles(etype: str, mentions: list[tuple[str, str]]) -> tuple[str | None, lis
     """Actor and targets of an event the classifier adds (the rules' event_roles need the trigger
     position, which a classifier event has not): for restrictive types the first agency of the
     sentence and the companies and chips it names."""
-    if etype not in RESTRICTIVE:
+    if etype not in POLICY_TYPES:
         return None, []
     actor = next((eid for eid, kind in mentions if kind == "agency"), None)
     targets = list(dict.fromkeys(eid for eid, kind in mentions if kind in ("company", "chip") and eid != actor))

@@ -38,8 +38,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from sinowatch.records import POLICY_TYPES
+
 #: types that get an actor and targets
-ROLE_TYPES = ("export_control", "entity_list", "tariff", "investigation")
+ROLE_TYPES = POLICY_TYPES
 #: who acts through an instrument, when the sentence names no actor ("were added to the Entity
 #: List"); a government gives way to the agency the article names (see pipeline)
 INSTRUMENT_ACTOR = {"entity-list": "us-gov", "unreliable-entity-list": "mofcom", "ai-diffusion-rule": "us-gov",

@@ -36,7 +36,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 TRIGGERS_FILE = "triggers.jsonl"
-RESTRICTIVE = ("export_control", "entity_list", "tariff", "investigation")
 
 _MONEY = r"(\$\s?[\d.,]+\s?(billion|million|bn|m)?|[\d.,]+\s?(billion|million|bn)\s?(yuan|dollars|usd|euros)?|[\d.,]+\s?(亿|万)元?)"
 _MARKET_CTX = (r"\bshares?\b|\bstocks?\b|market (value|cap)|\bprofit|\brevenue|\bearnings|\bindex\b|\bcac 40|"

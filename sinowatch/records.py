@@ -25,6 +25,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "policy_plan",
     "partnership",
 )
+#: the policy types: acts of a government on firms, which carry an actor and targets (and, for
+#: sentiment, a direction for their targets)
+POLICY_TYPES: tuple[str, ...] = ("export_control", "entity_list", "tariff", "investigation")
 #: Event.status values: being considered, in force, undone, or a past action mentioned as context
 EVENT_STATUSES: tuple[str, ...] = ("proposed", "enacted", "reversed", "background")
 

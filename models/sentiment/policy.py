@@ -27,10 +27,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sinowatch.records import Event, Sentiment
+from sinowatch.records import POLICY_TYPES, Event, Sentiment
 
-#: the restrictive acts (the event extractor gives them an actor and targets)
-POLICY_TYPES = ("export_control", "entity_list", "tariff", "investigation")
 #: acts of growth: an investment (pledge, funding, stake), a model release, a chip launch
 GROWTH_TYPES = ("investment", "model_release", "chip_launch")
 #: the score an overridden label gets at least (away from 0), so entity roll-ups (|score| >= 0.2)
