@@ -30,7 +30,7 @@ STATUSES = {"proposed", "enacted", "reversed", "background"}
 POLICY_TYPES = {"export_control", "entity_list", "tariff", "investigation"}
 KEYS = {"id", "lang", "title", "text", "published", "outlet", "split", "story", "entities", "events"}
 EVENT_KEYS = {"type", "status", "actor", "targets", "evidence", "action"}
-SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3"}
+SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4"}
 
 
 def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
@@ -45,7 +45,7 @@ def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
 
 
 def load_story_splits(path: Path = STORIES) -> dict[str, str]:
-    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout3|holdout2|holdout) \|")
+    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout4|holdout3|holdout2|holdout) \|")
     return {m.group(1): m.group(2) for m in map(table.match, path.read_text(encoding="utf-8").splitlines()) if m}
 
 
