@@ -43,7 +43,9 @@ DOMAIN_TRAIN = Path(__file__).with_name("domain_train.jsonl")
 #: headline + lead-sentence pairs written from real events of the beat (see GUIDELINE.md); each row
 #: names its event, and no event here is in the beat test set (tests/data/sentiment_beat.jsonl)
 DOMAIN_TRAIN_BEAT = Path(__file__).with_name("domain_train_beat.jsonl")
-DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT)
+#: more beat training pairs (round 6; policy and Chinese heavy), from events in no test file
+DOMAIN_TRAIN_BEAT6 = Path(__file__).with_name("domain_train_beat6.jsonl")
+DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT, DOMAIN_TRAIN_BEAT6)
 #: how a headline and the target's sentence are joined into one context (training and runtime)
 HEADLINE_SEP = " | "
 #: recorded in an artefact's config.json when it was trained on headline | sentence contexts; the
