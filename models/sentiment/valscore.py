@@ -1,6 +1,6 @@
 """Validation figures of an artefact, as the shipping rules in MODEL_CARD.md read them (never test).
 
-    python -m sinowatch.models.sentiment.valscore [--model DIR] [--data DIR]
+    python -m sinowatch.models.sentiment.valscore [--model DIR ...] [--data DIR]
 
 Scores the int8 artefact on the validation rows ``train sentiment`` selects on: the general
 validation split (SEntFiN, PhraseBank 66Agree, SemEval; each also alone) and the held-out domain
@@ -75,10 +75,12 @@ def validation_scores(data_dir: str | Path, model_dir: str | Path | None = None)
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="artefact folder (default: the bundled one)")
+    ap.add_argument("--model", action="append", default=None,
+                    help="artefact folder (default: the bundled one); repeat to score several on the same rows")
     ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
     args = ap.parse_args(argv)
-    print(json.dumps(validation_scores(args.data, args.model), indent=1))
+    for model in args.model or [None]:
+        print(json.dumps(validation_scores(args.data, model), indent=1))
 
 
 if __name__ == "__main__":
