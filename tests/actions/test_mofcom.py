@@ -168,8 +168,15 @@ def test_an_announcement_joins_chinas_action_never_a_us_one(tmp_path, conn, feed
     assert (stats.linked, stats.started, stats.ambiguous) == (2, 0, 0)  # the addition, then its suspension
     assert conn.execute("SELECT action_id, record_id FROM action_records ORDER BY record_id").fetchall() == [
         (acts["mofcom"], "uel-2025-7"), (acts["mofcom"], "uel-2025-8")]
-    assert conn.execute("SELECT languages FROM actions WHERE action_id = ?", [acts["mofcom"]]).fetchone()[0] == [
-        "en", "zh"]
+    from sinowatch.warehouse.actions import action_detail
+
+    act = action_detail(conn, acts["mofcom"])  # what `sinowatch action ID` and `actions --format json` show
+    assert act is not None and act["languages"] == ["en", "zh"] and act["status"] == "reversed"
+    assert (act["official"]["kind"], act["official"]["citation"], act["official"]["effective"]) == (
+        "mofcom", "不可靠实体清单工作机制公告2025年第7号", date(2025, 10, 9))
+    assert act["official"]["url"].endswith(TECHINSIGHTS)
+    assert [h["status"] for h in act["history"]] == ["enacted", "reversed"]
+    assert action_detail(conn, acts["us-commerce"])["official"] is None  # type: ignore[index]
 
 
 @pytest.mark.parametrize("news_status, joins", [("reversed", True), ("enacted", False)])
