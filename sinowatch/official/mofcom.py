@@ -66,10 +66,11 @@ ITEMS: dict[str, str] = {
 COUNTRIES: dict[str, str] = {"美国": "US", "加拿大": "CA", "日本": "JP", "荷兰": "NL", "欧盟": "EU", "英国": "GB",
                              "德国": "DE", "法国": "FR", "韩国": "KR", "澳大利亚": "AU", "印度": "IN"}
 
-_NUMBER = re.compile(r"(不可靠实体清单工作机制公告|商务部[^，。；,;\n]{0,16}?公告)\s*[〔\[(]?\s*(\d{4})\s*[〕\])]?\s*年?"
+_NUMBER = re.compile(r"(不可靠实体清单工作机制公告|商务部[^，。；,;\n]{0,16}?公告|公告)\s*[〔\[(]?\s*(\d{4})\s*[〕\])]?\s*年?"
                      r"\s*第?\s*(\d{1,3})\s*号")
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SIGNED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _FROM_DATE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起")
 _FROM_PUBLICATION = re.compile(r"自(?:本公告)?(?:公布|发布)之日起")
 _COUNT = re.compile(r"(\d{1,4})\s*家")
@@ -137,7 +138,9 @@ class MofcomAnnouncement:
 def _decode(body: bytes) -> str:
     head = body[:2048].decode("ascii", "ignore")
     m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", head)
-    for enc in ((m.group(1),) if m else ()) + ("utf-8", "gb18030"):
+    declared = m.group(1).lower() if m else ""
+    declared = "gb18030" if declared in ("gb2312", "gbk", "x-gbk") else declared  # a superset: no character lost
+    for enc in ((declared,) if declared else ()) + ("utf-8", "gb18030"):
         try:
             return body.decode(enc)
         except (LookupError, UnicodeDecodeError):
@@ -225,7 +228,7 @@ def _meta(doc, name: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _number_id(m: re.Match[str]) -> tuple[str, str]:
-    series = "uel" if m.group(1).startswith("不可靠") else "mofcom"
+    series = "uel" if m.group(1).startswith("不可靠") else "mofcom"  # a bare 公告 on a MOFCOM page is MOFCOM's
     return f"{series}-{m.group(2)}-{int(m.group(3))}", _norm(m.group(0))
 
 
@@ -293,8 +296,11 @@ def parse_announcement(body: bytes, url: str) -> MofcomAnnouncement:
     if own is None:
         own = _NUMBER.match(title)
     text = "\n".join(lines)
+    # the signature date: a line that is only a date, else a date ending one of the last lines ("商务部 2025年1月2日")
     signature = next((d for d in (_date(*m.groups()) for m in (_CN_DATE.fullmatch(line) for line in reversed(lines))
-                                  if m) if d), None)
+                                  if m) if d), None) or next(
+        (d for d in (_date(*m.groups()) for m in (_SIGNED.search(line) for line in reversed(lines[-3:])) if m)
+         if d), None)
     pub_meta = _ISO_DATE.search(_meta(doc, "PubDate"))
     published = signature or (_date(*pub_meta.groups()) if pub_meta else None)
     kind = classify(title) or classify(text)

@@ -71,6 +71,20 @@ def test_a_removal_is_told_from_an_addition() -> None:
     assert a.names[0].en == "TechInsights Inc."
 
 
+def test_a_gbk_page_with_a_bare_number_and_a_signature_on_one_line() -> None:
+    """Older pages: declared gb2312 (read as GB18030), the number line without 商务部, the signing
+    body and the date on one line."""
+    text = (DATA / "art/2024/art_6c3a1e9f0b2d4a78.html").read_text(encoding="utf-8")
+    text = text.replace('charset="utf-8"', 'charset="gb2312"').replace(">商务部公告2024年第46号<", ">公告2024年第46号<")
+    text = text.replace('<meta name="PubDate" content="2024-12-03 12:00">', "")
+    text = text.replace("<p style=\"text-align:right\">商务部</p>\n<p style=\"text-align:right\">2024年12月3日</p>",
+                        "<p>商务部 2024年12月3日</p>")
+    assert "<p>商务部 2024年12月3日</p>" in text
+    a = parse_announcement(text.encode("gb18030"), "http://mofcom.test/old.html")
+    assert (a.announcement_id, a.number, a.published) == ("mofcom-2024-46", "公告2024年第46号", date(2024, 12, 3))
+    assert "镓" in " ".join(a.measures)
+
+
 @pytest.mark.parametrize("rel, missing", [
     ("art/2024/art_0d9b7a2e5c3f1e44.html", ["no date", "no named entity"]),
     ("art/2023/art_1f6e3b8a0c9d5e27.html", ["no announcement number", "no known kind"])])
