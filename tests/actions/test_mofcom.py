@@ -219,3 +219,25 @@ def test_old_announcements_are_stored_not_linked(tmp_path, conn, feed_server) ->
                            now=datetime(2026, 6, 1, tzinfo=UTC))
     assert stats.announcements == 8 and stats.linked == 0 and stats.alerts == 0
     assert conn.execute("SELECT count(*) FROM action_records").fetchone()[0] == 0
+
+
+def test_sinowatch_official_reads_a_mofcom_feed_and_names_the_broken_pages(tmp_path, feed_server) -> None:
+    from typer.testing import CliRunner
+
+    from sinowatch.cli import app
+
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(WATCHLIST, encoding="utf-8")
+    cfg = configs.write_config(tmp_path, [{"name": "mofcom", "url": _serve(feed_server), "kind": "mofcom"}],
+                               extraction={"watchlist": [str(extra)]})
+    runner = CliRunner()
+    first = runner.invoke(app, ["--config", str(cfg), "official", "--feed", "mofcom"])
+    assert first.exit_code == 1, first.output  # two pages did not parse: named, the rest stored
+    assert "8 new MOFCOM announcement(s)" in first.output
+    broken = [line for line in first.output.splitlines() if "error: mofcom:" in line]
+    assert len(broken) == 2 and all("not a MOFCOM announcement sinowatch can read: no " in b for b in broken)
+    again = runner.invoke(app, ["--config", str(cfg), "official"])
+    assert "0 new MOFCOM announcement(s)" in again.output and again.exit_code == 1
+    res = runner.invoke(app, ["--config", str(cfg), "sql", "select count(*) as n from mofcom_announcements",
+                              "--format", "csv"])
+    assert res.exit_code == 0 and res.output.split() == ["n", "8"]
