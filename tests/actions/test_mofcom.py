@@ -241,3 +241,20 @@ def test_sinowatch_official_reads_a_mofcom_feed_and_names_the_broken_pages(tmp_p
     res = runner.invoke(app, ["--config", str(cfg), "sql", "select count(*) as n from mofcom_announcements",
                               "--format", "csv"])
     assert res.exit_code == 0 and res.output.split() == ["n", "8"]
+
+
+def test_a_mofcom_record_alerts_once_per_action(tmp_path, conn, feed_server) -> None:
+    from sinowatch.alerts.stage import make_on_record
+
+    cfg = configs.make_config(tmp_path, [{"name": "mofcom", "url": _serve(feed_server), "kind": "mofcom"}],
+                              alerts={"enabled": True})
+    wl = _watchlist(tmp_path)
+    now = datetime(2025, 10, 12, tzinfo=UTC)
+    first = fetch_official(cfg, conn, watchlist=wl, now=now, on_record=make_on_record(cfg))
+    # the addition starts an action (its first alert); the suspension changes its status (alerts again)
+    got = conn.execute("SELECT cluster_id, event_type FROM alerts ORDER BY cluster_id").fetchall()
+    aid = conn.execute("SELECT action_id FROM actions").fetchone()[0]
+    assert first.alerts == 2 and got == [(f"action:{aid}:enacted", "entity_list"), (f"action:{aid}:reversed",
+                                                                                    "entity_list")]
+    again = fetch_official(cfg, conn, watchlist=wl, now=now, on_record=make_on_record(cfg))
+    assert again.alerts == 0 and conn.execute("SELECT count(*) FROM alerts").fetchone()[0] == 2
