@@ -75,6 +75,7 @@ _FROM_DATE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*
 _FROM_PUBLICATION = re.compile(r"自(?:本公告)?(?:公布|发布)之日起")
 _COUNT = re.compile(r"(\d{1,4})\s*家")
 _PAIR = re.compile(r"\(([^()]*[A-Za-z][^()]*)\)")
+_ALIAS_NOTE = re.compile(r"\s*(以下简称|以下称|下称|简称|英文名称?|英文)")
 _ORDINAL_LINE = re.compile(r"^\s*(?:\d{1,3}\s*[.、]|\(\d{1,3}\))\s*")
 _ORG = re.compile(r"(公司|集团|研究院|研究所|大学|中心|实验室|机构|协会)$")
 _MEASURE = re.compile(r"禁止|不得|不予|罚款|处以|暂停|停止|更严格|取消")
@@ -259,13 +260,14 @@ def _names(lines: list[str]) -> tuple[ListedName, ...]:
     out: list[ListedName] = []
     seen: set[tuple[str | None, str | None]] = set()
     for line in lines:
-        pairs = list(_PAIR.finditer(line))
+        # "（以下简称TechInsights）" is a short name for the one just named, not another entity
+        pairs = [m for m in _PAIR.finditer(line) if not _ALIAS_NOTE.match(m.group(1))]
         for m in pairs:
             pre = line[:m.start()]
             if len(pairs) == 1 and _ORDINAL_LINE.match(line):  # one per numbered line: the whole name
                 zh = _ORDINAL_LINE.sub("", pre).strip()
             else:  # inline: back to the separator before it ("A公司（A）、B公司（B）")
-                zh = pre[max(pre.rfind(s) for s in _SEPARATORS) + 1:].strip()
+                zh = _ORDINAL_LINE.sub("", pre[max(pre.rfind(s) for s in _SEPARATORS) + 1:]).strip()
             zh = re.sub(r"^.*?(?:决定将|将)", "", zh) if re.search("将", zh) else zh
             zh = zh.rsplit("的", 1)[-1].strip()
             en = m.group(1).strip()

@@ -258,3 +258,24 @@ def test_a_mofcom_record_alerts_once_per_action(tmp_path, conn, feed_server) -> 
                                                                                     "entity_list")]
     again = fetch_official(cfg, conn, watchlist=wl, now=now, on_record=make_on_record(cfg))
     assert again.alerts == 0 and conn.execute("SELECT count(*) FROM alerts").fetchone()[0] == 2
+
+
+def test_names_resolve_through_the_bundled_watchlist_and_namesakes_are_said() -> None:
+    """A page naming watched US firms (a variation of the recorded page: no real announcement named
+    them): the whole name resolves, a namesake does not and is named; a short-name note is no entity."""
+    from sinowatch.extractors.watchlist import load_watchlist
+
+    from sinowatch.official.mofcom_stage import resolve
+    from sinowatch.official.names import NameIndex
+
+    body = (DATA / TECHINSIGHTS).read_text(encoding="utf-8")
+    body = body.replace("TechInsights公司（TechInsights Inc.）", "英特尔公司（Intel Corporation）（以下简称Intel）")
+    body = body.replace("Dedrone by Axon公司（Dedrone by Axon）", "美光科技有限公司（Micron Technology, Inc.）")
+    body = body.replace("Exovera公司（Exovera）", "英特尔房地产公司（Intel Real Estate LLC）")
+    a = parse_announcement(body.encode(), "http://mofcom.test/variation.html")
+    assert [(n.zh, n.en) for n in a.names] == [("英特尔公司", "Intel Corporation"),
+                                               ("美光科技有限公司", "Micron Technology, Inc."),
+                                               ("英特尔房地产公司", "Intel Real Estate LLC")]
+    rows, targets, notes = resolve(a, NameIndex.from_watchlist(load_watchlist()))
+    assert [r["entity"] for r in rows] == ["intel", "micron", None] and targets == ["intel", "micron"]
+    assert len(notes) == 1 and "Intel Real Estate LLC" in notes[0] and "brand of intel" in notes[0]
