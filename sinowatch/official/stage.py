@@ -1,5 +1,6 @@
-"""The official-records stage: fetch the feeds of kind ``federal_register`` and ``screening_list``,
-store what is new, and link each record to the action it documents.
+"""The official-records stage: fetch the feeds of kind ``federal_register`` and ``screening_list``
+(and ``mofcom``: ``mofcom_stage.py``), store what is new, and link each record to the action it
+documents.
 
 - Federal Register: incremental by publication date (the last date stored is the next query's
   ``conditions[publication_date][gte]``; documents are keyed on their number, so the overlap day
