@@ -16,20 +16,25 @@ def known_urls(conn: Connection, urls: Sequence[str]) -> set[str]:
     """The URLs among ``urls`` whose announcement is stored (a rerun does not fetch them again)."""
     if not urls:
         return set()
-    return {r[0] for r in conn.execute("SELECT url FROM mofcom_announcements WHERE list_contains(?, url)",
-                                       [list(urls)]).fetchall()}
+    rows = conn.execute("SELECT DISTINCT u FROM (SELECT unnest(list_prepend(url, also_urls)) AS u "
+                        "FROM mofcom_announcements) WHERE list_contains(?, u)", [list(urls)]).fetchall()
+    return {r[0] for r in rows}
 
 
 def insert_announcement(conn: Connection, a: Any, *, names: Sequence[dict[str, Any]], targets: Sequence[str],
                         feed: str, fetched_at: datetime) -> bool:
     """Store one parsed announcement (``sinowatch.official.mofcom.MofcomAnnouncement``) unless its
-    number is stored already (the same announcement on two list pages); True when new."""
+    number is stored already (the same announcement on two list pages: its URL joins ``also_urls``);
+    True when new."""
     if conn.execute("SELECT 1 FROM mofcom_announcements WHERE announcement_id = ?", [a.announcement_id]).fetchall():
+        conn.execute("UPDATE mofcom_announcements SET also_urls = list_append(also_urls, ?) "
+                     "WHERE announcement_id = ? AND url <> ? AND NOT list_contains(also_urls, ?)",
+                     [a.url, a.announcement_id, a.url, a.url])
         return False
-    conn.execute("INSERT INTO mofcom_announcements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    conn.execute("INSERT INTO mofcom_announcements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  [a.announcement_id, a.number, a.title, a.kind, a.event_type, a.status, a.published, a.effective,
                   json.dumps(list(names), ensure_ascii=False), list(targets), list(a.items), list(a.measures),
-                  list(a.countries), list(a.refers_to), a.url, feed, fetched_at])
+                  list(a.countries), list(a.refers_to), a.url, [], feed, fetched_at])
     return True
 
 

@@ -279,3 +279,23 @@ def test_names_resolve_through_the_bundled_watchlist_and_namesakes_are_said() ->
     rows, targets, notes = resolve(a, NameIndex.from_watchlist(load_watchlist()))
     assert [r["entity"] for r in rows] == ["intel", "micron", None] and targets == ["intel", "micron"]
     assert len(notes) == 1 and "Intel Real Estate LLC" in notes[0] and "brand of intel" in notes[0]
+
+
+def test_an_announcement_on_two_list_pages_is_stored_once_and_read_once(tmp_path, conn, feed_server) -> None:
+    _serve(feed_server)
+    page = (DATA / TECHINSIGHTS).read_bytes()
+    feed_server.routes["/uel/list.html"] = (
+        '<html><body><ul><li><a href="art_1.html">不可靠实体清单工作机制公告2025年第7号</a><span>2025-10-09</span></li>'
+        "</ul></body></html>").encode()
+    feed_server.routes["/uel/art_1.html"] = page
+    cfg = configs.make_config(tmp_path, [{"name": "mofcom", "url": feed_server.url("/mofcom/zcfb/index.html"),
+                                          "kind": "mofcom"},
+                                         {"name": "uel", "url": feed_server.url("/uel/list.html"), "kind": "mofcom"}])
+    now = datetime(2025, 10, 12, tzinfo=UTC)
+    wl = _watchlist(tmp_path)
+    first = fetch_official(cfg, conn, watchlist=wl, now=now)
+    assert first.announcements == 8  # the second page's copy is the same number: stored once
+    assert conn.execute("SELECT also_urls FROM mofcom_announcements WHERE announcement_id = 'uel-2025-7'").fetchone()[
+        0] == [feed_server.url("/uel/art_1.html")]
+    fetch_official(cfg, conn, watchlist=wl, now=now)
+    assert feed_server.hits["/uel/art_1.html"] == 1

@@ -18,6 +18,7 @@ CREATE TABLE mofcom_announcements (
     countries       VARCHAR[] NOT NULL,    -- countries its title names (US ...)
     refers_to       VARCHAR[] NOT NULL,    -- ids of the announcements it names (suspended, amended)
     url             VARCHAR NOT NULL,
+    also_urls       VARCHAR[] NOT NULL,    -- other pages it was read from (another list page): not fetched again
     feed            VARCHAR NOT NULL,
     fetched_at      TIMESTAMPTZ NOT NULL
 );
