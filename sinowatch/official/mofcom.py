@@ -157,7 +157,7 @@ def _doc(body: bytes, url: str):  # type: ignore[no-untyped-def]
     import lxml.html
     from lxml.etree import ParserError
 
-    text = _decode(body)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _decode(body))  # lxml takes no declaration in decoded text
     if not text.strip():
         raise ParseError(f"{url}: empty page")
     try:

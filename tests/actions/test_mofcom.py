@@ -299,3 +299,13 @@ def test_an_announcement_on_two_list_pages_is_stored_once_and_read_once(tmp_path
         0] == [feed_server.url("/uel/art_1.html")]
     fetch_official(cfg, conn, watchlist=wl, now=now)
     assert feed_server.hits["/uel/art_1.html"] == 1
+
+
+def test_a_feed_url_that_is_not_a_list_page_is_the_feeds_error_and_the_others_go_on(tmp_path, conn,
+                                                                                        feed_server) -> None:
+    cfg = configs.make_config(tmp_path, [{"name": "wrong", "url": feed_server.url("/feeds/basic.xml"), "kind": "mofcom"},
+                                         {"name": "mofcom", "url": _serve(feed_server), "kind": "mofcom"}])
+    stats = fetch_official(cfg, conn, watchlist=_watchlist(tmp_path), now=datetime(2025, 10, 12, tzinfo=UTC))
+    wrong = [e for e in stats.errors if e.startswith("wrong: ")]
+    assert len(wrong) == 1 and "is this a MOFCOM list page?" in wrong[0]
+    assert stats.announcements == 8
