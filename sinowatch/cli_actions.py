@@ -142,9 +142,10 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         feed: list[str] = typer.Option(None, "--feed", help="Only this official feed (repeatable)"),
     ) -> None:
-        """Fetch the official-record feeds (kind federal_register / screening_list): Federal Register
-        documents since the last one stored, and a Consolidated Screening List snapshot diffed against
-        the previous one; link each record to the action that agrees with it (type, firms, date,
+        """Fetch the official-record feeds (kind federal_register / screening_list / mofcom): Federal
+        Register documents since the last one stored, a Consolidated Screening List snapshot diffed
+        against the previous one, and the MOFCOM announcements of a list page not read yet (a page
+        that does not parse is named with what it lacks); link each record to the action that agrees with it (type, firms, date,
         actor, citation). Listed names resolve to watched firms only on evidence ("Huawei Marine
         Networks" is not Huawei); a record that two actions fit equally is named and left unlinked."""
         from sinowatch.alerts.stage import make_on_record

@@ -1,5 +1,6 @@
-"""The official-records stage: fetch the feeds of kind ``federal_register`` and ``screening_list``,
-store what is new, and link each record to the action it documents.
+"""The official-records stage: fetch the feeds of kind ``federal_register`` and ``screening_list``
+(and ``mofcom``: ``mofcom_stage.py``), store what is new, and link each record to the action it
+documents.
 
 - Federal Register: incremental by publication date (the last date stored is the next query's
   ``conditions[publication_date][gte]``; documents are keyed on their number, so the overlap day
@@ -48,7 +49,7 @@ from sinowatch.warehouse import actions as adb
 from sinowatch.warehouse import official as odb
 from sinowatch.warehouse.db import Connection, transaction
 
-OFFICIAL_KINDS = ("federal_register", "screening_list")
+OFFICIAL_KINDS = ("federal_register", "screening_list", "mofcom")
 MAX_PAGES = 50
 #: the government whose records each kind holds (actor agreement)
 RECORD_ACTOR = "bis"
@@ -58,6 +59,7 @@ OnRecord = Callable[[Connection, str], int]
 @dataclass
 class OfficialStats:
     documents: int = 0
+    announcements: int = 0  # MOFCOM (mofcom_stage.py)
     snapshots: int = 0
     added: int = 0
     removed: int = 0
@@ -71,7 +73,8 @@ class OfficialStats:
     alerts: int = 0
 
     def lines(self) -> list[str]:
-        out = [f"official records: {self.documents} new Federal Register document(s), {self.snapshots} screening-list "
+        out = [f"official records: {self.documents} new Federal Register document(s), {self.announcements} new MOFCOM "
+               f"announcement(s), {self.snapshots} screening-list "
                f"snapshot(s) (+{self.added} -{self.removed} ~{self.changed}), {self.linked} link(s) to actions "
                f"({self.started} action(s) first seen in a record), {self.ambiguous} record(s) left unlinked as "
                f"ambiguous, {self.candidates} unresolved Chinese name(s) sent to discovery, {self.alerts} alert(s) "
@@ -87,7 +90,7 @@ def official_feeds(config: Config, only: Sequence[str] | None = None) -> list[Fe
         unknown = set(only) - {f.name for f in feeds}
         if unknown:
             raise SinowatchError(f"no enabled official feed named {', '.join(sorted(unknown))} "
-                                 "(official feeds have kind = \"federal_register\" or \"screening_list\")")
+                                 "(official feeds have kind = \"federal_register\", \"screening_list\" or \"mofcom\")")
         feeds = [f for f in feeds if f.name in only]
     return feeds
 
@@ -133,6 +136,10 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
                                     for d in docs if not is_bis_document(d.agencies)]
                     stats.notes += [f"{feed.name}: {d.document_number} corrects an earlier document: stored, never linked"
                                     for d in docs if is_bis_document(d.agencies) and d.is_correction]
+                elif feed.kind == "mofcom":
+                    from sinowatch.official.mofcom_stage import take_mofcom
+
+                    take_mofcom(config, conn, client, feed, names, stats, now)
                 else:
                     body = _get(config, client, feed.url, feed.name)
                     with transaction(conn):
@@ -142,6 +149,10 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
     # after every feed: a document's targets may come from screening-list entries fetched after it
     with transaction(conn):
         link_fr_documents(conn, names, stats, now, days=link_days, on_record=on_record)
+        if any(f.kind == "mofcom" for f in official_feeds(config, only)):
+            from sinowatch.official.mofcom_stage import link_mofcom
+
+            link_mofcom(conn, stats, now, days=link_days, on_record=on_record)
     return stats
 
 
@@ -216,11 +227,16 @@ def _us(conn: Connection) -> set[str | None]:
 
 def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date, *, kind: str, record_id: str,
            citation: str | None, url: str | None, effective: date | None, title: str, stats: OfficialStats,
-           now: datetime, on_record: OnRecord | None = None, document_number: str | None = None) -> str | None:
+           now: datetime, on_record: OnRecord | None = None, document_number: str | None = None,
+           actors: set[str | None] | None = None, record_actor: str = RECORD_ACTOR, record_status: str = "enacted",
+           accept: Callable[[Candidate], bool] | None = None) -> str | None:
     """Link a record to the action that agrees with it best (``sinowatch.official.linking``), or
     start one from it; returns the action id, or None when the record names no firm or the
     evidence is ambiguous (noted in the stats). ``on_record(conn, action_id)`` runs for the action
-    the record started or joined (the alerts outbox)."""
+    the record started or joined (the alerts outbox). A US record by default; another
+    government's passes the ``actors`` its actions may have, the ``record_actor`` and
+    ``record_status`` of an action it starts, and ``accept``, a further condition on candidates
+    (MOFCOM: ``mofcom_stage.py``)."""
     if not targets:
         return None
     existing = odb.record_action(conn, kind, record_id)
@@ -232,7 +248,8 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
     cands = [Candidate(action_id=r[0], actor=r[1], targets=tuple(r[2]), act_date=r[3], status=r[4],
                        citations=frozenset(k for c in r[5] for k in citation_keys(c)), evidence=tuple(r[6]))
              for r in odb.matching_actions(conn, event_type, targets, t0 - RECORD_GAP, t0 + RECORD_GAP)]
-    choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn),
+    cands = [c for c in cands if accept is None or accept(c)]
+    choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn) if actors is None else actors,
                     document_number=document_number)
     if choice.is_ambiguous:
         stats.ambiguous += 1
@@ -249,11 +266,11 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
                     effective=effective, title=title, targets=targets, now=datetime.now(UTC))
     stats.linked += 1
     row = conn.execute("SELECT status, actor, targets, title FROM actions WHERE action_id = ?", [action_id]).fetchall()
-    status, actor, old_targets, old_title = row[0] if row else ("enacted", RECORD_ACTOR, [], title)
+    status, actor, old_targets, old_title = row[0] if row else (record_status, record_actor, [], title)
     touched = {"action_id": action_id, "event_type": event_type, "status": status or "enacted",
-               "actor": actor or RECORD_ACTOR, "targets": sorted(set(old_targets) | set(targets)),
+               "actor": actor or record_actor, "targets": sorted(set(old_targets) | set(targets)),
                "title": old_title, "first_seen": t0, "last_seen": t0}
-    history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, "enacted", t0, None)]
+    history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, record_status, t0, None)]
     _refresh(conn, touched, history, now)
     if on_record is not None:
         stats.alerts += on_record(conn, action_id)
