@@ -28,6 +28,7 @@ OTHERS = (
     ROOT / "tests" / "data" / "sentiment_beat.jsonl",
     ROOT / "tests" / "data" / "sentiment_beat_holdout2.jsonl",
     ROOT / "tests" / "data" / "sentiment_beat_holdout4.jsonl",
+    ROOT / "tests" / "data" / "sentiment_domain.jsonl",
 )
 KEYS = {"id", "event", "text", "headline", "lead", "entity", "mention", "label", "lang", "topic"}
 LABELS = ("positive", "negative", "neutral")
@@ -48,7 +49,9 @@ def _event_key(event: str) -> str:
 
 
 @pytest.mark.parametrize(("path", "id_format", "prefix", "minimum", "policy", "chinese"), SPECS)
-def test_schema_and_text_shape(path: Path, id_format: str, prefix: str, minimum: int, policy: float, chinese: int) -> None:
+def test_schema_and_text_shape(
+    path: Path, id_format: str, prefix: str, minimum: int, policy: float, chinese: int
+) -> None:
     rows = _rows(path)
     assert [r["id"] for r in rows] == [id_format.format(n) for n in range(1, len(rows) + 1)]
     for r in rows:
