@@ -210,6 +210,9 @@ def _links(conn: Any, path: Path, split: str, watchlist: Any, gold: dict[str, st
     for r in recs:
         rid = r["document"]["document_number"] if r["kind"] == "federal_register" else r["record_id"]
         truth[(r["kind"], rid)] = r["action"]
+        if r["kind"] == "screening_list":  # the stage names a group by its entries' notice
+            for e in r["entries"]:
+                truth.setdefault((r["kind"], e.get("federal_register_notice") or ""), r["action"])
     res.gold_records = sum(1 for r in recs if r["action"] is not None)
     members: dict[str, set[str]] = defaultdict(set)
     for i, c in pred.items():

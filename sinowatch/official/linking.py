@@ -45,8 +45,8 @@ e. the act date closest to the record's date (in whole days).
 When the two best are equal on all five, the evidence is ambiguous: the record is linked to
 neither (and starts no action of its own), and ``sinowatch official`` says so.
 
-A record that agrees with no action starts one only when it is a screening-list addition of a
-watched firm (:func:`starts_action`): a designation is news even when no outlet reported it. Any
+A record that agrees with no action starts one only when it is a recent screening-list addition
+of a watched firm (:func:`starts_action`): a designation is news even when no outlet reported it. Any
 other record (a Federal Register rule, an extension, a removal) is stored and left unlinked, and a
 Federal Register document is tried again on later runs while news may still arrive.
 """
@@ -144,9 +144,12 @@ def corroborated(c: Candidate, *, when: date, act: RecordAct, citation: str | No
     return abs((c.act_date.date() - when).days) <= FEW_DAYS.days or date_stated(c.evidence, when, effective)
 
 
-def starts_action(act: RecordAct, kind: str) -> bool:
-    """Whether a record that joins no action starts one: a screening-list addition only."""
-    return kind == "screening_list" and act == CSL_ADDITION
+def starts_action(act: RecordAct, kind: str, *, when: date, today: date) -> bool:
+    """Whether a record that joins no action starts one: a screening-list addition whose start
+    date (``when``) is recent, within :data:`RECORD_GAP` of the snapshot (``today``). An entry
+    that appears in a diff with a start date months back is an old listing the list shows anew
+    (a revised entry re-keyed, a feed catching up), not today's designation."""
+    return kind == "screening_list" and act == CSL_ADDITION and (today - when).days <= RECORD_GAP.days
 
 
 def rank(c: Candidate, *, targets: Sequence[str], when: date, citation: str | None,

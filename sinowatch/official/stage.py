@@ -267,7 +267,7 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
         return None
     if choice.action_id is not None:
         action_id = choice.action_id
-    elif act is None or starts_action(act, kind):
+    elif act is None or starts_action(act, kind, when=when, today=now.date()):
         action_id = "act-" + hashlib.sha1(f"record\n{kind}\n{record_id}".encode()).hexdigest()[:12]
         stats.started += 1
     else:
