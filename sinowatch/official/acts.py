@@ -15,7 +15,9 @@ into one small vocabulary of **kinds**:
 - ``authorization``: a permission granted or a restriction eased ("Release of Technology ...",
   "authorize"; "allow", "began issuing licences", "允许", "放宽");
 - ``controls``: new restrictions (licence requirements, controls on items, foreign direct product
-  rules; "require licences", "restrict", "限制", "管制").
+  rules, a permission revoked; "require licences", "restrict", "revoke", "限制", "管制", "撤销").
+
+A rule rescinded is a ``removal`` (an easing); an authorization revoked is ``controls``.
 
 A record has one kind (its title decides; when the title says none, its abstract) and a flag for a
 proposed rule. A report's evidence sentence has at most one kind (the first of extension, removal,
@@ -46,10 +48,11 @@ class RecordAct:
 
 #: record titles and abstracts (the Federal Register's vocabulary), in order of precedence
 _RECORD: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("controls", re.compile(r"\bcommerce control list\b|\bforeign direct product\b", re.I)),
+    ("controls", re.compile(r"\bcommerce control list\b|\bforeign direct product\b|\brevo(?:cation|ke|kes|king|ked)\b",
+                            re.I)),
     ("extension", re.compile(r"\bextension of validity\b|\bextend(?:s|ing|ed)?\b[^.;]{0,80}\bvalidity\b"
                              r"|\btemporary general licen[cs]e\b[^.;]{0,40}\bextend", re.I)),
-    ("removal", re.compile(r"\bremov(?:al|als|e|es|ing|ed)\b", re.I)),
+    ("removal", re.compile(r"\bremov(?:al|als|e|es|ing|ed)\b|\brescission\b|\brescind", re.I)),
     ("addition", re.compile(r"\badd(?:ition|itions|s|ing|ed)?\b(?! of an address)", re.I)),
     ("revision", re.compile(r"\brevis(?:ion|ions|e|es|ing|ed)\b[^.;]{0,60}\b(?:entr(?:y|ies)|address|alias)", re.I)),
     ("authorization", re.compile(r"\brelease of\b|\bauthori[sz](?:e|es|ing|ed|ation)\b|\blicen[cs]e exception\b"
@@ -81,15 +84,15 @@ _NEWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("extension", re.compile(r"\bextend(?:s|ed|ing)?\b|\bextension\b|\breprieve\b|\bgrace period\b|\brenew(?:s|ed|al)?\b"
                              r"|延长|延期|展期|再延|续期", re.I)),
     ("removal", re.compile(r"\bremov(?:e|es|ed|ing|al)\b|\bdelist|\btaken off\b|\btook\b[^.]{0,40}\boff\b"
-                           r"|移出|移除|剔除|撤出", re.I)),
+                           r"|\brescind|\brescission\b|\brepeal|移出|移除|剔除|撤出|废除", re.I)),
     ("addition", re.compile(r"\badd(?:s|ed|ing)?\b|\bblacklist|\bdesignat|\bplac(?:e|es|ed|ing)\b[^.]{0,60}\bon\b"
                             r"[^.]{0,30}\blist\b|列入|纳入|加入[^。]{0,10}清单|拉黑", re.I)),
     ("authorization", re.compile(r"\ballow|\blet(?:s|ting)?\b|\bpermit|\bauthori[sz]|\bgrant|\bapprov|\bissu(?:e|es|ed|ing)"
                                  r" licen[cs]es\b|\bcarve[sd]?[- ]out\b|\beas(?:e|es|ed|ing)\b|\bexempt|\bwaive"
                                  r"|\bresume\b|允许|批准|放宽|豁免|获准|发放[^。]{0,10}许可|开口子|松绑", re.I)),
     ("controls", re.compile(r"\brestrict|\brequir|\bban(?:s|ned|ning)?\b|\bcurb|\bcontrols?\b|\bcrack(?:s|ed)? down"
-                            r"|\bcrackdown|\bprohibit|\bblock|\bhalt|\btighten|\brules?\b"
-                            r"|限制|管制|禁止|须获得|需要获得|要求[^。]{0,10}许可|收紧|管控", re.I)),
+                            r"|\bcrackdown|\bprohibit|\bblock|\bhalt|\btighten|\brevo(?:ke|kes|ked|king|cation)\b"
+                            r"|\brules?\b|限制|管制|禁止|须获得|需要获得|要求[^。]{0,10}许可|收紧|管控|撤销|吊销", re.I)),
 )
 
 

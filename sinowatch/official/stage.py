@@ -14,8 +14,11 @@ documents.
   equally it joins none and the stats say so. Firms come from the listed names resolved on
   evidence (``sinowatch.official.names``: the exact alias, or a known-subsidiary pattern; "Huawei
   Marine Networks" is not Huawei), and for a Federal Register document from the screening-list
-  entries that cite it and the firms its title or abstract names. A record with firms and no
-  agreeing action starts one (first seen from the record). A record without a resolved firm is
+  entries that cite it and the firms its title or abstract names. The record's act (its kind and
+  whether it is proposed: ``sinowatch.official.acts``) must be the act the reports describe. A
+  recent screening-list addition with firms and no agreeing action starts one (first seen from
+  the record); any other record without an agreeing action is left unlinked (a Federal Register
+  document is tried again on later runs). A record without a resolved firm is
   never linked: a rule is never attached to a firm it does not name. Unresolved Chinese names go
   to the discovery candidates. Additions to lists that are not BIS's (SDN, NS-CMIC ...) are stored
   and diffed but not linked.

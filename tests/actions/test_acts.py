@@ -38,6 +38,9 @@ def test_a_record_s_act_from_its_title_then_its_abstract() -> None:
     assert record_act_fr("Establishment of Reporting Requirements", "BIS proposes reports.",
                          "Proposed rule.", "Proposed Rule") == RecordAct(None, proposed=True)
     assert record_act_fr("Additions to the Entity List", None, "Proposed rule.").proposed
+    # a permission revoked restricts; a rule rescinded eases
+    assert record_act_fr("Revocation of Validated End-User Authorizations", None).kind == "controls"
+    assert record_act_fr("Rescission of the Framework for AI Diffusion", None).kind == "removal"
 
 
 def test_what_a_report_says_was_done_in_english_and_chinese() -> None:
@@ -50,6 +53,9 @@ def test_what_a_report_says_was_done_in_english_and_chinese() -> None:
     assert sentence_kind("The Commerce Department amended its rules to allow companies to work with Huawei") \
         == "authorization"
     assert sentence_kind("Washington will require licences for exports of the H20.") == "controls"
+    assert sentence_kind("BIS said it would revoke the validated end-user status of the factories") == "controls"
+    assert sentence_kind("将撤销三星电子和SK海力士在华工厂的“经验证最终用户”资格") == "controls"
+    assert sentence_kind("Commerce said it had rescinded the AI Diffusion Rule") == "removal"
     assert sentence_kind("Huawei, listed in 2019.") is None
     assert news_kinds(["Huawei, listed in 2019.", "Commerce added Huawei units."]) == {"addition"}
 
