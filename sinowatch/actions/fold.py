@@ -13,6 +13,11 @@ A report joins an action when
     (``bis`` and ``us-gov``);
   * the language-independent evidence does not contradict: two different Federal Register
     citations or document numbers are two acts.
+Successive acts of one type on one firm weeks apart (docs/views.md, rules S1 and S2): a report does
+not join the action its own article names as a past act (a background mention of the same type
+and firm that shares a number or an official id with that action: "the previous 45-day
+extension"), nor, when its evidence says the act is a repetition ("once more", "再延长"), an
+action last reported more than :data:`REPEAT_GAP` earlier.
 Among the actions that fit, the best score wins (target overlap, exact actor, shared numbers and
 ids, closeness in time), ties to the earliest action, then the smallest id: the same reports in
 the same order always fold the same way. A report that fits none starts an action whose id is
