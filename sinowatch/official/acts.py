@@ -117,7 +117,8 @@ def content_agrees(record: RecordAct, event_type: str, kinds: frozenset[str], st
       final rule only one seen enacted or reversed;
     - the kinds agree: the record's kind is among the action's. An action whose reports state
       no kind stands for the type's usual act: an Entity List action for an addition, an export
-      control action for new controls. A revision of entries joins only by its citation (rule a
+      control action for new controls; on the Entity List, restrictions stated ("restricts
+      exports to them") are the listing. A revision of entries joins only by its citation (rule a
       of the linking), never by content;
     - a record whose kind is unknown joins nothing by content.
     """
@@ -127,6 +128,8 @@ def content_agrees(record: RecordAct, event_type: str, kinds: frozenset[str], st
         return False
     if record.kind is None or record.kind == "revision":
         return False
+    if event_type == "entity_list" and "controls" in kinds:  # "restricts exports to them": the listing
+        kinds = (kinds - {"controls"}) | {"addition"}
     if not kinds:
         kinds = frozenset({"addition"} if event_type == "entity_list" else {"controls"})
     return record.kind in kinds

@@ -46,7 +46,10 @@ When the two best are equal on all five, the evidence is ambiguous: the record i
 neither (and starts no action of its own), and ``sinowatch official`` says so.
 
 A record that agrees with no action starts one only when it is a recent screening-list addition
-of a watched firm (:func:`starts_action`): a designation is news even when no outlet reported it. Any
+of a watched firm (:func:`starts_action`) and no action agrees with it on everything but rule 7 (a
+record published two weeks after an announcement the news reported is that act, uncorroborated:
+it is left unlinked rather than made a second action that would alert twice); a designation is
+news even when no outlet reported it. Any
 other record (a Federal Register rule, an extension, a removal) is stored and left unlinked, and a
 Federal Register document is tried again on later runs while news may still arrive.
 """
@@ -117,6 +120,9 @@ class Choice:
     action_id: str | None  # None: no agreeing action (start one) or ambiguous (link none)
     ambiguous: tuple[str, ...] = ()  # the tied actions, when the evidence is ambiguous
     excluded: tuple[str, ...] = ()  # actions left out because they document another rule
+    #: actions that agree on everything but time: their act lies more than FEW_DAYS from the record
+    #: and no report corroborates it (the record neither joins them nor starts a duplicate)
+    uncorroborated: tuple[str, ...] = ()
 
     @property
     def is_ambiguous(self) -> bool:
@@ -134,14 +140,17 @@ def citation_agrees(c: Candidate, citation: str | None, document_number: str | N
 
 
 def corroborated(c: Candidate, *, when: date, act: RecordAct, citation: str | None,
-                 document_number: str | None = None, effective: date | None = None) -> bool:
-    """Rules 6 and 7: the content agrees and the act is close in time or a report states the
-    record's date; or the citation agrees, which settles both."""
+                 document_number: str | None = None, effective: date | None = None) -> bool | None:
+    """Rules 6 and 7: True when the content agrees and the act is close in time or a report
+    states the record's date, or the citation agrees, which settles both; None when the content
+    agrees but the act is further than :data:`FEW_DAYS` with nothing to corroborate it; else False."""
     if citation_agrees(c, citation, document_number):
         return True
     if not content_agrees(act, c.event_type, news_kinds(c.evidence), c.statuses):
         return False
-    return abs((c.act_date.date() - when).days) <= FEW_DAYS.days or date_stated(c.evidence, when, effective)
+    if abs((c.act_date.date() - when).days) <= FEW_DAYS.days or date_stated(c.evidence, when, effective):
+        return True
+    return None
 
 
 def starts_action(act: RecordAct, kind: str, *, when: date, today: date) -> bool:
@@ -172,18 +181,23 @@ def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: dat
     keys = citation_keys(citation)
     fit: list[Candidate] = []
     excluded: list[str] = []
+    unsure: list[str] = []
     for c in candidates:
         if c.actor not in actors or not set(c.targets) & set(targets):
             continue
         if keys and c.citations and not keys & c.citations:
             excluded.append(c.action_id)
             continue
-        if act is not None and not corroborated(c, when=when, act=act, citation=citation,
-                                                document_number=document_number, effective=effective):
-            continue
+        if act is not None:
+            ok = corroborated(c, when=when, act=act, citation=citation, document_number=document_number,
+                              effective=effective)
+            if ok is None:
+                unsure.append(c.action_id)
+            if not ok:
+                continue
         fit.append(c)
     if not fit:
-        return Choice(None, excluded=tuple(excluded))
+        return Choice(None, excluded=tuple(excluded), uncorroborated=tuple(sorted(unsure)))
     ranked = sorted(fit, key=lambda c: (rank(c, targets=targets, when=when, citation=citation,
                                              document_number=document_number), c.action_id))
     best = rank(ranked[0], targets=targets, when=when, citation=citation, document_number=document_number)

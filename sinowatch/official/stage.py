@@ -41,6 +41,7 @@ from sinowatch.errors import SinowatchError
 from sinowatch.official.acts import CSL_ADDITION, RecordAct, record_act_fr
 from sinowatch.official.linking import (
     LIST_TYPES,
+    FEW_DAYS,
     RECORD_GAP,
     Candidate,
     choose,
@@ -74,6 +75,7 @@ class OfficialStats:
     candidates: int = 0
     ambiguous: int = 0
     unmatched: int = 0  # records with firms that agree with no action and start none (not additions)
+    uncorroborated: int = 0  # records whose agreeing act lies over FEW_DAYS away, uncorroborated
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     alerts: int = 0
@@ -83,7 +85,8 @@ class OfficialStats:
                f"announcement(s), {self.snapshots} screening-list "
                f"snapshot(s) (+{self.added} -{self.removed} ~{self.changed}), {self.linked} link(s) to actions "
                f"({self.started} action(s) first seen in a record), {self.ambiguous} record(s) left unlinked as "
-               f"ambiguous, {self.unmatched} left unlinked as matching no reported act, {self.candidates} unresolved Chinese name(s) sent to discovery, {self.alerts} alert(s) "
+               f"ambiguous, {self.unmatched} left unlinked as matching no reported act, {self.uncorroborated} as "
+               f"uncorroborated (an agreeing act over {FEW_DAYS.days} days away), {self.candidates} unresolved Chinese name(s) sent to discovery, {self.alerts} alert(s) "
                "queued"]
         out += [f"  {n}" for n in self.notes]
         out += [f"  error: {e}" for e in self.errors]
@@ -270,9 +273,15 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
         return None
     if choice.action_id is not None:
         action_id = choice.action_id
-    elif act is None or starts_action(act, kind, when=when, today=now.date()):
+    elif act is None or (starts_action(act, kind, when=when, today=now.date()) and not choice.uncorroborated):
         action_id = "act-" + hashlib.sha1(f"record\n{kind}\n{record_id}".encode()).hexdigest()[:12]
         stats.started += 1
+    elif choice.uncorroborated:
+        stats.uncorroborated += 1
+        stats.notes.append(f"{kind} {record_id}: not linked, its act agrees with "
+                           f"{', '.join(choice.uncorroborated)} but lies over {FEW_DAYS.days} days away and no "
+                           "report states its citation or date; see `sinowatch action ID`")
+        return None
     else:
         stats.unmatched += 1
         return None

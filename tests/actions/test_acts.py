@@ -153,6 +153,24 @@ def test_an_act_over_a_week_from_the_record_needs_its_citation_or_date(conn) -> 
     assert _attach(conn, "Additions to the Entity List", 0, event_type="entity_list") == news
 
 
+def test_an_uncorroborated_addition_weeks_after_the_news_starts_no_second_action(conn) -> None:
+    """A screening-list addition ten days after news of the same listing, which states neither its
+    citation nor its date: not linked (rule 7), and not started either (it would alert twice)."""
+    save(conn, [article("n", "Huawei units blacklisted", days=-10)],
+         [ex("n", event(targets=("huawei",), sentence="The move restricts exports to Huawei units."))])
+    news = membership(conn)["n#0"]
+    stats = OfficialStats()
+    got = _attach(conn, "EL additions", 0, event_type="entity_list", kind="screening_list", number="91 FR 9",
+                  citation="91 FR 9", stats=stats)
+    assert got is None and (stats.linked, stats.started, stats.uncorroborated) == (0, 0, 1)
+    assert news in " ".join(stats.notes) and "1 as uncorroborated" in stats.lines()[0]
+    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 1
+    # the same addition four days after the news joins it: "restricts exports" on the Entity List
+    # is the listing
+    assert _attach(conn, "EL additions", -6, event_type="entity_list", kind="screening_list", number="91 FR 10",
+                   citation="91 FR 10") == news
+
+
 def test_a_cited_record_joins_whatever_its_kind(conn) -> None:
     save(conn, [article("n", "Huawei entries revised", days=-10)],
          [ex("n", event(targets=("huawei",), sentence="Commerce revised Huawei's entries (91 FR 700)."))])
