@@ -40,8 +40,8 @@ from sinowatch.config import Config, FeedConfig
 from sinowatch.errors import SinowatchError
 from sinowatch.official.acts import CSL_ADDITION, RecordAct, record_act_fr
 from sinowatch.official.linking import (
-    LIST_TYPES,
     FEW_DAYS,
+    LIST_TYPES,
     RECORD_GAP,
     Candidate,
     choose,
