@@ -114,7 +114,9 @@ def content_agrees(record: RecordAct, event_type: str, kinds: frozenset[str], st
     ``statuses`` (proposed, enacted, reversed, background) reports the act ``record`` documents:
 
     - a proposed rule joins only an action seen proposed (it becomes that action's history); a
-      final rule only one seen enacted or reversed;
+      final rule one seen proposed, enacted or reversed (a final rule days after news that the act
+      was weighed is its enactment: a status change stays on its action), never an action known
+      only from mentions in passing;
     - the kinds agree: the record's kind is among the action's. An action whose reports state
       no kind stands for the type's usual act: an Entity List action for an addition, an export
       control action for new controls; on the Entity List, restrictions stated ("restricts
@@ -124,7 +126,7 @@ def content_agrees(record: RecordAct, event_type: str, kinds: frozenset[str], st
     """
     if record.proposed and "proposed" not in statuses:
         return False
-    if not record.proposed and not statuses & {"enacted", "reversed"}:
+    if not record.proposed and not statuses & {"proposed", "enacted", "reversed"}:
         return False
     if record.kind is None or record.kind == "revision":
         return False

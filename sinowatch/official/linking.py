@@ -24,9 +24,9 @@ only when they agree on everything a compliance analyst checks first:
 6. **content** (``sinowatch.official.acts``): the act the record documents is the act the reports
    describe: the same kind (an addition, a removal, a licence extension, an authorization, new
    controls; an extension never joins a designation, a removal never an addition) and status (a
-   proposed rule joins only an action seen proposed; a final rule only one seen enacted or
-   reversed); a revision of entries, or a record whose kind its text does not state, joins only
-   by its citation;
+   proposed rule joins only an action seen proposed; a final rule never an action known only from
+   mentions in passing); a revision of entries, or a record whose kind its text does not state,
+   joins only by its citation;
 7. **close in time, or corroborated**: an act dated more than :data:`FEW_DAYS` from the record
    (up to :data:`RECORD_GAP`) needs a report that states the record's citation, document number,
    publication or effective date.

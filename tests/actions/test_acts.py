@@ -77,7 +77,8 @@ def test_content_must_agree() -> None:
     proposed = RecordAct("addition", proposed=True)
     assert content_agrees(proposed, "entity_list", frozenset(), frozenset({"proposed", "enacted"}))
     assert not content_agrees(proposed, "entity_list", frozenset(), ENACTED)
-    assert not content_agrees(add, "entity_list", frozenset(), frozenset({"proposed"}))
+    assert content_agrees(add, "entity_list", frozenset(), frozenset({"proposed"}))  # its enactment
+    assert not content_agrees(add, "entity_list", frozenset(), frozenset({"background"}))
     # a revision of entries, or a record of unknown kind, joins by its citation only
     assert not content_agrees(RecordAct("revision"), "entity_list", addition_news, ENACTED)
     assert not content_agrees(RecordAct(None), "export_control", frozenset(), ENACTED)
@@ -99,9 +100,10 @@ def _huawei_extension(conn) -> str:  # type: ignore[no-untyped-def]
 
 def _attach(conn, title: str, days: int, *, event_type: str = "export_control", abstract: str | None = None,  # type: ignore[no-untyped-def]
             kind: str = "federal_register", number: str = "2026-500", citation: str = "91 FR 500",
-            doc_type: str = "Rule", stats: OfficialStats | None = None) -> str | None:
+            doc_type: str = "Rule", stats: OfficialStats | None = None,
+            targets: tuple[str, ...] = ("huawei",)) -> str | None:
     act = CSL_ADDITION if kind == "screening_list" else record_act_fr(title, abstract, None, doc_type)
-    return attach(conn, event_type, ["huawei"], (NOW + timedelta(days=days)).date(), kind=kind, record_id=number,
+    return attach(conn, event_type, list(targets), (NOW + timedelta(days=days)).date(), kind=kind, record_id=number,
                   citation=citation, url=None, effective=None, title=title, stats=stats or OfficialStats(), now=NOW,
                   act=act, document_number=number if kind == "federal_register" else None)
 
@@ -127,16 +129,34 @@ def test_a_removal_never_joins_an_addition(conn) -> None:
 
 
 def test_a_proposed_rule_joins_only_a_proposed_action(conn) -> None:
-    save(conn, [article("p", "U.S. weighs new Huawei rule", days=-2), article("e", "U.S. bars Huawei units")],
-         [ex("p", event(targets=("huawei",), status="proposed",
-                        sentence="Commerce is weighing adding more Huawei units to the Entity List.")),
-          ex("e", event(targets=("smic",), sentence="Commerce added SMIC units to the Entity List."))])
+    save(conn, [article("p", "U.S. weighs listing SMIC units", days=-2), article("e", "U.S. bars Huawei units")],
+         [ex("p", event(targets=("smic",), status="proposed",
+                        sentence="Commerce is weighing adding more SMIC units to the Entity List.")),
+          ex("e", event(targets=("huawei",), sentence="Commerce added Huawei units to the Entity List."))])
     weighed = membership(conn)["p#0"]
-    got = _attach(conn, "Additions to the Entity List", 1, event_type="entity_list", doc_type="Proposed Rule")
-    assert got == weighed
-    # a final rule does not join an action only ever seen proposed (no citation states it)
-    assert _attach(conn, "Additions to the Entity List", 1, event_type="entity_list", number="2026-600",
-                   citation="91 FR 600") is None
+    stats = OfficialStats()
+    # a proposed rule never joins an act already enacted ...
+    assert _attach(conn, "Additions to the Entity List", 1, event_type="entity_list", doc_type="Proposed Rule",
+                   stats=stats) is None
+    assert stats.unmatched == 1
+    # ... and joins the act that was reported as weighed, as its history
+    assert _attach(conn, "Additions to the Entity List", 1, event_type="entity_list", doc_type="Proposed Rule",
+                   number="2026-600", citation="91 FR 600", targets=("smic",)) == weighed
+    # a final rule days later is that act's enactment: the proposed rule's citation is no
+    # contradiction (the Federal Register document says it was a proposal)
+    from sinowatch.warehouse import official as odb
+
+    from sinowatch.official.records import FrDocument
+
+    odb.upsert_fr_documents(conn, "fr", [FrDocument(
+        document_number="2026-600", citation="91 FR 600", title="Additions to the Entity List", abstract=None,
+        action="Proposed rule.", doc_type="Proposed Rule", publication_date=(NOW + timedelta(days=1)).date(),
+        effective_on=None, html_url=None, pdf_url=None, raw_text_url=None, cfr_references="[]", agencies=())], NOW)
+    assert _attach(conn, "Additions to the Entity List", 2, event_type="entity_list", number="2026-601",
+                   citation="91 FR 601", targets=("smic",)) == weighed
+    # a second final rule with yet another citation documents another act
+    assert _attach(conn, "Additions to the Entity List", 3, event_type="entity_list", number="2026-602",
+                   citation="91 FR 602", targets=("smic",)) is None
 
 
 def test_an_act_over_a_week_from_the_record_needs_its_citation_or_date(conn) -> None:
