@@ -146,7 +146,7 @@ def link_mofcom(conn: Connection, stats: OfficialStats, now: datetime, *, days: 
                      effective=effective, title=title, targets=firms, stats=stats, now=now, on_record=on_record)
             continue
         attach(conn, event_type, firms, published, kind="mofcom", record_id=aid, citation=number, url=url,
-               effective=effective, title=title, stats=stats, now=now, on_record=on_record,
+               effective=effective, title=title, stats=stats, now=now, act=None, on_record=on_record,
                actors=set(MOFCOM_ACTORS), record_actor=RECORD_ACTOR, record_status=status,
                accept=_reversed_only if status == "reversed" else None)
 
