@@ -4,7 +4,7 @@ Checks the file against the shared format (tests/data/events/README.md): schema,
 evidence substrings, ids against the bundled watchlist and the government actor ids, the split by
 storyline (STORIES.md) with no storyline or action on two splits, and the minimum counts. The
 ``holdout`` split (written after the system was built, scored once per round) and the ``holdout2`` and
-``holdout3`` splits (written this round without reading the system's code, scored once) follow the same rules.
+``holdout3`` and ``holdout4`` splits (written without reading the system's code, scored once) follow the same rules.
 """
 
 from __future__ import annotations
@@ -255,6 +255,7 @@ def test_official_records_follow_the_split(articles: list[dict[str, Any]], watch
     assert decoys["holdout"] >= 2
     assert decoys["holdout2"] >= 8
     assert watched["holdout2"] >= 4
+    assert decoys["holdout4"] >= 4
 
 
 def test_holdout3_split(articles: list[dict[str, Any]], watchlist) -> None:  # type: ignore[no-untyped-def]
@@ -279,6 +280,32 @@ def test_holdout3_split(articles: list[dict[str, Any]], watchlist) -> None:  # t
     mine = [r for r in records if r["split"] == "holdout3"]
     assert sum(r["action"] is None for r in mine) >= 6
     assert sum(bool(targets[r["action"]] & companies) for r in mine if r["action"]) >= 5
+    assert all(r["action"] is None or r["action"] in reports for r in mine)
+
+
+def test_holdout4_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout4 split (round 6, written without reading the system's code, scored once): at least 36
+    articles (12 in Chinese, 4 without events) on at least 12 actions of its own, 6 of them reported by
+    two or more articles and 4 of those in both languages, with every status, policy and company types;
+    its records hold at least 5 records of its actions and at least 4 decoys."""
+    part = [a for a in articles if a["split"] == "holdout4"]
+    assert len(part) >= 36 and sum(a["lang"] == "zh" for a in part) >= 12
+    assert sum(not a["events"] for a in part) >= 4
+    assert all(a["story"].startswith("h4-") for a in part)
+    reports, langs = _reports(part)
+    assert len(reports) >= 12, sorted(reports)
+    _own_actions(articles, "holdout4", "act-h4-", reports)
+    multi = [k for k, n in reports.items() if n >= 2]
+    assert len(multi) >= 6 and sum(langs[k] == {"en", "zh"} for k in multi) >= 4
+    statuses = {ev["status"] for a in part for ev in a["events"]}
+    assert statuses == STATUSES, statuses
+    types = {ev["type"] for a in part for ev in a["events"]}
+    assert types >= {"export_control", "entity_list", "investigation", "model_release", "chip_launch",
+                     "investment", "partnership", "market_move", "policy_plan"}, types
+    records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    mine = [r for r in records if r["split"] == "holdout4"]
+    assert sum(r["action"] is None for r in mine) >= 4
+    assert sum(r["action"] is not None for r in mine) >= 5
     assert all(r["action"] is None or r["action"] in reports for r in mine)
 
 
