@@ -73,12 +73,12 @@ _HAD_EN = re.compile(
 _REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}\b(it|they|he|she|the \w+)\s+had\b", _I)
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
 _BACKGROUND_NEAR_EN = re.compile(
-    r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|in the past|last (week|month|year|spring|summer|"
+    r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"
     r"autumn|fall|winter)|earlier (this|that|last) (year|month)|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"
-    r"前一天|早前|仍然有效|继续有效")
+    r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
 _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d)",
                         _I)
@@ -86,6 +86,8 @@ _PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成�
 _MONTH_EN = re.compile(r"\b(?:in|since|from|on) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
                        + r")\b(?! \d{1,2}\b)")
 _MONTH_ZH = re.compile(r"(今年|本年)?(?<!\d年)(?<!\d)(\d{1,2})\s*月")
+# a month after these is a deadline or next year's ("延至5月", "明年2月"), not when the act happened
+_NOT_ACT_MONTH_ZH = re.compile(r"(明年|次年|下|至|到|延至|截至|截止|直至|由)\s*$")
 
 _ENACTED_OVERRIDE = re.compile(
     r"\b(took|takes|take|taking) effect\b|\bcame into (force|effect)\b|\b(comes|entered|enters) into (force|effect)\b|"
@@ -129,6 +131,22 @@ _REVERSED_EN = re.compile(
     r"\b(delist\w*|exemptions?|waivers? (granted|issued)|carve-outs?)\b|"
     r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b",
     _I)
+# licences granted, extended or renewed after a ban (the guideline's "licences granted after a ban"):
+# an extension of a temporary general licence or a waiver eases; "extends licence requirements" does not
+_LICENCE_EASED_EN = re.compile(
+    r"\b(extend\w*|renew\w*|prolong\w*)\b.{0,60}\b(licen[cs](e|es)\b(?! requirement)|waivers?|exemptions?|reprieve|"
+    r"authori[sz]ations?)|"
+    r"\b(licen[cs]es?|waivers?|exemptions?|reprieve)\b(?! requirement).{0,40}\b(extended|renewed|prolonged)\b|"
+    r"\b(receiv\w*|won|wins|secur(ed|es)|got|gets|been granted|were granted|was granted|began granting|started granting|"
+    r"grant(s|ed|ing)?)\b.{0,40}\blicen[cs](e|es)\b(?! requirement)|"
+    r"\bissu\w*\b.{0,30}\b(temporary|general) (general )?licen[cs]e|"
+    r"\b(without|no longer need\w*|not need)\b.{0,20}\b(a |an )?(licen[cs]e|special permission)\b", _I)
+_LICENCE_EASED_ZH = re.compile(
+    r"(延长|延期|续期|展期).{0,20}许可|许可.{0,20}(延长|延期|续期|展期)|(?<![须需要应])(获得|获颁|拿到|收到|获发).{0,8}许可|"
+    r"(允许|准许).{0,40}(无需|不需|不必).{0,10}许可")
+# a requirement to obtain a licence restricts: "must obtain licences", "须获得许可"
+_LICENCE_NEEDED = re.compile(r"\b(must|need(s|ed)? to|required to|have to|has to) (obtain|get|apply for|seek)\b|"
+                             r"(必须|需要|需|须)(获得|申请|取得)", _I)
 _EASING_EXPORT_EN = re.compile(
     r"\b(allow\w*|let(s|ting)?|permit(s|ted|ting)?|clear(s|ed|ing)?|approv\w*|grant\w*|resum\w*|greenlight\w*|"
     r"green light\w*|authori[sz]\w*|will issue|issued licen\w*|reopen\w*|restor\w*)\b.{0,60}\b(sales?|sell\w*|"
@@ -175,6 +193,9 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "proposed"
     if _REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)):
         return "reversed"
+    if etype == "export_control" and not _LICENCE_NEEDED.search(sentence) and (
+            _LICENCE_EASED_EN.search(sentence) or (zh and _LICENCE_EASED_ZH.search(sentence))):
+        return "reversed"
     if etype == "export_control":
         m = _EASING_EXPORT_EN.search(sentence)
         # "allows ... sales" eases; "bans ... and allows none" or "requires licences" restricts
@@ -198,6 +219,8 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None)
                 return True
         for m in _MONTH_ZH.finditer(sentence):
             month = int(m.group(2))
+            if _NOT_ACT_MONTH_ZH.search(sentence[:m.start()]):
+                continue
             if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])):
                 return True
     return False
