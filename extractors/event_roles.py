@@ -113,6 +113,8 @@ _PROPOSED_ANY_EN = re.compile(
     _I)
 # "will release" is a plan for a firm; for a government "will add" reports a decision
 _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
+# "将于2026年初推出", "计划于明年发布": a firm's dated plan
+_FUTURE_ZH = re.compile(r"(将|计划|预计|拟|有望)于|明年|年内|下半年(?!以来)")
 _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁|研究(是否|对)|提议|"
                           r"提案|议案|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出)|"
                           # 将 + verb is "will"; 将 + noun ... 列入 is the disposal 把 ("将多家企业列入")
@@ -120,7 +122,7 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
                           r"发布|开源|上线|量产)")
 
 _REVERSED_EN = re.compile(
-    r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|"
+    r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
     r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
@@ -153,9 +155,11 @@ _EASING_EXPORT_EN = re.compile(
     r"ship\w*|exports?|licen[cs]\w*|suppl(y|ies)|deliver\w*)\b",
     _I)
 _REVERSED_ZH = re.compile(
-    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
+    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税")
+_EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
+_IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
                           r"block\w*|bar(s|red|ring)?|halt\w*|stop\w*|expand\w*|broaden\w*|obtain\w*)\b", _I)
 _FIRM_TYPES = ("investment", "model_release", "chip_launch", "partnership")
@@ -189,9 +193,14 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
                          or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])))) \
             or _PROPOSED_ANY_EN.search(sentence):
         return "proposed"
-    if etype in _FIRM_TYPES and _FUTURE_EN.search(sentence[max(0, start - 60):end + 40]):
+    if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
+                                 or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):
         return "proposed"
-    if _REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)):
+    if _reversal(sentence, zh):
+        # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
+        # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted
+        if _imposed_here(sentence, start, end) and not _reversal(_EXEMPTION.sub(" ", sentence), zh):
+            return "enacted"
         return "reversed"
     if etype == "export_control" and not _LICENCE_NEEDED.search(sentence) and (
             _LICENCE_EASED_EN.search(sentence) or (zh and _LICENCE_EASED_ZH.search(sentence))):
@@ -202,6 +211,18 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         if m is not None and not _RESTRICT_EN.search(sentence[:m.start()] + sentence[m.end():]):
             return "reversed"
     return "enacted"
+
+
+def _reversal(sentence: str, zh: bool) -> bool:
+    return bool(_REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)))
+
+
+def _imposed_here(sentence: str, start: int, end: int) -> bool:
+    """The trigger is the object of a verb of imposing ("imposed export controls", "the duty, which
+    the administration imposed"), and not the modifier of an exemption ("tariff exemptions")."""
+    if _EXEMPTION.match(sentence[end:end + 20].lstrip()):
+        return False
+    return bool(_IMPOSING.search(sentence[max(0, start - 40):start]) or _IMPOSING.search(sentence[end:end + 45]))
 
 
 def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:

@@ -145,7 +145,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\btrain(s|ed|ing)?\b.{0,60}\b(on|using|with)\b.{0,40}\b(chips?|ascend|gpus?|accelerators?|processors?|npus?|domestic|home-grown|kunlun)", 0.72, None, r"\bpaper\b|talent|staff|workers"),
         (r"\b(complet\w*|finish\w*)\b.{0,20}\btraining (of|run|for)\b", 0.72, None, r"talent|staff|workers|course"),
         (r"(基于|使用|采用|依托).{0,20}(国产|昇腾|寒武纪|昆仑|芯片|算力).{0,20}(训练|训出)|完成.{0,12}(模型|大模型).{0,6}训练", 0.8, None, r"人才|培训"),
-        (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1)", 0.9, None, None),
+        (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1(?![0-9]))", 0.9, None, None),
     ],
     "chip_launch": [
         (_RELEASE, 0.82, None, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user", ("chip",)),
