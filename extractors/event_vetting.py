@@ -78,12 +78,12 @@ def allusion(event: dict[str, Any]) -> bool:
     trigger = event.get("trigger")
     if event["type"] not in ("export_control", "entity_list") or not trigger:
         return False
-    if not _GENERIC_TRIGGER.match(trigger.strip()):
-        return False
     sentence = event["sentence"]
     at = sentence.find(trigger)
     if at >= 0 and _ALLUSION_FRAME.search(sentence[max(0, at - 40):at]):
         return True
+    if not _GENERIC_TRIGGER.match(trigger.strip()):
+        return False
     rest = sentence[:at] + " " + sentence[at + len(trigger):] if at >= 0 else sentence
     return not _ACT.search(rest)
 
