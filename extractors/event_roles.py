@@ -141,14 +141,15 @@ _LICENCE_EASED_EN = re.compile(
     r"\b(licen[cs]es?|waivers?|exemptions?|reprieve)\b(?! requirement).{0,40}\b(extended|renewed|prolonged)\b|"
     r"\b(receiv\w*|won|wins|secur(ed|es)|got|gets|been granted|were granted|was granted|began granting|started granting|"
     r"grant(s|ed|ing)?)\b.{0,40}\blicen[cs](e|es)\b(?! requirement)|"
-    r"\bissu\w*\b.{0,30}\b(temporary|general) (general )?licen[cs]e|"
-    r"\b(without|no longer need\w*|not need)\b.{0,20}\b(a |an )?(licen[cs]e|special permission)\b", _I)
+    r"\bissu\w*\b.{0,30}\b(temporary|general) (general )?licen[cs]e", _I)
 _LICENCE_EASED_ZH = re.compile(
     r"(延长|延期|续期|展期).{0,20}许可|许可.{0,20}(延长|延期|续期|展期)|(?<![须需要应])(获得|获颁|拿到|收到|获发).{0,8}许可|"
     r"(允许|准许).{0,40}(无需|不需|不必).{0,10}许可")
-# a requirement to obtain a licence restricts: "must obtain licences", "须获得许可"
+# a requirement to obtain a licence, or a firm cut off without one, restricts: "must obtain licences",
+# "can no longer receive components without a licence", "须获得许可"
 _LICENCE_NEEDED = re.compile(r"\b(must|need(s|ed)? to|required to|have to|has to) (obtain|get|apply for|seek)\b|"
-                             r"(必须|需要|需|须)(获得|申请|取得)", _I)
+                             r"\b(cannot|can't|can no longer|no longer|barred from|banned from|unable to|may not)\b|"
+                             r"(必须|需要|需|须)(获得|申请|取得)|不得|不能|无法", _I)
 _EASING_EXPORT_EN = re.compile(
     r"\b(allow\w*|let(s|ting)?|permit(s|ted|ting)?|clear(s|ed|ing)?|approv\w*|grant\w*|resum\w*|greenlight\w*|"
     r"green light\w*|authori[sz]\w*|will issue|issued licen\w*|reopen\w*|restor\w*)\b.{0,60}\b(sales?|sell\w*|"

@@ -13,7 +13,8 @@ see models/events/MODEL_CARD.md, round 6):
   abusing export controls", "sales remain subject to export restrictions", "Nvidia has lost share
   as U.S. export rules have pushed customers away"), or frames the name as a reaction, a standing
   condition or a negation ("abuse of", "subject to", "despite", "does not trigger", "滥用", "仍受",
-  "并不");
+  "并不"); a sentence that dates the act ("blacklisted since 2020", "自2019年以来一直受到美国出口管制")
+  refers to a particular earlier act and keeps its (background) event;
 * **negated act**: the trigger is directly negated ("it did not add new companies to the Entity
   List", "并未将");
 * **not the Entity List**: an ``entity_list`` event whose sentence names no designation list (the
@@ -36,8 +37,11 @@ _I = re.IGNORECASE
 #: triggers that are the bare name of a restrictive instrument, not an act on it
 _GENERIC_TRIGGER = re.compile(
     r"^(u\.s\. |american |us )?(export[- ](controls?|curbs?|restrictions?|rules?|regulations?|limits?|bans?|"
-    r"licen[cs]ing)|licen[cs]e requirements?|controls? on (the )?exports?|curbs|sanctions?|sanctioned|new sanctions|"
-    r"blacklist(s|ed)?|出口管制|出口限制|对华出口|扩散规则|制裁|管制措施)$", _I)
+    r"licen[cs]ing)|licen[cs]e requirements?|controls? on (the )?exports?|curbs|sanctions?|new sanctions|"
+    r"blacklists?|出口管制|出口限制|对华出口|扩散规则|制裁|管制措施)$", _I)
+
+#: a dated mention ("since 2019", "自2019年以来") refers to a particular act: a background event
+_DATED = re.compile(r"\b(19|20)\d\d\b|(19|20)\d\d\s*年")
 
 #: verbs (and modifiers) that state an act on the instrument: imposing, changing, easing or
 #: proposing it, or a new one ("new export controls"); English and Chinese
@@ -79,6 +83,8 @@ def allusion(event: dict[str, Any]) -> bool:
     if event["type"] not in ("export_control", "entity_list") or not trigger:
         return False
     sentence = event["sentence"]
+    if _DATED.search(sentence):
+        return False
     at = sentence.find(trigger)
     if at >= 0 and _ALLUSION_FRAME.search(sentence[max(0, at - 40):at]):
         return True
