@@ -14,7 +14,8 @@ see models/events/MODEL_CARD.md, round 6):
   as U.S. export rules have pushed customers away"), or frames the name as a reaction, a standing
   condition or a negation ("abuse of", "subject to", "despite", "does not trigger", "滥用", "仍受",
   "并不"); a sentence that dates the act ("blacklisted since 2020", "自2019年以来一直受到美国出口管制")
-  refers to a particular earlier act and keeps its (background) event;
+  refers to a particular earlier act and keeps its (background) event, as does one named by its
+  product ("a charge tied to MI308 export curbs");
 * **negated act**: the trigger is directly negated ("it did not add new companies to the Entity
   List", "并未将");
 * **not the Entity List**: an ``entity_list`` event whose sentence names no designation list (the
@@ -42,6 +43,8 @@ _GENERIC_TRIGGER = re.compile(
 
 #: a dated mention ("since 2019", "自2019年以来") refers to a particular act: a background event
 _DATED = re.compile(r"\b(19|20)\d\d\b|(19|20)\d\d\s*年")
+#: so does an instrument named by the product it is about ("MI308 export curbs", "H20出口管制")
+_PRODUCT_BEFORE = re.compile(r"[A-Za-z]+\d+[A-Za-z0-9]*(['’]s)?[\s-]*$")
 
 #: verbs (and modifiers) that state an act on the instrument: imposing, changing, easing or
 #: proposing it, or a new one ("new export controls"); English and Chinese
@@ -86,6 +89,8 @@ def allusion(event: dict[str, Any]) -> bool:
     if _DATED.search(sentence):
         return False
     at = sentence.find(trigger)
+    if at > 0 and _PRODUCT_BEFORE.search(sentence[max(0, at - 20):at]):
+        return False
     if at >= 0 and _ALLUSION_FRAME.search(sentence[max(0, at - 40):at]):
         return True
     if not _GENERIC_TRIGGER.match(trigger.strip()):
