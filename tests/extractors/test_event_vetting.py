@@ -124,3 +124,8 @@ def test_days_ago_is_background_and_deadline_months_are_not_the_acts_date() -> N
     assert not past_date("有效期由3月1日延至5月15日。", 2025, 6)  # the period's bounds, not the act's date
     assert past_date("3月1日，商务部宣布延长许可。", 2025, 6)  # the act's own month stays past
     assert past_date("今年4月，美方要求H20对华出口必须获得许可证。", 2025, 7)  # unchanged: a past month
+
+
+def test_the_country_in_a_list_name_is_not_its_actor(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("美方周四宣布，将五家中国芯片企业列入“中国军工复合体企业”清单。", "zh")
+    assert [e.actor for e in ex.events if e.type == "entity_list"] == ["us-gov"]
