@@ -23,7 +23,11 @@ see models/events/MODEL_CARD.md, round 6):
   "list of applicants", "名单" or the Commerce Department's Unverified List (an export-control
   tool, labelled ``export_control``) is not one.
 
-Rule events only for the first two (they need the trigger's position); all events for the third.
+* **listing only**: an ``export_control`` rule event that names restrictions in general, in a
+  sentence that designates firms and names no controlled item or licence, is the designation
+  itself (entity_list only).
+
+Rule events only for the first, second and fourth (they need the trigger); all events for the third.
 Pure functions over the component's event dicts (``doc.user_data["sw_events"]``).
 """
 
@@ -45,6 +49,14 @@ _GENERIC_TRIGGER = re.compile(
 _DATED = re.compile(r"\b(19|20)\d\d\b|(19|20)\d\d\s*年")
 #: so does an instrument named by the product it is about ("MI308 export curbs", "H20出口管制")
 _PRODUCT_BEFORE = re.compile(r"[A-Za-z]+\d+[A-Za-z0-9]*(['’]s)?[\s-]*$")
+
+#: restrictions on a sector rather than on items
+_SECTOR_RESTRICTIONS = re.compile(r"^(new |fresh |stricter |tighter |sweeping )?(restrictions|curbs|checks|controls) on "
+                                  r"china's (chip|semiconductor|tech)\w*( industry| sector)?$", _I)
+#: controlled items and licences (lower-case English words: "Memory Technologies" is a firm's name)
+_ITEMS = re.compile(r"\b(hbm|HBM|high-bandwidth memory|equipment|tools?|machines|software|technolog(y|ies)|items|"
+                    r"components|gpus?|GPUs?|accelerators?|chips to|exports of|licen[cs]es?)\b|"
+                    r"物项|设备|技术|软件|内存|许可|芯片.{0,6}出口")
 
 #: verbs (and modifiers) that state an act on the instrument: imposing, changing, easing or
 #: proposing it, or a new one ("new export controls"); English and Chinese
@@ -116,6 +128,23 @@ def not_designation(event: dict[str, Any]) -> bool:
     return not _DESIGNATION_LIST.search(_NOT_DESIGNATION.sub(" ", sentence))
 
 
+def listing_only(event: dict[str, Any], listed: set[str]) -> bool:
+    """An export_control rule event in a sentence that designates firms (``listed``: the sentences
+    holding an entity_list event), whose trigger names restrictions in general ("as part of a
+    package of restrictions on China's chip industry") and whose sentence names no controlled item
+    or licence: the designation is the act, and it is entity_list alone. A control on items in the
+    same sentence ("limits on exports of HBM", "延长临时许可") keeps both."""
+    trigger = event.get("trigger")
+    if event["type"] != "export_control" or not trigger or event["sentence"] not in listed:
+        return False
+    if not (_GENERIC_TRIGGER.match(trigger.strip()) or _SECTOR_RESTRICTIONS.match(trigger.strip())):
+        return False
+    return not _ITEMS.search(event["sentence"])
+
+
 def vet(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring)."""
-    return [ev for ev in events if not (allusion(ev) or negated(ev) or not_designation(ev))]
+    events = list(events)
+    listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
+    return [ev for ev in events
+            if not (allusion(ev) or negated(ev) or not_designation(ev) or listing_only(ev, listed))]

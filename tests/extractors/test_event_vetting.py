@@ -129,3 +129,11 @@ def test_days_ago_is_background_and_deadline_months_are_not_the_acts_date() -> N
 def test_the_country_in_a_list_name_is_not_its_actor(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("美方周四宣布，将五家中国芯片企业列入“中国军工复合体企业”清单。", "zh")
     assert [e.actor for e in ex.events if e.type == "entity_list"] == ["us-gov"]
+
+
+def test_a_designation_is_entity_list_alone_unless_items_are_controlled_too(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("Washington is weighing adding YMTC to the Entity List as part of new restrictions on "
+                     "China's chip industry, people familiar said.", "en")
+    assert "entity_list" in _types(ex) and "export_control" not in _types(ex)
+    ex = extract_one("BIS added 40 firms to the Entity List and imposed new limits on exports of HBM.", "en")
+    assert {"entity_list", "export_control"} <= _types(ex)
