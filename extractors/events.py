@@ -197,7 +197,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review|contract prices?|supply agreements|the deal could|government|treasury|washington|revenue", ("company",)),
         (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design|signing up|picks-and-shovels|choose on merit|agree\w* to (pay|give)", ("company",)),
         (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply[- ]chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen|secure supplies|data supply|component supply|supply of usable|alternative supply|supply agreements|merger conditions|supplies from", ("company",)),
-        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作", ("company",)),
+        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|大量采购|长期.{0,4}采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作", ("company",)),
         (r"中标|入围.{0,10}(集采|采购)|吸收合并|换股", 0.85, None, None),
         (r"\b(has|have|had) (long )?worked with\b", 0.7, None, r"authorities|regulators?|government|ministry|officials", ("company",)),
     ],

@@ -137,3 +137,8 @@ def test_a_designation_is_entity_list_alone_unless_items_are_controlled_too(extr
     assert "entity_list" in _types(ex) and "export_control" not in _types(ex)
     ex = extract_one("BIS added 40 firms to the Entity List and imposed new limits on exports of HBM.", "en")
     assert {"entity_list", "export_control"} <= _types(ex)
+
+
+def test_bulk_buying_is_not_a_partnership(extract_one) -> None:  # type: ignore[no-untyped-def]
+    assert "partnership" not in _types(extract_one("今年以来，多家云厂商大量采购国产加速卡。", "zh"))
+    assert "partnership" in _types(extract_one("腾讯与寒武纪签署战略合作协议。", "zh"))
