@@ -15,9 +15,10 @@ Reported per split (``dev``, ``val``, ``test``, ``holdout``) and never mixed wit
   of located gold events per policy type.
 
 ``python -m sinowatch.extractors.evaluate_articles --help``, or ``sinowatch eval --articles FILE
---split dev|val|test|holdout`` (one split, with the articles' errors on dev only). ``val`` chooses
-between configurations (rules vs rules + classifier, combination parameters), never rules against
-its individual errors, so its errors are not listed. The ``test`` and ``holdout``
+--split dev|val|test|holdout`` (one split, with the type confusion; the articles' errors on dev and
+the spent holdouts only, ``--error-detail`` for every wrong event with its sentence). ``val``
+chooses between configurations (rules vs rules + classifier, combination parameters), never rules
+against its individual errors, so its errors are not listed. The ``test`` and ``holdout``
 splits must never be used to choose anything; print them to report, not to tune (``holdout`` was written
 after the system was built and is scored once per round).
 """
@@ -71,6 +72,10 @@ class ArticleScore:
     targets: Counts = field(default_factory=Counts)  # (gold event, id) pairs of located events
     new_recall: dict[str, Ratio] = field(default_factory=lambda: {t: Ratio() for t in POLICY_TYPES})
     status_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: article-level type errors: (gold type, predicted type) for a predicted type the gold lacks
+    #: whose sentence states a gold event of another type ("none": states none), and (gold type,
+    #: "missed") for a gold type not predicted
+    type_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def load_articles(path: str | Path = DEFAULT_ARTICLES) -> list[dict[str, Any]]:
@@ -124,6 +129,22 @@ def score_article(s: ArticleScore, row: dict[str, Any], ex: Extraction) -> None:
         gold_tg, pred_tg = set(g["targets"]), set(hit.targets)
         s.targets.add({(i, t) for t in gold_tg}, {(i, t) for t in pred_tg})
         s.targets_jaccard.append(len(gold_tg & pred_tg) / len(gold_tg | pred_tg) if gold_tg | pred_tg else 1.0)
+    s.type_confusion.update(type_confusion(row, ex))
+
+
+def type_confusion(row: dict[str, Any], ex: Extraction) -> set[tuple[str, str]]:
+    """One article's type errors: (gold type of the event the wrong type's sentence states, or
+    "none", wrong type) per predicted type the gold lacks, and (gold type, "missed") per gold type
+    not predicted."""
+    gold_t = {g["type"] for g in row["events"]}
+    out: set[tuple[str, str]] = set()
+    for e in ex.events:
+        if e.type in gold_t:
+            continue
+        stated = {g["type"] for g in row["events"] if locates(e, g["evidence"])}
+        out.update((g, e.type) for g in stated or {"none"})
+    out.update((t, "missed") for t in gold_t - {e.type for e in ex.events})
+    return out
 
 
 def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_size: int = 16) -> dict[str, ArticleScore]:
@@ -138,6 +159,11 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
 
 SPLITS = ("dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4")  # val: choose configurations only; holdouts: scored once per round
 REPORT_ONLY = ("test", "holdout", "holdout2", "holdout3", "holdout4")  # never tuned on: printed to report, not to choose
+#: splits whose individual errors may be listed: dev (tuned on) and the SPENT holdouts (scored once
+#: in an earlier round; studying their errors is allowed, and a change they prompt is disclosed).
+#: Never val (it chooses configurations: its errors would turn it into a tuning set), test, or a
+#: sealed holdout.
+ERROR_SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 
 
 def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
@@ -159,12 +185,38 @@ def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None
     if gold_t == pred_t and not problems:
         return None
     return {"id": row["id"], "title": row["title"], "missed": sorted(gold_t - pred_t),
-            "wrong": sorted(pred_t - gold_t), "roles": "; ".join(problems)}
+            "wrong": sorted(pred_t - gold_t), "roles": "; ".join(problems), "details": error_details(row, ex)}
+
+
+def _source(e: Event) -> str:
+    return f"rule {e.confidence:.2f} {e.trigger!r}" if e.trigger is not None else f"classifier {e.confidence:.2f}"
+
+
+def error_details(row: dict[str, Any], ex: Extraction) -> list[str]:
+    """One line per wrong event of an article, with its sentence: a false type (``FP``, with the
+    rule trigger or the classifier's probability), a missed gold event (``FN``, with its evidence),
+    a wrong status (``STATUS``)."""
+    gold_t = {g["type"] for g in row["events"]}
+    out = []
+    for e in ex.events:
+        if e.type not in gold_t:
+            out.append(f"FP {e.type} [{_source(e)}; {e.status}] {e.field}: {e.sentence[:220]}")
+    for g in row["events"]:
+        hit = next((e for e in ex.events if e.type == g["type"] and locates(e, g["evidence"])), None)
+        if hit is None:
+            if g["type"] not in {e.type for e in ex.events}:
+                other = sorted({e.type for e in ex.events if locates(e, g["evidence"])})
+                out.append(f"FN {g['type']} ({g['status']}; typed there: {', '.join(other) or 'nothing'}): "
+                           f"{g['evidence'][:220]}")
+        elif hit.status != g["status"]:
+            out.append(f"STATUS {g['type']} {hit.status} (gold {g['status']}) [{_source(hit)}]: {hit.sentence[:220]}")
+    return out
 
 
 def evaluate_split(extractor: Any, rows: Sequence[dict[str, Any]], split: str, *,
                    batch_size: int = 16) -> tuple[ArticleScore, list[dict[str, Any]]]:
-    """The score of one split's articles, and their errors when the split is dev (never test)."""
+    """The score of one split's articles, and their errors when the split is one of
+    :data:`ERROR_SPLITS` (dev and the spent holdouts; never val, test or a sealed holdout)."""
     if split not in SPLITS:
         raise ExtractionError(f"--split must be one of {', '.join(SPLITS)}, got {split!r}")
     chosen = [r for r in rows if r.get("split") == split]
@@ -174,7 +226,7 @@ def evaluate_split(extractor: Any, rows: Sequence[dict[str, Any]], split: str, *
     errors = []
     for row, ex in zip(chosen, extractor.extract(docs, batch_size=batch_size), strict=True):
         score_article(score, row, ex)
-        if split == "dev" and (err := article_errors(row, ex)) is not None:
+        if split in ERROR_SPLITS and (err := article_errors(row, ex)) is not None:
             errors.append(err)
     return score, errors
 

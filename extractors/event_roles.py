@@ -73,12 +73,12 @@ _HAD_EN = re.compile(
 _REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}\b(it|they|he|she|the \w+)\s+had\b", _I)
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
 _BACKGROUND_NEAR_EN = re.compile(
-    r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|in the past|last (week|month|year|spring|summer|"
+    r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"
     r"autumn|fall|winter)|earlier (this|that|last) (year|month)|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"
-    r"前一天|早前|仍然有效|继续有效")
+    r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
 _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d)",
                         _I)
@@ -86,6 +86,8 @@ _PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成�
 _MONTH_EN = re.compile(r"\b(?:in|since|from|on) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
                        + r")\b(?! \d{1,2}\b)")
 _MONTH_ZH = re.compile(r"(今年|本年)?(?<!\d年)(?<!\d)(\d{1,2})\s*月")
+# a month after these is a deadline or next year's ("延至5月", "明年2月"), not when the act happened
+_NOT_ACT_MONTH_ZH = re.compile(r"(明年|次年|下|至|到|延至|截至|截止|直至|由)\s*$")
 
 _ENACTED_OVERRIDE = re.compile(
     r"\b(took|takes|take|taking) effect\b|\bcame into (force|effect)\b|\b(comes|entered|enters) into (force|effect)\b|"
@@ -111,6 +113,8 @@ _PROPOSED_ANY_EN = re.compile(
     _I)
 # "will release" is a plan for a firm; for a government "will add" reports a decision
 _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
+# "将于2026年初推出", "计划于明年发布": a firm's dated plan
+_FUTURE_ZH = re.compile(r"(将|计划|预计|拟|有望)于|明年|年内|下半年(?!以来)")
 _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁|研究(是否|对)|提议|"
                           r"提案|议案|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出)|"
                           # 将 + verb is "will"; 将 + noun ... 列入 is the disposal 把 ("将多家企业列入")
@@ -118,7 +122,7 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
                           r"发布|开源|上线|量产)")
 
 _REVERSED_EN = re.compile(
-    r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|"
+    r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
     r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
@@ -129,15 +133,34 @@ _REVERSED_EN = re.compile(
     r"\b(delist\w*|exemptions?|waivers? (granted|issued)|carve-outs?)\b|"
     r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b",
     _I)
+# licences granted, extended or renewed after a ban (the guideline's "licences granted after a ban"):
+# an extension of a temporary general licence or a waiver eases; "extends licence requirements" does not
+_LICENCE_EASED_EN = re.compile(
+    r"\b(extend\w*|renew\w*|prolong\w*)\b.{0,60}\b(licen[cs](e|es)\b(?! requirement)|waivers?|exemptions?|reprieve|"
+    r"authori[sz]ations?)|"
+    r"\b(licen[cs]es?|waivers?|exemptions?|reprieve)\b(?! requirement).{0,40}\b(extended|renewed|prolonged)\b|"
+    r"\b(receiv\w*|won|wins|secur(ed|es)|got|gets|been granted|were granted|was granted|began granting|started granting|"
+    r"grant(s|ed|ing)?)\b.{0,40}\blicen[cs](e|es)\b(?! requirement)|"
+    r"\bissu\w*\b.{0,30}\b(temporary|general) (general )?licen[cs]e", _I)
+_LICENCE_EASED_ZH = re.compile(
+    r"(延长|延期|续期|展期).{0,20}许可|许可.{0,20}(延长|延期|续期|展期)|(?<![须需要应])(获得|获颁|拿到|收到|获发).{0,8}许可|"
+    r"(允许|准许).{0,40}(无需|不需|不必).{0,10}许可")
+# a requirement to obtain a licence, or a firm cut off without one, restricts: "must obtain licences",
+# "can no longer receive components without a licence", "须获得许可"
+_LICENCE_NEEDED = re.compile(r"\b(must|need(s|ed)? to|required to|have to|has to) (obtain|get|apply for|seek)\b|"
+                             r"\b(cannot|can't|can no longer|no longer|barred from|banned from|unable to|may not)\b|"
+                             r"(必须|需要|需|须)(获得|申请|取得)|不得|不能|无法", _I)
 _EASING_EXPORT_EN = re.compile(
     r"\b(allow\w*|let(s|ting)?|permit(s|ted|ting)?|clear(s|ed|ing)?|approv\w*|grant\w*|resum\w*|greenlight\w*|"
     r"green light\w*|authori[sz]\w*|will issue|issued licen\w*|reopen\w*|restor\w*)\b.{0,60}\b(sales?|sell\w*|"
     r"ship\w*|exports?|licen[cs]\w*|suppl(y|ies)|deliver\w*)\b",
     _I)
 _REVERSED_ZH = re.compile(
-    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
+    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税")
+_EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
+_IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
                           r"block\w*|bar(s|red|ring)?|halt\w*|stop\w*|expand\w*|broaden\w*|obtain\w*)\b", _I)
 _FIRM_TYPES = ("investment", "model_release", "chip_launch", "partnership")
@@ -171,9 +194,17 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
                          or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])))) \
             or _PROPOSED_ANY_EN.search(sentence):
         return "proposed"
-    if etype in _FIRM_TYPES and _FUTURE_EN.search(sentence[max(0, start - 60):end + 40]):
+    if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
+                                 or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):
         return "proposed"
-    if _REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)):
+    if _reversal(sentence, zh):
+        # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
+        # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted
+        if _imposed_here(sentence, start, end) and not _reversal(_EXEMPTION.sub(" ", sentence), zh):
+            return "enacted"
+        return "reversed"
+    if etype == "export_control" and not _LICENCE_NEEDED.search(sentence) and (
+            _LICENCE_EASED_EN.search(sentence) or (zh and _LICENCE_EASED_ZH.search(sentence))):
         return "reversed"
     if etype == "export_control":
         m = _EASING_EXPORT_EN.search(sentence)
@@ -181,6 +212,18 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         if m is not None and not _RESTRICT_EN.search(sentence[:m.start()] + sentence[m.end():]):
             return "reversed"
     return "enacted"
+
+
+def _reversal(sentence: str, zh: bool) -> bool:
+    return bool(_REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)))
+
+
+def _imposed_here(sentence: str, start: int, end: int) -> bool:
+    """The trigger is the object of a verb of imposing ("imposed export controls", "the duty, which
+    the administration imposed"), and not the modifier of an exemption ("tariff exemptions")."""
+    if _EXEMPTION.match(sentence[end:end + 20].lstrip()):
+        return False
+    return bool(_IMPOSING.search(sentence[max(0, start - 40):start]) or _IMPOSING.search(sentence[end:end + 45]))
 
 
 def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:
@@ -198,6 +241,8 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None)
                 return True
         for m in _MONTH_ZH.finditer(sentence):
             month = int(m.group(2))
+            if _NOT_ACT_MONTH_ZH.search(sentence[:m.start()]):
+                continue
             if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])):
                 return True
     return False

@@ -41,10 +41,22 @@ _MONEY = r"(\$\s?[\d.,]+\s?(billion|million|bn|m)?|[\d.,]+\s?(billion|million|bn
 _MARKET_CTX = (r"\bshares?\b|\bstocks?\b|market (value|cap)|\bprofit|\brevenue|\bearnings|\bindex\b|\bcac 40|"
                r"\btrading\b|股价|市值|净利润|营收|股")
 _MODEL_CTX = r"\bmodels?\b|\bllms?\b|chatbot|reasoning|\bgpt-|\bqwen|\bernie|\bglm|\bkimi|hunyuan|doubao|模型|大模型"
-_CHIP_CTX = (r"\bchips?\b|processor|\bgpus?\b|accelerator|\bnpus?\b|\bcpus?\b|\bhbm\d?e?\b|\bmemory\b|\bsoc\b|"
+_CHIP_CTX = (r"\bchips?\b|processor|\bgpus?\b|graphics cards?|显卡|accelerator|\bnpus?\b|\bcpus?\b|\bhbm\d?e?\b|\bmemory\b|\bsoc\b|"
              r"\bdies?\b|芯片|处理器|加速卡|昇腾|\bhbm")
 _GOV = (r"government|ministry|state council|\bcac\b|\bmiit\b|white house|administration|\bcommission\b|"
         r"beijing|shanghai|shenzhen|national|regulator|\bcity\b|province|国务院|工信部|部门|国家|政府|网信办|发改委")
+#: other senses of "licence": software, patents, business permits (not export licences)
+_OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs]e|patent|royalt|business licen|"
+                  r"开源|专利|营业执照|经营许可|软件许可|授权协议")
+#: what a customs tariff is levied on or by
+_TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
+              r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"
+              r"aluminium|aluminum|reciprocal|lev(y|ies)|customs|truce|\bwar\b|mexico|canada|japan|korea|taiwan|india|"
+              r"vietnam|president|trump|biden|white house|commerce|ustr")
+#: prices of utilities and services, also called tariffs
+_UTILITY_PRICE = r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming"
+#: a ban on investing is a restriction, not an investment
+_INVESTMENT_BAN = r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?"
 _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)? out|introduc\w*|announc\w*|made .{0,20}free)\b"
 
 #: type -> list of (regex, weight, needs, unless[, with_entities[, anchors]]); regexes run
@@ -53,18 +65,20 @@ _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)?
 #: derivation (required_literals) finds none
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
-        (r"\b(ban\w*|bar\w*|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export"),
+        (r"\b(ban\w*|bar\w*|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b"),
         # paraphrases without "export": end-user programmes, new restrictions on the chip sector
         (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),
         (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
         (r"\blicen[cs]e requirements?\b|\bcontrols? on (the )?exports?\b|\bdual-use (items|goods|exports)\b", 0.85, None, None),
         (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
-        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单"),
+        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|" + _OTHER_LICENCE),
         (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None, None),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
         (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export", 0.85, None, None),
         (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
-        (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, None),
+        (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, _OTHER_LICENCE),
+        # the instrument of the Huawei reprieves: a temporary general licence, extended or renewed
+        (r"\b(temporary|general) (general )?licen[cs]es?\b|临时(通用)?许可|通用许可", 0.85, None, _OTHER_LICENCE),
         (r"\b(resume|halt|stop|clears?|allow\w*|lets?|approv\w*|permit\w*)\b.{0,40}\b(sales?|sell|shipments?|ship)\b.{0,40}\b(china|chinese)", 0.8, None, None),
         (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
         (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
@@ -81,11 +95,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
+        (r"\bmilitary[- ]industrial[- ]complex (companies )?list|\b(ns-)?cmic list|中国军事企业|中国军工复合体企业|军工复合体企业", 0.85, None, None),
         (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法"),
         (r"\bon (the|its|a) (u\.s\. )?(entity list|blacklist)\b|(在|位列|列于).{0,6}实体清单", 0.8, None, None),
     ],
     "tariff": [
-        (r"\btariffs?\b", 0.9, None, None),
+        # a customs tariff is on goods or from a country; "electricity tariffs" are prices
+        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         (r"关税|反倾销税|加征", 0.9, None, None),
@@ -112,11 +128,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bfunding round|\bround led by|\bseries [a-e]\b|\bventure|\bvaluation of", 0.85, None, None),
         (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items|the listing (would|was|has|had|will)|since the listing|entity list"),
         (r"\bcapex\b|\bcapital expenditure|\bcapital spending", 0.85, None, None),
-        (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat"),
+        (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat|" + _INVESTMENT_BAN),
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, None),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资机构|投资风险|禁止.{0,20}投资|列入清单"),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资机构|投资风险|禁止.{0,20}投资|列入清单|融资环境|投资环境"),
     ],
     "model_release": [
         (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache"),
@@ -129,7 +145,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\btrain(s|ed|ing)?\b.{0,60}\b(on|using|with)\b.{0,40}\b(chips?|ascend|gpus?|accelerators?|processors?|npus?|domestic|home-grown|kunlun)", 0.72, None, r"\bpaper\b|talent|staff|workers"),
         (r"\b(complet\w*|finish\w*)\b.{0,20}\btraining (of|run|for)\b", 0.72, None, r"talent|staff|workers|course"),
         (r"(基于|使用|采用|依托).{0,20}(国产|昇腾|寒武纪|昆仑|芯片|算力).{0,20}(训练|训出)|完成.{0,12}(模型|大模型).{0,6}训练", 0.8, None, r"人才|培训"),
-        (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1)", 0.9, None, None),
+        (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1(?![0-9]))", 0.9, None, None),
     ],
     "chip_launch": [
         (_RELEASE, 0.82, None, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user", ("chip",)),
@@ -149,7 +165,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)"),
         (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),
         (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending"),
-        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价"),
+        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市"),
         (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
          r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b|\blow\b|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
@@ -181,7 +197,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review|contract prices?|supply agreements|the deal could|government|treasury|washington|revenue", ("company",)),
         (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design|signing up|picks-and-shovels|choose on merit|agree\w* to (pay|give)", ("company",)),
         (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply[- ]chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen|secure supplies|data supply|component supply|supply of usable|alternative supply|supply agreements|merger conditions|supplies from", ("company",)),
-        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作", ("company",)),
+        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|大量采购|长期.{0,4}采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作", ("company",)),
         (r"中标|入围.{0,10}(集采|采购)|吸收合并|换股", 0.85, None, None),
         (r"\b(has|have|had) (long )?worked with\b", 0.7, None, r"authorities|regulators?|government|ministry|officials", ("company",)),
     ],

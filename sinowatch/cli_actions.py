@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
     def eval_actions(
         articles: Path = typer.Option(Path("tests/data/events/articles.jsonl"), "--articles",
                                       help="Labelled articles (JSON lines with gold events and action ids)"),
-        split: str = typer.Option("dev", "--split", help="dev, test, holdout or holdout2 (all but dev: report only, never tune)"),
+        split: str = typer.Option("dev", "--split", help="dev (look, tune), or a split scored for the record only: test, holdout..holdout4"),
         records: Path = typer.Option(Path("tests/data/actions/records.jsonl"), "--records",
                                      help="Official records with the gold action each belongs to (JSON lines)"),
         embedding: str = typer.Option("none", "--embedding",
@@ -124,7 +124,7 @@ def register(app: typer.Typer) -> None:
                                              help="With --embedding: do not join an action whose evidence is less similar"),
     ) -> None:
         """B-cubed F1 of the folding (cross-language pairs counted) and official-record link precision
-        on the labelled articles' gold actions."""
+        and recall on the labelled articles' gold actions."""
         from sinowatch.actions.evaluate import evaluate, format_result
         from sinowatch.extractors.evaluate_articles import SPLITS
 
@@ -142,9 +142,10 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         feed: list[str] = typer.Option(None, "--feed", help="Only this official feed (repeatable)"),
     ) -> None:
-        """Fetch the official-record feeds (kind federal_register / screening_list): Federal Register
-        documents since the last one stored, and a Consolidated Screening List snapshot diffed against
-        the previous one; link each record to the action that agrees with it (type, firms, date,
+        """Fetch the official-record feeds (kind federal_register / screening_list / mofcom): Federal
+        Register documents since the last one stored, a Consolidated Screening List snapshot diffed
+        against the previous one, and the MOFCOM announcements of a list page not read yet (a page
+        that does not parse is named with what it lacks); link each record to the action that agrees with it (type, firms, date,
         actor, citation). Listed names resolve to watched firms only on evidence ("Huawei Marine
         Networks" is not Huawei); a record that two actions fit equally is named and left unlinked."""
         from sinowatch.alerts.stage import make_on_record

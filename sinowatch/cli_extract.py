@@ -169,7 +169,9 @@ def register(app: typer.Typer) -> None:
         speed: bool = typer.Option(True, "--speed/--no-speed", help="Also time custom components vs plain nlp.pipe"),
         articles: Path = typer.Option(None, "--articles", help="Score full-length articles instead (e.g. "
                                       "tests/data/events/articles.jsonl): event types, status, actor, targets"),
-        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), val (choose configurations, no errors listed), test (never tuned on), holdout or holdout2 (scored once per round)"),
+        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), val (choose configurations, no errors listed), test (never tuned on), holdout, holdout2, holdout3 (spent: errors listed), holdout4 (sealed: scored once by the integrator)"),
+        error_detail: bool = typer.Option(False, "--error-detail", help="With --articles on dev or a spent holdout: "
+                                          "every false, missed or wrong-status event with its sentence and source"),
     ) -> None:
         """Entity precision/recall and event-type F1 on the dev set: tuning half (odd ids), held-out
         half (even ids) and all; per-type F1; the tuning half's errors; throughput. With --articles:
@@ -187,7 +189,7 @@ def register(app: typer.Typer) -> None:
                 raise typer.BadParameter(f"must be one of {', '.join(SPLITS)}, got {split!r}", param_hint="--split")
             rows_a = load_articles(articles)  # checks the file before the models load
             _eval_articles(Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg)), rows_a, articles, split,
-                           errors=errors)
+                           errors=errors, detail=error_detail)
             return
         extractor = Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg))
         rows = load_dev(data)
@@ -269,7 +271,8 @@ def _scorer(cfg: Any, *, required: bool) -> Any:
     return scorer
 
 
-def _eval_articles(extractor: Any, rows: list[dict[str, Any]], path: Path, split: str, *, errors: bool) -> None:
+def _eval_articles(extractor: Any, rows: list[dict[str, Any]], path: Path, split: str, *, errors: bool,
+                   detail: bool = False) -> None:
     from sinowatch.extractors.evaluate_articles import POLICY_TYPES, REPORT_ONLY, evaluate_split
 
     res, errs = evaluate_split(extractor, rows, split)
@@ -295,10 +298,17 @@ def _eval_articles(extractor: Any, rows: list[dict[str, Any]], path: Path, split
          title="entities; status, actor, targets (floors: status 0.85, actor 0.90)")
     emit(["gold status", "predicted", "events"],
          [[g, p, n] for (g, p), n in sorted(res.status_confusion.items())], title="status confusion")
+    emit(["gold type (of the sentence)", "predicted", "articles"],
+         [[g, p, n] for (g, p), n in sorted(res.type_confusion.items())],
+         title="type confusion (articles: a false type and the gold type its sentence states, or none; missed types)")
     if errors and errs:
         emit(["id", "title", "types missed", "types wrong", "status/actor/targets"],
              [[e["id"], e["title"], e["missed"], e["wrong"], e["roles"]] for e in errs],
-             title=f"dev-split errors ({len(errs)})")
+             title=f"{split}-split errors ({len(errs)})")
+        if detail:
+            for e in errs:
+                for line in e["details"]:
+                    typer.echo(f"{e['id']}  {line}")
 
 
 def _print_speed(res: dict[str, Any], what: str) -> None:

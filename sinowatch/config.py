@@ -87,7 +87,8 @@ class FeedConfig:
     full_text: bool = setting(False, "Fetch each article page and extract its main text (trafilatura)")
     kind: str = setting(
         "news", "news (an RSS/Atom feed of articles), federal_register (the Federal Register documents API) or "
-        "screening_list (the Consolidated Screening List bulk JSON): the official kinds are fetched by "
+        "screening_list (the Consolidated Screening List bulk JSON) or mofcom (a MOFCOM list page of announcements, "
+        "HTML): the official kinds are fetched by "
         "`sinowatch official`"
     )
 
@@ -337,8 +338,9 @@ def _validate(cfg: Config) -> None:
         if f.name in seen:
             raise ConfigError(f"{src}: 'feeds[{i}].name' {f.name!r} is used twice")
         seen.add(f.name)
-        if f.kind not in ("news", "federal_register", "screening_list"):
-            raise ConfigError(f"{src}: 'feeds[{i}].kind' must be news, federal_register or screening_list, got {f.kind!r}")
+        if f.kind not in ("news", "federal_register", "screening_list", "mofcom"):
+            raise ConfigError(f"{src}: 'feeds[{i}].kind' must be news, federal_register, screening_list or mofcom, "
+                              f"got {f.kind!r}")
     if cfg.alerts.smtp.security not in ("none", "starttls", "ssl"):
         raise ConfigError(f"{src}: 'alerts.smtp.security' must be none, starttls or ssl")
     if cfg.report.plotly_js not in ("inline", "file", "cdn"):

@@ -34,10 +34,11 @@ def upsert_fr_documents(conn: Connection, feed: str, docs: Sequence[Any], fetche
 
 def unlinked_fr_documents(conn: Connection, since: date) -> list[tuple[Any, ...]]:
     """(document_number, citation, title, abstract, publication_date, effective_on, html_url,
-    agencies) of the documents published since ``since`` that no action links to yet."""
+    agencies, action, doc_type) of the documents published since ``since`` that no action links
+    to yet."""
     return conn.execute("""
         SELECT document_number, citation, title, abstract, publication_date, effective_on, html_url,
-               coalesce(agencies, []) FROM fr_documents
+               coalesce(agencies, []), action, doc_type FROM fr_documents
         WHERE publication_date >= ? AND document_number NOT IN (
             SELECT record_id FROM action_records WHERE record_kind = 'federal_register')
         ORDER BY publication_date, document_number""", [since]).fetchall()
@@ -103,8 +104,9 @@ def add_candidates(conn: Connection, names: Sequence[tuple[str, str, str]]) -> N
 
 def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], lo: datetime,
                      hi: datetime) -> list[tuple[Any, ...]]:
-    """(action_id, actor, targets, act date, status, citations of its records, evidence sentences
-    of its reports) of the actions of this type sharing a target whose act date is within [lo, hi].
+    """(action_id, actor, targets, act date, status, citations of its records (but a proposed
+    rule's: the final rule that enacts it has another), evidence sentences of its reports, the
+    statuses of its reports) of the actions of this type sharing a target whose act date is within [lo, hi].
     The act date is its first enacted (or reversed) report, else its first report: a proposal
     enacted months later is dated by the enactment that a record documents, and a later mention of
     an old act (a background report, which moves last_seen) never makes it a candidate for a new
@@ -117,8 +119,15 @@ def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], 
             FROM actions a WHERE a.event_type = ? AND len(list_intersect(a.targets, ?)) > 0)
         SELECT c.action_id, c.actor, c.targets, c.act_date, c.status,
                coalesce((SELECT list(DISTINCT rec.citation) FILTER (WHERE rec.citation IS NOT NULL)
-                         FROM action_records rec WHERE rec.action_id = c.action_id), []),
+                         FROM action_records rec WHERE rec.action_id = c.action_id
+                           AND NOT EXISTS (SELECT 1 FROM fr_documents d
+                                           WHERE rec.record_kind = 'federal_register'
+                                             AND d.document_number = rec.record_id
+                                             AND (lower(d.doc_type) = 'proposed rule'
+                                                  OR d.action ILIKE '%proposed rule%'))), []),
                coalesce((SELECT list(r.evidence) FILTER (WHERE r.evidence IS NOT NULL)
+                         FROM action_reports r WHERE r.action_id = c.action_id), []),
+               coalesce((SELECT list(DISTINCT r.status) FILTER (WHERE r.status IS NOT NULL)
                          FROM action_reports r WHERE r.action_id = c.action_id), [])
         FROM cand c
         WHERE c.act_date BETWEEN ? AND ?

@@ -10,11 +10,12 @@ with the gold ``action`` ids:
   without targets, is its own cluster); cross-language pairs are counted like any other pair, and
   their recall is reported separately (pairs of gold-same-action events in two languages that the
   fold put together);
-- official-record link precision: records (``--records``, JSON lines with the gold action each
+- official-record link precision and recall: records (``--records``, JSON lines with the gold action each
   documents) are fetched from a loopback HTTP server by the official-records stage and linked;
   a link is correct when the action it joined holds a report of the record's gold action; a decoy
   (gold action null) counts as a wrong link when it joins an action that holds reports, and is not
-  counted when it starts an action of its own.
+  counted when it starts an action of its own; recall is the share of the records with a gold
+  action that joined an action holding a report of it.
 
 This isolates the folding from the extractor (#15 measures that); the figures are those of the
 fold given correct events.
@@ -55,10 +56,16 @@ class Result:
     #: wrong links that are records starting an action of their own while their gold action has
     #: reports (a missed join, not a rule attached to another act); counted in ``links`` all the same
     own_action: int = 0
+    #: records with a gold action (not decoys): the denominator of link recall
+    gold_records: int = 0
 
     @property
     def link_precision(self) -> float | None:
         return self.correct_links / self.links if self.links else None
+
+    @property
+    def link_recall(self) -> float | None:
+        return self.correct_links / self.gold_records if self.gold_records else None
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
@@ -203,6 +210,10 @@ def _links(conn: Any, path: Path, split: str, watchlist: Any, gold: dict[str, st
     for r in recs:
         rid = r["document"]["document_number"] if r["kind"] == "federal_register" else r["record_id"]
         truth[(r["kind"], rid)] = r["action"]
+        if r["kind"] == "screening_list":  # the stage names a group by its entries' notice
+            for e in r["entries"]:
+                truth.setdefault((r["kind"], e.get("federal_register_notice") or ""), r["action"])
+    res.gold_records = sum(1 for r in recs if r["action"] is not None)
     members: dict[str, set[str]] = defaultdict(set)
     for i, c in pred.items():
         members[c].add(gold[i])
@@ -231,8 +242,11 @@ def format_result(r: Result) -> str:
              f"cross-language pairs: {r.cross_pairs}, folded together {r.cross_recall:.3f}"]
     if r.records:
         lp = r.link_precision
+        lr = r.link_recall
         lines.append(f"official records: {r.records}, links {r.links}, correct {r.correct_links}, "
-                     f"link precision {'n/a' if lp is None else f'{lp:.3f}'}")
+                     f"link precision {'n/a' if lp is None else f'{lp:.3f}'}, link recall "
+                     f"{'n/a' if lr is None else f'{lr:.3f}'} ({r.correct_links} of {r.gold_records} records "
+                     "that document a labelled action)")
         if r.wrong:
             lines.append(f"  of the {len(r.wrong)} wrong: {len(r.wrong) - r.own_action} joined another act or a decoy "
                          f"joined one; {r.own_action} started an action of its own (its reported act was missed)")

@@ -13,6 +13,11 @@ A report joins an action when
     (``bis`` and ``us-gov``);
   * the language-independent evidence does not contradict: two different Federal Register
     citations or document numbers are two acts.
+Successive acts of one type on one firm weeks apart (docs/views.md, rules S1 and S2): a report does
+not join the action its own article names as a past act (a background mention of the same type
+and firm that shares a number or an official id with that action: "the previous 45-day
+extension"), nor, when its evidence says the act is a repetition ("once more", "再延长"), an
+action last reported more than :data:`REPEAT_GAP` earlier.
 Among the actions that fit, the best score wins (target overlap, exact actor, shared numbers and
 ids, closeness in time), ties to the earliest action, then the smallest id: the same reports in
 the same order always fold the same way. A report that fits none starts an action whose id is
@@ -44,6 +49,11 @@ PROPOSAL_SPAN = timedelta(days=180)
 TYPE_WINDOW: dict[str, timedelta] = {"market_move": timedelta(days=1)}
 #: how far back a ``background`` mention ("which was added to the Entity List in 2019") may reach
 LOOKBACK = timedelta(days=3 * 365)
+#: a report that says its act is a repetition does not join an action last reported longer ago
+#: than this (rule S2 of docs/views.md: the act it repeats)
+REPEAT_GAP = timedelta(days=7)
+_REPEAT = re.compile(r"\bagain\b|\bonce more\b|\banother\b|\banew\b|\bfresh\b|\bnew round\b"
+                     r"|再次|再度|又一次|再延|新一轮", re.IGNORECASE)
 #: the order of a lifecycle: a later status replaces an earlier one; reversed -> enacted again is allowed
 _RANK = {"proposed": 1, "enacted": 2, "reversed": 3}
 
@@ -180,6 +190,11 @@ def actors_agree(a: str | None, b: str | None, country: Mapping[str, str]) -> bo
     return ca is not None and ca == cb
 
 
+def says_repeat(sentence: str) -> bool:
+    """Whether a report's evidence says its act repeats an earlier one ("once more", "再延长")."""
+    return bool(_REPEAT.search(sentence or ""))
+
+
 def fit(report: Report, action: Action, sig: Signals, country: Mapping[str, str], *,
         window: timedelta = WINDOW, span: timedelta = SPAN) -> float | None:
     """How well ``report`` fits ``action`` (higher is better), or None when it cannot join it."""
@@ -209,6 +224,9 @@ def fit(report: Report, action: Action, sig: Signals, country: Mapping[str, str]
         gap = min((abs(t - s) for s in action.seen), default=abs(t - action.first_seen))
         if gap > (reach if waiting else window):
             return None
+        if REPEAT_GAP is not None and says_repeat(report.sentence) and \
+                t - max(action.seen, default=action.first_seen) > REPEAT_GAP:
+            return None  # a repetition of the act this action reports is another act (S2)
         gap = min(gap, window)
     if not actors_agree(report.actor, action.actor, country):
         return None
@@ -239,6 +257,27 @@ def next_status(current: str | None, new: str | None) -> str | None:
 Similarity = Callable[[str, Sequence[str]], float]
 
 
+def named_as_past(rep: Report, backgrounds: Iterable[Report],
+                  found_for: Callable[[Report], Mapping[str, Action]],
+                  best_of: Callable[[Report, Mapping[str, Action]], tuple[float, datetime, str] | None],
+                  pool: Mapping[str, Action]) -> set[str]:
+    """Rule S1 of docs/views.md: the actions that ``rep``'s own article names as past acts of the
+    same type on a shared firm. A background mention names the action it fits best when it shares
+    a number or an official id with it ("the previous 45-day extension"); the article's news is
+    another act and does not join it."""
+    named: set[str] = set()
+    for bg in backgrounds:
+        if bg.type != rep.type or not set(bg.targets) & set(rep.targets):
+            continue
+        best = best_of(bg, found_for(bg))
+        if best is None:
+            continue
+        sig, theirs = bg.signals, pool[best[2]].signals
+        if sig.ids & theirs.ids or sig.numbers & theirs.numbers:
+            named.add(best[2])
+    return named
+
+
 def fold(reports: Iterable[Report], candidates: Callable[[Report], Sequence[Action]],
          country: Mapping[str, str] | None = None, *, window: timedelta = WINDOW,
          span: timedelta = SPAN, similarity: Similarity | None = None,
@@ -259,9 +298,12 @@ def fold(reports: Iterable[Report], candidates: Callable[[Report], Sequence[Acti
     # reverse the ban of April" names the April act, never the one this article reports
     reported: dict[str, set[str]] = {}
     ordered = sorted(reports, key=lambda r: (r.published, r.article_key, r.status == "background", r.seq))
-    for rep in ordered:
-        if not rep.targets:
-            continue
+    backgrounds: dict[str, list[Report]] = {}
+    for r in ordered:
+        if r.status == "background" and r.targets:
+            backgrounds.setdefault(r.article_key, []).append(r)
+
+    def found_for(rep: Report) -> dict[str, Action]:
         found: dict[str, Action] = {}
         for act in candidates(rep):
             found.setdefault(act.action_id, pool.setdefault(act.action_id, act))
@@ -271,6 +313,9 @@ def fold(reports: Iterable[Report], candidates: Callable[[Report], Sequence[Acti
         if rep.status == "background":
             for aid in reported.get(rep.article_key, ()):
                 found.pop(aid, None)
+        return found
+
+    def best_of(rep: Report, found: Mapping[str, Action]) -> tuple[float, datetime, str] | None:
         sig = rep.signals
         best: tuple[float, datetime, str] | None = None
         for act in found.values():
@@ -280,6 +325,17 @@ def fold(reports: Iterable[Report], candidates: Callable[[Report], Sequence[Acti
                 s = None if min_similarity is not None and sim < min_similarity else s + sim
             if s is not None and (best is None or (-s, act.first_seen, act.action_id) < (-best[0], best[1], best[2])):
                 best = (s, act.first_seen, act.action_id)
+        return best
+
+    for rep in ordered:
+        if not rep.targets:
+            continue
+        found = found_for(rep)
+        if rep.status != "background":
+            for aid in named_as_past(rep, backgrounds.get(rep.article_key, ()), found_for, best_of, pool):
+                found.pop(aid, None)
+        sig = rep.signals
+        best = best_of(rep, found)
         if best is None:
             act = Action(action_id=action_id_for(rep), type=rep.type, targets=set(rep.targets),
                          first_seen=rep.published, last_seen=rep.published, actor=rep.actor, new=True)

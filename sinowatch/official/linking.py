@@ -20,7 +20,18 @@ only when they agree on everything a compliance analyst checks first:
    listing that appears in the list first);
 4. **actor**: a body of the record's government (BIS, Commerce, the US government) or unknown;
 5. **no contradiction**: an action that already holds a record with another Federal Register
-   citation documents another rule.
+   citation documents another rule;
+6. **content** (``sinowatch.official.acts``): the act the record documents is the act the reports
+   describe: the same kind (an addition, a removal, a licence extension, an authorization, new
+   controls; an extension never joins a designation, a removal never an addition) and status (a
+   proposed rule joins only an action seen proposed; a final rule never an action known only from
+   mentions in passing); a revision of entries, or a record whose kind its text does not state,
+   joins only by its citation;
+7. **close in time, or corroborated**: an act dated more than :data:`FEW_DAYS` from the record
+   (up to :data:`RECORD_GAP`) needs a report that states the record's citation, document number,
+   publication or effective date.
+
+A record whose citation agrees (rule a below) needs neither 6 nor 7: the reports name the document.
 
 Among the actions that agree, the best is chosen by these rules, in order (:func:`rank`):
 
@@ -33,6 +44,14 @@ e. the act date closest to the record's date (in whole days).
 
 When the two best are equal on all five, the evidence is ambiguous: the record is linked to
 neither (and starts no action of its own), and ``sinowatch official`` says so.
+
+A record that agrees with no action starts one only when it is a recent screening-list addition
+of a watched firm (:func:`starts_action`) and no action agrees with it on everything but rule 7 (a
+record published two weeks after an announcement the news reported is that act, uncorroborated:
+it is left unlinked rather than made a second action that would alert twice); a designation is
+news even when no outlet reported it. Any
+other record (a Federal Register rule, an extension, a removal) is stored and left unlinked, and a
+Federal Register document is tried again on later runs while news may still arrive.
 """
 
 from __future__ import annotations
@@ -42,6 +61,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sinowatch.actions.fold import signals
+from sinowatch.official.acts import CSL_ADDITION, RecordAct, content_agrees, date_stated, news_kinds
 
 #: how far the act (its first enacted report) may lie from the record's date, either way. On the
 #: labelled records of dev, test and holdout the gap was -1 to 5 days (news first, then the rule or
@@ -49,6 +69,10 @@ from sinowatch.actions.fold import signals
 #: licence extensions came 4 to 13 weeks apart). Before 2026-12-01 the fold's 45 / 30 days were
 #: used, and a BIS rule 25 days before a different act on the same firm joined it (holdout3).
 RECORD_GAP = timedelta(days=14)
+#: how far the act may lie from the record without a report stating the record's citation,
+#: document number or date (rule 7): dev's gaps are -1 to 5 days (a rule is published days after
+#: the announcement the news reports)
+FEW_DAYS = timedelta(days=7)
 
 #: Federal Register agencies (slugs, or names when a page gives no slug) whose documents are acts
 #: of the taxonomy's export_control / entity_list types
@@ -87,6 +111,8 @@ class Candidate:
     status: str | None = None
     citations: frozenset[str] = frozenset()  # citation_keys of the records already linked to it
     evidence: tuple[str, ...] = ()  # evidence sentences of its reports
+    event_type: str = ""
+    statuses: frozenset[str] = frozenset()  # the action's status and its reports' statuses
 
 
 @dataclass(frozen=True)
@@ -94,21 +120,51 @@ class Choice:
     action_id: str | None  # None: no agreeing action (start one) or ambiguous (link none)
     ambiguous: tuple[str, ...] = ()  # the tied actions, when the evidence is ambiguous
     excluded: tuple[str, ...] = ()  # actions left out because they document another rule
+    #: actions that agree on everything but time: their act lies more than FEW_DAYS from the record
+    #: and no report corroborates it (the record neither joins them nor starts a duplicate)
+    uncorroborated: tuple[str, ...] = ()
 
     @property
     def is_ambiguous(self) -> bool:
         return bool(self.ambiguous)
 
 
-def rank(c: Candidate, *, targets: Sequence[str], when: date, citation: str | None,
-         document_number: str | None = None) -> tuple[int, int, int, int, int]:
-    """The sort key of rules a-e (smaller is better)."""
+def citation_agrees(c: Candidate, citation: str | None, document_number: str | None = None) -> bool:
+    """Rule a: the action holds a record with the same citation, or a report's evidence states
+    the citation or the document number."""
     keys = citation_keys(citation)
     stated: set[str] = set()
     for sentence in c.evidence:
         stated |= signals(sentence or "").ids
-    agree = bool(keys & (c.citations | stated)) or bool(
-        document_number and f"doc:{document_number}" in stated)
+    return bool(keys & (c.citations | stated)) or bool(document_number and f"doc:{document_number}" in stated)
+
+
+def corroborated(c: Candidate, *, when: date, act: RecordAct, citation: str | None,
+                 document_number: str | None = None, effective: date | None = None) -> bool | None:
+    """Rules 6 and 7: True when the content agrees and the act is close in time or a report
+    states the record's date, or the citation agrees, which settles both; None when the content
+    agrees but the act is further than :data:`FEW_DAYS` with nothing to corroborate it; else False."""
+    if citation_agrees(c, citation, document_number):
+        return True
+    if not content_agrees(act, c.event_type, news_kinds(c.evidence), c.statuses):
+        return False
+    if abs((c.act_date.date() - when).days) <= FEW_DAYS.days or date_stated(c.evidence, when, effective):
+        return True
+    return None
+
+
+def starts_action(act: RecordAct, kind: str, *, when: date, today: date) -> bool:
+    """Whether a record that joins no action starts one: a screening-list addition whose start
+    date (``when``) is recent, within :data:`RECORD_GAP` of the snapshot (``today``). An entry
+    that appears in a diff with a start date months back is an old listing the list shows anew
+    (a revised entry re-keyed, a feed catching up), not today's designation."""
+    return kind == "screening_list" and act == CSL_ADDITION and (today - when).days <= RECORD_GAP.days
+
+
+def rank(c: Candidate, *, targets: Sequence[str], when: date, citation: str | None,
+         document_number: str | None = None) -> tuple[int, int, int, int, int]:
+    """The sort key of rules a-e (smaller is better)."""
+    agree = citation_agrees(c, citation, document_number)
     mine = set(targets)
     theirs = set(c.targets)
     enacted = c.status in ("enacted", "reversed")
@@ -117,21 +173,31 @@ def rank(c: Candidate, *, targets: Sequence[str], when: date, citation: str | No
 
 
 def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: date, citation: str | None,
-           actors: set[str | None], document_number: str | None = None) -> Choice:
+           actors: set[str | None], document_number: str | None = None, act: RecordAct | None = None,
+           effective: date | None = None) -> Choice:
     """The action a record joins by the module's rules (type, shared firm and window are the
-    candidates' own conditions)."""
+    candidates' own conditions). Without ``act`` (the record's content, ``sinowatch.official.acts``)
+    rules 6 and 7 are not applied: the stage always passes it."""
     keys = citation_keys(citation)
     fit: list[Candidate] = []
     excluded: list[str] = []
+    unsure: list[str] = []
     for c in candidates:
         if c.actor not in actors or not set(c.targets) & set(targets):
             continue
         if keys and c.citations and not keys & c.citations:
             excluded.append(c.action_id)
             continue
+        if act is not None:
+            ok = corroborated(c, when=when, act=act, citation=citation, document_number=document_number,
+                              effective=effective)
+            if ok is None:
+                unsure.append(c.action_id)
+            if not ok:
+                continue
         fit.append(c)
     if not fit:
-        return Choice(None, excluded=tuple(excluded))
+        return Choice(None, excluded=tuple(excluded), uncorroborated=tuple(sorted(unsure)))
     ranked = sorted(fit, key=lambda c: (rank(c, targets=targets, when=when, citation=citation,
                                              document_number=document_number), c.action_id))
     best = rank(ranked[0], targets=targets, when=when, citation=citation, document_number=document_number)

@@ -1,5 +1,6 @@
-"""The official-records stage: fetch the feeds of kind ``federal_register`` and ``screening_list``,
-store what is new, and link each record to the action it documents.
+"""The official-records stage: fetch the feeds of kind ``federal_register`` and ``screening_list``
+(and ``mofcom``: ``mofcom_stage.py``), store what is new, and link each record to the action it
+documents.
 
 - Federal Register: incremental by publication date (the last date stored is the next query's
   ``conditions[publication_date][gte]``; documents are keyed on their number, so the overlap day
@@ -13,8 +14,11 @@ store what is new, and link each record to the action it documents.
   equally it joins none and the stats say so. Firms come from the listed names resolved on
   evidence (``sinowatch.official.names``: the exact alias, or a known-subsidiary pattern; "Huawei
   Marine Networks" is not Huawei), and for a Federal Register document from the screening-list
-  entries that cite it and the firms its title or abstract names. A record with firms and no
-  agreeing action starts one (first seen from the record). A record without a resolved firm is
+  entries that cite it and the firms its title or abstract names. The record's act (its kind and
+  whether it is proposed: ``sinowatch.official.acts``) must be the act the reports describe. A
+  recent screening-list addition with firms and no agreeing action starts one (first seen from
+  the record); any other record without an agreeing action is left unlinked (a Federal Register
+  document is tried again on later runs). A record without a resolved firm is
   never linked: a rule is never attached to a firm it does not name. Unresolved Chinese names go
   to the discovery candidates. Additions to lists that are not BIS's (SDN, NS-CMIC ...) are stored
   and diffed but not linked.
@@ -34,13 +38,16 @@ from typing import Any
 from sinowatch.actions.fold import GOVERNMENTS
 from sinowatch.config import Config, FeedConfig
 from sinowatch.errors import SinowatchError
+from sinowatch.official.acts import CSL_ADDITION, RecordAct, record_act_fr
 from sinowatch.official.linking import (
+    FEW_DAYS,
     LIST_TYPES,
     RECORD_GAP,
     Candidate,
     choose,
     citation_keys,
     is_bis_document,
+    starts_action,
 )
 from sinowatch.official.names import NameIndex
 from sinowatch.official.records import CslEntry, diff, fr_url, is_chinese, parse_csl, parse_fr_page
@@ -48,7 +55,7 @@ from sinowatch.warehouse import actions as adb
 from sinowatch.warehouse import official as odb
 from sinowatch.warehouse.db import Connection, transaction
 
-OFFICIAL_KINDS = ("federal_register", "screening_list")
+OFFICIAL_KINDS = ("federal_register", "screening_list", "mofcom")
 MAX_PAGES = 50
 #: the government whose records each kind holds (actor agreement)
 RECORD_ACTOR = "bis"
@@ -58,6 +65,7 @@ OnRecord = Callable[[Connection, str], int]
 @dataclass
 class OfficialStats:
     documents: int = 0
+    announcements: int = 0  # MOFCOM (mofcom_stage.py)
     snapshots: int = 0
     added: int = 0
     removed: int = 0
@@ -66,15 +74,19 @@ class OfficialStats:
     started: int = 0
     candidates: int = 0
     ambiguous: int = 0
+    unmatched: int = 0  # records with firms that agree with no action and start none (not additions)
+    uncorroborated: int = 0  # records whose agreeing act lies over FEW_DAYS away, uncorroborated
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     alerts: int = 0
 
     def lines(self) -> list[str]:
-        out = [f"official records: {self.documents} new Federal Register document(s), {self.snapshots} screening-list "
+        out = [f"official records: {self.documents} new Federal Register document(s), {self.announcements} new MOFCOM "
+               f"announcement(s), {self.snapshots} screening-list "
                f"snapshot(s) (+{self.added} -{self.removed} ~{self.changed}), {self.linked} link(s) to actions "
                f"({self.started} action(s) first seen in a record), {self.ambiguous} record(s) left unlinked as "
-               f"ambiguous, {self.candidates} unresolved Chinese name(s) sent to discovery, {self.alerts} alert(s) "
+               f"ambiguous, {self.unmatched} left unlinked as matching no reported act, {self.uncorroborated} as "
+               f"uncorroborated (an agreeing act over {FEW_DAYS.days} days away), {self.candidates} unresolved Chinese name(s) sent to discovery, {self.alerts} alert(s) "
                "queued"]
         out += [f"  {n}" for n in self.notes]
         out += [f"  error: {e}" for e in self.errors]
@@ -87,7 +99,7 @@ def official_feeds(config: Config, only: Sequence[str] | None = None) -> list[Fe
         unknown = set(only) - {f.name for f in feeds}
         if unknown:
             raise SinowatchError(f"no enabled official feed named {', '.join(sorted(unknown))} "
-                                 "(official feeds have kind = \"federal_register\" or \"screening_list\")")
+                                 "(official feeds have kind = \"federal_register\", \"screening_list\" or \"mofcom\")")
         feeds = [f for f in feeds if f.name in only]
     return feeds
 
@@ -133,6 +145,10 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
                                     for d in docs if not is_bis_document(d.agencies)]
                     stats.notes += [f"{feed.name}: {d.document_number} corrects an earlier document: stored, never linked"
                                     for d in docs if is_bis_document(d.agencies) and d.is_correction]
+                elif feed.kind == "mofcom":
+                    from sinowatch.official.mofcom_stage import take_mofcom
+
+                    take_mofcom(config, conn, client, feed, names, stats, now)
                 else:
                     body = _get(config, client, feed.url, feed.name)
                     with transaction(conn):
@@ -142,6 +158,10 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
     # after every feed: a document's targets may come from screening-list entries fetched after it
     with transaction(conn):
         link_fr_documents(conn, names, stats, now, days=link_days, on_record=on_record)
+        if any(f.kind == "mofcom" for f in official_feeds(config, only)):
+            from sinowatch.official.mofcom_stage import link_mofcom
+
+            link_mofcom(conn, stats, now, days=link_days, on_record=on_record)
     return stats
 
 
@@ -206,7 +226,7 @@ def take_snapshot(conn: Connection, feed: str, body: bytes, names: NameIndex, st
             f" and {len(group) - 3} more" if len(group) > 3 else "")
         attach(conn, event_type, targets, when, kind="screening_list", record_id=notice,
                citation=group[0].federal_register_notice, url=group[0].source_list_url, effective=start,
-               title=title, stats=stats, now=now, on_record=on_record)
+               title=title, stats=stats, now=now, act=CSL_ADDITION, on_record=on_record)
 
 
 def _us(conn: Connection) -> set[str | None]:
@@ -216,11 +236,20 @@ def _us(conn: Connection) -> set[str | None]:
 
 def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date, *, kind: str, record_id: str,
            citation: str | None, url: str | None, effective: date | None, title: str, stats: OfficialStats,
-           now: datetime, on_record: OnRecord | None = None, document_number: str | None = None) -> str | None:
-    """Link a record to the action that agrees with it best (``sinowatch.official.linking``), or
-    start one from it; returns the action id, or None when the record names no firm or the
-    evidence is ambiguous (noted in the stats). ``on_record(conn, action_id)`` runs for the action
-    the record started or joined (the alerts outbox)."""
+           now: datetime, act: RecordAct | None, on_record: OnRecord | None = None,
+           document_number: str | None = None, actors: set[str | None] | None = None,
+           record_actor: str = RECORD_ACTOR, record_status: str = "enacted",
+           accept: Callable[[Candidate], bool] | None = None) -> str | None:
+    """Link a record to the action that agrees with it best (``sinowatch.official.linking``), or,
+    for a recent screening-list addition, start one from it; returns the action id, or None when
+    the record names no firm, agrees with no action and may not start one, or the evidence is
+    ambiguous (noted in the stats). ``act`` is the act the record documents (its kind and whether
+    it is proposed: ``sinowatch.official.acts``); None for a record whose caller checks its content
+    itself and that may start an action (MOFCOM: ``mofcom_stage.py``). ``on_record(conn,
+    action_id)`` runs for the action the record started or joined (the alerts outbox). A US record
+    by default; another government's passes the ``actors`` its actions may have, the
+    ``record_actor`` and ``record_status`` of an action it starts, and ``accept``, a further
+    condition on candidates."""
     if not targets:
         return None
     existing = odb.record_action(conn, kind, record_id)
@@ -230,10 +259,12 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
     # an act reported up to RECORD_GAP before its record (a rule published days after the news) or
     # after it (news of a listing found in the list first)
     cands = [Candidate(action_id=r[0], actor=r[1], targets=tuple(r[2]), act_date=r[3], status=r[4],
-                       citations=frozenset(k for c in r[5] for k in citation_keys(c)), evidence=tuple(r[6]))
+                       citations=frozenset(k for c in r[5] for k in citation_keys(c)), evidence=tuple(r[6]),
+                       event_type=event_type, statuses=frozenset({*r[7], *([r[4]] if r[4] else [])}))
              for r in odb.matching_actions(conn, event_type, targets, t0 - RECORD_GAP, t0 + RECORD_GAP)]
-    choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn),
-                    document_number=document_number)
+    cands = [c for c in cands if accept is None or accept(c)]
+    choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn) if actors is None else actors,
+                    document_number=document_number, act=act, effective=effective)
     if choice.is_ambiguous:
         stats.ambiguous += 1
         stats.notes.append(f"{kind} {record_id}{f' ({citation})' if citation and citation != record_id else ''}: "
@@ -242,18 +273,27 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
         return None
     if choice.action_id is not None:
         action_id = choice.action_id
-    else:
+    elif act is None or (starts_action(act, kind, when=when, today=now.date()) and not choice.uncorroborated):
         action_id = "act-" + hashlib.sha1(f"record\n{kind}\n{record_id}".encode()).hexdigest()[:12]
         stats.started += 1
+    elif choice.uncorroborated:
+        stats.uncorroborated += 1
+        stats.notes.append(f"{kind} {record_id}: not linked, its act agrees with "
+                           f"{', '.join(choice.uncorroborated)} but lies over {FEW_DAYS.days} days away and no "
+                           "report states its citation or date; see `sinowatch action ID`")
+        return None
+    else:
+        stats.unmatched += 1
+        return None
     odb.link_record(conn, action_id, kind=kind, record_id=record_id, citation=citation, url=url, published=when,
                     effective=effective, title=title, targets=targets, now=datetime.now(UTC))
     stats.linked += 1
     row = conn.execute("SELECT status, actor, targets, title FROM actions WHERE action_id = ?", [action_id]).fetchall()
-    status, actor, old_targets, old_title = row[0] if row else ("enacted", RECORD_ACTOR, [], title)
+    status, actor, old_targets, old_title = row[0] if row else (record_status, record_actor, [], title)
     touched = {"action_id": action_id, "event_type": event_type, "status": status or "enacted",
-               "actor": actor or RECORD_ACTOR, "targets": sorted(set(old_targets) | set(targets)),
+               "actor": actor or record_actor, "targets": sorted(set(old_targets) | set(targets)),
                "title": old_title, "first_seen": t0, "last_seen": t0}
-    history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, "enacted", t0, None)]
+    history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, record_status, t0, None)]
     _refresh(conn, touched, history, now)
     if on_record is not None:
         stats.alerts += on_record(conn, action_id)
@@ -284,12 +324,12 @@ def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, 
     """Link the recent Federal Register documents that no action links to yet (caller's transaction)."""
     from sinowatch.official.records import FrDocument
 
-    for number, citation, title, abstract, published, effective, url, agencies in odb.unlinked_fr_documents(
-            conn, now.date() - timedelta(days=days)):
+    for (number, citation, title, abstract, published, effective, url, agencies, action,
+         doc_type) in odb.unlinked_fr_documents(conn, now.date() - timedelta(days=days)):
         if not is_bis_document(agencies):
             continue  # another agency's act (rule 0 of sinowatch.official.linking): stored, never linked
-        doc = FrDocument(document_number=number, citation=citation, title=title, abstract=abstract, action=None,
-                         doc_type=None, publication_date=published, effective_on=effective, html_url=url,
+        doc = FrDocument(document_number=number, citation=citation, title=title, abstract=abstract, action=action,
+                         doc_type=doc_type, publication_date=published, effective_on=effective, html_url=url,
                          pdf_url=None, raw_text_url=None, cfr_references=json.dumps([]), agencies=tuple(agencies))
         if doc.is_correction:
             continue  # corrects an earlier document: not an act of its own (rule 0)
@@ -298,7 +338,8 @@ def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, 
         stats.notes += [f"federal_register {number}: {n}" for n in said]
         attach(conn, doc.event_type, targets, published, kind="federal_register", record_id=number,
                citation=citation, url=url, effective=effective, title=title, stats=stats, now=now,
-               on_record=on_record, document_number=number)
+               on_record=on_record, document_number=number,
+               act=record_act_fr(title, abstract, action, doc_type))
 
 
 def run_official_stage(config: Config, conn: Connection, report: Any,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sinowatch.actions.evaluate import bcubed, evaluate
+from sinowatch.actions.evaluate import bcubed, evaluate, format_result
 
 
 def test_bcubed_known_values() -> None:
@@ -64,3 +64,21 @@ def test_a_decoy_joined_to_reported_action_is_a_wrong_link(tmp_path) -> None:
     assert (res.articles, res.gold_actions, res.records) == (2, 1, 2)
     assert (res.links, res.correct_links) == (2, 1)
     assert len(res.wrong) == 1 and "decoy" in res.wrong[0] and "2025-05002" in res.wrong[0]
+    assert (res.gold_records, res.link_recall) == (1, 1.0)  # the decoy is not in recall's denominator
+    assert "link recall 1.000 (1 of 1 records" in format_result(res)
+
+
+def test_a_screening_list_group_is_scored_under_its_entries_notice(tmp_path) -> None:
+    """The stage names a group by its entries' notice; a record whose record_id differs (a notice
+    field citing several rules) is still scored (before, it was silently left out)."""
+    path, recs = tmp_path / "articles.jsonl", tmp_path / "records.jsonl"
+    rows = [_art("h1", "en", "2025-03-25", "act-h", ["inspur"], split="holdout")]
+    path.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    entry = {"id": "el-1", "source": "Entity List (EL) - Bureau of Industry and Security",
+             "name": "Inspur Electronic Information Industry Co., Ltd.", "addresses": [{"country": "CN"}],
+             "federal_register_notice": "88 FR 12367, 3/2/23. 90 FR 5555, 3/25/25.", "start_date": "2025-03-25"}
+    rec = {"kind": "screening_list", "split": "holdout", "action": "act-h", "date": "2025-03-25",
+           "record_id": "90 FR 5555", "entries": [entry]}
+    recs.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    res = evaluate(path, split="holdout", records=recs)
+    assert (res.links, res.correct_links, res.gold_records) == (1, 1, 1)

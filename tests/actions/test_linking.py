@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from typer.testing import CliRunner
 
+from sinowatch.official.acts import CSL_ADDITION, record_act_fr
 from sinowatch.official.linking import Candidate, choose, citation_keys
 from sinowatch.official.stage import OfficialStats, attach
 from tests import configs
@@ -103,7 +104,7 @@ def test_an_ambiguous_record_is_left_unlinked_and_said(conn) -> None:
     ids = _two_acts(conn)
     stats = OfficialStats()
     got = attach(conn, "entity_list", ["inspur"], NOW.date(), kind="screening_list", record_id="91 FR 333",
-                 citation="91 FR 333", url=None, effective=None, title="EL additions", stats=stats, now=NOW)
+                 citation="91 FR 333", url=None, effective=None, title="EL additions", stats=stats, now=NOW, act=CSL_ADDITION)
     assert got is None and (stats.ambiguous, stats.linked, stats.started) == (1, 0, 0)
     assert conn.execute("SELECT count(*) FROM action_records").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 2  # no third action
@@ -112,7 +113,7 @@ def test_an_ambiguous_record_is_left_unlinked_and_said(conn) -> None:
     # the record whose citation one action's reports state joins that one
     got = attach(conn, "entity_list", ["inspur"], NOW.date(), kind="federal_register", record_id="2026-222",
                  citation="91 FR 222", url=None, effective=None, title="rule", stats=stats, now=NOW,
-                 document_number="2026-222")
+                 document_number="2026-222", act=record_act_fr("Additions to the Entity List", None))
     assert got == ids["b"] and stats.linked == 1
 
 
@@ -207,17 +208,20 @@ def test_a_document_is_an_entity_list_act_only_when_it_changes_the_list() -> Non
 
 def test_a_rule_weeks_away_from_the_act_does_not_join_it(conn) -> None:
     """RECORD_GAP: a licence rule on Huawei published 25 days before news of another act on Huawei
-    (same type) starts its own action; one published 3 days after the news joins it."""
+    (same type) joins nothing, and starts nothing (not a screening-list addition); one published
+    3 days after the news joins it."""
     save(conn, [article("s", "U.S. lets firms work with Huawei on standards")],
          [ex("s", event("export_control", targets=("huawei",), status="enacted",
                         sentence="Commerce will let U.S. companies work with Huawei on setting standards."))])
     news = conn.execute("SELECT action_id FROM action_reports").fetchone()[0]
     stats = OfficialStats()
+    tgl = "Temporary General License: Extension of Validity"
     early = attach(conn, "export_control", ["huawei"], (NOW - timedelta(days=25)).date(), kind="federal_register",
-                   record_id="2026-301", citation="91 FR 301", url=None, effective=None,
-                   title="Temporary General License: Extension of Validity", stats=stats, now=NOW)
-    assert early is not None and early != news and stats.started == 1
+                   record_id="2026-301", citation="91 FR 301", url=None, effective=None, title=tgl, stats=stats,
+                   now=NOW, act=record_act_fr(tgl, None))
+    assert early is None and (stats.started, stats.unmatched) == (0, 1)
+    release = "Release of Technology in the Context of Standards Organizations"
     late = attach(conn, "export_control", ["huawei"], (NOW + timedelta(days=3)).date(), kind="federal_register",
-                  record_id="2026-302", citation="91 FR 302", url=None, effective=None,
-                  title="Release of Technology in the Context of Standards Organizations", stats=stats, now=NOW)
+                  record_id="2026-302", citation="91 FR 302", url=None, effective=None, title=release,
+                  stats=stats, now=NOW, act=record_act_fr(release, None))
     assert late == news

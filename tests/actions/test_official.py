@@ -129,6 +129,7 @@ def test_a_record_never_joins_an_old_act_that_a_recent_article_mentioned(tmp_pat
     """A 2019 designation mentioned in passing in 2020 (background) stays a 2019 act: the 2020
     record joins the 2020 act, not the old one whose last report is recent."""
 
+    from sinowatch.official.acts import CSL_ADDITION
     from sinowatch.official.stage import OfficialStats, attach
 
     old, new = NOW - timedelta(days=400), NOW
@@ -140,5 +141,6 @@ def test_a_record_never_joins_an_old_act_that_a_recent_article_mentioned(tmp_pat
     ids = dict(conn.execute("SELECT article_key, action_id FROM action_reports").fetchall())
     assert ids["bg"] == ids["old"] != ids["new"]
     got = attach(conn, "entity_list", ["huawei"], new.date(), kind="screening_list", record_id="85 FR 1",
-                 citation="85 FR 1", url=None, effective=None, title="t", stats=OfficialStats(), now=NOW)
+                 citation="85 FR 1", url=None, effective=None, title="t", stats=OfficialStats(), now=NOW,
+                 act=CSL_ADDITION)
     assert got == ids["new"] and old.date() < new.date()

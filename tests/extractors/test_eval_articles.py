@@ -54,9 +54,9 @@ def test_splits_are_kept_apart(extractor, path: Path) -> None:  # type: ignore[n
     rows = load_articles(path)
     dev, _ = evaluate_split(extractor, rows, "dev")
     test, test_errors = evaluate_split(extractor, rows, "test")
-    holdout, holdout_errors = evaluate_split(extractor, rows, "holdout")
+    holdout, _ = evaluate_split(extractor, rows, "holdout")
     assert (dev.n, test.n, holdout.n) == (2, 1, 1)
-    assert test_errors == [] and holdout_errors == []  # the test and holdout splits' errors are never listed
+    assert test_errors == []  # the test split's errors are never listed (spent holdouts' may be)
     assert holdout.per_type["export_control"].tp + holdout.per_type["export_control"].fn == 1
     with pytest.raises(ExtractionError, match="--split must be one of dev, val, test, holdout"):
         evaluate_split(extractor, rows, "train")
@@ -81,7 +81,7 @@ def test_cli(path: Path, tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     assert "split test (1 articles)" in res.stdout and "never tune" in res.stdout
     assert "status accuracy" in res.stdout and "actor accuracy" in res.stdout and "model_release" in res.stdout
-    assert "dev-split errors" not in res.stdout
+    assert "split-errors" not in res.stdout and "type confusion" in res.stdout
     held = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", "holdout", "--no-errors"],
                           capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert held.returncode == 0, held.stderr
@@ -89,3 +89,24 @@ def test_cli(path: Path, tmp_path: Path) -> None:
     bad = subprocess.run([*CLI, "eval", "--articles", str(tmp_path / "missing.jsonl")], capture_output=True,
                          text=True, cwd=tmp_path, timeout=120)
     assert bad.returncode != 0 and "no evaluation articles at" in bad.stderr
+
+
+def test_error_detail_on_dev_and_spent_holdouts_only(tmp_path: Path) -> None:
+    rows = [
+        {"id": "d-1", "lang": "en", "entities": ["baidu"], "split": split, "story": f"s-{split}", "published": "2026-11-30",
+         "title": "Baidu releases Ernie 5", "text": "Baidu released its Ernie 5 model on Tuesday.",
+         "events": [{"type": "model_release", "status": "enacted", "actor": None, "targets": ["baidu"],
+                     "evidence": "Baidu releases Ernie 5", "action": "act-r"},
+                    # a gold type the text does not state: always a miss
+                    {"type": "investment", "status": "enacted", "actor": None, "targets": ["baidu"],
+                     "evidence": "Baidu released its Ernie 5 model", "action": "act-i"}]}
+        for split in ("dev", "holdout2", "val")]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    for split, listed in (("dev", True), ("holdout2", True), ("val", False)):
+        res = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", split, "--error-detail"],
+                             capture_output=True, text=True, cwd=tmp_path, timeout=300)
+        assert res.returncode == 0, res.stderr
+        assert "type confusion" in res.stdout and "investment" in res.stdout
+        detail = "FN investment (enacted; typed there: model_release): Baidu released its Ernie 5 model"
+        assert (detail in res.stdout) is listed, (split, res.stdout[-800:])

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from sinowatch.extractors.evaluate_articles import (
+    ERROR_SPLITS,
     ArticleScore,
+    error_details,
     evaluate_articles,
     load_articles,
     locates,
@@ -15,6 +17,7 @@ from sinowatch.extractors.evaluate_articles import (
     report,
     score_article,
     stats,
+    type_confusion,
 )
 
 from sinowatch.errors import ExtractionError
@@ -24,7 +27,7 @@ SENTENCE = "The Bureau of Industry and Security on Thursday added six subsidiari
 
 
 def _event(type_: str, sentence: str = SENTENCE, **kw: Any) -> Event:
-    return Event(type=type_, confidence=0.9, sentence=sentence, entities=("inspur",), **kw)
+    return Event(type=type_, sentence=sentence, entities=("inspur",), **{"confidence": 0.9, **kw})
 
 
 def _row(**kw: Any) -> dict[str, Any]:
@@ -63,6 +66,27 @@ def test_score_article_counts_status_actor_and_targets() -> None:
     assert (wrong.events.tp, wrong.events.fp) == (1, 1)
     assert (wrong.status.value, wrong.actor.value, wrong.targets_jaccard) == (0.0, 0.0, [0.5])
     assert wrong.status_confusion[("enacted", "background")] == 1
+
+
+def test_type_confusion_and_error_details_name_the_sentence_and_the_source() -> None:
+    row = _row(events=[*_row()["events"], {"type": "tariff", "status": "enacted", "actor": "us-gov", "targets": [],
+                                           "evidence": "a 25% tariff on chips", "action": "act-y"}])
+    ex = _ex(_event("entity_list", status="background", trigger="added"), _event("export_control", trigger="export"),
+             _event("market_move", sentence="Inspur shares fell 9% on Friday.", confidence=0.91))
+    # export_control was typed on the sentence that states the listing; market_move on one that states none
+    assert type_confusion(row, ex) == {("entity_list", "export_control"), ("none", "market_move"),
+                                       ("tariff", "missed")}
+    s = ArticleScore()
+    score_article(s, row, ex)
+    assert s.type_confusion[("entity_list", "export_control")] == 1
+    lines = error_details(row, ex)
+    assert any(x.startswith("FP export_control [rule 0.90 'export'") and "Inspur Group" in x for x in lines)
+    assert any(x.startswith("FP market_move [classifier 0.91") for x in lines)
+    assert any(x.startswith("FN tariff (enacted; typed there: nothing): a 25% tariff") for x in lines)
+    assert any(x.startswith("STATUS entity_list background (gold enacted)") for x in lines)
+    # errors are listed on dev and the spent holdouts, never on val, test or the sealed holdout4
+    assert "dev" in ERROR_SPLITS and "holdout2" in ERROR_SPLITS
+    assert not {"val", "test", "holdout4"} & set(ERROR_SPLITS)
 
 
 def test_unlocated_gold_event_is_a_miss_and_government_ids_are_not_entities() -> None:

@@ -4,7 +4,7 @@ Checks the file against the shared format (tests/data/events/README.md): schema,
 evidence substrings, ids against the bundled watchlist and the government actor ids, the split by
 storyline (STORIES.md) with no storyline or action on two splits, and the minimum counts. The
 ``holdout`` split (written after the system was built, scored once per round) and the ``holdout2`` and
-``holdout3`` splits (written this round without reading the system's code, scored once) follow the same rules.
+``holdout3`` and ``holdout4`` splits (written without reading the system's code, scored once) follow the same rules.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def test_schema(articles: list[dict[str, Any]]) -> None:
     for a in articles:
         where = a.get("id", "?")
         assert set(a) == KEYS, f"{where}: keys {sorted(set(a) ^ KEYS)}"
-        assert re.fullmatch(r"art-\d{3}", a["id"]), where
+        assert re.fullmatch(r"art-\d{3,4}", a["id"]), where
         assert a["lang"] in {"en", "zh"}, where
         assert a["title"].strip() and a["outlet"].strip(), where
         day = dt.date.fromisoformat(a["published"])
@@ -204,8 +204,8 @@ def _reports(part: list[dict[str, Any]]) -> tuple[Counter[str], dict[str, set[st
     return reports, langs
 
 
-def _own_actions(articles: list[dict[str, Any]], split: str, prefix: str, reports: Counter[str]) -> None:
-    """A holdout's actions carry its prefix and no article of another split reports them."""
+def _own_actions(articles: list[dict[str, Any]], split: str, prefix: str | tuple[str, ...], reports: Counter[str]) -> None:
+    """A holdout's actions carry its prefix (or one of its prefixes) and no article of another split reports them."""
     foreign = sorted(k for k in reports if not k.startswith(prefix))
     assert not foreign, foreign
     others = {ev["action"] for a in articles if a["split"] != split for ev in a["events"]}
@@ -255,6 +255,7 @@ def test_official_records_follow_the_split(articles: list[dict[str, Any]], watch
     assert decoys["holdout"] >= 2
     assert decoys["holdout2"] >= 8
     assert watched["holdout2"] >= 4
+    assert decoys["holdout4"] >= 4
 
 
 def test_holdout3_split(articles: list[dict[str, Any]], watchlist) -> None:  # type: ignore[no-untyped-def]
@@ -281,6 +282,62 @@ def test_holdout3_split(articles: list[dict[str, Any]], watchlist) -> None:  # t
     assert sum(bool(targets[r["action"]] & companies) for r in mine if r["action"]) >= 5
     assert all(r["action"] is None or r["action"] in reports for r in mine)
 
+
+def test_holdout4_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout4 split (round 6, written without reading the system's code, scored once): at least 36
+    articles (12 in Chinese, 4 without events) on at least 12 actions of its own, 6 of them reported by
+    two or more articles and 4 of those in both languages, with every status, policy and company types;
+    its records hold at least 5 records of its actions and at least 4 decoys."""
+    part = [a for a in articles if a["split"] == "holdout4"]
+    assert len(part) >= 36 and sum(a["lang"] == "zh" for a in part) >= 12
+    assert sum(not a["events"] for a in part) >= 4
+    assert all(a["story"].startswith(("h4-", "h4b-")) for a in part)
+    reports, langs = _reports(part)
+    assert len(reports) >= 12, sorted(reports)
+    _own_actions(articles, "holdout4", ("act-h4-", "act-h4b-"), reports)
+    multi = [k for k, n in reports.items() if n >= 2]
+    assert len(multi) >= 6 and sum(langs[k] == {"en", "zh"} for k in multi) >= 4
+    statuses = {ev["status"] for a in part for ev in a["events"]}
+    assert statuses == STATUSES, statuses
+    types = {ev["type"] for a in part for ev in a["events"]}
+    assert types >= {"export_control", "entity_list", "investigation", "model_release", "chip_launch",
+                     "investment", "partnership", "market_move", "policy_plan"}, types
+    records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    mine = [r for r in records if r["split"] == "holdout4"]
+    assert sum(r["action"] is None for r in mine) >= 4
+    assert sum(r["action"] is not None for r in mine) >= 5
+    assert all(r["action"] is None or r["action"] in reports for r in mine)
+
+
+
+def test_holdout4b_part(articles: list[dict[str, Any]]) -> None:
+    """Part two of holdout4 (second data writer, storylines ``h4b-``): at least 30 articles (12 in Chinese,
+    4 without events) on at least 12 actions of its own (``act-h4b-``), mostly policy types, 6 reported by two
+    or more articles and 4 of those in both languages, with every status and the four policy types; its
+    records hold at least 8 records of its actions and at least 8 decoys; holdout4 as a whole now holds at
+    least 15 export_control and 10 entity_list gold events."""
+    part = [a for a in articles if a["story"].startswith("h4b-")]
+    assert all(a["split"] == "holdout4" for a in part)
+    assert len(part) >= 30 and sum(a["lang"] == "zh" for a in part) >= 12
+    assert sum(not a["events"] for a in part) >= 4
+    reports, langs = _reports(part)
+    assert len(reports) >= 12 and all(k.startswith("act-h4b-") for k in reports), sorted(reports)
+    first = {ev["action"] for a in articles if a["split"] == "holdout4" and a["story"].startswith("h4-") for ev in a["events"]}
+    assert not set(reports) & first
+    multi = [k for k, n in reports.items() if n >= 2]
+    assert len(multi) >= 6 and sum(langs[k] == {"en", "zh"} for k in multi) >= 4
+    events = [ev for a in part for ev in a["events"]]
+    assert {ev["status"] for ev in events} == STATUSES
+    assert {ev["type"] for ev in events} >= POLICY_TYPES
+    assert sum(ev["type"] in POLICY_TYPES for ev in events) * 2 > len(events)
+    whole = [ev for a in articles if a["split"] == "holdout4" for ev in a["events"]]
+    assert sum(ev["type"] == "export_control" for ev in whole) >= 15
+    assert sum(ev["type"] == "entity_list" for ev in whole) >= 10
+    records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    mine = [r for r in records if r["split"] == "holdout4" and (r["action"] or "").startswith("act-h4b-")]
+    decoys = [r for r in records if r["split"] == "holdout4" and r["action"] is None]
+    assert len(mine) >= 8 and all(r["action"] in reports for r in mine)
+    assert len(decoys) >= 9 + 8  # the first part's 9 decoys and at least 8 of part two
 
 def test_val_split(articles: list[dict[str, Any]]) -> None:
     """The validation split (#15 round 5, for choosing configurations): at least 30 articles (10 in

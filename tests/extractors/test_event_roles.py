@@ -106,7 +106,7 @@ def test_modal_must_govern_the_act(extract_one) -> None:  # type: ignore[no-unty
         ("The administration's Commerce Department added Inspur to the Entity List.", "en", "entity_list",
          "us-commerce"),
         ("Nvidia halted sales to China after the U.S. imposed export controls.", "en", "export_control", "us-gov"),
-        ("A Beijing-based chipmaker said the U.S. export controls hurt sales.", "en", "export_control", "us-gov"),
+        ("A Beijing-based chipmaker said the new U.S. export controls hurt sales.", "en", "export_control", "us-gov"),
     ],
 )
 def test_actor(extract_one, text, lang, etype, actor) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,121 @@
+"""The beat sentiment pair files written round by round are well-formed and split by event.
+
+Each file below was written by models/sentiment/GUIDELINE.md from real 2019-2026 events of the beat:
+``domain_train_beat6.jsonl`` is training data, ``validation_beat6.jsonl`` is for choosing things
+(thresholds, the neutral band) and is never trained on, and the sealed sets
+``sentiment_beat_holdout2.jsonl`` (spent) and ``sentiment_beat_holdout4.jsonl`` are scored once by the
+integrator. This checks their schema, counts and mix, that every mention is in its text, that
+entities are watchlist ids, and that no event or text is shared with any other sentiment file (only
+event ids and texts are compared; nothing is scored here).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SENTIMENT = ROOT / "models" / "sentiment"
+DATA = ROOT / "tests" / "data"
+KEYS = {"id", "event", "text", "headline", "lead", "entity", "mention", "label", "lang", "topic"}
+LABELS = ("positive", "negative", "neutral")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A pair file and what it promises: id format, event prefix, and its floors (pairs, policy
+    share, Chinese pairs, share of texts with several targets, distinct events)."""
+
+    path: Path
+    id_format: str
+    prefix: str
+    pairs: int
+    policy: float
+    chinese: int
+    multi: float
+    events: int
+
+
+SPECS = (
+    Spec(SENTIMENT / "domain_train_beat6.jsonl", "tb6-{:04d}", "t6", 360, 0.55, 150, 0.2, 36),
+    Spec(SENTIMENT / "validation_beat6.jsonl", "vb6-{:03d}", "v6", 120, 0.50, 45, 0.2, 12),
+    Spec(DATA / "sentiment_beat_holdout2.jsonl", "sh2-{:03d}", "h2", 150, 0.48, 45, 0.3, 20),
+    Spec(DATA / "sentiment_beat_holdout4.jsonl", "sh4-{:03d}", "h4", 200, 0.55, 70, 0.4, 40),
+)
+#: files a spec's events and texts must not share (besides the other specs)
+OTHERS = (
+    SENTIMENT / "domain_train.jsonl",
+    SENTIMENT / "domain_train_beat.jsonl",
+    SENTIMENT / "validation_beat.jsonl",
+    DATA / "sentiment_beat.jsonl",
+    DATA / "sentiment_domain.jsonl",
+)
+IDS = [s.path.name for s in SPECS]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _event_key(event: str) -> str:
+    """``t6-2024-05-slug``, ``h4-...``, ``tr-...`` and ``te-...`` name one event by what follows the prefix."""
+    return event.split("-", 1)[1]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_schema_and_text_shape(spec: Spec) -> None:
+    rows = _rows(spec.path)
+    assert [r["id"] for r in rows] == [spec.id_format.format(n) for n in range(1, len(rows) + 1)]
+    for r in rows:
+        assert set(r) == KEYS, (r["id"], sorted(set(r) ^ KEYS))
+        assert r["label"] in LABELS and r["lang"] in ("en", "zh"), r["id"]
+        assert r["topic"] in ("policy", "market"), r["id"]
+        assert re.fullmatch(spec.prefix + r"-20(19|2[0-6])-\d\d-[a-z0-9-]+", r["event"]), r["id"]
+        assert r["text"] == f"{r['headline']} | {r['lead']}", r["id"]
+        assert r["mention"].lower() in r["text"].lower(), r["id"]
+        if r["lang"] == "zh":
+            assert re.search(r"[\u4e00-\u9fff]", r["headline"]), r["id"]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_counts_mix_and_label_balance(spec: Spec) -> None:
+    rows = _rows(spec.path)
+    assert len(rows) >= spec.pairs
+    assert sum(r["topic"] == "policy" for r in rows) >= spec.policy * len(rows)
+    assert sum(r["lang"] == "zh" for r in rows) >= spec.chinese
+    labels = Counter(r["label"] for r in rows)
+    assert all(labels[lab] >= 0.2 * len(rows) for lab in LABELS), labels
+    per_text: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        assert r["entity"] not in per_text[r["text"]], ("two pairs for one entity and text", r["id"])
+        per_text[r["text"]].add(r["entity"])
+    # several targets per text where natural
+    assert sum(len(v) >= 2 for v in per_text.values()) >= spec.multi * len(per_text)
+    assert len({r["event"] for r in rows}) >= spec.events
+
+
+def test_entities_are_watchlist_ids() -> None:
+    watchlist = yaml.safe_load((ROOT / "models" / "watchlist.yaml").read_text(encoding="utf-8"))
+    ids = {e["id"] for e in watchlist["entities"]}
+    for spec in SPECS:
+        unknown = sorted({r["entity"] for r in _rows(spec.path)} - ids)
+        assert not unknown, (spec.path.name, unknown)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=IDS)
+def test_events_and_texts_are_not_shared_with_other_sentiment_files(spec: Spec) -> None:
+    rows = _rows(spec.path)
+    mine = {_event_key(r["event"]) for r in rows}
+    texts = {r["text"].strip().lower() for r in rows}
+    for other_path in (*(s.path for s in SPECS if s is not spec), *OTHERS):
+        other = _rows(other_path)
+        shared = mine & {_event_key(r["event"]) for r in other if r.get("event")}
+        assert not shared, (spec.path.name, other_path.name, sorted(shared))
+        same = texts & {r["text"].strip().lower() for r in other}
+        assert not same, (spec.path.name, other_path.name, sorted(same)[:3])
