@@ -87,6 +87,11 @@ def register(app: typer.Typer) -> None:
             "first5", "--e5-layers",
             help="With --base e5: which of its 12 layers to keep: first5 (default), first6, even or all.",
         ),
+        domain_file: list[Path] = typer.Option(
+            [], "--domain-file",
+            help="Domain training file (JSON lines as models/sentiment/domain_train*.jsonl); repeat for several. "
+                 "Default: the shipped recipe's files (domain_train.jsonl, domain_train_beat.jsonl).",
+        ),
     ) -> None:
         """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""
         import logging
@@ -111,7 +116,8 @@ def register(app: typer.Typer) -> None:
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
                        domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
                        pooling=pooling, init_from=init_from, soup=soup, soup_with=soup_with,
-                       calibrate_band=calibrate_band, zh_vocab=zh_vocab, base=base, e5_layers=e5_layers)
+                       calibrate_band=calibrate_band, zh_vocab=zh_vocab, base=base, e5_layers=e5_layers,
+                       domain_files=domain_file or None)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )

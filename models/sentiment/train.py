@@ -23,6 +23,7 @@ from typing import Any
 from sinowatch.models.encoder import base_model_path
 from sinowatch.models.sentiment.data import (
     CONTEXT,
+    DOMAIN_TRAIN_FILES,
     LABEL2ID,
     LABELS,
     Example,
@@ -262,6 +263,7 @@ def train(
     emb_lr: float = 2e-3,
     base: str = "minilm",
     e5_layers: str = "first5",
+    domain_files: Sequence[Path] | None = None,
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
@@ -300,7 +302,8 @@ def train(
     out_dir = Path(out_dir)
     work_dir = Path(work_dir) if work_dir is not None else STATE_DIR
 
-    sets = training_sets(Path(data_dir), seed=0)  # split seed fixed: figures are on one test split
+    files = tuple(domain_files) if domain_files else DOMAIN_TRAIN_FILES
+    sets = training_sets(Path(data_dir), seed=0, domain_files=files)  # split seed fixed: figures are on one test split
     train_rows, val_rows, dom_val = sets["train"], sets["validation"], sets["validation_domain"]
     if max_rows is not None:
         train_rows = rng.sample(train_rows, min(max_rows, len(train_rows)))
@@ -335,7 +338,8 @@ def train(
         tok = batch_tokenizer(Tokenizer.from_str(tok_json), max_length)
     else:
         tok = load_tokenizer(tok_src, max_length)
-    meta_base = {"labels": list(LABELS), "max_length": max_length, "pooling": pooling}
+    meta_base = {"labels": list(LABELS), "max_length": max_length, "pooling": pooling,
+                 "domain_files": [Path(f).name for f in files]}
     steps = max(1, epochs * ((len(stage1_rows) + batch_size - 1) // batch_size))
     groups: list[dict[str, Any]] = []
     if added:
