@@ -270,16 +270,33 @@ _COREF_ZH = re.compile(r"该公司|该集团|该企业|这家公司|此公司|�
 Hit = tuple[int, int, str, str]
 
 
+# the grantor of a licence or an approval acts: "received licences from the United States"
+_GRANTED_FROM = re.compile(r"\b(licen[cs]es?|approvals?|permission|permits?|authori[sz]ations?|waivers?|exemptions?|"
+                           r"notices?|letters?)\b[^.;]{0,20}\bfrom\s+(the\s+)?$", _I)
+# a dateline names where the story was filed, not who acts: "SEOUL, Dec 31 - ", "BEIJING (Reuters) -"
+_DATELINE_AFTER = re.compile(r"^(\s*,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\s*\(\w+\))")
+
+
 def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
-    """The agency and government hits of a sentence that can be an actor (not after a preposition)."""
+    """The agency and government hits of a sentence that can be an actor (not after a preposition,
+    unless it grants a licence: "licences from the United States")."""
     out = []
     for h in hits:
         if h[3] != "agency":
             continue
-        if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")):
+        if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")) \
+                and not _GRANTED_FROM.search(sentence[max(0, h[0] - 60):h[0]]):
             continue
         out.append(h)
     return out
+
+
+def dateline(sentence: str, hit: Hit) -> bool:
+    """The hit is the place of a dateline: an upper-case name opening the sentence, followed by a
+    date or the agency ("SEOUL, Dec 31 - ", "WASHINGTON (Reuters) -")."""
+    name = sentence[hit[0]:hit[1]]
+    return (not sentence[:hit[0]].strip() and name.isupper() and len(name) > 2
+            and bool(_DATELINE_AFTER.match(sentence[hit[1]:hit[1] + 20])))
 
 
 def _ascii_word_end(sentence: str, pos: int) -> bool:
@@ -292,6 +309,9 @@ def pick_actor(sentence: str, hits: Sequence[Hit], trigger_start: int, *,
     """The actor of the event whose trigger starts at ``trigger_start``, from the sentence's hits
     (agencies and governments), or None. ``government_of``: agency id -> its government's id."""
     cands = valid_actor_hits(sentence, hits)
+    # a dateline's place acts only when the sentence names no one else ("SEOUL, Dec 31 - Samsung
+    # ... received licences from the United States": the United States)
+    cands = [h for h in cands if not dateline(sentence, h)] or cands
     if not cands:
         return None
     before = [h for h in cands if h[0] < trigger_start]

@@ -128,6 +128,23 @@ def test_place_uses_are_not_actors() -> None:
     assert pick_actor("被美国列入实体清单", [(1, 3, "us-gov", "agency")], 3) == "us-gov"
 
 
+def test_dateline_place_acts_only_when_no_one_else_is_named(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("SEOUL, Dec 31 - Samsung Electronics and SK Hynix have received export licences from the "
+                     "United States to ship chipmaking tools to their factories in China.", "en")
+    assert _event(ex, "export_control").actor == "us-gov"  # not the dateline's Seoul
+    ex = extract_one("WASHINGTON, May 15 - President Joe Biden on Tuesday raised tariffs on Chinese chips.", "en")
+    assert _event(ex, "tariff").actor == "us-gov"  # the dateline is all the sentence names
+
+
+def test_grantor_of_a_licence_acts() -> None:
+    s = "Samsung received licences from the United States to ship tools."
+    assert pick_actor(s, [(s.index("the United"), s.index(" to ship"), "us-gov", "agency")], s.index("licences")) == "us-gov"
+    s = "Letters from the Bureau of Industry and Security imposed the curbs."
+    assert pick_actor(s, [(s.index("the Bureau"), s.index(" imposed"), "bis", "agency")], s.index("curbs")) == "bis"
+    s = "Nvidia halted sales to China."
+    assert pick_actor(s, [(s.index("China"), s.index("China") + 5, "cn-gov", "agency")], 0) is None
+
+
 def test_targets_through_coreference_previous_sentence(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("Inspur reported record server sales. The U.S. added the company to the Entity List.", "en")
     ev = _event(ex, "entity_list")
