@@ -304,24 +304,45 @@ def _ascii_word_end(sentence: str, pos: int) -> bool:
     return bool(before) and before[-1].isascii() and before[-1].isalpha()
 
 
-def pick_actor(sentence: str, hits: Sequence[Hit], trigger_start: int, *,
-               government_of: Mapping[str, str] | None = None) -> str | None:
-    """The actor of the event whose trigger starts at ``trigger_start``, from the sentence's hits
-    (agencies and governments), or None. ``government_of``: agency id -> its government's id."""
-    cands = valid_actor_hits(sentence, hits)
+def actor_hit(sentence: str, cands: Sequence[Hit], trigger_start: int) -> Hit | None:
+    """Of the hits that can act, the one nearest before the trigger, else the first after it."""
     # a dateline's place acts only when the sentence names no one else ("SEOUL, Dec 31 - Samsung
     # ... received licences from the United States": the United States)
     cands = [h for h in cands if not dateline(sentence, h)] or cands
     if not cands:
         return None
     before = [h for h in cands if h[0] < trigger_start]
-    chosen = before[-1] if before else cands[0]
+    return before[-1] if before else cands[0]
+
+
+def pick_actor(sentence: str, hits: Sequence[Hit], trigger_start: int, *,
+               government_of: Mapping[str, str] | None = None) -> str | None:
+    """The actor of the event whose trigger starts at ``trigger_start``, from the sentence's hits
+    (agencies and governments), or None. ``government_of``: agency id -> its government's id."""
+    cands = valid_actor_hits(sentence, hits)
+    chosen = actor_hit(sentence, cands, trigger_start)
+    if chosen is None:
+        return None
     gov = government_of or {}
     if chosen[2] in gov.values():
         specific = [h for h in cands if gov.get(h[2]) == chosen[2]]
         if specific:
             return specific[0][2]
     return chosen[2]
+
+
+#: a country's bare name standing for the ministry that acts ("China announced export controls on
+#: tungsten", the commerce ministry's; "China has ended its antitrust investigation", SAMR's):
+#: Chinese regulatory acts are the agencies', while cn-gov is the State Council, the Party, the
+#: tariff commission; "Washington", "the administration", "the United States" stay us-gov
+METONYM_NAMES = frozenset({"China", "中国"})
+
+
+def metonym(sentence: str, hits: Sequence[Hit], trigger_start: int) -> bool:
+    """The sentence's actor is a bare country name that stands for one of its ministries
+    (:data:`METONYM_NAMES`): the article may name that ministry."""
+    chosen = actor_hit(sentence, valid_actor_hits(sentence, hits), trigger_start)
+    return chosen is not None and sentence[chosen[0]:chosen[1]] in METONYM_NAMES
 
 
 _ADJECTIVAL = re.compile(r"^\s*(['’]s\s+)?(new |latest |sweeping )?(entity list|export controls?|export curbs|curbs|"

@@ -26,6 +26,7 @@ from sinowatch.extractors.event_roles import (
     adjectival,
     event_status,
     instrument_actor,
+    metonym,
     pick_actor,
     pick_targets,
     refers_back,
@@ -513,7 +514,8 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
     named = False  # the sentence itself names the actor
     if etype in ROLE_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
-        named = actor is not None and not any(h[2] == actor and adjectival(text, h) for h in sent_hits)
+        named = actor is not None and not any(h[2] == actor and adjectival(text, h) for h in sent_hits) \
+            and not metonym(text, sent_hits, t_start)
         actor = actor or instrument_actor(sent_hits) or _earlier_actor(doc_text(doc), found, govs, s_tok)
     elif etype in STATED_ACTOR_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)

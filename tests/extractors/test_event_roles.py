@@ -164,6 +164,21 @@ def test_explicit_government_in_the_body_stays(extract_one) -> None:  # type: ig
     assert _event(ex, "export_control").actor == "us-gov"
 
 
+def test_country_name_gives_way_to_the_ministry_the_article_names(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("BEIJING, Feb 4 - China announced export controls on tungsten and indium on Tuesday. "
+                     "China's commerce ministry said exporters would need licences.", "en")
+    assert _event(ex, "export_control").actor == "mofcom"
+    ex = extract_one("China has ended its antitrust investigation into Google. SAMR did not comment.", "en")
+    assert _event(ex, "investigation").actor == "samr"
+    # the U.S. and "Beijing" are named as governments; without a ministry in the article China stays
+    ex = extract_one("The United States imposed export controls on HBM. BIS published the rule text.", "en")
+    assert _event(ex, "export_control").actor == "us-gov"
+    ex = extract_one("Beijing imposed export controls on gallium. China's commerce ministry published the list.", "en")
+    assert _event(ex, "export_control").actor == "cn-gov"
+    ex = extract_one("China imposed export controls on gallium and germanium.", "en")
+    assert _event(ex, "export_control").actor == "cn-gov"
+
+
 def test_possessive_country_is_not_an_actor(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("The package put Naura, one of China's largest toolmakers, on the Entity List.", "en")
     assert _event(ex, "entity_list").actor == "us-gov"  # from the instrument, not "China's"
