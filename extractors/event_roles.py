@@ -159,6 +159,13 @@ _REVERSED_ZH = re.compile(
     r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税")
+# licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",
+# "the waiver was withdrawn" (lifting a *requirement* of licences still eases)
+_LICENCE_REVOKED_EN = re.compile(
+    r"\b(revok\w*|cancel\w*|withdr[ae]w\w*|rescind\w*|pull\w*|terminat\w*)\s+(\S+\s+){0,4}?"
+    r"(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\b(?!\s+requirements?)|"
+    r"\b(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\s+(\S+\s+){0,4}?(was|were|had been|has been|have been|"
+    r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated)\b", _I)
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
 _IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
@@ -197,6 +204,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
                                  or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):
         return "proposed"
+    if etype == "export_control" and _LICENCE_REVOKED_EN.search(sentence):
+        return "enacted"
     if _reversal(sentence, zh):
         # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
         # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted

@@ -3,6 +3,8 @@ written for these tests, modelled on wire copy; the issue's own examples are inc
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sinowatch.extractors.event_roles import event_status, pick_actor, refers_back, valid_actor_hits
 
@@ -81,6 +83,23 @@ def test_reported_speech_is_news_not_background(extract_one) -> None:  # type: i
     assert _event(ex, "investigation").status == "enacted"
     ex = extract_one("The U.S. government had required licences for the H20 chip, halting shipments.", "en")
     assert _event(ex, "export_control").status == "background"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("U.S. revokes licences that let Intel and Qualcomm sell chips to Huawei", "enacted"),
+        ("Qualcomm's export licence for Huawei was revoked on Tuesday, effective immediately.", "enacted"),
+        ("The administration withdrew the waivers that allowed Samsung to ship tools to its China fabs.", "enacted"),
+        # lifting the requirement of a licence, or granting one, still eases
+        ("The administration granted Nvidia licences to ship H20 chips to Chinese customers.", "reversed"),
+        ("Washington revoked the licence requirement on EDA software sales to China.", "reversed"),
+    ],
+)
+def test_revoked_licences_restrict(sentence, status) -> None:  # type: ignore[no-untyped-def]
+    m = re.search(r"licen[cs]e|waivers", sentence)
+    assert m is not None
+    assert event_status("export_control", sentence, m.start(), m.end()) == status
 
 
 def test_modal_must_govern_the_act(extract_one) -> None:  # type: ignore[no-untyped-def]
