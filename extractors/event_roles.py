@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from sinowatch.records import POLICY_TYPES
 
@@ -235,9 +236,10 @@ def _imposed_here(sentence: str, start: int, end: int) -> bool:
     return bool(_IMPOSING.search(sentence[max(0, start - 40):start]) or _IMPOSING.search(sentence[end:end + 45]))
 
 
-def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:
+def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None, ref_day: int | None = None) -> bool:
     """A year before ``ref_year`` with a past-tense verb, or a month earlier than ``ref_month``
-    ("in April" in a June article, "今年4月")."""
+    ("in April" in a June article, "今年4月"); not a day of the week before the article's date
+    ``ref_day`` ("1月31日更新" in a February 1 article is the news, as "on Jan. 31" is)."""
     if ref_year is None:
         return False
     for m in _PAST_YEAR.finditer(sentence):
@@ -252,9 +254,28 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None)
             month = int(m.group(2))
             if _NOT_ACT_MONTH_ZH.search(sentence[:m.start()]):
                 continue
-            if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])):
+            if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])) \
+                    and not _days_before(sentence[m.end():], ref_year, month, ref_month, ref_day):
                 return True
     return False
+
+
+_DAY_ZH = re.compile(r"^\s*(\d{1,2})\s*[日号]")
+#: a dated act this many days before the article is its news
+RECENT_DAYS = 7
+
+
+def _days_before(after_month: str, year: int, month: int, ref_month: int, ref_day: int | None) -> bool:
+    """The month is followed by a day ("1月31日") that lies at most :data:`RECENT_DAYS` before the
+    article's date (``year``-``ref_month``-``ref_day``)."""
+    m = _DAY_ZH.match(after_month)
+    if m is None or ref_day is None:
+        return False
+    try:
+        gap = (date(year, ref_month, ref_day) - date(year, month, int(m.group(1)))).days
+    except ValueError:
+        return False
+    return 0 <= gap <= RECENT_DAYS
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")

@@ -61,6 +61,19 @@ def test_status_takes_a_past_year_from_the_article_date(extractor) -> None:  # t
     assert _event(new, "entity_list").status == "background"  # context in 2026
 
 
+def test_a_dated_act_days_before_the_article_is_its_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.extractors.event_roles import past_date
+
+    s = "美国国防部当地时间1月31日更新“中国军事企业”清单，将长江存储等企业列入其中。"
+    assert not past_date(s, 2024, 2, 1)  # the day before the article
+    assert past_date(s, 2024, 2, 20)  # three weeks before: context
+    assert past_date(s, 2024, 2)  # no day known: the month decides, as before
+    assert past_date("10月9日，商务部公布了多项出口管制措施。", 2025, 11, 8)
+    text = "美国商务部1月31日将长江存储等多家中国企业列入实体清单。"
+    (ex,) = extractor.extract([Document(id="a", title="", text=text, lang="zh", published="2024-02-01")])
+    assert _event(ex, "entity_list").status == "enacted"
+
+
 def test_market_moves_are_enacted_or_background() -> None:
     # "dropped" is not a reversal for a share price
     assert event_status("market_move", "Shares of SMIC dropped by the daily limit.", 10, 17) == "enacted"
