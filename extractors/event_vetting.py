@@ -23,11 +23,16 @@ see models/events/MODEL_CARD.md, round 6):
   "list of applicants", "名单" or the Commerce Department's Unverified List (an export-control
   tool, labelled ``export_control``) is not one.
 
+* **conditional designee** (extract-0.6.1): an ``entity_list`` event whose sentence states the
+  listing rule for a class of firms ("companies whose end-use checks cannot be completed may be
+  moved to the Entity List", "任何...的企业都可能被列入"): no designation is made or weighed.
+
 * **listing only**: an ``export_control`` rule event that names restrictions in general, in a
   sentence that designates firms and names no controlled item or licence, is the designation
   itself (entity_list only).
 
-Rule events only for the first, second and fourth (they need the trigger); all events for the third.
+Rule events only for the first, second and last (they need the trigger); all events for the third and
+the conditional designee.
 Pure functions over the component's event dicts (``doc.user_data["sw_events"]``).
 """
 
@@ -92,6 +97,21 @@ _DESIGNATION_LIST = re.compile(
 _NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单", _I)
 
 
+#: a designation rule stated for a class of firms, not an act on named ones: "companies whose checks
+#: cannot be completed may be moved to the Entity List", "任何...的企业都可能被列入"
+_CONDITIONAL_DESIGNEE = re.compile(
+    r"\b(companies|firms|entities|parties|businesses|suppliers|buyers|exporters|any (company|firm|entity|party|one)|"
+    r"those|anyone)\s+(that|which|whose|who|found|caught|failing|deemed)\b[^.;]{0,100}?\b(may|might|could|can|would|will)"
+    r"\s+(also\s+|then\s+|still\s+)?(be|face being|risk being)\s+(moved|added|placed|put|listed|designated|blacklisted)\b|"
+    r"(任何|凡是?|一旦).{0,40}(企业|公司|实体|机构).{0,20}(可能|将|会|均|都)(会|将)?被(列入|纳入|移入)", _I)
+
+
+def conditional(event: dict[str, Any]) -> bool:
+    """An entity_list event whose sentence states the listing rule for a class of firms ("companies
+    whose checks cannot be completed may be moved to the Entity List"): no designation is made."""
+    return event["type"] == "entity_list" and bool(_CONDITIONAL_DESIGNEE.search(event["sentence"]))
+
+
 def allusion(event: dict[str, Any]) -> bool:
     """A rule event whose trigger only names the instrument in a sentence stating no act on it."""
     trigger = event.get("trigger")
@@ -147,4 +167,5 @@ def vet(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     events = list(events)
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
-            if not (allusion(ev) or negated(ev) or not_designation(ev) or listing_only(ev, listed))]
+            if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev)
+                    or listing_only(ev, listed))]

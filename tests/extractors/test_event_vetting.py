@@ -142,3 +142,20 @@ def test_a_designation_is_entity_list_alone_unless_items_are_controlled_too(extr
 def test_bulk_buying_is_not_a_partnership(extract_one) -> None:  # type: ignore[no-untyped-def]
     assert "partnership" not in _types(extract_one("今年以来，多家云厂商大量采购国产加速卡。", "zh"))
     assert "partnership" in _types(extract_one("腾讯与寒武纪签署战略合作协议。", "zh"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # the listing rule for a class of firms designates no one
+        ("Officials have said that companies whose end-use checks cannot be completed may be moved to the "
+         "Entity List.", False),
+        ("Firms that help Huawei evade the rules could also be added to the Entity List, the official warned.", False),
+        ("商务部表示，任何违反规定向美方提供两用物项的企业都可能被列入不可靠实体清单。", False),
+        # a designation, made or weighed, of named or counted firms stays
+        ("Washington could add CXMT and two SMIC units to the Entity List as soon as next month.", True),
+        ("The Commerce Department added 23 Chinese firms that bought tools for SMIC to the Entity List.", True),
+    ],
+)
+def test_a_listing_rule_for_a_class_of_firms_is_not_a_designation(sentence, kept) -> None:  # type: ignore[no-untyped-def]
+    assert bool(vet([_ev("entity_list", sentence, None)])) is kept
