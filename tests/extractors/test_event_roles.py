@@ -191,6 +191,15 @@ def test_headline_government_gives_way_to_the_agency_the_article_names(extractor
     assert head and head[0].actor == "mofcom"
 
 
+def test_background_act_keeps_the_government_carried_to_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("WASHINGTON, Dec 9 - The United States will allow Nvidia to ship H200 chips to approved customers in "
+            "China, Trump said. Sales of the H20 were halted by a licence requirement in April. "
+            "The Commerce Department is finalising the details.")
+    (ex,) = extractor.extract([Document(id="b", title="", text=text, lang="en", published="2025-12-09")])
+    earlier = [e for e in ex.events if e.type == "export_control" and e.status == "background"]
+    assert earlier and earlier[0].actor == "us-gov"  # the April act is not the Commerce Department's news
+
+
 def test_explicit_government_in_the_body_stays(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("Washington imposed licence requirements on advanced chips. BIS published the rule text.", "en")
     assert _event(ex, "export_control").actor == "us-gov"
