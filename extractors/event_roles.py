@@ -112,6 +112,11 @@ _PROPOSED_ANY_EN = re.compile(
     r"reportedly|(is|are) said to|under consideration|being (considered|weighed|drafted|discussed)|mooted|floated|"
     r"comment period|public comment|not yet decided|yet to decide|no (final )?decision|options? (include|including))\b",
     _I)
+# an act reported as done, whoever the source: "authorities have issued guidance requiring ..., two
+# people familiar said" (the sourcing does not make it a proposal)
+_DONE_EN = re.compile(r"\b(has|have)\s+(already\s+|quietly\s+|now\s+)?(issued|ordered|told|instructed|imposed|added|"
+                      r"opened|launched|ended|banned|barred|blocked|halted|placed|put|sent|notified|approved|granted|"
+                      r"revoked|suspended|lifted|terminated|closed|dropped)\b", _I)
 # "will release" is a plan for a firm; for a government "will add" reports a decision
 _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
 # "将于2026年初推出", "计划于明年发布": a firm's dated plan
@@ -200,7 +205,7 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     decided = _DECIDED.search(sentence[:end])
     if (not decided and (_PROPOSED_PRE_EN.search(pre)
                          or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])))) \
-            or _PROPOSED_ANY_EN.search(sentence):
+            or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
         return "proposed"
     if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
                                  or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):

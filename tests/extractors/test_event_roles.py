@@ -115,6 +115,26 @@ def test_revoked_licences_restrict(sentence, status) -> None:  # type: ignore[no
     assert event_status("export_control", sentence, m.start(), m.end()) == status
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "status"),
+    [
+        # an act reported as done stays done, whoever the source
+        ("Chinese authorities have issued guidance requiring state-funded data centres to use domestic chips, "
+         "two people familiar with the matter said.", "guidance", "enacted"),
+        ("Regulators have told Alibaba and ByteDance to halt orders of Nvidia chips, according to people "
+         "familiar with the matter.", "halt orders", "enacted"),
+        # weighed or unreported as done: the sourcing makes it a proposal
+        ("Beijing is drafting guidance that would bar foreign chips from state-funded data centres, two people "
+         "familiar with the matter said.", "guidance", "proposed"),
+        ("Regulators will tell firms to halt orders of Nvidia chips, people familiar with the matter said.",
+         "halt orders", "proposed"),
+    ],
+)
+def test_sourced_news_of_a_done_act_is_enacted(sentence, cue, status) -> None:  # type: ignore[no-untyped-def]
+    at = sentence.index(cue)
+    assert event_status("policy_plan", sentence, at, at + len(cue)) == status
+
+
 def test_modal_must_govern_the_act(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("BIS issued guidance warning that using Ascend chips could violate U.S. export controls.", "en")
     assert _event(ex, "export_control").status == "enacted"
