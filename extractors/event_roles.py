@@ -75,7 +75,7 @@ _REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
 _BACKGROUND_NEAR_EN = re.compile(
     r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"
-    r"autumn|fall|winter)|earlier (this|that|last) (year|month)|the previous (year|month|week))\b", _I)
+    r"autumn|fall|winter)|earlier (this|that|last) year|earlier (that|last) month|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"

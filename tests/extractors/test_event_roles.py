@@ -135,6 +135,15 @@ def test_sourced_news_of_a_done_act_is_enacted(sentence, cue, status) -> None:  
     assert event_status("policy_plan", sentence, at, at + len(cue)) == status
 
 
+def test_earlier_this_month_is_news_as_a_month_of_the_article_is() -> None:
+    s = "The State Administration for Market Regulation decided earlier this month to terminate the probe."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "reversed"
+    s = "SAMR opened an antitrust probe into Nvidia earlier this year."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "background"
+    s = "SAMR opened an antitrust probe into Nvidia earlier last month."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "background"
+
+
 def test_modal_must_govern_the_act(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("BIS issued guidance warning that using Ascend chips could violate U.S. export controls.", "en")
     assert _event(ex, "export_control").status == "enacted"
