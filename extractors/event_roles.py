@@ -291,10 +291,10 @@ def _has_han(text: str) -> bool:
 
 
 # a name right after one of these is a place or a target, not the actor ("sales to China",
-# "in Beijing", "对美国")
+# "in Beijing", "对美国"; not "反对美方将...", where 美方 acts)
 _NOT_ACTOR_BEFORE = re.compile(
     r"(\b(to|on|against|from|in|into|at|with|for|of|over|toward|towards|targeting|including|include|across|outside|"
-    r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|[对向从在与和给赴于自到至及跟同将把家批些名个的]|针对)$", _I)
+    r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的]|针对)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"
                        r"^\W*(its|their)\b|\b(both|the two) (companies|firms|groups|chipmakers)\b|^\W*the shares\b|"

@@ -187,6 +187,10 @@ def test_place_uses_are_not_actors() -> None:
     assert valid_actor_hits(s, hits) == []
     assert pick_actor("对美国出口芯片", [(1, 3, "us-gov", "agency")], 3) is None
     assert pick_actor("被美国列入实体清单", [(1, 3, "us-gov", "agency")], 3) == "us-gov"
+    # 反对 is "oppose", not the preposition 对: the opposed government acts
+    s = "中方坚决反对美方将中国企业列入实体清单"
+    hits = [(0, 2, "cn-gov", "agency"), (6, 8, "us-gov", "agency")]
+    assert pick_actor(s, hits, s.index("列入")) == "us-gov"
 
 
 def test_dateline_place_acts_only_when_no_one_else_is_named(extract_one) -> None:  # type: ignore[no-untyped-def]
