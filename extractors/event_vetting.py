@@ -17,7 +17,9 @@ see models/events/MODEL_CARD.md, round 6):
   refers to a particular earlier act and keeps its (background) event, as does one named by its
   product ("a charge tied to MI308 export curbs");
 * **negated act**: the trigger is directly negated ("it did not add new companies to the Entity
-  List", "并未将");
+  List", "并未将"; since extract-0.6.1 also "was not on", "has never been placed on", "avoided",
+  "从未被列入"), or follows a denied report ("Cambricon denied reports that it would be added",
+  "否认");
 * **not the Entity List**: an ``entity_list`` event whose sentence names no designation list (the
   Entity List, a blacklist, the unreliable entity list, a military-company list, sanctions): a
   "list of applicants", "名单" or the Commerce Department's Unverified List (an export-control
@@ -87,8 +89,12 @@ _ALLUSION_FRAME = re.compile(
     r"\btalks (over|on|about)|\b(does|do|did|would|will) not\b|\bdoesn't|\bdidn't|\bnot by itself|"
     r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论)[^;。；]{0,30}$", _I)
 
-_NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had) not|\b(didn't|doesn't|won't|hasn't|haven't)|"
-                      r"\bnever|并未|没有|未|不)\s*$", _I)
+_NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was|were) not|"
+                      r"\b(didn't|doesn't|won't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
+                      r"\bnever( been| be)?|\bnot (been|be)|\bnot (on|in) (the )?|\b(avoid\w*|escap\w*|spared( from)?|stay\w* off|kept off)|"
+                      r"并未|没有|从未|未|不)\s*(被)?\s*$", _I)
+#: a report of an act that its subject denies: "Cambricon denied reports that it would be added"
+_DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|claims?|rumou?rs?|speculation)\b|否认|辟谣", _I)
 
 #: what makes a sentence's list a designation list (entity_list)
 _DESIGNATION_LIST = re.compile(
@@ -137,7 +143,8 @@ def negated(event: dict[str, Any]) -> bool:
     if not trigger or event["type"] not in ("export_control", "entity_list", "tariff", "investigation"):
         return False
     at = event["sentence"].find(trigger)
-    return at > 0 and bool(_NEGATED.search(event["sentence"][max(0, at - 20):at]))
+    return at > 0 and bool(_NEGATED.search(event["sentence"][max(0, at - 20):at])
+                           or _DENIED.search(event["sentence"][max(0, at - 60):at]))
 
 
 def not_designation(event: dict[str, Any]) -> bool:

@@ -159,3 +159,23 @@ def test_bulk_buying_is_not_a_partnership(extract_one) -> None:  # type: ignore[
 )
 def test_a_listing_rule_for_a_class_of_firms_is_not_a_designation(sentence, kept) -> None:  # type: ignore[no-untyped-def]
     assert bool(vet([_ev("entity_list", sentence, None)])) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # negated, avoided or denied listings designate no one
+        ("The company said it was not on the Entity List.", "en"),
+        ("SMIC is not on the Entity List, a spokesman said.", "en"),
+        ("Unlike Huawei, Xiaomi has never been placed on the Entity List.", "en"),
+        ("Cambricon denied reports that it would be added to the Entity List.", "en"),
+        ("小米从未被列入实体清单。", "zh"),
+    ],
+)
+def test_negated_and_denied_listings_are_not_events(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in _types(extract_one(text, lang))
+
+
+def test_listings_reported_with_a_negation_elsewhere_stay(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("The Commerce Department added Biren to the Entity List, but did not name Moore Threads.", "en")
+    assert "entity_list" in _types(ex)
