@@ -105,7 +105,7 @@ _PROPOSED_PRE_EN = re.compile(
     r"(?-i:could|may|might|would) (soon |also |further |eventually )?(be )?(add|impose|restrict|ban|expand|tighten|"
     r"broaden|curb|blacklist|target|extend|announce|issue|introduce|face|levy|slap|hit|raise|lift|ease|release|launch|"
     r"unveil|open|include|put|place|require|take|limit|cut|block|bar|approve|allow|revoke|sanction|list|designate|"
-    r"investigate|probe|start|begin|follow|invest|list))\b", _I)
+    r"investigate|probe|start|begin|follow|invest|list|end up))\b", _I)
 # sourcing and pending decisions: anywhere in the sentence
 _PROPOSED_ANY_EN = re.compile(
     r"\b(sources (said|say)|people familiar|according to (people|sources|a person|two people|three people)|"
@@ -129,7 +129,7 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
 
 _REVERSED_EN = re.compile(
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
-    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?|suspend\w*|paus\w*|exempt\w*|remov\w*|"
+    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?(?! up)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
     r"designations?)\b|"

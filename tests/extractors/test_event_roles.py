@@ -135,6 +135,13 @@ def test_sourced_news_of_a_done_act_is_enacted(sentence, cue, status) -> None:  
     assert event_status("policy_plan", sentence, at, at + len(cue)) == status
 
 
+def test_ending_up_on_a_list_is_not_ending_it() -> None:
+    s = "Investors worry that more Chinese chipmakers could end up on the Entity List."
+    assert event_status("entity_list", s, s.index("on the Entity"), len(s) - 1) == "proposed"
+    s = "Washington ended the probe into the chipmaker's sales."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "reversed"
+
+
 def test_earlier_this_month_is_news_as_a_month_of_the_article_is() -> None:
     s = "The State Administration for Market Regulation decided earlier this month to terminate the probe."
     assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "reversed"
