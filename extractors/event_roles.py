@@ -24,9 +24,12 @@ the 40 after it, cues of background in the whole sentence.
 
 **Actor** (the four policy types; for plans and investments only when the sentence names one): the agency or government nearest before the
 trigger (the first after it when none precedes), skipping a name that follows a preposition
-("exports to China", "in Beijing", "对美国"): a government is replaced by a named agency of the
-same country in the sentence ("the administration's Commerce Department"). When the sentence
-names none, the previous sentence's actor, then the headline's (see pipeline).
+("exports to China", "in Beijing", "对美国"; not the grantor of a licence, "licences from the
+United States"); a dateline's place ("SEOUL, Dec 31 - ") only when the sentence names no one else:
+a government is replaced by a named agency of the same country in the sentence ("the
+administration's Commerce Department"). When the sentence names none, the previous sentence's
+actor, then the headline's; the bare "China" acting stands for a ministry the article may name
+(:func:`metonym`; see pipeline).
 
 **Targets** (every event): the companies, chips and named instruments of the sentence (the
 releasing firm, the company whose shares moved, the AI Diffusion Rule); when it names none and refers to one ("the
