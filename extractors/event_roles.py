@@ -108,7 +108,7 @@ _PROPOSED_PRE_EN = re.compile(
     r"(?-i:could|may|might|would) (soon |also |further |eventually )?(be )?(add|impose|restrict|ban|expand|tighten|"
     r"broaden|curb|blacklist|target|extend|announce|issue|introduce|face|levy|slap|hit|raise|lift|ease|release|launch|"
     r"unveil|open|include|put|place|require|take|limit|cut|block|bar|approve|allow|revoke|sanction|list|designate|"
-    r"investigate|probe|start|begin|follow|invest|list|end up))\b", _I)
+    r"investigate|probe|start|begin|follow|invest|list|end up)\w*)\b", _I)
 # sourcing and pending decisions: anywhere in the sentence
 _PROPOSED_ANY_EN = re.compile(
     r"\b(sources (said|say)|people familiar|according to (people|sources|a person|two people|three people)|"

@@ -142,6 +142,19 @@ def test_ending_up_on_a_list_is_not_ending_it() -> None:
     assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "reversed"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Cambricon could be added to the Entity List next month.", "added"),
+        ("Inspur shares fell after a report that it could be blacklisted.", "blacklisted"),
+        ("More Chinese toolmakers may be placed on the Entity List.", "placed"),
+    ],
+)
+def test_a_modal_passive_proposes(sentence, cue) -> None:  # type: ignore[no-untyped-def]
+    at = sentence.index(cue)
+    assert event_status("entity_list", sentence, at, at + len(cue)) == "proposed"
+
+
 def test_earlier_this_month_is_news_as_a_month_of_the_article_is() -> None:
     s = "The State Administration for Market Regulation decided earlier this month to terminate the probe."
     assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "reversed"
