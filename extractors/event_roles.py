@@ -158,7 +158,7 @@ _LICENCE_EASED_ZH = re.compile(
 # "can no longer receive components without a licence", "须获得许可"
 _LICENCE_NEEDED = re.compile(r"\b(must|need(s|ed)? to|required to|have to|has to) (obtain|get|apply for|seek)\b|"
                              r"\b(cannot|can't|can no longer|no longer|barred from|banned from|unable to|may not)\b|"
-                             r"(必须|需要|需|须)(获得|申请|取得)|不得|不能|无法", _I)
+                             r"(?<![无不免])(必须|需要|需|须)(事先|提前|先)?(获得|申请|取得)|不得|不能|无法", _I)
 _EASING_EXPORT_EN = re.compile(
     r"\b(allow\w*|let(s|ting)?|permit(s|ted|ting)?|clear(s|ed|ing)?|approv\w*|grant\w*|resum\w*|greenlight\w*|"
     r"green light\w*|authori[sz]\w*|will issue|issued licen\w*|reopen\w*|restor\w*)\b.{0,60}\b(sales?|sell\w*|"

@@ -179,3 +179,24 @@ def test_negated_and_denied_listings_are_not_events(extract_one, text, lang) -> 
 def test_listings_reported_with_a_negation_elsewhere_stay(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("The Commerce Department added Biren to the Entity List, but did not name Moore Threads.", "en")
     assert "entity_list" in _types(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a supply cut to China ordered by an agency is an export control, whatever the noun
+        ("美国商务部工业和安全局已致函三家软件企业，要求其停止向中国客户供应设计工具。", "zh"),
+        ("The Commerce Department told the three software makers to stop supplying Chinese customers.", "en"),
+    ],
+)
+def test_ordered_supply_cuts_to_china_are_export_controls(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in _types(extract_one(text, lang))
+
+
+def test_prior_licence_requirement_restricts_and_no_licence_needed_eases() -> None:
+    s = "商务部致函企业，要求其停止向中国客户供应设计工具，今后相关销售须事先获得许可。"
+    at = s.index("停止")
+    assert event_status("export_control", s, at, at + 12) == "enacted"
+    s = "美国商务部宣布修改规定，允许美国企业与华为分享相关技术，无需事先申请许可证。"
+    at = s.index("许可证")
+    assert event_status("export_control", s, at, at + 3) == "reversed"
