@@ -24,9 +24,12 @@ the 40 after it, cues of background in the whole sentence.
 
 **Actor** (the four policy types; for plans and investments only when the sentence names one): the agency or government nearest before the
 trigger (the first after it when none precedes), skipping a name that follows a preposition
-("exports to China", "in Beijing", "对美国"): a government is replaced by a named agency of the
-same country in the sentence ("the administration's Commerce Department"). When the sentence
-names none, the previous sentence's actor, then the headline's (see pipeline).
+("exports to China", "in Beijing", "对美国"; not the grantor of a licence, "licences from the
+United States"); a dateline's place ("SEOUL, Dec 31 - ") only when the sentence names no one else:
+a government is replaced by a named agency of the same country in the sentence ("the
+administration's Commerce Department"). When the sentence names none, the previous sentence's
+actor, then the headline's; the bare "China" acting stands for a ministry the article may name
+(:func:`metonym`; see pipeline).
 
 **Targets** (every event): the companies, chips and named instruments of the sentence (the
 releasing firm, the company whose shares moved, the AI Diffusion Rule); when it names none and refers to one ("the
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from sinowatch.records import POLICY_TYPES
 
@@ -74,7 +78,7 @@ _REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
 _BACKGROUND_NEAR_EN = re.compile(
     r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"
-    r"autumn|fall|winter)|earlier (this|that|last) (year|month)|the previous (year|month|week))\b", _I)
+    r"autumn|fall|winter)|earlier (this|that|last) year|earlier (that|last) month|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"
@@ -104,13 +108,18 @@ _PROPOSED_PRE_EN = re.compile(
     r"(?-i:could|may|might|would) (soon |also |further |eventually )?(be )?(add|impose|restrict|ban|expand|tighten|"
     r"broaden|curb|blacklist|target|extend|announce|issue|introduce|face|levy|slap|hit|raise|lift|ease|release|launch|"
     r"unveil|open|include|put|place|require|take|limit|cut|block|bar|approve|allow|revoke|sanction|list|designate|"
-    r"investigate|probe|start|begin|follow|invest|list))\b", _I)
+    r"investigate|probe|start|begin|follow|invest|list|end up)\w*)\b", _I)
 # sourcing and pending decisions: anywhere in the sentence
 _PROPOSED_ANY_EN = re.compile(
     r"\b(sources (said|say)|people familiar|according to (people|sources|a person|two people|three people)|"
     r"reportedly|(is|are) said to|under consideration|being (considered|weighed|drafted|discussed)|mooted|floated|"
     r"comment period|public comment|not yet decided|yet to decide|no (final )?decision|options? (include|including))\b",
     _I)
+# an act reported as done, whoever the source: "authorities have issued guidance requiring ..., two
+# people familiar said" (the sourcing does not make it a proposal)
+_DONE_EN = re.compile(r"\b(has|have)\s+(already\s+|quietly\s+|now\s+)?(issued|ordered|told|instructed|imposed|added|"
+                      r"opened|launched|ended|banned|barred|blocked|halted|placed|put|sent|notified|approved|granted|"
+                      r"revoked|suspended|lifted|terminated|closed|dropped)\b", _I)
 # "will release" is a plan for a firm; for a government "will add" reports a decision
 _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
 # "将于2026年初推出", "计划于明年发布": a firm's dated plan
@@ -123,7 +132,7 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
 
 _REVERSED_EN = re.compile(
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
-    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?|suspend\w*|paus\w*|exempt\w*|remov\w*|"
+    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?(?! up)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
     r"designations?)\b|"
@@ -149,7 +158,7 @@ _LICENCE_EASED_ZH = re.compile(
 # "can no longer receive components without a licence", "须获得许可"
 _LICENCE_NEEDED = re.compile(r"\b(must|need(s|ed)? to|required to|have to|has to) (obtain|get|apply for|seek)\b|"
                              r"\b(cannot|can't|can no longer|no longer|barred from|banned from|unable to|may not)\b|"
-                             r"(必须|需要|需|须)(获得|申请|取得)|不得|不能|无法", _I)
+                             r"(?<![无不免])(必须|需要|需|须)(事先|提前|先)?(获得|申请|取得)|不得|不能|无法", _I)
 _EASING_EXPORT_EN = re.compile(
     r"\b(allow\w*|let(s|ting)?|permit(s|ted|ting)?|clear(s|ed|ing)?|approv\w*|grant\w*|resum\w*|greenlight\w*|"
     r"green light\w*|authori[sz]\w*|will issue|issued licen\w*|reopen\w*|restor\w*)\b.{0,60}\b(sales?|sell\w*|"
@@ -159,6 +168,13 @@ _REVERSED_ZH = re.compile(
     r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税")
+# licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",
+# "the waiver was withdrawn" (lifting a *requirement* of licences still eases)
+_LICENCE_REVOKED_EN = re.compile(
+    r"\b(revok\w*|cancel\w*|withdr[ae]w\w*|rescind\w*|pull\w*|terminat\w*)\s+(\S+\s+){0,4}?"
+    r"(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\b(?!\s+requirements?)|"
+    r"\b(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\s+(\S+\s+){0,4}?(was|were|had been|has been|have been|"
+    r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated)\b", _I)
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
 _IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
@@ -192,11 +208,13 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     decided = _DECIDED.search(sentence[:end])
     if (not decided and (_PROPOSED_PRE_EN.search(pre)
                          or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])))) \
-            or _PROPOSED_ANY_EN.search(sentence):
+            or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
         return "proposed"
     if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
                                  or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):
         return "proposed"
+    if etype == "export_control" and _LICENCE_REVOKED_EN.search(sentence):
+        return "enacted"
     if _reversal(sentence, zh):
         # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
         # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted
@@ -226,9 +244,10 @@ def _imposed_here(sentence: str, start: int, end: int) -> bool:
     return bool(_IMPOSING.search(sentence[max(0, start - 40):start]) or _IMPOSING.search(sentence[end:end + 45]))
 
 
-def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:
+def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None, ref_day: int | None = None) -> bool:
     """A year before ``ref_year`` with a past-tense verb, or a month earlier than ``ref_month``
-    ("in April" in a June article, "今年4月")."""
+    ("in April" in a June article, "今年4月"); not a day of the week before the article's date
+    ``ref_day`` ("1月31日更新" in a February 1 article is the news, as "on Jan. 31" is)."""
     if ref_year is None:
         return False
     for m in _PAST_YEAR.finditer(sentence):
@@ -243,9 +262,28 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None)
             month = int(m.group(2))
             if _NOT_ACT_MONTH_ZH.search(sentence[:m.start()]):
                 continue
-            if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])):
+            if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])) \
+                    and not _days_before(sentence[m.end():], ref_year, month, ref_month, ref_day):
                 return True
     return False
+
+
+_DAY_ZH = re.compile(r"^\s*(\d{1,2})\s*[日号]")
+#: a dated act this many days before the article is its news
+RECENT_DAYS = 7
+
+
+def _days_before(after_month: str, year: int, month: int, ref_month: int, ref_day: int | None) -> bool:
+    """The month is followed by a day ("1月31日") that lies at most :data:`RECENT_DAYS` before the
+    article's date (``year``-``ref_month``-``ref_day``)."""
+    m = _DAY_ZH.match(after_month)
+    if m is None or ref_day is None:
+        return False
+    try:
+        gap = (date(year, ref_month, ref_day) - date(year, month, int(m.group(1)))).days
+    except ValueError:
+        return False
+    return 0 <= gap <= RECENT_DAYS
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -256,10 +294,10 @@ def _has_han(text: str) -> bool:
 
 
 # a name right after one of these is a place or a target, not the actor ("sales to China",
-# "in Beijing", "对美国")
+# "in Beijing", "对美国"; not "反对美方将...", where 美方 acts)
 _NOT_ACTOR_BEFORE = re.compile(
     r"(\b(to|on|against|from|in|into|at|with|for|of|over|toward|towards|targeting|including|include|across|outside|"
-    r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|[对向从在与和给赴于自到至及跟同将把家批些名个的]|针对)$", _I)
+    r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的]|针对)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"
                        r"^\W*(its|their)\b|\b(both|the two) (companies|firms|groups|chipmakers)\b|^\W*the shares\b|"
@@ -270,16 +308,33 @@ _COREF_ZH = re.compile(r"该公司|该集团|该企业|这家公司|此公司|�
 Hit = tuple[int, int, str, str]
 
 
+# the grantor of a licence or an approval acts: "received licences from the United States"
+_GRANTED_FROM = re.compile(r"\b(licen[cs]es?|approvals?|permission|permits?|authori[sz]ations?|waivers?|exemptions?|"
+                           r"notices?|letters?)\b[^.;]{0,20}\bfrom\s+(the\s+)?$", _I)
+# a dateline names where the story was filed, not who acts: "SEOUL, Dec 31 - ", "BEIJING (Reuters) -"
+_DATELINE_AFTER = re.compile(r"^(\s*,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\s*\(\w+\))")
+
+
 def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
-    """The agency and government hits of a sentence that can be an actor (not after a preposition)."""
+    """The agency and government hits of a sentence that can be an actor (not after a preposition,
+    unless it grants a licence: "licences from the United States")."""
     out = []
     for h in hits:
         if h[3] != "agency":
             continue
-        if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")):
+        if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")) \
+                and not _GRANTED_FROM.search(sentence[max(0, h[0] - 60):h[0]]):
             continue
         out.append(h)
     return out
+
+
+def dateline(sentence: str, hit: Hit) -> bool:
+    """The hit is the place of a dateline: an upper-case name opening the sentence, followed by a
+    date or the agency ("SEOUL, Dec 31 - ", "WASHINGTON (Reuters) -")."""
+    name = sentence[hit[0]:hit[1]]
+    return (not sentence[:hit[0]].strip() and name.isupper() and len(name) > 2
+            and bool(_DATELINE_AFTER.match(sentence[hit[1]:hit[1] + 20])))
 
 
 def _ascii_word_end(sentence: str, pos: int) -> bool:
@@ -287,21 +342,45 @@ def _ascii_word_end(sentence: str, pos: int) -> bool:
     return bool(before) and before[-1].isascii() and before[-1].isalpha()
 
 
+def actor_hit(sentence: str, cands: Sequence[Hit], trigger_start: int) -> Hit | None:
+    """Of the hits that can act, the one nearest before the trigger, else the first after it."""
+    # a dateline's place acts only when the sentence names no one else ("SEOUL, Dec 31 - Samsung
+    # ... received licences from the United States": the United States)
+    cands = [h for h in cands if not dateline(sentence, h)] or cands
+    if not cands:
+        return None
+    before = [h for h in cands if h[0] < trigger_start]
+    return before[-1] if before else cands[0]
+
+
 def pick_actor(sentence: str, hits: Sequence[Hit], trigger_start: int, *,
                government_of: Mapping[str, str] | None = None) -> str | None:
     """The actor of the event whose trigger starts at ``trigger_start``, from the sentence's hits
     (agencies and governments), or None. ``government_of``: agency id -> its government's id."""
     cands = valid_actor_hits(sentence, hits)
-    if not cands:
+    chosen = actor_hit(sentence, cands, trigger_start)
+    if chosen is None:
         return None
-    before = [h for h in cands if h[0] < trigger_start]
-    chosen = before[-1] if before else cands[0]
     gov = government_of or {}
     if chosen[2] in gov.values():
         specific = [h for h in cands if gov.get(h[2]) == chosen[2]]
         if specific:
             return specific[0][2]
     return chosen[2]
+
+
+#: a country's bare name standing for the ministry that acts ("China announced export controls on
+#: tungsten", the commerce ministry's; "China has ended its antitrust investigation", SAMR's):
+#: Chinese regulatory acts are the agencies', while cn-gov is the State Council, the Party, the
+#: tariff commission; "Washington", "the administration", "the United States" stay us-gov
+METONYM_NAMES = frozenset({"China", "中国"})
+
+
+def metonym(sentence: str, hits: Sequence[Hit], trigger_start: int) -> bool:
+    """The sentence's actor is a bare country name that stands for one of its ministries
+    (:data:`METONYM_NAMES`): the article may name that ministry."""
+    chosen = actor_hit(sentence, valid_actor_hits(sentence, hits), trigger_start)
+    return chosen is not None and sentence[chosen[0]:chosen[1]] in METONYM_NAMES
 
 
 _ADJECTIVAL = re.compile(r"^\s*(['’]s\s+)?(new |latest |sweeping )?(entity list|export controls?|export curbs|curbs|"

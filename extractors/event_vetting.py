@@ -17,17 +17,24 @@ see models/events/MODEL_CARD.md, round 6):
   refers to a particular earlier act and keeps its (background) event, as does one named by its
   product ("a charge tied to MI308 export curbs");
 * **negated act**: the trigger is directly negated ("it did not add new companies to the Entity
-  List", "并未将");
+  List", "并未将"; since extract-0.6.1 also "was not on", "has never been placed on", "avoided",
+  "从未被列入"), or follows a denied report ("Cambricon denied reports that it would be added",
+  "否认");
 * **not the Entity List**: an ``entity_list`` event whose sentence names no designation list (the
   Entity List, a blacklist, the unreliable entity list, a military-company list, sanctions): a
   "list of applicants", "名单" or the Commerce Department's Unverified List (an export-control
   tool, labelled ``export_control``) is not one.
 
+* **conditional designee** (extract-0.6.1): an ``entity_list`` event whose sentence states the
+  listing rule for a class of firms ("companies whose end-use checks cannot be completed may be
+  moved to the Entity List", "任何...的企业都可能被列入"): no designation is made or weighed.
+
 * **listing only**: an ``export_control`` rule event that names restrictions in general, in a
   sentence that designates firms and names no controlled item or licence, is the designation
   itself (entity_list only).
 
-Rule events only for the first, second and fourth (they need the trigger); all events for the third.
+Rule events only for the first, second and last (they need the trigger); all events for the third and
+the conditional designee.
 Pure functions over the component's event dicts (``doc.user_data["sw_events"]``).
 """
 
@@ -82,14 +89,33 @@ _ALLUSION_FRAME = re.compile(
     r"\btalks (over|on|about)|\b(does|do|did|would|will) not\b|\bdoesn't|\bdidn't|\bnot by itself|"
     r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论)[^;。；]{0,30}$", _I)
 
-_NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had) not|\b(didn't|doesn't|won't|hasn't|haven't)|"
-                      r"\bnever|并未|没有|未|不)\s*$", _I)
+_NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was|were) not|"
+                      r"\b(didn't|doesn't|won't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
+                      r"\bnever( been| be)?|\bnot (been|be)|\bnot (on|in) (the )?|\b(avoid\w*|escap\w*|spared( from)?|stay\w* off|kept off)|"
+                      r"并未|没有|从未|未|不)\s*(被)?\s*$", _I)
+#: a report of an act that its subject denies: "Cambricon denied reports that it would be added"
+_DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|claims?|rumou?rs?|speculation)\b|否认|辟谣", _I)
 
 #: what makes a sentence's list a designation list (entity_list)
 _DESIGNATION_LIST = re.compile(
     r"entity list|entities list|blacklist|unreliable entit|military|1260h|\bcmic\b|sanction|designat|"
     r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工", _I)
 _NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单", _I)
+
+
+#: a designation rule stated for a class of firms, not an act on named ones: "companies whose checks
+#: cannot be completed may be moved to the Entity List", "任何...的企业都可能被列入"
+_CONDITIONAL_DESIGNEE = re.compile(
+    r"\b(companies|firms|entities|parties|businesses|suppliers|buyers|exporters|any (company|firm|entity|party|one)|"
+    r"those|anyone)\s+(that|which|whose|who|found|caught|failing|deemed)\b[^.;]{0,100}?\b(may|might|could|can|would|will)"
+    r"\s+(also\s+|then\s+|still\s+)?(be|face being|risk being)\s+(moved|added|placed|put|listed|designated|blacklisted)\b|"
+    r"(任何|凡是?|一旦).{0,40}(企业|公司|实体|机构).{0,20}(可能|将|会|均|都)(会|将)?被(列入|纳入|移入)", _I)
+
+
+def conditional(event: dict[str, Any]) -> bool:
+    """An entity_list event whose sentence states the listing rule for a class of firms ("companies
+    whose checks cannot be completed may be moved to the Entity List"): no designation is made."""
+    return event["type"] == "entity_list" and bool(_CONDITIONAL_DESIGNEE.search(event["sentence"]))
 
 
 def allusion(event: dict[str, Any]) -> bool:
@@ -117,7 +143,8 @@ def negated(event: dict[str, Any]) -> bool:
     if not trigger or event["type"] not in ("export_control", "entity_list", "tariff", "investigation"):
         return False
     at = event["sentence"].find(trigger)
-    return at > 0 and bool(_NEGATED.search(event["sentence"][max(0, at - 20):at]))
+    return at > 0 and bool(_NEGATED.search(event["sentence"][max(0, at - 20):at])
+                           or _DENIED.search(event["sentence"][max(0, at - 60):at]))
 
 
 def not_designation(event: dict[str, Any]) -> bool:
@@ -147,4 +174,5 @@ def vet(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     events = list(events)
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
-            if not (allusion(ev) or negated(ev) or not_designation(ev) or listing_only(ev, listed))]
+            if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev)
+                    or listing_only(ev, listed))]

@@ -26,6 +26,7 @@ from sinowatch.extractors.event_roles import (
     adjectival,
     event_status,
     instrument_actor,
+    metonym,
     pick_actor,
     pick_targets,
     refers_back,
@@ -79,11 +80,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, _OTHER_LICENCE),
         # the instrument of the Huawei reprieves: a temporary general licence, extended or renewed
         (r"\b(temporary|general) (general )?licen[cs]es?\b|临时(通用)?许可|通用许可", 0.85, None, _OTHER_LICENCE),
-        (r"\b(resume|halt|stop|clears?|allow\w*|lets?|approv\w*|permit\w*)\b.{0,40}\b(sales?|sell|shipments?|ship)\b.{0,40}\b(china|chinese)", 0.8, None, None),
+        (r"\b(resume|halt|stop|clears?|allow\w*|lets?|approv\w*|permit\w*)\b.{0,40}\b(sales?|sell|shipments?|ship|supply|supplying)\b.{0,40}\b(china|chinese)", 0.8, None, None),
         (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
         (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
         (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
         (r"扩散规则|出口管制(?!(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
+        # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
+        (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
     "entity_list": [
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
@@ -513,7 +516,8 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
     named = False  # the sentence itself names the actor
     if etype in ROLE_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
-        named = actor is not None and not any(h[2] == actor and adjectival(text, h) for h in sent_hits)
+        named = actor is not None and not any(h[2] == actor and adjectival(text, h) for h in sent_hits) \
+            and not metonym(text, sent_hits, t_start)
         actor = actor or instrument_actor(sent_hits) or _earlier_actor(doc_text(doc), found, govs, s_tok)
     elif etype in STATED_ACTOR_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)

