@@ -224,7 +224,7 @@ def fit(report: Report, action: Action, sig: Signals, country: Mapping[str, str]
         gap = min((abs(t - s) for s in action.seen), default=abs(t - action.first_seen))
         if gap > (reach if waiting else window):
             return None
-        if REPEAT_GAP is not None and says_repeat(report.sentence) and \
+        if says_repeat(report.sentence) and \
                 t - max(action.seen, default=action.first_seen) > REPEAT_GAP:
             return None  # a repetition of the act this action reports is another act (S2)
         gap = min(gap, window)
