@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")  # model output order
 LABEL2ID = {lab: i for i, lab in enumerate(LABELS)}
@@ -49,6 +50,12 @@ DOMAIN_TRAIN_BEAT = Path(__file__).with_name("domain_train_beat.jsonl")
 DOMAIN_TRAIN_BEAT6 = Path(__file__).with_name("domain_train_beat6.jsonl")
 #: the domain training files of the shipped recipe
 DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT)
+#: beat validation pairs (``V_beat``: headline | lead pairs from real events in no training or test
+#: file, never trained on): round 5's, and round 6's from another writer
+VALIDATION_BEAT_FILES = (
+    Path(__file__).with_name("validation_beat.jsonl"),
+    Path(__file__).with_name("validation_beat6.jsonl"),
+)
 #: how a headline and the target's sentence are joined into one context (training and runtime)
 HEADLINE_SEP = " | "
 #: recorded in an artefact's config.json when it was trained on headline | sentence contexts; the
@@ -146,14 +153,15 @@ def with_headline(headline: str, sentence: str) -> str:
     return f"{headline}{HEADLINE_SEP}{sentence}" if sentence else headline
 
 
+def domain_example(row: dict[str, Any], source: str = "domain") -> Example:
+    """One domain JSONL row as an Example; the target is the mention's surface text."""
+    return Example(row.get("mention") or row["entity"], row["text"], row["label"], source)
+
+
 def load_domain(path: Path, source: str = "domain") -> list[Example]:
     """Domain JSONL: ``{"text", "entity", "mention", "label"}``; the target is the mention's surface text."""
-    out: list[Example] = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out.append(Example(r.get("mention") or r["entity"], r["text"], r["label"], source))
-    return out
+    return [domain_example(json.loads(line), source)
+            for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 DOMAIN_VALIDATION_PERCENT = 15  # of the domain train texts, held out to choose epochs and stages

@@ -19,15 +19,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sinowatch.models.sentiment.data import HEADLINE_SEP, Example, load_domain, training_sets
+from sinowatch.models.sentiment.data import (
+    HEADLINE_SEP,
+    VALIDATION_BEAT_FILES,
+    Example,
+    load_domain,
+    training_sets,
+)
 from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
-#: pairs written for choosing the event layer (GUIDELINE.md), from real events in no other file
-VALIDATION_BEAT = Path(__file__).with_name("validation_beat.jsonl")
-#: round 6's beat validation pairs (another writer, other events); part of V when present
-VALIDATION_BEAT6 = Path(__file__).with_name("validation_beat6.jsonl")
 GRID = [EventRule(c, k, a, g) for c, k, a, g in
         itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
@@ -104,7 +106,7 @@ def _right(labels: Sequence[str], rows: Sequence[Example]) -> int:
 def validation_rows(data_dir: Path) -> dict[str, list[Example]]:
     sets = training_sets(data_dir)
     out = {"V_domain": sets["validation_domain"], "general": sets["validation"]}
-    beat = [e for p in (VALIDATION_BEAT, VALIDATION_BEAT6) if p.exists() for e in load_domain(p, "validation_beat")]
+    beat = [e for p in VALIDATION_BEAT_FILES if p.exists() for e in load_domain(p, "validation_beat")]
     if beat:
         out["V_beat"] = beat
     return out

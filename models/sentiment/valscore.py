@@ -18,13 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sinowatch.models.sentiment.data import Example, training_sets
-
-#: beat validation files: headline | lead pairs from events in no training or test file
-VALIDATION_BEAT_FILES = (
-    Path(__file__).with_name("validation_beat.jsonl"),
-    Path(__file__).with_name("validation_beat6.jsonl"),
-)
+from sinowatch.models.sentiment.data import VALIDATION_BEAT_FILES, Example, domain_example, training_sets
 
 
 def beat_validation() -> dict[str, list[Example]]:
@@ -34,13 +28,10 @@ def beat_validation() -> dict[str, list[Example]]:
         if path.exists():
             rows += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
-    def ex(r: dict[str, Any]) -> Example:
-        return Example(r.get("mention") or r["entity"], r["text"], r["label"], "validation_beat")
-
-    all_rows = [ex(r) for r in rows]
+    all_rows = [domain_example(r, "validation_beat") for r in rows]
     return {
         "V_beat": all_rows,
-        "V_beat_policy": [ex(r) for r in rows if r.get("topic") == "policy"],
+        "V_beat_policy": [e for e, r in zip(all_rows, rows, strict=True) if r.get("topic") == "policy"],
         "V_beat_zh": [e for e in all_rows if is_zh(e)],
     }
 
