@@ -103,10 +103,11 @@ def add_candidates(conn: Connection, names: Sequence[tuple[str, str, str]]) -> N
 
 
 def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], lo: datetime,
-                     hi: datetime) -> list[tuple[Any, ...]]:
+                     hi: datetime, *, any_targets: bool = False) -> list[tuple[Any, ...]]:
     """(action_id, actor, targets, act date, status, citations of its records (but a proposed
     rule's: the final rule that enacts it has another), evidence sentences of its reports, the
-    statuses of its reports) of the actions of this type sharing a target whose act date is within [lo, hi].
+    statuses of its reports) of the actions of this type sharing a target (or, with ``any_targets``,
+    whatever their targets: a record that names no watched firm) whose act date is within [lo, hi].
     The act date is its first enacted (or reversed) report, else its first report: a proposal
     enacted months later is dated by the enactment that a record documents, and a later mention of
     an old act (a background report, which moves last_seen) never makes it a candidate for a new
@@ -116,7 +117,7 @@ def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], 
             SELECT a.action_id, a.actor, a.targets, a.status,
                    coalesce((SELECT min(r.published) FROM action_reports r WHERE r.action_id = a.action_id
                                AND r.status IN ('enacted', 'reversed')), a.first_seen) AS act_date
-            FROM actions a WHERE a.event_type = ? AND len(list_intersect(a.targets, ?)) > 0)
+            FROM actions a WHERE a.event_type = ? AND (? OR len(list_intersect(a.targets, ?)) > 0))
         SELECT c.action_id, c.actor, c.targets, c.act_date, c.status,
                coalesce((SELECT list(DISTINCT rec.citation) FILTER (WHERE rec.citation IS NOT NULL)
                          FROM action_records rec WHERE rec.action_id = c.action_id
@@ -131,7 +132,7 @@ def matching_actions(conn: Connection, event_type: str, targets: Sequence[str], 
                          FROM action_reports r WHERE r.action_id = c.action_id), [])
         FROM cand c
         WHERE c.act_date BETWEEN ? AND ?
-        ORDER BY c.act_date, c.action_id""", [event_type, list(targets), lo, hi]).fetchall()
+        ORDER BY c.act_date, c.action_id""", [event_type, any_targets, list(targets), lo, hi]).fetchall()
 
 
 def link_record(conn: Connection, action_id: str, *, kind: str, record_id: str, citation: str | None,
@@ -150,3 +151,20 @@ def record_action(conn: Connection, kind: str, record_id: str) -> str | None:
     row = conn.execute("SELECT action_id FROM action_records WHERE record_kind = ? AND record_id = ? LIMIT 1",
                        [kind, record_id]).fetchall()
     return row[0][0] if row else None
+
+
+def unnamed_additions(conn: Connection, since: date) -> list[tuple[Any, ...]]:
+    """(notice, list code, start date, names) of the screening-list additions since ``since`` whose
+    names resolved to no watched firm, grouped by their Federal Register notice, with the actions
+    that hold a Federal Register record of that citation, for groups no action links to yet."""
+    return conn.execute("""
+        SELECT d.federal_register_notice, d.source, min(d.start_date), list(DISTINCT d.name ORDER BY d.name),
+               coalesce((SELECT list(DISTINCT r.action_id ORDER BY r.action_id) FROM action_records r
+                         WHERE r.record_kind = 'federal_register'
+                           AND replace(r.citation, ' ', '') = replace(d.federal_register_notice, ' ', '')), [])
+        FROM csl_diffs d
+        WHERE d.change = 'added' AND len(d.entities) = 0 AND d.federal_register_notice IS NOT NULL
+          AND coalesce(d.start_date, ?) >= ?
+          AND d.federal_register_notice NOT IN (SELECT record_id FROM action_records WHERE record_kind = 'screening_list')
+        GROUP BY d.federal_register_notice, d.source
+        ORDER BY 3, 1""", [since, since]).fetchall()

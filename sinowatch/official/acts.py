@@ -17,6 +17,9 @@ into one small vocabulary of **kinds**:
 - ``controls``: new restrictions (licence requirements, controls on items, foreign direct product
   rules, a permission revoked; "require licences", "restrict", "revoke", "限制", "管制", "撤销").
 
+- ``investigation``: an investigation opened (a Section 232 investigation's notice): a record kind
+  that joins only an action of the ``investigation`` type.
+
 A rule rescinded is a ``removal`` (an easing); an authorization revoked is ``controls``.
 
 A record has one kind (its title decides; when the title says none, its abstract) and a flag for a
@@ -32,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-KINDS = ("addition", "removal", "revision", "extension", "authorization", "controls")
+KINDS = ("addition", "removal", "revision", "extension", "authorization", "controls", "investigation")
 #: kinds that ease a restriction (news reports them as a reversal)
 EASING = frozenset({"removal", "extension", "authorization"})
 
@@ -59,6 +62,7 @@ _RECORD: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"|\bexempt", re.I)),
     ("controls", re.compile(r"\bcontrols?\b|\brestrict|\blicen[cs]e requirements?\b|\bforeign direct product\b"
                             r"|\bprohibit", re.I)),
+    ("investigation", re.compile(r"\binvestigations?\b|\binquiry\b", re.I)),
 )
 _PROPOSED = re.compile(r"\bproposed rule\b|\bnotice of proposed\b|\badvance notice\b", re.I)
 
@@ -122,7 +126,8 @@ def content_agrees(record: RecordAct, event_type: str, kinds: frozenset[str], st
       control action for new controls; on the Entity List, restrictions stated ("restricts
       exports to them") are the listing. A revision of entries joins only by its citation (rule a
       of the linking), never by content;
-    - a record whose kind is unknown joins nothing by content.
+    - a record whose kind is unknown joins nothing by content;
+    - an investigation's notice joins an investigation, and only one (the type states the act).
     """
     if record.proposed and "proposed" not in statuses:
         return False
@@ -130,6 +135,8 @@ def content_agrees(record: RecordAct, event_type: str, kinds: frozenset[str], st
         return False
     if record.kind is None or record.kind == "revision":
         return False
+    if event_type == "investigation" or record.kind == "investigation":  # the type says what the act is
+        return event_type == "investigation" and record.kind == "investigation"
     if event_type == "entity_list" and "controls" in kinds:  # "restricts exports to them": the listing
         kinds = (kinds - {"controls"}) | {"addition"}
     if not kinds:

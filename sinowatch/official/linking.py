@@ -45,6 +45,25 @@ e. the act date closest to the record's date (in whole days).
 When the two best are equal on all five, the evidence is ambiguous: the record is linked to
 neither (and starts no action of its own), and ``sinowatch official`` says so.
 
+**A record that names no watched firm** (a rule on a class of items for a country, a designation
+of firms outside the watchlist) has no firm to agree on, so rule 2 cannot hold; such a BIS
+document joins an action of its type only by :func:`choose_unnamed`, stricter in every other
+respect (rule 2'):
+
+- the action's actor is stated and is a US body (rule 4 without "or unknown");
+- an ``entity_list`` record joins only an action that names no watched firm either (an action on a
+  watched firm is another designation); an ``export_control`` rule may join an action whose
+  targets are the controlled items' makers (a rule on chips names no chip maker);
+- a record whose text states destinations none of which is China (mainland, Hong Kong or Macau:
+  "under the destination of Russia") documents no act of this beat;
+- rules 5, 6 and 7 as above, and the action holds no other record;
+- exactly one action agrees: the one whose report states the citation or document number, else
+  the only one left; two or more agreeing equally is ambiguous, and nothing is linked;
+- and the other way round: when two such records choose the
+  same action (:func:`unique_record`), the one whose citation a report states wins, else the one
+  whose title's subject words (:func:`subject_words`: "polysilicon", "gallium", "quantum") the reports state strictly
+  more; else neither joins.
+
 A record that agrees with no action starts one only when it is a recent screening-list addition
 of a watched firm (:func:`starts_action`) and no action agrees with it on everything but rule 7 (a
 record published two weeks after an announcement the news reported is that act, uncorroborated:
@@ -56,6 +75,7 @@ Federal Register document is tried again on later runs while news may still arri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -206,3 +226,87 @@ def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: dat
     if len(tied) > 1:
         return Choice(None, ambiguous=tuple(tied), excluded=tuple(excluded))
     return Choice(ranked[0].action_id, excluded=tuple(excluded))
+
+
+#: the beat's destinations: a record that states destinations and none of these is of another beat
+_CHINA = re.compile(r"\b(?:China|Chinese|PRC|Hong Kong|Macau|Macao)\b|中国|中华人民共和国|香港|澳门")
+_DESTINATION = re.compile(r"\bdestinations?\s+of\s+((?:(?!\.\s)[^;:]){1,200})", re.I)
+
+
+def other_destination(text: str) -> bool:
+    """Whether a record's title or abstract states destinations ("under the destinations of Russia
+    and Belarus") none of which is China, Hong Kong or Macau."""
+    stated = _DESTINATION.findall(text or "")
+    return bool(stated) and not any(_CHINA.search(d) for d in stated)
+
+
+#: words of Federal Register titles and abstracts that say what kind of document it is, not what it
+#: is about (they never make a record's subject)
+_BOILERPLATE = frozenset("""
+    notice request public comments comment section national security investigation investigations imports
+    import export exports administration regulations regulation controls control additional implementation
+    certain items entity entities addition additions revision revisions existing entries entry rule rules
+    final interim amendments amendment clarifications corrections updates update bureau industry commerce
+    department federal register china chinese people's republic destination destinations license licenses
+    licence licences requirements requirement under advanced technology technologies""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]{4,}")
+
+
+def subject_words(text: str) -> frozenset[str]:
+    """A record's subject: the words of five or more letters of its title that are not Federal
+    Register boilerplate ("Section 232 National Security Investigation of Imports of Polysilicon
+    and its Derivatives" -> {"polysilicon", "derivatives"})."""
+    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in _BOILERPLATE)
+
+
+def subject_overlap(subject: frozenset[str], evidence: Iterable[str]) -> int:
+    """How many of a record's subject words the reports' evidence states."""
+    said = " ".join(evidence).lower()
+    return sum(1 for w in subject if re.search(rf"\b{re.escape(w)}", said))
+
+
+def choose_unnamed(candidates: Iterable[Candidate], *, event_type: str, when: date, citation: str | None,
+                   actors: set[str | None], act: RecordAct, document_number: str | None = None,
+                   effective: date | None = None) -> Choice:
+    """The action a record that names no watched firm joins (rule 2' of the module): the only
+    agreeing action of a stated US actor, or the only one whose report states its citation."""
+    keys = citation_keys(citation)
+    fit: list[Candidate] = []
+    excluded: list[str] = []
+    unsure: list[str] = []
+    for c in candidates:
+        if c.actor is None or c.actor not in actors:
+            continue
+        if event_type == "entity_list" and c.targets:
+            continue  # a designation of a watched firm is another act
+        if c.citations and not keys & c.citations:
+            excluded.append(c.action_id)  # documented by another record already
+            continue
+        ok = corroborated(c, when=when, act=act, citation=citation, document_number=document_number,
+                          effective=effective)
+        if ok is None:
+            unsure.append(c.action_id)
+        if ok:
+            fit.append(c)
+    stated = [c for c in fit if citation_agrees(c, citation, document_number)]
+    pick = stated or fit
+    if len(pick) == 1:
+        return Choice(pick[0].action_id, excluded=tuple(excluded))
+    if len(pick) > 1:
+        return Choice(None, ambiguous=tuple(sorted(c.action_id for c in pick)), excluded=tuple(excluded))
+    return Choice(None, excluded=tuple(excluded), uncorroborated=tuple(sorted(unsure)))
+
+
+def unique_record(records: Sequence[tuple[str | None, str | None, str]], c: Candidate) -> int | None:
+    """Which of several records that name no watched firm and chose the same action ``c`` joins it
+    (their (citation, document number, title)): the only one whose citation or document number a
+    report states, else the only one whose subject words the reports state most; None when that
+    does not single one out."""
+    if len(records) == 1:
+        return 0
+    stated = [i for i, (cit, num, _) in enumerate(records) if citation_agrees(c, cit, num)]
+    if stated:
+        return stated[0] if len(stated) == 1 else None
+    scores = [subject_overlap(subject_words(title), c.evidence) for _, _, title in records]
+    top = max(scores)
+    return scores.index(top) if top > 0 and scores.count(top) == 1 else None

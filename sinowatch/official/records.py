@@ -57,10 +57,12 @@ class FrDocument:
         addition, removal or revision of entries; otherwise export_control (the BIS rules this feed
         watches). A rule that only concerns listed parties ("Release of Technology to Certain
         Entities on the Entity List ...", a temporary general license for listed affiliates) is an
-        export control."""
+        export control; a notice of an investigation (Section 232) an investigation."""
         if "entity list" in self.title.lower():
             return "entity_list" if _EL_TITLE.search(self.title) else "export_control"
-        return "entity_list" if _EL_ABSTRACT.search(self.abstract or "") else "export_control"
+        if _EL_ABSTRACT.search(self.abstract or ""):
+            return "entity_list"
+        return "investigation" if _INVESTIGATION.search(self.title) else "export_control"
 
     @property
     def is_correction(self) -> bool:
@@ -76,6 +78,7 @@ _EL_TITLE = re.compile(r"^\s*Entity List\b|\b(?:Additions?|Removals?|Revisions?)
 _EL_ABSTRACT = re.compile(r"\b(?:add(?:s|ing|ed)?|remov(?:e|es|ing|ed))\b" + _GAP + r"\b(?:to|from) the Entity List\b"
                           r"|\brevis(?:e|es|ing|ed)\b" + _GAP + r"\bentr(?:y|ies)\b" + _GAP + r"\bon the Entity List\b",
                           re.IGNORECASE)
+_INVESTIGATION = re.compile(r"\binvestigations?\b", re.IGNORECASE)
 _CORRECTION = re.compile(r"(?:^|;)\s*Corrections?\b|\bCorrecting Amendments?\s*$", re.IGNORECASE)
 
 

@@ -45,12 +45,23 @@ from sinowatch.official.linking import (
     RECORD_GAP,
     Candidate,
     choose,
+    choose_unnamed,
     citation_keys,
     is_bis_document,
+    other_destination,
     starts_action,
+    unique_record,
 )
 from sinowatch.official.names import NameIndex
-from sinowatch.official.records import CslEntry, diff, fr_url, is_chinese, parse_csl, parse_fr_page
+from sinowatch.official.records import (
+    CslEntry,
+    FrDocument,
+    diff,
+    fr_url,
+    is_chinese,
+    parse_csl,
+    parse_fr_page,
+)
 from sinowatch.warehouse import actions as adb
 from sinowatch.warehouse import official as odb
 from sinowatch.warehouse.db import Connection, transaction
@@ -158,6 +169,7 @@ def fetch_official(config: Config, conn: Connection, *, only: Sequence[str] | No
     # after every feed: a document's targets may come from screening-list entries fetched after it
     with transaction(conn):
         link_fr_documents(conn, names, stats, now, days=link_days, on_record=on_record)
+        link_unnamed_additions(conn, stats, now, days=link_days, on_record=on_record)
         if any(f.kind == "mofcom" for f in official_feeds(config, only)):
             from sinowatch.official.mofcom_stage import link_mofcom
 
@@ -255,14 +267,7 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
     existing = odb.record_action(conn, kind, record_id)
     if existing is not None:
         return existing
-    t0 = datetime.combine(when, time(12), tzinfo=UTC)
-    # an act reported up to RECORD_GAP before its record (a rule published days after the news) or
-    # after it (news of a listing found in the list first)
-    cands = [Candidate(action_id=r[0], actor=r[1], targets=tuple(r[2]), act_date=r[3], status=r[4],
-                       citations=frozenset(k for c in r[5] for k in citation_keys(c)), evidence=tuple(r[6]),
-                       event_type=event_type, statuses=frozenset({*r[7], *([r[4]] if r[4] else [])}))
-             for r in odb.matching_actions(conn, event_type, targets, t0 - RECORD_GAP, t0 + RECORD_GAP)]
-    cands = [c for c in cands if accept is None or accept(c)]
+    cands = [c for c in _candidates(conn, event_type, targets, when) if accept is None or accept(c)]
     choice = choose(cands, targets=targets, when=when, citation=citation, actors=_us(conn) if actors is None else actors,
                     document_number=document_number, act=act, effective=effective)
     if choice.is_ambiguous:
@@ -285,6 +290,31 @@ def attach(conn: Connection, event_type: str, targets: Sequence[str], when: date
     else:
         stats.unmatched += 1
         return None
+    return _join(conn, action_id, event_type=event_type, targets=targets, when=when, kind=kind, record_id=record_id,
+                 citation=citation, url=url, effective=effective, title=title, stats=stats, now=now,
+                 on_record=on_record, record_actor=record_actor, record_status=record_status)
+
+
+def _candidates(conn: Connection, event_type: str, targets: Sequence[str], when: date) -> list[Candidate]:
+    """The actions of ``event_type`` sharing a target with the record (any action of the type when
+    ``targets`` is empty: a record that names no watched firm) whose act is dated up to RECORD_GAP
+    before the record (a rule published days after the news) or after it (news of a listing found
+    in the list first)."""
+    t0 = datetime.combine(when, time(12), tzinfo=UTC)
+    return [Candidate(action_id=r[0], actor=r[1], targets=tuple(r[2]), act_date=r[3], status=r[4],
+                      citations=frozenset(k for c in r[5] for k in citation_keys(c)), evidence=tuple(r[6]),
+                      event_type=event_type, statuses=frozenset({*r[7], *([r[4]] if r[4] else [])}))
+            for r in odb.matching_actions(conn, event_type, targets, t0 - RECORD_GAP, t0 + RECORD_GAP,
+                                          any_targets=not targets)]
+
+
+def _join(conn: Connection, action_id: str, *, event_type: str, targets: Sequence[str], when: date, kind: str,
+          record_id: str, citation: str | None, url: str | None, effective: date | None, title: str,
+          stats: OfficialStats, now: datetime, on_record: OnRecord | None, record_actor: str = RECORD_ACTOR,
+          record_status: str = "enacted") -> str:
+    """Store the link of a record to ``action_id`` (an existing action, or a new one the record
+    starts), refresh the action and queue its alert."""
+    t0 = datetime.combine(when, time(12), tzinfo=UTC)
     odb.link_record(conn, action_id, kind=kind, record_id=record_id, citation=citation, url=url, published=when,
                     effective=effective, title=title, targets=targets, now=datetime.now(UTC))
     stats.linked += 1
@@ -322,8 +352,8 @@ def document_targets(conn: Connection, names: NameIndex, citation: str | None, t
 def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, now: datetime,
                       days: int = 60, on_record: OnRecord | None = None) -> None:
     """Link the recent Federal Register documents that no action links to yet (caller's transaction)."""
-    from sinowatch.official.records import FrDocument
 
+    unnamed: list[tuple[FrDocument, RecordAct]] = []
     for (number, citation, title, abstract, published, effective, url, agencies, action,
          doc_type) in odb.unlinked_fr_documents(conn, now.date() - timedelta(days=days)):
         if not is_bis_document(agencies):
@@ -336,10 +366,74 @@ def link_fr_documents(conn: Connection, names: NameIndex, stats: OfficialStats, 
         said: list[str] = []
         targets = document_targets(conn, names, citation, f"{title}. {abstract or ''}", said)
         stats.notes += [f"federal_register {number}: {n}" for n in said]
+        act = record_act_fr(title, abstract, action, doc_type)
+        if not targets:
+            unnamed.append((doc, act))
+            continue
         attach(conn, doc.event_type, targets, published, kind="federal_register", record_id=number,
                citation=citation, url=url, effective=effective, title=title, stats=stats, now=now,
-               on_record=on_record, document_number=number,
-               act=record_act_fr(title, abstract, action, doc_type))
+               on_record=on_record, document_number=number, act=act)
+    _link_unnamed(conn, unnamed, stats, now, on_record)
+
+
+def _link_unnamed(conn: Connection, docs: Sequence[tuple[FrDocument, RecordAct]], stats: OfficialStats, now: datetime,
+                  on_record: OnRecord | None) -> None:
+    """Link the BIS documents that name no watched firm by rule 2' of ``sinowatch.official.linking``
+    (a stated US actor, one agreeing action, one record per action), after the others."""
+    actors: set[str | None] = {a for a in _us(conn) if a is not None}
+    picks: dict[str, list[tuple[FrDocument, Candidate]]] = {}
+    for doc, act in docs:
+        if other_destination(f"{doc.title}. {doc.abstract or ''}"):
+            stats.notes.append(f"federal_register {doc.document_number}: names no watched firm and states no "
+                               "Chinese destination: stored, not linked")
+            continue
+        cands = _candidates(conn, doc.event_type, [], doc.publication_date)
+        choice = choose_unnamed(cands, event_type=doc.event_type, when=doc.publication_date, citation=doc.citation,
+                                actors=actors, act=act, document_number=doc.document_number,
+                                effective=doc.effective_on)
+        if choice.is_ambiguous:
+            stats.ambiguous += 1
+            stats.notes.append(f"federal_register {doc.document_number}: names no watched firm and "
+                               f"{len(choice.ambiguous)} actions agree with it equally ({', '.join(choice.ambiguous)}): "
+                               "not linked")
+        elif choice.action_id is not None:
+            picks.setdefault(choice.action_id, []).append(
+                (doc, next(c for c in cands if c.action_id == choice.action_id)))
+        elif choice.uncorroborated:
+            stats.uncorroborated += 1
+            stats.notes.append(f"federal_register {doc.document_number}: not linked, its act agrees with "
+                               f"{', '.join(choice.uncorroborated)} but lies over {FEW_DAYS.days} days away and no "
+                               "report states its citation or date")
+    for action_id, chosen in picks.items():
+        best = unique_record([(d.citation, d.document_number, d.title) for d, _ in chosen], chosen[0][1])
+        if best is None:
+            stats.ambiguous += len(chosen)
+            stats.notes.append(f"federal_register {', '.join(d.document_number for d, _ in chosen)}: name no watched "
+                               f"firm and agree equally with {action_id}: none linked")
+            continue
+        doc = chosen[best][0]
+        _join(conn, action_id, event_type=doc.event_type, targets=[], when=doc.publication_date,
+              kind="federal_register", record_id=doc.document_number, citation=doc.citation, url=doc.html_url,
+              effective=doc.effective_on, title=doc.title, stats=stats, now=now, on_record=on_record)
+
+
+def link_unnamed_additions(conn: Connection, stats: OfficialStats, now: datetime, days: int = 60,
+                           on_record: OnRecord | None = None) -> None:
+    """A screening-list addition group that names no watched firm joins an action only by its
+    notice: the one action that holds the Federal Register rule it cites (rule a of
+    ``sinowatch.official.linking``; the rule itself joined by rule 2'). It starts no action."""
+    for notice, source, start, listed, holders in odb.unnamed_additions(conn, now.date() - timedelta(days=days)):
+        event_type = LIST_TYPES.get(source)
+        if event_type is None or len(holders) != 1:
+            continue
+        action_id = holders[0]
+        row = conn.execute("SELECT event_type FROM actions WHERE action_id = ?", [action_id]).fetchone()
+        if row is None or row[0] != event_type:
+            continue
+        title = f"{source} additions: " + "; ".join(listed[:3]) + (f" and {len(listed) - 3} more" if len(listed) > 3 else "")
+        _join(conn, action_id, event_type=event_type, targets=[], when=start or now.date(), kind="screening_list",
+              record_id=notice, citation=notice, url=None, effective=start, title=title, stats=stats, now=now,
+              on_record=on_record)
 
 
 def run_official_stage(config: Config, conn: Connection, report: Any,

@@ -225,3 +225,108 @@ def test_a_rule_weeks_away_from_the_act_does_not_join_it(conn) -> None:
                   record_id="2026-302", citation="91 FR 302", url=None, effective=None, title=release,
                   stats=stats, now=NOW, act=record_act_fr(release, None))
     assert late == news
+
+
+def test_rule_2_prime_a_record_that_names_no_watched_firm_pure() -> None:
+    """A rule on a class of items names no firm: it joins the only agreeing action of a stated US
+    actor, never an unknown actor's, never two at once, never a designation of a watched firm."""
+    from sinowatch.official.linking import choose_unnamed, other_destination, subject_words, unique_record
+
+    controls = record_act_fr("Export Controls on Quantum Items", None)
+    addition = record_act_fr("Additions to the Entity List", None)
+    ctl = {"event_type": "export_control", "statuses": frozenset({"enacted"})}
+
+    def pick(cands: list[Candidate], act=controls, event_type="export_control"):  # type: ignore[no-untyped-def]
+        return choose_unnamed(cands, event_type=event_type, when=DAY, citation="91 FR 700", actors=US - {None},
+                              act=act, document_number="2026-700")
+
+    # an export control rule joins an action on the controlled chips' maker (targets may differ)
+    assert pick([_cand("act-a", ("nvidia",), **ctl)]).action_id == "act-a"
+    assert pick([_cand("act-a", ("nvidia",), actor=None, **ctl)]).action_id is None  # the actor must be stated
+    assert pick([_cand("act-a", (), actor="mofcom", **ctl)]).action_id is None  # another government
+    two = pick([_cand("act-a", (), **ctl), _cand("act-b", (), days=2, **ctl)])
+    assert two.action_id is None and two.ambiguous == ("act-a", "act-b")
+    # ... unless one report states the citation or the document number
+    said = pick([_cand("act-a", (), **ctl), _cand("act-b", (), days=2, evidence=("BIS published 91 FR 700.",), **ctl)])
+    assert said.action_id == "act-b"
+    # documented by another rule already, or over a week away without corroboration: no
+    assert pick([_cand("act-a", (), citations=frozenset({"91 FR 1"}), **ctl)]).action_id is None
+    far = pick([_cand("act-a", (), days=-10, **ctl)])
+    assert far.action_id is None and far.uncorroborated == ("act-a",)
+    # an Entity List rule naming no watched firm never joins the designation of a watched firm
+    el = {"event_type": "entity_list", "statuses": frozenset({"enacted"})}
+    assert pick([_cand("act-a", ("inspur",), **el)], addition, "entity_list").action_id is None
+    assert pick([_cand("act-a", (), **el)], addition, "entity_list").action_id == "act-a"
+    # the record's kind must still be the reports' (a removal never joins an addition)
+    removal = record_act_fr("Removal of Certain Entities From the Entity List", None)
+    assert pick([_cand("act-a", (), **el)], removal, "entity_list").action_id is None
+    # destinations: a rule for Russia only is not of this beat
+    assert other_destination("BIS adds 28 entities under the destinations of Russia and Belarus to the Entity List.")
+    assert not other_destination("BIS adds entities under the destinations of China and Russia.")
+    assert not other_destination("BIS imposes controls on gallium.")  # no destination stated
+    # two records, one action: the citation stated, else the subject the reports state, else none
+    c = _cand("act-a", (), evidence=("Commerce opened a Section 232 probe into polysilicon imports.",), **ctl)
+    recs = [("91 FR 101", "d1", "Section 232 National Security Investigation of Imports of Unmanned Aircraft"),
+            ("91 FR 202", "d2", "Section 232 National Security Investigation of Imports of Polysilicon")]
+    assert subject_words(recs[1][2]) == {"polysilicon"}
+    assert unique_record(recs, c) == 1
+    assert unique_record([recs[0], recs[0]], c) is None
+    assert unique_record(recs, _cand("act-a", (), evidence=("See 91 FR 101.",), **ctl)) == 0
+
+
+def test_rule_2_prime_in_the_stage_links_a_class_rule_and_its_unnamed_list_entries(conn) -> None:
+    """Through the stage: a BIS rule on quantum items (no firm) joins the news action of the same
+    days; a second class rule the same week on another subject does not join it as well; an Entity
+    List rule on unwatched firms joins the designation that names no watched firm, and the
+    screening-list entries citing it follow it by their notice; a Russia-only rule joins nothing."""
+    from sinowatch.warehouse import official as odb
+
+    from sinowatch.official.names import NameIndex
+    from sinowatch.official.records import FrDocument, parse_csl
+    from sinowatch.official.stage import link_fr_documents, link_unnamed_additions
+    from tests.actions.test_official import _watchlist
+
+    save(conn, [article("q", "U.S. curbs exports of quantum computers to China"),
+                article("e", "Commerce blacklists 12 Chinese research institutes", days=0.5)],
+         [ex("q", event("export_control", targets=(), status="enacted", actor="bis",
+                        sentence="BIS imposed licence requirements on quantum computing items for China.")),
+          ex("e", event("entity_list", targets=(), status="enacted", actor="us-commerce",
+                        sentence="Commerce added 12 Chinese institutes to the Entity List."))])
+    ids = dict(conn.execute("SELECT event_type, action_id FROM actions").fetchall())
+
+    def doc(number: str, title: str, abstract: str, days: int = 1) -> FrDocument:
+        return FrDocument(document_number=number, citation=f"91 FR {number[-3:]}", title=title, abstract=abstract,
+                          action="Interim final rule.", doc_type="Rule",
+                          publication_date=(NOW + timedelta(days=days)).date(), effective_on=None, html_url=None,
+                          pdf_url=None, raw_text_url=None, cfr_references="[]",
+                          agencies=("commerce-department", "industry-and-security-bureau"))
+
+    odb.upsert_fr_documents(conn, "fr", [
+        doc("2026-801", "Export Controls on Quantum Computing Items", "BIS imposes controls on quantum items to China."),
+        doc("2026-802", "Export Controls on Marine Propulsion Items", "BIS imposes controls on marine propulsion items.",
+            days=2),
+        doc("2026-803", "Additions to the Entity List", "BIS adds 12 entities under the destination of China."),
+        doc("2026-804", "Additions to the Entity List", "BIS adds 30 entities under the destinations of Russia "
+            "and Belarus to the Entity List.", days=2)], NOW)
+    entries, _ = parse_csl(json.dumps({"results": [
+        {"id": f"el-{i}", "source": "Entity List (EL) - Bureau of Industry and Security", "name": name,
+         "addresses": [{"country": "CN"}], "federal_register_notice": "91 FR 803",
+         "start_date": (NOW + timedelta(days=1)).date().isoformat()}
+        for i, name in enumerate(["Hefei Institute of Quantum Optics", "Anhui Lattice Research Center"])]}).encode())
+    odb.store_snapshot(conn, "csl", "s0", NOW, [], {}, [], baseline=True)
+    from sinowatch.official.records import diff
+
+    odb.store_snapshot(conn, "csl", "s1", NOW, entries, {e.entry_key: () for e in entries}, diff({}, entries),
+                       baseline=False)
+    stats = OfficialStats()
+    later = NOW + timedelta(days=3)
+    link_fr_documents(conn, NameIndex.from_watchlist(_watchlist()), stats, later)
+    link_unnamed_additions(conn, stats, later)
+    linked = sorted(conn.execute("SELECT record_kind, record_id, action_id FROM action_records").fetchall())
+    assert linked == [("federal_register", "2026-801", ids["export_control"]),
+                      ("federal_register", "2026-803", ids["entity_list"]),
+                      ("screening_list", "91 FR 803", ids["entity_list"])]
+    said = " ".join(stats.lines())
+    assert "2026-804: names no watched firm and states no Chinese destination" in said
+    # the marine rule agreed with the quantum action too, but the reports state its subject less
+    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 2  # no action started
