@@ -119,7 +119,7 @@ def tmpfs(tmp_path):  # type: ignore[no-untyped-def]
 def test_disk_full_during_extraction_names_the_cause(tmp_path, tmpfs: Path) -> None:
     items = "".join(f"<item><title>Huawei and SMIC story {i}</title><link>https://big.example.com/{i}</link>"
                     f"<description>{f'The US added SMIC unit {i} to the Entity List. Huawei chips were hit. ' * 30}"
-                    "</description></item>" for i in range(1500))
+                    "</description></item>" for i in range(500))
     feed = tmp_path / "big.xml"
     feed.write_text(f"<rss version='2.0'><channel><title>b</title>{items}</channel></rss>", encoding="utf-8")
     config = write_config(tmp_path / "cfg", {"big": f"file://{feed}"}, 1, warehouse=str(tmpfs / "w.duckdb"),
