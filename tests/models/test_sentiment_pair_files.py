@@ -3,8 +3,8 @@
 Each file below was written by models/sentiment/GUIDELINE.md from real 2019-2026 events of the beat:
 ``domain_train_beat6.jsonl`` is training data, ``validation_beat6.jsonl`` is for choosing things
 (thresholds, the neutral band) and is never trained on, and the sealed sets
-``sentiment_beat_holdout2.jsonl`` (spent) and ``sentiment_beat_holdout4.jsonl`` are scored once by the
-integrator. This checks their schema, counts and mix, that every mention is in its text, that
+``sentiment_beat_holdout2.jsonl`` (spent), ``sentiment_beat_holdout4.jsonl`` (spent at the end of round 6)
+and ``sentiment_beat_holdout5.jsonl`` (sealed, round 7) are scored once by the integrator. This checks their schema, counts and mix, that every mention is in its text, that
 entities are watchlist ids, and that no event or text is shared with any other sentiment file (only
 event ids and texts are compared; nothing is scored here).
 """
@@ -47,6 +47,7 @@ SPECS = (
     Spec(SENTIMENT / "validation_beat6.jsonl", "vb6-{:03d}", "v6", 120, 0.50, 45, 0.2, 12),
     Spec(DATA / "sentiment_beat_holdout2.jsonl", "sh2-{:03d}", "h2", 150, 0.48, 45, 0.3, 20),
     Spec(DATA / "sentiment_beat_holdout4.jsonl", "sh4-{:03d}", "h4", 200, 0.55, 70, 0.4, 40),
+    Spec(DATA / "sentiment_beat_holdout5.jsonl", "sh5-{:03d}", "h5s", 200, 0.55, 85, 0.2, 45),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
@@ -76,7 +77,7 @@ def test_schema_and_text_shape(spec: Spec) -> None:
         assert set(r) == KEYS, (r["id"], sorted(set(r) ^ KEYS))
         assert r["label"] in LABELS and r["lang"] in ("en", "zh"), r["id"]
         assert r["topic"] in ("policy", "market"), r["id"]
-        assert re.fullmatch(spec.prefix + r"-20(19|2[0-6])-\d\d-[a-z0-9-]+", r["event"]), r["id"]
+        assert re.fullmatch(spec.prefix + r"-20(1[89]|2[0-6])-\d\d-[a-z0-9-]+", r["event"]), r["id"]
         assert r["text"] == f"{r['headline']} | {r['lead']}", r["id"]
         assert r["mention"].lower() in r["text"].lower(), r["id"]
         if r["lang"] == "zh":
