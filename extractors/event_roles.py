@@ -13,7 +13,10 @@ Used by the event detector (:mod:`sinowatch.extractors.events`) for every senten
    or the news is sourced to unnamed people ("weighs adding", "could", "proposed rule",
    "sources said", "拟", "考虑", "将");
 4. ``reversed``: an easing decision ("lifted the ban", "removed from the Entity List", "grants
-   licences to ship", "allows sales", "解除", "豁免", "移出", "批准...出口");
+   licences to ship", "allows sales", "解除", "豁免", "移出", "批准...出口"), a planned act called
+   off ("would not go ahead with", "called off", "暂缓", "不再...上调") or a probe suspended ("中止");
+   a licence revoked restricts ("revoked licences", "许可被撤销": enacted), and an act reported done
+   ("已撤销", "决定") is not a proposal because a report is sourced;
 5. ``enacted`` otherwise.
 
 spaCy's parser would give the trigger's governing verb exactly, but the English pipeline runs
@@ -87,7 +90,7 @@ _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d)
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d)",
                         _I)
 _PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)", _I)
-_MONTH_EN = re.compile(r"\b(?:in|since|from|on) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
+_MONTH_EN = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
                        + r")\b(?! \d{1,2}\b)")
 _MONTH_ZH = re.compile(r"(今年|本年)?(?<!\d年)(?<!\d)(\d{1,2})\s*月")
 # a month after these is a deadline or next year's ("延至5月", "明年2月"), not when the act happened
@@ -133,14 +136,18 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
 _REVERSED_EN = re.compile(
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
     r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?(?! up)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
-    r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|"
+    r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|executive orders?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
     r"designations?)\b|"
     r"\b(bans?|restrictions?|curbs?|controls?|tariffs?|duties|rules?|sanctions?|requirements?|probe)\b.{0,20}\b"
     r"(was|were|is|are|has been|have been|will be|to be|being)? ?(lifted|rescinded|revoked|scrapped|eased|relaxed|"
     r"suspended|waived|removed|dropped|paused|repealed|reversed|withdrawn)\b|"
     r"\b(delist\w*|exemptions?|waivers? (granted|issued)|carve-outs?)\b|"
-    r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b",
+    r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b|"
+    # a planned act called off: "would not go ahead with a planned increase", "called off the tariff rise"
+    r"\b(call(s|ed|ing)? off|shelv(e|es|ed|ing)|(would|will|did) not (go ahead|proceed) with|"
+    r"(not|no longer) (go|going) ahead with)\b.{0,60}\b(tariffs?|dut(y|ies)|levies|increases?|rises?|hikes?|bans?|"
+    r"restrictions?|curbs?|controls?|rules?|probe|investigation|listing)\b",
     _I)
 # licences granted, extended or renewed after a ban (the guideline's "licences granted after a ban"):
 # an extension of a temporary general licence or a waiver eases; "extends licence requirements" does not
@@ -165,7 +172,8 @@ _EASING_EXPORT_EN = re.compile(
     r"ship\w*|exports?|licen[cs]\w*|suppl(y|ies)|deliver\w*)\b",
     _I)
 _REVERSED_ZH = re.compile(
-    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|停止实施|暂停实施|暂停执行|暂停加征|停止加征|松绑).{0,12}|(?<!撤销)豁免|放宽|移出|移除|解禁|"
+    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|中止|停止实施|暂停实施|暂停执行|暂停加征|停止加征|暂缓|松绑).{0,12}|"
+    r"不再.{0,30}(上调|提高|加征|列入)|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税")
 # licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",
@@ -175,6 +183,9 @@ _LICENCE_REVOKED_EN = re.compile(
     r"(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\b(?!\s+requirements?)|"
     r"\b(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\s+(\S+\s+){0,4}?(was|were|had been|has been|have been|"
     r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated)\b", _I)
+_LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消).{0,30}许可(?!证要求)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
+# an act reported as done ("已撤销", "已将...列入"): a report's sourcing does not make it a proposal
+_DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定")
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
 _IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
@@ -207,13 +218,15 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     pre = sentence[max(0, start - 120):end]
     decided = _DECIDED.search(sentence[:end])
     if (not decided and (_PROPOSED_PRE_EN.search(pre)
-                         or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])))) \
+                         or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])
+                             and not _DONE_ZH.search(sentence[max(0, start - 60):end])))) \
             or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
         return "proposed"
     if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
                                  or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):
         return "proposed"
-    if etype == "export_control" and _LICENCE_REVOKED_EN.search(sentence):
+    if etype == "export_control" and (_LICENCE_REVOKED_EN.search(sentence)
+                                      or (zh and _LICENCE_REVOKED_ZH.search(sentence))):
         return "enacted"
     if _reversal(sentence, zh):
         # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting

@@ -33,6 +33,11 @@ see models/events/MODEL_CARD.md, round 6):
   sentence that designates firms and names no controlled item or licence, is the designation
   itself (entity_list only).
 
+* **listing consequence** (extract-0.7.0): an ``export_control`` event in an article that reports a
+  designation, whose sentence states the licence needed to ship any item to the listed firms
+  ("suppliers will need a licence to ship the companies any item", "向上述实体出口受管制物项须事先申请许可"):
+  the listing's consequence, not a control of its own.
+
 Rule events only for the first, second and last (they need the trigger); all events for the third and
 the conditional designee.
 Pure functions over the component's event dicts (``doc.user_data["sw_events"]``).
@@ -169,10 +174,28 @@ def listing_only(event: dict[str, Any], listed: set[str]) -> bool:
     return not _ITEMS.search(event["sentence"])
 
 
+#: a licence requirement for shipping to the listed parties ("suppliers will need a licence to ship the
+#: companies any item", "被列入清单后，美国企业向上述实体出口受管制物项须事先申请许可")
+_TO_LISTED = re.compile(r"\bto (ship|sell|export)( \w+){0,3}? (to )?(the|these|those|such|listed) (companies|entities|firms|parties)\b|"
+                        r"\b(to|for) (the|these|those|such|listed) (companies|entities|firms|parties)\b|\bto them\b|"
+                        r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后", _I)
+_ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|受.{0,4}管制的?物项|全部物项", _I)
+
+
+def listing_consequence(event: dict[str, Any], has_listing: bool) -> bool:
+    """An export_control event in an article that reports a designation, whose sentence states the
+    licence requirement for shipping any item to the listed parties: the listing's consequence, not
+    a control of its own (extract-0.7.0)."""
+    if event["type"] != "export_control" or not has_listing:
+        return False
+    sentence = event["sentence"]
+    return bool(_TO_LISTED.search(sentence) and _ANY_ITEM.search(sentence))
+
+
 def vet(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring)."""
     events = list(events)
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev)
-                    or listing_only(ev, listed))]
+                    or listing_only(ev, listed) or listing_consequence(ev, bool(listed)))]

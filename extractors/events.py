@@ -56,6 +56,25 @@ _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr
               r"vietnam|president|trump|biden|white house|commerce|ustr")
 #: prices of utilities and services, also called tariffs
 _UTILITY_PRICE = r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming"
+#: investment talked about, not made: a place attracting investment, amounts not disclosed, a
+#: company's legal form ("外商独资投资性公司")
+_NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|destination|boom|climate)|"
+                      r"\b(did not|didn't|does not|declined to|would not|wouldn't|not) (say|disclose|reveal|give)\b.{0,80}\binvest|"
+                      r"吸引.{0,12}投资|投资(热点|热土|目的地)|(未|没有|不)(透露|披露|公布|说明).{0,8}投资|投资性公司")
+#: "sanctioned" in the sense of approved: by a non-government body, or sanctioned to do something
+_APPROVED = (r"\bsanctioned by (the |their |its |his |her |a |an )?(city|local|league|federation|association|club|"
+             r"school|universit\w*|supervisors?|organi[sz]ers?|committee|board|church|sports?)|"
+             r"\b(officially )?sanctioned (event|race|match|tournament|game|competition|fight|bout)|"
+             r"\bsanctioned (\w+ ){0,3}to (spend|hold|run|use|take|attend|organi[sz]e)\b")
+#: an inquiry into an accident or a fault (a rail operator's, an airline's), not a probe of a firm's conduct
+_ACCIDENT_PROBE = (r"\b(probe|investigation|inquiry)\b.{0,5}\b(into|of)\b.{0,40}\b(fault|accident|crash|outage|"
+                   r"derailment|collision|fire|leak|explosion|malfunction|breakdown)s?\b|\binternal (probe|investigation|inquiry)")
+#: a firm's past output in general, no model named: "has released several open-source models", "已陆续发布多款大模型"
+_VAGUE_RELEASES = (r"\b(has|have) (already )?(released|launched|rolled out|open-sourced) (several|many|multiple|a number of|"
+                   r"various|a series of|dozens of)\b|(陆续|先后|累计)(发布|推出|开源)|(发布|推出|开源)(了)?(多款|多个|一系列|数十款)")
+#: revenue or a share price talked about, not moved: "对其整体营收影响有限", "占公司总营收不到1%"
+_NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,4}(的)?(情绪|实际)?影响|占[^，。；]{0,12}(营收|收入)|"
+                  r"(营收|股价|市值)[^，。；]{0,3}(占比|比重)")
 #: a ban on investing is a restriction, not an investment
 _INVESTMENT_BAN = r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?"
 _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)? out|introduc\w*|announc\w*|made .{0,20}free)\b"
@@ -85,6 +104,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
         (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
         (r"扩散规则|出口管制(?!(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
+        # a ban on transactions with named firms or apps (the executive orders on Chinese apps)
+        (r"\b(ban\w*|bar\w*|prohibit\w*|block\w*)\b.{0,20}\btransactions with\b|\bexecutive orders?\b.{0,60}\b(against|targeting|on|banning)\b.{0,30}\b(chinese|china)\b.{0,20}\b(apps?|applications|software)\b|禁止.{0,6}与.{0,80}(进行)?交易", 0.85, None, r"securities|shares|stocks?|bonds|insider"),
         # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
@@ -95,7 +116,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,80}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         (r"\bblacklist\w*", 0.88, None, None),
-        (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use"),
+        (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
         (r"\bmilitary[- ]industrial[- ]complex (companies )?list|\b(ns-)?cmic list|中国军事企业|中国军工复合体企业|军工复合体企业", 0.85, None, None),
@@ -104,7 +125,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     ],
     "tariff": [
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
-        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE),
+        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs"),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         (r"关税|反倾销税|加征", 0.9, None, None),
@@ -114,13 +135,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
         (r"\b(ban\w*|bar\w*|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
         (r"处罚|罚款|查处|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, None),
-        (r"\binvestigat\w*", 0.88, None, r"investigative journalis"),
-        (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, None),
+        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|" + _ACCIDENT_PROBE),
+        (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查"),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
@@ -131,24 +152,24 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bfunding round|\bround led by|\bseries [a-e]\b|\bventure|\bvaluation of", 0.85, None, None),
         (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items|the listing (would|was|has|had|will)|since the listing|entity list"),
         (r"\bcapex\b|\bcapital expenditure|\bcapital spending", 0.85, None, None),
-        (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat|" + _INVESTMENT_BAN),
-        (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, None),
+        (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat|" + _INVESTMENT_BAN + "|" + _NOT_AN_INVESTMENT),
+        (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, r"\b(pledg\w*|commit\w*) to (buy|purchase|import)\b|\bpurchases? of\b.{0,40}\b(goods|products|energy|farm)"),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资机构|投资风险|禁止.{0,20}投资|列入清单|融资环境|投资环境"),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资机构|投资风险|禁止.{0,20}投资|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
     ],
     "model_release": [
-        (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache"),
-        (r"\b(weights|benchmark\w*|parameters|context window|open-weight|open source|open-source)\b", 0.6, _MODEL_CTX, r"\bpaper\b|controls the weights|guidelines|call for"),
-        (r"(更新|升级|亮相|开源|发布|推出).{0,30}(模型|智能体|Agent)|模型.{0,10}(上线|开源|发布)", 0.85, None, r"生成广告|使用|规则|管制|意见|部署|下载量"),
-        (_RELEASE, 0.85, _MODEL_CTX, r"\bpaper\b|guidelines?|polic(y|ies)|\brules\b|\bplan\b|measures|initiative"),
+        (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache|classifiers? trained|linear probes?|hidden states"),
+        (r"\b(weights|benchmark\w*|parameters|context window|open-weight|open source|open-source)\b", 0.6, _MODEL_CTX, r"\bpaper\b|controls the weights|guidelines|call for|" + _VAGUE_RELEASES),
+        (r"(更新|升级|亮相|开源|发布|推出).{0,30}(模型|智能体|Agent)|模型.{0,10}(上线|开源|发布)", 0.85, None, r"生成广告|使用|规则|管制|意见|部署|下载量|" + _VAGUE_RELEASES),
+        (_RELEASE, 0.85, _MODEL_CTX, r"\bpaper\b|guidelines?|polic(y|ies)|\brules\b|\bplan\b|measures|initiative|" + _VAGUE_RELEASES),
         (r"\bnew (version of|\w+ )?.{0,25}\bmodels?\b", 0.75, None, r"\bpaper\b|business model"),
         (r"\b[a-z]*\d+(\.\d+)?\s+model\b|\bv\d(\.\d)?\b.{0,10}\bmodel", 0.7, None, None),
         # paraphrases without a launch verb: a model trained on (domestic) chips, training completed
         (r"\btrain(s|ed|ing)?\b.{0,60}\b(on|using|with)\b.{0,40}\b(chips?|ascend|gpus?|accelerators?|processors?|npus?|domestic|home-grown|kunlun)", 0.72, None, r"\bpaper\b|talent|staff|workers"),
         (r"\b(complet\w*|finish\w*)\b.{0,20}\btraining (of|run|for)\b", 0.72, None, r"talent|staff|workers|course"),
         (r"(基于|使用|采用|依托).{0,20}(国产|昇腾|寒武纪|昆仑|芯片|算力).{0,20}(训练|训出)|完成.{0,12}(模型|大模型).{0,6}训练", 0.8, None, r"人才|培训"),
-        (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1(?![0-9]))", 0.9, None, None),
+        (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1(?![0-9]))", 0.9, None, _VAGUE_RELEASES),
     ],
     "chip_launch": [
         (_RELEASE, 0.82, None, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user", ("chip",)),
@@ -167,8 +188,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(stocks?|shares?|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None, None),
         (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)"),
         (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),
-        (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending"),
-        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市"),
+        (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending|guidance systems?"),
+        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市|" + _NOT_A_MOVE_ZH),
         (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
          r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b|\blow\b|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
@@ -177,7 +198,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(halt|suspend)\w* (from )?trading\b|\btrading halt", 0.8, None, None),
         (r"\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),
         (r"(soars?|slides?|slumps?|rall(y|ies)|plunges?|tumbles?|surges?)\b", 0.7, r"\bshares?\b|\bdebut\b|\bstocks?\b|\bchip rally", None),
-        (r"股价|市值|涨停|跌停|净利润|营收|大涨|暴跌|收涨|收跌|盘中", 0.88, None, None),
+        (r"股价|市值|涨停|跌停|净利润|营收|大涨|暴跌|收涨|收跌|盘中", 0.88, None, _NOT_A_MOVE_ZH),
     ],
     "policy_plan": [
         (r"\b(roadmap|rules|regulations?|self-sufficiency|guidance)\b", 0.7, r"government|ministry|state council|regulator|\bcac\b|\bmiit\b|\bndrc\b|commission|authorities|communist party|congress|国务院|部门", r"export|business plan|company|shares"),
@@ -195,8 +216,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "partnership": [
         (r"\b(tie-up|tie up|join(s|ed)? forces|orders? (for|from)|placed orders?)\b|\b(buy\w*|bought|purchas\w*)\b.{0,40}\bfrom\b", 0.66, None, r"halt|pause|ban|suspend|stop|prohibit|investor|shareholder|buyback|share buy|orders? (fell|rose)|had placed orders|ahead of the deadline|large volumes", ("company",)),
         (r"\b(integrat\w*|adopt\w*|power(s|ed)? by|powered)\b.{0,40}\b(deepseek|qwen|ernie|doubao|kimi|glm|hunyuan|ascend|kunlun|cambricon|nvidia|amd|h20|h100|a100)", 0.7, None, r"trained (entirely )?on|fp8|paper|can run on"),
+        # working with another firm on a product: "is working with Broadcom to develop an AI processor"
+        (r"\b(is|are|was|were|has been|have been) working (closely )?with\b.{0,60}\bto (develop|build|design|make|produce|co-develop)\b", 0.8, None, r"regulators?|authorities|government|investigators|ministry", ("company",)),
         (r"接入|搭载|适配|订单|签约|联手|战略合作|达成合作|供应商", 0.8, None, r"暂停|禁止|适配测试|最大的.{0,12}供应商|其他供应商|订单形成|短期订单", ("company",)),
-        (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund|cooperat\w* (fully|with the (authorities|regulators?|investigation|probe))|would cooperate|customers,? partners|partners and developers|(its|our|foreign|some of its|trading) partners?\b|joint venture set up|jointly (issued|published|released)|a chinese partner", ("company",)),
+        (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund|cooperat\w* (fully|with the (authorities|regulators?|investigation|probe))|would cooperate|customers,? partners|partners and developers|(its|our|their|foreign|some of its|trading) (\w+ ){0,2}partners?\b|joint venture set up|jointly (issued|published|released)|a chinese partner", ("company",)),
         (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review|contract prices?|supply agreements|the deal could|government|treasury|washington|revenue", ("company",)),
         (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design|signing up|picks-and-shovels|choose on merit|agree\w* to (pay|give)", ("company",)),
         (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply[- ]chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen|secure supplies|data supply|component supply|supply of usable|alternative supply|supply agreements|merger conditions|supplies from", ("company",)),

