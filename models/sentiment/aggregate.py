@@ -63,9 +63,9 @@ def _mention_context(m: Mention, doc: Document | None, headline: bool = False) -
 
 
 def _mention_sentiment(model: Sentiment, m: Mention, ex: Extraction, rule: EventRule | None) -> Sentiment:
-    if rule is None or not ex.events:
+    if rule is None or (not ex.events and not rule.bodies_neutral):
         return model
-    return adjust(model, m.entity, context_events(ex.events, m.field, m.sentence), rule)
+    return adjust(model, m.entity, context_events(ex.events, m.field, m.sentence), rule, m.kind)
 
 
 def apply_sentiment(

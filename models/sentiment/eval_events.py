@@ -30,8 +30,8 @@ from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
-GRID = [EventRule(c, k, a, g) for c, k, a, g in
-        itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True))]
+GRID = [EventRule(c, k, a, g, n) for c, k, a, g, n in
+        itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True), (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
 MIN_GAIN_PAIRS = 3
 GENERAL_GUARD = 0.005
@@ -48,7 +48,9 @@ GUIDELINE_EXAMPLES = [
     ("Intel", "Intel wins a China licence but loses its largest Chinese client", "neutral"),
 ]
 
-Context = tuple[str | None, tuple[Event, ...]]
+#: per example: the target's entity id, the events of its context, and its watchlist kind
+#: (``government`` for an ``actor_only`` entity)
+Context = tuple[str | None, tuple[Event, ...], str | None]
 
 
 def pipeline_extractor() -> Any:
@@ -72,23 +74,35 @@ def contexts(examples: Sequence[Example], extractor: Any) -> list[Context]:
     (``policy.context_events``). A target in the lead is taken there (its pipeline context,
     ``headline | sentence``, is the pair's text), else in the headline."""
     docs = [document_of(e.text, str(i)) for i, e in enumerate(examples)]
+    governments = _government_names(extractor)
     out: list[Context] = []
     for e, ex in zip(examples, extractor.extract(docs), strict=True):
         target = e.target.casefold()
         found = sorted((m for m in ex.mentions if m.text.casefold() == target), key=lambda m: m.field == "title")
         if not found:
-            out.append((None, ()))
+            # a government ("Beijing", "美方") is an actor, never a mention the warehouse scores: the
+            # layer's ``bodies_neutral`` reads it as a government; otherwise the model's label stands
+            gov = governments.get(target)
+            out.append((gov, (), "government") if gov else (None, (), None))
             continue
         m = found[0]
-        out.append((m.entity, tuple(context_events(ex.events, m.field, m.sentence))))
+        out.append((m.entity, tuple(context_events(ex.events, m.field, m.sentence)), m.kind))
     return out
+
+
+def _government_names(extractor: Any) -> dict[str, str]:
+    """Casefolded alias -> id of the watchlist's ``actor_only`` governments."""
+    watchlist = getattr(extractor, "watchlist", None)
+    if watchlist is None:
+        return {}
+    return {a.text.casefold(): e.id for e in watchlist.entities.values() if e.actor_only for a in e.aliases}
 
 
 def adjusted(sentiments: Sequence[Sentiment], ctx: Sequence[Context], rule: EventRule | None) -> list[Sentiment]:
     """The model's sentiments with the event layer applied (unchanged when ``rule`` is None)."""
     if rule is None:
         return list(sentiments)
-    return [adjust(s, ent, evs, rule) if ent else s for s, (ent, evs) in zip(sentiments, ctx, strict=True)]
+    return [adjust(s, ent, evs, rule, kind) if ent else s for s, (ent, evs, kind) in zip(sentiments, ctx, strict=True)]
 
 
 def adjusted_labels(model: Any, examples: Sequence[Example], extractor: Any, rule: EventRule | None) -> list[str]:
@@ -139,7 +153,8 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
     scanned = [(rule, figures(rule)) for rule in GRID]
     # most right on V; ties: fewer overrides (higher min_confidence, lower keep_margin, actors off)
     best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
-                                                   not t[0].actors_neutral, not t[0].growth))
+                                                   not t[0].actors_neutral, not t[0].growth,
+                                                   not t[0].bodies_neutral))
     n_general = len(rows["general"])
     lost = (base["general"] - best["general"]) / max(n_general, 1)
     on = best["V"] - base["V"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
@@ -150,7 +165,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
         "grid": [{"rule": r.tag, **f} for r, f in scanned],
         "chosen": {"rule": best_rule.tag, "min_confidence": best_rule.min_confidence,
                    "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral,
-                   "growth": best_rule.growth, **best},
+                   "growth": best_rule.growth, "bodies_neutral": best_rule.bodies_neutral, **best},
         "switch_on": on,
     }
 

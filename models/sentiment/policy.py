@@ -7,7 +7,11 @@ firm that is a **target** of a restrictive act (``export_control``, ``entity_lis
 or government) is merely acting, so it is neutral. A past act mentioned as background says
 nothing about today's news and is left to the model. With ``growth`` on, a firm that an act of
 growth (an investment, a model release, a chip launch; proposed or enacted) names as target
-takes good news too (GUIDELINE.md: pledges, launches and funding are not neutral).
+takes good news too (GUIDELINE.md: pledges, launches and funding are not neutral). With
+``bodies_neutral`` on, a government, an agency or a named policy instrument (watchlist kinds
+:data:`BODY_KINDS`, and the ``actor_only`` governments) is neutral whatever the events say
+(GUIDELINE.md: "the regulator itself is usually neutral (it acts, it is not affected)"; every
+government, agency and policy pair of the training and validation files is labelled neutral).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -31,6 +35,9 @@ from sinowatch.records import POLICY_TYPES, Event, Sentiment
 
 #: acts of growth: an investment (pledge, funding, stake), a model release, a chip launch
 GROWTH_TYPES = ("investment", "model_release", "chip_launch")
+#: watchlist kinds of the bodies that act rather than take news (``bodies_neutral``); ``government``
+#: is what the evaluation calls an ``actor_only`` entity (no warehouse row is scored for one)
+BODY_KINDS = frozenset({"agency", "policy", "government"})
 #: the score an overridden label gets at least (away from 0), so entity roll-ups (|score| >= 0.2)
 #: follow the label
 OVERRIDE_SCORE = 0.5
@@ -48,22 +55,26 @@ class EventRule:
     actors_neutral: bool = True
     #: a target of an act of growth (:data:`GROWTH_TYPES`, proposed or enacted) takes good news
     growth: bool = False
+    #: governments, agencies and policy instruments (:data:`BODY_KINDS`) are neutral
+    bodies_neutral: bool = False
 
     @property
     def tag(self) -> str:
         """A short stamp of the parameters, for the version of rows scored with the layer."""
         return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
-                f"{'g' if self.growth else ''}")
+                f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
 #: switches it on in the pipeline and ``eval-sentiment`` reports with it
-SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=True, growth=True)
+SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=True, bodies_neutral=True)
 
 
-def stance(entity: str, events: Sequence[Event], rule: EventRule) -> str | None:
-    """The label ``events`` imply for ``entity`` (an entity id), or None when they imply none or
-    contradict each other."""
+def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:
+    """The label ``events`` imply for ``entity`` (an entity id of watchlist ``kind``), or None when
+    they imply none or contradict each other."""
+    if rule.bodies_neutral and kind in BODY_KINDS:
+        return "neutral"
     votes: set[str] = set()
     for ev in events:
         if ev.confidence < rule.min_confidence:
@@ -97,9 +108,11 @@ def combine(model: Sentiment, implied: str | None, rule: EventRule) -> Sentiment
     return model if abs(s) >= rule.keep_margin else Sentiment("neutral", 0.0)
 
 
-def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRule) -> Sentiment:
-    """:func:`combine` of the model's sentiment with the :func:`stance` of ``events`` on ``entity``."""
-    return combine(model, stance(entity, events, rule), rule)
+def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRule,
+           kind: str | None = None) -> Sentiment:
+    """:func:`combine` of the model's sentiment with the :func:`stance` of ``events`` on ``entity``
+    (of watchlist ``kind``)."""
+    return combine(model, stance(entity, events, rule, kind), rule)
 
 
 def context_events(events: Sequence[Event], field: str, sentence: str) -> list[Event]:

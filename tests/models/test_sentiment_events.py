@@ -86,17 +86,47 @@ def test_pipeline_applies_the_layer_to_mentions_and_roll_ups(extractor, model) -
     (layered,) = apply_sentiment([doc], [ex], model, rule=SHIPPED_RULE)
     for m0, m1 in zip(plain.mentions, layered.mentions, strict=True):
         assert m0.sentiment is not None and m1.sentiment is not None
-        want = adjust(m0.sentiment, m0.entity, context_events(ex.events, m0.field, m0.sentence), SHIPPED_RULE)
+        want = adjust(m0.sentiment, m0.entity, context_events(ex.events, m0.field, m0.sentence), SHIPPED_RULE,
+                      m0.kind)
         assert m1.sentiment == want
     inspur = [m for m in layered.mentions if m.entity == "inspur"]
     assert inspur and all(m.sentiment is not None and m.sentiment.label == "negative" for m in inspur)
     ent = {e.entity: e.sentiment for e in layered.entities}
     assert ent["inspur"] is not None and ent["inspur"].label == "negative"
+    # the acting agency is neutral (bodies_neutral, round 7), whatever the model says
+    commerce = [m for m in layered.mentions if m.entity == "us-commerce"]
+    assert commerce and all(m.sentiment is not None and m.sentiment.label == "neutral" for m in commerce)
     # an article without events is scored by the model alone
     calm = Document(id="b", title="Inspur shareholders meet in Jinan", text="")
     (ex_calm,) = extractor.extract([calm])
     assert not ex_calm.events
     assert apply_sentiment([calm], [ex_calm], model, rule=SHIPPED_RULE) == apply_sentiment([calm], [ex_calm], model)
+
+
+def test_bodies_are_neutral_whatever_the_events_only_with_the_switch() -> None:
+    """Round 7: governments, agencies and policy instruments act; they do not take the news
+    (GUIDELINE.md). Companies keep the event layer's stances."""
+    from sinowatch.models.sentiment.policy import BODY_KINDS, EventRule, adjust, stance
+
+    ev = Event(type="entity_list", confidence=0.95, sentence="BIS adds Inspur.", entities=("bis", "inspur"),
+               actor="bis", targets=("inspur",), status="enacted")
+    on, off = EventRule(0.9, 2.0, False, True, True), EventRule(0.9, 2.0, False, True, False)
+    assert {"agency", "policy", "government"} == set(BODY_KINDS)
+    assert adjust(Sentiment("negative", -0.9), "bis", [ev], on, "agency").label == "neutral"
+    assert adjust(Sentiment("positive", 0.8), "chips-act", [], on, "policy").label == "neutral"
+    assert adjust(Sentiment("negative", -0.9), "bis", [ev], off, "agency").label == "negative"
+    assert stance("inspur", [ev], on, "company") == "negative"
+    assert on.tag.endswith("n") and not off.tag.endswith("n")
+
+
+def test_eval_contexts_read_a_government_as_a_government(extractor) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.models.sentiment.data import Example
+    from sinowatch.models.sentiment.eval_events import contexts
+
+    rows = [Example("Beijing", "Beijing orders offices to replace foreign PCs | The plan hits Intel.", "neutral", "t"),
+            Example("美方", "美方宣布对华加征关税 | 多家企业受影响。", "neutral", "t")]
+    got = contexts(rows, extractor)
+    assert [(g[0], g[2]) for g in got] == [("cn-gov", "government"), ("us-gov", "government")]
 
 
 def test_context_events_are_the_headline_and_the_mention_sentence() -> None:
@@ -134,7 +164,7 @@ def test_eval_contexts_take_the_lead_mention_as_the_pipeline_would(extractor) ->
     assert document_of("Only a headline").text == ""
     rows = [Example("Inspur", "Nvidia shares slip | Washington adds Inspur to the Entity List.", "negative", "t"),
             Example("Zhejiang Widgets", "Zhejiang Widgets opens a plant | It hires 200.", "neutral", "t")]
-    (ent, evs), (none, no_evs) = contexts(rows, extractor)
+    (ent, evs, _kind), (none, no_evs, _none_kind) = contexts(rows, extractor)
     assert ent == "inspur" and any(e.type == "entity_list" and e.field == "text" for e in evs)
     assert none is None and no_evs == ()
 
