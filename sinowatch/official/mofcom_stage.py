@@ -109,7 +109,7 @@ def _reverse(conn: Connection, action_id: str, *, record_id: str, citation: str,
              on_record: OnRecord | None) -> None:
     """Attach a removal or suspension to the action that holds the announcement it undoes, and
     record the status change there (its history keeps the enactment)."""
-    from sinowatch.official.stage import _refresh
+    from sinowatch.official.stage import refresh_action
     from sinowatch.warehouse import official as odb
 
     t0 = datetime.combine(published, time(12), tzinfo=UTC)
@@ -117,7 +117,7 @@ def _reverse(conn: Connection, action_id: str, *, record_id: str, citation: str,
                     published=published, effective=effective, title=title, targets=targets, now=datetime.now(UTC))
     event_type, actor, old_targets, old_title = conn.execute(
         "SELECT event_type, actor, targets, title FROM actions WHERE action_id = ?", [action_id]).fetchall()[0]
-    _refresh(conn, {"action_id": action_id, "event_type": event_type, "status": "reversed", "actor": actor,
+    refresh_action(conn, {"action_id": action_id, "event_type": event_type, "status": "reversed", "actor": actor,
                     "targets": sorted(set(old_targets) | set(targets)), "title": old_title, "first_seen": t0,
                     "last_seen": t0}, [(action_id, "reversed", t0, None)], now)
     stats.linked += 1

@@ -324,14 +324,16 @@ def _join(conn: Connection, action_id: str, *, event_type: str, targets: Sequenc
                "actor": actor or record_actor, "targets": sorted(set(old_targets) | set(targets)),
                "title": old_title, "first_seen": t0, "last_seen": t0}
     history: list[tuple[str, str, datetime, str | None]] = [] if row else [(action_id, record_status, t0, None)]
-    _refresh(conn, touched, history, now)
+    refresh_action(conn, touched, history, now)
     if on_record is not None:
         stats.alerts += on_record(conn, action_id)
     return action_id
 
 
-def _refresh(conn: Connection, touched: dict[str, Any], history: list[tuple[str, str, datetime, str | None]],
-             now: datetime) -> None:
+def refresh_action(conn: Connection, touched: dict[str, Any], history: list[tuple[str, str, datetime, str | None]],
+                   now: datetime) -> None:
+    """Write an action a record touched (its row, and ``history`` of status changes) through the
+    fold's writer, as the news path does (used by this stage and the MOFCOM stage)."""
     from sinowatch.warehouse.actions import write_fold
 
     write_fold(conn, [], [touched], history, now)
