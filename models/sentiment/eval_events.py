@@ -30,8 +30,9 @@ from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
-GRID = [EventRule(c, k, a, g, n) for c, k, a, g, n in
-        itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True), (False, True))]
+GRID = [EventRule(c, k, a, g, n, m) for c, k, a, g, n, m in
+        itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True), (False, True),
+                          (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
 MIN_GAIN_PAIRS = 3
 GENERAL_GUARD = 0.005
@@ -154,7 +155,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
     # most right on V; ties: fewer overrides (higher min_confidence, lower keep_margin, actors off)
     best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
                                                    not t[0].actors_neutral, not t[0].growth,
-                                                   not t[0].bodies_neutral))
+                                                   not t[0].bodies_neutral, not t[0].moves))
     n_general = len(rows["general"])
     lost = (base["general"] - best["general"]) / max(n_general, 1)
     on = best["V"] - base["V"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
@@ -165,7 +166,8 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
         "grid": [{"rule": r.tag, **f} for r, f in scanned],
         "chosen": {"rule": best_rule.tag, "min_confidence": best_rule.min_confidence,
                    "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral,
-                   "growth": best_rule.growth, "bodies_neutral": best_rule.bodies_neutral, **best},
+                   "growth": best_rule.growth, "bodies_neutral": best_rule.bodies_neutral, "moves": best_rule.moves,
+                   **best},
         "switch_on": on,
     }
 

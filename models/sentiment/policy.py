@@ -12,6 +12,8 @@ takes good news too (GUIDELINE.md: pledges, launches and funding are not neutral
 :data:`BODY_KINDS`, and the ``actor_only`` governments) is neutral whatever the events say
 (GUIDELINE.md: "the regulator itself is usually neutral (it acts, it is not affected)"; every
 government, agency and policy pair of the training and validation files is labelled neutral).
+With ``moves`` on, a firm that a ``market_move`` event names as target takes the direction its
+sentence states ("shares rose 8%", "股价大涨" good; "fell", "暴跌" bad; both or neither: no vote).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -28,6 +30,7 @@ reported figures are what the warehouse gets. Pure: records in, records out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +41,21 @@ GROWTH_TYPES = ("investment", "model_release", "chip_launch")
 #: watchlist kinds of the bodies that act rather than take news (``bodies_neutral``); ``government``
 #: is what the evaluation calls an ``actor_only`` entity (no warehouse row is scored for one)
 BODY_KINDS = frozenset({"agency", "policy", "government"})
+#: the direction a market move's sentence states (``moves``)
+_UP = re.compile(r"\b(rose|rise[sn]?|rising|jump\w*|surg\w*|soar\w*|climb\w*|gain\w*|rall(y|ied|ies)|higher|"
+                 r"record high|all-time high|beat\w* estimates|doubl\w*|grew)\b|上涨|大涨|涨停|走强|走高|收涨|拉升|"
+                 r"创(历史)?新高|增长|涨超|飙升", re.I)
+_DOWN = re.compile(r"\b(fell|fall(s|ing)?|drop\w*|slid|slide[sn]?|sliding|plung\w*|tumbl\w*|sank|sink\w*|slump\w*|"
+                   r"lost|los(es|ing)|lower|record low|wip\w* .{0,20} off|miss\w* estimates|declin\w*|shrank)\b|"
+                   r"下跌|大跌|暴跌|跌停|走弱|走低|收跌|下滑|下降|跌超|亏损|蒸发", re.I)
+
+
+def direction(sentence: str) -> str | None:
+    """positive / negative when a market move's sentence states one direction only."""
+    up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
+    return "positive" if up and not down else "negative" if down and not up else None
+
+
 #: the score an overridden label gets at least (away from 0), so entity roll-ups (|score| >= 0.2)
 #: follow the label
 OVERRIDE_SCORE = 0.5
@@ -57,17 +75,20 @@ class EventRule:
     growth: bool = False
     #: governments, agencies and policy instruments (:data:`BODY_KINDS`) are neutral
     bodies_neutral: bool = False
+    #: a target of a market move takes its stated direction (:func:`direction`)
+    moves: bool = False
 
     @property
     def tag(self) -> str:
         """A short stamp of the parameters, for the version of rows scored with the layer."""
         return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
-                f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}")
+                f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
 #: switches it on in the pipeline and ``eval-sentiment`` reports with it
-SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=True, bodies_neutral=True)
+SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=True, bodies_neutral=True,
+                         moves=True)
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:
@@ -78,6 +99,12 @@ def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | No
     votes: set[str] = set()
     for ev in events:
         if ev.confidence < rule.min_confidence:
+            continue
+        if ev.type == "market_move":
+            if rule.moves and entity in ev.targets and ev.status == "enacted":
+                way = direction(ev.sentence)
+                if way is not None:
+                    votes.add(way)
             continue
         if ev.type in GROWTH_TYPES:
             if rule.growth and entity in ev.targets and ev.status in ("proposed", "enacted"):

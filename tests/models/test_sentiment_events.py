@@ -119,6 +119,24 @@ def test_bodies_are_neutral_whatever_the_events_only_with_the_switch() -> None:
     assert on.tag.endswith("n") and not off.tag.endswith("n")
 
 
+def test_market_moves_give_their_direction_only_with_the_switch() -> None:
+    from sinowatch.models.sentiment.policy import EventRule, direction, stance
+
+    def move(sentence: str, targets: tuple[str, ...] = ("sugon",)) -> Event:
+        return Event(type="market_move", confidence=0.93, sentence=sentence, entities=targets, actor=None,
+                     targets=targets, status="enacted")
+
+    on, off = EventRule(0.9, 2.0, False, True, True, True), EventRule(0.9, 2.0, False, True, True, False)
+    assert direction("Shares of Sugon jumped 10% on Monday.") == "positive"
+    assert direction("中科曙光、浪潮信息等算力股集体大涨。") == "positive"
+    assert direction("寒武纪股价盘中暴跌逾9%。") == "negative"
+    assert direction("Sugon rose 3% while Inspur fell 2%.") is None  # both: no vote
+    assert stance("sugon", [move("中科曙光股价大涨。")], on, "company") == "positive"
+    assert stance("sugon", [move("中科曙光股价大涨。")], off, "company") is None
+    assert stance("inspur", [move("中科曙光股价大涨。")], on, "company") is None  # not its target
+    assert on.tag.endswith("nm")
+
+
 def test_eval_contexts_read_a_government_as_a_government(extractor) -> None:  # type: ignore[no-untyped-def]
     from sinowatch.models.sentiment.data import Example
     from sinowatch.models.sentiment.eval_events import contexts
