@@ -4,7 +4,7 @@ Each file below was written by models/sentiment/GUIDELINE.md from real 2019-2026
 ``domain_train_beat6.jsonl`` is training data, ``validation_beat6.jsonl`` is for choosing things
 (thresholds, the neutral band) and is never trained on, and the sealed sets
 ``sentiment_beat_holdout2.jsonl`` (spent), ``sentiment_beat_holdout4.jsonl`` (spent at the end of round 6)
-and ``sentiment_beat_holdout5.jsonl`` (sealed, round 7) are scored once by the integrator. This checks their schema, counts and mix, that every mention is in its text, that
+and ``sentiment_beat_holdout5.jsonl`` (spent at the end of round 7) were each scored once by the integrator. This checks their schema, counts and mix, that every mention is in its text, that
 entities are watchlist ids, and that no event or text is shared with any other sentiment file (only
 event ids and texts are compared; nothing is scored here).
 """
