@@ -192,21 +192,20 @@ def rank(c: Candidate, *, targets: Sequence[str], when: date, citation: str | No
             abs((c.act_date.date() - when).days))
 
 
-def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: date, citation: str | None,
-           actors: set[str | None], document_number: str | None = None, act: RecordAct | None = None,
-           effective: date | None = None) -> Choice:
-    """The action a record joins by the module's rules (type, shared firm and window are the
-    candidates' own conditions). Without ``act`` (the record's content, ``sinowatch.official.acts``)
-    rules 6 and 7 are not applied: the stage always passes it."""
+def _screen(candidates: Iterable[Candidate], *, when: date, citation: str | None, document_number: str | None,
+            act: RecordAct | None, effective: date | None,
+            uncited_excluded: bool) -> tuple[list[Candidate], list[str], list[str]]:
+    """Rules 5-7 over the candidates a chooser admitted: (those that agree, the ids excluded because
+    they hold a record with another citation, the ids that agree on everything but time). An action
+    that holds a record excludes a record without a citation too when ``uncited_excluded``. Without
+    ``act``, rules 6 and 7 are not applied."""
     keys = citation_keys(citation)
     fit: list[Candidate] = []
     excluded: list[str] = []
     unsure: list[str] = []
     for c in candidates:
-        if c.actor not in actors or not set(c.targets) & set(targets):
-            continue
-        if keys and c.citations and not keys & c.citations:
-            excluded.append(c.action_id)
+        if c.citations and (keys or uncited_excluded) and not keys & c.citations:
+            excluded.append(c.action_id)  # documented by another record already
             continue
         if act is not None:
             ok = corroborated(c, when=when, act=act, citation=citation, document_number=document_number,
@@ -216,6 +215,19 @@ def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: dat
             if not ok:
                 continue
         fit.append(c)
+    return fit, excluded, unsure
+
+
+def choose(candidates: Iterable[Candidate], *, targets: Sequence[str], when: date, citation: str | None,
+           actors: set[str | None], document_number: str | None = None, act: RecordAct | None = None,
+           effective: date | None = None) -> Choice:
+    """The action a record joins by the module's rules (type, shared firm and window are the
+    candidates' own conditions). Without ``act`` (the record's content, ``sinowatch.official.acts``)
+    rules 6 and 7 are not applied: the stage always passes it."""
+    fit, excluded, unsure = _screen(
+        (c for c in candidates if c.actor in actors and set(c.targets) & set(targets)), when=when,
+        citation=citation, document_number=document_number, act=act, effective=effective,
+        uncited_excluded=False)
     if not fit:
         return Choice(None, excluded=tuple(excluded), uncorroborated=tuple(sorted(unsure)))
     ranked = sorted(fit, key=lambda c: (rank(c, targets=targets, when=when, citation=citation,
@@ -270,24 +282,12 @@ def choose_unnamed(candidates: Iterable[Candidate], *, event_type: str, when: da
                    effective: date | None = None) -> Choice:
     """The action a record that names no watched firm joins (rule 2' of the module): the only
     agreeing action of a stated US actor, or the only one whose report states its citation."""
-    keys = citation_keys(citation)
-    fit: list[Candidate] = []
-    excluded: list[str] = []
-    unsure: list[str] = []
-    for c in candidates:
-        if c.actor is None or c.actor not in actors:
-            continue
-        if event_type == "entity_list" and c.targets:
-            continue  # a designation of a watched firm is another act
-        if c.citations and not keys & c.citations:
-            excluded.append(c.action_id)  # documented by another record already
-            continue
-        ok = corroborated(c, when=when, act=act, citation=citation, document_number=document_number,
-                          effective=effective)
-        if ok is None:
-            unsure.append(c.action_id)
-        if ok:
-            fit.append(c)
+    fit, excluded, unsure = _screen(
+        # a stated US actor; a designation of a watched firm is another act
+        (c for c in candidates if c.actor is not None and c.actor in actors
+         and not (event_type == "entity_list" and c.targets)),
+        when=when, citation=citation, document_number=document_number, act=act, effective=effective,
+        uncited_excluded=True)
     stated = [c for c in fit if citation_agrees(c, citation, document_number)]
     pick = stated or fit
     if len(pick) == 1:

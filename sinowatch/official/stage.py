@@ -234,11 +234,16 @@ def take_snapshot(conn: Connection, feed: str, body: bytes, names: NameIndex, st
     for (notice, start, event_type), group in sorted(groups.items(), key=lambda kv: (str(kv[0][1]), kv[0][0])):
         targets = sorted({t for e in group for t in resolved[e.entry_key]})
         when = start or now.date()
-        title = f"{group[0].source} additions: " + "; ".join(e.name for e in group[:3]) + (
-            f" and {len(group) - 3} more" if len(group) > 3 else "")
+        title = additions_title(group[0].source, [e.name for e in group])
         attach(conn, event_type, targets, when, kind="screening_list", record_id=notice,
                citation=group[0].federal_register_notice, url=group[0].source_list_url, effective=start,
                title=title, stats=stats, now=now, act=CSL_ADDITION, on_record=on_record)
+
+
+def additions_title(source: str, names: Sequence[str]) -> str:
+    """The title of a screening-list addition group: its list and first three names."""
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    return f"{source} additions: " + "; ".join(names[:3]) + more
 
 
 def _us(conn: Connection) -> set[str | None]:
@@ -432,7 +437,7 @@ def link_unnamed_additions(conn: Connection, stats: OfficialStats, now: datetime
         row = conn.execute("SELECT event_type FROM actions WHERE action_id = ?", [action_id]).fetchone()
         if row is None or row[0] != event_type:
             continue
-        title = f"{source} additions: " + "; ".join(listed[:3]) + (f" and {len(listed) - 3} more" if len(listed) > 3 else "")
+        title = additions_title(source, listed)
         _join(conn, action_id, event_type=event_type, targets=[], when=start or now.date(), kind="screening_list",
               record_id=notice, citation=notice, url=None, effective=start, title=title, stats=stats, now=now,
               on_record=on_record)
