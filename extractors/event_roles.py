@@ -87,7 +87,7 @@ _BACKGROUND_ZH = re.compile(
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"
     r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
 _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
-                        r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d)",
+                        r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d)(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
                         _I)
 _PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)", _I)
 _MONTH_EN = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
@@ -135,7 +135,7 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
 
 _REVERSED_EN = re.compile(
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
-    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?(?! up)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
+    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?(?! up)(?![- ]use)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|executive orders?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
     r"designations?)\b|"
@@ -143,6 +143,9 @@ _REVERSED_EN = re.compile(
     r"(was|were|is|are|has been|have been|will be|to be|being)? ?(lifted|rescinded|revoked|scrapped|eased|relaxed|"
     r"suspended|waived|removed|dropped|paused|repealed|reversed|withdrawn)\b|"
     r"\b(delist\w*|exemptions?|waivers? (granted|issued)|carve-outs?)\b|"
+    # a removal from a list whose entity has a long name ("removed the Institute of Forensic Science
+    # of China from the Entity List")
+    r"\b(remov(e|es|ed|ing)|tak(e|es|en|ing) off)\b[^.;]{0,110}\bfrom (the|a|its) ([\w.]+ ){0,2}(list|blacklist)\b|"
     r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b|"
     # a planned act called off: "would not go ahead with a planned increase", "called off the tariff rise"
     r"\b(call(s|ed|ing)? off|shelv(e|es|ed|ing)|(would|will|did) not (go ahead|proceed) with|"
@@ -172,7 +175,7 @@ _EASING_EXPORT_EN = re.compile(
     r"ship\w*|exports?|licen[cs]\w*|suppl(y|ies)|deliver\w*)\b",
     _I)
 _REVERSED_ZH = re.compile(
-    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|中止|停止实施|暂停实施|暂停执行|暂停加征|停止加征|暂缓|松绑).{0,12}|"
+    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|中止(?!.{0,10}减让)|停止实施|暂停实施|暂停执行|暂停加征|停止加征|暂缓|松绑).{0,12}|"
     r"不再.{0,30}(上调|提高|加征|列入)|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税")
@@ -187,7 +190,7 @@ _LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消).{0,30}许可(?!
 # an act reported as done ("已撤销", "已将...列入"): a report's sourcing does not make it a proposal
 _DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定")
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
-_IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|收紧", _I)
+_IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|征收|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
                           r"block\w*|bar(s|red|ring)?|halt\w*|stop\w*|expand\w*|broaden\w*|obtain\w*)\b", _I)
 _FIRM_TYPES = ("investment", "model_release", "chip_launch", "partnership")
@@ -278,10 +281,40 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
             if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])) \
                     and not _days_before(sentence[m.end():], ref_year, month, ref_month, ref_day):
                 return True
+        if ref_day is not None and _dated_weeks_before(sentence, ref_year, ref_month, ref_day):
+            return True
+    return False
+
+
+def _dated_weeks_before(sentence: str, year: int, ref_month: int, ref_day: int) -> bool:
+    """A day of this year's calendar ("on March 23", "3月8日") more than :data:`RECENT_DAYS` and
+    less than a year before the article's date: an earlier act (extract-0.7.1; a month alone is
+    the month rule's). Not when the sentence calls the report recent ("近日发布的公告": the news)."""
+    if _RECENT_REPORT.search(sentence):
+        return False
+    days = [((_MONTHS.index(m.group(1).lower()) + 1) if m.group(1).lower() in _MONTHS else _ABBR[m.group(1).lower()],
+             int(m.group(2))) for m in _MONTH_DAY_EN.finditer(sentence)]
+    days += [(int(m.group(1)), int(m.group(2))) for m in _MONTH_DAY_ZH.finditer(sentence)
+             if not _NOT_ACT_MONTH_ZH.search(sentence[:m.start()])]
+    for month, day in days:
+        if not 1 <= month <= ref_month:
+            continue
+        try:
+            gap = (date(year, ref_month, ref_day) - date(year, month, day)).days
+        except ValueError:
+            continue
+        if RECENT_DAYS < gap < 366:
+            return True
     return False
 
 
 _DAY_ZH = re.compile(r"^\s*(\d{1,2})\s*[日号]")
+_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+# a day of a month: "on March 23", "Sept. 5" (not followed by a year: that is the year rule's)
+_MONTH_DAY_EN = re.compile(r"\b(" + "|".join(m.title() for m in _MONTHS) + r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? "
+                           r"(\d{1,2})\b(?!,? (19|20)\d\d)(?!\s*(-|–|to|through)\s*\d)")
+_RECENT_REPORT = re.compile(r"近日|日前|近期|\b(recently|newly)\b", _I)
+_MONTH_DAY_ZH = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 #: a dated act this many days before the article is its news
 RECENT_DAYS = 7
 

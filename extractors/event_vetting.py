@@ -178,24 +178,33 @@ def listing_only(event: dict[str, Any], listed: set[str]) -> bool:
 #: companies any item", "被列入清单后，美国企业向上述实体出口受管制物项须事先申请许可")
 _TO_LISTED = re.compile(r"\bto (ship|sell|export)( \w+){0,3}? (to )?(the|these|those|such|listed) (companies|entities|firms|parties)\b|"
                         r"\b(to|for) (the|these|those|such|listed) (companies|entities|firms|parties)\b|\bto them\b|"
-                        r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后", _I)
-_ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|受.{0,4}管制的?物项|全部物项", _I)
+                        r"\b(sell|selling|ship|shipping|export|exporting|supply|supplying) (it|them)\b|"
+                        r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
+                        r"向(该|其)(中心|机构|实体|公司|企业|研究所|研究院|大学)?|(移出|移除).{0,12}后", _I)
+_ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|受.{0,16}(管制|管辖)的?物项|"
+                       r"全部物项", _I)
 
 
-def listing_consequence(event: dict[str, Any], has_listing: bool) -> bool:
-    """An export_control event in an article that reports a designation, whose sentence states the
-    licence requirement for shipping any item to the listed parties: the listing's consequence, not
-    a control of its own (extract-0.7.0)."""
+def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[str] | frozenset[str] = frozenset()) -> bool:
+    """An export_control event in an article that reports a designation (or a removal), whose sentence
+    states the licence requirement for shipping any item to the listed parties: the listing's
+    consequence, not a control of its own (extract-0.7.0). In the sentence of the designation itself
+    (``listed``), a restriction on selling to the listed party is enough ("placed Fujian Jinhua on its
+    Entity List, restricting American companies from selling it equipment"; extract-0.7.1)."""
     if event["type"] != "export_control" or not has_listing:
         return False
     sentence = event["sentence"]
-    return bool(_TO_LISTED.search(sentence) and _ANY_ITEM.search(sentence))
+    if not _TO_LISTED.search(sentence):
+        return False
+    return sentence in listed or bool(_ANY_ITEM.search(sentence))
 
 
-def vet(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events that state an act of their type (see the module docstring)."""
+def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
+    """The events that state an act of their type (see the module docstring). ``has_listing``: the
+    article's headline reports a designation (the body's sentences may state its consequence)."""
     events = list(events)
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev)
-                    or listing_only(ev, listed) or listing_consequence(ev, bool(listed)))]
+                    or listing_only(ev, listed)
+                    or listing_consequence(ev, has_listing or bool(listed), listed))]

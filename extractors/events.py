@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 TRIGGERS_FILE = "triggers.jsonl"
 
 _MONEY = r"(\$\s?[\d.,]+\s?(billion|million|bn|m)?|[\d.,]+\s?(billion|million|bn)\s?(yuan|dollars|usd|euros)?|[\d.,]+\s?(亿|万)元?)"
-_MARKET_CTX = (r"\bshares?\b|\bstocks?\b|market (value|cap)|\bprofit|\brevenue|\bearnings|\bindex\b|\bcac 40|"
+_MARKET_CTX = (r"\bshares\b|\bshare\b(?! of\b)|\bstocks?\b|market (value|cap)|\bprofit|\brevenue|\bearnings|\bindex\b|\bcac 40|"
                r"\btrading\b|股价|市值|净利润|营收|股")
 _MODEL_CTX = r"\bmodels?\b|\bllms?\b|chatbot|reasoning|\bgpt-|\bqwen|\bernie|\bglm|\bkimi|hunyuan|doubao|模型|大模型"
 _CHIP_CTX = (r"\bchips?\b|processor|\bgpus?\b|graphics cards?|显卡|accelerator|\bnpus?\b|\bcpus?\b|\bhbm\d?e?\b|\bmemory\b|\bsoc\b|"
@@ -113,7 +113,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
         (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
         (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, None),
-        (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,80}\b(entity list|entities list)", 0.92, None, None),
+        (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b[^.;]{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         (r"\bblacklist\w*", 0.88, None, None),
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED),
@@ -141,7 +141,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)"),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
@@ -156,7 +156,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, r"\b(pledg\w*|commit\w*) to (buy|purchase|import)\b|\bpurchases? of\b.{0,40}\b(goods|products|energy|farm)"),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资机构|投资风险|禁止.{0,20}投资|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资人|投资机构|投资风险|禁止.{0,20}投资|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
     ],
     "model_release": [
         (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache|classifiers? trained|linear probes?|hidden states"),
@@ -180,7 +180,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (_RELEASE, 0.82, _CHIP_CTX, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user"),
         (r"\b(begin\w*|began|start\w*|enter\w*)\b.{0,20}\b(volume |mass |trial )?(production|producing|sampling|shipping)", 0.85, None, r"serving"),
         (r"\b(producing|production of|sampling|mass production|tape[- ]?out)\b", 0.75, None, r"\bwater\b|rare earth|development and production|china's production"),
-        (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b", (), ("nm", "nanomet")),
+        (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b|export|controls?\b|curbs?\b|restrict\w*|\brules?\b|licen[cs]", (), ("nm", "nanomet")),
         (r"\broadmap\b|\bsuccessor\b|\bnext-generation (chip|gpu|processor)|\bdies\b|\bin one package\b", 0.7, None, None),
         (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|显卡|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停|出口管制|规则|指引|管制|调查|报告|分析"),
     ],

@@ -209,6 +209,7 @@ class Extractor:
         shorthand: set[int] = set()  # events whose actor the article may name more precisely
         year, month = _date(document.published) or _today()  # undated: read as today's news
         day = _day(document.published)
+        head_listing = False  # the headline reports a designation
         for field, doc in (("title", title), ("text", text)):
             found = hits(doc)
             if found:
@@ -226,7 +227,10 @@ class Extractor:
                                             start=s_char, end=e_char, sentence=sentence))
             # read through user_data, not doc._ (each doc._ access builds an Underscore object)
             # events whose sentence states no act of their type (allusions, negations) are left out
-            for ev in vet(doc.user_data.get("sw_events") or ())[:max(0, MAX_EVENTS - len(events))]:
+            vetted = vet(doc.user_data.get("sw_events") or (), has_listing=head_listing)
+            if field == "title":
+                head_listing = any(ev["type"] == "entity_list" for ev in vetted)
+            for ev in vetted[:max(0, MAX_EVENTS - len(events))]:
                 actor, targets, status = ev["actor"], ev["targets"], ev.get("status")
                 if field == "text":
                     # the body's event names no actor, or refers to "the company": the headline's
