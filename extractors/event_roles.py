@@ -194,6 +194,16 @@ _IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
                           r"block\w*|bar(s|red|ring)?|halt\w*|stop\w*|expand\w*|broaden\w*|obtain\w*)\b", _I)
 _FIRM_TYPES = ("investment", "model_release", "chip_launch", "partnership")
+# a government's act in the future tense, no date set: "will remove ... as part of an agreement" (the
+# guideline's "will release": proposed); "China will restrict exports ... from Aug. 1" is a decision
+# with its date (enacted). A headline's "China to restrict ..." is left alone: its body dates it or not
+_ACT_VERBS = (r"(lift|ease|remove|delist|add|blacklist|impose|ban|restrict|curb|tighten|expand|broaden|probe|investigate|"
+              r"levy|raise|hike|cut|scrap|end|drop|extend|allow|grant|resume|require|block|bar|limit|target|slap|hit|"
+              r"put|place|list|sanction|open|launch|start|revoke|rescind|suspend|waive|exempt|pause|halt)")
+_FUTURE_GOV_EN = re.compile(r"\bwill (soon |also |now |then |quickly |formally )?" + _ACT_VERBS + r"\b", _I)
+_DATE_SET = re.compile(r"\b(from|starting|effective|as of|beginning|on|by|until|after)\s+(\w+\.?\s+\d{1,2}\b|\d{1,2}\s+\w+|"
+                       r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*|next|this|(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
+                       r"\b(take|takes) effect\b|\bimmediately\b", _I)
 # an announced decision: "said on Friday it would revoke", "宣布，将撤销"
 _DECIDED = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,25}\b(it|they)\s+(would|will)\b|宣布.{0,3}将", _I)
 # the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
@@ -224,6 +234,9 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
                          or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])
                              and not _DONE_ZH.search(sentence[max(0, start - 60):end])))) \
             or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
+        return "proposed"
+    if etype in ROLE_TYPES and not zh and not decided and _FUTURE_GOV_EN.search(sentence[max(0, start - 80):end]) \
+            and not _DATE_SET.search(sentence):
         return "proposed"
     if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
                                  or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):
@@ -361,12 +374,17 @@ _GRANTED_FROM = re.compile(r"\b(licen[cs]es?|approvals?|permission|permits?|auth
 _DATELINE_AFTER = re.compile(r"^(\s*,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\s*\(\w+\))")
 
 
+_NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|imports|exports|companies|firms|chipmakers?|"
+                              r"suppliers?|chips?|technolog(y|ies)|soybeans|farm\w*|pork|cars|vehicles|consumers|customers|"
+                              r"investors|businesses|brands|stocks|shares|market)\b|^(的)?(产品|商品|进口商品|企业|公司|芯片|厂商|市场)", _I)
+
+
 def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
     """The agency and government hits of a sentence that can be an actor (not after a preposition,
     unless it grants a licence: "licences from the United States")."""
     out = []
     for h in hits:
-        if h[3] != "agency":
+        if h[3] != "agency" or _NOT_ACTOR_AFTER.search(sentence[h[1]:h[1] + 20]):
             continue
         if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")) \
                 and not _GRANTED_FROM.search(sentence[max(0, h[0] - 60):h[0]]):

@@ -185,8 +185,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|显卡|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停|出口管制|规则|指引|管制|调查|报告|分析"),
     ],
     "market_move": [
-        (r"\b(stocks?|shares?|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None, None),
-        (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)"),
+        (r"\b(stocks?|shares|share(?! of\b)|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None, None),
+        # a company's results, not an industry's ("overseas sales of Chinese series rose")
+        (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)|\bsales of (chinese|american|u\.s\.|global|domestic|overseas|foreign) \w+"),
         (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),
         (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending|guidance systems?"),
         (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市|" + _NOT_A_MOVE_ZH),
