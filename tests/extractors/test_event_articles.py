@@ -30,7 +30,7 @@ STATUSES = {"proposed", "enacted", "reversed", "background"}
 POLICY_TYPES = {"export_control", "entity_list", "tariff", "investigation"}
 KEYS = {"id", "lang", "title", "text", "published", "outlet", "split", "story", "entities", "events"}
 EVENT_KEYS = {"type", "status", "actor", "targets", "evidence", "action"}
-SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"}
+SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"}
 
 
 def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
@@ -45,7 +45,7 @@ def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
 
 
 def load_story_splits(path: Path = STORIES) -> dict[str, str]:
-    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout5|holdout4|holdout3|holdout2|holdout) \|")
+    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
     return {m.group(1): m.group(2) for m in map(table.match, path.read_text(encoding="utf-8").splitlines()) if m}
 
 
@@ -366,6 +366,29 @@ def test_holdout5_split(articles: list[dict[str, Any]]) -> None:
                and next(ev["type"] for ev in events if ev["action"] == r["action"]) == "export_control"
                and not targets[r["action"]]]
     assert len(unnamed) >= 3
+
+
+def test_holdout6_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout6 split (round 8, written without reading the system's code, sealed, scored once at the
+    end of the round): at least 40 articles (18 in Chinese, 4 without events) on at least 14 actions of its
+    own (``act-h6-``), each reported by two or more articles and in both languages, weighted toward the
+    four policy types; at least 8 records of its actions and at least 10 decoys."""
+    part = [a for a in articles if a["split"] == "holdout6"]
+    assert len(part) >= 40 and sum(a["lang"] == "zh" for a in part) >= 18
+    assert sum(not a["events"] for a in part) >= 4
+    assert all(a["story"].startswith("h6-") for a in part)
+    reports, langs = _reports(part)
+    assert len(reports) >= 14 and all(k.startswith("act-h6-") for k in reports), sorted(reports)
+    _own_actions(articles, "holdout6", ("act-h6-",), reports)
+    assert all(n >= 2 for n in reports.values()) and all(langs[k] == {"en", "zh"} for k in reports)
+    events = [ev for a in part for ev in a["events"]]
+    assert {ev["type"] for ev in events} >= POLICY_TYPES
+    assert sum(ev["type"] in POLICY_TYPES for ev in events) * 4 >= len(events) * 3
+    records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    mine = [r for r in records if r["split"] == "holdout6"]
+    assert sum(r["action"] is None for r in mine) >= 10
+    assert sum(r["action"] is not None for r in mine) >= 8
+    assert all(r["action"] is None or r["action"] in reports for r in mine)
 
 
 def test_val_split(articles: list[dict[str, Any]]) -> None:
