@@ -145,7 +145,7 @@ _REVERSED_EN = re.compile(
     r"\b(delist\w*|exemptions?|waivers? (granted|issued)|carve-outs?)\b|"
     # a removal from a list whose entity has a long name ("removed the Institute of Forensic Science
     # of China from the Entity List")
-    r"\b(remov(e|es|ed|ing)|tak(e|es|en|ing) off)\b[^.;]{0,110}\bfrom (the|a|its) ([\w.]+ ){0,2}(list|blacklist)\b|"
+    r"\b(remov(e|es|ed|ing)|tak(e|es|en|ing) off)\b.{0,110}\bfrom (the|a|its) ([\w.]+ ){0,2}(list|blacklist)\b|"
     r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b|"
     # a planned act called off: "would not go ahead with a planned increase", "called off the tariff rise"
     r"\b(call(s|ed|ing)? off|shelv(e|es|ed|ing)|(would|will|did) not (go ahead|proceed) with|"

@@ -113,7 +113,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
         (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
         (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, None),
-        (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b[^.;]{0,130}\b(entity list|entities list)", 0.92, None, None),
+        (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         (r"\bblacklist\w*", 0.88, None, None),
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED),

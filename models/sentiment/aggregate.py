@@ -62,10 +62,12 @@ def _mention_context(m: Mention, doc: Document | None, headline: bool = False) -
     return doc.title if m.field == "title" else doc.text[:500]
 
 
-def _mention_sentiment(model: Sentiment, m: Mention, ex: Extraction, rule: EventRule | None) -> Sentiment:
-    if rule is None or (not ex.events and not rule.bodies_neutral):
+def _mention_sentiment(model: Sentiment, m: Mention, ex: Extraction, rule: EventRule | None,
+                       context: str | None = None) -> Sentiment:
+    if rule is None or (not ex.events and not rule.bodies_neutral and not rule.cues):
         return model
-    return adjust(model, m.entity, context_events(ex.events, m.field, m.sentence), rule, m.kind)
+    return adjust(model, m.entity, context_events(ex.events, m.field, m.sentence), rule, m.kind,
+                  context=context, mention=m.text)
 
 
 def apply_sentiment(
@@ -103,11 +105,12 @@ def apply_sentiment(
             a_idx = None
         plan.append((m_idx, a_idx))
 
-    results = model.score(list(pairs), batch_size=batch_size) if pairs else []
+    keys = list(pairs)
+    results = model.score(keys, batch_size=batch_size) if pairs else []
     out: list[Extraction] = []
     for ex, (m_idx, a_idx) in zip(extractions, plan, strict=True):
         mentions = tuple(
-            dataclasses.replace(m, sentiment=_mention_sentiment(results[i], m, ex, rule))
+            dataclasses.replace(m, sentiment=_mention_sentiment(results[i], m, ex, rule, keys[i][1]))
             for m, i in zip(ex.mentions, m_idx, strict=True)
         )
         per_entity: dict[str, list[tuple[float, float]]] = {}

@@ -30,9 +30,9 @@ from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
-GRID = [EventRule(c, k, a, g, n, m) for c, k, a, g, n, m in
+GRID = [EventRule(c, k, a, g, n, m, q) for c, k, a, g, n, m, q in
         itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True), (False, True),
-                          (False, True))]
+                          (False, True), (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
 MIN_GAIN_PAIRS = 3
 GENERAL_GUARD = 0.005
@@ -49,9 +49,9 @@ GUIDELINE_EXAMPLES = [
     ("Intel", "Intel wins a China licence but loses its largest Chinese client", "neutral"),
 ]
 
-#: per example: the target's entity id, the events of its context, and its watchlist kind
-#: (``government`` for an ``actor_only`` entity)
-Context = tuple[str | None, tuple[Event, ...], str | None]
+#: per example: the target's entity id, the events of its context, its watchlist kind
+#: (``government`` for an ``actor_only`` entity), the context text and the mention
+Context = tuple[str | None, tuple[Event, ...], str | None, str, str]
 
 
 def pipeline_extractor() -> Any:
@@ -84,10 +84,10 @@ def contexts(examples: Sequence[Example], extractor: Any) -> list[Context]:
             # a government ("Beijing", "美方") is an actor, never a mention the warehouse scores: the
             # layer's ``bodies_neutral`` reads it as a government; otherwise the model's label stands
             gov = governments.get(target)
-            out.append((gov, (), "government") if gov else (None, (), None))
+            out.append((gov, (), "government", e.text, e.target) if gov else (None, (), None, e.text, e.target))
             continue
         m = found[0]
-        out.append((m.entity, tuple(context_events(ex.events, m.field, m.sentence)), m.kind))
+        out.append((m.entity, tuple(context_events(ex.events, m.field, m.sentence)), m.kind, e.text, m.text))
     return out
 
 
@@ -103,7 +103,8 @@ def adjusted(sentiments: Sequence[Sentiment], ctx: Sequence[Context], rule: Even
     """The model's sentiments with the event layer applied (unchanged when ``rule`` is None)."""
     if rule is None:
         return list(sentiments)
-    return [adjust(s, ent, evs, rule, kind) if ent else s for s, (ent, evs, kind) in zip(sentiments, ctx, strict=True)]
+    return [adjust(s, ent, evs, rule, kind, context=text, mention=mention) if ent else s
+            for s, (ent, evs, kind, text, mention) in zip(sentiments, ctx, strict=True)]
 
 
 def adjusted_labels(model: Any, examples: Sequence[Example], extractor: Any, rule: EventRule | None) -> list[str]:
@@ -155,7 +156,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
     # most right on V; ties: fewer overrides (higher min_confidence, lower keep_margin, actors off)
     best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
                                                    not t[0].actors_neutral, not t[0].growth,
-                                                   not t[0].bodies_neutral, not t[0].moves))
+                                                   not t[0].bodies_neutral, not t[0].moves, not t[0].cues))
     n_general = len(rows["general"])
     lost = (base["general"] - best["general"]) / max(n_general, 1)
     on = best["V"] - base["V"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
@@ -167,6 +168,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
         "chosen": {"rule": best_rule.tag, "min_confidence": best_rule.min_confidence,
                    "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral,
                    "growth": best_rule.growth, "bodies_neutral": best_rule.bodies_neutral, "moves": best_rule.moves,
+                   "cues": best_rule.cues,
                    **best},
         "switch_on": on,
     }

@@ -14,6 +14,10 @@ takes good news too (GUIDELINE.md: pledges, launches and funding are not neutral
 government, agency and policy pair of the training and validation files is labelled neutral).
 With ``moves`` on, a firm that a ``market_move`` event names as target takes the direction its
 sentence states ("shares rose 8%", "股价大涨" good; "fell", "暴跌" bad; both or neither: no vote).
+With ``cues`` on, a mention in a Chinese context that no event gives a stance takes the polarity of
+the beat's evaluative words (:func:`cue_stance`): the English encoder reads about half the word
+pieces of Chinese text as unknown, so its Chinese labels are weak, while "受益", "突破", "破发",
+"亏损" say which way the news cuts.
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -50,6 +54,47 @@ _DOWN = re.compile(r"\b(fell|fall(s|ing)?|drop\w*|slid|slide[sn]?|sliding|plung\
                    r"下跌|大跌|暴跌|跌停|走弱|走低|收跌|下滑|下降|跌超|亏损|蒸发", re.I)
 
 
+#: evaluative words of this beat in Chinese (``cues``): good news / bad news for the entity they are said of
+_ZH_POS = re.compile(r"受益|利好|支持信号|明确支持|提振|大涨|上涨|涨停|新高|突破|领先|获批|获准|获得.{0,6}(许可|批准|订单|融资)|"
+                     r"中标|签约|超出预期|超预期|好于预期|扭亏|增长|翻倍|畅销|热销|首发|量产|恢复(供货|供应|销售)|表示欢迎|有利于|"
+                     r"放宽|批准|赢得|增持|补贴|扶持|降低.{0,4}门槛|加快|提升|提高|具备.{0,10}能力|接手|替代.{0,6}(进口|国外|海外)|"
+                     r"不受影响|有望|市场份额.{0,4}(扩大|提升)|成功|上市首日(大涨|上涨)|募资|融资")
+_ZH_NEG = re.compile(r"制裁|禁令|禁止|封禁|限制|列入.{0,6}(清单|名单)|打压|下滑|下降|下跌|大跌|暴跌|跌停|亏损|破发|减值|承压|"
+                     r"冲击|受挫|打击|调查|处罚|罚款|暂停|停止|退出|紧张|短缺|违规|违法|起诉|诉讼|仲裁|成本.{0,4}(上升|增加)|"
+                     r"困难|受限|断供|停产|裁员|下调|搜查|指控|质疑|蒸馏|抄袭|侵权|难以|失去|流失|不在.{0,6}范围|排除|拒绝|"
+                     r"担忧|风险|警告|整顿|审查|约谈|危机|重组|债务|违约|大降|骤降|腰斩|蒸发|出局|落选|禁用|告吹|终止费|淘汰|"
+                     r"堵死|走低|压力|推高.{0,4}成本|涨价|拖累|失望|上诉|不得|无法|逐案|逐单|未能|未获")
+#: a restriction lifted (good) or a reprieve taken back (bad): these count twice, so that the
+#: restriction's own word ("禁令" in "叫停...禁令") does not outvote them
+_ZH_POS_STRONG = re.compile(r"(叫停|暂停执行|撤销|取消|解除|移出|豁免|放宽).{0,10}(禁令|限制|制裁|名单|清单|调查|关税|封禁)")
+_ZH_NEG_STRONG = re.compile(r"(撤销|取消|吊销|收回).{0,10}(豁免|资格|许可|授权)")
+#: a firm named right before a verb of launching: its own launch (``cues``)
+_ZH_LAUNCH = re.compile(r"^\s*(正式|今日|今天|首次|再次|宣布|已)?\s*(发布|推出|亮相|开源|上线|量产|首发|推出了|发布了)")
+_HAN_RX = re.compile("[\u4e00-\u9fff]")
+_CLAUSE = re.compile(r"[，。；;！？!?：:]|\s\|\s")
+
+
+def cue_stance(context: str | None, mention: str | None) -> str | None:
+    """The polarity the beat's Chinese evaluative words give ``mention`` in ``context`` (a
+    ``headline | sentence`` text): a firm named right before a launch verb is positive; else the
+    cue words of the clauses that name the mention are counted (good minus bad), and when they are
+    silent, those of the whole context. A tie, no cue, or a context without Chinese: None."""
+    if not context or not mention or not _HAN_RX.search(context):
+        return None
+    at = context.find(mention)
+    if at >= 0 and _ZH_LAUNCH.match(context[at + len(mention):at + len(mention) + 8]) \
+            and not _ZH_NEG.search(context):
+        return "positive"
+    clauses = [c for c in _CLAUSE.split(context) if c.strip()]
+    for pool in ([c for c in clauses if mention in c], clauses):
+        text = "".join(pool)
+        pos = len(_ZH_POS.findall(text)) + 2 * len(_ZH_POS_STRONG.findall(text))
+        neg = len(_ZH_NEG.findall(text)) + 2 * len(_ZH_NEG_STRONG.findall(text))
+        if pos != neg:
+            return "positive" if pos > neg else "negative"
+    return None
+
+
 def direction(sentence: str) -> str | None:
     """positive / negative when a market move's sentence states one direction only."""
     up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
@@ -77,12 +122,15 @@ class EventRule:
     bodies_neutral: bool = False
     #: a target of a market move takes its stated direction (:func:`direction`)
     moves: bool = False
+    #: a mention in a Chinese context that no event gives a stance takes its cue words' polarity
+    cues: bool = False
 
     @property
     def tag(self) -> str:
         """A short stamp of the parameters, for the version of rows scored with the layer."""
         return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
-                f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}")
+                f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}"
+                f"{'c' if self.cues else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -136,10 +184,14 @@ def combine(model: Sentiment, implied: str | None, rule: EventRule) -> Sentiment
 
 
 def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRule,
-           kind: str | None = None) -> Sentiment:
+           kind: str | None = None, context: str | None = None, mention: str | None = None) -> Sentiment:
     """:func:`combine` of the model's sentiment with the :func:`stance` of ``events`` on ``entity``
-    (of watchlist ``kind``)."""
-    return combine(model, stance(entity, events, rule, kind), rule)
+    (of watchlist ``kind``); with ``rule.cues``, a firm or chip that the events give no stance takes
+    the :func:`cue_stance` of its ``context`` text (``headline | sentence``) and ``mention``."""
+    implied = stance(entity, events, rule, kind)
+    if implied is None and rule.cues and kind not in BODY_KINDS:
+        implied = cue_stance(context, mention)
+    return combine(model, implied, rule)
 
 
 def context_events(events: Sequence[Event], field: str, sentence: str) -> list[Event]:
