@@ -182,7 +182,8 @@ def test_eval_contexts_take_the_lead_mention_as_the_pipeline_would(extractor) ->
     assert document_of("Only a headline").text == ""
     rows = [Example("Inspur", "Nvidia shares slip | Washington adds Inspur to the Entity List.", "negative", "t"),
             Example("Zhejiang Widgets", "Zhejiang Widgets opens a plant | It hires 200.", "neutral", "t")]
-    (ent, evs, _kind), (none, no_evs, _none_kind) = contexts(rows, extractor)
+    (ent, evs, _kind, text, mention), (none, no_evs, _none_kind, _t, _m) = contexts(rows, extractor)
+    assert text == rows[0].text and mention == "Inspur"
     assert ent == "inspur" and any(e.type == "entity_list" and e.field == "text" for e in evs)
     assert none is None and no_evs == ()
 
@@ -259,3 +260,46 @@ def test_eval_sentiment_rejects_a_bad_beat_file_in_one_line(tmp_path: Path, cont
     assert r.returncode == 1, r.stderr
     assert says in r.stderr and str(bad) in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr  # one line, no traceback
+
+
+def test_chinese_cues_vote_only_with_the_switch_and_for_firms() -> None:
+    """Round 8: a mention in a Chinese context that no event gives a stance takes the polarity of the
+    beat's evaluative words in its own clauses (else the whole context); a firm named right before a
+    launch verb is positive unless the context holds bad news; English contexts get no vote."""
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, EventRule, adjust, cue_stance
+
+    assert cue_stance("“十五五”规划提出攻关芯片 | 分析人士认为中芯国际等厂商将长期受益。", "中芯国际") == "positive"
+    assert cue_stance("某公司港股上市首日破发 | 收盘下跌2%。", "某公司") == "negative"
+    # the clause that names the mention decides: the rival's gain is not the loser's
+    both = "三星利润预计大降五成 | 存货减值拖累业绩，而SK海力士凭借HBM有望再创利润新高。"
+    assert cue_stance(both, "三星") == "negative" and cue_stance(both, "SK海力士") == "positive"
+    assert cue_stance("宇树科技发布新款机器狗 | 售价下探至万元以内。", "宇树科技") == "positive"
+    assert cue_stance("百度发布新模型 | 市场反应平淡，股价盘中大跌。", "百度") == "negative"
+    # a restriction lifted counts for the firm, a reprieve taken back against it
+    assert cue_stance("法院叫停对小米的投资禁令 | 裁定暂停执行。", "小米") == "positive"
+    assert cue_stance("美方撤销三星在华工厂豁免 | 设备进口须逐案申请许可。", "三星") == "negative"
+    assert cue_stance("Samsung profit halves | Memory prices fell.", "Samsung") is None
+    assert cue_stance("某公司召开股东大会 | 会议审议年度报告。", "某公司") is None
+    neg = Sentiment("negative", -0.9)
+    on, off = EventRule(0.9, 2.0, False, True, True, False, True), EventRule(0.9, 2.0, False, True, True, False, False)
+    text = "多地补贴使用国产AI芯片的数据中心 | 寒武纪等厂商有望受益。"
+    assert adjust(neg, "cambricon", [], on, "company", context=text, mention="寒武纪").label == "positive"
+    assert adjust(neg, "cambricon", [], off, "company", context=text, mention="寒武纪").label == "negative"
+    # bodies stay neutral; an event's stance comes first
+    assert adjust(neg, "miit", [], on, "agency", context=text, mention="工信部").label == "neutral"
+    ev = Event(type="entity_list", confidence=0.95, sentence="美方将寒武纪列入实体清单。", entities=("cambricon",),
+               actor="us-gov", targets=("cambricon",), status="enacted")
+    assert adjust(Sentiment("positive", 0.9), "cambricon", [ev], on, "company", context=text,
+                  mention="寒武纪").label == "negative"
+    assert SHIPPED_RULE.cues and on.tag.endswith("c") and not off.tag.endswith("c")
+
+
+def test_the_pipeline_gives_chinese_cues_to_mentions(extractor, model) -> None:  # type: ignore[no-untyped-def]
+    from sinowatch.models.sentiment.aggregate import apply_sentiment
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE
+
+    doc = Document(id="z", title="分析人士称寒武纪将长期受益", text="多地出台算力补贴政策，寒武纪等国产芯片厂商订单有望增长。", lang="zh")
+    (ex,) = extractor.extract([doc])
+    (layered,) = apply_sentiment([doc], [ex], model, rule=SHIPPED_RULE)
+    cam = [m for m in layered.mentions if m.entity == "cambricon"]
+    assert cam and all(m.sentiment is not None and m.sentiment.label == "positive" for m in cam)
