@@ -122,3 +122,16 @@ def test_round8_wrong_senses(extract_one, text, lang, absent) -> None:  # type: 
 )
 def test_round8_acts_still_fire(extract_one, text, lang, present) -> None:  # type: ignore[no-untyped-def]
     assert present in _types(extract_one(text, lang))
+
+
+def test_a_classifier_export_control_needs_a_word_of_its_type() -> None:
+    from sinowatch.extractors.event_vetting import uncued, vet
+
+    topic = {"type": "export_control", "sentence": "The orders rest on findings that the imports weaken the "
+             "industrial base needed for defence.", "trigger": None, "source": "classifier", "confidence": 0.87}
+    cued = dict(topic, sentence="The rule requires licences for shipments of the tools to China.")
+    rule = dict(topic, source=None, trigger="rest on")
+    assert uncued(topic) and not uncued(cued) and not uncued(rule)
+    assert vet([topic, cued]) == [cued]
+    # the other policy types keep their classifier events (validation F1 fell without them)
+    assert not uncued(dict(topic, type="investigation"))
