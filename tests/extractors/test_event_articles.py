@@ -339,28 +339,36 @@ def test_holdout4b_part(articles: list[dict[str, Any]]) -> None:
     assert len(mine) >= 8 and all(r["action"] in reports for r in mine)
     assert len(decoys) >= 9 + 8  # the first part's 9 decoys and at least 8 of part two
 
-def test_holdout5_split(articles: list[dict[str, Any]]) -> None:
-    """The holdout5 split (round 7, written without reading the system's code, sealed, scored once at the
-    end of the round): at least 40 articles (18 in Chinese, 4 without events) on at least 14 actions of its
-    own (``act-h5-``), each reported by two or more articles and in both languages, weighted toward the
-    four policy types; its records hold at least 10 records of its actions and at least 10 decoys, and at
-    least three of its export-control records are rules that name no watched firm."""
-    part = [a for a in articles if a["split"] == "holdout5"]
+def _sealed_holdout(articles: list[dict[str, Any]], split: str, tag: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], set[str]]:
+    """A round's sealed holdout: at least 40 articles (18 in Chinese, 4 without events) on storylines
+    ``<tag>-`` and at least 14 actions of its own (``act-<tag>-``), each reported by two or more
+    articles and in both languages, weighted toward the four policy types (all four present, at
+    least three events in four); returns its events, its records (whose actions it reports, at least
+    10 decoys) and its actions."""
+    part = [a for a in articles if a["split"] == split]
     assert len(part) >= 40 and sum(a["lang"] == "zh" for a in part) >= 18
     assert sum(not a["events"] for a in part) >= 4
-    assert all(a["story"].startswith("h5-") for a in part)
+    assert all(a["story"].startswith(f"{tag}-") for a in part)
     reports, langs = _reports(part)
-    assert len(reports) >= 14 and all(k.startswith("act-h5-") for k in reports), sorted(reports)
-    _own_actions(articles, "holdout5", ("act-h5-",), reports)
+    assert len(reports) >= 14 and all(k.startswith(f"act-{tag}-") for k in reports), sorted(reports)
+    _own_actions(articles, split, (f"act-{tag}-",), reports)
     assert all(n >= 2 for n in reports.values()) and all(langs[k] == {"en", "zh"} for k in reports)
     events = [ev for a in part for ev in a["events"]]
     assert {ev["type"] for ev in events} >= POLICY_TYPES
     assert sum(ev["type"] in POLICY_TYPES for ev in events) * 4 >= len(events) * 3
     records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
-    mine = [r for r in records if r["split"] == "holdout5"]
+    mine = [r for r in records if r["split"] == split]
     assert sum(r["action"] is None for r in mine) >= 10
-    assert sum(r["action"] is not None for r in mine) >= 10
     assert all(r["action"] is None or r["action"] in reports for r in mine)
+    return events, mine, set(reports)
+
+
+def test_holdout5_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout5 split (round 7, written without reading the system's code, sealed, scored once at the
+    end of the round; see :func:`_sealed_holdout`): at least 10 records of its actions, and at least three
+    of its export-control records are rules that name no watched firm."""
+    events, mine, _ = _sealed_holdout(articles, "holdout5", "h5")
+    assert sum(r["action"] is not None for r in mine) >= 10
     targets = {ev["action"]: set(ev["targets"]) for ev in events}
     unnamed = [r for r in mine if r["kind"] == "federal_register" and r["action"]
                and next(ev["type"] for ev in events if ev["action"] == r["action"]) == "export_control"
@@ -370,25 +378,9 @@ def test_holdout5_split(articles: list[dict[str, Any]]) -> None:
 
 def test_holdout6_split(articles: list[dict[str, Any]]) -> None:
     """The holdout6 split (round 8, written without reading the system's code, sealed, scored once at the
-    end of the round): at least 40 articles (18 in Chinese, 4 without events) on at least 14 actions of its
-    own (``act-h6-``), each reported by two or more articles and in both languages, weighted toward the
-    four policy types; at least 8 records of its actions and at least 10 decoys."""
-    part = [a for a in articles if a["split"] == "holdout6"]
-    assert len(part) >= 40 and sum(a["lang"] == "zh" for a in part) >= 18
-    assert sum(not a["events"] for a in part) >= 4
-    assert all(a["story"].startswith("h6-") for a in part)
-    reports, langs = _reports(part)
-    assert len(reports) >= 14 and all(k.startswith("act-h6-") for k in reports), sorted(reports)
-    _own_actions(articles, "holdout6", ("act-h6-",), reports)
-    assert all(n >= 2 for n in reports.values()) and all(langs[k] == {"en", "zh"} for k in reports)
-    events = [ev for a in part for ev in a["events"]]
-    assert {ev["type"] for ev in events} >= POLICY_TYPES
-    assert sum(ev["type"] in POLICY_TYPES for ev in events) * 4 >= len(events) * 3
-    records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
-    mine = [r for r in records if r["split"] == "holdout6"]
-    assert sum(r["action"] is None for r in mine) >= 10
+    end of the round; see :func:`_sealed_holdout`): at least 8 records of its actions."""
+    _events, mine, _ = _sealed_holdout(articles, "holdout6", "h6")
     assert sum(r["action"] is not None for r in mine) >= 8
-    assert all(r["action"] is None or r["action"] in reports for r in mine)
 
 
 def test_val_split(articles: list[dict[str, Any]]) -> None:
