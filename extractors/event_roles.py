@@ -197,7 +197,7 @@ _FIRM_TYPES = ("investment", "model_release", "chip_launch", "partnership")
 # a government's act in the future tense, no date set: "will remove ... as part of an agreement" (the
 # guideline's "will release": proposed); "China will restrict exports ... from Aug. 1" is a decision
 # with its date (enacted). A headline's "China to restrict ..." is left alone: its body dates it or not
-_ACT_VERBS = (r"(lift|ease|remove|delist|add|blacklist|impose|ban|restrict|curb|tighten|expand|broaden|probe|investigate|"
+_ACT_VERBS = (r"(rise|increase|go up|lift|ease|remove|delist|add|blacklist|impose|ban|restrict|curb|tighten|expand|broaden|probe|investigate|"
               r"levy|raise|hike|cut|scrap|end|drop|extend|allow|grant|resume|require|block|bar|limit|target|slap|hit|"
               r"put|place|list|sanction|open|launch|start|revoke|rescind|suspend|waive|exempt|pause|halt)")
 _FUTURE_GOV_EN = re.compile(r"\bwill (soon |also |now |then |quickly |formally )?" + _ACT_VERBS + r"\b", _I)
@@ -235,7 +235,7 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
                              and not _DONE_ZH.search(sentence[max(0, start - 60):end])))) \
             or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
         return "proposed"
-    if etype in ROLE_TYPES and not zh and not decided and _FUTURE_GOV_EN.search(sentence[max(0, start - 80):end]) \
+    if etype in ROLE_TYPES and not zh and not decided and _FUTURE_GOV_EN.search(sentence[max(0, start - 80):end + 60]) \
             and not _DATE_SET.search(sentence):
         return "proposed"
     if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])

@@ -63,6 +63,8 @@ def test_a_headlined_designation_makes_the_bodys_licence_requirement_its_consequ
          "remove", "proposed"),
         ("export_control", "Beijing will restrict exports of some drone parts from Sept. 1, the ministry said.",
          "restrict exports", "enacted"),
+        ("tariff", "Trump says tariffs on $300 billion of Chinese goods will rise to 15%", "tariffs", "proposed"),
+        ("tariff", "Tariffs on $300 billion of Chinese goods will rise to 15% from Sept. 1", "Tariffs", "enacted"),
         # a year naming a meeting is not when the act happened
         ("export_control", "美国商务部5日发布规则，将瓦森纳安排2023年全体会议议定的三项技术纳入管制范围，出口须申请许可证。",
          "许可证", "enacted"),
