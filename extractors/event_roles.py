@@ -312,11 +312,8 @@ def _dated_weeks_before(sentence: str, year: int, ref_month: int, ref_day: int) 
     for month, day in days:
         if not 1 <= month <= ref_month:
             continue
-        try:
-            gap = (date(year, ref_month, ref_day) - date(year, month, day)).days
-        except ValueError:
-            continue
-        if RECENT_DAYS < gap < 366:
+        gap = _gap_days(year, month, day, ref_month, ref_day)
+        if gap is not None and RECENT_DAYS < gap < 366:
             return True
     return False
 
@@ -338,11 +335,17 @@ def _days_before(after_month: str, year: int, month: int, ref_month: int, ref_da
     m = _DAY_ZH.match(after_month)
     if m is None or ref_day is None:
         return False
+    gap = _gap_days(year, month, int(m.group(1)), ref_month, ref_day)
+    return gap is not None and 0 <= gap <= RECENT_DAYS
+
+
+def _gap_days(year: int, month: int, day: int, ref_month: int, ref_day: int) -> int | None:
+    """Days from ``year-month-day`` to the article's ``year-ref_month-ref_day``; None for an
+    impossible date ("2月30日")."""
     try:
-        gap = (date(year, ref_month, ref_day) - date(year, month, int(m.group(1)))).days
+        return (date(year, ref_month, ref_day) - date(year, month, day)).days
     except ValueError:
-        return False
-    return 0 <= gap <= RECENT_DAYS
+        return None
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")

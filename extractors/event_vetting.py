@@ -54,6 +54,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from sinowatch.extractors.classifier_roles import TYPE_CUES
+
 _I = re.IGNORECASE
 
 #: triggers that are the bare name of a restrictive instrument, not an act on it
@@ -204,17 +206,16 @@ def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[st
     return sentence in listed or bool(_ANY_ITEM.search(sentence))
 
 
-def uncued(event: dict[str, Any]) -> bool:
-    """A classifier event of a policy type whose sentence holds none of the type's cue words."""
-    if event.get("source") != "classifier" or event["type"] not in _POLICY:
-        return False
-    from sinowatch.extractors.classifier_roles import TYPE_CUES
+#: the types whose classifier events need a cue word (the other three policy types: val F1 fell 0.907 -> 0.896)
+_UNCUED_TYPES = ("export_control",)
 
+
+def uncued(event: dict[str, Any]) -> bool:
+    """A classifier event of a type in :data:`_UNCUED_TYPES` whose sentence holds none of the type's cue words."""
+    if event.get("source") != "classifier" or event["type"] not in _UNCUED_TYPES:
+        return False
     rx = TYPE_CUES.get(event["type"])
     return rx is not None and not rx.search(event["sentence"])
-
-
-_POLICY = ("export_control",)  # the other three: val F1 fell (0.907 -> 0.896) with them
 
 
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:

@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sinowatch.records import POLICY_TYPES, Event, Sentiment
+from sinowatch.text import has_east_asian
 
 #: acts of growth: an investment (pledge, funding, stake), a model release, a chip launch
 GROWTH_TYPES = ("investment", "model_release", "chip_launch")
@@ -70,7 +71,6 @@ _ZH_POS_STRONG = re.compile(r"(叫停|暂停执行|撤销|取消|解除|移出|�
 _ZH_NEG_STRONG = re.compile(r"(撤销|取消|吊销|收回).{0,10}(豁免|资格|许可|授权)")
 #: a firm named right before a verb of launching: its own launch (``cues``)
 _ZH_LAUNCH = re.compile(r"^\s*(正式|今日|今天|首次|再次|宣布|已)?\s*(发布|推出|亮相|开源|上线|量产|首发|推出了|发布了)")
-_HAN_RX = re.compile("[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[，。；;！？!?：:]|\s\|\s")
 
 
@@ -79,7 +79,7 @@ def cue_stance(context: str | None, mention: str | None) -> str | None:
     ``headline | sentence`` text): a firm named right before a launch verb is positive; else the
     cue words of the clauses that name the mention are counted (good minus bad), and when they are
     silent, those of the whole context. A tie, no cue, or a context without Chinese: None."""
-    if not context or not mention or not _HAN_RX.search(context):
+    if not context or not mention or not has_east_asian(context):
         return None
     at = context.find(mention)
     if at >= 0 and _ZH_LAUNCH.match(context[at + len(mention):at + len(mention) + 8]) \
