@@ -87,7 +87,7 @@ _BACKGROUND_ZH = re.compile(
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"
     r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
 _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
-                        r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d)(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
+                        r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d(?!\d?\s*月))(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
                         _I)
 _PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)", _I)
 _MONTH_EN = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
@@ -204,6 +204,10 @@ _FUTURE_GOV_EN = re.compile(r"\bwill (soon |also |now |then |quickly |formally )
 _DATE_SET = re.compile(r"\b(from|starting|effective|as of|beginning|on|by|until|after)\s+(\w+\.?\s+\d{1,2}\b|\d{1,2}\s+\w+|"
                        r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*|next|this|(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|"
                        r"\b(take|takes) effect\b|\bimmediately\b", _I)
+# a probe ordered, not yet opened: "ordered the Commerce Department to open a national security investigation"
+_ORDERED_TO_OPEN = re.compile(r"\b(order(s|ed|ing)?|direct(s|ed|ing)?|instruct(s|ed|ing)?|call(s|ed|ing)? on|ask(s|ed|ing)?)\b"
+                              r"[^.;]{0,60}\bto (open|launch|begin|start|initiate|conduct)\b[^.;]{0,40}$|"
+                              r"(要求|责成|指示).{0,20}(启动|展开|开展|发起)[^，。；]{0,20}$", _I)
 # an announced decision: "said on Friday it would revoke", "宣布，将撤销"
 _DECIDED = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,25}\b(it|they)\s+(would|will)\b|宣布.{0,3}将", _I)
 # the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
@@ -225,6 +229,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "enacted"  # a stated move or result; "shares dropped" is not a reversal
     if _ENACTED_OVERRIDE.search(sentence):
         return "enacted"
+    if etype == "investigation" and _ORDERED_TO_OPEN.search(sentence[max(0, start - 120):start]):
+        return "proposed"  # "ordered the Commerce Department to open an investigation": not yet opened
     after = _AFTER_CLAUSE.search(sentence[:start])
     if after is not None:
         return "background"
@@ -244,10 +250,10 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if etype == "export_control" and (_LICENCE_REVOKED_EN.search(sentence)
                                       or (zh and _LICENCE_REVOKED_ZH.search(sentence))):
         return "enacted"
-    if _reversal(sentence, zh):
+    if _reversal(sentence, zh, etype):
         # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
         # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted
-        if _imposed_here(sentence, start, end) and not _reversal(_EXEMPTION.sub(" ", sentence), zh):
+        if _imposed_here(sentence, start, end) and not _reversal(_EXEMPTION.sub(" ", sentence), zh, etype):
             return "enacted"
         return "reversed"
     if etype == "export_control" and not _LICENCE_NEEDED.search(sentence) and (
@@ -261,7 +267,25 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     return "enacted"
 
 
-def _reversal(sentence: str, zh: bool) -> bool:
+#: the end of an inquiry ("ending a probe that began in 2018", "结束调查"): a reversal of the inquiry
+#: alone, not of the duties the same sentence imposes
+_INQUIRY_ENDED = re.compile(r"\b(end(s|ed|ing)?|terminat\w*|conclud\w*|clos(e|es|ed|ing)|wrap\w* up)\b[^,;.]{0,30}"
+                            r"\b(probe|investigation|inquiry|review|case)\b|(结束|终止|完成)[^，。；]{0,10}(调查|审查)", _I)
+
+
+#: a country struck off a list of trusted export destinations: a tightening, not a delisting
+_TRUSTED_LIST_REMOVAL = re.compile(
+    r"\b(remov\w*|strik\w*|struck|drop\w*|delet\w*|exclud\w*|tak\w* off)\b.{0,40}\b(from|off) (the |its |a |their )?(own )?"
+    r"(white ?list|list of (countries|preferred|trusted|favou?red)|trusted[- ]exporter|preferred trading partners)|"
+    r"(移出|移除|剔除|删除|排除).{0,30}(白色清单|白名单|优待名单|优惠待遇(国家)?名单|优待国家)|"
+    r"(白色清单|白名单|优待名单|优待国家).{0,25}(中|里)?(移出|移除|剔除|删除|排除)", _I)
+
+
+def _reversal(sentence: str, zh: bool, etype: str | None = None) -> bool:
+    if etype is not None and etype != "investigation":
+        sentence = _INQUIRY_ENDED.sub(" ", sentence)
+    if etype == "export_control":
+        sentence = _TRUSTED_LIST_REMOVAL.sub(" ", sentence)
     return bool(_REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)))
 
 
@@ -359,7 +383,10 @@ def _has_han(text: str) -> bool:
 # "in Beijing", "对美国"; not "反对美方将...", where 美方 acts)
 _NOT_ACTOR_BEFORE = re.compile(
     r"(\b(to|on|against|from|in|into|at|with|for|of|over|toward|towards|targeting|including|include|across|outside|"
-    r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的]|针对)$", _I)
+    r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|"
+    # the object of an act on a country ("remove South Korea from its list", "drop Japan from ...")
+    r"\b(remov(e|es|ed|ing)|drop(s|ped|ping)?|strik(e|es|ing)|struck|exclud(e|es|ed|ing)|punish(es|ed|ing)?)\s+(the\s+)?|"
+    r"(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的]|针对|出口|进口|输往|运往)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"
                        r"^\W*(its|their)\b|\b(both|the two) (companies|firms|groups|chipmakers)\b|^\W*the shares\b|"

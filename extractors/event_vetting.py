@@ -43,6 +43,14 @@ see models/events/MODEL_CARD.md, round 6):
   "export", "licence", "tariff", "probe", "出口", "关税" ...): the sentence's topic is near the type
   ("findings under Section 232 that imports weaken the industrial base"), but it states no act of it.
 
+* **hypothetical** (extract-0.7.2): a policy rule event whose trigger sits in a condition ("If duties
+  come, growers will have to find other buyers"): no act is reported.
+
+* **topic of a request** (extract-0.7.2): an ``export_control``, ``tariff`` or ``entity_list`` rule event
+  whose trigger follows a request for information or comments ("Commerce asked for information on ...
+  export restrictions imposed by other countries, and the impact that tariffs ... would have"): the
+  inquiry's subjects, not acts.
+
 Rule events only for the first, second and last (they need the trigger); all events for the third and
 the conditional designee.
 Pure functions over the component's event dicts (``doc.user_data["sw_events"]``).
@@ -55,6 +63,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sinowatch.extractors.classifier_roles import TYPE_CUES
+from sinowatch.extractors.events import OTHER_LICENCE
 
 _I = re.IGNORECASE
 
@@ -181,15 +190,58 @@ def listing_only(event: dict[str, Any], listed: set[str]) -> bool:
     return not _ITEMS.search(event["sentence"])
 
 
+#: a condition before the trigger ("If duties come", "unless tariffs are imposed", "一旦加征")
+_CONDITION = re.compile(r"\b(if|unless|in case|in the event( that)?|should)\b[^,;.:\"“”]{0,30}$|(如果|假如|若|一旦|倘若)[^，。；]{0,15}$", _I)
+_CONDITION_TYPES = ("export_control", "entity_list", "tariff", "investigation")
+
+
+def hypothetical(event: dict[str, Any]) -> bool:
+    """A rule event of a policy type whose trigger sits in a condition ("If duties come, ...")."""
+    trigger = event.get("trigger")
+    if not trigger or event["type"] not in _CONDITION_TYPES:
+        return False
+    at = event["sentence"].find(trigger)
+    return at > 0 and bool(_CONDITION.search(event["sentence"][max(0, at - 40):at]))
+
+
+#: a request for information or comments, whose subjects follow ("asked for information on ...")
+_REQUEST = re.compile(r"\b(ask(s|ed|ing)?|seek(s|ing)?|sought|invit\w*|request\w*|solicit\w*)\b (for )?(public )?"
+                      r"(information|comments?|input|views|data|feedback)\b[^.;]{0,20}\b(on|about|regarding|concerning)\b|"
+                      r"就.{0,40}(征求意见|公开征求|提出建议)", _I)
+_REQUEST_TYPES = ("export_control", "tariff", "entity_list")
+
+
+def request_topic(event: dict[str, Any]) -> bool:
+    """A rule event whose trigger follows a request for information or comments in its sentence."""
+    trigger = event.get("trigger")
+    if not trigger or event["type"] not in _REQUEST_TYPES:
+        return False
+    at = event["sentence"].find(trigger)
+    m = _REQUEST.search(event["sentence"])
+    return at > 0 and m is not None and m.end() <= at
+
+
 #: a licence requirement for shipping to the listed parties ("suppliers will need a licence to ship the
 #: companies any item", "被列入清单后，美国企业向上述实体出口受管制物项须事先申请许可")
 _TO_LISTED = re.compile(r"\bto (ship|sell|export)( \w+){0,3}? (to )?(the|these|those|such|listed) (companies|entities|firms|parties)\b|"
                         r"\b(to|for) (the|these|those|such|listed) (companies|entities|firms|parties)\b|\bto them\b|"
                         r"\b(sell|selling|ship|shipping|export|exporting|supply|supplying) (it|them)\b|"
-                        r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
+                        r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|(清单|名单)上的(实体|企业|公司|机构)|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
                         r"向(该|其)(中心|机构|实体|公司|企业|研究所|研究院|大学)?|(移出|移除).{0,12}后", _I)
-_ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|受.{0,16}(管制|管辖)的?物项|"
+_ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|特定物项|\bgenerally (be )?denied\b|presumption of denial|推定拒绝|原则上(不予|拒绝)|受.{0,16}(管制|管辖)的?物项|"
                        r"全部物项", _I)
+
+
+#: the listing as the subject of the restriction ("The listing bars U.S. suppliers from selling to ...")
+_LISTING_SUBJECT = re.compile(r"^(but |and )?(the|this|that|its|their) (listing|designation|blacklisting|move)\b|"
+                              r"^(列入|被列入)(清单|名单|实体清单)?(后|意味着)", _I)
+#: a licence for the companies a list names ("companies that American exporters will need a licence to supply")
+_LIST_PARTIES_LICENCE = re.compile(
+    r"\b(companies|entities|firms|parties)\b[^.;]{0,60}\b(need|require|must (obtain|apply for|seek|get))\w* (a |an )?"
+    r"(licen[cs]e|permission)", _I)
+#: a licence named in a designation article without an act of its own ("how strictly Commerce treats
+#: licences for civil aircraft parts", "许可证审批的尺度")
+_LICENCE_WORD = re.compile(r"licen[cs]|许可", _I)
 
 
 def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[str] | frozenset[str] = frozenset()) -> bool:
@@ -201,6 +253,16 @@ def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[st
     if event["type"] != "export_control" or not has_listing:
         return False
     sentence = event["sentence"]
+    if _LISTING_SUBJECT.search(sentence.strip()):
+        return True
+    if _LIST_PARTIES_LICENCE.search(sentence) and _DESIGNATION_LIST.search(sentence):
+        return True
+    trigger = event.get("trigger") or ""
+    if event.get("source") != "classifier" and _LICENCE_WORD.search(trigger):
+        at = sentence.find(trigger)
+        rest = sentence[:at] + " " + sentence[at + len(trigger):] if at >= 0 else sentence
+        if not _ACT.search(rest):
+            return True
     if not _TO_LISTED.search(sentence):
         return False
     return sentence in listed or bool(_ANY_ITEM.search(sentence))
@@ -208,6 +270,7 @@ def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[st
 
 #: the types whose classifier events need a cue word (the other three policy types: val F1 fell 0.907 -> 0.896)
 _UNCUED_TYPES = ("export_control",)
+_OTHER_SENSE = re.compile(OTHER_LICENCE, _I)
 
 
 def uncued(event: dict[str, Any]) -> bool:
@@ -215,7 +278,8 @@ def uncued(event: dict[str, Any]) -> bool:
     if event.get("source") != "classifier" or event["type"] not in _UNCUED_TYPES:
         return False
     rx = TYPE_CUES.get(event["type"])
-    return rx is not None and not rx.search(event["sentence"])
+    # a cue in another sense ("经营许可", "broadcast licences") is no cue
+    return rx is not None and not rx.search(_OTHER_SENSE.sub(" ", event["sentence"]))
 
 
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
@@ -225,5 +289,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
+                    or hypothetical(ev) or request_topic(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

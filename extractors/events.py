@@ -47,14 +47,20 @@ _CHIP_CTX = (r"\bchips?\b|processor|\bgpus?\b|graphics cards?|显卡|accelerator
 _GOV = (r"government|ministry|state council|\bcac\b|\bmiit\b|white house|administration|\bcommission\b|"
         r"beijing|shanghai|shenzhen|national|regulator|\bcity\b|province|国务院|工信部|部门|国家|政府|网信办|发改委")
 #: other senses of "licence": software, patents, business permits (not export licences)
-_OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs]e|patent|royalt|business licen|"
-                  r"开源|专利|营业执照|经营许可|软件许可|授权协议")
+OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs]e|patent|royalt|business licen|"
+                  # rights to a show or a film ("sold overseas broadcast licences for 30 series")
+                  r"(broadcast|broadcasting|distribution|streaming|format|music|film) (rights|licen[cs])|"
+                  r"licen[cs]es? for .{0,30}\b(series|shows|films|dramas|titles|episodes|songs)\b|"
+                  r"开源|专利|营业执照|经营许可|软件许可|授权协议|播映权|发行许可|版权")
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
               r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"
               r"aluminium|aluminum|reciprocal|lev(y|ies)|customs|truce|\bwar\b|mexico|canada|japan|korea|taiwan|india|"
               r"vietnam|president|trump|biden|white house|commerce|ustr")
 #: prices of utilities and services, also called tariffs
+#: tariffs named as a possible outcome of an inquiry, not imposed ("report whether tariffs are warranted")
+_POSSIBLE_TARIFF = (r"\bwhether (to impose |to levy |new |higher )?(tariffs|duties)|\b(possible|potential) (new |higher )?(tariffs|duties)|"
+                    r"\brecommend\w* (on )?(whether|tariffs|duties)|\bthe impact (that|of) (new |higher )?tariffs")
 _UTILITY_PRICE = r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming"
 #: investment talked about, not made: a place attracting investment, amounts not disclosed, a
 #: company's legal form ("外商独资投资性公司")
@@ -73,7 +79,8 @@ _ACCIDENT_PROBE = (r"\b(probe|investigation|inquiry)\b.{0,5}\b(into|of)\b.{0,40}
 _VAGUE_RELEASES = (r"\b(has|have) (already )?(released|launched|rolled out|open-sourced) (several|many|multiple|a number of|"
                    r"various|a series of|dozens of)\b|(陆续|先后|累计)(发布|推出|开源)|(发布|推出|开源)(了)?(多款|多个|一系列|数十款)")
 #: revenue or a share price talked about, not moved: "对其整体营收影响有限", "占公司总营收不到1%"
-_NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,4}(的)?(情绪|实际)?影响|占[^，。；]{0,12}(营收|收入)|"
+_NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,4}(的)?(情绪|实际)?影响|"
+                  r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,3}(是|构成|形成|带来)?(利好|利空|冲击|压力)|占[^，。；]{0,12}(营收|收入)|"
                   r"(营收|股价|市值)[^，。；]{0,3}(占比|比重)")
 #: a ban on investing is a restriction, not an investment
 _INVESTMENT_BAN = r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?"
@@ -85,27 +92,37 @@ _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)?
 #: derivation (required_literals) finds none
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
-        (r"\b(ban\w*|bar\w*|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b"),
+        (r"\b(ban\w*|bar(s|red|ring)?|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b"),
         # paraphrases without "export": end-user programmes, new restrictions on the chip sector
         (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),
         (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
         (r"\blicen[cs]e requirements?\b|\bcontrols? on (the )?exports?\b|\bdual-use (items|goods|exports)\b", 0.85, None, None),
         (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
-        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|" + _OTHER_LICENCE),
+        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|" + OTHER_LICENCE),
         (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None, None),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
         (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export", 0.85, None, None),
         (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
-        (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, _OTHER_LICENCE),
+        (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, OTHER_LICENCE),
         # the instrument of the Huawei reprieves: a temporary general licence, extended or renewed
-        (r"\b(temporary|general) (general )?licen[cs]es?\b|临时(通用)?许可|通用许可", 0.85, None, _OTHER_LICENCE),
+        (r"\b(temporary|general) (general )?licen[cs]es?\b|临时(通用)?许可|通用许可", 0.85, None, OTHER_LICENCE),
         (r"\b(resume|halt|stop|clears?|allow\w*|lets?|approv\w*|permit\w*)\b.{0,40}\b(sales?|sell|shipments?|ship|supply|supplying)\b.{0,40}\b(china|chinese)", 0.8, None, None),
         (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
         (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
         (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
-        (r"扩散规则|出口管制(?!(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
+        (r"扩散规则|出口管制(?![“\u0022「『]?(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
         # a ban on transactions with named firms or apps (the executive orders on Chinese apps)
-        (r"\b(ban\w*|bar\w*|prohibit\w*|block\w*)\b.{0,20}\btransactions with\b|\bexecutive orders?\b.{0,60}\b(against|targeting|on|banning)\b.{0,30}\b(chinese|china)\b.{0,20}\b(apps?|applications|software)\b|禁止.{0,6}与.{0,80}(进行)?交易", 0.85, None, r"securities|shares|stocks?|bonds|insider"),
+        (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b.{0,20}\btransactions with\b|\bexecutive orders?\b.{0,60}\b(against|targeting|on|banning)\b.{0,30}\b(chinese|china)\b.{0,20}\b(apps?|applications|software)\b|禁止.{0,6}与.{0,80}(进行)?交易", 0.85, None, r"securities|shares|stocks?|bonds|insider"),
+        # a country struck off a list of trusted destinations (Japan's "white list" of fast-track export
+        # partners, 2019): the exports to it now need licences
+        (r"\b(remov\w*|strik\w*|struck|drop\w*|delet\w*|exclud\w*|tak\w* off)\b.{0,40}\b(from|off) (the |its |a |their )?"
+         r"(own )?(white ?list|list of (countries|preferred|trusted|favou?red)|trusted[- ]exporter|preferred trading partners|fast-track export)|"
+         r"\b(white ?list|trusted[- ]exporter list)\b.{0,40}\b(of (countries|trading partners|export destinations)|fast-track)|"
+         r"(移出|移除|剔除|删除|排除).{0,30}(白色清单|白名单|优待名单|优惠待遇(国家)?名单|优待国家)|"
+         r"(白色清单|白名单|优待名单|优待国家).{0,25}(中|里)?(移出|移除|剔除|删除|排除)", 0.88, None, r"预约|游客|景区|邮件|email|spam|app store"),
+        # item-by-item licensing of exports (Japan's 2019 curbs on three materials for Korea)
+        (r"逐笔(审批|申请|许可)|个别许可|\b(case-by-case|item-by-item|individual) (export )?(licen[cs]\w*|approvals?)\b", 0.85,
+         r"出口|export|材料|materials|物项|items", None),
         # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
@@ -125,23 +142,30 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     ],
     "tariff": [
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
-        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs"),
+        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop"),
+        # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
+        (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
+         OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + r"|\b(if|unless|whether)\b"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
-        (r"关税|反倾销税|加征", 0.9, None, None),
+        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)"),
+        # provisional anti-dumping measures: importers pay deposits at the margins found
+        (r"\b(pay|post|lodge|provide|put up)\w* (cash |security |anti-dumping )?deposits?\b|\banti-dumping deposits?\b|"
+         r"(临时)?反倾销措施|(反倾销|反补贴).{0,6}保证金|(提供|缴纳|交纳).{0,6}保证金", 0.95,
+         r"import|dumping|duties|shipments|goods|进口|倾销|海关|商务部|ministry", r"margin trading|融资融券|期货"),
     ],
     "investigation": [
         (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|(customer|sales|client) inquir"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
-        (r"\b(ban\w*|bar\w*|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
-        (r"处罚|罚款|查处|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, None),
+        (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
+        (r"处罚|罚款|查处|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研"),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
@@ -182,6 +206,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(producing|production of|sampling|mass production|tape[- ]?out)\b", 0.75, None, r"\bwater\b|rare earth|development and production|china's production"),
         (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b|export|controls?\b|curbs?\b|restrict\w*|\brules?\b|licen[cs]", (), ("nm", "nanomet")),
         (r"\broadmap\b|\bsuccessor\b|\bnext-generation (chip|gpu|processor)|\bdies\b|\bin one package\b", 0.7, None, None),
+        # a chip named with its model number ("发布第三代云端AI芯片思元370", "发布的思元370芯片"): the firm's
+        # own launch, never weak enough for the classifier to drop
+        (r"(发布|推出|亮相)(了)?的?(第.代|新一代|新款|最新)?[^，。；,]{0,8}(芯片|处理器|GPU|加速卡)[\u4e00-\u9fffA-Za-z]{1,6}\d{2,4}(?!\d)|"
+         r"(发布|推出|亮相)(了)?的?[\u4e00-\u9fffA-Za-z]{1,6}\s?\d{2,4}(?!\d)\s?(系列)?(芯片|处理器|GPU|加速卡)", 0.95, None,
+         r"暂停|出口管制|规则|管制|调查"),
         (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|显卡|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停|出口管制|规则|指引|管制|调查|报告|分析"),
     ],
     "market_move": [
