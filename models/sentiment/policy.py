@@ -124,13 +124,16 @@ class EventRule:
     moves: bool = False
     #: a mention in a Chinese context that no event gives a stance takes its cue words' polarity
     cues: bool = False
+    #: a firm or chip that no event gives a stance, beside another firm's launch (a model release or a
+    #: chip launch whose targets leave it out), is merely mentioned: neutral (GUIDELINE.md, "a rival's gain")
+    bystanders: bool = False
 
     @property
     def tag(self) -> str:
         """A short stamp of the parameters, for the version of rows scored with the layer."""
         return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
                 f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}"
-                f"{'c' if self.cues else ''}")
+                f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -191,7 +194,21 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     implied = stance(entity, events, rule, kind)
     if implied is None and rule.cues and kind not in BODY_KINDS:
         implied = cue_stance(context, mention)
+    if implied is None and rule.bystanders and kind not in BODY_KINDS and launched_by_other(entity, events, rule):
+        implied = "neutral"
     return combine(model, implied, rule)
+
+
+#: the launches beside which another firm is a bystander
+LAUNCH_TYPES = ("model_release", "chip_launch")
+
+
+def launched_by_other(entity: str, events: Sequence[Event], rule: EventRule) -> bool:
+    """Some confident launch (:data:`LAUNCH_TYPES`, proposed or enacted) of the context names its
+    firms or chips as targets, and ``entity`` is not among them ("CXMT launches LPDDR5 chips ...
+    a market led by Samsung": Samsung is merely mentioned)."""
+    return any(ev.type in LAUNCH_TYPES and ev.confidence >= rule.min_confidence and ev.status in ("proposed", "enacted")
+               and ev.targets and entity not in ev.targets for ev in events)
 
 
 def context_events(events: Sequence[Event], field: str, sentence: str) -> list[Event]:
