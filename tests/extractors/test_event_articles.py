@@ -30,7 +30,7 @@ STATUSES = {"proposed", "enacted", "reversed", "background"}
 POLICY_TYPES = {"export_control", "entity_list", "tariff", "investigation"}
 KEYS = {"id", "lang", "title", "text", "published", "outlet", "split", "story", "entities", "events"}
 EVENT_KEYS = {"type", "status", "actor", "targets", "evidence", "action"}
-SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"}
+SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"}
 
 
 def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
@@ -45,7 +45,7 @@ def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
 
 
 def load_story_splits(path: Path = STORIES) -> dict[str, str]:
-    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
+    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout7|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
     return {m.group(1): m.group(2) for m in map(table.match, path.read_text(encoding="utf-8").splitlines()) if m}
 
 
@@ -339,12 +339,12 @@ def test_holdout4b_part(articles: list[dict[str, Any]]) -> None:
     assert len(mine) >= 8 and all(r["action"] in reports for r in mine)
     assert len(decoys) >= 9 + 8  # the first part's 9 decoys and at least 8 of part two
 
-def _sealed_holdout(articles: list[dict[str, Any]], split: str, tag: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], set[str]]:
+def _sealed_holdout(articles: list[dict[str, Any]], split: str, tag: str, decoys: int = 10) -> tuple[list[dict[str, Any]], list[dict[str, Any]], set[str]]:
     """A round's sealed holdout: at least 40 articles (18 in Chinese, 4 without events) on storylines
     ``<tag>-`` and at least 14 actions of its own (``act-<tag>-``), each reported by two or more
     articles and in both languages, weighted toward the four policy types (all four present, at
     least three events in four); returns its events, its records (whose actions it reports, at least
-    10 decoys) and its actions."""
+    ``decoys`` decoys) and its actions."""
     part = [a for a in articles if a["split"] == split]
     assert len(part) >= 40 and sum(a["lang"] == "zh" for a in part) >= 18
     assert sum(not a["events"] for a in part) >= 4
@@ -358,7 +358,7 @@ def _sealed_holdout(articles: list[dict[str, Any]], split: str, tag: str) -> tup
     assert sum(ev["type"] in POLICY_TYPES for ev in events) * 4 >= len(events) * 3
     records = [json.loads(line) for line in (DATA.parent / "actions" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
     mine = [r for r in records if r["split"] == split]
-    assert sum(r["action"] is None for r in mine) >= 10
+    assert sum(r["action"] is None for r in mine) >= decoys
     assert all(r["action"] is None or r["action"] in reports for r in mine)
     return events, mine, set(reports)
 
@@ -380,6 +380,13 @@ def test_holdout6_split(articles: list[dict[str, Any]]) -> None:
     """The holdout6 split (round 8, written without reading the system's code, sealed, scored once at the
     end of the round; see :func:`_sealed_holdout`): at least 8 records of its actions."""
     _events, mine, _ = _sealed_holdout(articles, "holdout6", "h6")
+    assert sum(r["action"] is not None for r in mine) >= 8
+
+
+def test_holdout7_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout7 split (round 9, written without reading the system's code, sealed, scored once at the
+    end of the round; see :func:`_sealed_holdout`): at least 8 records of its actions and 9 decoys."""
+    _events, mine, _ = _sealed_holdout(articles, "holdout7", "h7", decoys=9)
     assert sum(r["action"] is not None for r in mine) >= 8
 
 
