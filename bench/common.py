@@ -78,10 +78,10 @@ class Sizes:
     def for_run(cls, quick: bool) -> Sizes:
         if not quick:
             return cls(quick=False)
-        return cls(quick=True, corpus=600, fetch_articles=600, dedup=(500, 1_000, 2_000), extraction=100,
+        return cls(quick=True, corpus=300, fetch_articles=300, dedup=(500, 1_000, 2_000), extraction=100,
                    sentiment_pairs=64, sentiment_single=16, load_articles=2_000, load_mentions=10_000,
-                   query_articles=5_000, query_mentions=25_000, memory=(100, 400), end_to_end=600,
-                   profile_articles=120)
+                   query_articles=5_000, query_mentions=25_000, memory=(60, 240), end_to_end=300,
+                   profile_articles=60)
 
 
 def best_of(fn: Callable[[], Any], repeats: int = 3) -> float:
