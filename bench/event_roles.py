@@ -4,9 +4,10 @@
 
 Extraction of the benchmark corpus's full-length articles (bench/corpus.py, English and Chinese)
 with the current extractor, against the same extractor as it was before issue #15, in the same
-run, interleaved (best of ``repeats``): the watchlist without its ``actor_only`` governments and
-the event detector with the status, actor and coreference steps switched off (the actor and
-targets then come from the old rule: first agency, companies and chips of the sentence).
+run, interleaved (best of ``repeats``): the watchlist without its ``actor_only`` governments, the
+event detector with the status, actor and coreference steps switched off (the actor and
+targets then come from the old rule: first agency, companies and chips of the sentence), no event
+vetting and no transformer event classifier (the rules alone, as #15 found them).
 
 Extraction is one part of the daily run (the end-to-end benchmark's largest stage is sentiment),
 so the extraction ratio bounds the daily run's ratio from above. ``--daily N`` also times the daily
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -33,8 +35,11 @@ from sinowatch.records import Document
 
 @contextmanager
 def before_issue_15() -> Iterator[None]:
-    """The event detector's pre-#15 behaviour: no status, no government actors, no coreference."""
+    """The event detector's pre-#15 behaviour: no status, no government actors, no coreference, and
+    (since 12-02) no event vetting; the extractor of :func:`extractors` also runs without the
+    transformer event classifier, so "before" is the rules-only extraction that #15 started from."""
     import sinowatch.extractors.events as events
+    import sinowatch.extractors.pipeline as pipeline
 
     def first_agency(text: str, hits: Any, start: int, **kw: Any) -> str | None:
         return next((h[2] for h in hits if h[3] == "agency"), None)
@@ -43,7 +48,8 @@ def before_issue_15() -> Iterator[None]:
             mock.patch.object(events, "pick_actor", first_agency), \
             mock.patch.object(events, "refers_back", lambda text: False), \
             mock.patch.object(events, "_earlier_actor", lambda *a: None), \
-            mock.patch.object(events, "actor_hits", lambda doc: []):
+            mock.patch.object(events, "actor_hits", lambda doc: []), \
+            mock.patch.object(pipeline, "vet", lambda evs, **kw: list(evs)):
         yield
 
 
@@ -51,10 +57,16 @@ def extractors() -> tuple[Any, Any]:
     from sinowatch.extractors.pipeline import Extractor
     from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
+    from sinowatch.config import Config
+    from sinowatch.scoring import load_event_model
+
     wl = load_watchlist()
     old = Watchlist(version=wl.version, entities={k: e for k, e in wl.entities.items() if not e.actor_only},
                     sources=wl.sources)
-    return Extractor.load(), Extractor.load(watchlist=old)
+    cfg = Config()
+    rules_only = replace(cfg.extraction, event_classifier=False)
+    return (Extractor.load(cfg.extraction, event_model=load_event_model(cfg)),
+            Extractor.load(rules_only, watchlist=old))
 
 
 def daily_ratio(n: int, repeats: int, old: Any) -> tuple[float, float]:
@@ -135,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         best_old, best_new = min(best_old, t1 - t0), min(best_new, t2 - t1)
     words = sum(len(d.text) for d in docs)
     print(f"{len(docs)} articles (~{words} characters), best of {args.repeats}; events: before {n_old}, now {n_new}")
-    print(f"before #15 (no status, actors, coreference): {len(docs) / best_old:8.1f} articles/CPU-s ({best_old:.3f} s)")
+    print(f"before #15 (rules only: no classifier, vetting, status, actors, coreference): "
+          f"{len(docs) / best_old:8.1f} articles/CPU-s ({best_old:.3f} s)")
     print(f"now:                                          {len(docs) / best_new:8.1f} articles/CPU-s ({best_new:.3f} s)")
     print(f"ratio now/before: {best_new / best_old:.3f}x extraction CPU time")
     if args.daily:
