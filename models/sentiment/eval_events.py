@@ -30,9 +30,9 @@ from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
-GRID = [EventRule(c, k, a, g, n, m, q, b) for c, k, a, g, n, m, q, b in
+GRID = [EventRule(c, k, a, g, n, m, q, b, v) for c, k, a, g, n, m, q, b, v in
         itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True), (False, True),
-                          (False, True), (False, True), (False, True))]
+                          (False, True), (False, True), (False, True), (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
 MIN_GAIN_PAIRS = 3
 GENERAL_GUARD = 0.005
@@ -157,7 +157,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
     best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
                                                    not t[0].actors_neutral, not t[0].growth,
                                                    not t[0].bodies_neutral, not t[0].moves, not t[0].cues,
-                                                   not t[0].bystanders))
+                                                   not t[0].bystanders, not t[0].averted))
     n_general = len(rows["general"])
     lost = (base["general"] - best["general"]) / max(n_general, 1)
     on = best["V"] - base["V"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
@@ -170,7 +170,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
                    "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral,
                    "growth": best_rule.growth, "bodies_neutral": best_rule.bodies_neutral, "moves": best_rule.moves,
                    "cues": best_rule.cues,
-                   "bystanders": best_rule.bystanders,
+                   "bystanders": best_rule.bystanders, "averted": best_rule.averted,
                    **best},
         "switch_on": on,
     }

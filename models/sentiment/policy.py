@@ -95,6 +95,30 @@ def cue_stance(context: str | None, mention: str | None) -> str | None:
     return None
 
 
+#: a restriction withheld from the firm named at ``{m}`` (``averted``): not banned, not excluded, let in,
+#: not covered, a ban on it blocked, a push to exclude it rebuffed (GUIDELINE.md: good news for it)
+_AVERTED_EN = (r"\bstop(s|ped|ping)? short of (banning|barring|excluding|blacklisting|restricting|naming)\b[^.|;]{{0,30}}{m}|"
+               r"\bwithout (banning|barring|excluding|blacklisting|restricting|naming|singling out)\b[^.|;]{{0,30}}{m}|"
+               r"\b(not|n't|no longer|declin\w* to|refus\w* to) (to )?(ban|bar|exclud|blacklist|restrict|single out)\w*\b[^.|;]{{0,30}}{m}|"
+               r"\b(allow\w*|let|lets|permit\w*|invit\w*|clear\w*)\b[^.|;]{{0,30}}{m}\b[^.|;]{{0,40}}\b(take part|participat\w*|join|bid|compete|keep|continue|supply|sell)|"
+               r"\b(block\w*|halt\w*|strike\w* down|struck down|overturn\w*|drop\w*|shelv\w*|withdr[ae]w\w*)\b[^.|;]{{0,30}}\b(ban|bar|curbs?|restrictions?|exclusion|listing)\b[^.|;]{{0,30}}{m}|"
+               r"\brebuff\w*\b[^.|;]{{0,40}}\b(push|pressure|calls?|bid)\w*\b[^.|;]{{0,15}}\b(ban|bar|exclude|drop)\w*[^.|;]{{0,10}}{m}|"
+               r"{m}[^.|;]{{0,40}}\b(is|are|was|were|remains?|stays?)? ?(not covered|exempt(ed)?|spared|escap\w*|dodg\w*|avoid\w*)\b")
+_AVERTED_ZH = (r"(未|没有|并未|不)(被)?(排除|禁止|限制|点名|列入|封禁)[^，。；|]{{0,8}}{m}|{m}[^，。；|]{{0,10}}(未被|没有被|并未被|免于|未遭)(排除|禁止|列入|限制|封禁|制裁)|"
+               r"(允许|邀请|同意)[^，。；|]{{0,12}}{m}[^，。；|]{{0,12}}(参与|参加|加入|继续|投标|供货)|{m}得以(继续)?|"
+               r"(叫停|暂停|阻止|撤回|放弃)[^，。；|]{{0,12}}{m}[^，。；|]{{0,8}}(禁令|限制|排除)")
+
+
+def averted_stance(context: str | None, mention: str | None) -> str | None:
+    """positive when ``context`` states a restriction withheld from ``mention`` ("stops short of
+    banning Huawei", "未排除华为", "允许华为参与5G试验"), else None."""
+    if not context or not mention:
+        return None
+    m = re.escape(mention)
+    rx = _AVERTED_ZH if has_east_asian(context) else _AVERTED_EN
+    return "positive" if re.search(rx.format(m=m), context, re.I) else None
+
+
 def direction(sentence: str) -> str | None:
     """positive / negative when a market move's sentence states one direction only."""
     up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
@@ -127,13 +151,16 @@ class EventRule:
     #: a firm or chip that no event gives a stance, beside another firm's launch (a model release or a
     #: chip launch whose targets leave it out), is merely mentioned: neutral (GUIDELINE.md, "a rival's gain")
     bystanders: bool = False
+    #: a firm or chip that no event gives a stance, of which the context states a restriction withheld
+    #: ("stops short of banning", "未排除", "允许...参与"), takes good news (:func:`averted_stance`)
+    averted: bool = False
 
     @property
     def tag(self) -> str:
         """A short stamp of the parameters, for the version of rows scored with the layer."""
         return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
                 f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}"
-                f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}")
+                f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}{'v' if self.averted else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -192,6 +219,8 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     (of watchlist ``kind``); with ``rule.cues``, a firm or chip that the events give no stance takes
     the :func:`cue_stance` of its ``context`` text (``headline | sentence``) and ``mention``."""
     implied = stance(entity, events, rule, kind)
+    if implied is None and rule.averted and kind not in BODY_KINDS:
+        implied = averted_stance(context, mention)
     if implied is None and rule.cues and kind not in BODY_KINDS:
         implied = cue_stance(context, mention)
     if implied is None and rule.bystanders and kind not in BODY_KINDS and launched_by_other(entity, events, rule):

@@ -303,3 +303,50 @@ def test_the_pipeline_gives_chinese_cues_to_mentions(extractor, model) -> None: 
     (layered,) = apply_sentiment([doc], [ex], model, rule=SHIPPED_RULE)
     cam = [m for m in layered.mentions if m.entity == "cambricon"]
     assert cam and all(m.sentiment is not None and m.sentiment.label == "positive" for m in cam)
+
+
+def test_bystanders_of_another_firms_launch_are_neutral_only_with_the_switch() -> None:
+    """Round 9: a firm that no event or cue gives a stance, beside a confident launch whose targets
+    leave it out, is merely mentioned (GUIDELINE.md: a rival's gain is neutral for it)."""
+    from sinowatch.models.sentiment.policy import EventRule, adjust, launched_by_other
+
+    launch = _ev("chip_launch", "enacted", ("cxmt",))
+    assert launched_by_other("samsung", [launch], EventRule(0.9))
+    assert not launched_by_other("cxmt", [launch], EventRule(0.9))  # the launcher itself
+    assert not launched_by_other("samsung", [_ev("chip_launch", "enacted", ("cxmt",), confidence=0.7)], EventRule(0.9))
+    assert not launched_by_other("samsung", [_ev("entity_list", "enacted", ("cxmt",))], EventRule(0.9))
+    on = EventRule(0.9, 2.0, False, True, True, False, False, True)
+    off = EventRule(0.9, 2.0, False, True, True, False, False, False)
+    neg = Sentiment("negative", -0.9)
+    text = "CXMT launches LPDDR5 memory chips | A market led by Samsung and Micron."
+    assert adjust(neg, "samsung", [launch], on, "company", context=text, mention="Samsung").label == "neutral"
+    assert adjust(neg, "samsung", [launch], off, "company", context=text, mention="Samsung").label == "negative"
+    # the launcher takes the launch's good news either way
+    assert adjust(neg, "cxmt", [launch], on, "company", context=text, mention="CXMT").label == "positive"
+    assert on.tag.endswith("b") and not off.tag.endswith("b")
+
+
+@pytest.mark.parametrize(("context", "mention", "expected"), [
+    ("Regulator's 5G rules stop short of banning Huawei | Checks apply to all vendors.", "Huawei", "positive"),
+    ("Auction rules approved without barring ZTE | No limits on equipment suppliers.", "ZTE", "positive"),
+    ("Court blocks the ban on Tencent's WeChat | The injunction came hours before it.", "Tencent", "positive"),
+    ("Ministry allows Xiaomi to keep selling phones | The review found no breach.", "Xiaomi", "positive"),
+    ("某国5G安全规则未排除中兴 | 要求适用于所有设备商。", "中兴", "positive"),
+    ("某国邀请华为参与5G试验 | 政府决定所有设备商均可申请。", "华为", "positive"),
+    ("US bans Huawei gear | The FCC barred Huawei from its subsidy fund.", "Huawei", None),
+    ("某国5G试验名单公布 华为未获参与 | 合作伙伴中没有中国设备商。", "华为", None),
+])
+def test_a_restriction_withheld_is_good_news(context: str, mention: str, expected: str | None) -> None:
+    """Round 9: the averted switch: a regulator that stops short of banning a firm, does not exclude it,
+    lets it take part or has its ban blocked gives the firm good news (GUIDELINE.md)."""
+    from sinowatch.models.sentiment.policy import EventRule, adjust, averted_stance
+
+    assert averted_stance(context, mention) == expected
+    if expected:
+        on = EventRule(0.9, 2.0, False, True, True, False, False, False, True)
+        off = EventRule(0.9, 2.0, False, True, True, False, False, False, False)
+        neg = Sentiment("negative", -0.9)
+        assert adjust(neg, "x", [], on, "company", context=context, mention=mention).label == "positive"
+        assert adjust(neg, "x", [], off, "company", context=context, mention=mention).label == "negative"
+        assert adjust(neg, "x", [], on, "agency", context=context, mention=mention).label == "neutral"  # bodies stay neutral
+        assert on.tag.endswith("v")
