@@ -274,11 +274,12 @@ _INQUIRY_ENDED = re.compile(r"\b(end(s|ed|ing)?|terminat\w*|conclud\w*|clos(e|es
 
 
 #: a country struck off a list of trusted export destinations: a tightening, not a delisting
-_TRUSTED_LIST_REMOVAL = re.compile(
+TRUSTED_LIST_REMOVAL = (
     r"\b(remov\w*|strik\w*|struck|drop\w*|delet\w*|exclud\w*|tak\w* off)\b.{0,40}\b(from|off) (the |its |a |their )?(own )?"
-    r"(white ?list|list of (countries|preferred|trusted|favou?red)|trusted[- ]exporter|preferred trading partners)|"
+    r"(white ?list|list of (countries|preferred|trusted|favou?red)|trusted[- ]exporter|preferred trading partners|fast-track export)|"
     r"(移出|移除|剔除|删除|排除).{0,30}(白色清单|白名单|优待名单|优惠待遇(国家)?名单|优待国家)|"
-    r"(白色清单|白名单|优待名单|优待国家).{0,25}(中|里)?(移出|移除|剔除|删除|排除)", _I)
+    r"(白色清单|白名单|优待名单|优待国家).{0,25}(中|里)?(移出|移除|剔除|删除|排除)")
+_TRUSTED_LIST_REMOVAL = re.compile(TRUSTED_LIST_REMOVAL, _I)
 
 
 def _reversal(sentence: str, zh: bool, etype: str | None = None) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sinowatch.extractors.event_roles import (
     ROLE_TYPES,
+    TRUSTED_LIST_REMOVAL,
     STATED_ACTOR_TYPES,
     adjectival,
     event_status,
@@ -115,11 +116,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b.{0,20}\btransactions with\b|\bexecutive orders?\b.{0,60}\b(against|targeting|on|banning)\b.{0,30}\b(chinese|china)\b.{0,20}\b(apps?|applications|software)\b|禁止.{0,6}与.{0,80}(进行)?交易", 0.85, None, r"securities|shares|stocks?|bonds|insider"),
         # a country struck off a list of trusted destinations (Japan's "white list" of fast-track export
         # partners, 2019): the exports to it now need licences
-        (r"\b(remov\w*|strik\w*|struck|drop\w*|delet\w*|exclud\w*|tak\w* off)\b.{0,40}\b(from|off) (the |its |a |their )?"
-         r"(own )?(white ?list|list of (countries|preferred|trusted|favou?red)|trusted[- ]exporter|preferred trading partners|fast-track export)|"
-         r"\b(white ?list|trusted[- ]exporter list)\b.{0,40}\b(of (countries|trading partners|export destinations)|fast-track)|"
-         r"(移出|移除|剔除|删除|排除).{0,30}(白色清单|白名单|优待名单|优惠待遇(国家)?名单|优待国家)|"
-         r"(白色清单|白名单|优待名单|优待国家).{0,25}(中|里)?(移出|移除|剔除|删除|排除)", 0.88, None, r"预约|游客|景区|邮件|email|spam|app store"),
+        (TRUSTED_LIST_REMOVAL + r"|\b(white ?list|trusted[- ]exporter list)\b.{0,40}\b(of (countries|trading partners|export destinations)|fast-track)",
+         0.88, None, r"预约|游客|景区|邮件|email|spam|app store"),
         # item-by-item licensing of exports (Japan's 2019 curbs on three materials for Korea)
         (r"逐笔(审批|申请|许可)|个别许可|\b(case-by-case|item-by-item|individual) (export )?(licen[cs]\w*|approvals?)\b", 0.85,
          r"出口|export|材料|materials|物项|items", None),
