@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import argparse
 import time
-from dataclasses import replace
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 from unittest import mock
 

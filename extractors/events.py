@@ -22,8 +22,8 @@ from typing import Any
 
 from sinowatch.extractors.event_roles import (
     ROLE_TYPES,
-    TRUSTED_LIST_REMOVAL,
     STATED_ACTOR_TYPES,
+    TRUSTED_LIST_REMOVAL,
     adjectival,
     event_status,
     instrument_actor,
