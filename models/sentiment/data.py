@@ -55,6 +55,7 @@ DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT)
 VALIDATION_BEAT_FILES = (
     Path(__file__).with_name("validation_beat.jsonl"),
     Path(__file__).with_name("validation_beat6.jsonl"),
+    Path(__file__).with_name("validation_beat9.jsonl"),
 )
 #: how a headline and the target's sentence are joined into one context (training and runtime)
 HEADLINE_SEP = " | "
