@@ -17,6 +17,15 @@ from tests.reliability.conftest import cli_env, mount_tmpfs, run_cli, write_conf
 CLI = [sys.executable, "-m", "sinowatch.cli"]
 
 
+def _as_from_a_terminal() -> None:
+    """In the child before exec: Ctrl-C as a terminal delivers it (default disposition, not blocked).
+    A test process can inherit SIGINT ignored or blocked from a library run earlier in the session
+    (reproduced with ``signal.signal(SIGINT, SIG_IGN)`` in the parent); a child started so would
+    keep ignoring Ctrl-C, as a Unix program rightly does, and the test would time out."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip()]
 
@@ -28,7 +37,7 @@ def test_ctrl_c_during_a_hung_fetch_ends_promptly_and_marks_the_run(feed_server,
     # only Ctrl-C can end this fetch: a long deadline, and the server trickles for two minutes
     config.write_text(config.read_text().replace("[fetch]\n", "[fetch]\ndeadline = 600\n"))
     proc = subprocess.Popen([*CLI, *args], env=cli_env(config), cwd=str(tmp_path), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=_as_from_a_terminal)
     try:
         assert feed_server.trickle_started.wait(60), "the fetch never started"
         time.sleep(0.5)
