@@ -250,6 +250,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if etype == "export_control" and (_LICENCE_REVOKED_EN.search(sentence)
                                       or (zh and _LICENCE_REVOKED_ZH.search(sentence))):
         return "enacted"
+    if etype == "export_control" and _TRUSTED_LIST_RESTORE.search(sentence):
+        return "reversed"  # back on a list of trusted destinations: licences no longer needed
     if _reversal(sentence, zh, etype):
         # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
         # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted
@@ -280,6 +282,12 @@ TRUSTED_LIST_REMOVAL = (
     r"(移出|移除|剔除|删除|排除).{0,30}(白色清单|白名单|优待名单|优惠待遇(国家)?名单|优待国家)|"
     r"(白色清单|白名单|优待名单|优待国家).{0,25}(中|里)?(移出|移除|剔除|删除|排除)")
 _TRUSTED_LIST_REMOVAL = re.compile(TRUSTED_LIST_REMOVAL, _I)
+#: a country put back on such a list (Japan and Korea restoring each other, 2023): an easing
+TRUSTED_LIST_RESTORE = (
+    r"\b(put\w*|plac\w*|add\w*|return\w*|restor\w*|reinstat\w*|bring\w*|brought)\b.{0,40}\b(on|to|onto) (the |its |a |their )?(own )?"
+    r"(white ?list|list of (countries|preferred|trusted|favou?red)|trusted[- ]exporter|preferred trading partners)|"
+    r"(重新|恢复)(列入|纳入|加入)?.{0,30}(白色清单|白名单|优待名单|优惠对象|优待国家)|(恢复为|重新列为).{0,20}(优惠对象|白色清单|优待)")
+_TRUSTED_LIST_RESTORE = re.compile(TRUSTED_LIST_RESTORE, _I)
 
 
 def _reversal(sentence: str, zh: bool, etype: str | None = None) -> bool:

@@ -24,6 +24,7 @@ from sinowatch.extractors.event_roles import (
     ROLE_TYPES,
     STATED_ACTOR_TYPES,
     TRUSTED_LIST_REMOVAL,
+    TRUSTED_LIST_RESTORE,
     adjectival,
     event_status,
     instrument_actor,
@@ -61,6 +62,7 @@ _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr
 #: prices of utilities and services, also called tariffs
 #: tariffs named as a possible outcome of an inquiry, not imposed ("report whether tariffs are warranted")
 _POSSIBLE_TARIFF = (r"\bwhether (to impose |to levy |new |higher )?(tariffs|duties)|\b(possible|potential) (new |higher )?(tariffs|duties)|"
+                    r"\b(could|may|might) include (new |higher )?(tariffs|duties)|"
                     r"\brecommend\w* (on )?(whether|tariffs|duties)|\bthe impact (that|of) (new |higher )?tariffs")
 _UTILITY_PRICE = r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming"
 #: investment talked about, not made: a place attracting investment, amounts not disclosed, a
@@ -116,7 +118,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b.{0,20}\btransactions with\b|\bexecutive orders?\b.{0,60}\b(against|targeting|on|banning)\b.{0,30}\b(chinese|china)\b.{0,20}\b(apps?|applications|software)\b|禁止.{0,6}与.{0,80}(进行)?交易", 0.85, None, r"securities|shares|stocks?|bonds|insider"),
         # a country struck off a list of trusted destinations (Japan's "white list" of fast-track export
         # partners, 2019): the exports to it now need licences
-        (TRUSTED_LIST_REMOVAL + r"|\b(white ?list|trusted[- ]exporter list)\b.{0,40}\b(of (countries|trading partners|export destinations)|fast-track)",
+        (TRUSTED_LIST_REMOVAL + "|" + TRUSTED_LIST_RESTORE
+         + r"|\b(white ?list|trusted[- ]exporter list)\b.{0,40}\b(of (countries|trading partners|export destinations)|fast-track)",
          0.88, None, r"预约|游客|景区|邮件|email|spam|app store"),
         # item-by-item licensing of exports (Japan's 2019 curbs on three materials for Korea)
         (r"逐笔(审批|申请|许可)|个别许可|\b(case-by-case|item-by-item|individual) (export )?(licen[cs]\w*|approvals?)\b", 0.85,
@@ -130,7 +133,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, None),
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
-        (r"\bblacklist\w*", 0.88, None, None),
+        # not a league's or a platform's list of players or accounts
+        (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b"),
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
@@ -163,15 +167,16 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研"),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
         (r"\b(go(es|ing)? public|listing plans?|prospectus|hong kong listing|star market listing|listed on)\b", 0.78, None, r"u\.s\.-listed"),
         (r"\b(data cent(er|re)s?|fabs?|plants?|factor(y|ies)|capacity)\b.{0,40}" + _MONEY, 0.75, r"\b(build|spend|invest|expand|construct)", None),
-        (r"注资|入股|战略投资|募集|挂牌|招股|港股上市|科创板上市|上市申请|估值|亿元.{0,10}(基金|投资)|基金.{0,10}(成立|注册|出资)", 0.85, None, r"估值水平|估值中|投资风险|换股|吸收合并"),
+        (r"注资|入股|战略投资|募集|挂牌|招股|港股上市|科创板上市|上市申请|估值|亿元.{0,10}(基金|投资)|基金.{0,10}(成立|注册|出资)", 0.85, None, r"估值水平|估值中|投资风险|换股|吸收合并|未(披露|透露|公布)估值"),
         (r"\b(rais\w*|secur\w*|clos\w*)\b.{0,15}" + _MONEY, 0.85, None, r"forecast|guidance|price"),
-        (r"\bfunding round|\bround led by|\bseries [a-e]\b|\bventure|\bvaluation of", 0.85, None, None),
+        (r"\bfunding round|\bround led by|\bseries [a-e]\b|\bventure|\bvaluation of", 0.85, None,
+         r"\bventure (capital )?(firms|capitalists|investors|backers)\b(?!.{0,30}\b(led|invest|put|pour|back))"),
         (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items|the listing (would|was|has|had|will)|since the listing|entity list"),
         (r"\bcapex\b|\bcapital expenditure|\bcapital spending", 0.85, None, None),
         (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat|" + _INVESTMENT_BAN + "|" + _NOT_AN_INVESTMENT),
@@ -220,7 +225,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市|" + _NOT_A_MOVE_ZH),
         (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
-         r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b|\blow\b|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
+         r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|(?<!set )(?<!sets )up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b(?!-)|\blow\b(?!-)|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
         (r"\bmarket (value|cap\w*)\b|\ball-time high|\brecord (high|close|low)|\bclosed at a record|\blimit[- ]up|\bdaily limit", 0.85, _MARKET_CTX + r"|\bclos(ed|es|ing)\b|\bhit\b", r"\briver\b|temperature|rainfall"),
         (r"\b(net profit|quarterly (profit|revenue|results)|earnings|revenue growth|beat\w* estimates)\b", 0.8, None, None),
         (r"\b(halt|suspend)\w* (from )?trading\b|\btrading halt", 0.8, None, None),
