@@ -133,6 +133,12 @@ _CONDITIONAL_DESIGNEE = re.compile(
     r"(任何|凡是?|一旦).{0,40}(企业|公司|实体|机构).{0,20}(可能|将|会|均|都)(会|将)?被(列入|纳入|移入)", _I)
 
 
+def _without_trigger(sentence: str, trigger: str) -> str:
+    """``sentence`` with its first ``trigger`` cut out (the words around it), or whole without one."""
+    at = sentence.find(trigger)
+    return sentence[:at] + " " + sentence[at + len(trigger):] if at >= 0 else sentence
+
+
 def conditional(event: dict[str, Any]) -> bool:
     """An entity_list event whose sentence states the listing rule for a class of firms ("companies
     whose checks cannot be completed may be moved to the Entity List"): no designation is made."""
@@ -154,8 +160,7 @@ def allusion(event: dict[str, Any]) -> bool:
         return True
     if not _GENERIC_TRIGGER.match(trigger.strip()):
         return False
-    rest = sentence[:at] + " " + sentence[at + len(trigger):] if at >= 0 else sentence
-    return not _ACT.search(rest)
+    return not _ACT.search(_without_trigger(sentence, trigger))
 
 
 def negated(event: dict[str, Any]) -> bool:
@@ -259,9 +264,7 @@ def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[st
         return True
     trigger = event.get("trigger") or ""
     if event.get("source") != "classifier" and _LICENCE_WORD.search(trigger):
-        at = sentence.find(trigger)
-        rest = sentence[:at] + " " + sentence[at + len(trigger):] if at >= 0 else sentence
-        if not _ACT.search(rest):
+        if not _ACT.search(_without_trigger(sentence, trigger)):
             return True
     if not _TO_LISTED.search(sentence):
         return False

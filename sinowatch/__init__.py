@@ -30,6 +30,5 @@ class _NoTorchForThinc:
         return None
 
 
-if os.environ.get("SINOWATCH_THINC_TORCH") != "1" and not any(isinstance(f, type) and f is _NoTorchForThinc
-                                                               for f in sys.meta_path):
+if os.environ.get("SINOWATCH_THINC_TORCH") != "1" and _NoTorchForThinc not in sys.meta_path:
     sys.meta_path.insert(0, _NoTorchForThinc)  # type: ignore[arg-type]
