@@ -130,7 +130,11 @@ _CONDITIONAL_DESIGNEE = re.compile(
     r"\b(companies|firms|entities|parties|businesses|suppliers|buyers|exporters|any (company|firm|entity|party|one)|"
     r"those|anyone)\s+(that|which|whose|who|found|caught|failing|deemed)\b[^.;]{0,100}?\b(may|might|could|can|would|will)"
     r"\s+(also\s+|then\s+|still\s+)?(be|face being|risk being)\s+(moved|added|placed|put|listed|designated|blacklisted)\b|"
-    r"(任何|凡是?|一旦).{0,40}(企业|公司|实体|机构).{0,20}(可能|将|会|均|都)(会|将)?被(列入|纳入|移入)", _I)
+    r"(任何|凡是?|一旦).{0,40}(企业|公司|实体|机构).{0,20}(可能|将|会|均|都)(会|将)?被(列入|纳入|移入)|"
+    # what a listing does to any listed party: "被列入清单的外国实体可能被限制", "entities placed on the list may be barred"
+    r"(被列入|列入)(该|上述)?(清单|名单)的.{0,10}(实体|企业|公司|机构).{0,20}(可能|将|会|可|均|都)|"
+    r"\b(companies|entities|firms|parties) (placed|put|added|listed|included) (on|to) (the|that|this|such) (list|blacklist)\b"
+    r"[^.;]{0,40}\b(may|can|could|would|will) (be|face)\b", _I)
 
 
 def _without_trigger(sentence: str, trigger: str) -> str:
@@ -193,6 +197,23 @@ def listing_only(event: dict[str, Any], listed: set[str]) -> bool:
     if not (_GENERIC_TRIGGER.match(trigger.strip()) or _SECTOR_RESTRICTIONS.match(trigger.strip())):
         return False
     return not _ITEMS.search(event["sentence"])
+
+
+#: a probe opened by a list's working mechanism or about a listing ("不可靠实体清单工作机制对PVH启动调查",
+#: "opens an unreliable-entity-list investigation into"): the probe is the act; the listing is still to come
+_PROBE = re.compile(r"\b(probes?|investigat\w*|inquir(y|ies))\b|调查", _I)
+_LISTING_VERB = re.compile(
+    r"\b(add(s|ed|ing)?|put(s|ting)?|plac(e|es|ed|ing)|designat\w*|blacklist(s|ed|ing)|list(ed|ing)|mov(e|es|ed|ing)|"
+    r"includ\w*|named)\b|列入|纳入|移入|认定为", _I)
+
+
+def probe_of_list(event: dict[str, Any]) -> bool:
+    """A classifier entity_list event whose sentence states a probe and no designation (the list's
+    mechanism opens an investigation): the investigation is the sentence's act (extract-0.7.4)."""
+    if event["type"] != "entity_list" or event.get("source") != "classifier":
+        return False
+    sentence = event["sentence"]
+    return bool(_PROBE.search(sentence)) and not _LISTING_VERB.search(sentence)
 
 
 #: a condition before the trigger ("If duties come", "unless tariffs are imposed", "一旦加征")
@@ -292,6 +313,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
-                    or hypothetical(ev) or request_topic(ev)
+                    or hypothetical(ev) or request_topic(ev) or probe_of_list(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]
