@@ -30,7 +30,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,9 @@ class Example:
     text: str
     label: str
     source: str
+    #: the watchlist id the pair names (domain and beat files), beside the mention's text: the event
+    #: layer's harness reads it when the extractor finds no mention of that text (not compared)
+    entity: str | None = field(default=None, compare=False)
 
 
 def _norm(text: str) -> str:
@@ -156,7 +159,7 @@ def with_headline(headline: str, sentence: str) -> str:
 
 def domain_example(row: dict[str, Any], source: str = "domain") -> Example:
     """One domain JSONL row as an Example; the target is the mention's surface text."""
-    return Example(row.get("mention") or row["entity"], row["text"], row["label"], source)
+    return Example(row.get("mention") or row["entity"], row["text"], row["label"], source, row.get("entity"))
 
 
 def load_domain(path: Path, source: str = "domain") -> list[Example]:
@@ -208,7 +211,7 @@ def load_beat(path: Path) -> dict[str, list[Example]]:
     (Chinese text)."""
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     def ex(r: dict[str, str]) -> Example:
-        return Example(r.get("mention") or r["entity"], r["text"], r["label"], "beat")
+        return Example(r.get("mention") or r["entity"], r["text"], r["label"], "beat", r.get("entity"))
 
     return {
         "beat": [ex(r) for r in rows],

@@ -26,7 +26,7 @@ from sinowatch.models.sentiment.data import (
     load_domain,
     training_sets,
 )
-from sinowatch.models.sentiment.policy import EventRule, adjust, context_events
+from sinowatch.models.sentiment.policy import BODY_KINDS, EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
@@ -80,15 +80,34 @@ def contexts(examples: Sequence[Example], extractor: Any) -> list[Context]:
     for e, ex in zip(examples, extractor.extract(docs), strict=True):
         target = e.target.casefold()
         found = sorted((m for m in ex.mentions if m.text.casefold() == target), key=lambda m: m.field == "title")
+        if not found and e.entity:
+            # the writer's mention is no alias ("Yangtze Memory"): the extractor's mention of the
+            # pair's own entity id, as the pipeline scores it (MODEL_CARD.md, round 10)
+            found = sorted((m for m in ex.mentions if m.entity == e.entity), key=lambda m: m.field == "title")
         if not found:
             # a government ("Beijing", "美方") is an actor, never a mention the warehouse scores: the
-            # layer's ``bodies_neutral`` reads it as a government; otherwise the model's label stands
+            # layer's ``bodies_neutral`` reads it as a government, as it reads a body the pair names
+            # by id ("Defense officials": us-gov); otherwise the model's label stands
             gov = governments.get(target)
-            out.append((gov, (), "government", e.text, e.target) if gov else (None, (), None, e.text, e.target))
+            body = _body_kind(extractor, e.entity)
+            out.append((gov, (), "government", e.text, e.target) if gov
+                       else (e.entity, (), body, e.text, e.target) if body
+                       else (None, (), None, e.text, e.target))
             continue
         m = found[0]
         out.append((m.entity, tuple(context_events(ex.events, m.field, m.sentence)), m.kind, e.text, m.text))
     return out
+
+
+def _body_kind(extractor: Any, entity_id: str | None) -> str | None:
+    """The layer's kind of a government, agency or policy id (``government`` for an ``actor_only``
+    entity), or None for a firm, a chip, an unknown id or none."""
+    watchlist = getattr(extractor, "watchlist", None)
+    entity = watchlist.entities.get(entity_id) if watchlist is not None and entity_id else None
+    if entity is None:
+        return None
+    kind = "government" if entity.actor_only else entity.kind
+    return kind if kind in BODY_KINDS else None
 
 
 def _government_names(extractor: Any) -> dict[str, str]:

@@ -350,3 +350,35 @@ def test_a_restriction_withheld_is_good_news(context: str, mention: str, expecte
         assert adjust(neg, "x", [], off, "company", context=context, mention=mention).label == "negative"
         assert adjust(neg, "x", [], on, "agency", context=context, mention=mention).label == "neutral"  # bodies stay neutral
         assert on.tag.endswith("v")
+
+
+def test_eval_contexts_read_the_pairs_own_entity_id(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Round 10: a writer's mention that is no watchlist alias is read by the pair's ``entity`` id, as
+    the pipeline scores every mention with its id: the extractor's mention of that id (with its
+    events), else a body by its watchlist kind; a firm the text never names keeps the model's label."""
+    from sinowatch.models.sentiment.data import Example
+    from sinowatch.models.sentiment.eval_events import contexts
+
+    text = "Washington adds Yangtze Memory Technologies to the Entity List | The flash maker loses U.S. tools."
+    rows = [Example("Yangtze Memory Co", text, "negative", "t", "ymtc"),
+            Example("Defense officials", "Pentagon orders base stores to stop selling Huawei phones | Defense "
+                    "officials cite risks.", "neutral", "t", "us-gov"),
+            Example("Defense officials", "Pentagon orders base stores to stop selling Huawei phones | Defense "
+                    "officials cite risks.", "neutral", "t"),
+            Example("Acme Widgets", "Acme Widgets opens a plant | It hires 200.", "neutral", "t", "ymtc")]
+    by_id, body, no_id, absent = contexts(rows, extractor)
+    assert by_id[0] == "ymtc" and by_id[4] == "Yangtze Memory Technologies"
+    assert any(e.type == "entity_list" for e in by_id[1])
+    assert (body[0], body[1], body[2]) == ("us-gov", (), "government")
+    assert no_id[0] is None  # without the id, as before
+    assert absent[0] is None  # a firm id the text never names: the model's label stands
+
+
+def test_a_body_read_by_its_id_is_neutral_with_the_shipped_rule() -> None:
+    from sinowatch.models.sentiment.eval_events import adjusted
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE
+
+    neg = Sentiment(label="negative", score=-0.9)
+    ctx = [("us-gov", (), "government", "Pentagon orders stores to stop selling Huawei phones | x", "Defense officials")]
+    assert adjusted([neg], ctx, SHIPPED_RULE)[0].label == "neutral"
+    assert adjusted([neg], ctx, None)[0].label == "negative"
