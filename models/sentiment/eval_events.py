@@ -30,9 +30,9 @@ from sinowatch.models.sentiment.policy import BODY_KINDS, EventRule, adjust, con
 
 from sinowatch.records import Document, Event, Sentiment
 
-GRID = [EventRule(c, k, a, g, n, m, q, b, v) for c, k, a, g, n, m, q, b, v in
+GRID = [EventRule(c, k, a, g, n, m, q, b, v, r) for c, k, a, g, n, m, q, b, v, r in
         itertools.product((0.7, 0.8, 0.9), (0.3, 0.5, 0.7, 0.9, 2.0), (False, True), (False, True), (False, True),
-                          (False, True), (False, True), (False, True), (False, True))]
+                          (False, True), (False, True), (False, True), (False, True), (False, True))]
 #: the rule's thresholds (MODEL_CARD.md): pairs gained on V, general validation accuracy lost
 MIN_GAIN_PAIRS = 3
 GENERAL_GUARD = 0.005

@@ -154,13 +154,18 @@ class EventRule:
     #: a firm or chip that no event gives a stance, of which the context states a restriction withheld
     #: ("stops short of banning", "未排除", "允许...参与"), takes good news (:func:`averted_stance`)
     averted: bool = False
+    #: a firm or chip that the context names as the yardstick of a comparison ("a market led by
+    #: Nvidia", "close to OpenAI's", 对标英伟达), and no policy event gives a stance, is neutral
+    #: (:func:`compared_with`; GUIDELINE.md, "a rival's gain")
+    compared: bool = False
 
     @property
     def tag(self) -> str:
         """A short stamp of the parameters, for the version of rows scored with the layer."""
         return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
                 f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}"
-                f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}{'v' if self.averted else ''}")
+                f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}{'v' if self.averted else ''}"
+                f"{'r' if self.compared else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -218,6 +223,10 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     """:func:`combine` of the model's sentiment with the :func:`stance` of ``events`` on ``entity``
     (of watchlist ``kind``); with ``rule.cues``, a firm or chip that the events give no stance takes
     the :func:`cue_stance` of its ``context`` text (``headline | sentence``) and ``mention``."""
+    if rule.compared and kind not in BODY_KINDS and compared_with(context, mention):
+        # the yardstick of another firm's news: only a policy act on it gives it a stance
+        return combine(model, stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) or "neutral",
+                       rule)
     implied = stance(entity, events, rule, kind)
     if implied is None and rule.averted and kind not in BODY_KINDS:
         implied = averted_stance(context, mention)
@@ -226,6 +235,37 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     if implied is None and rule.bystanders and kind not in BODY_KINDS and launched_by_other(entity, events, rule):
         implied = "neutral"
     return combine(model, implied, rule)
+
+
+#: the yardstick of a comparison, just before the mention ("led by", "close to", "对标") or right after
+#: it ("Nvidia rival"); a loss tied to the entity ("takes share from", "取代") is not a comparison
+_COMPARED_BEFORE_EN = re.compile(
+    r"\b(led by|dominated by|close to|comparable to|on par with|rival(s|ling|ing)?|rival to|compet\w* (with|against)|"
+    r"(challeng|match|outperform|beat|tak)\w* (on )?|taking aim at|aim\w* at|alternative to|than|versus|vs\.?|"
+    r"catch(ing)? up (with|to)|answer to)\s+(the |its |U\.S\. |American |\w+ )?$", re.I)
+_COMPARED_AFTER_EN = re.compile(r"^(['’]s)?\s*(rivals?|challengers?|competitors?|equivalents?|alternatives?)\b", re.I)
+_COMPARED_BEFORE_ZH = re.compile(r"(对标|比肩|媲美|挑战|追赶|抗衡|赶超|超越|对抗|不输|比|与|和|同)[^，。；|]{0,4}$")
+_COMPARED_AFTER_ZH = re.compile(r"^[^，。；|]{0,8}(竞争|抗衡|比肩|媲美|相当|相比|差距|看齐|的替代|的竞争对手|的对手)")
+_TIED_LOSS = re.compile(r"\b(from|replac\w*|displac\w*|oust\w*|at the expense of|instead of)\s+(\w+\s+)?$|"
+                        r"(取代|替代|抢占|夺走|挤占|蚕食|抢走)[^，。；|]{0,6}$", re.I)
+
+
+def compared_with(context: str | None, mention: str | None) -> bool:
+    """``context`` names ``mention`` as the yardstick of a comparison ("a market led by Nvidia",
+    "claiming scores close to OpenAI's", "China's Nvidia rival", "对标英伟达", "与英伟达竞争"), not as
+    the loser of a gain tied to it ("takes share from Nvidia", "取代英伟达")."""
+    if not context or not mention:
+        return False
+    at = context.find(mention)
+    if at < 0:
+        return False
+    before, after = context[max(0, at - 40):at], context[at + len(mention):at + len(mention) + 24]
+    if _TIED_LOSS.search(before):
+        return False
+    if has_east_asian(context):
+        return bool(_COMPARED_BEFORE_ZH.search(before) and _COMPARED_AFTER_ZH.match(after)
+                    or re.search(r"(对标|比肩|媲美|赶超|抗衡)[^，。；|]{0,4}$", before))
+    return bool(_COMPARED_BEFORE_EN.search(before) or _COMPARED_AFTER_EN.match(after))
 
 
 #: the launches beside which another firm is a bystander

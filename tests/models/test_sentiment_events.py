@@ -382,3 +382,40 @@ def test_a_body_read_by_its_id_is_neutral_with_the_shipped_rule() -> None:
     ctx = [("us-gov", (), "government", "Pentagon orders stores to stop selling Huawei phones | x", "Defense officials")]
     assert adjusted([neg], ctx, SHIPPED_RULE)[0].label == "neutral"
     assert adjusted([neg], ctx, None)[0].label == "negative"
+
+
+@pytest.mark.parametrize(("context", "mention", "expected"), [
+    ("Huawei unveils two AI chips, taking aim at a market led by Nvidia | The 910 ships next year.", "Nvidia", True),
+    ("A Shanghai GPU designer soars on its debut as investors chase China's Nvidia rival | x", "Nvidia", True),
+    ("A start-up releases a coding model with scores close to OpenAI's best | x", "OpenAI", True),
+    ("一家国产GPU企业登陆科创板 | 被市场视为对标英伟达的代表企业之一。", "英伟达", True),
+    ("英特尔发布新芯片 | 英特尔希望以这款芯片与英伟达竞争，争取订单。", "英伟达", True),
+    # a loss tied to the entity is no comparison (GUIDELINE.md: "takes share from Nvidia" -> negative)
+    ("Huawei's Ascend takes share from Nvidia at Chinese clouds", "Nvidia", False),
+    ("国产芯片加速取代英伟达", "英伟达", False),
+    ("US requires licences for Nvidia's H20 sales to China", "Nvidia", False),
+    ("美国对华为和中兴实施制裁", "中兴", False),
+])
+def test_a_rival_named_for_comparison(context: str, mention: str, expected: bool) -> None:
+    from sinowatch.models.sentiment.policy import compared_with
+
+    assert compared_with(context, mention) is expected
+
+
+def test_compared_is_neutral_only_with_the_switch_and_policy_acts_still_count() -> None:
+    from dataclasses import replace
+
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust
+
+    on = replace(SHIPPED_RULE, compared=True)
+    pos = Sentiment(label="positive", score=0.6)
+    launch = _ev("chip_launch", "enacted", ("huawei", "nvidia"))
+    ctx = "Huawei unveils two AI chips, taking aim at a market led by Nvidia | x"
+    # growth gives every target of the launch good news; the yardstick is neutral with the switch
+    assert adjust(pos, "nvidia", [launch], SHIPPED_RULE, "company", context=ctx, mention="Nvidia").label == "positive"
+    assert adjust(pos, "nvidia", [launch], on, "company", context=ctx, mention="Nvidia").label == "neutral"
+    assert adjust(pos, "huawei", [launch], on, "company", context=ctx, mention="Huawei").label == "positive"
+    # a restriction on the compared firm still gives its stance
+    curb = _ev("export_control", "enacted", ("nvidia",))
+    assert adjust(pos, "nvidia", [launch, curb], on, "company", context=ctx, mention="Nvidia").label == "negative"
+    assert on.tag.endswith("r") and not SHIPPED_RULE.compared
