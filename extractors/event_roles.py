@@ -84,7 +84,7 @@ _BACKGROUND_NEAR_EN = re.compile(
     r"autumn|fall|winter)|earlier (this|that|last) year|earlier (that|last) month|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
-    r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周|"
+    r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周(?![一二三四五六日天末])|"
     r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
 _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d(?!\d?\s*月))(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
@@ -128,7 +128,7 @@ _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next y
 # "将于2026年初推出", "计划于明年发布": a firm's dated plan
 _FUTURE_ZH = re.compile(r"(将|计划|预计|拟|有望)于|明年|年内|下半年(?!以来)")
 _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁|研究(是否|对)|提议|"
-                          r"提案|议案|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出)|"
+                          r"提案|议案|(?<!签署)(?<!签署了)(?<!生效的)法案|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出)|"
                           # 将 + verb is "will"; 将 + noun ... 列入 is the disposal 把 ("将多家企业列入")
                           r"将(要|会|可能|进一步|继续|对|在|从|采取|加征|出台|推出|限制|禁止|启动|扩大|收紧|调整|发起|考虑|"
                           r"发布|开源|上线|量产)")
@@ -227,6 +227,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "background"
     if etype == "market_move":
         return "enacted"  # a stated move or result; "shares dropped" is not a reversal
+    if etype == "export_control" and _TRUSTED_LIST_RESTORE.search(sentence) and _ENACTED_OVERRIDE.search(sentence):
+        return "reversed"  # the restoration took effect ("当天起正式实施"): the easing, in force
     if _ENACTED_OVERRIDE.search(sentence):
         return "enacted"
     if etype == "investigation" and _ORDERED_TO_OPEN.search(sentence[max(0, start - 120):start]):
@@ -236,9 +238,7 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "background"
     pre = sentence[max(0, start - 120):end]
     decided = _DECIDED.search(sentence[:end])
-    if (not decided and (_PROPOSED_PRE_EN.search(pre)
-                         or (zh and _PROPOSED_ZH.search(sentence[max(0, start - 30):end])
-                             and not _DONE_ZH.search(sentence[max(0, start - 60):end])))) \
+    if (not decided and (_PROPOSED_PRE_EN.search(pre) or (zh and _proposed_zh(sentence, start, end)))) \
             or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
         return "proposed"
     if etype in ROLE_TYPES and not zh and not decided and _FUTURE_GOV_EN.search(sentence[max(0, start - 80):end + 60]) \
@@ -267,6 +267,18 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         if m is not None and not _RESTRICT_EN.search(sentence[:m.start()] + sentence[m.end():]):
             return "reversed"
     return "enacted"
+
+
+def _proposed_zh(sentence: str, start: int, end: int) -> bool:
+    """A Chinese proposal cue just before the trigger ("计划将", "拟"), and no act reported done in its
+    clause or after it ("已撤销", "决定"); a done verb in an earlier clause ("已启动相关程序，计划将日本
+    重新列入") reports another step (extract-0.7.4)."""
+    lo = max(0, start - 30)
+    cue = _PROPOSED_ZH.search(sentence[lo:end])
+    if cue is None:
+        return False
+    clause = max(sentence.rfind(c, 0, lo + cue.start()) for c in "，,；;。")
+    return not _DONE_ZH.search(sentence[max(clause + 1, start - 60):end])
 
 
 #: the end of an inquiry ("ending a probe that began in 2018", "结束调查"): a reversal of the inquiry
@@ -417,6 +429,8 @@ _NOT_ACTOR_BEFORE = re.compile(
     r"inside|within|via|through|amid|between|like|than|about|versus|vs)\s+(the\s+)?|"
     # the object of an act on a country ("remove South Korea from its list", "drop Japan from ...")
     r"\b(remov(e|es|ed|ing)|drop(s|ped|ping)?|strik(e|es|ing)|struck|exclud(e|es|ed|ing)|punish(es|ed|ing)?)\s+(the\s+)?|"
+    # the agency a bill would empower ("authorise the Commerce Department to", "授权美国商务部")
+    r"\b(authori[sz](e|es|ed|ing)|empower(s|ed|ing)?|let|lets|allow(s|ed|ing)?|direct(s|ed|ing)?|requir(e|es|ed|ing))\s+(the\s+)?|授权|责成|要求|"
     r"(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的]|针对|出口|进口|输往|运往)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"
@@ -437,7 +451,10 @@ _DATELINE_AFTER = re.compile(r"^(\s*,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\s*\(\w+\)
 
 _NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|imports|exports|companies|firms|chipmakers?|"
                               r"suppliers?|chips?|technolog(y|ies)|soybeans|farm\w*|pork|cars|vehicles|consumers|customers|"
-                              r"investors|businesses|brands|stocks|shares|market)\b|^(的)?(产品|商品|进口商品|企业|公司|芯片|厂商|市场)", _I)
+                              r"investors|businesses|brands|stocks|shares|market)\b|^(的)?(产品|商品|进口商品|企业|公司|芯片|厂商|市场)|"
+                              # the patient of a passive ("日本重新被列入", "Japan was put back on"): acted on, not acting
+                              r"^\s*(重新|再次|已|已经|也|均)?被|^\s+(was|were|has been|have been|had been|is|are|will be)\s+"
+                              r"(re)?(added|placed|put|removed|listed|restored|returned|reinstated|blacklisted|designated|struck|dropped|taken)\b", _I)
 
 
 def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:

@@ -252,7 +252,7 @@ def request_topic(event: dict[str, Any]) -> bool:
 _TO_LISTED = re.compile(r"\bto (ship|sell|export)( \w+){0,3}? (to )?(the|these|those|such|listed) (companies|entities|firms|parties)\b|"
                         r"\b(to|for) (the|these|those|such|listed) (companies|entities|firms|parties)\b|\bto them\b|"
                         r"\b(sell|selling|ship|shipping|export|exporting|supply|supplying) (it|them)\b|"
-                        r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|(清单|名单)上的(实体|企业|公司|机构)|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
+                        r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|(清单|名单)上的(实体|企业|公司|机构)|被列入.{0,8}(清单|名单)的(实体|企业|公司|机构)|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
                         r"向(该|其)(中心|机构|实体|公司|企业|研究所|研究院|大学)?|(移出|移除).{0,12}后", _I)
 _ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|特定物项|\bgenerally (be )?denied\b|presumption of denial|推定拒绝|原则上(不予|拒绝)|受.{0,16}(管制|管辖)的?物项|"
                        r"全部物项", _I)
