@@ -89,3 +89,48 @@ def test_what_a_listing_does_to_any_listed_party_is_no_designation(sentence: str
 def test_a_named_designation_is_not_a_rule_for_a_class() -> None:
     assert not conditional(_ev("entity_list", "商务部将三家美国企业列入不可靠实体清单。"))
     assert not conditional(_ev("entity_list", "The ministry placed ten U.S. defence firms on the list on Tuesday."))
+
+
+def _roles(extractor, text: str, lang: str, published: str, etype: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    (ex,) = extractor.extract([Document(id="a", title="", text=text, lang=lang, published=published)])
+    return [(e.status, e.actor) for e in ex.events if e.type == etype]
+
+
+def test_a_bill_is_a_proposal_and_the_agency_it_empowers_does_not_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    zh = "该法案将授权美国商务部对先进计算技术实施出口管制。"
+    roles = _roles(extractor, zh, "zh", "2024-05-23", "export_control")
+    assert roles and all(s == "proposed" and a != "us-commerce" for s, a in roles)
+    en = "The bill would authorise the Commerce Department to restrict exports of advanced computing technology."
+    assert all(a != "us-commerce" for _s, a in _roles(extractor, en, "en", "2024-05-23", "export_control"))
+    # a law signed is no proposal
+    signed = "总统签署的法案生效后，美国商务部对相关技术实施出口管制。"
+    assert all(s != "proposed" for s, _a in _roles(extractor, signed, "zh", "2024-05-23", "export_control"))
+
+
+def test_the_patient_of_a_passive_does_not_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "首尔4月24日电 韩国产业通商资源部24日宣布，修订后的公告当天起正式实施，日本重新被列入韩国出口管理优惠对象国家名单。"
+    roles = _roles(extractor, text, "zh", "2023-04-25", "export_control")
+    assert roles and all(s == "reversed" and a != "jp-gov" for s, a in roles)
+
+
+def test_a_plan_after_a_done_step_stays_a_proposal(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "韩国产业通商资源部21日表示，已启动相关法定程序，计划将日本重新列入韩国出口管理中的优惠对象国家名单。"
+    assert [s for s, _a in _roles(extractor, text, "zh", "2023-03-21", "export_control")] == ["proposed"]
+    # the done verb in the plan's own clause still reports the act done
+    done = "商务部已决定将日本重新列入出口管理优惠对象国家名单。"
+    assert "proposed" not in [s for s, _a in _roles(extractor, done, "zh", "2023-03-21", "export_control")]
+
+
+def test_a_named_day_of_last_week_is_news_and_last_week_alone_is_background(extractor) -> None:  # type: ignore[no-untyped-def]
+    friday = "美国商务部上周五宣布，将三家中国企业列入实体清单。"
+    assert [s for s, _a in _roles(extractor, friday, "zh", "2023-06-12", "entity_list")] == ["enacted"]
+    week = "美国商务部上周将三家中国企业列入实体清单，相关企业正在评估影响。"
+    assert [s for s, _a in _roles(extractor, week, "zh", "2023-06-12", "entity_list")] == ["background"]
+
+
+def test_the_licence_for_the_listed_parties_is_the_listings_consequence(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("美国商务部14日宣布，将一家中国能源企业列入出口管制实体清单。根据规定，美国企业向被列入清单的企业出口受管辖物项"
+            "须申请许可证，相关申请原则上将被拒绝。")
+    (ex,) = extractor.extract([Document(id="a", title="美方将一家中国能源企业列入实体清单", text=text, lang="zh",
+                                        published="2021-01-15")])
+    assert {e.type for e in ex.events} == {"entity_list"}
