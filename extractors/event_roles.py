@@ -111,7 +111,7 @@ _PROPOSED_PRE_EN = re.compile(
     r"(?-i:could|may|might|would) (soon |also |further |eventually )?(be )?(add|impose|restrict|ban|expand|tighten|"
     r"broaden|curb|blacklist|target|extend|announce|issue|introduce|face|levy|slap|hit|raise|lift|ease|release|launch|"
     r"unveil|open|include|put|place|require|take|limit|cut|block|bar|approve|allow|revoke|sanction|list|designate|"
-    r"investigate|probe|start|begin|follow|invest|list|end up)\w*)\b", _I)
+    r"investigate|probe|start|begin|follow|invest|list|end up|give|grant|order|authori[sz]e|empower)\w*)\b", _I)
 # sourcing and pending decisions: anywhere in the sentence
 _PROPOSED_ANY_EN = re.compile(
     r"\b(sources (said|say)|people familiar|according to (people|sources|a person|two people|three people)|"
@@ -135,7 +135,7 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
 
 _REVERSED_EN = re.compile(
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
-    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|end(s|ed|ing)?(?! up)(?![- ]use)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
+    r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|(?<!the )end(s|ed|ing)?(?! up)(?![- ]use)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|executive orders?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
     r"designations?)\b|"
@@ -143,6 +143,8 @@ _REVERSED_EN = re.compile(
     r"(was|were|is|are|has been|have been|will be|to be|being)? ?(lifted|rescinded|revoked|scrapped|eased|relaxed|"
     r"suspended|waived|removed|dropped|paused|repealed|reversed|withdrawn)\b|"
     r"\b(delist\w*|exemptions?|waivers? (granted|issued)|carve-outs?)\b|"
+    # the requirement itself withdrawn: "rescinded the letters requiring licences" (extract-0.7.4)
+    r"\b(rescind\w*|revok\w*|lift\w*|withdr[ae]w\w*|cancel\w*|scrap\w*)\b[^.;]{0,40}\brequir(e|es|ed|ing|ements?)\b[^.;]{0,20}\blicen[cs]|"
     # a removal from a list whose entity has a long name ("removed the Institute of Forensic Science
     # of China from the Entity List")
     r"\b(remov(e|es|ed|ing)|tak(e|es|en|ing) off)\b.{0,110}\bfrom (the|a|its) ([\w.]+ ){0,2}(list|blacklist)\b|"
@@ -176,17 +178,17 @@ _EASING_EXPORT_EN = re.compile(
     _I)
 _REVERSED_ZH = re.compile(
     r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|中止(?!.{0,10}减让)|停止实施|暂停实施|暂停执行|暂停加征|停止加征|暂缓|松绑).{0,12}|"
-    r"不再.{0,30}(上调|提高|加征|列入)|(?<!撤销)豁免|放宽|移出|移除|解禁|"
+    r"(撤销|取消|解除|废止)[^，。；]{0,20}(要求|须|需)[^，。；]{0,20}许可|不再.{0,30}(上调|提高|加征|列入)|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税")
 # licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",
 # "the waiver was withdrawn" (lifting a *requirement* of licences still eases)
 _LICENCE_REVOKED_EN = re.compile(
-    r"\b(revok\w*|cancel\w*|withdr[ae]w\w*|rescind\w*|pull\w*|terminat\w*)\s+(\S+\s+){0,4}?"
+    r"\b(revok\w*|cancel\w*|withdr[ae]w\w*|rescind\w*|pull\w*|terminat\w*)\s+((?!requir)\S+\s+){0,4}?"
     r"(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\b(?!\s+requirements?)|"
     r"\b(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\s+(\S+\s+){0,4}?(was|were|had been|has been|have been|"
     r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated)\b", _I)
-_LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消).{0,30}许可(?!证要求)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
+_LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消)(?![^，。；]{0,30}(须|需|要求)[^，。；]{0,20}许可)[^，。；]{0,30}许可(?!证要求)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
 # an act reported as done ("已撤销", "已将...列入"): a report's sourcing does not make it a proposal
 _DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定")
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
@@ -430,8 +432,8 @@ _NOT_ACTOR_BEFORE = re.compile(
     # the object of an act on a country ("remove South Korea from its list", "drop Japan from ...")
     r"\b(remov(e|es|ed|ing)|drop(s|ped|ping)?|strik(e|es|ing)|struck|exclud(e|es|ed|ing)|punish(es|ed|ing)?)\s+(the\s+)?|"
     # the agency a bill would empower ("authorise the Commerce Department to", "授权美国商务部")
-    r"\b(authori[sz](e|es|ed|ing)|empower(s|ed|ing)?|let|lets|allow(s|ed|ing)?|direct(s|ed|ing)?|requir(e|es|ed|ing))\s+(the\s+)?|授权|责成|要求|"
-    r"(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的]|针对|出口|进口|输往|运往)$", _I)
+    r"\b(authori[sz](e|es|ed|ing)|empower(s|ed|ing)?|let|lets|allow(s|ed|ing)?|direct(s|ed|ing)?|requir(e|es|ed|ing)|giv(e|es|en|ing)|gave)\s+(the\s+)?|授权|责成|要求|"
+    r"(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的、]|针对|出口|进口|输往|运往)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"
                        r"^\W*(its|their)\b|\b(both|the two) (companies|firms|groups|chipmakers)\b|^\W*the shares\b|"

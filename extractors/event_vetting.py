@@ -108,7 +108,8 @@ _ACT = re.compile(
 _ALLUSION_FRAME = re.compile(
     r"(\babus\w*|\bmisus\w*|\bweaponi[sz]\w*|\bsubject to|\bdespite|\beven as|\bin spite of|\bleverage in|"
     r"\btalks (over|on|about)|\b(does|do|did|would|will) not\b|\bdoesn't|\bdidn't|\bnot by itself|"
-    r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论)[^;。；]{0,30}$", _I)
+    r"\b(tak(e|es|ing)|took) aim at|\bcriticis\w*|\bcriticiz\w*|\bdenounc\w*|\bcondemn\w*|\boppos(e|es|ed|ing)\b|"
+    r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论|反对|批评|谴责)[^;。；]{0,30}$", _I)
 
 _NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was|were) not|"
                       r"\b(didn't|doesn't|won't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
@@ -255,7 +256,7 @@ _TO_LISTED = re.compile(r"\bto (ship|sell|export)( \w+){0,3}? (to )?(the|these|t
                         r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|(清单|名单)上的(实体|企业|公司|机构)|被列入.{0,8}(清单|名单)的(实体|企业|公司|机构)|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
                         r"向(该|其)(中心|机构|实体|公司|企业|研究所|研究院|大学)?|(移出|移除).{0,12}后", _I)
 _ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|特定物项|\bgenerally (be )?denied\b|presumption of denial|推定拒绝|原则上(不予|拒绝)|受.{0,16}(管制|管辖)的?物项|"
-                       r"全部物项", _I)
+                       r"全部物项|与中国有关的进出口", _I)
 
 
 #: the listing as the subject of the restriction ("The listing bars U.S. suppliers from selling to ...")

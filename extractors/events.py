@@ -113,7 +113,17 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
         (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
         (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
-        (r"扩散规则|出口管制(?![“\u0022「『]?(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|断供|出口禁令", 0.9, None, None),
+        (r"扩散规则|出口管制(?![“\u0022「『]?(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|(?<!阻)断供|出口禁令", 0.9, None, None),
+        # a ban on American investment in Chinese firms (Treasury's outbound investment rules): a ban on
+        # transactions, as the apps orders (extract-0.7.4)
+        (r"\boutbound investment (rules?|restrictions?|regime|program(me)?|ban|curbs?|controls?)\b|"
+         # Americans barred from investing ("bar Americans from investing in certain Chinese companies"), or the
+         # investment itself curbed ("curb investment in Chinese AI"); not a foreign firm "barred from
+         # investment in China" (the unreliable entity list's consequence)
+         r"\b(bar|ban|prohibit|restrict|curb|limit)\w*\b[^.;]{0,40}\b(Americans?|U\.S\.|US|American) ?(persons?|investors?|citizens|"
+         r"firms|companies|funds)?\b[^.;]{0,20}\bfrom\b[^.;]{0,20}\binvest\w*\b[^.;]{0,40}\b(China|Chinese)\b|"
+         r"\b(bar|ban|prohibit|restrict|curb|limit)\w*\b.{0,10}\b(investment|investing) in (certain |some )?(China|Chinese)\b|"
+         r"(对外投资|对华投资)(限制|审查|禁令|新规|规则)|(限制|禁止)[^，。；]{0,20}对(华|中国)[^，。；]{0,30}投资", 0.96, None, None),
         # a ban on transactions with named firms or apps (the executive orders on Chinese apps)
         (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b.{0,20}\btransactions with\b|\bexecutive orders?\b.{0,60}\b(against|targeting|on|banning)\b.{0,30}\b(chinese|china)\b.{0,20}\b(apps?|applications|software)\b|禁止.{0,6}与.{0,80}(进行)?交易", 0.85, None, r"securities|shares|stocks?|bonds|insider"),
         # a country struck off a list of trusted destinations (Japan's "white list" of fast-track export
@@ -157,17 +167,21 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"import|dumping|duties|shipments|goods|进口|倾销|海关|商务部|ministry", r"margin trading|融资融券|期货"),
     ],
     "investigation": [
-        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|(customer|sales|client) inquir"),
+        # a trade-remedy or antitrust probe named as such: the classifier may not drop it (extract-0.7.4)
+        (r"\b(anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly|anti-discrimination|safeguard)\b"
+         r"(( and| or|,) (anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly))? (investigations?|probes?|inquir(y|ies))\b|"
+         r"(反倾销|反补贴|反垄断|反歧视|保障措施)(和反补贴|和反倾销)?(立案)?调查", 0.96, None, _ACCIDENT_PROBE),
+        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
-        (r"处罚|罚款|查处|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
+        (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研"),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
@@ -183,7 +197,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, r"\b(pledg\w*|commit\w*) to (buy|purchase|import)\b|\bpurchases? of\b.{0,40}\b(goods|products|energy|farm)"),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资人|投资机构|投资风险|禁止.{0,20}投资|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资人|投资机构|投资风险|禁止.{0,20}投资|限制.{0,20}投资|受限的?投资|投资形式|投资(限制|禁令|审查|新规)|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
     ],
     "model_release": [
         (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache|classifiers? trained|linear probes?|hidden states"),
