@@ -86,7 +86,9 @@ _NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。�
                   r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,3}(是|构成|形成|带来)?(利好|利空|冲击|压力)|占[^，。；]{0,12}(营收|收入)|"
                   r"(营收|股价|市值)[^，。；]{0,3}(占比|比重)")
 #: a ban on investing is a restriction, not an investment
-_INVESTMENT_BAN = r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?"
+_INVESTMENT_BAN = (r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?|"
+                   # a ban or curb on investing ("bar Americans from investing in", "curb investment in Chinese")
+                   r"\b(bar|ban|prohibit|restrict|curb|limit)\w*\b[^.;]{0,50}\binvest")
 _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)? out|introduc\w*|announc\w*|made .{0,20}free)\b"
 
 #: type -> list of (regex, weight, needs, unless[, with_entities[, anchors]]); regexes run
@@ -197,7 +199,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, r"\b(pledg\w*|commit\w*) to (buy|purchase|import)\b|\bpurchases? of\b.{0,40}\b(goods|products|energy|farm)"),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资人|投资机构|投资风险|禁止.{0,20}投资|限制.{0,20}投资|受限的?投资|投资形式|投资(限制|禁令|审查|新规)|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资人|投资机构|投资风险|禁止[^。；]{0,40}投资|限制[^。；]{0,40}投资|受限的?投资|投资形式|投资(限制|禁令|审查|新规)|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
     ],
     "model_release": [
         (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache|classifiers? trained|linear probes?|hidden states"),
