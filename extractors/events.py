@@ -126,6 +126,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"firms|companies|funds)?\b[^.;]{0,20}\bfrom\b[^.;]{0,20}\binvest\w*\b[^.;]{0,40}\b(China|Chinese)\b|"
          r"\b(bar|ban|prohibit|restrict|curb|limit)\w*\b.{0,10}\b(investment|investing) in (certain |some )?(China|Chinese)\b|"
          r"(对外投资|对华投资)(限制|审查|禁令|新规|规则)|(限制|禁止)[^，。；]{0,20}对(华|中国)[^，。；]{0,30}投资", 0.96, None, None),
+        # orders against a watched firm's apps ("Trump orders against ByteDance's TikTok", 针对TikTok和微信的行政令)
+        (r"\b(executive )?orders? (against|targeting|banning)\b|(针对|禁止).{0,24}的行政令", 0.85, None,
+         r"purchase orders?|court orders?|restraining orders?|gag orders?|order book", ("company",)),
         # a ban on transactions with named firms or apps (the executive orders on Chinese apps)
         (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b.{0,20}\btransactions with\b|\bexecutive orders?\b.{0,60}\b(against|targeting|on|banning)\b.{0,30}\b(chinese|china)\b.{0,20}\b(apps?|applications|software)\b|禁止.{0,6}与.{0,80}(进行)?交易", 0.85, None, r"securities|shares|stocks?|bonds|insider"),
         # a country struck off a list of trusted destinations (Japan's "white list" of fast-track export

@@ -104,3 +104,20 @@ def test_the_end_of_an_investigation_is_no_ending(extractor) -> None:  # type: i
             "which must be concluded by May 19.")
     probes = [e for e in _events(extractor, text, "en", "2020-05-11") if e.type == "investigation"]
     assert probes and all(e.status == "background" for e in probes)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Biden revoked Trump's orders against ByteDance's TikTok on Wednesday.", "en"),
+    ("拜登撤销特朗普针对TikTok的行政令。", "zh"),
+])
+def test_orders_against_a_firms_app_revoked_are_an_eased_control(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one(text, lang)
+    controls = [e for e in ex.events if e.type == "export_control"]
+    assert controls and all(e.status == "reversed" and "bytedance" in e.targets for e in controls)
+
+
+def test_orders_in_other_senses_and_without_a_watched_firm(extract_one) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in {e.type for e in extract_one(
+        "A judge lifted the restraining orders against ByteDance's former manager.", "en").events}
+    assert "export_control" not in {e.type for e in extract_one(
+        "The governor signed orders against price gouging on Monday.", "en").events}
