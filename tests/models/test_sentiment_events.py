@@ -407,15 +407,15 @@ def test_compared_is_neutral_only_with_the_switch_and_policy_acts_still_count() 
 
     from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust
 
-    on = replace(SHIPPED_RULE, compared=True)
+    on, off = SHIPPED_RULE, replace(SHIPPED_RULE, compared=False)
     pos = Sentiment(label="positive", score=0.6)
     launch = _ev("chip_launch", "enacted", ("huawei", "nvidia"))
     ctx = "Huawei unveils two AI chips, taking aim at a market led by Nvidia | x"
     # growth gives every target of the launch good news; the yardstick is neutral with the switch
-    assert adjust(pos, "nvidia", [launch], SHIPPED_RULE, "company", context=ctx, mention="Nvidia").label == "positive"
+    assert adjust(pos, "nvidia", [launch], off, "company", context=ctx, mention="Nvidia").label == "positive"
     assert adjust(pos, "nvidia", [launch], on, "company", context=ctx, mention="Nvidia").label == "neutral"
     assert adjust(pos, "huawei", [launch], on, "company", context=ctx, mention="Huawei").label == "positive"
     # a restriction on the compared firm still gives its stance
     curb = _ev("export_control", "enacted", ("nvidia",))
     assert adjust(pos, "nvidia", [launch, curb], on, "company", context=ctx, mention="Nvidia").label == "negative"
-    assert on.tag.endswith("r") and not SHIPPED_RULE.compared
+    assert on.tag.endswith("r") and SHIPPED_RULE.compared and not off.tag.endswith("r")
