@@ -8,9 +8,9 @@ split), run through the real rules-only extractor or the pure vetting functions.
 from __future__ import annotations
 
 import pytest
-
 from sinowatch.extractors.event_roles import past_date
 from sinowatch.extractors.event_vetting import conditional, probe_of_list, vet
+
 from sinowatch.records import Document
 
 

@@ -15,8 +15,9 @@ from sinowatch.records import Document
 
 @pytest.fixture(scope="module")
 def full():  # type: ignore[no-untyped-def]
-    from sinowatch.config import Config
     from sinowatch.extractors.pipeline import Extractor
+
+    from sinowatch.config import Config
     from sinowatch.scoring import load_event_model
 
     cfg = Config()
