@@ -229,7 +229,9 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "background"
     if etype == "market_move":
         return "enacted"  # a stated move or result; "shares dropped" is not a reversal
-    if etype == "export_control" and _TRUSTED_LIST_RESTORE.search(sentence) and _ENACTED_OVERRIDE.search(sentence):
+    # back on a list of trusted destinations: licences no longer needed, an easing
+    restored = etype == "export_control" and _TRUSTED_LIST_RESTORE.search(sentence) is not None
+    if restored and _ENACTED_OVERRIDE.search(sentence):
         return "reversed"  # the restoration took effect ("当天起正式实施"): the easing, in force
     if _ENACTED_OVERRIDE.search(sentence):
         return "enacted"
@@ -252,8 +254,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if etype == "export_control" and (_LICENCE_REVOKED_EN.search(sentence)
                                       or (zh and _LICENCE_REVOKED_ZH.search(sentence))):
         return "enacted"
-    if etype == "export_control" and _TRUSTED_LIST_RESTORE.search(sentence):
-        return "reversed"  # back on a list of trusted destinations: licences no longer needed
+    if restored:
+        return "reversed"
     if _reversal(sentence, zh, etype):
         # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
         # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted

@@ -244,7 +244,10 @@ _COMPARED_BEFORE_EN = re.compile(
     r"(challeng|match|outperform|beat|tak)\w* (on )?|taking aim at|aim\w* at|alternative to|than|versus|vs\.?|"
     r"catch(ing)? up (with|to)|answer to)\s+(the |its |U\.S\. |American |\w+ )?$", re.I)
 _COMPARED_AFTER_EN = re.compile(r"^(['’]s)?\s*(rivals?|challengers?|competitors?|equivalents?|alternatives?)\b", re.I)
-_COMPARED_BEFORE_ZH = re.compile(r"(对标|比肩|媲美|挑战|追赶|抗衡|赶超|超越|对抗|不输|比|与|和|同)[^，。；|]{0,4}$")
+#: Chinese: a word of comparison that says it alone ("对标英伟达"), or one that needs a word of rivalry
+#: after the mention ("与英伟达竞争", "与三星的差距")
+_COMPARED_ALONE_ZH = re.compile(r"(对标|比肩|媲美|赶超|抗衡)[^，。；|]{0,4}$")
+_COMPARED_BEFORE_ZH = re.compile(r"(挑战|追赶|超越|对抗|不输|比|与|和|同)[^，。；|]{0,4}$")
 _COMPARED_AFTER_ZH = re.compile(r"^[^，。；|]{0,8}(竞争|抗衡|比肩|媲美|相当|相比|差距|看齐|的替代|的竞争对手|的对手)")
 _TIED_LOSS = re.compile(r"\b(from|replac\w*|displac\w*|oust\w*|at the expense of|instead of)\s+(\w+\s+)?$|"
                         r"(取代|替代|抢占|夺走|挤占|蚕食|抢走)[^，。；|]{0,6}$", re.I)
@@ -263,8 +266,8 @@ def compared_with(context: str | None, mention: str | None) -> bool:
     if _TIED_LOSS.search(before):
         return False
     if has_east_asian(context):
-        return bool(_COMPARED_BEFORE_ZH.search(before) and _COMPARED_AFTER_ZH.match(after)
-                    or re.search(r"(对标|比肩|媲美|赶超|抗衡)[^，。；|]{0,4}$", before))
+        return bool(_COMPARED_ALONE_ZH.search(before)
+                    or (_COMPARED_BEFORE_ZH.search(before) and _COMPARED_AFTER_ZH.match(after)))
     return bool(_COMPARED_BEFORE_EN.search(before) or _COMPARED_AFTER_EN.match(after))
 
 
