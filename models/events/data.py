@@ -97,13 +97,83 @@ def read_sources(src_dir: Path = SRC_DIR) -> list[tuple[str, tuple[str, ...], st
     return rows
 
 
-def build(src_dir: Path = SRC_DIR, out: Path | None = SENTENCES, *, templated: bool = True) -> list[Sentence]:
-    """All sentences (hand-written, then templated), de-duplicated by text; written to ``out``."""
+#: the evaluation articles (``tests/data/events/articles.jsonl``) whose sentences join the training data
+#: (:func:`article_sentences`): ``dev`` and the holdouts spent at the end of rounds 1-10. Never ``test``
+#: (never used for anything), ``val`` (chooses configurations) nor a sealed holdout.
+ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "events" / "articles.jsonl"
+ARTICLE_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
+                  "holdout8")
+#: names that only the evaluation test storylines are about (tests/models/test_events_data.py): an
+#: article sentence naming one is left out, although no test article is read
+_TEST_STORY_TERMS = ("deepseek", "深度求索", "geneva", "日内瓦", "graphite", "石墨", "a800", "affiliates rule",
+                     "galaxy", "十五五", "15th five-year", "p800", "kunlun", "昆仑", "moore threads", "摩尔线程")
+#: English sentence ends: ., ! or ? (and a closing quote) before a space and a capital, a digit or a
+#: quote, unless the word before is an abbreviation ("U.S. Commerce", "Co. Ltd", "Jan. 5")
+_EN_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘A-Z0-9])")
+_ABBREV = re.compile(r"(\b[A-Z]\.)+$|\b(Inc|Co|Corp|Ltd|Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+                     r"Nov|Dec|vs|etc|approx|Gov|Sen|Rep|Gen)\.$")
+_ZH_END = re.compile(r"(?<=[。！？])[”’」』]?")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of an article body: paragraphs, cut after 。！？ and after an English sentence end."""
+    out: list[str] = []
+    for para in re.split(r"\n+", text):
+        pieces: list[str] = []
+        for chunk in (c for c in _ZH_END.split(para) if c.strip()):
+            start = 0
+            for m in _EN_END.finditer(chunk):
+                if _ABBREV.search(chunk[start:m.start()].rstrip("\"”’'")):
+                    continue
+                pieces.append(chunk[start:m.start()])
+                start = m.end()
+            pieces.append(chunk[start:])
+        out += [p.strip() for p in pieces if p.strip()]
+    return out
+
+
+def article_sentences(path: Path = ARTICLES, splits: Iterable[str] = ARTICLE_SPLITS) -> list[tuple[str, tuple[str, ...], str | None, str]]:
+    """Training rows from the evaluation articles of ``splits``, as ``(group, labels, status, text)``:
+    the title and every body sentence that holds (or lies within) a gold event's evidence, labelled with
+    the types of the gold events it holds and the status of the first; every sentence of an article
+    without events (a hard negative) as ``none``. Other sentences of an article with events are left
+    out: the gold names one evidence per event, so a sentence restating an event is not a negative.
+    Group: ``art-<storyline>`` (one storyline never sits on both sides of the split)."""
+    if not path.is_file():
+        return []
+    keep = set(splits)
+    rows: list[tuple[str, tuple[str, ...], str | None, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        art = json.loads(line)
+        if art["split"] not in keep:
+            continue
+        group = f"art-{art['story']}"
+        for sent in [art["title"].strip(), *split_sentences(art["text"])]:
+            if any(t in sent.lower() for t in _TEST_STORY_TERMS):
+                continue
+            held = [ev for ev in art["events"]
+                    if re.sub(r"\s+", " ", ev["evidence"]) in re.sub(r"\s+", " ", sent)
+                    or re.sub(r"\s+", " ", sent) in re.sub(r"\s+", " ", ev["evidence"])]
+            if held:
+                rows.append((group, tuple(dict.fromkeys(ev["type"] for ev in held)), held[0]["status"], sent))
+            elif not art["events"]:
+                rows.append((group, (), None, sent))
+    return rows
+
+
+def build(src_dir: Path = SRC_DIR, out: Path | None = SENTENCES, *, templated: bool = True,
+          articles: bool = True) -> list[Sentence]:
+    """All sentences (hand-written, templated, then the evaluation articles' of :data:`ARTICLE_SPLITS`),
+    de-duplicated by text; written to ``out``."""
     from sinowatch.models.events.templates import generate
 
     rows = read_sources(src_dir)
     if templated:
         rows += generate(seed=0)
+    if articles:
+        rows += article_sentences()
     seen: set[str] = set()
     out_rows: list[Sentence] = []
     for group, labels, status, text in rows:
