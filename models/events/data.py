@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sinowatch.records import EVENT_TYPES
 
@@ -45,14 +44,10 @@ class Sentence:
     status: str | None
     group: str
     split: str
-    #: types neither present nor absent: the sentence may state them (an evaluation article's sentence
-    #: that restates a gold event of its article); training leaves these cells out of the loss and the
-    #: threshold calibration
-    unknown: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "text": self.text, "lang": self.lang, "labels": list(self.labels),
-                "status": self.status, "group": self.group, "split": self.split, "unknown": list(self.unknown)}
+                "status": self.status, "group": self.group, "split": self.split}
 
 
 def lang_of(text: str) -> str:
@@ -137,19 +132,17 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def article_sentences(path: Path = ARTICLES, splits: Iterable[str] = ARTICLE_SPLITS) -> list[tuple[str, tuple[str, ...], str | None, str, tuple[str, ...]]]:
-    """Training rows from the evaluation articles of ``splits``, as ``(group, labels, status, text,
-    unknown)``, one per title and body sentence. The guideline lists every (type, action) an article
-    states, so a type absent from an article's gold is absent from each of its sentences; a sentence
-    holding (or lying within) a gold event's evidence has that event's type. A type present in the
-    article but not held by the sentence is ``unknown`` (the gold names one evidence per event, so the
-    sentence may restate it) and is left out of the loss. Sentences of a hard-negative article (no
-    events) are ``none`` outright. Status: the first held event's. Group: ``art-<storyline>`` (one
-    storyline never sits on both sides of the split)."""
+def article_sentences(path: Path = ARTICLES, splits: Iterable[str] = ARTICLE_SPLITS) -> list[tuple[str, tuple[str, ...], str | None, str]]:
+    """Training rows from the evaluation articles of ``splits``, as ``(group, labels, status, text)``:
+    the title and every body sentence that holds (or lies within) a gold event's evidence, labelled with
+    the types of the gold events it holds and the status of the first; every sentence of an article
+    without events (a hard negative) as ``none``. Other sentences of an article with events are left
+    out: the gold names one evidence per event, so a sentence restating an event is not a negative.
+    Group: ``art-<storyline>`` (one storyline never sits on both sides of the split)."""
     if not path.is_file():
         return []
     keep = set(splits)
-    rows: list[tuple[str, tuple[str, ...], str | None, str, tuple[str, ...]]] = []
+    rows: list[tuple[str, tuple[str, ...], str | None, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -157,16 +150,16 @@ def article_sentences(path: Path = ARTICLES, splits: Iterable[str] = ARTICLE_SPL
         if art["split"] not in keep:
             continue
         group = f"art-{art['story']}"
-        present = tuple(dict.fromkeys(ev["type"] for ev in art["events"]))
         for sent in [art["title"].strip(), *split_sentences(art["text"])]:
             if any(t in sent.lower() for t in _TEST_STORY_TERMS):
                 continue
-            flat = re.sub(r"\s+", " ", sent)
             held = [ev for ev in art["events"]
-                    if re.sub(r"\s+", " ", ev["evidence"]) in flat or flat in re.sub(r"\s+", " ", ev["evidence"])]
-            labels = tuple(dict.fromkeys(ev["type"] for ev in held))
-            rows.append((group, labels, held[0]["status"] if held else None, sent,
-                         tuple(t for t in present if t not in labels)))
+                    if re.sub(r"\s+", " ", ev["evidence"]) in re.sub(r"\s+", " ", sent)
+                    or re.sub(r"\s+", " ", sent) in re.sub(r"\s+", " ", ev["evidence"])]
+            if held:
+                rows.append((group, tuple(dict.fromkeys(ev["type"] for ev in held)), held[0]["status"], sent))
+            elif not art["events"]:
+                rows.append((group, (), None, sent))
     return rows
 
 
@@ -176,21 +169,21 @@ def build(src_dir: Path = SRC_DIR, out: Path | None = SENTENCES, *, templated: b
     de-duplicated by text; written to ``out``."""
     from sinowatch.models.events.templates import generate
 
-    rows: list[tuple[Any, ...]] = list(read_sources(src_dir))
+    rows = read_sources(src_dir)
     if templated:
         rows += generate(seed=0)
     if articles:
         rows += article_sentences()
     seen: set[str] = set()
     out_rows: list[Sentence] = []
-    for group, labels, status, text, *unknown in rows:
+    for group, labels, status, text in rows:
         key = re.sub(r"\s+", " ", text.lower())
         if key in seen:
             continue
         seen.add(key)
         out_rows.append(Sentence(id=f"ev-{len(out_rows) + 1:05d}", text=text, lang=lang_of(text),
                                  labels=tuple(dict.fromkeys(labels)), status=status, group=group,
-                                 split=split_of(group), unknown=tuple(unknown[0]) if unknown else ()))
+                                 split=split_of(group)))
     if out is not None:
         out.write_text("".join(json.dumps(s.as_dict(), ensure_ascii=False) + "\n" for s in out_rows),
                        encoding="utf-8")
@@ -204,8 +197,7 @@ def load(path: Path = SENTENCES) -> list[Sentence]:
         if line.strip():
             d = json.loads(line)
             out.append(Sentence(id=d["id"], text=d["text"], lang=d["lang"], labels=tuple(d["labels"]),
-                                status=d.get("status"), group=d["group"], split=d["split"],
-                                unknown=tuple(d.get("unknown", ()))))
+                                status=d.get("status"), group=d["group"], split=d["split"]))
     return out
 
 

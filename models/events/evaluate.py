@@ -99,17 +99,17 @@ def val_report(model: Any, data: Path | None = None) -> dict[str, Any]:
     """The int8 model on the val sentences, at its calibrated thresholds (all, en, zh)."""
     import numpy as np
     from sinowatch.models.events.data import SENTENCES, load
-    from sinowatch.models.events.train import known, scores, targets
+    from sinowatch.models.events.train import scores, targets
 
     rows = [s for s in load(data or SENTENCES) if s.split == "val"]
     probs = model.probs([s.text for s in rows])
-    y, mask = targets(rows), known(rows)
+    y = targets(rows)
     th = [model.thresholds[t] for t in model.labels]
-    out: dict[str, Any] = {"all": scores(probs, y, th, mask)}
+    out: dict[str, Any] = {"all": scores(probs, y, th)}
     for lang in ("en", "zh"):
         sel = np.array([s.lang == lang for s in rows])
         if sel.any():
-            out[lang] = {k: v for k, v in scores(probs[sel], y[sel], th, mask[sel]).items() if k != "per_type"}
+            out[lang] = {k: v for k, v in scores(probs[sel], y[sel], th).items() if k != "per_type"}
     return out
 
 

@@ -99,18 +99,6 @@ def targets(rows: Sequence[Sentence]) -> Any:
     return y
 
 
-def known(rows: Sequence[Sentence]) -> Any:
-    """The 0/1 mask of the cells whose label is known (rows x EVENT_TYPES): 0 for a row's ``unknown``
-    types (data.article_sentences), which the loss and the calibration leave out."""
-    import numpy as np
-
-    m = np.ones((len(rows), len(EVENT_TYPES)), dtype=np.float32)
-    for i, s in enumerate(rows):
-        for t in s.unknown:
-            m[i, EVENT_TYPES.index(t)] = 0.0
-    return m
-
-
 def predict_probs(net: Any, tok: Any, texts: Sequence[str], batch_size: int = 64) -> Any:
     """fp32 torch probabilities, rows in input order (length-sorted batches)."""
     import numpy as np
@@ -131,32 +119,28 @@ def f1(tp: float, fp: float, fn: float) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def calibrate(probs: Any, y: Any, mask: Any = None) -> list[float]:
-    """Per type, the grid threshold with the best F1 on (probs, y), over the known cells of ``mask``
-    (default: all); ties go to the one nearest 0.5; a type without positives keeps 0.5."""
+def calibrate(probs: Any, y: Any) -> list[float]:
+    """Per type, the grid threshold with the best F1 on (probs, y); ties go to the one nearest 0.5;
+    a type without positives keeps 0.5."""
     out = []
     for j in range(y.shape[1]):
         pos = y[:, j] > 0.5
-        neg = ~pos if mask is None else ~pos & (mask[:, j] > 0.5)
         if not pos.any():
             out.append(0.5)
             continue
         best = max(GRID, key=lambda t: (f1(float(((probs[:, j] >= t) & pos).sum()),
-                                           float(((probs[:, j] >= t) & neg).sum()),
+                                           float(((probs[:, j] >= t) & ~pos).sum()),
                                            float(((probs[:, j] < t) & pos).sum())), -abs(t - 0.5)))
         out.append(float(best))
     return out
 
 
-def scores(probs: Any, y: Any, thresholds: Sequence[float], mask: Any = None) -> dict[str, Any]:
-    """Micro/macro F1, per-type precision/recall/F1/support, and exact-set accuracy; cells that
-    ``mask`` marks unknown (0) count as neither right nor wrong."""
+def scores(probs: Any, y: Any, thresholds: Sequence[float]) -> dict[str, Any]:
+    """Micro/macro F1, per-type precision/recall/F1/support, and exact-set accuracy."""
     import numpy as np
 
     pred = probs >= np.asarray(thresholds)[None, :]
     pos = y > 0.5
-    if mask is not None:
-        pred = pred & (mask > 0.5)
     per: dict[str, dict[str, float]] = {}
     TP = FP = FN = 0.0
     for j, t in enumerate(EVENT_TYPES):
@@ -261,16 +245,8 @@ def train(
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     # positives are ~8 % of the (sentence, type) cells: weigh them up so recall is not starved
-    # cells of unknown label (data.article_sentences) weigh 0; with none, this is the plain mean
-    cell_loss = torch.nn.BCEWithLogitsLoss(pos_weight=torch.full((len(EVENT_TYPES),), float(pos_weight)),
-                                           reduction="none")
-
-    def loss_fn(logits: Any, batch: Sequence[Sentence]) -> Any:
-        m = torch.from_numpy(known(batch))
-        return (cell_loss(logits, torch.from_numpy(targets(batch))) * m).sum() / m.sum().clamp(min=1.0)
-
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.full((len(EVENT_TYPES),), float(pos_weight)))
     y_val = targets(val_rows)
-    m_val = known(val_rows)
     val_texts = [s.text for s in val_rows]
     history: list[dict[str, Any]] = []
     best: dict[str, Any] = {"micro_f1": -1.0}
@@ -281,7 +257,7 @@ def train(
         total, n = 0.0, 0
         for batch in _batches(train_rows, batch_size, rng):
             arr = {k: torch.from_numpy(v) for k, v in encode(tok, [s.text for s in batch]).items()}
-            loss = loss_fn(net(**arr), batch)
+            loss = loss_fn(net(**arr), torch.from_numpy(targets(batch)))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
@@ -291,11 +267,10 @@ def train(
             if n // batch_size % 10 == 0:
                 log.info("epoch %d: %d rows, loss %.4f (%.0fs)", epoch, n, total / n, time.perf_counter() - t0)
         probs = predict_probs(net, tok, val_texts)
-        th = calibrate(probs, y_val, m_val)
-        sc = scores(probs, y_val, th, m_val)
+        th = calibrate(probs, y_val)
+        sc = scores(probs, y_val, th)
         row = {"epoch": epoch, "loss": round(total / max(n, 1), 4), "val_micro_f1": sc["micro_f1"],
-               "val_macro_f1": sc["macro_f1"],
-               "val_micro_f1_at_0.5": scores(probs, y_val, [0.5] * len(th), m_val)["micro_f1"],
+               "val_macro_f1": sc["macro_f1"], "val_micro_f1_at_0.5": scores(probs, y_val, [0.5] * len(th))["micro_f1"],
                "elapsed_s": round(time.perf_counter() - t0, 1)}
         history.append(row)
         log.info("epoch %s", row)
@@ -310,7 +285,7 @@ def train(
     for lang in ("en", "zh"):
         sel = np.array([s.lang == lang for s in val_rows])
         if sel.any():
-            by_lang[lang] = {k: v for k, v in scores(probs[sel], y_val[sel], best["thresholds"], m_val[sel]).items()
+            by_lang[lang] = {k: v for k, v in scores(probs[sel], y_val[sel], best["thresholds"]).items()
                              if k != "per_type"}
     zh_texts = [s.text for s in val_rows if s.lang == "zh"]
     unk = {"base_vocab": _unknown_rate(load_tokenizer(src, max_length), zh_texts),

@@ -47,11 +47,10 @@ def test_format(rows: list[evdata.Sentence]) -> None:
     assert len({re.sub(r"\s+", " ", s.text.lower()) for s in rows}) == len(rows)
     for line in evdata.SENTENCES.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
-        assert set(d) == {"id", "text", "lang", "labels", "status", "group", "split", "unknown"}
+        assert set(d) == {"id", "text", "lang", "labels", "status", "group", "split"}
         assert d["split"] in ("train", "val")
         assert d["status"] in (None, *evdata.STATUSES)
         assert set(d["labels"]) <= set(EVENT_TYPES)
-        assert set(d["unknown"]) <= set(EVENT_TYPES) - set(d["labels"])
 
 
 def test_split_is_by_group(rows: list[evdata.Sentence]) -> None:
