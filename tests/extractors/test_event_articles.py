@@ -30,7 +30,7 @@ STATUSES = {"proposed", "enacted", "reversed", "background"}
 POLICY_TYPES = {"export_control", "entity_list", "tariff", "investigation"}
 KEYS = {"id", "lang", "title", "text", "published", "outlet", "split", "story", "entities", "events"}
 EVENT_KEYS = {"type", "status", "actor", "targets", "evidence", "action"}
-SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"}
+SPLITS = {"dev", "val", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"}
 
 
 def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
@@ -45,7 +45,7 @@ def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
 
 
 def load_story_splits(path: Path = STORIES) -> dict[str, str]:
-    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout8|holdout7|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
+    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val|test|holdout9|holdout8|holdout7|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
     return {m.group(1): m.group(2) for m in map(table.match, path.read_text(encoding="utf-8").splitlines()) if m}
 
 
@@ -394,6 +394,13 @@ def test_holdout8_split(articles: list[dict[str, Any]]) -> None:
     """The holdout8 split (round 10, written without reading the system's code, sealed, scored once at the
     end of the round; see :func:`_sealed_holdout`): at least 5 records of its actions and 9 decoys."""
     _events, mine, _ = _sealed_holdout(articles, "holdout8", "h8", decoys=9)
+    assert sum(r["action"] is not None for r in mine) >= 5
+
+
+def test_holdout9_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout9 split (round 11, written without reading the system's code, sealed, scored once at the
+    end of the round; see :func:`_sealed_holdout`): at least 5 records of its actions and 9 decoys."""
+    _events, mine, _ = _sealed_holdout(articles, "holdout9", "h9", decoys=9)
     assert sum(r["action"] is not None for r in mine) >= 5
 
 
