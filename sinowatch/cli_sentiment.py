@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
             1.0, "--domain-mix", help="General rows per domain row in the domain stage (guards against forgetting)."
         ),
         domain_weight: int = typer.Option(
-            2, "--domain-weight", help="Times each domain train row appears in the general epochs."
+            1, "--domain-weight", help="Times each domain train row appears in the general epochs (round 11: 1)."
         ),
         pooling: str = typer.Option(
             "mean+target", "--pooling", help="'mean+target' (sentence mean + marked-target mean) or 'mean'."
@@ -90,7 +90,7 @@ def register(app: typer.Typer) -> None:
         domain_file: list[Path] = typer.Option(
             [], "--domain-file",
             help="Domain training file (JSON lines as models/sentiment/domain_train*.jsonl); repeat for several. "
-                 "Default: the shipped recipe's files (domain_train.jsonl, domain_train_beat.jsonl).",
+                 "Default: the shipped recipe's files (domain_train.jsonl, domain_train_beat.jsonl, domain_train_beat6.jsonl and the spent sealed beat sets tests/data/sentiment_beat_holdout{2,4,5,6,7,8}.jsonl).",
         ),
     ) -> None:
         """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""

@@ -253,7 +253,7 @@ def train(
     export: bool = True,
     domain_epochs: int = 2,
     domain_mix: float = 1.0,
-    domain_weight: int = 2,
+    domain_weight: int = 1,
     pooling: str = "mean+target",
     init_from: str | Path | None = None,
     soup: bool = True,
