@@ -45,23 +45,31 @@ def test_beat6_training_pairs_share_no_event_or_text_with_evaluation_files() -> 
         assert not texts & {r["text"].strip().lower() for r in rows}, path.name
 
 
-def test_beat6_is_training_data_on_request_never_validation() -> None:
-    """The shipped recipe's files reproduce the shipped model; beat6 joins only with --domain-file,
-    and its rows then split between training and domain validation by text like the others."""
-    from sinowatch.models.sentiment.data import DOMAIN_TRAIN_BEAT6, DOMAIN_TRAIN_FILES, training_sets
+def test_recipe_trains_on_beat6_and_the_spent_sets_never_validation_or_sealed() -> None:
+    """Since round 11 the shipped recipe's domain files hold beat6 and the six spent sealed beat sets
+    (MODEL_CARD.md); never a beat validation file, a sealed set (holdout9) or the beat test file. Each
+    file's rows split between training and domain validation by text, like the others."""
+    from sinowatch.models.sentiment.data import (
+        DOMAIN_TRAIN_BEAT6,
+        DOMAIN_TRAIN_FILES,
+        SPENT_BEAT_FILES,
+        training_sets,
+    )
     from sinowatch.models.sentiment.valscore import VALIDATION_BEAT_FILES
 
-    assert DOMAIN_TRAIN_BEAT6 not in DOMAIN_TRAIN_FILES
-    assert not set(VALIDATION_BEAT_FILES) & {*DOMAIN_TRAIN_FILES, DOMAIN_TRAIN_BEAT6}
+    assert DOMAIN_TRAIN_BEAT6 in DOMAIN_TRAIN_FILES and set(SPENT_BEAT_FILES) <= set(DOMAIN_TRAIN_FILES)
+    assert all(p.exists() for p in DOMAIN_TRAIN_FILES)
+    assert not set(VALIDATION_BEAT_FILES) & set(DOMAIN_TRAIN_FILES)
+    assert not {p.name for p in DOMAIN_TRAIN_FILES} & {"sentiment_beat_holdout9.jsonl", "sentiment_beat.jsonl"}
     from tests.models.test_sentiment import SENTIMENT_DATA
 
     if not (SENTIMENT_DATA / "sentfin").exists():
         pytest.skip("public sentiment data absent (../shared/data/sentiment)")
+    fewer = training_sets(SENTIMENT_DATA, domain_files=[p for p in DOMAIN_TRAIN_FILES if p != DOMAIN_TRAIN_BEAT6])
     plain = training_sets(SENTIMENT_DATA)
-    more = training_sets(SENTIMENT_DATA, domain_files=(*DOMAIN_TRAIN_FILES, DOMAIN_TRAIN_BEAT6))
-    added = len(more["train"]) + len(more["validation_domain"]) - len(plain["train"]) - len(plain["validation_domain"])
+    added = len(plain["train"]) + len(plain["validation_domain"]) - len(fewer["train"]) - len(fewer["validation_domain"])
     assert added == sum(1 for line in DOMAIN_TRAIN_BEAT6.read_text(encoding="utf-8").splitlines() if line.strip())
-    assert {e.text for e in plain["validation_domain"]} <= {e.text for e in more["validation_domain"]}
+    assert {e.text for e in fewer["validation_domain"]} <= {e.text for e in plain["validation_domain"]}
 
 
 def test_beat_validation_splits_policy_and_chinese_rows() -> None:
