@@ -137,7 +137,7 @@ _REVERSED_EN = re.compile(
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
     r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|(?<!the )end(s|ed|ing)?(?! up)(?![- ]use)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|(executive )?orders? (against|targeting|banning)|executive orders?|"
-    r"dut(y|ies)|rules?|sanctions?|requirements?|measures?|blacklist|entity list|list|levies|probe|investigation|"
+    r"dut(y|ies)|rules?|sanctions?|requirements?|(counter)?measures?|blacklist|entity list|list|levies|probe|investigation|"
     r"designations?)\b|"
     r"\b(bans?|restrictions?|curbs?|controls?|tariffs?|duties|rules?|sanctions?|requirements?|probe)\b.{0,20}\b"
     r"(was|were|is|are|has been|have been|will be|to be|being)? ?(lifted|rescinded|revoked|scrapped|eased|relaxed|"
@@ -329,6 +329,8 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
     ``ref_day`` ("1月31日更新" in a February 1 article is the news, as "on Jan. 31" is)."""
     if ref_year is None:
         return False
+    if trigger and (at := sentence.find(trigger)) >= 0 and _month_year_after(sentence, at + len(trigger), ref_year):
+        return True
     for m in _PAST_YEAR.finditer(sentence):
         year = int(m.group(1) or m.group(2) or m.group(3))
         if year < ref_year and (m.group(2) or _PAST_TENSE.search(sentence)):
@@ -344,7 +346,9 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
             if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])) \
                     and not _days_before(sentence[m.end():], ref_year, month, ref_month, ref_day):
                 return True
-        if trigger and (at := sentence.find(trigger)) >= 0 and _later_month_past(sentence[at:at + len(trigger) + 70], ref_month):
+        if trigger and (at := sentence.find(trigger)) >= 0 and (
+                _later_month_past(sentence[at:at + len(trigger) + 70], ref_month)
+                or _opened_in_later_month(sentence, at, at + len(trigger), ref_month)):
             return True
         # early this year, in an article of April or later ("今年初...发起的")
         if ref_month >= 4 and _EARLY_THIS_YEAR.search(sentence):
@@ -359,6 +363,32 @@ def _later_month_past(text: str, ref_month: int) -> bool:
     investigation that the ministry opened in September", in a March article): last year's act
     (extract-0.7.4). Looked for just after the trigger: another clause may date another act."""
     return any(_MONTHS.index(m.group(1).lower()) + 1 > ref_month for m in _PAST_MONTH_EN.finditer(text))
+
+
+def _opened_in_later_month(sentence: str, start: int, end: int, ref_month: int) -> bool:
+    """"Brussels opened the anti-dumping investigation in December", in a July article: the verb before
+    the trigger, the month right after it, later in the year than the article's: last year's act
+    (extract-0.7.6)."""
+    m = _MONTH_AFTER.match(sentence, end)
+    return bool(m and _MONTHS.index(m.group(1).lower()) + 1 > ref_month
+                and _OPENED_BEFORE.search(sentence[max(0, start - 60):start]))
+
+
+def _month_year_after(sentence: str, end: int, ref_year: int) -> bool:
+    """The trigger's own clause dates it to a month of an earlier year ("The investigation, opened in
+    July 2018", "its investigation, which it opened in December 2023"): looked for in the 40 characters
+    after the trigger, so that another clause's date ("ending a probe that began in November 2018") does
+    not count (extract-0.7.6)."""
+    m = _MONTH_YEAR.search(sentence[end:end + 40])
+    return bool(m and int(m.group(1)) < ref_year and _PAST_TENSE.search(sentence[end:end + m.start() + 1]))
+
+
+_MONTH_YEAR = re.compile(r"\b(?:in|since) (?:late |early |mid-)?(?:" + "|".join(m.title() for m in _MONTHS)
+                         + r"),? ((?:19|20)\d\d)\b", _I)
+
+
+_MONTH_AFTER = re.compile(r"\s+(?:in|last) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS) + r")\b(?!,? \d)")
+_OPENED_BEFORE = re.compile(r"\b(opened|launched|began|started|initiated|imposed|announced)\b(?!.*[.;])", _I)
 
 
 _PAST_MONTH_EN = re.compile(r"\b(?:opened|launched|began|started|initiated|issued|introduced|announced|imposed|added|"

@@ -120,8 +120,8 @@ _DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|cla
 
 #: what makes a sentence's list a designation list (entity_list)
 _DESIGNATION_LIST = re.compile(
-    r"entity list|entities list|blacklist|unreliable entit|military|1260h|\bcmic\b|sanction|designat|"
-    r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工", _I)
+    r"entity list|entities list|blacklist|unreliable entit|military|1260h|\bcmic\b|sanction|designat|countermeasure|"
+    r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施", _I)
 _NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单", _I)
 
 
@@ -193,11 +193,18 @@ def listing_only(event: dict[str, Any], listed: set[str]) -> bool:
     or licence: the designation is the act, and it is entity_list alone. A control on items in the
     same sentence ("limits on exports of HBM", "延长临时许可") keeps both."""
     trigger = event.get("trigger")
-    if event["type"] != "export_control" or not trigger or event["sentence"] not in listed:
+    if event["type"] != "export_control" or event["sentence"] not in listed:
         return False
-    if not (_GENERIC_TRIGGER.match(trigger.strip()) or _SECTOR_RESTRICTIONS.match(trigger.strip())):
+    # the classifier's reading of a countermeasure's consequence ("禁止境内组织和个人与其开展有关交易"): the
+    # listing is the act (extract-0.7.6)
+    if event.get("source") == "classifier" and _COUNTERMEASURE.search(event["sentence"]):
+        return not _ITEMS.search(event["sentence"])
+    if not trigger or not (_GENERIC_TRIGGER.match(trigger.strip()) or _SECTOR_RESTRICTIONS.match(trigger.strip())):
         return False
     return not _ITEMS.search(event["sentence"])
+
+
+_COUNTERMEASURE = re.compile(r"\bcountermeasures?\b|反制措施", _I)
 
 
 #: a probe opened by a list's working mechanism or about a listing ("不可靠实体清单工作机制对PVH启动调查",

@@ -77,7 +77,10 @@ _APPROVED = (r"\bsanctioned by (the |their |its |his |her |a |an )?(city|local|l
              r"\bsanctioned (\w+ ){0,3}to (spend|hold|run|use|take|attend|organi[sz]e)\b")
 #: an inquiry into an accident or a fault (a rail operator's, an airline's), not a probe of a firm's conduct
 _ACCIDENT_PROBE = (r"\b(probe|investigation|inquiry)\b.{0,5}\b(into|of)\b.{0,40}\b(fault|accident|crash|outage|"
-                   r"derailment|collision|fire|leak|explosion|malfunction|breakdown)s?\b|\binternal (probe|investigation|inquiry)")
+                   r"derailment|collision|fire|leak|explosion|malfunction|breakdown)s?\b|\binternal (probe|investigation|inquiry)|"
+                   # a device: an ultrasound, medical, temperature or space probe (extract-0.7.6)
+                   r"\b(ultrasound|medical|handheld|temperature|soil|test|sensor|space|lunar|mars|asteroid|deep-space)\s+probes?\b|"
+                   r"\bprobes? (plugs?|attach\w*|connects?) ")
 #: a firm's past output in general, no model named: "has released several open-source models", "已陆续发布多款大模型"
 _VAGUE_RELEASES = (r"\b(has|have) (already )?(released|launched|rolled out|open-sourced) (several|many|multiple|a number of|"
                    r"various|a series of|dozens of)\b|(陆续|先后|累计)(发布|推出|开源)|(发布|推出|开源)(了)?(多款|多个|一系列|数十款)")
@@ -126,6 +129,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"firms|companies|funds)?\b[^.;]{0,20}\bfrom\b[^.;]{0,20}\binvest\w*\b[^.;]{0,40}\b(China|Chinese)\b|"
          r"\b(bar|ban|prohibit|restrict|curb|limit)\w*\b.{0,10}\b(investment|investing) in (certain |some )?(China|Chinese)\b|"
          r"(对外投资|对华投资)(限制|审查|禁令|新规|规则)|(限制|禁止)[^，。；]{0,20}对(华|中国)[^，。；]{0,30}投资", 0.96, None, None),
+        # a forced divestment on national-security grounds (CFIUS: "ordered Beijing Shiji to divest StayNTouch",
+        # "gave Suirui 120 days to divest", 勒令...剥离): a ban on holding a U.S. business, as the transaction
+        # bans above (extract-0.7.6)
+        (r"\b(order\w*|forc\w*|compel\w*)\b[^.;]{0,80}\bto divest\b|\bordered\b[^.;]{0,80}\bto (sell|unwind)\b|"
+         r"\bforced\b[^.;]{0,60}\bto sell\b[^.;]{0,40}\b(maker|company|firm|business|stake|unit|subsidiary|land)\b|\b\d+ days to divest\b|"
+         r"\bdivestment orders?\b|\border\w* (the |a )?divestment\b|(下令|勒令|责令)[^，。；]{0,60}剥离", 0.9, None,
+         r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly)\b|法院|股东|债权|反垄断"),
         # orders against a watched firm's apps ("Trump orders against ByteDance's TikTok", 针对TikTok和微信的行政令)
         (r"\b(executive )?orders? (against|targeting|banning)\b|(针对|禁止).{0,24}的行政令", 0.85, None,
          r"purchase orders?|court orders?|restraining orders?|gag orders?|order book", ("company",)),
@@ -153,6 +163,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
+        # countermeasures imposed on named foreign firms (MOFCOM's on Hanwha Ocean's U.S. units: no dealings
+        # with them), as a listing; their suspension is the reversal (extract-0.7.6)
+        (r"\b(impos\w*|announc\w*|tak\w*|adopt\w*|suspend\w*|lift\w*)\b[^.;]{0,40}\bcountermeasures\b[^.;]{0,20}\b(on|against)\b|"
+         r"\bcountermeasures\b[^.;]{0,10}\b(it )?(imposed|announced|adopted) (on|against)\b|"
+         r"(对|针对)[^，。；]{0,40}(采取|实施)(了)?反制措施|暂停实施[^，。；]{0,40}反制措施", 0.9, None, None),
         (r"\bmilitary[- ]industrial[- ]complex (companies )?list|\b(ns-)?cmic list|中国军事企业|中国军工复合体企业|军工复合体企业", 0.85, None, None),
         (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法"),
         (r"\bon (the|its|a) (u\.s\. )?(entity list|blacklist)\b|(在|位列|列于).{0,6}实体清单", 0.8, None, None),
@@ -160,7 +175,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "tariff": [
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
         (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
-        (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop"),
+        (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
          OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + r"|\b(if|unless|whether)\b"),
