@@ -501,8 +501,22 @@ def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
         if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")) \
                 and not _GRANTED_FROM.search(sentence[max(0, h[0] - 60):h[0]]):
             continue
+        if _enumerated_object(sentence[max(0, h[0] - 80):h[0]]):
+            continue
         out.append(h)
     return out
+
+
+def _enumerated_object(before: str) -> bool:
+    """A name later in an enumeration whose head is an object ("imports from the EU, Japan, South Korea
+    and Indonesia": Japan is a place of origin, as the EU is): the text before the enumeration ends with a
+    preposition (extract-0.7.6)."""
+    m = _ENUM_TAIL.search(before)
+    return m is not None and m.start() > 0 and bool(_NOT_ACTOR_BEFORE.search(before[:m.start()].rstrip() + " "))
+
+
+#: the names of an enumeration before the hit: "the EU, ", "Canada, Japan and ", "South Korea and "
+_ENUM_TAIL = re.compile(r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+$")
 
 
 def dateline(sentence: str, hit: Hit) -> bool:

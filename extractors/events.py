@@ -608,7 +608,8 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
         named = actor is not None and not any(h[2] == actor and adjectival(text, h) for h in sent_hits) \
             and not metonym(text, sent_hits, t_start)
-        actor = actor or instrument_actor(sent_hits) or _earlier_actor(doc_text(doc), found, govs, s_tok)
+        actor = actor or instrument_actor(sent_hits) or _earlier_actor(doc_text(doc), found, govs, s_tok,
+                                                                      agency=bool(_AGENCY_ANAPHOR.search(text)))
     elif etype in STATED_ACTOR_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
     own = pick_targets(sent_hits, actor)
@@ -617,11 +618,23 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
             "coref": coref and not own, "actor_named": named}
 
 
-def _earlier_actor(full: str, found: Sequence[_HitTuple], govs: Sequence[_HitTuple], s_tok: int) -> str | None:
-    """The last agency or government that could act, named before token ``s_tok``."""
+def _earlier_actor(full: str, found: Sequence[_HitTuple], govs: Sequence[_HitTuple], s_tok: int, *,
+                   agency: bool = False) -> str | None:
+    """The last agency or government that could act, named before token ``s_tok``; with ``agency`` (the
+    sentence says "the ministry", "the commission": extract-0.7.6), the last agency, when one was named."""
     earlier = sorted((h[2], h[3], h[4], h[5]) for h in (*found, *govs) if h[1] <= s_tok)
     valid = valid_actor_hits(full, earlier)
+    if agency:
+        gov_ids = {h[4] for h in govs}
+        agencies = [h for h in valid if h[2] not in gov_ids]
+        if agencies:
+            return agencies[-1][2]
     return valid[-1][2] if valid else None
+
+
+#: a sentence that refers back to an agency ("the ministry opened ...", "the commission imposed ..."), not
+#: to a government ("the administration")
+_AGENCY_ANAPHOR = re.compile(r"\b(the|its) (ministry|department|commission|bureau|regulator)\b|该部|该局|该委员会", re.I)
 
 
 def _earlier_targets(doc: Doc, found: Sequence[_HitTuple], s_tok: int) -> list[str]:

@@ -83,3 +83,24 @@ def test_device_probes_are_no_investigation(extract_one) -> None:  # type: ignor
     assert "investigation" not in {e.type for e in ex.events}
     assert "investigation" in {e.type for e in extract_one(
         "Regulators opened a probe into the chipmaker's pricing.", "en").events}
+
+
+def test_a_country_later_in_an_enumeration_of_origins_does_not_act(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("China's commerce ministry said on Friday it had opened an anti-dumping investigation into "
+                     "imports of the resin. Last year the ministry imposed duties on steel from the EU, Japan, South "
+                     "Korea and Indonesia.", "en")
+    actors = {e.actor for e in ex.events if e.type in ("investigation", "tariff")}
+    assert actors == {"mofcom"}  # not jp-gov or kr-gov (places of origin), and "the ministry" is MOFCOM
+    # only an enumeration after a preposition is an object; one that heads the sentence may act
+    from sinowatch.extractors.event_roles import _enumerated_object
+
+    assert _enumerated_object("hot-rolled plates from the EU, ") and _enumerated_object("imports from Canada, Japan and ")
+    assert not _enumerated_object("The United States, ") and not _enumerated_object("Washington and ")
+
+
+def test_the_ministry_refers_back_to_the_agency_not_the_government(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_one("BEIJING, May 3 - Beijing has stepped up trade defences. China's commerce ministry said on "
+                     "Friday it would review the dispute. A year ago the ministry opened an anti-dumping inquiry "
+                     "into the imports.", "en")
+    probes = [e for e in ex.events if e.type == "investigation"]
+    assert probes and all(e.actor == "mofcom" for e in probes)
