@@ -32,3 +32,15 @@ def extract_one(extractor):  # type: ignore[no-untyped-def]
         return ex
 
     return run
+
+
+@pytest.fixture(scope="session")
+def full():  # type: ignore[no-untyped-def]
+    """The extractor as the pipeline runs it by default: the rules and the event classifier."""
+    from sinowatch.extractors.pipeline import Extractor
+
+    from sinowatch.config import Config
+    from sinowatch.scoring import load_event_model
+
+    cfg = Config()
+    return Extractor.load(cfg.extraction, event_model=load_event_model(cfg))

@@ -14,17 +14,6 @@ from sinowatch.extractors.event_roles import past_date
 from sinowatch.records import Document
 
 
-@pytest.fixture(scope="module")
-def full():  # type: ignore[no-untyped-def]
-    from sinowatch.extractors.pipeline import Extractor
-
-    from sinowatch.config import Config
-    from sinowatch.scoring import load_event_model
-
-    cfg = Config()
-    return Extractor.load(cfg.extraction, event_model=load_event_model(cfg))
-
-
 def _events(extractor, text: str, lang: str, published: str = "2025-03-12", title: str = ""):  # type: ignore[no-untyped-def]
     (ex,) = extractor.extract([Document(id="a", title=title, text=text, lang=lang, published=published)])
     return ex.events
