@@ -89,7 +89,7 @@ _BACKGROUND_ZH = re.compile(
 _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d(?!\d?\s*月))(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
                         _I)
-_PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)", _I)
+_PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)|曾(经)?", _I)
 _MONTH_EN = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
                        + r")\b(?! \d{1,2}\b)")
 _MONTH_ZH = re.compile(r"(今年|本年)?(?<!\d年)(?<!\d)(\d{1,2})\s*月")

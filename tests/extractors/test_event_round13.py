@@ -93,3 +93,10 @@ def test_the_ministry_refers_back_to_the_agency_not_the_government(extract_one) 
                      "into the imports.", "en")
     probes = [e for e in ex.events if e.type == "investigation"]
     assert probes and all(e.actor == "mofcom" for e in probes)
+
+
+def test_a_dated_chinese_act_told_with_zeng_is_background() -> None:
+    # "曾" (once, earlier) marks a dated act of an earlier year as the past, as a past-tense verb does
+    assert past_date("2020年3月，美国总统曾下令该公司剥离其收购的美国软件企业。", 2025, 6, 10, trigger="下令")
+    # the year rule needs a past marker: without one, a year is not enough (a plan "2027年..." is not past)
+    assert not past_date("2020年3月，美国总统下令该公司剥离其收购的美国软件企业。", 2025, 6, 10, trigger="下令")
