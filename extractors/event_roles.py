@@ -60,6 +60,7 @@ _I = re.IGNORECASE
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_MONTH_NAMES = "|".join(m.title() for m in _MONTHS)  # "January|February|...", for the date patterns
 _BACKGROUND_EN = re.compile(
     r"\bsince (19|20)\d\d\b|\bsince (last|early|late|mid-)\s?\w+|"
     r"\b(which|that|who) (was|were|had been|has been|have been)\b.{0,40}\b(added|placed|blacklisted|listed|designated|"
@@ -90,7 +91,7 @@ _PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d)
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d(?!\d?\s*月))(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
                         _I)
 _PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)|曾(经)?", _I)
-_MONTH_EN = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS)
+_MONTH_EN = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n) (?:late |early |mid-)?(" + _MONTH_NAMES
                        + r")\b(?! \d{1,2}\b)")
 _MONTH_ZH = re.compile(r"(今年|本年)?(?<!\d年)(?<!\d)(\d{1,2})\s*月")
 # a month after these is a deadline or next year's ("延至5月", "明年2月"), not when the act happened
@@ -329,7 +330,10 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
     ``ref_day`` ("1月31日更新" in a February 1 article is the news, as "on Jan. 31" is)."""
     if ref_year is None:
         return False
-    if trigger and (at := sentence.find(trigger)) >= 0 and _month_year_after(sentence, at + len(trigger), ref_year):
+    # the trigger's own clause may date it (extract-0.7.4, 0.7.6)
+    at = sentence.find(trigger) if trigger else -1
+    end = at + len(trigger) if trigger and at >= 0 else -1
+    if at >= 0 and _month_year_after(sentence, end, ref_year):
         return True
     for m in _PAST_YEAR.finditer(sentence):
         year = int(m.group(1) or m.group(2) or m.group(3))
@@ -346,9 +350,8 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
             if 1 <= month < ref_month and (m.group(1) or not re.search(r"\d{4}\s*年\s*$", sentence[:m.start()])) \
                     and not _days_before(sentence[m.end():], ref_year, month, ref_month, ref_day):
                 return True
-        if trigger and (at := sentence.find(trigger)) >= 0 and (
-                _later_month_past(sentence[at:at + len(trigger) + 70], ref_month)
-                or _opened_in_later_month(sentence, at, at + len(trigger), ref_month)):
+        if at >= 0 and (_later_month_past(sentence[at:end + 70], ref_month)
+                        or _opened_in_later_month(sentence, at, end, ref_month)):
             return True
         # early this year, in an article of April or later ("今年初...发起的")
         if ref_month >= 4 and _EARLY_THIS_YEAR.search(sentence):
@@ -383,17 +386,17 @@ def _month_year_after(sentence: str, end: int, ref_year: int) -> bool:
     return bool(m and int(m.group(1)) < ref_year and _PAST_TENSE.search(sentence[end:end + m.start() + 1]))
 
 
-_MONTH_YEAR = re.compile(r"\b(?:in|since) (?:late |early |mid-)?(?:" + "|".join(m.title() for m in _MONTHS)
+_MONTH_YEAR = re.compile(r"\b(?:in|since) (?:late |early |mid-)?(?:" + _MONTH_NAMES
                          + r"),? ((?:19|20)\d\d)\b", _I)
 
 
-_MONTH_AFTER = re.compile(r"\s+(?:in|last) (?:late |early |mid-)?(" + "|".join(m.title() for m in _MONTHS) + r")\b(?!,? \d)")
+_MONTH_AFTER = re.compile(r"\s+(?:in|last) (?:late |early |mid-)?(" + _MONTH_NAMES + r")\b(?!,? \d)")
 _OPENED_BEFORE = re.compile(r"\b(opened|launched|began|started|initiated|imposed|announced)\b(?!.*[.;])", _I)
 
 
 _PAST_MONTH_EN = re.compile(r"\b(?:opened|launched|began|started|initiated|issued|introduced|announced|imposed|added|"
                             r"unveiled|published|adopted|enacted|revoked|filed|blacklisted|designated) (?:in|last) (?:late |early |mid-)?("
-                            + "|".join(m.title() for m in _MONTHS) + r")\b(?!,? \d)")
+                            + _MONTH_NAMES + r")\b(?!,? \d)")
 _EARLY_THIS_YEAR = re.compile(r"今年(年)?初|今年早些时候")
 
 
@@ -421,7 +424,7 @@ def _dated_weeks_before(sentence: str, year: int, ref_month: int, ref_day: int) 
 _DAY_ZH = re.compile(r"^\s*(\d{1,2})\s*[日号]")
 _ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 # a day of a month: "on March 23", "Sept. 5" (not followed by a year: that is the year rule's)
-_MONTH_DAY_EN = re.compile(r"\b(" + "|".join(m.title() for m in _MONTHS) + r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? "
+_MONTH_DAY_EN = re.compile(r"\b(" + _MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? "
                            r"(\d{1,2})\b(?!,? (19|20)\d\d)(?!\s*(-|–|to|through)\s*\d)")
 _RECENT_REPORT = re.compile(r"近日|日前|近期|\b(recently|newly)\b", _I)
 _THIS_MONTH_DAY_ZH = re.compile(r"(?:本月|这个月|当月)\s*(\d{1,2})\s*[日号]")
