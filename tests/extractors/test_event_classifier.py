@@ -35,6 +35,18 @@ def test_combine_respects_floor_and_per_type_threshold() -> None:
     assert combine([], "s", probs, TH, [], add_floor=1.01) == []  # floor above 1: adding is off
 
 
+def test_combine_alert_floor_applies_to_the_alert_types_only() -> None:
+    probs = {t: 0.0 for t in EVENT_TYPES} | {"export_control": 0.72, "entity_list": 0.6, "investigation": 0.72}
+    # one floor for all: nothing reaches 0.85
+    assert combine([], "s", probs, TH, [], add_floor=0.85) == []
+    # a lower floor for export_control and entity_list adds those two, not the investigation
+    out = combine([], "s", probs, TH, [], add_floor=0.85, alert_floor=0.55)
+    assert sorted(e["type"] for e in out) == ["entity_list", "export_control"]
+    # the type's own threshold still holds under the alert floor
+    out = combine([], "s", probs, TH | {"entity_list": 0.65}, [], add_floor=0.85, alert_floor=0.55)
+    assert [e["type"] for e in out] == ["export_control"]
+
+
 def test_combine_drops_only_weak_rule_events_the_classifier_rejects() -> None:
     rules = [_rule("partnership", 0.66), _rule("investment", 0.88), _rule("tariff", 0.7)]
     probs = {t: 0.001 for t in EVENT_TYPES} | {"tariff": 0.4}
