@@ -126,17 +126,18 @@ def test_without_additions_only_droppable_rule_events_are_classified(with_classi
     plain = "Huawei raised prices of its phones by 5% amid strong demand."  # mention + cue, no rule event
     doc = Document(id="v", title="", text=f"{weak} {strong} {plain}", lang="en")
     comps = [nlp.get_pipe("sinowatch_event_classifier") for nlp in ex.pipelines.values()]
-    saved = [(c.add_floor, c.weak_rule) for c in comps]
+    saved = [(c.add_floor, c.alert_floor, c.weak_rule) for c in comps]
     try:
         for c in comps:
-            c.add_floor, c.weak_rule = 1.01, 0.8
+            # both floors above 1: no additions of any type (the alert types have their own floor)
+            c.add_floor, c.alert_floor, c.weak_rule = 1.01, 1.01, 0.8
             c._cache.clear()
         model.seen.clear()
         list(ex.extract([doc]))
         assert model.seen == [weak]  # nothing else can change: no additions, strong events kept
     finally:
-        for c, (a, w) in zip(comps, saved, strict=True):
-            c.add_floor, c.weak_rule = a, w
+        for c, (a, al, w) in zip(comps, saved, strict=True):
+            c.add_floor, c.alert_floor, c.weak_rule = a, al, w
             c._cache.clear()
 
 
