@@ -163,7 +163,7 @@ REPORT_ONLY = ("test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"
 #: in an earlier round; studying their errors is allowed, and a change they prompt is disclosed).
 #: Never val (it chooses configurations: its errors would turn it into a tuning set), test, or a
 #: sealed holdout.
-ERROR_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9")  # 4-9: spent at the end of rounds 6-11
+ERROR_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")  # 4-10: spent at the end of rounds 6-12
 
 
 def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
