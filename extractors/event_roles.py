@@ -228,6 +228,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
             or (_HAD_EN.search(sentence) and not _REPORTED_HAD.search(sentence))
             or past_date(sentence, ref_year, ref_month)):
         return "background"
+    if etype == "investigation" and _CONCLUDED_BY_MEASURES.search(sentence):
+        return "background"
     if etype == "market_move":
         return "enacted"  # a stated move or result; "shares dropped" is not a reversal
     # back on a list of trusted destinations: licences no longer needed, an easing
@@ -305,6 +307,15 @@ TRUSTED_LIST_RESTORE = (
     r"(white ?list|list of (countries|preferred|trusted|favou?red)|trusted[- ]exporter|preferred trading partners)|"
     r"(重新|恢复)(列入|纳入|加入)?.{0,30}(白色清单|白名单|优待名单|优惠对象|优待国家)|(恢复为|重新列为).{0,20}(优惠对象|白色清单|优待)")
 _TRUSTED_LIST_RESTORE = re.compile(TRUSTED_LIST_RESTORE, _I)
+
+
+#: an inquiry concluded by the measures it led to ("The duties, which will apply for five years, conclude an
+#: investigation the Commission opened in 2023", "这一决定为...发起的反倾销调查画上句号"): the decision is the
+#: news, the inquiry its background (extract-0.7.7); an inquiry ended without measures stays a reversal
+_CONCLUDED_BY_MEASURES = re.compile(
+    r"\b(duties|duty|tariffs?|levies|ruling|decision|determination|measures)\b[^.;]{0,60}\b(conclud\w*|end(s|ed)?|clos(es|ed)|"
+    r"wrap\w* up)\b[^.;]{0,30}\b(investigation|probe|inquiry)\b|"
+    r"(决定|裁定|裁决|措施|征税)[^。；]{0,40}(调查|审查)(画上(了)?句号|告一段落)|(为|给)[^，。；]{0,40}(调查|审查)画上(了)?句号", _I)
 
 
 def _reversal(sentence: str, zh: bool, etype: str | None = None) -> bool:

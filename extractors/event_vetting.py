@@ -225,7 +225,7 @@ def probe_of_list(event: dict[str, Any]) -> bool:
 
 
 #: a condition before the trigger ("If duties come", "unless tariffs are imposed", "一旦加征")
-_CONDITION = re.compile(r"\b(if|unless|in case|in the event( that)?|should)\b[^,;.:\"“”]{0,30}$|(如果|假如|若|一旦|倘若)[^，。；]{0,15}$", _I)
+_CONDITION = re.compile(r"\b(if|unless|in case|in the event( that)?|should)\b[^,;.:\"“”]{0,30}$|(如果|假如|若|一旦|倘若|以防|以免|以备)[^，。；]{0,15}$", _I)
 _CONDITION_TYPES = ("export_control", "entity_list", "tariff", "investigation")
 
 
@@ -278,6 +278,12 @@ _LIST_PARTIES_LICENCE = re.compile(
 _LICENCE_WORD = re.compile(r"licen[cs]|许可", _I)
 
 
+#: firms placed under restrictions (a sanctions package's designations: "places dozens of firms ... under tighter
+#: restrictions on the export of dual-use goods", "对数十家...企业实施两用物项出口限制"): parties, not items
+_FIRMS_UNDER = re.compile(r"\bplac\w* (\w+ ){0,3}(firms|companies|entities|suppliers|businesses)\b[^.;]{0,120}\bunder\b[^.;]{0,30}\brestrictions\b|"
+                          r"对[^。；]{0,60}(企业|公司|实体)实施[^。；]{0,20}限制", _I)
+
+
 def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[str] | frozenset[str] = frozenset()) -> bool:
     """An export_control event in an article that reports a designation (or a removal), whose sentence
     states the licence requirement for shipping any item to the listed parties: the listing's
@@ -290,6 +296,9 @@ def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[st
     if _LISTING_SUBJECT.search(sentence.strip()):
         return True
     if _LIST_PARTIES_LICENCE.search(sentence) and _DESIGNATION_LIST.search(sentence):
+        return True
+    # restrictions placed on firms in an article of designations: the designations' consequence (extract-0.7.7)
+    if _FIRMS_UNDER.search(sentence):
         return True
     trigger = event.get("trigger") or ""
     if event.get("source") != "classifier" and _LICENCE_WORD.search(trigger):
@@ -314,6 +323,17 @@ def uncued(event: dict[str, Any]) -> bool:
     return rx is not None and not rx.search(_OTHER_SENSE.sub(" ", event["sentence"]))
 
 
+#: a price that did not move ("Shares of Intel were little changed", "股价在早盘变化不大"), without a figure
+_FLAT = re.compile(r"\blittle changed\b|\bbarely (moved|changed)\b|\b(were|was|closed|ended|traded|stayed|held|remained) "
+                   r"(\w+ )?(flat|unchanged)\b|变化不大|基本持平|波动不大|纹丝不动", _I)
+_FIGURE = re.compile(r"\d+(\.\d+)?\s?%|个百分点")
+
+
+def flat_move(event: dict[str, Any]) -> bool:
+    """A market_move (rule or classifier) whose sentence says the price did not move, with no figure (extract-0.7.7)."""
+    return event["type"] == "market_move" and bool(_FLAT.search(event["sentence"])) and not _FIGURE.search(event["sentence"])
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -321,6 +341,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
-                    or hypothetical(ev) or request_topic(ev) or probe_of_list(ev)
+                    or hypothetical(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

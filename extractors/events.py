@@ -104,12 +104,14 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # paraphrases without "export": end-user programmes, new restrictions on the chip sector
         (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),
         (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
-        (r"\blicen[cs]e requirements?\b|\bcontrols? on (the )?exports?\b|\bdual-use (items|goods|exports)\b", 0.85, None, None),
+        (r"\blicen[cs]e requirements?\b|\bcontrols? on (the )?exports?\b|\bdual-use (items|goods|exports)\b", 0.85, None,
+         # dual-use goods traded, the object of an accusation ("accused of supplying Russia's military with dual-use goods")
+         r"\b(suppl(y|ying|ied)|provid\w*|sell\w*|sold|ship\w*|obtain\w*|acquir\w*|procur\w*|smuggl\w*)\b[^.;]{0,40}\bdual-use (items|goods)"),
         (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
         (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|" + OTHER_LICENCE),
         (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None, None),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
-        (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export", 0.85, None, None),
+        (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export(?!ers?\b)", 0.85, None, None),
         (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
         (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, OTHER_LICENCE),
         # the instrument of the Huawei reprieves: a temporary general licence, extended or renewed
@@ -191,7 +193,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly|anti-discrimination|safeguard)\b"
          r"(( and| or|,) (anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly))? (investigations?|probes?|inquir(y|ies))\b|"
          r"(反倾销|反补贴|反垄断|反歧视|保障措施)(和反补贴|和反倾销)?(立案)?调查", 0.96, None, _ACCIDENT_PROBE),
-        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
+        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
@@ -201,7 +203,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
@@ -251,7 +253,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|显卡|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停|出口管制|规则|指引|管制|调查|报告|分析"),
     ],
     "market_move": [
-        (r"\b(stocks?|shares|share(?! of\b)|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None, None),
+        (r"\b(stocks?|shares|share(?! of\b)|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None,
+         r"\b(build\w*|built|draw\w*|drew|replenish\w*) (up )?(their |its |the )?stocks\b|stockpil"),
         # a company's results, not an industry's ("overseas sales of Chinese series rose")
         (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)|\bsales of (chinese|american|u\.s\.|global|domestic|overseas|foreign) \w+"),
         (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),

@@ -1,0 +1,119 @@
+"""#15 extract-0.7.7 (after round 12's scoring): general mechanisms found on the errors of holdout10,
+spent at the end of round 12 (``sinowatch eval --articles ... --split holdout10 --error-detail``) -
+firms placed under restrictions by a sanctions package (the designation's consequence), dual-use goods
+as the object of trade, scrutiny faced and penalties risked, 审查 in daily senses, stocks as inventory,
+prices that did not move, conditions introduced by 以防, and an inquiry concluded by the measures it led
+to. Sentences written for these tests (none copied from an evaluation split), run through the real
+extractor: rules only (``extract_one``) or with the event classifier as the pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+from sinowatch.extractors.event_vetting import flat_move
+
+from sinowatch.records import Document
+
+
+def _events(extractor, text: str, lang: str, published: str = "2025-03-12", title: str = ""):  # type: ignore[no-untyped-def]
+    (ex,) = extractor.extract([Document(id="a", title=title, text=text, lang=lang, published=published)])
+    return ex.events
+
+
+def test_firms_placed_under_restrictions_by_a_designation_are_no_separate_control(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("The European Union on Tuesday blacklisted 31 companies, among them nine in mainland China, for helping "
+            "Moscow source weapons parts. The package places the firms, located in five countries, under "
+            "stricter restrictions on the export of dual-use goods and advanced technology.")
+    evs = _events(full, text, "en", title="Council blacklists 31 more suppliers of Russia's army")
+    types = {e.type for e in evs}
+    assert "entity_list" in types and "export_control" not in types
+
+
+def test_chinese_firms_under_export_restrictions_in_a_listing_article(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("欧盟理事会周二宣布将31家企业列入对俄制裁名单。根据新方案，欧盟将对上述多国的二十余家企业实施更严格的两用物项出口限制。")
+    types = {e.type for e in _events(full, text, "zh")}
+    assert "entity_list" in types and "export_control" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors say the trading house was supplying the navy with dual-use goods such as gyroscopes and radar chips.",
+    "The network procured dual-use items through shell firms in three countries, the indictment says.",
+])
+def test_dual_use_goods_traded_are_no_control(extract_one, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in {e.type for e in extract_one(text, "en").events}
+
+
+def test_controls_on_dual_use_goods_still_count(extract_one) -> None:  # type: ignore[no-untyped-def]
+    ev = extract_one("Tokyo tightened controls on exports of dual-use goods to four countries on Monday.", "en")
+    assert "export_control" in {e.type for e in ev.events}
+
+
+def test_stopping_exporters_from_a_practice_is_no_export_ban(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The fixed fee per crate is meant to stop exporters from undercutting local growers, an official said."
+    assert "export_control" not in {e.type for e in extract_one(text, "en").events}
+    text = "The ministry will stop exports of the alloy to three buyers from next month."
+    assert "export_control" in {e.type for e in extract_one(text, "en").events}
+
+
+@pytest.mark.parametrize("text", [
+    "Ride-hailing apps have faced growing scrutiny in Brussels over how they classify drivers.",
+    "Banks that process the payments risk penalties under the new law, lawyers said.",
+    "The regulator will enforce the rule, and breaches can draw heavy penalties.",
+])
+def test_scrutiny_faced_and_penalties_risked_are_no_probe(extract_one, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in {e.type for e in extract_one(text, "en").events}
+
+
+def test_a_fine_imposed_is_still_a_probe(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The competition authority fined the cement maker 40 million euros for price fixing on Thursday."
+    assert "investigation" in {e.type for e in extract_one(text, "en").events}
+
+
+@pytest.mark.parametrize("text", [
+    "物流商表示，进口商不得不重新审查供应商名单。",
+    "一位货代说，多批机床配件因额外审查在港口滞留。",
+    "近年来，多国对跨境数据传输的审查明显趋严。",
+])
+def test_review_in_daily_senses_is_no_probe(extract_one, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in {e.type for e in extract_one(text, "zh").events}
+
+
+def test_stocks_as_inventory_are_no_market_move(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "Distributors have been building stocks of the resin, and some buyers said prices would go higher."
+    assert "market_move" not in {e.type for e in extract_one(text, "en").events}
+    text = "Shares of the resin maker fell 6% in Shanghai."
+    assert "market_move" in {e.type for e in extract_one(text, "en").events}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Shares of the chip designer were little changed in afternoon trading.", "en"),
+    ("该公司股价午后基本持平。", "zh"),
+])
+def test_a_price_that_did_not_move_is_no_market_move(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in {e.type for e in _events(full, text, lang)}
+
+
+def test_a_small_move_with_a_figure_is_still_a_move() -> None:
+    ev = {"type": "market_move", "sentence": "Shares were little changed at the close after an early 3% fall."}
+    assert not flat_move(ev)
+    assert flat_move(ev | {"sentence": "Shares were little changed at the close."})
+    assert not flat_move(ev | {"type": "tariff", "sentence": "Shares were little changed at the close."})
+
+
+def test_a_duty_in_case_of_is_a_condition(extract_one) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in {e.type for e in extract_one("经销商说，不少客户已提前备货，以防加征关税。", "zh").events}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The duties, which take effect on Friday, conclude an investigation the ministry opened after complaints "
+     "from domestic glass makers.", "en"),
+    ("这一裁定为商务部应国内企业申请发起的反倾销调查画上句号。", "zh"),
+])
+def test_an_inquiry_concluded_by_its_measures_is_background(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in extract_one(text, lang).events if e.type == "investigation"]
+    assert evs and evs[0].status == "background"
+
+
+def test_an_inquiry_ended_without_measures_is_still_reversed(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry ended its anti-dumping investigation into the solvent on Monday without imposing duties."
+    evs = [e for e in extract_one(text, "en").events if e.type == "investigation"]
+    assert evs and evs[0].status == "reversed"
