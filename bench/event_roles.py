@@ -47,7 +47,7 @@ def before_issue_15() -> Iterator[None]:
     with mock.patch.object(events, "event_status", lambda *a, **k: None), \
             mock.patch.object(events, "pick_actor", first_agency), \
             mock.patch.object(events, "refers_back", lambda text: False), \
-            mock.patch.object(events, "_earlier_actor", lambda *a: None), \
+            mock.patch.object(events, "_earlier_actor", lambda *a, **k: None), \
             mock.patch.object(events, "actor_hits", lambda doc: []), \
             mock.patch.object(pipeline, "vet", lambda evs, **kw: list(evs)):
         yield

@@ -1,0 +1,22 @@
+"""The #15 budget benchmark's "before" extractor still runs against today's detector: its patches
+follow the signatures they replace (round 12 found ``_earlier_actor``'s new keyword had broken it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinowatch.records import Document
+
+
+def test_before_issue_15_extracts_rules_only_events() -> None:
+    pytest.importorskip("bench.event_roles")
+    from bench.event_roles import before_issue_15, extractors
+
+    _new, old = extractors()
+    doc = Document(id="b", title="", lang="en",
+                   text="Washington added a Shenzhen drone maker to the Entity List. The ministry said the company "
+                        "would appeal.")
+    with before_issue_15():
+        (ex,) = old.extract([doc])
+    (ev,) = [e for e in ex.events if e.type == "entity_list"]
+    assert ev.status is None  # no status before #15
