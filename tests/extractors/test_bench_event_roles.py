@@ -14,9 +14,10 @@ def test_before_issue_15_extracts_rules_only_events() -> None:
 
     _new, old = extractors()
     doc = Document(id="b", title="", lang="en",
-                   text="Washington added a Shenzhen drone maker to the Entity List. The ministry said the company "
-                        "would appeal.")
+                   # no actor in the act's sentence and none implied by its instrument: the earlier-actor step runs
+                   text="The Commerce Department issued a notice on Friday. It imposed export restrictions on chip "
+                        "tools bound for China.")
     with before_issue_15():
         (ex,) = old.extract([doc])
-    (ev,) = [e for e in ex.events if e.type == "entity_list"]
-    assert ev.status is None  # no status before #15
+    (ev,) = [e for e in ex.events if e.type == "export_control"]
+    assert ev.status is None and ev.actor is None  # no status and no earlier actor before #15
