@@ -193,6 +193,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly|anti-discrimination|safeguard)\b"
          r"(( and| or|,) (anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly))? (investigations?|probes?|inquir(y|ies))\b|"
          r"(反倾销|反补贴|反垄断|反歧视|保障措施)(和反补贴|和反倾销)?(立案)?调查", 0.96, None, _ACCIDENT_PROBE),
+        # a regulator's fine of a stated amount: a decided penalty, strong enough that the classifier does not drop it
+        (r"\bfined\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)", 0.95, None,
+         r"\b(could|may|might|would|can) (be )?fined\b|\bfined (for|over) (speeding|parking|littering)\b"),
         (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),

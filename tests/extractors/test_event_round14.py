@@ -9,6 +9,7 @@ extractor: rules only (``extract_one``) or with the event classifier as the pipe
 from __future__ import annotations
 
 import pytest
+from sinowatch.extractors.event_classifier import DEFAULT_WEAK_RULE
 from sinowatch.extractors.event_vetting import flat_move
 
 from sinowatch.records import Document
@@ -117,3 +118,16 @@ def test_an_inquiry_ended_without_measures_is_still_reversed(extract_one) -> Non
     text = "The ministry ended its anti-dumping investigation into the solvent on Monday without imposing duties."
     evs = [e for e in extract_one(text, "en").events if e.type == "investigation"]
     assert evs and evs[0].status == "reversed"
+
+
+def test_a_fine_of_a_stated_amount_is_too_strong_for_the_classifier_to_drop(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = ("BRUSSELS, May 4 - The European Commission on Thursday fined a Dutch navigation maker 52 million euros "
+            "for blocking rival map suppliers from its dashboards.")
+    evs = [e for e in extract_one(text, "en").events if e.type == "investigation"]
+    # the classifier drops only rule events under DEFAULT_WEAK_RULE (0.95)
+    assert evs and evs[0].confidence >= DEFAULT_WEAK_RULE and evs[0].status == "enacted" and evs[0].actor == "eu"
+
+
+def test_a_possible_fine_is_no_decided_penalty(extract_one) -> None:  # type: ignore[no-untyped-def]
+    evs = extract_one("Platforms that ignore the rules could be fined up to 6 million euros, officials said.", "en").events
+    assert all(e.confidence < 0.95 for e in evs if e.type == "investigation")
