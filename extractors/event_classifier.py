@@ -72,10 +72,6 @@ ALERT_CUES = re.compile(
 DEFAULT_ADD_FLOOR = 0.85
 DEFAULT_DROP_BELOW = 0.3
 DEFAULT_WEAK_RULE = 0.95
-#: the add floor of the alert types (:data:`ALERT_TYPES`), chosen apart from ``add_floor`` on the pooled
-#: ``val`` and ``val2`` splits (round 12, models/events/MODEL_CARD.md)
-DEFAULT_ALERT_FLOOR = 0.85
-ALERT_TYPES = ("export_control", "entity_list")
 #: rule events of these types are never dropped: the alert types (a missed export control costs
 #: most) and market moves (precise rules, "shares fell 6%", that the classifier misses when the move
 #: is a side clause of a policy sentence: DEV 0.918 -> 0.957, val 0.896 -> 0.898)
@@ -105,7 +101,6 @@ def combine(
     weak_rule: float = DEFAULT_WEAK_RULE,
     protect: Iterable[str] = DEFAULT_PROTECT,
     roles: Callable[[str], dict[str, Any]] | None = None,
-    alert_floor: float | None = None,
 ) -> list[dict[str, Any]]:
     """The events of one sentence: the rule events that survive, then the classifier's additions.
 
@@ -114,8 +109,7 @@ def combine(
     ``roles(type)``: status, actor, targets (and ``coref``, ``actor_named``) of an added event by
     the rules' logic (:func:`~sinowatch.extractors.classifier_roles.classifier_roles`; the
     component passes it); without it an added event gets the sentence's first agency and its
-    firms, and no status. ``alert_floor`` (default: ``add_floor``) replaces ``add_floor`` for the
-    alert types (:data:`ALERT_TYPES`). Pure function (the evaluation calls it directly).
+    firms, and no status. Pure function (the evaluation calls it directly).
     """
     keep_types = set(protect)
     kept = [
@@ -125,8 +119,7 @@ def combine(
     have = {ev["type"] for ev in rule_events}
     ids = list(dict.fromkeys(eid for eid, _ in in_sent))
     for etype, p in probs.items():
-        floor = alert_floor if alert_floor is not None and etype in ALERT_TYPES else add_floor
-        if etype in have or p < max(thresholds.get(etype, 0.5), floor):
+        if etype in have or p < max(thresholds.get(etype, 0.5), add_floor):
             continue
         if roles is not None:
             extra = roles(etype)
@@ -147,12 +140,11 @@ class EventClassifierComponent:
                  add_floor: float = DEFAULT_ADD_FLOOR, drop_below: float = DEFAULT_DROP_BELOW,
                  weak_rule: float = DEFAULT_WEAK_RULE, protect: Sequence[str] = DEFAULT_PROTECT,
                  cues: bool = True, candidates: str = "strict", batch_size: int = 64,
-                 cache_size: int = 5_000, alert_floor: float = DEFAULT_ALERT_FLOOR) -> None:
+                 cache_size: int = 5_000) -> None:
         if candidates not in ("strict", "broad"):
             raise ValueError(f"candidates must be 'strict' or 'broad', not {candidates!r}")
         self.name = name
         self.add_floor = add_floor
-        self.alert_floor = alert_floor
         self.drop_below = drop_below
         self.weak_rule = weak_rule
         self.protect = tuple(protect)
@@ -211,7 +203,7 @@ class EventClassifierComponent:
             if len(text) < 8:
                 continue
             in_sent = [(h[4], h[5]) for h in found if h[0] >= s_tok and h[1] <= e_tok]
-            if min(self.add_floor, self.alert_floor) > 1.0:  # no additions possible: only sentences with a droppable rule event matter
+            if self.add_floor > 1.0:  # no additions possible: only sentences with a droppable rule event matter
                 keep = text in droppable
             elif text in rule_sents:
                 keep = True
@@ -265,7 +257,7 @@ class EventClassifierComponent:
                 roles = partial(classifier_roles, doc, bounds, government_of=self.government_of)
                 out += combine(by_sent.get(text, []), text, p, thresholds, in_sent, add_floor=self.add_floor,
                                drop_below=self.drop_below, weak_rule=self.weak_rule, protect=self.protect,
-                               roles=roles, alert_floor=self.alert_floor)
+                               roles=roles)
             # rule events in sentences that were not candidates (none in practice) stay as they are
             out += [ev for ev in rule if ev["sentence"] not in done]
             doc.user_data["sw_events"] = out

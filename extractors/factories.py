@@ -10,7 +10,6 @@ from __future__ import annotations
 from sinowatch.extractors.discovery import DEFAULT_CONTEXT, CandidateFinder
 from sinowatch.extractors.event_classifier import (
     DEFAULT_ADD_FLOOR,
-    DEFAULT_ALERT_FLOOR,
     DEFAULT_DROP_BELOW,
     DEFAULT_WEAK_RULE,
     EventClassifierComponent,
@@ -47,15 +46,12 @@ def make_event_detector(nlp: Language, name: str, *, spans_key: str, min_confide
 
 @Language.factory("sinowatch_event_classifier",
                   default_config={"add_floor": DEFAULT_ADD_FLOOR, "drop_below": DEFAULT_DROP_BELOW,
-                                  "weak_rule": DEFAULT_WEAK_RULE, "batch_size": 64, "candidates": "strict",
-                                  "alert_floor": DEFAULT_ALERT_FLOOR})
+                                  "weak_rule": DEFAULT_WEAK_RULE, "batch_size": 64, "candidates": "strict"})
 def make_event_classifier(nlp: Language, name: str, *, add_floor: float, drop_below: float,
-                          weak_rule: float, batch_size: int, candidates: str,
-                          alert_floor: float) -> EventClassifierComponent:
+                          weak_rule: float, batch_size: int, candidates: str) -> EventClassifierComponent:
     """The classifier component; its model is set afterwards (``component.model = ...``)."""
     return EventClassifierComponent(nlp, name, add_floor=add_floor, drop_below=drop_below,
-                                    weak_rule=weak_rule, batch_size=batch_size, candidates=candidates,
-                                    alert_floor=alert_floor)
+                                    weak_rule=weak_rule, batch_size=batch_size, candidates=candidates)
 
 
 @Language.factory("sinowatch_discovery",

@@ -35,18 +35,6 @@ def test_combine_respects_floor_and_per_type_threshold() -> None:
     assert combine([], "s", probs, TH, [], add_floor=1.01) == []  # floor above 1: adding is off
 
 
-def test_combine_alert_floor_applies_to_the_alert_types_only() -> None:
-    probs = {t: 0.0 for t in EVENT_TYPES} | {"export_control": 0.72, "entity_list": 0.6, "investigation": 0.72}
-    # one floor for all: nothing reaches 0.85
-    assert combine([], "s", probs, TH, [], add_floor=0.85) == []
-    # a lower floor for export_control and entity_list adds those two, not the investigation
-    out = combine([], "s", probs, TH, [], add_floor=0.85, alert_floor=0.55)
-    assert sorted(e["type"] for e in out) == ["entity_list", "export_control"]
-    # the type's own threshold still holds under the alert floor
-    out = combine([], "s", probs, TH | {"entity_list": 0.65}, [], add_floor=0.85, alert_floor=0.55)
-    assert [e["type"] for e in out] == ["export_control"]
-
-
 def test_combine_drops_only_weak_rule_events_the_classifier_rejects() -> None:
     rules = [_rule("partnership", 0.66), _rule("investment", 0.88), _rule("tariff", 0.7)]
     probs = {t: 0.001 for t in EVENT_TYPES} | {"tariff": 0.4}
@@ -126,18 +114,17 @@ def test_without_additions_only_droppable_rule_events_are_classified(with_classi
     plain = "Huawei raised prices of its phones by 5% amid strong demand."  # mention + cue, no rule event
     doc = Document(id="v", title="", text=f"{weak} {strong} {plain}", lang="en")
     comps = [nlp.get_pipe("sinowatch_event_classifier") for nlp in ex.pipelines.values()]
-    saved = [(c.add_floor, c.alert_floor, c.weak_rule) for c in comps]
+    saved = [(c.add_floor, c.weak_rule) for c in comps]
     try:
         for c in comps:
-            # both floors above 1: no additions of any type (the alert types have their own floor)
-            c.add_floor, c.alert_floor, c.weak_rule = 1.01, 1.01, 0.8
+            c.add_floor, c.weak_rule = 1.01, 0.8
             c._cache.clear()
         model.seen.clear()
         list(ex.extract([doc]))
         assert model.seen == [weak]  # nothing else can change: no additions, strong events kept
     finally:
-        for c, (a, al, w) in zip(comps, saved, strict=True):
-            c.add_floor, c.alert_floor, c.weak_rule = a, al, w
+        for c, (a, w) in zip(comps, saved, strict=True):
+            c.add_floor, c.weak_rule = a, w
             c._cache.clear()
 
 
