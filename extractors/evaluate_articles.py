@@ -157,13 +157,18 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
     return scores
 
 
-SPLITS = ("dev", "val", "val2", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")  # val: choose configurations only; holdouts: scored once per round
-REPORT_ONLY = ("test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")  # never tuned on: printed to report, not to choose
+#: the holdouts, one per round, each scored once (4-10: at the end of rounds 6-12); a new round appends its own
+HOLDOUTS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
+            "holdout10")
+#: this round's holdout while it is sealed (merged, not yet scored); empty once it is spent
+SEALED: tuple[str, ...] = ()
+SPLITS = ("dev", "val", "val2", "test", *HOLDOUTS)  # val, val2: choose configurations only
+REPORT_ONLY = ("test", *HOLDOUTS)  # never tuned on: printed to report, not to choose
 #: splits whose individual errors may be listed: dev (tuned on) and the SPENT holdouts (scored once
 #: in an earlier round; studying their errors is allowed, and a change they prompt is disclosed).
 #: Never val (it chooses configurations: its errors would turn it into a tuning set), test, or a
 #: sealed holdout.
-ERROR_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")  # 4-10: spent at the end of rounds 6-12
+ERROR_SPLITS = ("dev", *(h for h in HOLDOUTS if h not in SEALED))
 
 
 def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
