@@ -109,6 +109,8 @@ _PROPOSED_PRE_EN = re.compile(
     r"intend\w*|threat\w*|vow\w*|push\w* (for|to)|call\w* for|urg(e|es|ed|ing)|lobb(y|ies|ied|ying)|poised to|"
     r"set to|expected to|likely to|in talks|review\w* whether|look\w* (at|into) (whether|ways|options)|"
     r"bills?|legislation|lawmakers|senators?|congressional|rumou?r\w*|roadmap|read(y|ies|ied|ying)|"
+    # one chamber's vote: a bill, not yet a law ("House votes 414-0 to bar", extract-0.7.9)
+    r"(?<!white )(house|senate)( of representatives)? (votes?|voted|passe[sd]|approve[sd]|backs|backed)|"
     r"(?-i:could|may|might|would) (soon |also |further |eventually )?(be )?(add|impose|restrict|ban|expand|tighten|"
     r"broaden|curb|blacklist|target|extend|announce|issue|introduce|face|levy|slap|hit|raise|lift|ease|release|launch|"
     r"unveil|open|include|put|place|require|take|limit|cut|block|bar|approve|allow|revoke|sanction|list|designate|"
@@ -191,7 +193,7 @@ _LICENCE_REVOKED_EN = re.compile(
     r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated)\b", _I)
 _LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消)(?![^，。；]{0,30}(须|需|要求)[^，。；]{0,20}许可)[^，。；]{0,30}许可(?!证要求)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
 # an act reported as done ("已撤销", "已将...列入"): a report's sourcing does not make it a proposal
-_DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定")
+_DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定|(?<![拟将划备要会])签署")
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
 _IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|征收|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"

@@ -46,6 +46,10 @@ see models/events/MODEL_CARD.md, round 6):
 * **hypothetical** (extract-0.7.2): a policy rule event whose trigger sits in a condition ("If duties
   come, growers will have to find other buyers"): no act is reported.
 
+* **capability** (extract-0.7.9): a policy rule event whose trigger follows what a body *can* do ("can",
+  "is empowered to", "可在") in a sentence stating its procedure ("under EU rules", "within seven months",
+  "must conclude", "依照规定", "个月内"): the rules of the process explained, not an act.
+
 * **topic of a request** (extract-0.7.2): an ``export_control``, ``tariff`` or ``entity_list`` rule event
   whose trigger follows a request for information or comments ("Commerce asked for information on ...
   export restrictions imposed by other countries, and the impact that tariffs ... would have"): the
@@ -63,7 +67,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sinowatch.extractors.classifier_roles import TYPE_CUES
-from sinowatch.extractors.events import OTHER_LICENCE
+from sinowatch.extractors.events import OTHER_LICENCE, PRIVATE_BLACKLIST
 
 _I = re.IGNORECASE
 
@@ -122,7 +126,7 @@ _DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|cla
 _DESIGNATION_LIST = re.compile(
     r"entity list|entities list|blacklist|unreliable entit|military|1260h|\bcmic\b|sanction|designat|countermeasure|"
     r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施", _I)
-_NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单", _I)
+_NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单|" + PRIVATE_BLACKLIST, _I)
 
 
 #: a designation rule stated for a class of firms, not an act on named ones: "companies whose checks
@@ -238,6 +242,29 @@ def hypothetical(event: dict[str, Any]) -> bool:
     return at > 0 and bool(_CONDITION.search(event["sentence"][max(0, at - 40):at]))
 
 
+#: what a body *can* do under its rules, not what it did or plans ("Under EU rules the Commission can impose
+#: provisional duties within seven to eight months", "商务部可在立案后12个月内作出裁定"): a capability before
+#: the trigger and a procedural frame in the sentence (extract-0.7.9)
+_CAPABILITY = re.compile(r"\bcan\s+(\w+\s+){0,2}$|\b(is|are) (allowed|empowered|authori[sz]ed|entitled|able) to\s+(\w+\s+)?$|"
+                         r"\b(has|have) (the )?(power|authority|right) to\s+(\w+\s+)?$|(?<![不也])可(以|在)[^，。；]{0,16}$", _I)
+_PROCEDURE = re.compile(r"\bunder (the |its |their |eu |european |u\.s\. |us |wto |chinese |china's )?(\w+ ){0,2}(rules|law|laws|"
+                        r"regulations|statutes?|procedures?)\b|\bwithin \w+( to \w+)? (days|weeks|months|years)\b|"
+                        r"\bmust (conclude|decide|complete|finish|issue|publish|end)\b|\b(legally|by law)\b|\bdeadlines?\b|"
+                        r"(依照|依据|根据)[^，。；]{0,12}(规定|法律|规则|条例)|(个月|天|日|年)内|期限", _I)
+_CAPABILITY_TYPES = ("export_control", "entity_list", "tariff", "investigation")
+
+
+def capability(event: dict[str, Any]) -> bool:
+    """A rule event of a policy type whose trigger follows what a body can do, in a sentence stating its
+    procedure ("Under EU rules the Commission can impose provisional duties within seven months")."""
+    trigger = event.get("trigger")
+    if not trigger or event["type"] not in _CAPABILITY_TYPES:
+        return False
+    sentence = event["sentence"]
+    at = sentence.find(trigger)
+    return at > 0 and bool(_CAPABILITY.search(sentence[max(0, at - 40):at])) and bool(_PROCEDURE.search(sentence))
+
+
 #: a request for information or comments, whose subjects follow ("asked for information on ...")
 _REQUEST = re.compile(r"\b(ask(s|ed|ing)?|seek(s|ing)?|sought|invit\w*|request\w*|solicit\w*)\b (for )?(public )?"
                       r"(information|comments?|input|views|data|feedback)\b[^.;]{0,20}\b(on|about|regarding|concerning)\b|"
@@ -341,6 +368,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
-                    or hypothetical(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
+                    or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

@@ -54,6 +54,12 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   r"(broadcast|broadcasting|distribution|streaming|format|music|film) (rights|licen[cs])|"
                   r"licen[cs]es? for .{0,30}\b(series|shows|films|dramas|titles|episodes|songs)\b|"
                   r"开源|专利|营业执照|经营许可|软件许可|授权协议|播映权|发行许可|版权")
+#: a business's or a platform's own blacklist of people or addresses ("keeps a blacklist of buyers who refuse
+#: delivery", "买家黑名单"), not a government's designation list (extract-0.7.9)
+PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
+                     r"vendors|guests|callers|numbers|phone numbers|words|keywords|tenants|patients|"
+                     r"students|members|fans|viewers|influencers|streamers)\b|"
+                     r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
               r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"
@@ -108,6 +114,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # dual-use goods traded, the object of an accusation ("accused of supplying Russia's military with dual-use goods")
          r"\b(suppl(y|ying|ied)|provid\w*|sell\w*|sold|ship\w*|obtain\w*|acquir\w*|procur\w*|smuggl\w*)\b[^.;]{0,40}\bdual-use (items|goods)"),
         (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
+        # a law's ban on selling or transferring to China ("禁止数据经纪商向中国等所谓外国对手出售...", extract-0.7.9)
+        (r"禁止[^，。；]{0,30}向(中国|中方|我国)[^，。；]{0,20}(出售|出口|销售|提供|转让|传输)", 0.85, None, r"不可靠实体|" + OTHER_LICENCE),
         (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|" + OTHER_LICENCE),
         (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None, None),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
@@ -161,7 +169,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         # not a league's or a platform's list of players or accounts
-        (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b"),
+        (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b|" + PRIVATE_BLACKLIST),
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),

@@ -131,3 +131,51 @@ def test_a_fine_of_a_stated_amount_is_too_strong_for_the_classifier_to_drop(extr
 def test_a_possible_fine_is_no_decided_penalty(extract_one) -> None:  # type: ignore[no-untyped-def]
     evs = extract_one("Platforms that ignore the rules could be fined up to 6 million euros, officials said.", "en").events
     assert all(e.confidence < 0.95 for e in evs if e.type == "investigation")
+
+
+# extract-0.7.9 (round 13): private blacklists, what a body can do under its rules, one chamber's vote,
+# a law's ban on selling to China (classes found on the spent holdout10; sentences written for these tests)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The bakery keeps a blacklist of customers who never collect their orders, most of them placed through Alibaba's Taobao.", "en"),
+    ("这家网店建立了买家黑名单，对多次拒收包裹的用户不再发货，店主说淘宝平台也提供类似工具。", "zh"),
+])
+def test_a_shops_own_blacklist_is_no_designation(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in {e.type for e in _events(full, text, lang)}
+
+
+def test_a_governments_blacklist_still_designates(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The Commerce Department on Tuesday added 12 Chinese drone makers to its trade blacklist."
+    assert "entity_list" in {e.type for e in _events(full, text, "en")}
+
+
+@pytest.mark.parametrize("text", [
+    "Under WTO rules the ministry can impose provisional anti-dumping duties within 60 days of a preliminary finding.",
+    "The agency is empowered to impose anti-dumping duties on imports under the law, and must conclude its review within a year.",
+])
+def test_what_a_body_can_do_under_its_rules_is_no_act(extract_one, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract_one(text, "en").events if e.type in ("tariff", "investigation")]
+
+
+def test_duties_imposed_are_still_a_tariff(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry on Tuesday imposed provisional anti-dumping duties of up to 43% on the resin."
+    assert "tariff" in {e.type for e in extract_one(text, "en").events}
+
+
+def test_one_chambers_vote_is_a_proposal_by_the_government(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The Senate voted 88-9 on Thursday to ban exports of advanced AI chips to China without a licence."
+    evs = [e for e in extract_one(text, "en").events if e.type == "export_control"]
+    assert evs and evs[0].status == "proposed" and evs[0].actor == "us-gov"
+
+
+def test_the_white_house_approving_is_no_chamber_vote(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The White House approved new export restrictions on advanced AI chips to China on Monday."
+    evs = [e for e in extract_one(text, "en").events if e.type == "export_control"]
+    assert evs and evs[0].status == "enacted"
+
+
+def test_a_signed_laws_ban_on_selling_to_china_is_a_control(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "美国总统周五签署一项法案，其中条款禁止基因测序公司向中国等国家出售美国人的基因数据。"
+    evs = [e for e in extract_one(text, "zh").events if e.type == "export_control"]
+    assert evs and evs[0].status == "enacted"
