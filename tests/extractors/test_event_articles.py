@@ -30,7 +30,7 @@ STATUSES = {"proposed", "enacted", "reversed", "background"}
 POLICY_TYPES = {"export_control", "entity_list", "tariff", "investigation"}
 KEYS = {"id", "lang", "title", "text", "published", "outlet", "split", "story", "entities", "events"}
 EVENT_KEYS = {"type", "status", "actor", "targets", "evidence", "action"}
-SPLITS = {"dev", "val", "val2", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"}
+SPLITS = {"dev", "val", "val2", "val3", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11"}
 
 
 def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
@@ -45,7 +45,7 @@ def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
 
 
 def load_story_splits(path: Path = STORIES) -> dict[str, str]:
-    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val2|val|test|holdout10|holdout9|holdout8|holdout7|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
+    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val3|val2|val|test|holdout11|holdout10|holdout9|holdout8|holdout7|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
     return {m.group(1): m.group(2) for m in map(table.match, path.read_text(encoding="utf-8").splitlines()) if m}
 
 
@@ -412,11 +412,28 @@ def test_val2_split(articles: list[dict[str, Any]]) -> None:
     assert sum(r["action"] is not None for r in mine) >= 5
 
 
+def test_val3_split(articles: list[dict[str, Any]]) -> None:
+    """The third validation split (round 13, written like ``val2``: by a writer who read neither the code
+    nor its outputs, from actions in no other split; it chooses and is never trained on or listed with
+    errors): the holdouts' shape (:func:`_sealed_holdout`), at least 5 records of its actions."""
+    _events, mine, _ = _sealed_holdout(articles, "val3", "v3", decoys=9)
+    assert sum(r["action"] is not None for r in mine) >= 5
+
+
 def test_holdout10_split(articles: list[dict[str, Any]]) -> None:
     """The holdout10 split (round 12, written without reading the system's code, sealed, scored once at the
     end of the round; see :func:`_sealed_holdout`): at least 5 records of its actions and 9 decoys, and
     at least 6 actions whose targets name a watched firm."""
     events, mine, _ = _sealed_holdout(articles, "holdout10", "h10", decoys=9)
+    assert sum(r["action"] is not None for r in mine) >= 5
+    assert len({ev["action"] for ev in events if ev["targets"]}) >= 6
+
+
+def test_holdout11_split(articles: list[dict[str, Any]]) -> None:
+    """The holdout11 split (round 13, written without reading the system's code, sealed, scored once at the
+    end of the round; see :func:`_sealed_holdout`): at least 5 records of its actions and 9 decoys, and
+    at least 6 actions whose targets name a watched firm."""
+    events, mine, _ = _sealed_holdout(articles, "holdout11", "h11", decoys=9)
     assert sum(r["action"] is not None for r in mine) >= 5
     assert len({ev["action"] for ev in events if ev["targets"]}) >= 6
 
