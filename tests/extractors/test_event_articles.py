@@ -404,36 +404,22 @@ def test_holdout9_split(articles: list[dict[str, Any]]) -> None:
     assert sum(r["action"] is not None for r in mine) >= 5
 
 
-def test_val2_split(articles: list[dict[str, Any]]) -> None:
-    """The second validation split (round 12, written like a sealed holdout by a writer who read neither the
-    code nor its outputs, from actions in no other split; it chooses, like ``val``, and is never trained on
-    or listed with errors): the holdouts' shape (:func:`_sealed_holdout`), at least 5 records of its actions."""
-    _events, mine, _ = _sealed_holdout(articles, "val2", "v2", decoys=9)
+@pytest.mark.parametrize(("split", "tag"), [("val2", "v2"), ("val3", "v3")])
+def test_later_validation_splits(articles: list[dict[str, Any]], split: str, tag: str) -> None:
+    """The second and third validation splits (rounds 12 and 13, written like a sealed holdout by a writer who
+    read neither the code nor its outputs, from actions in no other split; they choose, like ``val``, and are
+    never trained on or listed with errors): the holdouts' shape (:func:`_sealed_holdout`), at least 5 records
+    of their actions."""
+    _events, mine, _ = _sealed_holdout(articles, split, tag, decoys=9)
     assert sum(r["action"] is not None for r in mine) >= 5
 
 
-def test_val3_split(articles: list[dict[str, Any]]) -> None:
-    """The third validation split (round 13, written like ``val2``: by a writer who read neither the code
-    nor its outputs, from actions in no other split; it chooses and is never trained on or listed with
-    errors): the holdouts' shape (:func:`_sealed_holdout`), at least 5 records of its actions."""
-    _events, mine, _ = _sealed_holdout(articles, "val3", "v3", decoys=9)
-    assert sum(r["action"] is not None for r in mine) >= 5
-
-
-def test_holdout10_split(articles: list[dict[str, Any]]) -> None:
-    """The holdout10 split (round 12, written without reading the system's code, sealed, scored once at the
-    end of the round; see :func:`_sealed_holdout`): at least 5 records of its actions and 9 decoys, and
-    at least 6 actions whose targets name a watched firm."""
-    events, mine, _ = _sealed_holdout(articles, "holdout10", "h10", decoys=9)
-    assert sum(r["action"] is not None for r in mine) >= 5
-    assert len({ev["action"] for ev in events if ev["targets"]}) >= 6
-
-
-def test_holdout11_split(articles: list[dict[str, Any]]) -> None:
-    """The holdout11 split (round 13, written without reading the system's code, sealed, scored once at the
-    end of the round; see :func:`_sealed_holdout`): at least 5 records of its actions and 9 decoys, and
-    at least 6 actions whose targets name a watched firm."""
-    events, mine, _ = _sealed_holdout(articles, "holdout11", "h11", decoys=9)
+@pytest.mark.parametrize(("split", "tag"), [("holdout10", "h10"), ("holdout11", "h11")])
+def test_holdouts_with_watched_targets(articles: list[dict[str, Any]], split: str, tag: str) -> None:
+    """The holdout10 and holdout11 splits (rounds 12 and 13, written without reading the system's code, sealed,
+    scored once at the end of their round; see :func:`_sealed_holdout`): at least 5 records of their actions and
+    9 decoys, and at least 6 actions whose targets name a watched firm."""
+    events, mine, _ = _sealed_holdout(articles, split, tag, decoys=9)
     assert sum(r["action"] is not None for r in mine) >= 5
     assert len({ev["action"] for ev in events if ev["targets"]}) >= 6
 
