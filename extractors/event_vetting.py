@@ -138,6 +138,9 @@ _CONDITIONAL_DESIGNEE = re.compile(
     r"(任何|凡是?|一旦).{0,40}(企业|公司|实体|机构).{0,20}(可能|将|会|均|都)(会|将)?被(列入|纳入|移入)|"
     # what a listing does to any listed party: "被列入清单的外国实体可能被限制", "entities placed on the list may be barred"
     r"(被列入|列入)(该|上述)?(清单|名单)的.{0,10}(实体|企业|公司|机构).{0,20}(可能|将|会|可|均|都)|"
+    # sanctions a law directs on any company that does X (extract-0.7.10)
+    r"\bsanctions?\b[^.;]{0,40}\b(on|against) any (company|firm|entity|person|business|one)\b|"
+    r"对(任何|明知|凡)[^，。；]{0,50}的(企业|公司|实体|个人|机构)实施制裁|"
     r"\b(companies|entities|firms|parties) (placed|put|added|listed|included) (on|to) (the|that|this|such) (list|blacklist)\b"
     r"[^.;]{0,40}\b(may|can|could|would|will) (be|face)\b", _I)
 
@@ -308,6 +311,11 @@ _LICENCE_WORD = re.compile(r"licen[cs]|许可", _I)
 #: firms placed under restrictions (a sanctions package's designations: "places dozens of firms ... under tighter
 #: restrictions on the export of dual-use goods", "对数十家...企业实施两用物项出口限制"): parties, not items
 _FIRMS_UNDER = re.compile(r"\bplac\w* (\w+ ){0,3}(firms|companies|entities|suppliers|businesses)\b[^.;]{0,120}\bunder\b[^.;]{0,30}\brestrictions\b|"
+                          # a blocking sanction's consequences: assets frozen, Americans barred from dealing with the
+                          # designated (extract-0.7.10)
+                          r"\b(U\.S\.|US|American) (persons|citizens|companies|firms)?\s*(are|were|will be)? ?(generally )?(barred|prohibited|banned)"
+                          r" from (dealing|doing business|transacting|engaging in transactions) with (them|it|the (designated|sanctioned|listed))\b|"
+                          r"禁止美国(人|公民|企业|个人)[^，。；]{0,6}与(其|之|上述|该)[^，。；]{0,10}交易|美国(人|公民|企业|个人)被禁止与(其|之|上述|该)[^，。；]{0,10}交易|"
                           r"对[^。；]{0,60}(企业|公司|实体)实施[^。；]{0,20}限制", _I)
 
 

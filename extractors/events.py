@@ -58,7 +58,8 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
 #: delivery", "买家黑名单"), not a government's designation list (extract-0.7.9)
 PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
                      r"vendors|guests|callers|numbers|phone numbers|words|keywords|tenants|patients|"
-                     r"students|members|fans|viewers|influencers|streamers)\b|"
+                     r"students|members|fans|viewers|influencers|streamers|touts|ticket touts|scalpers|spammers|bots|cheaters|"
+                     r"accounts)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
@@ -144,7 +145,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # bans above (extract-0.7.6)
         (r"\b(order\w*|forc\w*|compel\w*)\b[^.;]{0,80}\bto divest\b|\bordered\b[^.;]{0,80}\bto (sell|unwind)\b|"
          r"\bforced\b[^.;]{0,60}\bto sell\b[^.;]{0,40}\b(maker|company|firm|business|stake|unit|subsidiary|land)\b|\b\d+ days to divest\b|"
-         r"\bdivestment orders?\b|\border\w* (the |a )?divestment\b|(下令|勒令|责令)[^，。；]{0,60}剥离", 0.9, None,
+         r"\bdivestment orders?\b|\border\w* (the |a )?divestment\b|(下令|勒令|责令)[^，。；]{0,60}剥离|"
+         # a government requiring a firm to divest ("要求字节跳动在90天内剥离TikTok在美国的业务", extract-0.7.10)
+         r"要求[^，。；]{0,30}剥离[^，。；]{0,20}(业务|资产|股份|股权|子公司)", 0.9, None,
          r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly)\b|法院|股东|债权|反垄断"),
         # orders against a watched firm's apps ("Trump orders against ByteDance's TikTok", 针对TikTok和微信的行政令)
         (r"\b(executive )?orders? (against|targeting|banning)\b|(针对|禁止).{0,24}的行政令", 0.85, None,
@@ -170,7 +173,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         # not a league's or a platform's list of players or accounts
         (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b|" + PRIVATE_BLACKLIST),
-        (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED),
+        (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED
+         # a sports body's or a school's discipline ("The league, which sanctioned another club", extract-0.7.10)
+         + r"|\b(league|federation|association|club|referees?|fifa|uefa|olympic committee|school|university)\b[^.;]{0,30}\bsanction(ed|s|ing)\b"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
         # countermeasures imposed on named foreign firms (MOFCOM's on Hanwha Ocean's U.S. units: no dealings
@@ -208,7 +213,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
-        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|" + _ACCIDENT_PROBE),
+        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|" + _ACCIDENT_PROBE
+         # a probe already under way named only as the setting of another step ("Companies that cooperated with the
+         # investigation received lower rates", extract-0.7.10)
+         + r"|\bcooperat\w* (fully )?with (the|its|their|an) (investigation|inquiry|probe)\b"),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),

@@ -179,3 +179,50 @@ def test_a_signed_laws_ban_on_selling_to_china_is_a_control(extract_one) -> None
     text = "美国总统周五签署一项法案，其中条款禁止基因测序公司向中国等国家出售美国人的基因数据。"
     evs = [e for e in extract_one(text, "zh").events if e.type == "export_control"]
     assert evs and evs[0].status == "enacted"
+
+
+# extract-0.7.10 (after round 13's scoring): classes found on the spent holdout11; sentences written for these tests
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Treasury on Tuesday sanctioned three Chinese shipping firms. U.S. persons are generally prohibited from dealing with them.", "en"),
+    ("美国财政部周四宣布对两家无人机零部件企业实施制裁，冻结其在美资产，并禁止美国人与其进行交易。", "zh"),
+])
+def test_a_blocking_sanctions_consequences_are_no_control(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    types = {e.type for e in _events(full, text, lang)}
+    assert "entity_list" in types and "export_control" not in types
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The bill would require the president to impose sanctions on any company that knowingly supplies drones to the militia.", "en"),
+    ("法案要求美国政府对明知向该组织提供无人机部件的企业实施制裁。", "zh"),
+])
+def test_sanctions_on_any_company_that_does_something_are_a_rule_not_a_designation(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in {e.type for e in _events(full, text, lang)}
+
+
+@pytest.mark.parametrize("text", [
+    "The stadium operator added 120 accounts to a blacklist of scalpers after resale prices tripled.",
+    "The football federation sanctioned two clubs for crowd trouble last month.",
+])
+def test_touts_blacklists_and_sports_discipline_are_no_designation(full, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in {e.type for e in _events(full, text, "en")}
+
+
+def test_a_divestment_required_by_an_order_is_a_control(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "美国总统周五签署行政令，要求该中国企业在120天内剥离其收购的美国酒店软件业务。"
+    assert "export_control" in {e.type for e in extract_one(text, "zh").events}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("USTR on Friday reinstated tariff exclusions for 81 Chinese medical products.", "en"),
+    ("美国贸易代表办公室周五宣布，恢复对81项中国医疗产品的加征关税排除。", "zh"),
+])
+def test_tariff_exclusions_reinstated_are_an_easing(extract_one, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in extract_one(text, lang).events if e.type == "tariff"]
+    assert evs and evs[0].status == "reversed"
+
+
+def test_a_probe_cooperated_with_is_no_new_probe(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "Producers that cooperated with the investigation were given a lower duty rate of 12%."
+    assert "investigation" not in {e.type for e in extract_one(text, "en").events}
