@@ -226,3 +226,12 @@ def test_tariff_exclusions_reinstated_are_an_easing(extract_one, text: str, lang
 def test_a_probe_cooperated_with_is_no_new_probe(extract_one) -> None:  # type: ignore[no-untyped-def]
     text = "Producers that cooperated with the investigation were given a lower duty rate of 12%."
     assert "investigation" not in {e.type for e in extract_one(text, "en").events}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Canada finds no reason to block the drone maker's sales after a national-security review.", "en"),
+    ("荷兰政府完成安全审查后决定不禁止该公司的产品。", "zh"),
+])
+def test_a_review_that_clears_its_subject_is_an_easing(extract_one, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in extract_one(text, lang).events if e.type == "investigation"]
+    assert evs and all(e.status == "reversed" for e in evs)
