@@ -345,6 +345,10 @@ def _imposed_here(sentence: str, start: int, end: int) -> bool:
     return bool(_IMPOSING.search(sentence[max(0, start - 40):start]) or _IMPOSING.search(sentence[end:end + 45]))
 
 
+#: an accusation before a year: "指控其在2020年利用...漏洞", "accused of breaching firewalls in 2020"
+_ACCUSED = re.compile(r"(指控|涉嫌|被控|控告)[^。；]{0,40}$|\b(accus\w*|alleg\w*|charg\w*)\b[^.;]{0,50}$", _I)
+
+
 def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None, ref_day: int | None = None, *,
               trigger: str | None = None) -> bool:
     """A year before ``ref_year`` with a past-tense verb, or a month earlier than ``ref_month``
@@ -359,6 +363,8 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
         return True
     for m in _PAST_YEAR.finditer(sentence):
         year = int(m.group(1) or m.group(2) or m.group(3))
+        if _ACCUSED.search(sentence[max(0, m.start() - 50):m.start()]):
+            continue  # the year of the conduct a designation or a charge accuses, not of the act (extract-0.7.10)
         if year < ref_year and (m.group(2) or _PAST_TENSE.search(sentence)):
             return True
     if ref_month is not None:

@@ -364,6 +364,17 @@ _FLAT = re.compile(r"\blittle changed\b|\bbarely (moved|changed)\b|\b(were|was|c
 _FIGURE = re.compile(r"\d+(\.\d+)?\s?%|个百分点")
 
 
+#: a probe under way named only as the setting of another step ("Companies that cooperated with the
+#: investigation received the lower rates"): from the rules or the classifier (extract-0.7.10)
+_PROBE_AS_SETTING = re.compile(r"\bcooperat\w* (fully )?with (the|its|their|an) (investigation|inquiry|probe)\b|"
+                               r"配合(了)?(该|此次|本次|相关)?(调查|审查)", _I)
+
+
+def probe_as_setting(event: dict[str, Any]) -> bool:
+    """An investigation event whose sentence names the probe only as what firms cooperated with."""
+    return event["type"] == "investigation" and bool(_PROBE_AS_SETTING.search(event["sentence"]))
+
+
 def flat_move(event: dict[str, Any]) -> bool:
     """A market_move (rule or classifier) whose sentence says the price did not move, with no figure (extract-0.7.7)."""
     return event["type"] == "market_move" and bool(_FLAT.search(event["sentence"])) and not _FIGURE.search(event["sentence"])
@@ -377,5 +388,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
+                    or probe_as_setting(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

@@ -223,9 +223,22 @@ def test_tariff_exclusions_reinstated_are_an_easing(extract_one, text: str, lang
     assert evs and evs[0].status == "reversed"
 
 
-def test_a_probe_cooperated_with_is_no_new_probe(extract_one) -> None:  # type: ignore[no-untyped-def]
-    text = "Producers that cooperated with the investigation were given a lower duty rate of 12%."
-    assert "investigation" not in {e.type for e in extract_one(text, "en").events}
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Producers that cooperated with the investigation were given a lower duty rate of 12%.", "en"),
+    ("配合调查的生产商适用较低的12%税率。", "zh"),
+])
+def test_a_probe_cooperated_with_is_no_new_probe(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    # the vetting drops it from the rules and the classifier alike
+    assert "investigation" not in {e.type for e in _events(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("美国财政部10日宣布，对一家成都网络安全公司实施制裁，指控其在2020年利用防火墙漏洞入侵多国网络。", "zh"),
+    ("The Treasury on Tuesday sanctioned a Chengdu security firm it accused of breaching thousands of firewalls in 2020.", "en"),
+])
+def test_the_year_of_the_accused_conduct_does_not_date_the_designation(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in _events(full, text, lang, published="2024-12-11") if e.type == "entity_list"]
+    assert evs and evs[0].status == "enacted"
 
 
 @pytest.mark.parametrize(("text", "lang"), [
