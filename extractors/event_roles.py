@@ -217,12 +217,12 @@ _ORDERED_TO_OPEN = re.compile(r"\b(order(s|ed|ing)?|direct(s|ed|ing)?|instruct(s
                               r"(要求|责成|指示).{0,20}(启动|展开|开展|发起)[^，。；]{0,20}$", _I)
 # an announced decision: "said on Friday it would revoke", "宣布，将撤销"
 _DECIDED = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,25}\b(it|they)\s+(would|will)\b|宣布.{0,3}将", _I)
-# the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
 #: a review that clears its subject ("finds no reason to ban TikTok after a security review", "审查后决定不封禁"):
 #: the inquiry ended without measures, an easing for the firm (extract-0.7.10)
 _CLEARED = re.compile(r"\b(found|finds|find|finding) no (reason|grounds|basis|evidence|case)\b|"
                       r"\bclear(s|ed)\b[^.;]{0,40}\bof (any )?(wrongdoing|the allegations|violations?)\b|"
                       r"(未发现|没有发现|未找到)[^，。；]{0,20}(证据|违规)|决定不(予)?(封禁|禁止|限制|处罚)", _I)
+# the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
 _AFTER_CLAUSE = re.compile(r"\b((weeks|days|months|years|a day|a week|a month|a year|shortly|soon|long) after|"
                            r"in recent (weeks|months) after)\b", _I)
 

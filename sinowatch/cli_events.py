@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         if not source.is_file():
             raise ModelError(f"training sentences {source} not found (rebuild them with --rebuild-data)")
         try:
-            from sinowatch.models.events.train import train
+            from sinowatch.models.events.train import BASES, train
         except ImportError as e:
             raise ModelError(f"training needs torch and transformers (pip install torch==2.13.0 -e '.[dev]'): {e}") from e
         from sinowatch.models.events.runtime import ARTIFACT_DIR
@@ -87,8 +87,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"training on {len(kept)} sentences without the groups {', '.join(exclude_group)}")
 
         target = out if out is not None else ARTIFACT_DIR
-        if base not in ("minilm", "e5"):
-            raise ModelError(f"unknown --base {base!r} (use minilm or e5)")
+        if base not in BASES:
+            raise ModelError(f"unknown --base {base!r} (use {' or '.join(BASES)})")
         record = train(target, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
                        max_rows=max_rows, work_dir=work_dir, base=base)
         typer.echo(f"model events-{record['version']} written to {target}: val micro-F1 "

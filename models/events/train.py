@@ -233,10 +233,9 @@ def train(
     if base not in BASES:
         raise ValueError(f"unknown base {base!r} (use {' or '.join(BASES)})")
     if base == "e5":
-        from sinowatch.models.sentiment.e5convert import convert
+        from sinowatch.models.sentiment.train import e5_base
 
-        src = str(work_dir.parent / "e5_base_events")
-        convert(src, layers=e5_layers, prune_texts=sorted({s.text for s in [*train_rows, *val_rows]} | set(vocab_sources())))
+        src = e5_base(work_dir.parent / "e5_base_events", (s.text for s in [*train_rows, *val_rows]), e5_layers)
         zh_vocab = False
     else:
         src = base_model_path()

