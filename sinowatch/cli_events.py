@@ -1,4 +1,4 @@
-"""CLI commands for the event classifier: ``sinowatch train events`` and ``sinowatch eval-events``.
+"""CLI commands for the event classifier: ``sinowatch train events``, ``train events-ensemble`` and ``eval-events``.
 
 Registered by ``sinowatch.cli`` after ``cli_sentiment`` (whose ``train`` group this joins). Thin
 layer over ``sinowatch.models.events.train.train`` and ``...evaluate.main``; torch and
@@ -94,6 +94,30 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"model events-{record['version']} written to {target}: val micro-F1 "
                    f"{record['val']['micro_f1']} (epoch {record['selected_epoch']}), thresholds "
                    f"{json.dumps(record['thresholds'])}")
+
+    @train_app.command("events-ensemble")
+    def train_events_ensemble(
+        member: list[Path] = typer.Option(
+            ..., "--member", metavar="DIR", help="A trained event classifier folder (repeat: two or more, trained on the same "
+            "sentences, e.g. `train events --out A` and `train events --base e5 --out B`)."
+        ),
+        out: Path = typer.Option(..., "--out", help="The ensemble's folder (members are copied under members/)."),
+        data: Path | None = typer.Option(
+            None, "--data", help="The sentences the members were trained on (default: the bundled sentences.jsonl)."
+        ),
+    ) -> None:
+        """Average two or more trained event classifiers; calibrate the average's thresholds on their shared
+        validation sentences (no training, no torch)."""
+        import json
+
+        from sinowatch.models.events.data import SENTENCES
+        from sinowatch.models.events.ensemble import build
+
+        config = build(member, out, data=data if data is not None else SENTENCES)
+        typer.echo(f"ensemble events-{config['version']} of {len(config['members'])} members written to {out}: "
+                   f"val micro-F1 {config['val']['micro_f1']} (members at their own thresholds: "
+                   + ", ".join(f"{v['micro_f1']}" for v in config["member_val_int8"].values())
+                   + f"), thresholds {json.dumps(config['thresholds'])}")
 
     @app.command("eval-events")
     def eval_events(

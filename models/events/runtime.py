@@ -7,6 +7,9 @@
 ``probs`` gives the sigmoid probability of every type (columns in ``clf.labels`` order);
 ``predict`` keeps the types at or above their calibrated thresholds (``config.json``). Sentences
 are de-duplicated, sorted by length and padded per batch; results come back in input order.
+
+A folder whose ``config.json`` lists ``members`` is an ensemble (:mod:`.ensemble`): every member is
+loaded the same way and ``probs`` is the mean of theirs; the thresholds are the ensemble's own.
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ BUILD_HINT = ("run `sinowatch train events` to build it (needs the dev extras an
 class EventClassifier:
     """A loaded event classifier; build with :meth:`load`."""
 
-    def __init__(self, *, config: dict[str, Any], tokenizer: Any, session: Any) -> None:
+    def __init__(self, *, config: dict[str, Any], tokenizer: Any, session: Any,
+                 members: Sequence[EventClassifier] = ()) -> None:
         self.config = config
         self.labels: tuple[str, ...] = tuple(config["labels"])
         self.thresholds: dict[str, float] = {t: float(config["thresholds"][t]) for t in self.labels}
         self._tok = tokenizer
         self._session = session
+        self.members: tuple[EventClassifier, ...] = tuple(members)
 
     @property
     def version(self) -> str:
@@ -52,6 +57,9 @@ class EventClassifier:
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         d = Path(model_dir) if model_dir is not None else ARTIFACT_DIR
+        ensemble = cls._ensemble(d, threads=threads, max_length=max_length, spin=spin)
+        if ensemble is not None:
+            return ensemble
         missing = [n for n in ("model.int8.onnx", "tokenizer.json", "config.json") if not (d / n).exists()]
         if missing:
             raise ModelError(f"event classifier missing in {d} ({', '.join(missing)}): {BUILD_HINT}")
@@ -76,10 +84,33 @@ class EventClassifier:
             raise ModelError(f"event classifier in {d} is unreadable ({e}): {BUILD_HINT}") from e
         return cls(config=config, tokenizer=tok, session=session)
 
+    @classmethod
+    def _ensemble(cls, d: Path, **kw: Any) -> EventClassifier | None:
+        """The ensemble in ``d`` (its members loaded), or None when ``d`` holds a single model."""
+        try:
+            config = json.loads((d / "config.json").read_text())
+        except (OSError, ValueError):
+            return None  # the single-model path reports what is missing or unreadable
+        if not isinstance(config, dict) or "members" not in config:
+            return None
+        from sinowatch.models.events.ensemble import MEMBERS_DIR
+
+        members = [cls.load(d / MEMBERS_DIR / str(name), **kw) for name in config["members"]]
+        if not members:
+            raise ModelError(f"event classifier ensemble in {d} lists no members: {BUILD_HINT}")
+        for m in members:
+            if m.labels != tuple(config["labels"]):
+                raise ModelError(f"event classifier ensemble in {d}: a member's types differ from the ensemble's")
+        return cls(config=config, tokenizer=None, session=None, members=members)
+
     def probs(self, texts: Sequence[str], batch_size: int = 64) -> Any:
-        """Probability per type (rows in input order, columns in ``self.labels`` order)."""
+        """Probability per type (rows in input order, columns in ``self.labels`` order); an ensemble's
+        is the mean of its members'."""
         import numpy as np
         from sinowatch.models.events.net import encode
+
+        if self.members:
+            return np.mean([m.probs(texts, batch_size) for m in self.members], axis=0)
 
         unique: dict[str, int] = {}
         index = [unique.setdefault(t, len(unique)) for t in texts]
