@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from sinowatch.models.events.data import SENTENCES, load
+from sinowatch.models.events.runtime import MEMBERS_DIR, EventClassifier
 
 from sinowatch.errors import ModelError
 
-MEMBERS_DIR = "members"
 FILES = ("model.int8.onnx", "tokenizer.json", "config.json")
 
 
@@ -46,7 +46,6 @@ def build(members: Sequence[str | Path], out_dir: str | Path, *, data: str | Pat
     Raises :class:`ModelError` when fewer than two members are given, a member is incomplete, the members'
     type lists differ, or a member was not trained on ``data`` (its recorded train / val row counts differ)."""
     import numpy as np
-    from sinowatch.models.events.runtime import EventClassifier
     from sinowatch.models.events.train import calibrate, scores, targets
 
     dirs = [Path(m) for m in members]

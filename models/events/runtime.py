@@ -23,6 +23,8 @@ from typing import Any
 from sinowatch.errors import ModelError
 
 ARTIFACT_DIR = Path(__file__).with_name("artifact")
+#: an ensemble folder's subfolder holding its members (:mod:`.ensemble`)
+MEMBERS_DIR = "members"
 BUILD_HINT = ("run `sinowatch train events` to build it (needs the dev extras and the CPU torch wheel: "
               "pip install -e '.[dev]' torch==2.13.0), or set extraction.event_classifier = false")
 
@@ -93,8 +95,6 @@ class EventClassifier:
             return None  # the single-model path reports what is missing or unreadable
         if not isinstance(config, dict) or "members" not in config:
             return None
-        from sinowatch.models.events.ensemble import MEMBERS_DIR
-
         members = [cls.load(d / MEMBERS_DIR / str(name), **kw) for name in config["members"]]
         if not members:
             raise ModelError(f"event classifier ensemble in {d} lists no members: {BUILD_HINT}")
