@@ -29,8 +29,9 @@ def test_a_candidate_classifier_is_the_now_side(tmp_path) -> None:  # type: igno
     import shutil
 
     pytest.importorskip("bench.event_roles")
-    from bench.event_roles import extractors
     from sinowatch.models.events.runtime import ARTIFACT_DIR
+
+    from bench.event_roles import extractors
 
     cand = tmp_path / "cand"
     shutil.copytree(ARTIFACT_DIR, cand)
