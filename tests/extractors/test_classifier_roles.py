@@ -85,9 +85,11 @@ def test_added_events_carry_a_status_end_to_end() -> None:
     except Exception as e:  # pragma: no cover - artefact absent
         pytest.skip(f"no event classifier artefact: {e}")
     ex = Extractor.load(ExtractionConfig(event_classifier=True), event_model=model)
-    # the rules find no export control here (no trigger word); the classifier does (p 0.95)
-    text = ("Chip stocks were mixed. Officials in Washington are weighing whether to stop Nvidia from "
-            "shipping the H20 to China.")
+    # the rules find no export control here (no trigger word); the classifier does (the round-14 ensemble
+    # at 0.96; "Officials in Washington are weighing whether to stop Nvidia from shipping the H20 to China",
+    # this test's sentence before, averages 0.99 and 0.62 to 0.80, under the 0.85 floor for an added event)
+    text = ("Chip stocks were mixed. Washington is weighing whether to stop Nvidia from shipping the H20 chip "
+            "to Chinese customers.")
     doc = Document(id="x", title="Chipmakers brace", text=text, lang="en", published="2025-03-15")
     (rules_only,) = Extractor.load().extract([doc])
     assert "export_control" not in {e.type for e in rules_only.events}
