@@ -154,6 +154,10 @@ _REVERSED_EN = re.compile(
     r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b|"
     # exclusions from tariffs granted back ("reinstates tariff exclusions for 352 Chinese imports", extract-0.7.10)
     r"\b(reinstat\w*|restor\w*|extend\w*|renew\w*|grant\w*)\b.{0,20}\b(tariff |duty |product )?exclusions?\b|"
+    # trade measures left to lapse ("the anti-dumping measures ... expired", "duties lapsed at midnight"; extract-0.7.11);
+    # not a sunset due ahead ("due to expire next year")
+    r"\b(dut(y|ies)|tariffs?|levies|measures)\b[^.;]{0,60}(?<!due to )(?<!set to )(?<!scheduled to )\b(lapse[ds]?|lapsing|"
+    r"expired|expires|(was|were) allowed to (lapse|expire))\b|\b(declined|refused|decided not) to (renew|extend)\b|"
     # a planned act called off: "would not go ahead with a planned increase", "called off the tariff rise"
     r"\b(call(s|ed|ing)? off|shelv(e|es|ed|ing)|(would|will|did) not (go ahead|proceed) with|"
     r"(not|no longer) (go|going) ahead with)\b.{0,60}\b(tariffs?|dut(y|ies)|levies|increases?|rises?|hikes?|bans?|"
@@ -185,7 +189,9 @@ _REVERSED_ZH = re.compile(
     r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|中止(?!.{0,10}减让)|停止实施|暂停实施|暂停执行|暂停加征|停止加征|暂缓|松绑).{0,12}|"
     r"(撤销|取消|解除|废止)[^，。；]{0,20}(要求|须|需)[^，。；]{0,20}许可|不再.{0,30}(上调|提高|加征|列入)|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
-    r"(下调|降低|取消).{0,6}关税|(恢复|延长|延期)[^，。；]{0,25}(排除|豁免)")
+    r"(下调|降低|取消).{0,6}关税|(恢复|延长|延期)[^，。；]{0,25}(排除|豁免)|"
+    # trade measures that lapse (extract-0.7.11), not an expiry review that keeps them
+    r"(关税|反倾销税|反补贴税|反倾销措施|反补贴措施|保障措施|贸易救济措施|最低(进口)?价格)[^，。；]{0,30}(到期(终止|失效)?|期满(终止|失效)?|自动失效|不再延长|停止征收)(?!复审|后继续|后延长)")
 # licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",
 # "the waiver was withdrawn" (lifting a *requirement* of licences still eases)
 _LICENCE_REVOKED_EN = re.compile(

@@ -113,7 +113,9 @@ _ALLUSION_FRAME = re.compile(
     r"(\babus\w*|\bmisus\w*|\bweaponi[sz]\w*|\bsubject to|\bdespite|\beven as|\bin spite of|\bleverage in|"
     r"\btalks (over|on|about)|\b(does|do|did|would|will) not\b|\bdoesn't|\bdidn't|\bnot by itself|"
     r"\b(tak(e|es|ing)|took) aim at|\bcriticis\w*|\bcriticiz\w*|\bdenounc\w*|\bcondemn\w*|\boppos(e|es|ed|ing)\b|"
-    r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论|反对|批评|谴责)[^;。；]{0,30}$", _I)
+    r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论|反对|批评|谴责)[^;。；]{0,30}$|"
+    # earlier acts named as a class ("including earlier U.S. restrictions on sales of ..."; extract-0.7.11)
+    r"\b(earlier|previous|prior|past) (u\.s\. |us |american |washington's |western )?$", _I)
 
 _NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was|were) not|"
                       r"\b(didn't|doesn't|won't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
@@ -316,7 +318,12 @@ _FIRMS_UNDER = re.compile(r"\bplac\w* (\w+ ){0,3}(firms|companies|entities|suppl
                           r"\b(U\.S\.|US|American) (persons|citizens|companies|firms)?\s*(are|were|will be)? ?(generally )?(barred|prohibited|banned)"
                           r" from (dealing|doing business|transacting|engaging in transactions) with (them|it|the (designated|sanctioned|listed))\b|"
                           r"禁止美国(人|公民|企业|个人)[^，。；]{0,6}与(其|之|上述|该)[^，。；]{0,10}交易|美国(人|公民|企业|个人)被禁止与(其|之|上述|该)[^，。；]{0,10}交易|"
-                          r"对[^。；]{0,60}(企业|公司|实体)实施[^。；]{0,20}限制", _I)
+                          r"对[^。；]{0,60}(企业|公司|实体)实施[^。；]{0,20}限制|"
+                          # trade bans on the listed firms ("barred from selling dual-use goods ... to the listed
+                          # companies"; extract-0.7.11)
+                          r"\b(barred|banned|prohibited) from (selling|exporting|supplying|providing|shipping)\b[^.;]{0,80}\bto the "
+                          r"(listed|designated|sanctioned|blacklisted) (companies|entities|firms|parties)\b|"
+                          r"禁止[^，。；]{0,30}向(被列入|上榜|被制裁)[^，。；]{0,12}(企业|实体|公司)[^，。；]{0,6}(出口|出售|销售|提供)", _I)
 
 
 def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[str] | frozenset[str] = frozenset()) -> bool:
@@ -370,9 +377,41 @@ _PROBE_AS_SETTING = re.compile(r"\bcooperat\w* (fully )?with (the|its|their|an) 
                                r"配合(了)?(该|此次|本次|相关)?(调查|审查)", _I)
 
 
+#: a final determination (its duties are the act) or the findings of a probe named, and the party that asked for
+#: a probe (extract-0.7.11): "issued final determinations in its anti-dumping investigation", "调查的终裁结果",
+#: "申请调查的制造商联盟", "关于补贴的调查结论"
+_FINDINGS_OF = re.compile(r"\bfinal (determinations?|results?|rulings?|findings?) in (its|the|their|an?|two|both) [^.;]{0,60}"
+                          r"\b(investigations?|probes?|inquir(y|ies))\b|调查的?(终裁|最终裁定)|申请(发起)?(该|此项|相关)?调查的|"
+                          r"(关于|有关)[^，。；]{0,12}的?调查结论", _I)
+
+
 def probe_as_setting(event: dict[str, Any]) -> bool:
     """An investigation event whose sentence names the probe only as what firms cooperated with."""
-    return event["type"] == "investigation" and bool(_PROBE_AS_SETTING.search(event["sentence"]))
+    return event["type"] == "investigation" and bool(_PROBE_AS_SETTING.search(event["sentence"])
+                                                     or _FINDINGS_OF.search(event["sentence"]))
+
+
+#: speculation about an act that the authority says it does not plan ("traders speculated that the EU might open
+#: investigations ..., though the Commission said it had no such plans", "有人猜测...但官方表示目前没有相关计划")
+#: (extract-0.7.11)
+_SPECULATION = re.compile(r"\b(speculat\w*|guess\w*)\b|猜测|揣测|传言", _I)
+_NO_PLANS = re.compile(r"\b(no such plans?|no plans? (to|for)|(has|had|have) not (announced|decided|planned)|not planning)\b|"
+                       r"(没有|并无|尚无|无)(此类|相关|此项|这方面的?)?计划|尚未(宣布|决定)", _I)
+#: an approval the deal still needs: a review ahead, no act ("仍需获得反垄断监管机构的批准", "still needs approval
+#: from antitrust regulators") (extract-0.7.11)
+_STILL_NEEDED = re.compile(r"(仍|尚|还)(需|须|需要|有待)(获得|经过|通过|取得)?[^，。；]{0,24}(批准|审批|审查|核准)|"
+                           r"\bstill (needs?|requires?|awaits?|has to (win|get|obtain)) (\w+ ){0,3}(approvals?|clearances?|sign-off)\b", _I)
+
+
+def unplanned(event: dict[str, Any]) -> bool:
+    """A policy event in a sentence of speculation that the authority says it does not plan, or an
+    investigation in a sentence saying a deal still needs an authority's approval."""
+    if event["type"] not in ("export_control", "entity_list", "tariff", "investigation"):
+        return False
+    sentence = event["sentence"]
+    if _SPECULATION.search(sentence) and _NO_PLANS.search(sentence):
+        return True
+    return event["type"] == "investigation" and bool(_STILL_NEEDED.search(sentence))
 
 
 def flat_move(event: dict[str, Any]) -> bool:
@@ -388,6 +427,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
-                    or probe_as_setting(ev)
+                    or probe_as_setting(ev) or unplanned(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

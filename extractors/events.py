@@ -53,13 +53,17 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   # rights to a show or a film ("sold overseas broadcast licences for 30 series")
                   r"(broadcast|broadcasting|distribution|streaming|format|music|film) (rights|licen[cs])|"
                   r"licen[cs]es? for .{0,30}\b(series|shows|films|dramas|titles|episodes|songs)\b|"
-                  r"开源|专利|营业执照|经营许可|软件许可|授权协议|播映权|发行许可|版权")
+                  r"开源|专利|营业执照|经营许可|软件许可|授权协议|播映权|发行许可|版权|"
+                  # permits to run a line or a shop, and software bought with its licence (extract-0.7.11)
+                  r"(试运营|运营|营运|营业|施工|卫生|排污|驾驶|执业|正版|软件)[^，。；]{0,8}许可证?")
 #: a business's or a platform's own blacklist of people or addresses ("keeps a blacklist of buyers who refuse
 #: delivery", "买家黑名单"), not a government's designation list (extract-0.7.9)
 PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
                      r"vendors|guests|callers|numbers|phone numbers|words|keywords|tenants|patients|"
                      r"students|members|fans|viewers|influencers|streamers|touts|ticket touts|scalpers|spammers|bots|cheaters|"
-                     r"accounts)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
+                     r"accounts|late payers|payers|debtors|defaulters)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
+                     # a business's own list (extract-0.7.11)
+                     r"\binternal blacklists?\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
@@ -162,6 +166,20 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # item-by-item licensing of exports (Japan's 2019 curbs on three materials for Korea)
         (r"逐笔(审批|申请|许可)|个别许可|\b(case-by-case|item-by-item|individual) (export )?(licen[cs]\w*|approvals?)\b", 0.85,
          r"出口|export|材料|materials|物项|items", None),
+        # bans on government purchases of named firms' products and on apps on government devices (Section 889,
+        # the NDAA's chip clause, the TikTok and DeepSeek device bans: bans on transactions with named firms,
+        # labelled as controls like the app orders; extract-0.7.11)
+        (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b[^.;]{0,40}\b(federal|government|U\.S\.|state|public)\s+"
+         r"(agencies|departments|bodies|contractors|employees|workers|offices)\b[^.;]{0,10}\bfrom (buying|procuring|purchasing|"
+         r"using|contracting with|installing)\b|"
+         r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b[^.;]{0,80}\b(on|from) (all )?(federal |state )?(government|"
+         r"government-owned|government-issued|government-furnished|official|military)[- ](issued |owned |furnished )?(devices|phones|"
+         r"smartphones|computers|laptops|networks|systems)\b|"
+         r"\bban\w*\b[^.;]{0,60}\b(nationwide|from operating in (the United States|the U\.S\.|the US|America))\b|"
+         r"禁止[^，。；]{0,12}(联邦|政府|公共)[^，。；]{0,4}(机构|部门|单位|承包商)[^，。；]{0,6}(采购|购买|使用)|"
+         r"禁止[^，。；]{0,20}(政府|联邦|公务|军方|官方)[^，。；]{0,10}(设备|手机|电脑|网络)(上)?(使用|安装|下载)?|"
+         r"(在美国|在全美|全美范围内)[^，。；]{0,6}禁止|禁止[^，。；]{0,30}在美国(境内)?(运营|使用|下载)", 0.88, None,
+         r"\b(court|judge)\b|法院"),
         # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
@@ -195,6 +213,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
          OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + r"|\b(if|unless|whether)\b"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
+        # the measures of a trade-remedy case (extract-0.7.11: "the anti-dumping measures ... expired")
+        (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.85, None, None),
         (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
         (r"\b(pay|post|lodge|provide|put up)\w* (cash |security |anti-dumping )?deposits?\b|\banti-dumping deposits?\b|"
@@ -206,12 +226,21 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly|anti-discrimination|safeguard)\b"
          r"(( and| or|,) (anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly))? (investigations?|probes?|inquir(y|ies))\b|"
          r"(反倾销|反补贴|反垄断|反歧视|保障措施)(和反补贴|和反倾销)?(立案)?调查", 0.96, None, _ACCIDENT_PROBE),
+        # a merger cleared with conditions: the antitrust review's end, its decision (SAMR's, the KFTC's;
+        # extract-0.7.11); shareholders' approvals are no review
+        (r"\b(approv\w*|clear\w*)\b[^.;]{0,80}\b(acquisition|takeover|merger|purchase|buyout|joint venture|deal|tie-up)\b"
+         r"[^.;]{0,80}\b(subject to|with|on|under) (\w+ ){0,3}(conditions|remedies|commitments|undertakings)\b|"
+         r"\bconditionally (approv|clear)\w*\b|附(加)?(限制性)?条件(地)?(批准|通过|核准|放行)", 0.9, None,
+         r"\bshareholders?\b|股东"),
         # a regulator's fine of a stated amount: a decided penalty, strong enough that the classifier does not drop it
         (r"\bfined\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)", 0.95, None,
          r"\b(could|may|might|would|can) (be )?fined\b|\bfined (for|over) (speeding|parking|littering)\b"),
         (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
-        (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None, r"tariff|export"),
+        (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None,
+         # a ban on government purchases or devices is a control (extract-0.7.11)
+         r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"
+         r"\bgovernment[- ](issued|owned|furnished)\b|\bgovernment (devices|phones|computers)\b"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
