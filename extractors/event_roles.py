@@ -62,6 +62,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _MONTH_NAMES = "|".join(m.title() for m in _MONTHS)  # "January|February|...", for the date patterns
 _BACKGROUND_EN = re.compile(
+    r"^\W{0,3}background\s*[:：-]|"  # a paragraph the writer labels as background (extract-0.7.11)
     r"\bsince (19|20)\d\d\b|\bsince (last|early|late|mid-)\s?\w+|"
     r"\b(which|that|who) (was|were|had been|has been|have been)\b.{0,40}\b(added|placed|blacklisted|listed|designated|"
     r"sanctioned|hit|targeted|put|subject|barred|banned|restricted|cut off)\b|"
@@ -84,13 +85,20 @@ _BACKGROUND_NEAR_EN = re.compile(
     r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"
     r"autumn|fall|winter)|earlier (this|that|last) year|earlier (that|last) month|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
+    r"^\W{0,3}背景\s*[:：]|"  # (extract-0.7.11)
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周(?![一二三四五六日天末])|"
     r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
-_PAST_YEAR = re.compile(r"\b(?:in|since) ((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
+# a year after "in" or "since"; after "the end of" ("at the end of 2019"); or after a month or "late" only when the
+# date opens the sentence ("In December 2022 the senator introduced ..."; inside, "a probe that began in November
+# 2018" dates another clause) (extract-0.7.11)
+_PAST_YEAR = re.compile(r"(?:^\W*(?:in|by) (?:(?:late|early|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\s+)?|\b(?:in|since) |\b(?:at|by|towards?) the (?:end|start|"
+                        r"beginning|close) of (?:(?:late|early|mid-?)\s*)?)((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d(?!\d?\s*月))(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
                         _I)
-_PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动)|曾(经)?", _I)
+_PAST_TENSE = re.compile(r"\b(was|were|had|\w+ed)\b|[于在]\s*(19|20)\d\d|(成立|发布|推出|设立|实施|列入|启动|发起|宣布|提出|签署|"
+                         r"作出|开征|立案)|曾(经)?", _I)
 _MONTH_EN = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Oo]n) (?:late |early |mid-)?(" + _MONTH_NAMES
                        + r")\b(?! \d{1,2}\b)")
 _MONTH_ZH = re.compile(r"(今年|本年)?(?<!\d年)(?<!\d)(\d{1,2})\s*月")
@@ -158,6 +166,7 @@ _REVERSED_EN = re.compile(
     # not a sunset due ahead ("due to expire next year")
     r"\b(dut(y|ies)|tariffs?|levies|measures)\b[^.;]{0,60}(?<!due to )(?<!set to )(?<!scheduled to )\b(lapse[ds]?|lapsing|"
     r"expired|expires|(was|were) allowed to (lapse|expire))\b|\b(declined|refused|decided not) to (renew|extend)\b|"
+    r"\b(let|lets|letting|allow\w*)\b[^.;]{0,40}\b(dut(y|ies)|tariffs?|levies|measures)\b[^.;]{0,60}\b(expire|lapse)\b|"
     # a planned act called off: "would not go ahead with a planned increase", "called off the tariff rise"
     r"\b(call(s|ed|ing)? off|shelv(e|es|ed|ing)|(would|will|did) not (go ahead|proceed) with|"
     r"(not|no longer) (go|going) ahead with)\b.{0,60}\b(tariffs?|dut(y|ies)|levies|increases?|rises?|hikes?|bans?|"
@@ -233,6 +242,12 @@ _AFTER_CLAUSE = re.compile(r"\b((weeks|days|months|years|a day|a week|a month|a 
                            r"in recent (weeks|months) after)\b", _I)
 
 
+#: a bill or a package submitted ("提出《禁止在政府设备上使用...法案》", "提交第十六轮制裁方案"): the trigger may sit in
+#: its title; proposed unless it was passed or signed (extract-0.7.11)
+_SUBMITTED_ZH = re.compile(r"(提出|提交|推出|起草)(了)?[^，。；]{0,4}《[^》]{0,40}(法案|草案|提案)》|(提交|提出)(了)?[^，。；]{0,20}(方案|草案|提案)")
+_PASSED_ZH = re.compile(r"签署|(获|已)(得)?通过|通过了|生效|成为法律")
+
+
 def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str = "en",
                  ref_year: int | None = None, ref_month: int | None = None) -> str:
     """The status of an event of type ``etype`` whose trigger is ``sentence[start:end]``.
@@ -255,6 +270,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "reversed"  # the restoration took effect ("当天起正式实施"): the easing, in force
     if _ENACTED_OVERRIDE.search(sentence):
         return "enacted"
+    if zh and etype in ROLE_TYPES and _SUBMITTED_ZH.search(sentence) and not _PASSED_ZH.search(sentence):
+        return "proposed"
     if etype == "investigation" and _ORDERED_TO_OPEN.search(sentence[max(0, start - 120):start]):
         return "proposed"  # "ordered the Commerce Department to open an investigation": not yet opened
     after = _AFTER_CLAUSE.search(sentence[:start])

@@ -214,7 +214,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + r"|\b(if|unless|whether)\b"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         # the measures of a trade-remedy case (extract-0.7.11: "the anti-dumping measures ... expired")
-        (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.85, None, None),
+        (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.95, None, None),
         (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
         (r"\b(pay|post|lodge|provide|put up)\w* (cash |security |anti-dumping )?deposits?\b|\banti-dumping deposits?\b|"

@@ -135,3 +135,39 @@ def test_a_designations_trade_ban_on_the_listed_firms_is_its_consequence(full) -
             "firms will be barred from selling dual-use goods and advanced technology to the listed companies.")
     types = {e.type for e in _events(full, text, "en", title="EU lists 19 Chinese firms")}
     assert "entity_list" in types and "export_control" not in types
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "etype", "status"), [
+    # a year after a month, or after "the end of" / "late": the act's own date, in an article of a later year
+    ("In March 2021 the ministry added nine chip firms to the Entity List, a step it later extended.", "en",
+     "2024-05-02", "entity_list", "background"),
+    ("The Air Force banned the messaging app on government-issued phones at the end of 2020.", "en", "2023-01-10",
+     "export_control", "background"),
+    ("2020年5月，商务部对原产于美国的进口正丙醇发起反倾销调查。", "zh", "2021-11-18", "investigation", "background"),
+    # a paragraph labelled as background
+    ("Background: the two governments agreed in March to extend the duties on steel pipes by five years.", "en",
+     "2025-09-01", "tariff", "background"),
+    # measures let expire by a decision: the easing
+    ("The commission said it would let its anti-dumping measures on Chinese bicycles expire at midnight on Sunday.",
+     "en", "2025-06-06", "tariff", "reversed"),
+    # a bill or a package submitted in Chinese, the trigger inside its title
+    ("两名众议员6日提出《禁止在政府设备上使用某应用法案》，要求各联邦机构删除该应用。", "zh", "2025-02-07",
+     "export_control", "proposed"),
+    ("欧盟委员会周三向成员国提交新一轮对俄制裁方案，拟将更多第三国企业列入名单。", "zh", "2025-01-30",
+     "entity_list", "proposed"),
+])
+def test_status_of_dated_labelled_lapsing_and_submitted_acts(extract_one, full, text, lang, published, etype, status) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in _events(full, text, lang, published=published) if e.type == etype]
+    assert evs and evs[0].status == status
+
+
+def test_a_bill_signed_into_law_stays_enacted(full) -> None:  # type: ignore[no-untyped-def]
+    text = "总统周五签署《禁止在政府设备上使用某应用法案》，该法随即生效。"
+    evs = [e for e in _events(full, text, "zh", published="2025-03-01") if e.type == "export_control"]
+    assert evs and evs[0].status == "enacted"
+
+
+def test_this_years_act_is_not_background(full) -> None:  # type: ignore[no-untyped-def]
+    text = "In March 2025 the ministry added nine chip firms to the Entity List."
+    evs = [e for e in _events(full, text, "en", published="2025-03-20") if e.type == "entity_list"]
+    assert evs and evs[0].status == "enacted"
