@@ -412,6 +412,19 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
     return False
 
 
+#: a date opening the sentence: "In December 2022 ...", "2022年12月，..." (extract-0.7.11)
+_OPENING_YEAR = re.compile(r"^\W{0,3}(?:(?:in|by) (?:(?:late|early|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)\s+)?|(?:at|by) the (?:end|start|beginning|close) of )((?:19|20)\d\d)\b|"
+                           r"^\W{0,3}((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[，,]", _I)
+
+
+def opens_with_past_year(sentence: str, ref_year: int | None) -> bool:
+    """The sentence opens with a date in a year before ``ref_year`` ("In December 2022 the senator introduced a
+    bill that would ban ...", "2022年12月，...提出...拟禁止"): what it reports, proposal or act, is context (extract-0.7.11)."""
+    m = _OPENING_YEAR.search(sentence)
+    return ref_year is not None and m is not None and int(m.group(1) or m.group(2)) < ref_year
+
+
 def _later_month_past(text: str, ref_month: int) -> bool:
     """The trigger's own clause dates it, in the past tense, to a month after the article's ("an
     investigation that the ministry opened in September", in a March article): last year's act

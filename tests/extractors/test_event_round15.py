@@ -171,3 +171,18 @@ def test_this_years_act_is_not_background(full) -> None:  # type: ignore[no-unty
     text = "In March 2025 the ministry added nine chip firms to the Entity List."
     evs = [e for e in _events(full, text, "en", published="2025-03-20") if e.type == "entity_list"]
     assert evs and evs[0].status == "enacted"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In November 2021 two senators introduced a bill that would ban the video app on all government devices.", "en"),
+    ("2021年11月，两名参议员提出法案，拟禁止在联邦政府设备上使用该视频应用。", "zh"),
+])
+def test_a_proposal_dated_to_an_earlier_year_is_background(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in _events(full, text, lang, published="2024-04-02") if e.type == "export_control"]
+    assert evs and evs[0].status == "background"
+
+
+def test_this_years_proposal_stays_proposed(full) -> None:  # type: ignore[no-untyped-def]
+    text = "2024年3月，两名参议员提出法案，拟禁止在联邦政府设备上使用该视频应用。"
+    evs = [e for e in _events(full, text, "zh", published="2024-04-02") if e.type == "export_control"]
+    assert evs and evs[0].status == "proposed"
