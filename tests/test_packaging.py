@@ -27,3 +27,10 @@ def test_wheel_builds_without_setuptools_warnings(tmp_path) -> None:
                    "sinowatch/alerts/templates/digest.html", "sinowatch/report/templates/report.html.j2",
                    "sinowatch/models/sentiment/artifact/config.json", "sinowatch/models/watchlist.yaml"):
         assert needed in names, needed
+    # the event classifier is an ensemble since round 14: its members' files sit in sub-folders
+    import json
+
+    events = json.loads(zipfile.ZipFile(wheel).read("sinowatch/models/events/artifact/config.json"))
+    for member in events.get("members", []):
+        for name in ("model.int8.onnx", "tokenizer.json", "config.json"):
+            assert f"sinowatch/models/events/artifact/members/{member}/{name}" in names, (member, name)
