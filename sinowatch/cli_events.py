@@ -75,7 +75,9 @@ def register(app: typer.Typer) -> None:
             from sinowatch.models.events.train import BASES, train
         except ImportError as e:
             raise ModelError(f"training needs torch and transformers (pip install torch==2.13.0 -e '.[dev]'): {e}") from e
-        from sinowatch.models.events.runtime import ARTIFACT_DIR
+        import shutil
+
+        from sinowatch.models.events.runtime import ARTIFACT_DIR, MEMBERS_DIR
 
         if exclude_group:
             from sinowatch.models.events.data import load, without_groups, write
@@ -96,6 +98,8 @@ def register(app: typer.Typer) -> None:
         if len(bases) == 1:
             record = train(target, data=source, epochs=epochs, lr=lr, seed=seed, zh_vocab=zh_vocab,
                            max_rows=max_rows, work_dir=work_dir, base=base)
+            # a single model written over an ensemble's folder: its members would never be read again
+            shutil.rmtree(Path(target) / MEMBERS_DIR, ignore_errors=True)
             typer.echo(f"model events-{record['version']} written to {target}: val micro-F1 "
                        f"{record['val']['micro_f1']} (epoch {record['selected_epoch']}), thresholds "
                        f"{json.dumps(record['thresholds'])}")

