@@ -171,10 +171,10 @@ def test_one_command_trains_both_bases_and_averages_them(tmp_path: Path) -> None
 def test_a_single_model_trained_over_an_ensemble_folder_replaces_it(tmp_path: Path, data: tuple[Path, list[Sentence]]) -> None:
     """``train events --base minilm --out DIR`` over an ensemble's folder leaves no stale members behind."""
     pytest.importorskip("torch")
+    from sinowatch.models.events.ensemble import build
     from typer.testing import CliRunner
 
     from sinowatch.cli import app
-    from sinowatch.models.events.ensemble import build
 
     path, rows = data
     build([_member(tmp_path, "a", rows), _member(tmp_path, "b", rows)], tmp_path / "ens", data=path)
