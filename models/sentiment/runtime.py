@@ -8,12 +8,18 @@ Two runtimes: ``"onnx"`` (default; ONNX Runtime int8, needs no torch) reads the 
 in ``models/sentiment/artifact/``; ``"torch"`` reads the fp32 training checkpoint (``.state/``), used
 for evaluation. Inference is batched, pairs are sorted by length and padded per batch (dynamic
 padding), duplicates are scored once, and results come back in input order. Nothing here downloads.
+
+**Language routes** (round 15 of issue #19): an artefact's ``config.json`` may hold
+``"routes": {"zh": "zh"}``: pairs whose context is Chinese (:func:`is_chinese`) are then scored by the
+model in that sub-folder (a multilingual one), every other pair by the folder's own model. Each model
+keeps its own labels order and neutral band; the version names both.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +30,18 @@ from sinowatch.records import Sentiment
 ARTIFACT_DIR = Path(__file__).with_name("artifact")
 FP32_DIR = Path(".state") / "sentiment" / "fp32"
 BUILD_HINT = "run `sinowatch train sentiment --data ../shared/data/sentiment` to build it"
+#: the languages a route may name, with the test that sends a pair's context to it
+ROUTE_LANGS = ("zh",)
+#: a context is Chinese when Han characters are at least this share of its non-space characters
+CHINESE_SHARE = 0.3
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACE = re.compile(r"\s")
+
+
+def is_chinese(text: str) -> bool:
+    """True when Han characters are at least :data:`CHINESE_SHARE` of ``text``'s non-space characters."""
+    chars = len(text) - len(_SPACE.findall(text))
+    return chars > 0 and len(_HAN.findall(text)) >= CHINESE_SHARE * chars
 
 
 def _require(paths: Sequence[Path], what: str) -> None:
@@ -45,6 +63,8 @@ class SentimentModel:
         self._tok = tokenizer
         self._session = session
         self._net = net
+        #: language -> the model that scores that language's pairs (``config["routes"]``)
+        self.routes: dict[str, SentimentModel] = {}
 
     @property
     def version(self) -> str:
@@ -54,6 +74,8 @@ class SentimentModel:
         bias = float(self.config.get("neutral_bias", 0.0))
         if bias:  # the band changes labels: rows scored with it must not look like the plain model's
             v = f"{v}-nb{bias:g}"
+        for lang, sub in sorted(self.routes.items()):  # a route changes labels too
+            v = f"{v}+{lang}-{sub.version.removeprefix('sentiment-')}"
         return v if self.runtime == "onnx" else f"{v}-fp32"
 
     @classmethod
@@ -84,12 +106,20 @@ class SentimentModel:
                 )
             except Exception as e:  # a truncated or foreign file
                 raise ModelError(f"sentiment model in {d} is unreadable ({e}): {BUILD_HINT}") from e
-            return cls(
+            model = cls(
                 runtime="onnx",
                 config=config,
                 tokenizer=load_tokenizer(d, config["max_length"]),
                 session=session,
             )
+            for lang, sub in dict(config.get("routes") or {}).items():
+                if lang not in ROUTE_LANGS or not isinstance(sub, str) or "/" in sub or sub in ("", ".", ".."):
+                    raise ModelError(f"sentiment model in {d}: bad route {lang!r} -> {sub!r} "
+                                     f"(languages: {', '.join(ROUTE_LANGS)}; a sub-folder name)")
+                model.routes[lang] = cls.load(d / sub, runtime="onnx", threads=threads)
+                if model.routes[lang].routes:
+                    raise ModelError(f"sentiment model in {d / sub}: a routed model may not route again")
+            return model
         if runtime == "torch":
             d = Path(model_dir) if model_dir is not None else FP32_DIR
             _require([d / "config.json", d / "head.pt", d / "tokenizer.json"], "fp32 sentiment checkpoint")
@@ -108,7 +138,26 @@ class SentimentModel:
         raise ModelError(f"unknown sentiment runtime {runtime!r} (use 'onnx' or 'torch')")
 
     def probs(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> Any:
-        """Class probabilities (rows in input order, columns in ``self.labels`` order)."""
+        """Class probabilities (rows in input order, columns in ``self.labels`` order), each pair scored
+        by the model its route names (the neutral bands are not applied here; :meth:`score` does)."""
+        return self._routed(pairs, batch_size, banded=False)
+
+    def _routed(self, pairs: Sequence[tuple[str, str]], batch_size: int, *, banded: bool) -> Any:
+        import numpy as np
+
+        zh = self.routes.get("zh")
+        own = [i for i, (_t, x) in enumerate(pairs) if zh is None or not is_chinese(x)]
+        out = np.zeros((len(pairs), len(self.labels)), dtype=np.float32)
+        if own:
+            out[own] = self._own_probs([pairs[i] for i in own], batch_size, banded)
+        if zh is not None and len(own) < len(pairs):
+            mine = set(own)
+            rest = [i for i in range(len(pairs)) if i not in mine]
+            sub = zh._own_probs([pairs[i] for i in rest], batch_size, banded)
+            out[rest] = sub[:, [zh.labels.index(label) for label in self.labels]]
+        return out
+
+    def _own_probs(self, pairs: Sequence[tuple[str, str]], batch_size: int, banded: bool) -> Any:
         import numpy as np
         from sinowatch.models.sentiment.data import encode_pair
         from sinowatch.models.sentiment.net import batch_arrays, uses_target_mask
@@ -123,7 +172,13 @@ class SentimentModel:
             sel = order[b : b + batch_size]
             arrays = batch_arrays(self._tok, [encoded[i] for i in sel], uses_target_mask(self.config))
             out[sel] = self._run(arrays)
-        return out[index] if index else out
+        out = out[index] if index else out
+        bias = float(self.config.get("neutral_bias", 0.0))
+        if banded and bias and "neutral" in self.labels:
+            from sinowatch.models.sentiment.calibrate import apply_neutral_bias
+
+            out = apply_neutral_bias(out, bias)
+        return out
 
     def _run(self, arrays: dict[str, Any]) -> Any:
         if self._session is not None:
@@ -138,14 +193,10 @@ class SentimentModel:
 
         label = the most probable class; score = P(positive) - P(negative), in [-1, 1]. When the
         artefact's ``config.json`` holds a ``neutral_bias`` (chosen on validation by
-        ``calibrate.calibrate``), the probabilities are first re-weighted by it.
+        ``calibrate.calibrate``), the probabilities are first re-weighted by it (a routed pair by its
+        own model's band).
         """
-        p = self.probs(pairs, batch_size)
-        bias = float(self.config.get("neutral_bias", 0.0))
-        if bias and "neutral" in self.labels:
-            from sinowatch.models.sentiment.calibrate import apply_neutral_bias
-
-            p = apply_neutral_bias(p, bias)
+        p = self._routed(pairs, batch_size, banded=True)
         pos, neg = self.labels.index("positive"), self.labels.index("negative")
         return [
             Sentiment(label=self.labels[int(row.argmax())], score=float(row[pos] - row[neg]))  # type: ignore[arg-type]

@@ -1,0 +1,89 @@
+"""Language routes in the sentiment runtime (issue #19, round 15): a pair whose context is Chinese goes to
+the model in the artefact's ``zh/`` sub-folder, every other pair to the folder's own model. The routed models
+here are copies of the bundled artefact with a changed config, so each test can see which model scored a pair.
+Dynamic int8 quantization scales activations per batch, so a routed call is compared with the plain model
+scoring the same sub-batches (the English pairs together, the Chinese pairs together)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sinowatch.models.sentiment.route import build_route
+from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel, is_chinese
+
+from sinowatch.errors import ModelError
+
+PAIRS = [
+    ("Inspur", "U.S. adds Inspur units to the Entity List | The listing bars U.S. suppliers."),
+    ("浪潮", "美国将浪潮子公司列入实体清单 | 此举限制美国供应商向其供货。"),
+    ("华为", "华为发布新款昇腾芯片 | 新产品性能大幅提升，订单增长。"),
+    ("Huawei", "Huawei (华为) wins a large server order from a state carrier"),
+]
+ZH = [False, True, True, False]
+
+
+def _copy(dst: Path, **config: object) -> Path:
+    dst.mkdir(parents=True)
+    for name in ("model.int8.onnx", "tokenizer.json", "config.json"):
+        shutil.copy2(ARTIFACT_DIR / name, dst / name)
+    cfg = json.loads((dst / "config.json").read_text())
+    cfg.update(config)
+    (dst / "config.json").write_text(json.dumps(cfg))
+    return dst
+
+
+def test_is_chinese_reads_the_share_of_han_characters() -> None:
+    assert [is_chinese(x) for _t, x in PAIRS] == ZH
+    assert not is_chinese("") and not is_chinese("   ")
+    assert is_chinese("华为 Mate 60 发布") and not is_chinese("Nvidia's H20 in China: 英伟达")
+
+
+def test_chinese_pairs_go_to_the_zh_model_with_its_own_band(tmp_path: Path) -> None:
+    plain = SentimentModel.load()
+    # the zh copy never says neutral (a huge neutral band), so its pairs show which model scored them
+    build_route(ARTIFACT_DIR, _copy(tmp_path / "zh", neutral_bias=50.0), tmp_path / "routed")
+    routed = SentimentModel.load(tmp_path / "routed")
+    en = [p for p, zh in zip(PAIRS, ZH, strict=True) if not zh]
+    zh_pairs = [p for p, zh in zip(PAIRS, ZH, strict=True) if zh]
+    after = routed.score(PAIRS)
+    assert [a.label != "neutral" for a, zh in zip(after, ZH, strict=True) if zh] == [True, True]
+    assert [(a.label, round(a.score, 5)) for a, zh in zip(after, ZH, strict=True) if not zh] == [
+        (b.label, round(b.score, 5)) for b in plain.score(en)]
+    assert routed.version.startswith(plain.version + "+zh-") and routed.version.endswith("-nb50")
+    # probs() stays raw (no band): the plain model's figures on the same sub-batches
+    q = routed.probs(PAIRS)
+    assert np.allclose(q[[not z for z in ZH]], plain.probs(en), atol=1e-6)
+    assert np.allclose(q[ZH], plain.probs(zh_pairs), atol=1e-6)
+
+
+def test_the_zh_model_s_label_order_is_mapped_to_the_base_order(tmp_path: Path) -> None:
+    plain = SentimentModel.load()
+    labels = list(plain.labels)
+    flipped = list(reversed(labels))  # the same network, its columns named the other way round
+    build_route(ARTIFACT_DIR, _copy(tmp_path / "zh", labels=flipped), tmp_path / "routed")
+    routed = SentimentModel.load(tmp_path / "routed")
+    q = routed.probs(PAIRS)
+    en = plain.probs([p for p, zh in zip(PAIRS, ZH, strict=True) if not zh])
+    zh_raw = plain.probs([p for p, zh in zip(PAIRS, ZH, strict=True) if zh])
+    assert np.allclose(q[[not z for z in ZH]], en, atol=1e-6)
+    mapped = zh_raw[:, [labels.index(x) for x in reversed(labels)]]
+    assert np.allclose(q[ZH], mapped, atol=1e-6)
+    assert not np.allclose(mapped, zh_raw, atol=1e-3)  # the mapping is visible: this test can fail
+
+
+def test_bad_routes_are_refused_with_what_to_do(tmp_path: Path) -> None:
+    bad = _copy(tmp_path / "bad", routes={"zh": "../elsewhere"})
+    with pytest.raises(ModelError, match="bad route"):
+        SentimentModel.load(bad)
+    fr = _copy(tmp_path / "fr", routes={"fr": "fr"})
+    with pytest.raises(ModelError, match="languages: zh"):
+        SentimentModel.load(fr)
+    nested = _copy(tmp_path / "nested", routes={"zh": "zh"})
+    with pytest.raises(ModelError, match="is itself routed"):
+        build_route(ARTIFACT_DIR, nested, tmp_path / "out")
+    with pytest.raises(ModelError, match="not a sentiment artefact"):
+        build_route(ARTIFACT_DIR, tmp_path / "missing", tmp_path / "out")
