@@ -87,6 +87,12 @@ def register(app: typer.Typer) -> None:
             "first5", "--e5-layers",
             help="With --base e5: which of its 12 layers to keep: first5 (default), first6, even or all.",
         ),
+        zh_base: str = typer.Option(
+            "", "--zh-base",
+            help="Also train a model on this base (e5) for pairs whose context is Chinese, with the same data and "
+                 "options, and route them to it (the artefact's zh/ folder; models/sentiment/route.py). "
+                 "Empty: one model for every pair.",
+        ),
         domain_file: list[Path] = typer.Option(
             [], "--domain-file",
             help="Domain training file (JSON lines as models/sentiment/domain_train*.jsonl); repeat for several. "
@@ -112,15 +118,33 @@ def register(app: typer.Typer) -> None:
             init_from = checkpoint_from_artifact(init_from_artifact, Path(".state/sentiment/from_artifact"))
         if base not in ("minilm", "e5"):
             raise ModelError(f"unknown --base {base!r} (use minilm or e5)")
+        if zh_base not in ("", "e5", "minilm"):
+            raise ModelError(f"unknown --zh-base {zh_base!r} (use e5, or leave it empty)")
+        if zh_base and (init_from is not None or soup_with):
+            raise ModelError("--zh-base trains the Chinese model from its base: leave out --init-from and --soup-with")
         target = out if out is not None else ARTIFACT_DIR
-        record = train(data, target, epochs=epochs, max_rows=max_rows, seed=seed, work_dir=work_dir,
-                       domain_epochs=domain_epochs, domain_mix=domain_mix, domain_weight=domain_weight,
-                       pooling=pooling, init_from=init_from, soup=soup, soup_with=soup_with,
-                       calibrate_band=calibrate_band, zh_vocab=zh_vocab, base=base, e5_layers=e5_layers,
-                       domain_files=domain_file or None)
+        options = dict(epochs=epochs, max_rows=max_rows, seed=seed, domain_epochs=domain_epochs,
+                       domain_mix=domain_mix, domain_weight=domain_weight, pooling=pooling, soup=soup,
+                       calibrate_band=calibrate_band, e5_layers=e5_layers, domain_files=domain_file or None)
+        record = train(data, target, work_dir=work_dir, init_from=init_from, soup_with=soup_with,
+                       zh_vocab=zh_vocab, base=base, **options)  # type: ignore[arg-type]
         typer.echo(
             f"model {record['version']} written to {target} (best validation accuracy {record['best_val_acc']:.3f})"
         )
+        import shutil
+
+        if zh_base:
+            from sinowatch.models.sentiment.route import build_route
+            from sinowatch.models.sentiment.runtime import SentimentModel
+
+            zh_dir = target.with_name(target.name + ".zh-model")
+            zh_record = train(data, zh_dir, work_dir=work_dir / "zh", base=zh_base, **options)  # type: ignore[arg-type]
+            build_route(target, zh_dir, target)
+            shutil.rmtree(zh_dir, ignore_errors=True)
+            typer.echo(f"Chinese-route model {zh_record['version']} ({zh_base}) routed: "
+                       f"{SentimentModel.load(target).version}")
+        elif (target / "zh").is_dir():  # a plain model written over a routed folder: no stale route
+            shutil.rmtree(target / "zh")
         if evaluate_after:
             from sinowatch.models.sentiment.evaluate import evaluate
 

