@@ -71,10 +71,18 @@ def test_paraphrases_and_hard_negatives(clf) -> None:  # type: ignore[no-untyped
     model was trained; the model card reports how many it gets right. Here: the ones it must keep
     getting right (a retrained model that loses one fails)."""
     rows = _checks()
-    got = clf.predict([r["text"] for r in rows])
-    wrong = [(r["text"], r["expect"], sorted(g)) for r, g in zip(rows, got, strict=True)
-             if sorted(g) != sorted(r["expect"]) and r["text"] not in KNOWN_MISSES]
-    assert not wrong
+    texts = [r["text"] for r in rows]
+    got, probs = clf.predict(texts), clf.probs(texts)
+    # ONNX Runtime's int8 kernels differ by CPU (VNNI against plain AVX2: round 15 met a one-case flip at 0.417
+    # against a 0.45 threshold): a wrong type within CPU_MARGIN of its threshold is tolerated once, not more
+    wrong, near = [], []
+    for r, g, p in zip(rows, got, probs, strict=True):
+        if sorted(g) == sorted(r["expect"]) or r["text"] in KNOWN_MISSES:
+            continue
+        off = set(g) ^ set(r["expect"])
+        close = all(abs(float(p[clf.labels.index(t)]) - clf.thresholds[t]) < CPU_MARGIN for t in off)
+        (near if close else wrong).append((r["text"], r["expect"], sorted(g)))
+    assert not wrong and len(near) <= 1, (wrong, near)
     assert len(rows) - len(KNOWN_MISSES) >= 12
 
 
@@ -83,6 +91,7 @@ def test_paraphrases_and_hard_negatives(clf) -> None:  # type: ignore[no-untyped
 #: (events-3318104b9ace) 4, as many as the round-13 model but two of them others: to the plan and the tender
 #: below it adds ``investment`` at 0.33-0.61 beside the right type (the combination with the rules adds a
 #: classifier-only type at >= 0.85, so the lower false alarms do not become events there)
+CPU_MARGIN = 0.05
 KNOWN_MISSES: set[str] = {
     "Its newest language model cleared the regulator's security assessment and opened to the public on Monday.",
     "Under the plan, the city's computing capacity should reach 5,000 petaflops by 2026.",
