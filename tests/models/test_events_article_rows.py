@@ -37,7 +37,7 @@ def test_article_rows_labels_and_splits(tmp_path: Path) -> None:
         _article("holdout8", "s-neg", "The probe reached Mars orbit. Mission controls were tested.", []),
         _article("test", "s-test", "Washington imposed new controls. Nothing else.", [_ev("export_control", "imposed new controls")]),
         _article("val", "s-val", "Washington imposed new controls.", [_ev("export_control", "imposed new controls")]),
-        _article("holdout12", "s-sealed", "Washington imposed new controls.", [_ev("export_control", "imposed new controls")]),
+        _article("holdout13", "s-sealed", "Washington imposed new controls.", [_ev("export_control", "imposed new controls")]),
         _article("val3", "s-val3", "Washington imposed new controls.", [_ev("export_control", "imposed new controls")]),
         _article("val4", "s-val4", "Washington imposed new controls.", [_ev("export_control", "imposed new controls")]),
         _article("dev", "s-term", "DeepSeek released a model. It was popular.", [_ev("model_release", "DeepSeek released a model")]),
@@ -64,4 +64,4 @@ def test_committed_sentences_hold_the_spent_articles() -> None:
     assert len(art) >= 900 and sum(bool(s.labels) for s in art) >= 500
     assert {s.split for s in art} == {"train", "val"}
     assert {"holdout9", "holdout10", "holdout11"} <= set(evdata.ARTICLE_SPLITS)
-    assert not {"test", "val", "val2", "val3", "val4", "holdout12"} & set(evdata.ARTICLE_SPLITS)
+    assert not {"test", "val", "val2", "val3", "val4", "val5", "holdout13"} & set(evdata.ARTICLE_SPLITS)
