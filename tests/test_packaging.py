@@ -34,3 +34,8 @@ def test_wheel_builds_without_setuptools_warnings(tmp_path) -> None:
     for member in events.get("members", []):
         for name in ("model.int8.onnx", "tokenizer.json", "config.json"):
             assert f"sinowatch/models/events/artifact/members/{member}/{name}" in names, (member, name)
+    # the sentiment model routes Chinese pairs to a sub-folder's model since round 15
+    sentiment = json.loads(zipfile.ZipFile(wheel).read("sinowatch/models/sentiment/artifact/config.json"))
+    for sub in sentiment.get("routes", {}).values():
+        for name in ("model.int8.onnx", "tokenizer.json", "config.json"):
+            assert f"sinowatch/models/sentiment/artifact/{sub}/{name}" in names, (sub, name)

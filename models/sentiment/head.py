@@ -193,6 +193,9 @@ def refit_head(
     for name in ("tokenizer.json",):
         shutil.copy(model_dir / name, out_dir / name)
     config = json.loads((model_dir / "config.json").read_text())
+    for routed in dict(config.get("routes") or {}).values():  # the Chinese route's model is kept as it is
+        shutil.rmtree(out_dir / routed, ignore_errors=True)
+        shutil.copytree(model_dir / routed, out_dir / routed)
     record = {
         "from_version": config.get("version"),
         "train_rows": len(train),

@@ -80,11 +80,13 @@ class SentimentModel:
 
     @classmethod
     def load(
-        cls, model_dir: str | Path | None = None, runtime: str = "onnx", *, threads: int | None = None
+        cls, model_dir: str | Path | None = None, runtime: str = "onnx", *, threads: int | None = None,
+        routed: bool = True,
     ) -> SentimentModel:
         """Load offline. ``model_dir=None`` means the bundled artefact (onnx) or ``.state/`` (torch).
 
         Raises :class:`ModelError` naming the command that builds the files when they are missing.
+        ``routed=False`` loads the folder's own model without its language routes (its fp32 reference).
         """
         from sinowatch.models.sentiment.net import load_tokenizer
 
@@ -112,7 +114,7 @@ class SentimentModel:
                 tokenizer=load_tokenizer(d, config["max_length"]),
                 session=session,
             )
-            for lang, sub in dict(config.get("routes") or {}).items():
+            for lang, sub in dict(config.get("routes") or {} if routed else {}).items():
                 if lang not in ROUTE_LANGS or not isinstance(sub, str) or "/" in sub or sub in ("", ".", ".."):
                     raise ModelError(f"sentiment model in {d}: bad route {lang!r} -> {sub!r} "
                                      f"(languages: {', '.join(ROUTE_LANGS)}; a sub-folder name)")

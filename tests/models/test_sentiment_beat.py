@@ -134,6 +134,8 @@ def artefact_copy(tmp_path: Path) -> Path:
     dst.mkdir()
     for name in ("model.int8.onnx", "tokenizer.json", "config.json"):
         shutil.copy(ARTIFACT_DIR / name, dst / name)
+    for sub in json.loads((ARTIFACT_DIR / "config.json").read_text()).get("routes", {}).values():
+        shutil.copytree(ARTIFACT_DIR / sub, dst / sub)  # the Chinese route's model (round 15)
     return dst
 
 
@@ -252,7 +254,9 @@ def test_the_neutral_band_is_part_of_the_model_version(artefact_copy: Path) -> N
     plain = SentimentModel.load(artefact_copy).version
     _set_config(artefact_copy, neutral_bias=1.2)
     banded = SentimentModel.load(artefact_copy).version
-    assert banded == f"{plain}-nb1.2" and plain.startswith("sentiment-")
+    # the band is the folder's own model's; a Chinese route's version follows it (round 15)
+    head, _, route = plain.partition("+")
+    assert banded == f"{head}-nb1.2" + (f"+{route}" if route else "") and plain.startswith("sentiment-")
 
 
 def test_replace_head_with_the_dequantized_head_keeps_the_labels(tmp_path: Path) -> None:
@@ -268,10 +272,13 @@ def test_replace_head_with_the_dequantized_head_keeps_the_labels(tmp_path: Path)
           * inits["inner.head.weight_Transposed_scale"]).T
     for name in ("tokenizer.json", "config.json"):
         shutil.copy(ARTIFACT_DIR / name, tmp_path / name)
+    config = json.loads((tmp_path / "config.json").read_text())
+    config.pop("routes", None)  # the head of the folder's own model; the Chinese route is not copied
+    (tmp_path / "config.json").write_text(json.dumps(config))
     replace_head(ARTIFACT_DIR / "model.int8.onnx", tmp_path / "model.int8.onnx", w0, inits["inner.head.bias"])
     ref = json.loads((ARTIFACT_DIR / "reference.json").read_text())[:60]
     pairs = [(r["target"], r["text"]) for r in ref]
-    a, b = SentimentModel.load().probs(pairs), SentimentModel.load(tmp_path).probs(pairs)
+    a, b = SentimentModel.load(routed=False).probs(pairs), SentimentModel.load(tmp_path).probs(pairs)
     assert (a.argmax(1) == b.argmax(1)).mean() >= 0.98 and np.abs(a - b).max() < 0.05
     # a different head changes the outputs: the graph really uses the new weights
     replace_head(ARTIFACT_DIR / "model.int8.onnx", tmp_path / "model.int8.onnx", -w0, inits["inner.head.bias"])

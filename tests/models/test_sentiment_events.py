@@ -170,7 +170,7 @@ def test_scorer_stamps_rows_with_the_layer(tmp_path: Path) -> None:
     off = Config()
     off.sentiment.policy_events = False
     plain = make_scorer(off)
-    assert plain is not None and plain.rule is None and "+" not in plain.version
+    assert plain is not None and plain.rule is None and "+ev" not in plain.version
 
 
 def test_eval_contexts_take_the_lead_mention_as_the_pipeline_would(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -291,7 +291,8 @@ def test_chinese_cues_vote_only_with_the_switch_and_for_firms() -> None:
                actor="us-gov", targets=("cambricon",), status="enacted")
     assert adjust(Sentiment("positive", 0.9), "cambricon", [ev], on, "company", context=text,
                   mention="寒武纪").label == "negative"
-    assert SHIPPED_RULE.cues and on.tag.endswith("c") and not off.tag.endswith("c")
+    assert "c" in on.tag and "c" not in off.tag
+    assert not SHIPPED_RULE.cues  # round 15: the Chinese route's model reads these cues itself
 
 
 def test_the_pipeline_gives_chinese_cues_to_mentions(extractor, model) -> None:  # type: ignore[no-untyped-def]
@@ -300,7 +301,9 @@ def test_the_pipeline_gives_chinese_cues_to_mentions(extractor, model) -> None: 
 
     doc = Document(id="z", title="分析人士称寒武纪将长期受益", text="多地出台算力补贴政策，寒武纪等国产芯片厂商订单有望增长。", lang="zh")
     (ex,) = extractor.extract([doc])
-    (layered,) = apply_sentiment([doc], [ex], model, rule=SHIPPED_RULE)
+    import dataclasses
+
+    (layered,) = apply_sentiment([doc], [ex], model, rule=dataclasses.replace(SHIPPED_RULE, cues=True))
     cam = [m for m in layered.mentions if m.entity == "cambricon"]
     assert cam and all(m.sentiment is not None and m.sentiment.label == "positive" for m in cam)
 

@@ -31,6 +31,7 @@ def _copy(dst: Path, **config: object) -> Path:
     for name in ("model.int8.onnx", "tokenizer.json", "config.json"):
         shutil.copy2(ARTIFACT_DIR / name, dst / name)
     cfg = json.loads((dst / "config.json").read_text())
+    cfg.pop("routes", None)  # the bundled artefact's own model only
     cfg.update(config)
     (dst / "config.json").write_text(json.dumps(cfg))
     return dst
@@ -43,9 +44,10 @@ def test_is_chinese_reads_the_share_of_han_characters() -> None:
 
 
 def test_chinese_pairs_go_to_the_zh_model_with_its_own_band(tmp_path: Path) -> None:
-    plain = SentimentModel.load()
+    base = _copy(tmp_path / "base")  # the bundled artefact's own model, without its route
+    plain = SentimentModel.load(base)
     # the zh copy never says neutral (a huge neutral band), so its pairs show which model scored them
-    build_route(ARTIFACT_DIR, _copy(tmp_path / "zh", neutral_bias=50.0), tmp_path / "routed")
+    build_route(base, _copy(tmp_path / "zh", neutral_bias=50.0), tmp_path / "routed")
     routed = SentimentModel.load(tmp_path / "routed")
     en = [p for p, zh in zip(PAIRS, ZH, strict=True) if not zh]
     zh_pairs = [p for p, zh in zip(PAIRS, ZH, strict=True) if zh]
@@ -61,10 +63,11 @@ def test_chinese_pairs_go_to_the_zh_model_with_its_own_band(tmp_path: Path) -> N
 
 
 def test_the_zh_model_s_label_order_is_mapped_to_the_base_order(tmp_path: Path) -> None:
-    plain = SentimentModel.load()
+    base = _copy(tmp_path / "base")  # the bundled artefact's own model, without its route
+    plain = SentimentModel.load(base)
     labels = list(plain.labels)
     flipped = list(reversed(labels))  # the same network, its columns named the other way round
-    build_route(ARTIFACT_DIR, _copy(tmp_path / "zh", labels=flipped), tmp_path / "routed")
+    build_route(base, _copy(tmp_path / "zh", labels=flipped), tmp_path / "routed")
     routed = SentimentModel.load(tmp_path / "routed")
     q = routed.probs(PAIRS)
     en = plain.probs([p for p, zh in zip(PAIRS, ZH, strict=True) if not zh])
