@@ -148,13 +148,13 @@ class SentimentModel:
         import numpy as np
 
         zh = self.routes.get("zh")
-        own = [i for i, (_t, x) in enumerate(pairs) if zh is None or not is_chinese(x)]
+        routed = [zh is not None and is_chinese(x) for _t, x in pairs]
+        own = [i for i, r in enumerate(routed) if not r]
+        rest = [i for i, r in enumerate(routed) if r]
         out = np.zeros((len(pairs), len(self.labels)), dtype=np.float32)
         if own:
             out[own] = self._own_probs([pairs[i] for i in own], batch_size, banded)
-        if zh is not None and len(own) < len(pairs):
-            mine = set(own)
-            rest = [i for i in range(len(pairs)) if i not in mine]
+        if zh is not None and rest:
             sub = zh._own_probs([pairs[i] for i in rest], batch_size, banded)
             out[rest] = sub[:, [zh.labels.index(label) for label in self.labels]]
         return out
