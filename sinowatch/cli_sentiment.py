@@ -98,6 +98,12 @@ def register(app: typer.Typer) -> None:
             help="Domain training file (JSON lines as models/sentiment/domain_train*.jsonl); repeat for several. "
                  "Default: the shipped recipe's files (domain_train.jsonl, domain_train_beat.jsonl, domain_train_beat6.jsonl and the spent sealed beat sets tests/data/sentiment_beat_holdout{2,4,5,6,7,8}.jsonl).",
         ),
+        zh_domain_file: list[Path] = typer.Option(
+            [], "--zh-domain-file",
+            help="With --zh-base: a further domain training file for the Chinese-route model only, after the "
+                 "--domain-file ones; repeat for several. Default: data.ZH_EXTRA_BEAT_FILES (the spent sealed "
+                 "beat sets the shipped Chinese model adds, MODEL_CARD.md).",
+        ),
     ) -> None:
         """Fine-tune MiniLM for entity-level sentiment and export the int8 ONNX artefact."""
         import logging
@@ -120,6 +126,8 @@ def register(app: typer.Typer) -> None:
             raise ModelError(f"unknown --base {base!r} (use minilm or e5)")
         if zh_base not in ("", "e5", "minilm"):
             raise ModelError(f"unknown --zh-base {zh_base!r} (use e5, or leave it empty)")
+        if zh_domain_file and not zh_base:
+            raise ModelError("--zh-domain-file adds rows for the Chinese-route model: give --zh-base e5 too")
         if zh_base and (init_from is not None or soup_with):
             raise ModelError("--zh-base trains the Chinese model from its base: leave out --init-from and --soup-with")
         target = out if out is not None else ARTIFACT_DIR
@@ -138,7 +146,11 @@ def register(app: typer.Typer) -> None:
             from sinowatch.models.sentiment.runtime import SentimentModel
 
             zh_dir = target.with_name(target.name + ".zh-model")
-            zh_record = train(data, zh_dir, work_dir=work_dir / "zh", base=zh_base, **options)  # type: ignore[arg-type]
+            from sinowatch.models.sentiment.data import DOMAIN_TRAIN_FILES, ZH_EXTRA_BEAT_FILES
+
+            zh_files = (*(domain_file or DOMAIN_TRAIN_FILES), *(zh_domain_file or ZH_EXTRA_BEAT_FILES))
+            zh_options = {**options, "domain_files": zh_files}
+            zh_record = train(data, zh_dir, work_dir=work_dir / "zh", base=zh_base, **zh_options)  # type: ignore[arg-type]
             build_route(target, zh_dir, target)
             shutil.rmtree(zh_dir, ignore_errors=True)
             typer.echo(f"Chinese-route model {zh_record['version']} ({zh_base}) routed: "

