@@ -419,6 +419,19 @@ def flat_move(event: dict[str, Any]) -> bool:
     return event["type"] == "market_move" and bool(_FLAT.search(event["sentence"])) and not _FIGURE.search(event["sentence"])
 
 
+#: a tariff in the sense of a utility's price ("the grid company raised the industrial tariff")
+_PRICE_TARIFF = re.compile(r"\b(industrial|commercial|residential|peak|off-peak|electricity|power|water|heating|gas|energy|"
+                           r"network|feed-in) tariffs?\b|\btariffs? (on|for) (\w+ ){0,2}(power|electricity|energy|gas|heating|water)\b|"
+                           r"\bgrid (company|operator)\b", re.I)
+_TRADE_WORDS = re.compile(r"import|export|customs|\bdut(y|ies)\b|\bgoods\b|\btrade\b|关税", re.I)
+
+
+def price_tariff(ev: dict[str, Any]) -> bool:
+    """A tariff that is a utility's price, not a customs duty (extract-0.7.12; the rules' own trigger
+    already skips it, this also drops the classifier's)."""
+    return ev["type"] == "tariff" and bool(_PRICE_TARIFF.search(ev["sentence"])) and not _TRADE_WORDS.search(ev["sentence"])
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -427,6 +440,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
-                    or probe_as_setting(ev) or unplanned(ev)
+                    or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

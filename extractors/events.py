@@ -75,7 +75,10 @@ _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr
 _POSSIBLE_TARIFF = (r"\bwhether (to impose |to levy |new |higher )?(tariffs|duties)|\b(possible|potential) (new |higher )?(tariffs|duties)|"
                     r"\b(could|may|might) include (new |higher )?(tariffs|duties)|"
                     r"\brecommend\w* (on )?(whether|tariffs|duties)|\bthe impact (that|of) (new |higher )?tariffs")
-_UTILITY_PRICE = r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming"
+_UTILITY_PRICE = (r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming|"
+                  # a grid's price for power (extract-0.7.12: "the grid company raised the industrial tariff")
+                  r"\b(industrial|commercial|residential|peak|off-peak|heating|gas|energy) tariffs?\b|"
+                  r"\btariffs? (on|for) (\w+ ){0,2}(power|energy|gas|heating)\b|\bgrid (company|operator|firm)")
 #: investment talked about, not made: a place attracting investment, amounts not disclosed, a
 #: company's legal form ("外商独资投资性公司")
 _NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|destination|boom|climate)|"
@@ -122,7 +125,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a law's ban on selling or transferring to China ("禁止数据经纪商向中国等所谓外国对手出售...", extract-0.7.9)
         (r"禁止[^，。；]{0,30}向(中国|中方|我国)[^，。；]{0,20}(出售|出口|销售|提供|转让|传输)", 0.85, None, r"不可靠实体|" + OTHER_LICENCE),
         (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|" + OTHER_LICENCE),
-        (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None, None),
+        (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None,
+         # a breach of controls charged or alleged is a case, not a control (extract-0.7.12)
+         r"\b(violat\w*|evad\w*|circumvent\w*|breach\w*|skirt\w*|flout\w*)\b[^.;]{0,30}\bexport (control|curb|restriction|ban|rule)"),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
         (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export(?!ers?\b)", 0.85, None, None),
         (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
@@ -133,7 +138,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
         (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
         (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
-        (r"扩散规则|出口管制(?![“\u0022「『]?(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|(?<!阻)断供|出口禁令", 0.9, None, None),
+        (r"扩散规则|出口管制(?![“\u0022「『]?(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|(?<!阻)断供|出口禁令", 0.9, None,
+         r"(违反|违背|规避|逃避|绕过|绕开)[^，。；]{0,8}(出口管制|出口限制|出口禁令)"),
         # a ban on American investment in Chinese firms (Treasury's outbound investment rules): a ban on
         # transactions, as the apps orders (extract-0.7.4)
         (r"\boutbound investment (rules?|restrictions?|regime|program(me)?|ban|curbs?|controls?)\b|"
@@ -193,7 +199,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b|" + PRIVATE_BLACKLIST),
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED
          # a sports body's or a school's discipline ("The league, which sanctioned another club", extract-0.7.10)
-         + r"|\b(league|federation|association|club|referees?|fifa|uefa|olympic committee|school|university)\b[^.;]{0,30}\bsanction(ed|s|ing)\b"),
+         + r"|\b(league|federation|association|club|referees?|fifa|uefa|olympic committee|school|university)\b[^.;]{0,30}\bsanction(ed|s|ing)\b"
+         # a game's or a contest's penalty: "would be sanctioned with point deductions" (extract-0.7.12)
+         + r"|\bsanction(ed|s)? with (\w+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans? from (matches|play|ranked))\b"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
         # countermeasures imposed on named foreign firms (MOFCOM's on Hanwha Ocean's U.S. units: no dealings
@@ -219,7 +227,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # provisional anti-dumping measures: importers pay deposits at the margins found
         (r"\b(pay|post|lodge|provide|put up)\w* (cash |security |anti-dumping )?deposits?\b|\banti-dumping deposits?\b|"
          r"(临时)?反倾销措施|(反倾销|反补贴).{0,6}保证金|(提供|缴纳|交纳).{0,6}保证金", 0.95,
-         r"import|dumping|duties|shipments|goods|进口|倾销|海关|商务部|ministry", r"margin trading|融资融券|期货"),
+         r"import|dumping|duties|shipments|goods|进口|倾销|海关|商务部|ministry",
+         # a step that may follow a ruling ("若商务部作出初裁，可能...要求进口商缴纳临时保证金", extract-0.7.12)
+         r"margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
         # a trade-remedy or antitrust probe named as such: the classifier may not drop it (extract-0.7.4)
@@ -236,7 +246,15 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bfined\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)", 0.95, None,
          r"\b(could|may|might|would|can) (be )?fined\b|\bfined (for|over) (speeding|parking|littering)\b"),
         (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
-        (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None, None),
+        (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None,
+         # a price charged (extract-0.7.12: "charged customers a premium for reserved GPU capacity")
+         r"\bcharg\w* (customers|users|clients|buyers|tenants)\b|\bcharg\w* (\w+ ){0,2}(a |an )?(fees?|prices?|premiums?|rates?|subscriptions?)\b"),
+        # prosecutors' charges against named people (extract-0.7.12: "The Justice Department on Wednesday charged 12
+        # Chinese nationals", "检方指控其窃取...", "美国司法部...提起诉讼"); fees charged are no case
+        (r"\b(justice department|department of justice|doj|(federal )?prosecutors?|grand jury|attorney's office)\b[^.;]{0,60}\b(charg(ed|es|ing)|indict\w*)\b|"
+         r"(司法部|检方|检察(院|官|机关)|联邦调查局|\bFBI\b)[^，。；]{0,40}(起诉|指控|提起诉讼|提起公诉)", 0.85, None,
+         r"\b(could|may|might|would|will) (be )?(charg|indict)|\bcharg\w* (a )?(fees?|prices?|premiums?|customers|users|for)\b|"
+         r"(可能|或将|拟)[^，。；]{0,6}(起诉|指控)"),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None,
          # a ban on government purchases or devices is a control (extract-0.7.11)
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"
@@ -248,7 +266,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None, r"重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None,
+         # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
+         r"(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
+         r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
@@ -264,7 +285,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, r"\b(pledg\w*|commit\w*) to (buy|purchase|import)\b|\bpurchases? of\b.{0,40}\b(goods|products|energy|farm)"),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None, r"投资者|投资人|投资机构|投资风险|禁止[^。；]{0,40}投资|限制[^。；]{0,40}投资|受限的?投资|投资形式|投资(限制|禁令|审查|新规)|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
+        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None,
+         # an allusion to backers or to investing in general (extract-0.7.12: "曾获得...等企业的投资", "近年来加大了...投资",
+         # "新投资已基本停滞")
+         r"曾获(得)?[^，。；\d]{0,40}(的)?投资|(近年来|近几年|多年来)[^。；]{0,40}投资|投资[^，。；]{0,6}(停滞|放缓|降温|趋冷|萎缩)|"
+         r"投资者|投资人|投资机构|投资风险|禁止[^。；]{0,40}投资|限制[^。；]{0,40}投资|受限的?投资|投资形式|投资(限制|禁令|审查|新规)|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
     ],
     "model_release": [
         (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache|classifiers? trained|linear probes?|hidden states"),
@@ -663,7 +688,23 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
     own = pick_targets(sent_hits, actor)
     return {"actor": actor, "targets": own or (_earlier_targets(doc, found, s_tok) if coref else []),
             "status": event_status(etype, text, t_start, t_end, lang=doc.lang_),
-            "coref": coref and not own, "actor_named": named}
+            "coref": coref and not own, "actor_named": named or _government_acts(etype, text, actor),
+            "actor_exact": _government_acts(etype, text, actor)}
+
+
+#: China's top bodies, named: the State Council and its tariff commission act as the government itself
+_CN_TOP_BODY = re.compile(r"国务院|关税税则委员会|税委会|党中央|中共中央|\bState Council\b|\btariff commission\b", re.I)
+#: duties of a trade-remedy case (MOFCOM's rulings), not the tariff commission's tariffs
+_TRADE_REMEDY = re.compile(r"anti-dumping|anti-subsidy|countervailing|safeguard|反倾销|反补贴|保障措施|保证金", re.I)
+
+
+def _government_acts(etype: str, text: str, actor: str | None) -> bool:
+    """China's government acts as itself, so no ministry the article names replaces it (extract-0.7.12): a
+    sentence naming the State Council or its tariff commission, and China's tariffs other than a trade-remedy
+    case's (set by the tariff commission: "China moving to cut tariffs on U.S.-made cars")."""
+    if actor != "cn-gov":
+        return False
+    return bool(_CN_TOP_BODY.search(text)) or (etype == "tariff" and not _TRADE_REMEDY.search(text))
 
 
 def _earlier_actor(full: str, found: Sequence[_HitTuple], govs: Sequence[_HitTuple], s_tok: int, *,
