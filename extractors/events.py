@@ -55,7 +55,11 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   r"licen[cs]es? for .{0,30}\b(series|shows|films|dramas|titles|episodes|songs)\b|"
                   r"开源|专利|营业执照|经营许可|软件许可|授权协议|播映权|发行许可|版权|"
                   # permits to run a line or a shop, and software bought with its licence (extract-0.7.11)
-                  r"(试运营|运营|营运|营业|施工|卫生|排污|驾驶|执业|正版|软件)[^，。；]{0,8}许可证?")
+                  r"(试运营|运营|营运|营业|施工|卫生|排污|驾驶|执业|正版|软件)[^，。；]{0,8}许可证?|"
+                  # a qualification shown at a stand, a licensed operator (extract-0.7.13)
+                  r"资质[^，。；]{0,4}许可证?|持证")
+#: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
+_PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑手|买家|账号|玩家|球员)[^，。；]{0,30}列入黑名单"
 #: a business's or a platform's own blacklist of people or addresses ("keeps a blacklist of buyers who refuse
 #: delivery", "买家黑名单"), not a government's designation list (extract-0.7.9)
 PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
@@ -192,7 +196,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "entity_list": [
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
         (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
-        (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, None),
+        (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, _PLATFORM_BLACKLIST_ZH),
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         # not a league's or a platform's list of players or accounts
@@ -210,10 +214,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bcountermeasures\b[^.;]{0,10}\b(it )?(imposed|announced|adopted) (on|against)\b|"
          r"(对|针对)[^，。；]{0,40}(采取|实施)(了)?反制措施|暂停实施[^，。；]{0,40}反制措施", 0.9, None, None),
         (r"\bmilitary[- ]industrial[- ]complex (companies )?list|\b(ns-)?cmic list|中国军事企业|中国军工复合体企业|军工复合体企业", 0.85, None, None),
-        (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法"),
+        (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法|" + _PLATFORM_BLACKLIST_ZH),
         (r"\bon (the|its|a) (u\.s\. )?(entity list|blacklist)\b|(在|位列|列于).{0,6}实体清单", 0.8, None, None),
     ],
     "tariff": [
+        # port fees charged on a country's vessels (China's special port fees on U.S.-linked ships, extract-0.7.13)
+        (r"\b(special )?port (fees?|charges|levies)\b|港务费|港口(收)?费", 0.9, r"vessel|ship|船", None),
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
         (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF),
@@ -260,7 +266,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"
          r"\bgovernment[- ](issued|owned|furnished)\b|\bgovernment (devices|phones|computers)\b"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
-        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|" + _ACCIDENT_PROBE),
+        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
@@ -268,7 +274,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
         (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None,
          # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
-         r"(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
+         # a trade-remedy body named as a setting ("调查机关依法认定", "贸易救济调查局负责人表示", extract-0.7.13)
+         r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
          r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [

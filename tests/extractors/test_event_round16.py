@@ -116,3 +116,40 @@ def test_a_possible_tariff_in_chinese_is_proposed(full) -> None:  # type: ignore
     text = "美国总统周五表示，在海外组装的笔记本电脑可能被征收20%的关税。"
     evs = [e for e in _events(full, text, "zh") if e.type == "tariff"]
     assert evs and evs[0].status == "proposed"
+
+
+# extract-0.7.13 (after holdout14's scoring, from its spent errors): port fees, trade-remedy bodies as a setting,
+# platforms' blacklists, qualification licences
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Beijing started levying special port fees on U.S.-flagged vessels docking at Chinese ports on Friday.", "en"),
+    ("中方自本周五起对悬挂美国国旗的船舶收取特别港务费。", "zh"),
+])
+def test_port_fees_on_a_countrys_vessels_are_tariffs(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in {e.type for e in extract_one(text, lang).events}
+
+
+def test_a_harbours_fee_for_yachts_without_ships_named_is_no_tariff(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The marina raised its port fees for weekend visitors, the council said."
+    assert "tariff" not in {e.type for e in extract_one(text, "en").events}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The investigating authority found that the imports had harmed domestic producers, the ministry added.", "en"),
+    ("商务部表示，调查机关依法认定倾销与损害之间存在因果关系。", "zh"),
+])
+def test_a_trade_remedy_body_named_as_a_setting_is_no_new_probe(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in {e.type for e in extract_one(text, lang).events}
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("外卖平台表示，对恶意差评的用户，平台将把其列入黑名单。", "entity_list"),
+    ("博物馆的文物修复演示由持证人员操作，资质许可证在展台旁公示。", "export_control"),
+])
+def test_daily_sense_blacklists_and_licences_are_no_events(extract_one, text, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in {e.type for e in extract_one(text, "zh").events}
+
+
+def test_a_government_listing_is_still_one(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "商务部宣布将两家美国军工企业列入不可靠实体清单。"
+    assert "entity_list" in {e.type for e in extract_one(text, "zh").events}
