@@ -693,10 +693,10 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
     elif etype in STATED_ACTOR_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
     own = pick_targets(sent_hits, actor)
+    exact = _government_acts(etype, text, actor)
     return {"actor": actor, "targets": own or (_earlier_targets(doc, found, s_tok) if coref else []),
             "status": event_status(etype, text, t_start, t_end, lang=doc.lang_),
-            "coref": coref and not own, "actor_named": named or _government_acts(etype, text, actor),
-            "actor_exact": _government_acts(etype, text, actor)}
+            "coref": coref and not own, "actor_named": named or exact, "actor_exact": exact}
 
 
 #: China's top bodies, named: the State Council and its tariff commission act as the government itself
