@@ -77,7 +77,8 @@ _BACKGROUND_EN = re.compile(
     _I)
 # past perfect, unless reported speech ("said on Monday it had opened an investigation" is news)
 _HAD_EN = re.compile(
-    r"\bhad (long |already |previously |first |earlier )?(been|required|imposed|added|banned|restricted|placed|"
+    # "the fees it had been charging" describes what the sentence's act ends, not an earlier act (extract-0.7.14)
+    r"\bhad (long |already |previously |first |earlier )?(been(?! \w+ing\b)|required|imposed|added|banned|restricted|placed|"
     r"blacklisted|halted|barred|curbed|limited|issued|introduced|announced|launched|released|opened|put|levied)\b", _I)
 _REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}\b(it|they|he|she|the \w+)\s+had\b", _I)
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
@@ -86,6 +87,8 @@ _BACKGROUND_NEAR_EN = re.compile(
     r"autumn|fall|winter)|earlier (this|that|last) year|earlier (that|last) month|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
     r"^\W{0,3}背景\s*[:：]|"  # (extract-0.7.11)
+    # "背景方面，...", "今年以来，美方还将...关税提高至50%": an earlier act of this year (extract-0.7.14)
+    r"^\W{0,3}背景(方面|上)\s*[:：，,]|^\W{0,3}(今年|本年|年初)以来|"
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周(?![一二三四五六日天末])|"
     r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
@@ -122,6 +125,8 @@ _PROPOSED_PRE_EN = re.compile(
     r"(?-i:could|may|might|would) (soon |also |further |eventually )?(be )?(add|impose|restrict|ban|expand|tighten|"
     r"broaden|curb|blacklist|target|extend|announce|issue|introduce|face|levy|slap|hit|raise|lift|ease|release|launch|"
     r"unveil|open|include|put|place|require|take|limit|cut|block|bar|approve|allow|revoke|sanction|list|designate|"
+    # "said he would double tariffs" (extract-0.7.14)
+    r"double|triple|quadruple|increase|hike|"
     r"investigate|probe|start|begin|follow|invest|list|end up|give|grant|order|authori[sz]e|empower)\w*)\b", _I)
 # sourcing and pending decisions: anywhere in the sentence
 _PROPOSED_ANY_EN = re.compile(
@@ -149,7 +154,7 @@ _REVERSED_EN = re.compile(
     r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|(?<!the )end(s|ed|ing)?(?! up)(?![- ]use)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
     r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|(executive )?orders? (against|targeting|banning)|executive orders?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|(counter)?measures?|blacklist|entity list|list|levies|probe|investigation|"
-    r"designations?)\b|"
+    r"designations?|port fees|port charges)\b|"
     r"\b(bans?|restrictions?|curbs?|controls?|tariffs?|duties|rules?|sanctions?|requirements?|probe)\b.{0,20}\b"
     r"(was|were|is|are|has been|have been|will be|to be|being)? ?(lifted|rescinded|revoked|scrapped|eased|relaxed|"
     r"suspended|waived|removed|dropped|paused|repealed|reversed|withdrawn)\b|"
@@ -237,6 +242,12 @@ _DECIDED = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,25}\b(it
 _CLEARED = re.compile(r"\b(found|finds|find|finding) no (reason|grounds|basis|evidence|case)\b|"
                       r"\bclear(s|ed)\b[^.;]{0,40}\bof (any )?(wrongdoing|the allegations|violations?)\b|"
                       r"(未发现|没有发现|未找到)[^，。；]{0,20}(证据|违规)|决定不(予)?(封禁|禁止|限制|处罚)", _I)
+#: a leader's word of a tariff to come, with no instrument signed ("特朗普在社交媒体上宣布，将从10月1日起对...征收25%的关税",
+#: "Trump said he will put a 50% tariff on"): the guideline's "will": proposed, though a date is set (extract-0.7.14)
+_LEADER_WILL = re.compile(r"\b(trump|biden|obama|the president|president)\b[^.;]{0,60}\b(said|says|announced|announces|posted|"
+                          r"wrote|writes|told)\b[^.;]{0,30}\b(he|she)\s+(would|will)\b|"
+                          r"(特朗普|拜登|奥巴马|总统)[^，。；]{0,30}(宣布|称|表示|说|写道|发文)[，,：:]?\s*(将|要|会)(?!于)", _I)
+_INSTRUMENT = re.compile(r"\bsign(s|ed|ing)?\b|\bproclamation\b|\bexecutive order\b|签署|公告|行政令|总统令", _I)
 # the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
 _AFTER_CLAUSE = re.compile(r"\b((weeks|days|months|years|a day|a week|a month|a year|shortly|soon|long) after|"
                            r"in recent (weeks|months) after)\b", _I)
@@ -278,6 +289,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if after is not None:
         return "background"
     pre = sentence[max(0, start - 120):end]
+    if etype == "tariff" and _LEADER_WILL.search(sentence[:end]) and not _INSTRUMENT.search(sentence):
+        return "proposed"
     decided = _DECIDED.search(sentence[:end])
     if (not decided and (_PROPOSED_PRE_EN.search(pre) or (zh and _proposed_zh(sentence, start, end)))) \
             or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):

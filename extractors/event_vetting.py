@@ -107,6 +107,8 @@ _ACT = re.compile(
     r"宣布|发布|实施|出台|公布|升级|加强|收紧|扩大|禁止|延长|批准|允许|豁免|暂停|取消|解除|撤销|生效|更新|修改|拟|考虑|"
     r"决定|要求|列入|纳入|移出|新规|新一轮|管控|对.{1,20}实施", _I)
 
+#: earlier acts named as a class, just before the trigger ("earlier U.S. restrictions")
+_EARLIER_CLASS_RE = r"\b(earlier|previous|prior|past) (u\.s\. |us |american |washington's |western )?$"
 #: frames that make the instrument's name a reaction, a standing condition or a negated effect,
 #: looked for just before the trigger
 _ALLUSION_FRAME = re.compile(
@@ -115,7 +117,10 @@ _ALLUSION_FRAME = re.compile(
     r"\b(tak(e|es|ing)|took) aim at|\bcriticis\w*|\bcriticiz\w*|\bdenounc\w*|\bcondemn\w*|\boppos(e|es|ed|ing)\b|"
     r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论|反对|批评|谴责)[^;。；]{0,30}$|"
     # earlier acts named as a class ("including earlier U.S. restrictions on sales of ..."; extract-0.7.11)
-    r"\b(earlier|previous|prior|past) (u\.s\. |us |american |washington's |western )?$", _I)
+    + _EARLIER_CLASS_RE, _I)
+#: earlier tariffs named as a class ("the same statute underpins earlier U.S. tariffs on other metals";
+#: extract-0.7.14): the only frame that makes a tariff trigger an allusion
+_EARLIER_CLASS = re.compile(_EARLIER_CLASS_RE, _I)
 
 _NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was|were) not|"
                       r"\b(didn't|doesn't|won't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
@@ -162,6 +167,9 @@ def conditional(event: dict[str, Any]) -> bool:
 def allusion(event: dict[str, Any]) -> bool:
     """A rule event whose trigger only names the instrument in a sentence stating no act on it."""
     trigger = event.get("trigger")
+    if event["type"] == "tariff" and trigger:
+        at = event["sentence"].find(trigger)
+        return at > 0 and bool(_EARLIER_CLASS.search(event["sentence"][max(0, at - 40):at]))
     if event["type"] not in ("export_control", "entity_list") or not trigger:
         return False
     sentence = event["sentence"]

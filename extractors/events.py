@@ -220,6 +220,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "tariff": [
         # port fees charged on a country's vessels (China's special port fees on U.S.-linked ships, extract-0.7.13)
         (r"\b(special )?port (fees?|charges|levies)\b|港务费|港口(收)?费", 0.9, r"vessel|ship|船", None),
+        # the fees charged: strong enough that the classifier, which never saw port fees, keeps them
+        # (extract-0.7.14); fees sought in a petition or named as a probe's possible outcome are not charged
+        (r"\b(charg|levy|levi|collect|impos)\w*\b[^.;]{0,40}\b(special )?port (fees?|charges)\b|"
+         r"\bport (fees?|charges)\b[^.;]{0,40}\b(had been|has been|have been|began|begins|started|starts) "
+         r"(charging|collecting|levying)\b|(收取|征收|加征)[^，。；]{0,40}(港务费|港口(收)?费)", 0.95, r"vessel|ship|船",
+         r"\b(could|would|may|might) (lead to|result in|include)\b|\bseek\w*|\bsought\b|\bpetition\w*|\bcall\w* for\b|"
+         r"\bpropos\w*|要求|建议|担忧|可能|或将|呼吁"),
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
         (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF),
@@ -229,7 +236,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         # the measures of a trade-remedy case (extract-0.7.11: "the anti-dumping measures ... expired")
         (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.95, None, None),
-        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)"),
+        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|"
+         # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
+         r"(可能|或将|或|将可能)(会)?(导致|引发|带来|包括)[^，。；]{0,12}(加征|关税|反倾销税)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
         (r"\b(pay|post|lodge|provide|put up)\w* (cash |security |anti-dumping )?deposits?\b|\banti-dumping deposits?\b|"
          r"(临时)?反倾销措施|(反倾销|反补贴).{0,6}保证金|(提供|缴纳|交纳).{0,6}保证金", 0.95,
@@ -266,6 +275,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"
          r"\bgovernment[- ](issued|owned|furnished)\b|\bgovernment (devices|phones|computers)\b"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
+        # a regulator's charges settled ("就...的指控达成和解", extract-0.7.14)
+        (r"(指控|调查)[^，。；]{0,6}达成和解", 0.9, None, r"(可能|或将|有望|寻求)[^，。；]{0,10}(达成)?和解"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
@@ -276,6 +287,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
          # a trade-remedy body named as a setting ("调查机关依法认定", "贸易救济调查局负责人表示", extract-0.7.13)
          r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
+         # a rumour an agency would not confirm ("也有传言称...但商务部未予证实", extract-0.7.14)
+         r"未予(以)?(证实|确认)|传言称|坊间传言|"
          r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [

@@ -25,6 +25,12 @@ def tag(extractor):  # type: ignore[no-untyped-def]
     return run
 
 
+def events_of(extractor, text: str, lang: str, published: str = "2025-03-12", title: str = ""):  # type: ignore[no-untyped-def]
+    """The events ``extractor`` finds in one article (the round test files' helper)."""
+    (ex,) = extractor.extract([Document(id="a", title=title, text=text, lang=lang, published=published)])
+    return ex.events
+
+
 @pytest.fixture(scope="session")
 def extract_one(extractor):  # type: ignore[no-untyped-def]
     def run(text: str, lang: str | None = None, title: str = "") -> Extraction:

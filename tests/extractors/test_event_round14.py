@@ -12,26 +12,21 @@ import pytest
 from sinowatch.extractors.event_classifier import DEFAULT_WEAK_RULE
 from sinowatch.extractors.event_vetting import flat_move
 
-from sinowatch.records import Document
-
-
-def _events(extractor, text: str, lang: str, published: str = "2025-03-12", title: str = ""):  # type: ignore[no-untyped-def]
-    (ex,) = extractor.extract([Document(id="a", title=title, text=text, lang=lang, published=published)])
-    return ex.events
+from tests.extractors.conftest import events_of
 
 
 def test_firms_placed_under_restrictions_by_a_designation_are_no_separate_control(full) -> None:  # type: ignore[no-untyped-def]
     text = ("The European Union on Tuesday blacklisted 31 companies, among them nine in mainland China, for helping "
             "Moscow source weapons parts. The package places the firms, located in five countries, under "
             "stricter restrictions on the export of dual-use goods and advanced technology.")
-    evs = _events(full, text, "en", title="Council blacklists 31 more suppliers of Russia's army")
+    evs = events_of(full, text, "en", title="Council blacklists 31 more suppliers of Russia's army")
     types = {e.type for e in evs}
     assert "entity_list" in types and "export_control" not in types
 
 
 def test_chinese_firms_under_export_restrictions_in_a_listing_article(full) -> None:  # type: ignore[no-untyped-def]
     text = ("欧盟理事会周二宣布将31家企业列入对俄制裁名单。根据新方案，欧盟将对上述多国的二十余家企业实施更严格的两用物项出口限制。")
-    types = {e.type for e in _events(full, text, "zh")}
+    types = {e.type for e in events_of(full, text, "zh")}
     assert "entity_list" in types and "export_control" not in types
 
 
@@ -90,7 +85,7 @@ def test_stocks_as_inventory_are_no_market_move(extract_one) -> None:  # type: i
     ("该公司股价午后基本持平。", "zh"),
 ])
 def test_a_price_that_did_not_move_is_no_market_move(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "market_move" not in {e.type for e in _events(full, text, lang)}
+    assert "market_move" not in {e.type for e in events_of(full, text, lang)}
 
 
 def test_a_small_move_with_a_figure_is_still_a_move() -> None:
@@ -142,12 +137,12 @@ def test_a_possible_fine_is_no_decided_penalty(extract_one) -> None:  # type: ig
     ("这家网店建立了买家黑名单，对多次拒收包裹的用户不再发货，店主说淘宝平台也提供类似工具。", "zh"),
 ])
 def test_a_shops_own_blacklist_is_no_designation(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    assert "entity_list" not in {e.type for e in _events(full, text, lang)}
+    assert "entity_list" not in {e.type for e in events_of(full, text, lang)}
 
 
 def test_a_governments_blacklist_still_designates(full) -> None:  # type: ignore[no-untyped-def]
     text = "The Commerce Department on Tuesday added 12 Chinese drone makers to its trade blacklist."
-    assert "entity_list" in {e.type for e in _events(full, text, "en")}
+    assert "entity_list" in {e.type for e in events_of(full, text, "en")}
 
 
 @pytest.mark.parametrize("text", [
@@ -189,7 +184,7 @@ def test_a_signed_laws_ban_on_selling_to_china_is_a_control(extract_one) -> None
     ("美国财政部周四宣布对两家无人机零部件企业实施制裁，冻结其在美资产，并禁止美国人与其进行交易。", "zh"),
 ])
 def test_a_blocking_sanctions_consequences_are_no_control(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    types = {e.type for e in _events(full, text, lang)}
+    types = {e.type for e in events_of(full, text, lang)}
     assert "entity_list" in types and "export_control" not in types
 
 
@@ -198,7 +193,7 @@ def test_a_blocking_sanctions_consequences_are_no_control(full, text: str, lang:
     ("法案要求美国政府对明知向该组织提供无人机部件的企业实施制裁。", "zh"),
 ])
 def test_sanctions_on_any_company_that_does_something_are_a_rule_not_a_designation(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    assert "entity_list" not in {e.type for e in _events(full, text, lang)}
+    assert "entity_list" not in {e.type for e in events_of(full, text, lang)}
 
 
 @pytest.mark.parametrize("text", [
@@ -206,7 +201,7 @@ def test_sanctions_on_any_company_that_does_something_are_a_rule_not_a_designati
     "The football federation sanctioned two clubs for crowd trouble last month.",
 ])
 def test_touts_blacklists_and_sports_discipline_are_no_designation(full, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert "entity_list" not in {e.type for e in _events(full, text, "en")}
+    assert "entity_list" not in {e.type for e in events_of(full, text, "en")}
 
 
 def test_a_divestment_required_by_an_order_is_a_control(extract_one) -> None:  # type: ignore[no-untyped-def]
@@ -229,7 +224,7 @@ def test_tariff_exclusions_reinstated_are_an_easing(extract_one, text: str, lang
 ])
 def test_a_probe_cooperated_with_is_no_new_probe(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     # the vetting drops it from the rules and the classifier alike
-    assert "investigation" not in {e.type for e in _events(full, text, lang)}
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -237,7 +232,7 @@ def test_a_probe_cooperated_with_is_no_new_probe(full, text: str, lang: str) -> 
     ("The Treasury on Tuesday sanctioned a Chengdu security firm it accused of breaching thousands of firewalls in 2020.", "en"),
 ])
 def test_the_year_of_the_accused_conduct_does_not_date_the_designation(full, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in _events(full, text, lang, published="2024-12-11") if e.type == "entity_list"]
+    evs = [e for e in events_of(full, text, lang, published="2024-12-11") if e.type == "entity_list"]
     assert evs and evs[0].status == "enacted"
 
 

@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from sinowatch.records import Document
-
-
-def _events(extractor, text: str, lang: str, published: str = "2025-03-12", title: str = ""):  # type: ignore[no-untyped-def]
-    (ex,) = extractor.extract([Document(id="a", title=title, text=text, lang=lang, published=published)])
-    return ex.events
+from tests.extractors.conftest import events_of
 
 
 @pytest.mark.parametrize(("text", "lang", "status"), [
@@ -26,9 +21,9 @@ def _events(extractor, text: str, lang: str, published: str = "2025-03-12", titl
     ("新法律禁止联邦机构采购长江存储生产的存储芯片。", "zh", "enacted"),
 ])
 def test_bans_on_government_purchases_of_named_firms_products_are_controls(full, text, lang, status) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in _events(full, text, lang) if e.type == "export_control"]
+    evs = [e for e in events_of(full, text, lang) if e.type == "export_control"]
     assert evs and evs[0].status == status
-    assert "investigation" not in {e.type for e in _events(full, text, lang)}
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -37,12 +32,12 @@ def test_bans_on_government_purchases_of_named_firms_products_are_controls(full,
     ("该州已禁止公务人员在政府配发的电脑上使用这款中国应用。", "zh"),
 ])
 def test_bans_on_apps_on_government_devices_are_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "export_control" in {e.type for e in _events(full, text, lang)}
+    assert "export_control" in {e.type for e in events_of(full, text, lang)}
 
 
 def test_a_company_banning_apps_on_its_own_laptops_is_no_control(full) -> None:  # type: ignore[no-untyped-def]
     text = "The bank has banned staff from using chatbots on work laptops, a spokeswoman said."
-    assert "export_control" not in {e.type for e in _events(full, text, "en")}
+    assert "export_control" not in {e.type for e in events_of(full, text, "en")}
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -78,7 +73,7 @@ def test_trade_measures_that_lapse_are_reversed(extract_one, text, lang) -> None
     ("有分析人士猜测，有关部门下一步可能调查其他进口产品，但官方表示目前没有相关计划。", "zh"),
 ])
 def test_speculation_about_a_probe_the_authority_does_not_plan_is_no_event(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "investigation" not in {e.type for e in _events(full, text, lang)}
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -87,13 +82,13 @@ def test_speculation_about_a_probe_the_authority_does_not_plan_is_no_event(full,
     ("美国商务部周五公布对中国产石英台面反倾销调查的终裁结果，税率最高达190%。", "zh"),
 ])
 def test_a_final_determination_names_its_investigation_as_the_setting(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    types = {e.type for e in _events(full, text, lang)}
+    types = {e.type for e in events_of(full, text, lang)}
     assert "tariff" in types and "investigation" not in types
 
 
 def test_a_probe_opened_is_still_an_investigation(full) -> None:  # type: ignore[no-untyped-def]
     text = "The Commerce Department on Friday opened an anti-dumping investigation of Chinese quartz countertops."
-    assert "investigation" in {e.type for e in _events(full, text, "en")}
+    assert "investigation" in {e.type for e in events_of(full, text, "en")}
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -101,7 +96,7 @@ def test_a_probe_opened_is_still_an_investigation(full) -> None:  # type: ignore
     ("The purchase still needs approval from antitrust regulators in three countries.", "en"),
 ])
 def test_an_approval_still_needed_is_no_review_under_way(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "investigation" not in {e.type for e in _events(full, text, lang)}
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
 
 
 @pytest.mark.parametrize("text", [
@@ -109,7 +104,7 @@ def test_an_approval_still_needed_is_no_review_under_way(full, text, lang) -> No
     "学校已为实验课程购买了正版软件许可证。",
 ])
 def test_permits_and_software_licences_are_no_controls(full, text) -> None:  # type: ignore[no-untyped-def]
-    assert "export_control" not in {e.type for e in _events(full, text, "zh")}
+    assert "export_control" not in {e.type for e in events_of(full, text, "zh")}
 
 
 def test_export_licences_still_count(extract_one) -> None:  # type: ignore[no-untyped-def]
@@ -118,7 +113,7 @@ def test_export_licences_still_count(extract_one) -> None:  # type: ignore[no-un
 
 def test_an_internal_blacklist_of_late_payers_is_no_designation(full) -> None:  # type: ignore[no-untyped-def]
     text = "A distributor said one cinema chain had put his studio on an internal blacklist of late payers for months."
-    assert "entity_list" not in {e.type for e in _events(full, text, "en")}
+    assert "entity_list" not in {e.type for e in events_of(full, text, "en")}
 
 
 @pytest.mark.parametrize("text", [
@@ -133,7 +128,7 @@ def test_vague_allusions_to_restrictions_are_no_controls(extract_one, text) -> N
 def test_a_designations_trade_ban_on_the_listed_firms_is_its_consequence(full) -> None:  # type: ignore[no-untyped-def]
     text = ("The Council on Monday added 19 Chinese and Hong Kong entities to its Russia sanctions list. European "
             "firms will be barred from selling dual-use goods and advanced technology to the listed companies.")
-    types = {e.type for e in _events(full, text, "en", title="EU lists 19 Chinese firms")}
+    types = {e.type for e in events_of(full, text, "en", title="EU lists 19 Chinese firms")}
     assert "entity_list" in types and "export_control" not in types
 
 
@@ -157,19 +152,19 @@ def test_a_designations_trade_ban_on_the_listed_firms_is_its_consequence(full) -
      "entity_list", "proposed"),
 ])
 def test_status_of_dated_labelled_lapsing_and_submitted_acts(extract_one, full, text, lang, published, etype, status) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in _events(full, text, lang, published=published) if e.type == etype]
+    evs = [e for e in events_of(full, text, lang, published=published) if e.type == etype]
     assert evs and evs[0].status == status
 
 
 def test_a_bill_signed_into_law_stays_enacted(full) -> None:  # type: ignore[no-untyped-def]
     text = "总统周五签署《禁止在政府设备上使用某应用法案》，该法随即生效。"
-    evs = [e for e in _events(full, text, "zh", published="2025-03-01") if e.type == "export_control"]
+    evs = [e for e in events_of(full, text, "zh", published="2025-03-01") if e.type == "export_control"]
     assert evs and evs[0].status == "enacted"
 
 
 def test_this_years_act_is_not_background(full) -> None:  # type: ignore[no-untyped-def]
     text = "In March 2025 the ministry added nine chip firms to the Entity List."
-    evs = [e for e in _events(full, text, "en", published="2025-03-20") if e.type == "entity_list"]
+    evs = [e for e in events_of(full, text, "en", published="2025-03-20") if e.type == "entity_list"]
     assert evs and evs[0].status == "enacted"
 
 
@@ -178,11 +173,11 @@ def test_this_years_act_is_not_background(full) -> None:  # type: ignore[no-unty
     ("2021年11月，两名参议员提出法案，拟禁止在联邦政府设备上使用该视频应用。", "zh"),
 ])
 def test_a_proposal_dated_to_an_earlier_year_is_background(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in _events(full, text, lang, published="2024-04-02") if e.type == "export_control"]
+    evs = [e for e in events_of(full, text, lang, published="2024-04-02") if e.type == "export_control"]
     assert evs and evs[0].status == "background"
 
 
 def test_this_years_proposal_stays_proposed(full) -> None:  # type: ignore[no-untyped-def]
     text = "2024年3月，两名参议员提出法案，拟禁止在联邦政府设备上使用该视频应用。"
-    evs = [e for e in _events(full, text, "zh", published="2024-04-02") if e.type == "export_control"]
+    evs = [e for e in events_of(full, text, "zh", published="2024-04-02") if e.type == "export_control"]
     assert evs and evs[0].status == "proposed"

@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from sinowatch.records import Document
-
-
-def _events(extractor, text: str, lang: str, published: str = "2025-03-12", title: str = ""):  # type: ignore[no-untyped-def]
-    (ex,) = extractor.extract([Document(id="a", title=title, text=text, lang=lang, published=published)])
-    return ex.events
+from tests.extractors.conftest import events_of
 
 
 @pytest.mark.parametrize(("text", "lang", "actor"), [
@@ -28,7 +23,7 @@ def _events(extractor, text: str, lang: str, published: str = "2025-03-12", titl
     ("美国司法部周二对三名工程师提起诉讼，指控他们向合肥一家企业泄露晶圆设计。", "zh", "us-gov"),
 ])
 def test_prosecutors_charges_are_investigations_with_their_government(full, text, lang, actor) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in _events(full, text, lang) if e.type == "investigation"]
+    evs = [e for e in events_of(full, text, lang) if e.type == "investigation"]
     assert evs and evs[0].actor == actor and evs[0].status == "enacted"
 
 
@@ -59,12 +54,12 @@ def test_a_new_control_is_still_one(extract_one) -> None:  # type: ignore[no-unt
     "A higher tariff on lab power adds to the observatory's running costs.",
 ])
 def test_a_utility_price_is_no_tariff_even_for_the_classifier(full, text) -> None:  # type: ignore[no-untyped-def]
-    assert "tariff" not in {e.type for e in _events(full, text, "en")}
+    assert "tariff" not in {e.type for e in events_of(full, text, "en")}
 
 
 def test_a_games_sanction_with_point_deductions_is_no_listing(full) -> None:  # type: ignore[no-untyped-def]
     text = "Clubs whose players cheat will be sanctioned with point deductions, the tournament organiser said."
-    assert "entity_list" not in {e.type for e in _events(full, text, "en")}
+    assert "entity_list" not in {e.type for e in events_of(full, text, "en")}
 
 
 @pytest.mark.parametrize(("text", "etype"), [
@@ -75,7 +70,7 @@ def test_a_games_sanction_with_point_deductions_is_no_listing(full) -> None:  # 
     ("近年来，该集团持续加大在东南亚的数据中心投资。", "investment"),
     ("业内人士称，海外基金对国内芯片初创企业的新投资已基本停滞。", "investment"),
 ])
-def test_conditional_steps_rumours_and_allusions_are_no_events(extract_one, text, etype) -> None:  # type: ignore[no-untyped-def]
+def test_conditional_steps_rumours_and_allusions_are_noevents_of(extract_one, text, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype not in {e.type for e in extract_one(text, "zh").events}
 
 
@@ -94,7 +89,7 @@ def test_the_acts_themselves_are_still_found(extract_one, text, etype) -> None: 
      "said. The commerce ministry did not respond to a request for comment.", "en"),
 ])
 def test_chinas_tariff_commission_acts_as_the_government(full, title, text, lang) -> None:  # type: ignore[no-untyped-def]
-    evs = [e for e in _events(full, text, lang, title=title) if e.type == "tariff"]
+    evs = [e for e in events_of(full, text, lang, title=title) if e.type == "tariff"]
     assert evs and {e.actor for e in evs} == {"cn-gov"}
 
 
@@ -102,19 +97,19 @@ def test_an_anti_dumping_duty_stays_the_ministrys(full) -> None:  # type: ignore
     title = "China imposes anti-dumping duties on U.S. optical fibre"
     text = ("BEIJING, May 2 - China's commerce ministry said on Friday it would impose anti-dumping duties of up to "
             "30% on optical fibre from the United States.")
-    evs = [e for e in _events(full, text, "en", title=title) if e.type == "tariff"]
+    evs = [e for e in events_of(full, text, "en", title=title) if e.type == "tariff"]
     assert evs and {e.actor for e in evs} == {"mofcom"}
 
 
 def test_mainland_china_is_a_place_not_the_actor(full) -> None:  # type: ignore[no-untyped-def]
     text = "The European Commission has proposed adding four companies in mainland China to its sanctions blacklist."
-    evs = [e for e in _events(full, text, "en") if e.type == "entity_list"]
+    evs = [e for e in events_of(full, text, "en") if e.type == "entity_list"]
     assert evs and evs[0].actor == "eu"
 
 
 def test_a_possible_tariff_in_chinese_is_proposed(full) -> None:  # type: ignore[no-untyped-def]
     text = "美国总统周五表示，在海外组装的笔记本电脑可能被征收20%的关税。"
-    evs = [e for e in _events(full, text, "zh") if e.type == "tariff"]
+    evs = [e for e in events_of(full, text, "zh") if e.type == "tariff"]
     assert evs and evs[0].status == "proposed"
 
 
@@ -146,7 +141,7 @@ def test_a_trade_remedy_body_named_as_a_setting_is_no_new_probe(extract_one, tex
     ("外卖平台表示，对恶意差评的用户，平台将把其列入黑名单。", "entity_list"),
     ("博物馆的文物修复演示由持证人员操作，资质许可证在展台旁公示。", "export_control"),
 ])
-def test_daily_sense_blacklists_and_licences_are_no_events(extract_one, text, etype) -> None:  # type: ignore[no-untyped-def]
+def test_daily_sense_blacklists_and_licences_are_noevents_of(extract_one, text, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype not in {e.type for e in extract_one(text, "zh").events}
 
 
