@@ -67,7 +67,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sinowatch.extractors.classifier_roles import TYPE_CUES
-from sinowatch.extractors.events import OTHER_LICENCE, PRIVATE_BLACKLIST
+from sinowatch.extractors.events import NO_DUTIES, NO_DUTIES_ZH, OTHER_LICENCE, PRIVATE_BLACKLIST
 
 _I = re.IGNORECASE
 
@@ -132,7 +132,9 @@ _DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|cla
 #: what makes a sentence's list a designation list (entity_list)
 _DESIGNATION_LIST = re.compile(
     r"entity list|entities list|blacklist|unreliable entit|military|1260h|\bcmic\b|sanction|designat|countermeasure|"
-    r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施", _I)
+    # DHS's list under the forced-labour law ("the list of entities covered by the Uyghur Forced Labor Prevention Act", extract-0.7.14)
+    r"\buflpa\b|forced[- ]labou?r|"
+    r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施|强迫劳动|实体名单", _I)
 _NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单|" + PRIVATE_BLACKLIST, _I)
 
 
@@ -440,6 +442,16 @@ def price_tariff(ev: dict[str, Any]) -> bool:
     return ev["type"] == "tariff" and bool(_PRICE_TARIFF.search(ev["sentence"])) and not _TRADE_WORDS.search(ev["sentence"])
 
 
+_NO_DUTIES = re.compile(NO_DUTIES + "|" + NO_DUTIES_ZH, re.I)
+
+
+def no_duties(ev: dict[str, Any]) -> bool:
+    """A tariff in a sentence that says no duties were imposed ("ended the case without imposing duties",
+    "此案最终未征收任何反倾销税"; extract-0.7.14: the rules' own triggers skip it, this also drops the
+    classifier's)."""
+    return ev["type"] == "tariff" and bool(_NO_DUTIES.search(ev["sentence"]))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -448,6 +460,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
-                    or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev)
+                    or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev)
                     or listing_only(ev, listed)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

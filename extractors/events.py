@@ -55,7 +55,7 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   r"licen[cs]es? for .{0,30}\b(series|shows|films|dramas|titles|episodes|songs)\b|"
                   r"开源|专利|营业执照|经营许可|软件许可|授权协议|播映权|发行许可|版权|"
                   # permits to run a line or a shop, and software bought with its licence (extract-0.7.11)
-                  r"(试运营|运营|营运|营业|施工|卫生|排污|驾驶|执业|正版|软件)[^，。；]{0,8}许可证?|"
+                  r"(试运营|运营|营运|营业|施工|卫生|排污|驾驶|执业|正版|软件|通行|入场|停车)[^，。；]{0,8}许可证?|"
                   # a qualification shown at a stand, a licensed operator (extract-0.7.13)
                   r"资质[^，。；]{0,4}许可证?|持证")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
@@ -65,7 +65,7 @@ _PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑
 PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
                      r"vendors|guests|callers|numbers|phone numbers|words|keywords|tenants|patients|"
                      r"students|members|fans|viewers|influencers|streamers|touts|ticket touts|scalpers|spammers|bots|cheaters|"
-                     r"accounts|late payers|payers|debtors|defaulters)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
+                     r"accounts|late payers|payers|debtors|defaulters|songs|music|tracks|tunes|dishes|foods)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
                      # a business's own list (extract-0.7.11)
                      r"\binternal blacklists?\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
@@ -74,6 +74,9 @@ _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr
               r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"
               r"aluminium|aluminum|reciprocal|lev(y|ies)|customs|truce|\bwar\b|mexico|canada|japan|korea|taiwan|india|"
               r"vietnam|president|trump|biden|white house|commerce|ustr")
+#: a case ended without duties ("terminated the probe without imposing duties", "此案最终未征收任何反倾销税", extract-0.7.14)
+NO_DUTIES = r"\bwithout (imposing |levying |any )*(new )?(anti-dumping |countervailing )?(duties|tariffs)\b"
+NO_DUTIES_ZH = r"(未|不予?|没有)(征收|加征|采取)[^，。；]{0,8}(反倾销税|反补贴税|关税|措施)"
 #: prices of utilities and services, also called tariffs
 #: tariffs named as a possible outcome of an inquiry, not imposed ("report whether tariffs are warranted")
 _POSSIBLE_TARIFF = (r"\bwhether (to impose |to levy |new |higher )?(tariffs|duties)|\b(possible|potential) (new |higher )?(tariffs|duties)|"
@@ -92,7 +95,9 @@ _NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|
 _APPROVED = (r"\bsanctioned by (the |their |its |his |her |a |an )?(city|local|league|federation|association|club|"
              r"school|universit\w*|supervisors?|organi[sz]ers?|committee|board|church|sports?)|"
              r"\b(officially )?sanctioned (event|race|match|tournament|game|competition|fight|bout)|"
-             r"\bsanctioned (\w+ ){0,3}to (spend|hold|run|use|take|attend|organi[sz]e)\b")
+             r"\bsanctioned (\w+ ){0,3}to (spend|hold|run|use|take|attend|organi[sz]e)\b|"
+             # a health body's or a school's approval ("the health commission has sanctioned pilots", extract-0.7.14)
+             r"\bsanctioned (\w+ ){0,2}(pilots?|trials?|programmes?|programs?|projects?|schemes?|courses?)\b")
 #: an inquiry into an accident or a fault (a rail operator's, an airline's), not a probe of a firm's conduct
 _ACCIDENT_PROBE = (r"\b(probe|investigation|inquiry)\b.{0,5}\b(into|of)\b.{0,40}\b(fault|accident|crash|outage|"
                    r"derailment|collision|fire|leak|explosion|malfunction|breakdown)s?\b|\binternal (probe|investigation|inquiry)|"
@@ -197,6 +202,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
         (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
         (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, _PLATFORM_BLACKLIST_ZH),
+        # DHS's list under the forced-labour law ("列入依据...《维吾尔强迫劳动预防法》设立的实体名单", "列入与新疆强迫劳动
+        #有关的进口限制名单", extract-0.7.14)
+        (r"(列入|纳入|移出)[^，。；]{0,40}(实体名单|进口限制名单|强迫劳动[^，。；]{0,10}名单)", 0.9, None, None),
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         # not a league's or a platform's list of players or accounts
@@ -228,15 +236,15 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(could|would|may|might) (lead to|result in|include)\b|\bseek\w*|\bsought\b|\bpetition\w*|\bcall\w* for\b|"
          r"\bpropos\w*|要求|建议|担忧|可能|或将|呼吁"),
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
-        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
-        (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF),
+        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
+        (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
-         OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + r"|\b(if|unless|whether)\b"),
+         OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES + r"|\b(if|unless|whether)\b"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         # the measures of a trade-remedy case (extract-0.7.11: "the anti-dumping measures ... expired")
         (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.95, None, None),
-        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|"
+        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + r"|"
          # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
          r"(可能|或将|或|将可能)(会)?(导致|引发|带来|包括)[^，。；]{0,12}(加征|关税|反倾销税)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
@@ -286,6 +294,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None,
          # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
          # a trade-remedy body named as a setting ("调查机关依法认定", "贸易救济调查局负责人表示", extract-0.7.13)
+         # a firm denying any risk, a probe's conclusion disputed (extract-0.7.14)
+         r"(不|未|并不|没有)[^，。；]{0,8}构成[^，。；]{0,10}安全风险|(不认同|不服|反对|不接受)[^，。；]{0,6}调查(结论|结果)|"
          r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
          # a rumour an agency would not confirm ("也有传言称...但商务部未予证实", extract-0.7.14)
          r"未予(以)?(证实|确认)|传言称|坊间传言|"

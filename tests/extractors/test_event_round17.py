@@ -137,3 +137,40 @@ def test_a_leaders_word_of_a_dated_tariff_is_proposed(extractor, text, lang) -> 
 def test_a_leaders_signed_tariff_is_enacted(extractor, text, lang) -> None:  # type: ignore[no-untyped-def]
     evs = [e for e in events_of(extractor, text, lang, published="2025-09-28") if e.type == "tariff"]
     assert evs and evs[0].status == "enacted"
+
+
+# after holdout15's scoring (round 17, from its spent errors): the forced-labour law's list, cases ended without
+# duties, daily senses of blacklists, "sanctioned", permits and security risks
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Department of Homeland Security on Monday added 19 Chinese seafood processors to the list of entities "
+     "covered by the forced-labour law.", "en"),
+    ("美国国土安全部周一宣布，将19家中国水产加工企业列入依据强迫劳动相关法律设立的实体名单。", "zh"),
+])
+def test_additions_to_the_forced_labour_list_are_designations_by_the_us_government(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in events_of(full, text, lang) if e.type == "entity_list"]
+    assert evs and evs[0].actor == "us-gov" and evs[0].status == "enacted"
+
+
+def test_a_list_of_entities_of_another_kind_is_no_designation(extract_one) -> None:  # type: ignore[no-untyped-def]
+    text = "The conference added 12 universities to the list of entities invited to the robotics final."
+    assert "entity_list" not in {e.type for e in extract_one(text, "en").events}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The ministry closed its anti-dumping case on imported resin on Friday without imposing duties.", "en"),
+    ("商务部周五决定终止对进口树脂的反倾销调查，最终未征收反倾销税。", "zh"),
+])
+def test_a_case_ended_without_duties_is_no_tariff(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Fans compiled a blacklist of songs that the stadium DJ must never play again.", "en"),
+    ("The city's health bureau has sanctioned trials of the scheduling software in three clinics.", "en"),
+    ("参观者须凭临时通行许可证进入园区。", "zh"),
+    ("该公司回应称，其产品不对任何用户构成安全风险。", "zh"),
+    ("该企业表示不认同调查结论，将提出复议。", "zh"),
+])
+def test_daily_senses_are_no_events(extract_one, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert not {e.type for e in extract_one(text, lang).events} & {"entity_list", "export_control", "investigation"}
