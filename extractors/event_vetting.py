@@ -132,7 +132,7 @@ _DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|cla
 #: what makes a sentence's list a designation list (entity_list)
 _DESIGNATION_LIST = re.compile(
     r"entity list|entities list|blacklist|unreliable entit|military|1260h|\bcmic\b|sanction|designat|countermeasure|"
-    # DHS's list under the forced-labour law ("the list of entities covered by the Uyghur Forced Labor Prevention Act", extract-0.7.14)
+    # DHS's list under the forced-labour law ("the list of entities covered by the Uyghur Forced Labor Prevention Act", extract-0.7.15)
     r"\buflpa\b|forced[- ]labou?r|"
     r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施|强迫劳动|实体名单", _I)
 _NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单|" + PRIVATE_BLACKLIST, _I)
@@ -447,7 +447,7 @@ _NO_DUTIES = re.compile(NO_DUTIES + "|" + NO_DUTIES_ZH, re.I)
 
 def no_duties(ev: dict[str, Any]) -> bool:
     """A tariff in a sentence that says no duties were imposed ("ended the case without imposing duties",
-    "此案最终未征收任何反倾销税"; extract-0.7.14: the rules' own triggers skip it, this also drops the
+    "此案最终未征收任何反倾销税"; extract-0.7.15: the rules' own triggers skip it, this also drops the
     classifier's)."""
     return ev["type"] == "tariff" and bool(_NO_DUTIES.search(ev["sentence"]))
 

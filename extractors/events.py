@@ -74,7 +74,7 @@ _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr
               r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"
               r"aluminium|aluminum|reciprocal|lev(y|ies)|customs|truce|\bwar\b|mexico|canada|japan|korea|taiwan|india|"
               r"vietnam|president|trump|biden|white house|commerce|ustr")
-#: a case ended without duties ("terminated the probe without imposing duties", "此案最终未征收任何反倾销税", extract-0.7.14)
+#: a case ended without duties ("terminated the probe without imposing duties", "此案最终未征收任何反倾销税", extract-0.7.15)
 NO_DUTIES = r"\bwithout (imposing |levying |any )*(new )?(anti-dumping |countervailing )?(duties|tariffs)\b"
 NO_DUTIES_ZH = r"(未|不予?|没有)(征收|加征|采取)[^，。；]{0,8}(反倾销税|反补贴税|关税|措施)"
 #: prices of utilities and services, also called tariffs
@@ -96,7 +96,7 @@ _APPROVED = (r"\bsanctioned by (the |their |its |his |her |a |an )?(city|local|l
              r"school|universit\w*|supervisors?|organi[sz]ers?|committee|board|church|sports?)|"
              r"\b(officially )?sanctioned (event|race|match|tournament|game|competition|fight|bout)|"
              r"\bsanctioned (\w+ ){0,3}to (spend|hold|run|use|take|attend|organi[sz]e)\b|"
-             # a health body's or a school's approval ("the health commission has sanctioned pilots", extract-0.7.14)
+             # a health body's or a school's approval ("the health commission has sanctioned pilots", extract-0.7.15)
              r"\bsanctioned (\w+ ){0,2}(pilots?|trials?|programmes?|programs?|projects?|schemes?|courses?)\b")
 #: an inquiry into an accident or a fault (a rail operator's, an airline's), not a probe of a firm's conduct
 _ACCIDENT_PROBE = (r"\b(probe|investigation|inquiry)\b.{0,5}\b(into|of)\b.{0,40}\b(fault|accident|crash|outage|"
@@ -202,8 +202,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
         (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
         (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, _PLATFORM_BLACKLIST_ZH),
-        # DHS's list under the forced-labour law ("列入依据...《维吾尔强迫劳动预防法》设立的实体名单", "列入与新疆强迫劳动
-        #有关的进口限制名单", extract-0.7.14)
+        # DHS's list under the forced-labour law ("列入依据...《维吾尔强迫劳动预防法》设立的实体名单",
+        # "列入与新疆强迫劳动有关的进口限制名单", extract-0.7.15)
         (r"(列入|纳入|移出)[^，。；]{0,40}(实体名单|进口限制名单|强迫劳动[^，。；]{0,10}名单)", 0.9, None, None),
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
@@ -294,7 +294,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None,
          # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
          # a trade-remedy body named as a setting ("调查机关依法认定", "贸易救济调查局负责人表示", extract-0.7.13)
-         # a firm denying any risk, a probe's conclusion disputed (extract-0.7.14)
+         # a firm denying any risk, a probe's conclusion disputed (extract-0.7.15)
          r"(不|未|并不|没有)[^，。；]{0,8}构成[^，。；]{0,10}安全风险|(不认同|不服|反对|不接受)[^，。；]{0,6}调查(结论|结果)|"
          r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
          # a rumour an agency would not confirm ("也有传言称...但商务部未予证实", extract-0.7.14)
