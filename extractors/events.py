@@ -77,11 +77,11 @@ _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr
 #: a case ended without duties ("terminated the probe without imposing duties", "此案最终未征收任何反倾销税", extract-0.7.15)
 NO_DUTIES = r"\bwithout (imposing |levying |any )*(new )?(anti-dumping |countervailing )?(duties|tariffs)\b"
 NO_DUTIES_ZH = r"(未|不予?|没有)(征收|加征|采取)[^，。；]{0,8}(反倾销税|反补贴税|关税|措施)"
-#: prices of utilities and services, also called tariffs
 #: tariffs named as a possible outcome of an inquiry, not imposed ("report whether tariffs are warranted")
 _POSSIBLE_TARIFF = (r"\bwhether (to impose |to levy |new |higher )?(tariffs|duties)|\b(possible|potential) (new |higher )?(tariffs|duties)|"
                     r"\b(could|may|might) include (new |higher )?(tariffs|duties)|"
                     r"\brecommend\w* (on )?(whether|tariffs|duties)|\bthe impact (that|of) (new |higher )?tariffs")
+#: prices of utilities and services, also called tariffs
 _UTILITY_PRICE = (r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming|"
                   # a grid's price for power (extract-0.7.12: "the grid company raised the industrial tariff")
                   r"\b(industrial|commercial|residential|peak|off-peak|heating|gas|energy) tariffs?\b|"
@@ -293,9 +293,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
         (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None,
          # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
-         # a trade-remedy body named as a setting ("调查机关依法认定", "贸易救济调查局负责人表示", extract-0.7.13)
          # a firm denying any risk, a probe's conclusion disputed (extract-0.7.15)
          r"(不|未|并不|没有)[^，。；]{0,8}构成[^，。；]{0,10}安全风险|(不认同|不服|反对|不接受)[^，。；]{0,6}调查(结论|结果)|"
+         # a trade-remedy body named as a setting ("调查机关依法认定", "贸易救济调查局负责人表示", extract-0.7.13)
          r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
          # a rumour an agency would not confirm ("也有传言称...但商务部未予证实", extract-0.7.14)
          r"未予(以)?(证实|确认)|传言称|坊间传言|"
