@@ -111,7 +111,7 @@ _NOT_ACT_MONTH_ZH = re.compile(r"(明年|次年|下|至|到|延至|截至|截止
 _ENACTED_OVERRIDE = re.compile(
     r"\b(took|takes|take|taking) effect\b|\bcame into (force|effect)\b|\b(comes|entered|enters) into (force|effect)\b|"
     r"\bwent into effect\b|\bsigned into law\b|\bfinali[sz]ed\b|"
-    r"正式(实施|生效|施行|列入|加征|公布|发布)|(起|开始)(施行|实施|生效)|已(经)?生效|即日起", _I)
+    r"正式(实施|生效|施行|列入|加征|征收|公布|发布)|(起|开始)(施行|实施|生效)|已(经)?生效|即日起", _I)
 
 # proposal verbs and modals govern the trigger: looked for before it (and in it)
 _PROPOSED_PRE_EN = re.compile(
@@ -147,7 +147,8 @@ _PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求�
                           r"提案|议案|(?<!签署)(?<!签署了)(?<!签署的)(?<!生效的)法案(?!.{0,2}生效)|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出|被(征收|加征|征|列入|纳入|限制|禁止|制裁))|"
                           # 将 + verb is "will"; 将 + noun ... 列入 is the disposal 把 ("将多家企业列入")
                           r"将(要|会|可能|进一步|继续|对|在|从|采取|加征|出台|推出|限制|禁止|启动|扩大|收紧|调整|发起|考虑|"
-                          r"发布|开源|上线|量产)")
+                          # "表示，将依法调查其是否违反" (extract-0.7.16)
+                          r"发布|开源|上线|量产|依法(调查|审查|核查|查处)|调查|核查)")
 
 _REVERSED_EN = re.compile(
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
@@ -248,6 +249,17 @@ _LEADER_WILL = re.compile(r"\b(trump|biden|obama|the president|president)\b[^.;]
                           r"wrote|writes|told)\b[^.;]{0,30}\b(he|she)\s+(would|will)\b|"
                           r"(特朗普|拜登|奥巴马|总统)[^，。；]{0,30}(宣布|称|表示|说|写道|发文)[，,：:]?\s*(将|要|会)(?!于)", _I)
 _INSTRUMENT = re.compile(r"\bsign(s|ed|ing)?\b|\bproclamation\b|\bexecutive order\b|签署|公告|行政令|总统令", _I)
+#: a trade-remedy case's last step: "will impose duties ..., after the International Trade Commission found that the
+#: imports had injured" (the order follows the final votes; the guideline's enacted), not one still awaited (extract-0.7.16)
+_FINAL_REMEDY = re.compile(r"\bafter the (u\.s\. |us )?(international trade commission|itc)\b[^.;]{0,20}\b(found|voted|ruled|"
+                           r"determined|confirmed)\b|\bin (a|its) final (ruling|determination|decision)\b", _I)
+#: a modal nearer the trigger than a decision's "said it would": "said it would check ... and could open a formal
+#: investigation" (extract-0.7.16)
+_MODAL_NEAR = re.compile(r"\b(?-i:could|may|might)\s+(soon |also |eventually |later )?(open|launch|start|begin|initiate)\s+"
+                         r"(a |an )?(formal |full |criminal |separate )?$", _I)
+#: a decision's condition after the trigger: "said it will impose duties ... if the commission votes next month
+#: that" (the guideline's proposed: a step that waits on another; extract-0.7.16)
+_CONDITION_AFTER = re.compile(r"\b(if|unless|provided that|once|pending)\b|如果|倘若|一旦", _I)
 # the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
 _AFTER_CLAUSE = re.compile(r"\b((weeks|days|months|years|a day|a week|a month|a year|shortly|soon|long) after|"
                            r"in recent (weeks|months) after)\b", _I)
@@ -291,12 +303,13 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     pre = sentence[max(0, start - 120):end]
     if etype == "tariff" and _LEADER_WILL.search(sentence[:end]) and not _INSTRUMENT.search(sentence):
         return "proposed"
-    decided = _DECIDED.search(sentence[:end])
+    decided = (_DECIDED.search(sentence[:end]) and not _MODAL_NEAR.search(sentence[max(0, start - 60):start])
+               and not _CONDITION_AFTER.search(sentence[end:end + 100]))
     if (not decided and (_PROPOSED_PRE_EN.search(pre) or (zh and _proposed_zh(sentence, start, end)))) \
             or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
         return "proposed"
     if etype in ROLE_TYPES and not zh and not decided and _FUTURE_GOV_EN.search(sentence[max(0, start - 80):end + 60]) \
-            and not _DATE_SET.search(sentence):
+            and not _DATE_SET.search(sentence) and not (etype == "tariff" and _FINAL_REMEDY.search(sentence)):
         return "proposed"
     if etype in _FIRM_TYPES and (_FUTURE_EN.search(sentence[max(0, start - 60):end + 40])
                                  or (zh and _FUTURE_ZH.search(sentence[max(0, start - 30):end]))):
@@ -596,7 +609,8 @@ def _enumerated_object(before: str) -> bool:
 
 
 #: the names of an enumeration before the hit: "the EU, ", "Canada, Japan and ", "South Korea and "
-_ENUM_TAIL = re.compile(r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+$")
+#: "Taiwan, Malaysia and the " before "United States": the last name's article may stand before the hit (extract-0.7.16)
+_ENUM_TAIL = re.compile(r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))+(?:the\s+)?$")
 
 
 def dateline(sentence: str, hit: Hit) -> bool:

@@ -116,8 +116,11 @@ _ALLUSION_FRAME = re.compile(
     r"\btalks (over|on|about)|\b(does|do|did|would|will) not\b|\bdoesn't|\bdidn't|\bnot by itself|"
     r"\b(tak(e|es|ing)|took) aim at|\bcriticis\w*|\bcriticiz\w*|\bdenounc\w*|\bcondemn\w*|\boppos(e|es|ed|ing)\b|"
     r"滥用|泛化|仍(然)?受|受到|并不|并未|不会|不要|尽管|无论|反对|批评|谴责)[^;。；]{0,30}$|"
-    # earlier acts named as a class ("including earlier U.S. restrictions on sales of ..."; extract-0.7.11)
-    + _EARLIER_CLASS_RE, _I)
+    # earlier acts named as a class ("including earlier U.S. restrictions on sales of ..."; extract-0.7.11), also with
+    # the class's noun before the trigger ("follows earlier restrictions on advanced chip sales to China") and in
+    # Chinese as years of steps ("美方近年来对先进芯片对华出口不断收紧限制"; extract-0.7.16)
+    + _EARLIER_CLASS_RE + r"|\b(earlier|previous|prior|past) (u\.s\. |us |american |washington's |western )?"
+    r"(restrictions|curbs|controls|limits|bans) on [^.;]{0,30}$|(近年来|近几年|多年来|这些年来?)[^，。；]{0,20}$", _I)
 #: earlier tariffs named as a class ("the same statute underpins earlier U.S. tariffs on other metals";
 #: extract-0.7.14): the only frame that makes a tariff trigger an allusion
 _EARLIER_CLASS = re.compile(_EARLIER_CLASS_RE, _I)
