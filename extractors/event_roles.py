@@ -78,9 +78,15 @@ _BACKGROUND_EN = re.compile(
 # past perfect, unless reported speech ("said on Monday it had opened an investigation" is news)
 _HAD_EN = re.compile(
     # "the fees it had been charging" describes what the sentence's act ends, not an earlier act (extract-0.7.14)
-    r"\bhad (long |already |previously |first |earlier )?(been(?! \w+ing\b)|required|imposed|added|banned|restricted|placed|"
-    r"blacklisted|halted|barred|curbed|limited|issued|introduced|announced|launched|released|opened|put|levied)\b", _I)
-_REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}\b(it|they|he|she|the \w+)\s+had\b", _I)
+    r"\bhad (long |already |previously |first |earlier )?(on \w+ )?(been(?! \w+ing\b)|required|imposed|added|banned|restricted|placed|"
+    r"blacklisted|halted|barred|curbed|limited|issued|introduced|announced|launched|released|opened|put|levied|"
+    # "the department had already pushed back its download ban" (extract-0.7.17)
+    r"pushed back|delayed|postponed|suspended|lifted|ordered)\b", _I)
+_REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}\b(it|they|he|she|the \w+)\s+had\b|"
+                           # what the act ends ("lifted the licence suspension that had halted shipments") and a pending
+                           # decision ("though no decision had been announced") date no earlier act (extract-0.7.17)
+                           r"\b(lift\w*|end\w*|revers\w*|rescind\w*|scrap\w*)\b[^.;]{0,40}\b(that|which) had\b|"
+                           r"\bno (final )?decision had\b", _I)
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
 _BACKGROUND_NEAR_EN = re.compile(
     r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"
@@ -91,7 +97,7 @@ _BACKGROUND_ZH = re.compile(
     r"^\W{0,3}背景(方面|上)\s*[:：，,]|^\W{0,3}(今年|本年|年初)以来|"
     r"已被(列入|纳入|制裁|限制|禁止)|早已|此前(?!(表示|称|说|透露|宣布))|曾被|曾经|自\s*\d{4}\s*年(以来|起)|自.{1,12}以来|"
     r"\d{4}\s*年(就|即)?(已|被|曾)|一直(受|被|在)|仍在.{0,8}(清单|名单)|已在.{0,8}(清单|名单)|早在|去年|上月|上周(?![一二三四五六日天末])|"
-    r"前一天|早前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
+    r"前一天|早前|更早(之)?前|仍然有效|继续有效|(\d+|[一二两三四五六七八九十几数])\s*(天|日|周|个月|年)(以前|之前|前)(?!所未)")
 # a year after "in" or "since"; after "the end of" ("at the end of 2019"); or after a month or "late" only when the
 # date opens the sentence ("In December 2022 the senator introduced ..."; inside, "a probe that began in November
 # 2018" dates another clause) (extract-0.7.11)
@@ -113,11 +119,14 @@ _ENACTED_OVERRIDE = re.compile(
     r"\bwent into effect\b|\bsigned into law\b|\bfinali[sz]ed\b|"
     r"正式(实施|生效|施行|列入|加征|征收|公布|发布)|(起|开始)(施行|实施|生效)|已(经)?生效|即日起", _I)
 
+#: the date a restriction was to start, named beside the step that changes it
+_DUE_TO_TAKE_EFFECT = re.compile(r"\b(was|were|is|are) (due|set|scheduled) to take effect\b", _I)
+
 # proposal verbs and modals govern the trigger: looked for before it (and in it)
 _PROPOSED_PRE_EN = re.compile(
     r"\b(weigh(s|ed|ing)?|consider(s|ed|ing)?|mull\w*|contemplat\w*|eye(s|ing)|explor(es|ed|ing)|debat\w*|"
     r"draft(s|ed|ing)?|propos(e|es|ed|ing|al|als)|plan(s|ned|ning)? to|prepar\w* to|prepar(es|ed|ing) (a|an|for|its)|seek(s|ing)? to|sought to|"
-    r"intend\w*|threat\w*|vow\w*|push\w* (for|to)|call\w* for|urg(e|es|ed|ing)|lobb(y|ies|ied|ying)|poised to|"
+    r"intend\w*|threaten\w*|threats? of|vow\w*|push\w* (for|to)|call\w* for|urg(e|es|ed|ing)|lobb(y|ies|ied|ying)|poised to|"
     r"set to|expected to|likely to|in talks|review\w* whether|look\w* (at|into) (whether|ways|options)|"
     r"bills?|legislation|lawmakers|senators?|congressional|rumou?r\w*|roadmap|read(y|ies|ied|ying)|"
     # one chamber's vote: a bill, not yet a law ("House votes 414-0 to bar", extract-0.7.9)
@@ -143,17 +152,19 @@ _DONE_EN = re.compile(r"\b(has|have)\s+(already\s+|quietly\s+|now\s+)?(issued|or
 _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
 # "将于2026年初推出", "计划于明年发布": a firm's dated plan
 _FUTURE_ZH = re.compile(r"(将|计划|预计|拟|有望)于|明年|年内|下半年(?!以来)")
-_PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁|研究(是否|对)|提议|"
-                          r"提案|议案|(?<!签署)(?<!签署了)(?<!签署的)(?<!生效的)法案(?!.{0,2}生效)|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出|被(征收|加征|征|列入|纳入|限制|禁止|制裁))|"
+_PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁(?!(到)?(美国)?国家安全)|研究(是否|对)|提议|"
+                          r"提案|议案|(?<!签署)(?<!签署了)(?<!签署的)(?<!生效的)法案(?!.{0,2}生效)|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出|吊销|撤销|被(征收|加征|征|列入|纳入|限制|禁止|制裁))|"
                           # 将 + verb is "will"; 将 + noun ... 列入 is the disposal 把 ("将多家企业列入")
                           r"将(要|会|可能|进一步|继续|对|在|从|采取|加征|出台|推出|限制|禁止|启动|扩大|收紧|调整|发起|考虑|"
                           # "表示，将依法调查其是否违反" (extract-0.7.16)
                           r"发布|开源|上线|量产|依法(调查|审查|核查|查处)|调查|核查)")
 
 _REVERSED_EN = re.compile(
+    # a court halting a ban ("A federal judge blocked the Commerce Department's order", extract-0.7.17)
+    r"\b(judge|court)\b[^.;]{0,30}\b(block\w*|halt\w*|suspend\w*|enjoin\w*|stay(s|ed)?|struck down|strikes down)\b|"
     r"\b(lift(s|ed|ing)?|rescind\w*|revok\w*|repeal\w*|waiv\w*|scrap\w*|revers\w*|roll\w* back|eas(e|es|ed|ing)|terminat\w*|"
     r"relax\w*|loosen\w*|withdr[ae]w\w*|drop(s|ped|ping)?|(?<!the )end(s|ed|ing)?(?! up)(?![- ]use)|suspend\w*|paus\w*|exempt\w*|remov\w*|"
-    r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|(executive )?orders? (against|targeting|banning)|executive orders?|"
+    r"delist\w*|exclud\w*|unblock\w*|back(s|ed)? down on|delay\w*|postpon\w*|push(es|ed|ing)? back)\b.{0,50}\b(bans?|restrictions?|curbs?|controls?|tariffs?|suspensions?|(executive )?orders? (against|targeting|banning)|executive orders?|"
     r"dut(y|ies)|rules?|sanctions?|requirements?|(counter)?measures?|blacklist|entity list|list|levies|probe|investigation|"
     r"designations?|port fees|port charges)\b|"
     r"\b(bans?|restrictions?|curbs?|controls?|tariffs?|duties|rules?|sanctions?|requirements?|probe)\b.{0,20}\b"
@@ -210,10 +221,11 @@ _REVERSED_ZH = re.compile(
 # licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",
 # "the waiver was withdrawn" (lifting a *requirement* of licences still eases)
 _LICENCE_REVOKED_EN = re.compile(
-    r"\b(revok\w*|cancel\w*|withdr[ae]w\w*|rescind\w*|pull\w*|terminat\w*)\s+((?!requir)\S+\s+){0,4}?"
+    # "has suspended some export licences that let American suppliers ship" (a restriction; extract-0.7.17)
+    r"\b(revok\w*|cancel\w*|withdr[ae]w\w*|rescind\w*|pull\w*|terminat\w*|suspend\w*)\s+((?!requir)\S+\s+){0,4}?"
     r"(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\b(?!\s+requirements?)|"
     r"\b(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\s+(\S+\s+){0,4}?(was|were|had been|has been|have been|"
-    r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated)\b", _I)
+    r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated|suspended)\b", _I)
 _LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消)(?![^，。；]{0,30}(须|需|要求)[^，。；]{0,20}许可)[^，。；]{0,30}许可(?!证要求)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
 # an act reported as done ("已撤销", "已将...列入"): a report's sourcing does not make it a proposal
 _DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定|(?<![拟将划备要会])签署")
@@ -262,6 +274,8 @@ _MODAL_NEAR = re.compile(r"\b(?-i:could|may|might)\s+(soon |also |eventually |la
 _CONDITION_AFTER = re.compile(r"\b(if|unless|provided that|once|pending)\b|如果|倘若|一旦", _I)
 # the act sits in a time clause of another event: "weeks after the Netherlands announced plans to ..."
 _AFTER_CLAUSE = re.compile(r"\b((weeks|days|months|years|a day|a week|a month|a year|shortly|soon|long) after|"
+                           # "The step follows the Commerce Department's suspension of licences" (extract-0.7.17)
+                           r"(the|this|that|its) (step|move|decision|action|announcement|order|ruling) (follows|comes after|came after)|"
                            r"in recent (weeks|months) after)\b", _I)
 
 
@@ -292,6 +306,10 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if restored and _ENACTED_OVERRIDE.search(sentence):
         return "reversed"  # the restoration took effect ("当天起正式实施"): the easing, in force
     if _ENACTED_OVERRIDE.search(sentence):
+        # "would delay by one week the ban ... that was due to take effect on Sunday": the act is the delay (extract-0.7.17)
+        if _DUE_TO_TAKE_EFFECT.search(sentence) and not _ENACTED_OVERRIDE.search(_DUE_TO_TAKE_EFFECT.sub(" ", sentence)) \
+                and _reversal(sentence, zh, etype):
+            return "reversed"
         return "enacted"
     if zh and etype in ROLE_TYPES and _SUBMITTED_ZH.search(sentence) and not _PASSED_ZH.search(sentence):
         return "proposed"
@@ -579,6 +597,8 @@ _DATELINE_AFTER = re.compile(r"^(\s*,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\s*\(\w+\)
 _NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|imports|exports|companies|firms|chipmakers?|"
                               r"suppliers?|chips?|technolog(y|ies)|soybeans|farm\w*|pork|cars|vehicles|consumers|customers|"
                               r"investors|businesses|brands|stocks|shares|market)\b|^(的)?(产品|商品|进口商品|企业|公司|芯片|厂商|市场)|"
+                              # the country word opening a state firm's name ("中国商飞", "中国电信美洲公司"; extract-0.7.17)
+                              r"^(商飞|电信|联通|移动|石油|石化|海油|中车|铁建|中铁|华能|航天|航空|船舶|兵器|信科|化工|五矿|中化|稀土)|"
                               # the patient of a passive ("日本重新被列入", "Japan was put back on"): acted on, not acting
                               r"^\s*(重新|再次|已|已经|也|均)?被|^\s+(was|were|has been|have been|had been|is|are|will be)\s+"
                               r"(re)?(added|placed|put|removed|listed|restored|returned|reinstated|blacklisted|designated|struck|dropped|taken)\b", _I)

@@ -263,7 +263,7 @@ def hypothetical(event: dict[str, Any]) -> bool:
 #: what a body *can* do under its rules, not what it did or plans ("Under EU rules the Commission can impose
 #: provisional duties within seven to eight months", "商务部可在立案后12个月内作出裁定"): a capability before
 #: the trigger and a procedural frame in the sentence (extract-0.7.9)
-_CAPABILITY = re.compile(r"\bcan\s+(\w+\s+){0,2}$|\b(is|are) (allowed|empowered|authori[sz]ed|entitled|able) to\s+(\w+\s+)?$|"
+_CAPABILITY = re.compile(r"\bcan\s+(\w+\s+){0,2}$|\bto (conclude|decide)\b[^.;]{0,10}\b(and )?(could|can|may)\s+(\w+\s+){0,2}$|\b(is|are) (allowed|empowered|authori[sz]ed|entitled|able) to\s+(\w+\s+)?$|"
                          r"\b(has|have) (the )?(power|authority|right) to\s+(\w+\s+)?$|(?<![不也])可(以|在)[^，。；]{0,16}$", _I)
 _PROCEDURE = re.compile(r"\bunder (the |its |their |eu |european |u\.s\. |us |wto |chinese |china's )?(\w+ ){0,2}(rules|law|laws|"
                         r"regulations|statutes?|procedures?)\b|\bwithin \w+( to \w+)? (days|weeks|months|years)\b|"
@@ -380,7 +380,9 @@ def uncued(event: dict[str, Any]) -> bool:
 
 #: a price that did not move ("Shares of Intel were little changed", "股价在早盘变化不大"), without a figure
 _FLAT = re.compile(r"\blittle changed\b|\bbarely (moved|changed)\b|\b(were|was|closed|ended|traded|stayed|held|remained) "
-                   r"(\w+ )?(flat|unchanged)\b|变化不大|基本持平|波动不大|纹丝不动", _I)
+                   r"(\w+ )?(flat|unchanged)\b|变化不大|基本持平|波动不大|纹丝不动|"
+                   # "股票当天走势平稳", "股价当天小幅波动" (extract-0.7.17)
+                   r"走势平稳|表现平稳|小幅波动", _I)
 _FIGURE = re.compile(r"\d+(\.\d+)?\s?%|个百分点")
 
 

@@ -195,6 +195,16 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"禁止[^，。；]{0,20}(政府|联邦|公务|军方|官方)[^，。；]{0,10}(设备|手机|电脑|网络)(上)?(使用|安装|下载)?|"
          r"(在美国|在全美|全美范围内)[^，。；]{0,6}禁止|禁止[^，。；]{0,30}在美国(境内)?(运营|使用|下载)", 0.88, None,
          r"\b(court|judge)\b|法院"),
+        # orders barring app stores from offering named apps (the WeChat and TikTok orders of 2020), revocations of a
+        # Chinese carrier's authority to serve the United States, the FCC's list of equipment deemed a threat, named apps
+        # blocked on government computers: bans on transactions with named firms, as the apps orders (extract-0.7.17;
+        # a trigger for "ban on downloads" cost a validation pair of the sentiment layer and was left out)
+        (r"\b(bar\w*|ban\w*|prohibit\w*|order\w*)\b[^.;]{0,6}\bapp stores?\b[^.;]{0,30}\b(from|to)\b[^.;]{0,6}\b(offer\w*|"
+         r"distribut\w*|remov\w*|provid\w*|host\w*|carry\w*)\b|"
+         r"\b(revok\w*|terminat\w*|rescind\w*)\b[^.;]{0,60}\b(authority|authori[sz]ation|licen[cs]e)s? to (provide|operate|offer)\b|"
+         r"\bcovered list\b|\blist of (communications )?equipment\b[^.;]{0,40}\bthreat|"
+         r"禁止[^，。；]{0,20}应用商店|(吊销|撤销)[^，。；]{0,30}(经营|运营|服务)?授权|威胁国家安全的通信设备(清单|名单)|"
+         r"(政府|办公|公务)[^，。；]{0,6}(电脑|设备|手机)[^，。；]{0,4}(上)?(屏蔽|禁用|封锁)", 0.85, None, None),
         # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
@@ -268,7 +278,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a regulator's fine of a stated amount: a decided penalty, strong enough that the classifier does not drop it
         (r"\bfined\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)", 0.95, None,
          r"\b(could|may|might|would|can) (be )?fined\b|\bfined (for|over) (speeding|parking|littering)\b"),
-        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
+        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(could|may|might|would) draw (\w+ ){0,2}scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None,
          # a price charged (extract-0.7.12: "charged customers a premium for reserved GPU capacity")
          r"\bcharg\w* (customers|users|clients|buyers|tenants)\b|\bcharg\w* (\w+ ){0,2}(a |an )?(fees?|prices?|premiums?|rates?|subscriptions?)\b"),
@@ -289,7 +299,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
-        (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None, None),
+        (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None,
+         # an American ban on downloads of a Chinese app is a control (extract-0.7.17)
+         r"\b(commerce department|federal judge|u\.s\. app stores|in the united states)\b"),
+        # a stake watched under a foreign-investment law ("will monitor Tencent's stake in Rakuten under its
+        # foreign-investment law", extract-0.7.17)
+        (r"\bmonitor\w*\b[^.;]{0,40}\b(stake|investment|holding)\b[^.;]{0,40}\b(foreign[- ]investment|foreign[- ]exchange|"
+         r"national[- ]security)\b", 0.95, None, None),
         (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
         (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None,
          # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
@@ -303,6 +319,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
+        # a stake bought as a share of a firm ("Tencent bought about 3.65% of Rakuten", extract-0.7.17)
+        (r"\b(bought|buys|buying|acquir(ed|es|ing)|purchas(ed|es|ing)|took|takes|taking)\b (a |an )?(about |roughly |around |nearly |almost )?"
+         r"\d+(\.\d+)?\s?(%|per ?cent)( stake)? (of|in) (?-i:[A-Z])", 0.95, None, r"\bshares? of (the )?(index|market)\b"),
         (r"\b(go(es|ing)? public|listing plans?|prospectus|hong kong listing|star market listing|listed on)\b", 0.78, None, r"u\.s\.-listed"),
         (r"\b(data cent(er|re)s?|fabs?|plants?|factor(y|ies)|capacity)\b.{0,40}" + _MONEY, 0.75, r"\b(build|spend|invest|expand|construct)", None),
         (r"注资|入股|战略投资|募集|挂牌|招股|港股上市|科创板上市|上市申请|估值|亿元.{0,10}(基金|投资)|基金.{0,10}(成立|注册|出资)", 0.85, None, r"估值水平|估值中|投资风险|换股|吸收合并|未(披露|透露|公布)估值"),
