@@ -307,8 +307,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "reversed"  # the restoration took effect ("当天起正式实施"): the easing, in force
     if _ENACTED_OVERRIDE.search(sentence):
         # "would delay by one week the ban ... that was due to take effect on Sunday": the act is the delay (extract-0.7.17)
-        if _DUE_TO_TAKE_EFFECT.search(sentence) and not _ENACTED_OVERRIDE.search(_DUE_TO_TAKE_EFFECT.sub(" ", sentence)) \
-                and _reversal(sentence, zh, etype):
+        # (without that date no cue of enactment is left; a sentence without it keeps its cue, so one search suffices)
+        if not _ENACTED_OVERRIDE.search(_DUE_TO_TAKE_EFFECT.sub(" ", sentence)) and _reversal(sentence, zh, etype):
             return "reversed"
         return "enacted"
     if zh and etype in ROLE_TYPES and _SUBMITTED_ZH.search(sentence) and not _PASSED_ZH.search(sentence):

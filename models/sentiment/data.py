@@ -46,16 +46,20 @@ DOMAIN_TRAIN = Path(__file__).with_name("domain_train.jsonl")
 DOMAIN_TRAIN_BEAT = Path(__file__).with_name("domain_train_beat.jsonl")
 #: more beat training pairs (round 6; policy and Chinese heavy), from events in no test file
 DOMAIN_TRAIN_BEAT6 = Path(__file__).with_name("domain_train_beat6.jsonl")
+
+
+def _sealed_beat_file(n: int) -> Path:
+    """The beat pair file of the sealed set ``holdout{n}`` (``tests/data/sentiment_beat_holdout{n}.jsonl``)."""
+    return Path(__file__).resolve().parents[2] / "tests" / "data" / f"sentiment_beat_holdout{n}.jsonl"
+
+
 #: the sealed beat sets scored once in rounds 1-10 and spent since (each written by a data writer from
 #: events in no other file); training rows since round 11 (MODEL_CARD.md), never the sealed holdout9
-SPENT_BEAT_FILES = tuple(Path(__file__).resolve().parents[2] / "tests" / "data" / f"sentiment_beat_holdout{n}.jsonl"
-                         for n in (2, 4, 5, 6, 7, 8))
+SPENT_BEAT_FILES = tuple(_sealed_beat_file(n) for n in (2, 4, 5, 6, 7, 8))
 #: spent sealed beat sets that only the Chinese-route model (``train sentiment --zh-base``) adds to its domain
 #: rows (round 16's rule and outcome, MODEL_CARD.md: holdout9-13, 1,115 pairs; round 18's: holdout14 and holdout15 too);
 #: the English model keeps the files above
-ZH_EXTRA_BEAT_FILES: tuple[Path, ...] = tuple(
-    Path(__file__).resolve().parents[2] / "tests" / "data" / f"sentiment_beat_holdout{n}.jsonl"
-    for n in (9, 10, 11, 12, 13, 14, 15))
+ZH_EXTRA_BEAT_FILES: tuple[Path, ...] = tuple(_sealed_beat_file(n) for n in (9, 10, 11, 12, 13, 14, 15))
 #: the domain training files of the shipped recipe (round 11: with round 6's pairs and the spent beat sets)
 DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT, DOMAIN_TRAIN_BEAT6, *SPENT_BEAT_FILES)
 #: beat validation pairs (``V_beat``: headline | lead pairs from real events in no training or test
