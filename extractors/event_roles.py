@@ -448,6 +448,11 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
         if at >= 0 and (_later_month_past(sentence[at:end + 70], ref_month)
                         or _opened_in_later_month(sentence, at, end, ref_month)):
             return True
+        # a sentence opening with a month later in the year than the article's, in the past tense ("In December the
+        # cabinet barred ...", in a January article): last year's act (extract-0.7.18)
+        m = _OPENING_MONTH.match(sentence)
+        if m and _MONTHS.index(m.group(1).lower()) + 1 > ref_month and _PAST_TENSE.search(sentence):
+            return True
         # early this year, in an article of April or later ("今年初...发起的")
         if ref_month >= 4 and _EARLY_THIS_YEAR.search(sentence):
             return True
@@ -505,6 +510,7 @@ _OPENED_BEFORE = re.compile(r"\b(opened|launched|began|started|initiated|imposed
 _PAST_MONTH_EN = re.compile(r"\b(?:opened|launched|began|started|initiated|issued|introduced|announced|imposed|added|"
                             r"unveiled|published|adopted|enacted|revoked|filed|blacklisted|designated) (?:in|last) (?:late |early |mid-)?("
                             + _MONTH_NAMES + r")\b(?!,? \d)")
+_OPENING_MONTH = re.compile(r"^\W{0,3}(?:in|last) (?:late |early |mid-)?(" + _MONTH_NAMES + r")\b(?!,? \d)", _I)
 _EARLY_THIS_YEAR = re.compile(r"今年(年)?初|今年早些时候")
 
 

@@ -247,7 +247,9 @@ def probe_of_list(event: dict[str, Any]) -> bool:
 
 
 #: a condition before the trigger ("If duties come", "unless tariffs are imposed", "一旦加征")
-_CONDITION = re.compile(r"\b(if|unless|in case|in the event( that)?|should)\b[^,;.:\"“”]{0,30}$|(如果|假如|若|一旦|倘若|以防|以免|以备)[^，。；]{0,15}$", _I)
+_CONDITION = re.compile(r"\b(if|unless|in case|in the event( that)?|should)\b[^,;.:\"“”]{0,30}$|(如果|假如|若|一旦|倘若|以防|以免|以备)[^，。；]{0,15}$|"
+                        # a use that may come: "可能被写入新规，并被用于审查中资...项目" (extract-0.7.18)
+                        r"(可能|或将|或被|有望)[^。；]{0,20}(被)?(用于|用来)$", _I)
 _CONDITION_TYPES = ("export_control", "entity_list", "tariff", "investigation")
 
 
@@ -263,9 +265,9 @@ def hypothetical(event: dict[str, Any]) -> bool:
 #: what a body *can* do under its rules, not what it did or plans ("Under EU rules the Commission can impose
 #: provisional duties within seven to eight months", "商务部可在立案后12个月内作出裁定"): a capability before
 #: the trigger and a procedural frame in the sentence (extract-0.7.9)
-_CAPABILITY = re.compile(r"\bcan\s+(\w+\s+){0,2}$|\bto (conclude|decide)\b[^.;]{0,10}\b(and )?(could|can|may)\s+(\w+\s+){0,2}$|\b(is|are) (allowed|empowered|authori[sz]ed|entitled|able) to\s+(\w+\s+)?$|"
+_CAPABILITY = re.compile(r"\bcan\s+(\w+\s+){0,2}$|\bto (decide|rule) (on|whether to (impose|levy))\s+(\w+\s+){0,2}$|\bto (conclude|decide)\b[^.;]{0,10}\b(and )?(could|can|may)\s+(\w+\s+){0,2}$|\b(is|are) (allowed|empowered|authori[sz]ed|entitled|able) to\s+(\w+\s+)?$|"
                          r"\b(has|have) (the )?(power|authority|right) to\s+(\w+\s+)?$|(?<![不也])可(以|在)[^，。；]{0,16}$", _I)
-_PROCEDURE = re.compile(r"\bunder (the |its |their |eu |european |u\.s\. |us |wto |chinese |china's )?(\w+ ){0,2}(rules|law|laws|"
+_PROCEDURE = re.compile(r"\b(has|have|had) up to \w+ (days|weeks|months|years)\b|\bunder (the |its |their |eu |european |u\.s\. |us |wto |chinese |china's )?(\w+ ){0,2}(rules|law|laws|"
                         r"regulations|statutes?|procedures?)\b|\bwithin \w+( to \w+)? (days|weeks|months|years)\b|"
                         r"\bmust (conclude|decide|complete|finish|issue|publish|end)\b|\b(legally|by law)\b|\bdeadlines?\b|"
                         r"(依照|依据|根据)[^，。；]{0,12}(规定|法律|规则|条例)|(个月|天|日|年)内|期限", _I)
@@ -457,14 +459,33 @@ def no_duties(ev: dict[str, Any]) -> bool:
     return ev["type"] == "tariff" and bool(_NO_DUTIES.search(ev["sentence"]))
 
 
+#: a trade-remedy case named in a sentence (its duties, its probe)
+_TRADE_REMEDY_CASE = re.compile(r"anti-dumping|anti-subsidy|countervailing|trade[- ]remedy|反倾销|反补贴|贸易救济", _I)
+#: trade-remedy cases named as a class in an article on one case's duties ("The case is one of several trade remedy
+#: probes Beijing has opened into chemicals this year", "今年以来商务部对多种化工产品开展了贸易救济调查"; extract-0.7.18):
+#: a vague allusion, not an act. (The history of the case itself, "这起调查于去年...发起", is a background event by
+#: the guideline, as holdout9's and holdout10's writers labelled it.)
+_CASE_HISTORY = re.compile(
+    r"\bone of (several|many|a number of|a series of) [^.;]{0,40}\b(probes|investigations|inquiries|cases)\b|"
+    r"(今年以来|近年来|去年以来)[^，。；]{0,20}对(多种|多个|多类|多项|一系列)[^，。；]{0,30}(开展|发起|启动)[^，。；]{0,6}调查", _I)
+
+
+def case_history(event: dict[str, Any], duties_reported: bool) -> bool:
+    """An investigation event that names trade-remedy cases as a class, in an article that reports one case's duties (a
+    tariff event of a trade-remedy case): a vague allusion, which the guideline does not label."""
+    return (duties_reported and event["type"] == "investigation"
+            and bool(_CASE_HISTORY.search(event["sentence"])))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
     events = list(events)
     listed = {ev["sentence"] for ev in events if ev["type"] == "entity_list"}
+    duties = any(ev["type"] == "tariff" and _TRADE_REMEDY_CASE.search(ev["sentence"]) for ev in events)
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev)
-                    or listing_only(ev, listed)
+                    or listing_only(ev, listed) or case_history(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

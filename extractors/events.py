@@ -64,7 +64,7 @@ _PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑
 #: delivery", "买家黑名单"), not a government's designation list (extract-0.7.9)
 PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
                      r"vendors|guests|callers|numbers|phone numbers|words|keywords|tenants|patients|"
-                     r"students|members|fans|viewers|influencers|streamers|touts|ticket touts|scalpers|spammers|bots|cheaters|"
+                     r"students|members|fans|viewers|contestants|participants|entrants|competitors|influencers|streamers|touts|ticket touts|scalpers|spammers|bots|cheaters|"
                      r"accounts|late payers|payers|debtors|defaulters|songs|music|tracks|tunes|dishes|foods)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
                      # a business's own list (extract-0.7.11)
                      r"\binternal blacklists?\b|"
@@ -191,7 +191,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"government-owned|government-issued|government-furnished|official|military)[- ](issued |owned |furnished )?(devices|phones|"
          r"smartphones|computers|laptops|networks|systems)\b|"
          r"\bban\w*\b[^.;]{0,60}\b(nationwide|from operating in (the United States|the U\.S\.|the US|America))\b|"
-         r"禁止[^，。；]{0,12}(联邦|政府|公共)[^，。；]{0,4}(机构|部门|单位|承包商)[^，。；]{0,6}(采购|购买|使用)|"
+         r"禁止[^，。；]{0,12}(联邦|政府|公共|公(?=部门))[^，。；]{0,4}(机构|部门|单位|承包商)[^，。；]{0,6}(采购|购买|使用)|"
          r"禁止[^，。；]{0,20}(政府|联邦|公务|军方|官方)[^，。；]{0,10}(设备|手机|电脑|网络)(上)?(使用|安装|下载)?|"
          r"(在美国|在全美|全美范围内)[^，。；]{0,6}禁止|禁止[^，。；]{0,30}在美国(境内)?(运营|使用|下载)", 0.88, None,
          r"\b(court|judge)\b|法院"),
@@ -205,6 +205,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bcovered list\b|\blist of (communications )?equipment\b[^.;]{0,40}\bthreat|"
          r"禁止[^，。；]{0,20}应用商店|(吊销|撤销)[^，。；]{0,30}(经营|运营|服务)?授权|威胁国家安全的通信设备(清单|名单)|"
          r"(政府|办公|公务)[^，。；]{0,6}(电脑|设备|手机)[^，。；]{0,4}(上)?(屏蔽|禁用|封锁)", 0.85, None, None),
+        # the Commerce Department's Unverified List, an export-control tool (docs/extraction.md; extract-0.7.18): additions
+        # and removals are controls and their easing, not designations
+        (r"\bunverified list\b|未经核实清单|未核实清单", 0.88, None, None),
         # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
@@ -265,6 +268,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
+        # a regulator's security test of a named firm's devices ("would test whether the company's phones send user data
+        # to servers in China", "对...小米手机开展资安检测"; extract-0.7.18)
+        (r"\b(test|tests|testing|examin\w*|check|checks|checking|inspect\w*)\b[^.;]{0,40}\b(whether|to see (whether|if))\b"
+         r"[^.;]{0,80}\b(send|sends|sending|transmit\w*|collect\w*|filter\w*|censor\w*)\b[^.;]{0,40}\b(data|terms|content|information)\b",
+         0.85, r"\bchina\b|\bchinese\b|\bbeijing\b", None),
+        (r"(资安|信息安全|网络安全|数据安全)(检测|测试|检验)", 0.85, None, None, ("company",)),
         # a trade-remedy or antitrust probe named as such: the classifier may not drop it (extract-0.7.4)
         (r"\b(anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly|anti-discrimination|safeguard)\b"
          r"(( and| or|,) (anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly))? (investigations?|probes?|inquir(y|ies))\b|"
@@ -378,7 +387,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)|\bsales of (chinese|american|u\.s\.|global|domestic|overseas|foreign) \w+"),
         (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),
         (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending|guidance systems?"),
-        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市|" + _NOT_A_MOVE_ZH),
+        (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市|"
+         # financial reports as a kind of document ("适合处理合同、财报等长文档", extract-0.7.18)
+         r"(合同|报告|论文|文档)[、和与及]财报|财报[、和与及]?[^，。；]{0,6}等[^，。；]{0,4}(文档|文件|材料|文本)|" + _NOT_A_MOVE_ZH),
         (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
          r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|(?<!set )(?<!sets )up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b(?!-)|\blow\b(?!-)|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
