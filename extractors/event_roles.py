@@ -450,8 +450,8 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
             return True
         # a sentence opening with a month later in the year than the article's, in the past tense ("In December the
         # cabinet barred ...", in a January article): last year's act (extract-0.7.18)
-        m = _OPENING_MONTH.match(sentence)
-        if m and _MONTHS.index(m.group(1).lower()) + 1 > ref_month and _PAST_TENSE.search(sentence):
+        opening = _OPENING_MONTH.match(sentence)
+        if opening and _MONTHS.index(opening.group(1).lower()) + 1 > ref_month and _PAST_TENSE.search(sentence):
             return True
         # early this year, in an article of April or later ("今年初...发起的")
         if ref_month >= 4 and _EARLY_THIS_YEAR.search(sentence):
