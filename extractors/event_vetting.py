@@ -465,16 +465,16 @@ _TRADE_REMEDY_CASE = re.compile(r"anti-dumping|anti-subsidy|countervailing|trade
 #: probes Beijing has opened into chemicals this year", "今年以来商务部对多种化工产品开展了贸易救济调查"; extract-0.7.18):
 #: a vague allusion, not an act. (The history of the case itself, "这起调查于去年...发起", is a background event by
 #: the guideline, as holdout9's and holdout10's writers labelled it.)
-_CASE_HISTORY = re.compile(
+_CASES_AS_A_CLASS = re.compile(
     r"\bone of (several|many|a number of|a series of) [^.;]{0,40}\b(probes|investigations|inquiries|cases)\b|"
     r"(今年以来|近年来|去年以来)[^，。；]{0,20}对(多种|多个|多类|多项|一系列)[^，。；]{0,30}(开展|发起|启动)[^，。；]{0,6}调查", _I)
 
 
-def case_history(event: dict[str, Any], duties_reported: bool) -> bool:
+def cases_as_a_class(event: dict[str, Any], duties_reported: bool) -> bool:
     """An investigation event that names trade-remedy cases as a class, in an article that reports one case's duties (a
     tariff event of a trade-remedy case): a vague allusion, which the guideline does not label."""
     return (duties_reported and event["type"] == "investigation"
-            and bool(_CASE_HISTORY.search(event["sentence"])))
+            and bool(_CASES_AS_A_CLASS.search(event["sentence"])))
 
 
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
@@ -487,5 +487,5 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev)
-                    or listing_only(ev, listed) or case_history(ev, duties)
+                    or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]
