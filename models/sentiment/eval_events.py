@@ -1,6 +1,6 @@
 """The event layer (``policy.py``) measured as users get it, and chosen on validation rows.
 
-    python -m sinowatch.models.sentiment.eval_events [--model DIR] [--data DIR]
+    python -m sinowatch.models.sentiment.eval_events [--model DIR] [--data DIR] [--switches a,b]
 
 For each (target, ``headline | lead``) pair the extractor runs on the text (headline as the title,
 lead as the body, as an article would reach it), the target is found among its watchlist
@@ -13,6 +13,7 @@ picks the setting. ``eval-sentiment`` uses :func:`adjusted_labels` for its test 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 from collections.abc import Sequence
@@ -26,7 +27,7 @@ from sinowatch.models.sentiment.data import (
     load_domain,
     training_sets,
 )
-from sinowatch.models.sentiment.policy import BODY_KINDS, EventRule, adjust, context_events
+from sinowatch.models.sentiment.policy import BODY_KINDS, SHIPPED_RULE, EventRule, adjust, context_events
 
 from sinowatch.records import Document, Event, Sentiment
 
@@ -147,8 +148,22 @@ def validation_rows(data_dir: Path) -> dict[str, list[Example]]:
     return out
 
 
-def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[str, Any]:
-    """Scan :data:`GRID` on V and apply the card's rule; returns every figure it used."""
+def around(base: EventRule, switches: Sequence[str]) -> list[EventRule]:
+    """``base`` with each combination of the boolean ``switches`` (fields of :class:`EventRule`) on or
+    off, fewest switches first (round 20's grid: the shipped setting and its new switches)."""
+    out = []
+    for n in range(len(switches) + 1):
+        for on in itertools.combinations(switches, n):
+            out.append(dataclasses.replace(base, **{k: k in on for k in switches}))
+    return out
+
+
+def choose(data_dir: str | Path, model_dir: str | Path | None = None, *, grid: Sequence[EventRule] = GRID,
+           baseline: EventRule | None = None) -> dict[str, Any]:
+    """Scan ``grid`` (default :data:`GRID`) on V and apply the card's rule; returns every figure it
+    used. With ``baseline`` (a setting of the grid, the shipped one), the best setting is judged
+    against it (at least :data:`MIN_GAIN_PAIRS` more right on V, at most :data:`GENERAL_GUARD` general
+    accuracy lost; ties on V go to the earlier setting of ``grid``), else against the model alone."""
     from sinowatch.models.sentiment.runtime import SentimentModel
 
     model = SentimentModel.load(model_dir)
@@ -170,26 +185,35 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None) -> dict[st
             for k in v_keys for a, b in zip(sents[k], adjusted(sents[k], ctx[k], rule), strict=True))
         return f
 
-    base = figures(None)
-    scanned = [(rule, figures(rule)) for rule in GRID]
-    # most right on V; ties: fewer overrides (higher min_confidence, lower keep_margin, actors off)
-    best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
-                                                   not t[0].actors_neutral, not t[0].growth,
-                                                   not t[0].bodies_neutral, not t[0].moves, not t[0].cues,
-                                                   not t[0].bystanders, not t[0].averted))
+    alone = figures(None)
+    scanned = [(rule, figures(rule)) for rule in grid]
+    if baseline is None:
+        base = alone
+        # most right on V; ties: fewer overrides (higher min_confidence, lower keep_margin, actors off)
+        best_rule, best = max(scanned, key=lambda t: (t[1]["V"], t[0].min_confidence, -t[0].keep_margin,
+                                                       not t[0].actors_neutral, not t[0].growth,
+                                                       not t[0].bodies_neutral, not t[0].moves, not t[0].cues,
+                                                       not t[0].bystanders, not t[0].averted))
+    else:
+        base = dict(scanned)[baseline] if baseline in dict(scanned) else figures(baseline)
+        top = max(f["V"] for _, f in scanned)
+        best_rule, best = next((r, f) for r, f in scanned if f["V"] == top)
     n_general = len(rows["general"])
     lost = (base["general"] - best["general"]) / max(n_general, 1)
     on = best["V"] - base["V"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
     return {
         "model_version": model.version,
         "rows": {k: len(v) for k, v in rows.items()},
-        "model_only": base,
+        "model_only": alone,
+        "baseline": None if baseline is None else {"rule": baseline.tag, **base},
         "grid": [{"rule": r.tag, **f} for r, f in scanned],
         "chosen": {"rule": best_rule.tag, "min_confidence": best_rule.min_confidence,
                    "keep_margin": best_rule.keep_margin, "actors_neutral": best_rule.actors_neutral,
                    "growth": best_rule.growth, "bodies_neutral": best_rule.bodies_neutral, "moves": best_rule.moves,
                    "cues": best_rule.cues,
                    "bystanders": best_rule.bystanders, "averted": best_rule.averted,
+                   "compared": best_rule.compared, "mixed": best_rule.mixed, "results": best_rule.results,
+                   "setbacks": best_rule.setbacks,
                    **best},
         "switch_on": on,
     }
@@ -199,10 +223,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--model", default=None, help="artefact folder (default: the bundled one)")
     ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
+    ap.add_argument("--switches", default=None,
+                    help="scan the shipped setting with each combination of these switches, comma-separated "
+                         "(round 20: mixed,results,setbacks), judged against the shipped setting")
     args = ap.parse_args(argv)
-    r = choose(args.data, args.model)
+    if args.switches:
+        names = [n.strip() for n in args.switches.split(",") if n.strip()]
+        unknown = [n for n in names if n not in {f.name for f in dataclasses.fields(EventRule)}]
+        if unknown:
+            ap.error(f"unknown switch(es) {', '.join(unknown)}: the fields of policy.EventRule")
+        r = choose(args.data, args.model, grid=around(SHIPPED_RULE, names), baseline=SHIPPED_RULE)
+    else:
+        r = choose(args.data, args.model)
     print(f"{r['model_version']}: rows {r['rows']}")
     print(f"model alone: {r['model_only']}")
+    if r["baseline"]:
+        print(f"baseline (shipped): {r['baseline']}")
     for g in r["grid"]:
         print(f"  {g['rule']:>12}: " + ", ".join(f"{k} {v}" for k, v in g.items() if k != "rule"))
     print(f"chosen: {json.dumps(r['chosen'])}")

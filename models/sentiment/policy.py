@@ -158,6 +158,16 @@ class EventRule:
     #: Nvidia", "close to OpenAI's", 对标英伟达), and no policy event gives a stance, is neutral
     #: (:func:`compared_with`; GUIDELINE.md, "a rival's gain")
     compared: bool = False
+    #: a firm or chip that no event gives a stance, whose context states results both ways ("record
+    #: revenue but profit misses", 喜忧参半), is neutral (:func:`mixed_results`; GUIDELINE.md, "Balanced")
+    mixed: bool = False
+    #: a firm or chip named in a headline of another firm's results, after its first word of results or
+    #: only in the lead, is a bystander: neutral unless a policy act gives it a stance
+    #: (:func:`results_bystander`; GUIDELINE.md, "A rival's gain")
+    results: bool = False
+    #: a government, agency or policy instrument whose own defeat or failure the context states is
+    #: negative, not neutral (:func:`body_setback`; GUIDELINE.md, "unless the text is about its own ... setback")
+    setbacks: bool = False
 
     @property
     def tag(self) -> str:
@@ -165,7 +175,8 @@ class EventRule:
         return (f"ev{self.min_confidence:g}k{self.keep_margin:g}{'a' if self.actors_neutral else ''}"
                 f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}"
                 f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}{'v' if self.averted else ''}"
-                f"{'r' if self.compared else ''}")
+                f"{'r' if self.compared else ''}{'x' if self.mixed else ''}{'o' if self.results else ''}"
+                f"{'s' if self.setbacks else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -224,11 +235,19 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     """:func:`combine` of the model's sentiment with the :func:`stance` of ``events`` on ``entity``
     (of watchlist ``kind``); with ``rule.cues``, a firm or chip that the events give no stance takes
     the :func:`cue_stance` of its ``context`` text (``headline | sentence``) and ``mention``."""
+    if rule.setbacks and kind in BODY_KINDS and body_setback(context, mention):
+        return combine(model, "negative", rule)
+    if rule.results and kind not in BODY_KINDS and results_bystander(context, mention):
+        # a bystander of another firm's results: only a policy act on it gives it a stance
+        return combine(model, stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) or "neutral",
+                       rule)
     if rule.compared and kind not in BODY_KINDS and compared_with(context, mention):
         # the yardstick of another firm's news: only a policy act on it gives it a stance
         return combine(model, stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) or "neutral",
                        rule)
     implied = stance(entity, events, rule, kind)
+    if implied is None and rule.mixed and kind not in BODY_KINDS and mixed_results(context):
+        implied = "neutral"
     if implied is None and rule.averted and kind not in BODY_KINDS:
         implied = averted_stance(context, mention)
     if implied is None and rule.cues and kind not in BODY_KINDS:
@@ -270,6 +289,79 @@ def compared_with(context: str | None, mention: str | None) -> bool:
         return bool(_COMPARED_ALONE_ZH.search(before)
                     or (_COMPARED_BEFORE_ZH.search(before) and _COMPARED_AFTER_ZH.match(after)))
     return bool(_COMPARED_BEFORE_EN.search(before) or _COMPARED_AFTER_EN.match(after))
+
+
+#: words of a firm's results (``mixed``, ``results``); "sales" alone is left out ("bans sales of ...")
+_RESULTS_EN = re.compile(r"\b(profits?|revenues?|earnings|net income|operating income|results|guidance|"
+                         r"(quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter|"
+                         r"first-half|full-year) sales)\b", re.I)
+_RESULTS_ZH = re.compile(r"利润|营收|净利|业绩|财报|营业收入|营业额|季度收入|年度收入")
+#: a word that says the results cut both ways
+_BALANCED = re.compile(r"\bmixed (results|quarter|picture|bag|outlook|signals)\b|\boffset\w*\b|\bcancel\w* out\b|"
+                       r"喜忧参半|好坏参半|有喜有忧|相互抵消|互相抵消|并存|冰火两重天", re.I)
+#: a contrast between two clauses ("record revenue but profit misses"); "despite" is not one (the main
+#: clause's direction is the news: "shrug off curbs")
+_CONTRAST = re.compile(r"\bbut\b|\bwhile\b|\byet\b|\balthough\b|\bthough\b|但是|但|不过|然而|却", re.I)
+#: gains and losses of results, beside the market moves' words (:data:`_UP`, :data:`_DOWN`)
+_GOOD = re.compile(r"\brecord\b|\bbeat\w*\b|\bstrong\w*\b|\btop\w* (forecasts|estimates|expectations)\b|\bsurg\w*|"
+                   r"好于预期|超预期|超出预期|新高|强劲|大增|亮眼|增长|回升", re.I)
+_BAD = re.compile(r"\bmiss\w*\b|\bshort of\b|\bweak\w*\b|\bslump\w*|\bloss(es)?\b|\bwarn\w*|\bcut\w*|"
+                  r"\btrim\w*|\bsoft\w*|低于预期|逊于预期|疲弱|放缓|下调|亏损|拖累|下滑|下降|乏力|受挫", re.I)
+
+
+def _results(text: str) -> re.Match[str] | None:
+    return (_RESULTS_ZH if has_east_asian(text) else _RESULTS_EN).search(text)
+
+
+def mixed_results(context: str | None) -> bool:
+    """``context`` reports results and states them both ways: a word of balance ("mixed", "offset",
+    喜忧参半, 相互抵消), or a gain and a loss on the two sides of a contrast ("record revenue but profit
+    misses", "营收创新高 ... 但利润逊于预期")."""
+    if not context or not _results(context):
+        return False
+    if _BALANCED.search(context):
+        return True
+    for clause in re.split(r"\s\|\s|[。；;]|(?<=[a-z])\.\s", context):
+        cut = _CONTRAST.search(clause)
+        if cut is None:
+            continue
+        before, after = clause[:cut.start()], clause[cut.end():]
+        good = [bool(_GOOD.search(x) or _UP.search(x)) for x in (before, after)]
+        bad = [bool(_BAD.search(x) or _DOWN.search(x)) for x in (before, after)]
+        if (good[0] and bad[1]) or (bad[0] and good[1]):
+            return True
+    return False
+
+
+def results_bystander(context: str | None, mention: str | None) -> bool:
+    """``context``'s headline reports results and names ``mention`` only after its first word of
+    results, or not at all ("SK Hynix posts record profit | ... sales of HBM to Nvidia surged": Nvidia
+    is the buyer named in another firm's results, not their owner)."""
+    if not context or not mention:
+        return False
+    head = context.split(" | ", 1)[0]  # data.HEADLINE_SEP: headline | sentence
+    found = _results(head)
+    if found is None:
+        return False
+    at = head.find(mention)
+    return at < 0 or at >= found.start()
+
+
+#: a government body's own defeat or failure (``setbacks``), with the body's mention at ``{m}``
+_SETBACK_EN = (r"\b(defeat|setback|blow|rebuke|embarrassment|loss)\s+(for|to)\s+(the\s+)?{m}|"
+               r"\b(dent\w*|undercut\w*|damag\w*)\b[^.|;]{{0,20}}{m}|"
+               r"{m}(['’]s?)?\s+(\w+\s+){{0,3}}(fail\w*|lost|loses|losing|falls? short|(was|were) rebuffed)\b")
+_SETBACK_ZH = r"{m}[^，。；|]{{0,20}}(败诉|受挫|未果|落空|碰壁|失利|未能)|(挫败|重挫)[^，。；|]{{0,10}}{m}"
+
+
+def body_setback(context: str | None, mention: str | None) -> bool:
+    """``context`` states the defeat or failure of the body named ``mention`` ("a rare courtroom
+    defeat for the Justice Department", "Washington fails to win an EU-wide ban", "美国司法部...以败诉告终")."""
+    if not context or not mention:
+        return False
+    m = re.escape(mention)
+    rx = _SETBACK_ZH if has_east_asian(context) else _SETBACK_EN
+    return bool(re.search(rx.format(m=m), context, re.I))
 
 
 #: the launches beside which another firm is a bystander

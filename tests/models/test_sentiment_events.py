@@ -422,3 +422,110 @@ def test_compared_is_neutral_only_with_the_switch_and_policy_acts_still_count() 
     curb = _ev("export_control", "enacted", ("nvidia",))
     assert adjust(pos, "nvidia", [launch, curb], on, "company", context=ctx, mention="Nvidia").label == "negative"
     assert on.tag.endswith("r") and SHIPPED_RULE.compared and not off.tag.endswith("r")
+
+
+@pytest.mark.parametrize(("context", "expected"), [
+    ("Samsung posts record quarterly revenue but profit misses | Operating profit rose 12%, short of forecasts.", True),
+    ("三星二季度营收创新高 利润逊于预期 | 手机和电脑需求放缓。", False),  # no contrast word, no word of balance
+    ("三星二季度营收创新高 但利润逊于预期 | 手机和电脑需求放缓。", True),
+    ("台积电三季度净利润大增 下调资本开支 | 业绩亮眼与需求降温并存。", True),
+    ("Baidu's revenue dips as ad sales and cloud growth offset each other | x", True),
+    ("SK Hynix books a record annual profit on AI memory demand | Sales of HBM to Nvidia surged.", False),
+    ("Alibaba's revenue slumps as competition bites | Net income fell by half.", False),
+    # a contrast of gain and loss outside results is not this switch's
+    ("Intel wins a China licence but loses its largest Chinese client", False),
+])
+def test_mixed_results_need_results_stated_both_ways(context: str, expected: bool) -> None:
+    """Round 20: the ``mixed`` switch reads results that cut both ways (GUIDELINE.md, "Balanced")."""
+    from sinowatch.models.sentiment.policy import mixed_results
+
+    assert mixed_results(context) is expected
+
+
+def test_mixed_results_are_neutral_only_with_the_switch_and_events_still_count() -> None:
+    from dataclasses import replace
+
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust
+
+    on, off = replace(SHIPPED_RULE, mixed=True), SHIPPED_RULE
+    pos = Sentiment("positive", 0.8)
+    ctx = "Samsung posts record quarterly revenue but profit misses | Demand for phones softened."
+    assert adjust(pos, "samsung", [], on, "company", context=ctx, mention="Samsung").label == "neutral"
+    assert adjust(pos, "samsung", [], off, "company", context=ctx, mention="Samsung").label == "positive"
+    # a restrictive act on the firm gives its stance first
+    curb = _ev("export_control", "enacted", ("samsung",))
+    assert adjust(pos, "samsung", [curb], on, "company", context=ctx, mention="Samsung").label == "negative"
+    assert on.tag.endswith("x") and not off.tag.endswith("x")
+
+
+@pytest.mark.parametrize(("context", "mention", "expected"), [
+    ("SK Hynix books a record annual profit on AI memory demand | Sales of HBM to Nvidia surged.", "Nvidia", True),
+    ("SK Hynix books a record annual profit on AI memory demand | Sales of HBM to Nvidia surged.", "SK Hynix", False),
+    ("TSMC's profit falls but beats forecasts | Orders for the processors it makes for Nvidia held up.", "Nvidia", True),
+    ("SK海力士2024年营业利润创历史新高 | 受益于向英伟达供应高带宽内存。", "英伟达", True),
+    ("中芯国际去年营收增速超过台积电 | 国产芯片需求强劲。", "台积电", True),
+    ("中芯国际去年营收增速超过台积电 | 国产芯片需求强劲。", "中芯国际", False),
+    # no word of results in the headline: not this switch's
+    ("US bans Nvidia chip sales to China | Commerce cited national security.", "Nvidia", False),
+    ("Huawei launches Ascend chips | A market led by Nvidia.", "Nvidia", False),
+])
+def test_a_firm_named_in_another_firms_results(context: str, mention: str, expected: bool) -> None:
+    """Round 20: the ``results`` switch: a firm the headline names after its first word of results (or
+    only the lead names) is a bystander of another firm's results (GUIDELINE.md, "A rival's gain")."""
+    from sinowatch.models.sentiment.policy import results_bystander
+
+    assert results_bystander(context, mention) is expected
+
+
+def test_results_bystanders_are_neutral_only_with_the_switch_and_policy_acts_still_count() -> None:
+    from dataclasses import replace
+
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust
+
+    on, off = replace(SHIPPED_RULE, results=True), SHIPPED_RULE
+    pos = Sentiment("positive", 0.9)
+    ctx = "SK Hynix books a record annual profit | Sales of high-bandwidth memory to Nvidia surged."
+    move = Event(type="market_move", confidence=0.95, sentence=ctx.split(" | ")[1], entities=("hbm", "nvidia"),
+                 targets=("hbm", "nvidia"), status="enacted")  # "surged": the moves switch votes positive
+    assert adjust(pos, "nvidia", [move], off, "company", context=ctx, mention="Nvidia").label == "positive"
+    assert adjust(pos, "nvidia", [move], on, "company", context=ctx, mention="Nvidia").label == "neutral"
+    curb = _ev("export_control", "enacted", ("nvidia",))
+    assert adjust(pos, "nvidia", [move, curb], on, "company", context=ctx, mention="Nvidia").label == "negative"
+    assert on.tag.endswith("o")
+
+
+@pytest.mark.parametrize(("context", "mention", "expected"), [
+    ("US judge acquits Fujian Jinhua | The verdict is a rare courtroom defeat for the Justice Department.",
+     "Justice Department", True),
+    ("Washington fails to win an EU-wide Huawei ban | Brussels opts for national reviews.", "Washington", True),
+    ("美国法院裁定福建晋华罪名不成立 | 美国司法部提起的起诉以败诉告终。", "美国司法部", True),
+    ("美方游说欧洲盟友排除华为未果 | 欧盟让各国自行评估。", "美方", True),
+    ("Commerce Department adds 140 firms to the Entity List | The rule takes effect today.", "Commerce Department", False),
+    ("商务部对美国芯片发起反倾销调查 | 调查将持续一年。", "商务部", False),
+])
+def test_a_bodys_own_setback(context: str, mention: str, expected: bool) -> None:
+    """Round 20: the ``setbacks`` switch (GUIDELINE.md: a regulator is neutral "unless the text is
+    about its own gain or setback")."""
+    from dataclasses import replace
+
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, body_setback
+
+    assert body_setback(context, mention) is expected
+    neutral = Sentiment("neutral", 0.0)
+    on = replace(SHIPPED_RULE, setbacks=True)
+    assert adjust(neutral, "us-gov", [], on, "agency", context=context, mention=mention).label == (
+        "negative" if expected else "neutral")
+    assert adjust(neutral, "us-gov", [], SHIPPED_RULE, "agency", context=context, mention=mention).label == "neutral"
+    # firms are not bodies: the switch leaves them to the rest of the layer
+    assert adjust(neutral, "x", [], on, "company", context=context, mention=mention).label == "neutral"
+
+
+def test_round20_grid_is_the_shipped_setting_with_each_combination_of_the_switches() -> None:
+    from sinowatch.models.sentiment.eval_events import around
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE
+
+    grid = around(SHIPPED_RULE, ["mixed", "results", "setbacks"])
+    assert len(grid) == 8 and len(set(grid)) == 8
+    assert grid[0] == SHIPPED_RULE  # fewest switches first: ties go to the shipped setting
+    assert [sum((r.mixed, r.results, r.setbacks)) for r in grid] == [0, 1, 1, 1, 2, 2, 2, 3]
+    assert all(r.min_confidence == SHIPPED_RULE.min_confidence and r.compared for r in grid)
