@@ -47,6 +47,8 @@ SPECS = (
     Spec(SENTIMENT / "validation_beat6.jsonl", "vb6-{:03d}", "v6", 120, 0.50, 45, 0.2, 12),
     Spec(SENTIMENT / "validation_beat9.jsonl", "vb9-{:03d}", "v9", 150, 0.40, 70, 0.2, 40),
     Spec(SENTIMENT / "validation_beat10.jsonl", "vb10-{:03d}", "v10", 125, 0.45, 60, 0.2, 40),
+    # round 20: written for results, their bystanders, deals and bodies' setbacks: mostly market pairs
+    Spec(SENTIMENT / "validation_beat20.jsonl", "vb20-{:03d}", "v20", 130, 0.10, 60, 0.4, 36),
     Spec(DATA / "sentiment_beat_holdout2.jsonl", "sh2-{:03d}", "h2", 150, 0.48, 45, 0.3, 20),
     Spec(DATA / "sentiment_beat_holdout4.jsonl", "sh4-{:03d}", "h4", 200, 0.55, 70, 0.4, 40),
     Spec(DATA / "sentiment_beat_holdout5.jsonl", "sh5-{:03d}", "h5s", 200, 0.55, 85, 0.2, 45),
