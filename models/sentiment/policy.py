@@ -181,9 +181,11 @@ class EventRule:
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
 #: switches it on in the pipeline and ``eval-sentiment`` reports with it
-#: (round 15: re-chosen for the Chinese route, `ev0.9k2nmbvr`; the Chinese cues are left to the multilingual model)
+#: (round 15: re-chosen for the Chinese route, `ev0.9k2nmbvr`; the Chinese cues are left to the multilingual model;
+#: round 20: bystanders of another firm's results and bodies' own setbacks, `ev0.9k2nmbvros`, V 806 against 801)
 SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=False, bodies_neutral=True,
-                         moves=True, cues=False, bystanders=True, averted=True, compared=True)
+                         moves=True, cues=False, bystanders=True, averted=True, compared=True, results=True,
+                         setbacks=True)
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:

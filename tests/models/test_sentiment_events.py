@@ -421,7 +421,7 @@ def test_compared_is_neutral_only_with_the_switch_and_policy_acts_still_count() 
     # a restriction on the compared firm still gives its stance
     curb = _ev("export_control", "enacted", ("nvidia",))
     assert adjust(pos, "nvidia", [launch, curb], on, "company", context=ctx, mention="Nvidia").label == "negative"
-    assert on.tag.endswith("r") and SHIPPED_RULE.compared and not off.tag.endswith("r")
+    assert SHIPPED_RULE.compared and "r" in on.tag.removeprefix("ev0.9k2") and "r" not in off.tag.removeprefix("ev0.9k2")
 
 
 @pytest.mark.parametrize(("context", "expected"), [
@@ -455,7 +455,7 @@ def test_mixed_results_are_neutral_only_with_the_switch_and_events_still_count()
     # a restrictive act on the firm gives its stance first
     curb = _ev("export_control", "enacted", ("samsung",))
     assert adjust(pos, "samsung", [curb], on, "company", context=ctx, mention="Samsung").label == "negative"
-    assert on.tag.endswith("x") and not off.tag.endswith("x")
+    assert "x" in on.tag and "x" not in off.tag
 
 
 @pytest.mark.parametrize(("context", "mention", "expected"), [
@@ -482,7 +482,7 @@ def test_results_bystanders_are_neutral_only_with_the_switch_and_policy_acts_sti
 
     from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust
 
-    on, off = replace(SHIPPED_RULE, results=True), SHIPPED_RULE
+    on, off = SHIPPED_RULE, replace(SHIPPED_RULE, results=False)  # on in the shipped setting since round 20
     pos = Sentiment("positive", 0.9)
     ctx = "SK Hynix books a record annual profit | Sales of high-bandwidth memory to Nvidia surged."
     move = Event(type="market_move", confidence=0.95, sentence=ctx.split(" | ")[1], entities=("hbm", "nvidia"),
@@ -491,7 +491,7 @@ def test_results_bystanders_are_neutral_only_with_the_switch_and_policy_acts_sti
     assert adjust(pos, "nvidia", [move], on, "company", context=ctx, mention="Nvidia").label == "neutral"
     curb = _ev("export_control", "enacted", ("nvidia",))
     assert adjust(pos, "nvidia", [move, curb], on, "company", context=ctx, mention="Nvidia").label == "negative"
-    assert on.tag.endswith("o")
+    assert "o" in on.tag.removeprefix("ev0.9k2") and "o" not in off.tag.removeprefix("ev0.9k2")
 
 
 @pytest.mark.parametrize(("context", "mention", "expected"), [
@@ -512,20 +512,24 @@ def test_a_bodys_own_setback(context: str, mention: str, expected: bool) -> None
 
     assert body_setback(context, mention) is expected
     neutral = Sentiment("neutral", 0.0)
-    on = replace(SHIPPED_RULE, setbacks=True)
+    on, off = SHIPPED_RULE, replace(SHIPPED_RULE, setbacks=False)  # on in the shipped setting since round 20
     assert adjust(neutral, "us-gov", [], on, "agency", context=context, mention=mention).label == (
         "negative" if expected else "neutral")
-    assert adjust(neutral, "us-gov", [], SHIPPED_RULE, "agency", context=context, mention=mention).label == "neutral"
+    assert adjust(neutral, "us-gov", [], off, "agency", context=context, mention=mention).label == "neutral"
     # firms are not bodies: the switch leaves them to the rest of the layer
     assert adjust(neutral, "x", [], on, "company", context=context, mention=mention).label == "neutral"
 
 
 def test_round20_grid_is_the_shipped_setting_with_each_combination_of_the_switches() -> None:
+    from dataclasses import replace
+
     from sinowatch.models.sentiment.eval_events import around
     from sinowatch.models.sentiment.policy import SHIPPED_RULE
 
-    grid = around(SHIPPED_RULE, ["mixed", "results", "setbacks"])
+    before = replace(SHIPPED_RULE, results=False, setbacks=False)  # round 20's baseline, `ev0.9k2nmbvr`
+    grid = around(before, ["mixed", "results", "setbacks"])
     assert len(grid) == 8 and len(set(grid)) == 8
-    assert grid[0] == SHIPPED_RULE  # fewest switches first: ties go to the shipped setting
+    assert grid[0] == before and before.tag == "ev0.9k2nmbvr"  # fewest switches first: ties go to the baseline
+    assert SHIPPED_RULE in grid and SHIPPED_RULE.tag == "ev0.9k2nmbvros"  # the setting round 20's rule chose
     assert [sum((r.mixed, r.results, r.setbacks)) for r in grid] == [0, 1, 1, 1, 2, 2, 2, 3]
     assert all(r.min_confidence == SHIPPED_RULE.min_confidence and r.compared for r in grid)
