@@ -90,7 +90,8 @@ _REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
 _BACKGROUND_NEAR_EN = re.compile(
     r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"
-    r"autumn|fall|winter)|earlier (this|that|last) year|earlier (that|last) month|the previous (year|month|week))\b", _I)
+    # "barred it from government-issued devices last December" (extract-0.7.19)
+    r"autumn|fall|winter|" + _MONTH_NAMES + r")|earlier (this|that|last) year|earlier (that|last) month|the previous (year|month|week))\b", _I)
 _BACKGROUND_ZH = re.compile(
     r"^\W{0,3}背景\s*[:：]|"  # (extract-0.7.11)
     # "背景方面，...", "今年以来，美方还将...关税提高至50%": an earlier act of this year (extract-0.7.14)
@@ -119,6 +120,13 @@ _ENACTED_OVERRIDE = re.compile(
     r"\bwent into effect\b|\bsigned into law\b|\bfinali[sz]ed\b|"
     r"正式(实施|生效|施行|列入|加征|征收|公布|发布)|(起|开始)(施行|实施|生效)|已(经)?生效|即日起", _I)
 
+#: an act that starts on the day of the report (extract-0.7.19)
+_FROM_TODAY = re.compile(r"(自|从)?即日起|\beffective immediately\b|\bwith immediate effect\b", _I)
+#: a recommendation to a deciding body (extract-0.7.19)
+_RECOMMENDED = re.compile(r"\brecommend(s|ed|ing)?\b|建议", _I)
+#: a deadline to divest or sell pushed back (extract-0.7.19)
+_DEADLINE_EXTENDED = re.compile(r"\b(extension|extend\w*)\b[^.;]{0,40}\bdeadline\b|\bgave\b[^.;]{0,40}\b(another|more|an extra|"
+                                r"additional|a further) \w+ (days|weeks)\b|期限[^，。；]{0,10}延长|延长[^，。；]{0,20}期限|宽限期", _I)
 #: the date a restriction was to start, named beside the step that changes it
 _DUE_TO_TAKE_EFFECT = re.compile(r"\b(was|were|is|are) (due|set|scheduled) to take effect\b", _I)
 
@@ -141,7 +149,9 @@ _PROPOSED_PRE_EN = re.compile(
 _PROPOSED_ANY_EN = re.compile(
     r"\b(sources (said|say)|people familiar|according to (people|sources|a person|two people|three people)|"
     r"reportedly|(is|are) said to|under consideration|being (considered|weighed|drafted|discussed)|mooted|floated|"
-    r"comment period|public comment|not yet decided|yet to decide|no (final )?decision|options? (include|including))\b",
+    r"comment period|public comment|not yet decided|yet to decide|no (final )?decision|options? (include|including)|"
+    # a show-cause order: the body asks why it should not act (extract-0.7.19)
+    r"show cause|why (it|the commission|the agency|they) should not)\b",
     _I)
 # an act reported as done, whoever the source: "authorities have issued guidance requiring ..., two
 # people familiar said" (the sourcing does not make it a proposal)
@@ -152,7 +162,7 @@ _DONE_EN = re.compile(r"\b(has|have)\s+(already\s+|quietly\s+|now\s+)?(issued|or
 _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
 # "将于2026年初推出", "计划于明年发布": a firm's dated plan
 _FUTURE_ZH = re.compile(r"(将|计划|预计|拟|有望)于|明年|年内|下半年(?!以来)")
-_PROPOSED_ZH = re.compile(r"(?<![模虚])拟|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁(?!(到)?(美国)?国家安全)|研究(是否|对)|提议|"
+_PROPOSED_ZH = re.compile(r"(?<![模虚])拟|说明为何|为何[^，。；]{0,10}不应|考虑|计划|筹划|草案|征求意见|酝酿|或将|有望|准备|打算|寻求|威胁(?!(到)?(美国)?国家安全)|研究(是否|对)|提议|"
                           r"提案|议案|(?<!签署)(?<!签署了)(?<!签署的)(?<!生效的)法案(?!.{0,2}生效)|据(知情人士|消息人士|报道)|消息人士|知情人士|传闻|路线图|可能(会|将|对|出台|加征|限制|禁止|列入|扩大|收紧|发布|推出|吊销|撤销|被(征收|加征|征|列入|纳入|限制|禁止|制裁))|"
                           # 将 + verb is "will"; 将 + noun ... 列入 is the disposal 把 ("将多家企业列入")
                           r"将(要|会|可能|进一步|继续|对|在|从|采取|加征|出台|推出|限制|禁止|启动|扩大|收紧|调整|发起|考虑|"
@@ -212,7 +222,9 @@ _EASING_EXPORT_EN = re.compile(
     r"ship\w*|exports?|licen[cs]\w*|suppl(y|ies)|deliver\w*)\b",
     _I)
 _REVERSED_ZH = re.compile(
-    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|中止(?!.{0,10}减让)|停止实施|暂停实施|暂停执行|暂停加征|停止加征|暂缓|松绑).{0,12}|"
+    # a court halting a ban ("美国联邦法官...叫停...禁令", extract-0.7.19), as in English
+    r"(法官|法院)[^，。；]{0,30}(叫停|阻止|暂停|驳回)[^，。；]{0,30}(禁令|限制|行政令|命令)|"
+    r"(解除|取消|撤销(?!.{0,40}(资格|许可|豁免|授权|牌照|执照))|撤回|废除|终止(?!.{0,6}(合作|合同|协议))|中止(?!.{0,10}减让)|停止实施|暂停实施|暂停执行|暂停加征|停止加征|暂缓|松绑).{0,12}|"
     r"(撤销|取消|解除|废止)[^，。；]{0,20}(要求|须|需)[^，。；]{0,20}许可|不再.{0,30}(上调|提高|加征|列入)|(?<!撤销)豁免|放宽|移出|移除|解禁|"
     r"(批准|允许|恢复|同意|放行).{0,10}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税|(恢复|延长|延期)[^，。；]{0,25}(排除|豁免)|"
@@ -226,7 +238,9 @@ _LICENCE_REVOKED_EN = re.compile(
     r"(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\b(?!\s+requirements?)|"
     r"\b(licen[cs]es?|waivers?|authori[sz]ations?|exemptions?)\s+(\S+\s+){0,4}?(was|were|had been|has been|have been|"
     r"is|are|being)\s+(revoked|cancell?ed|withdrawn|rescinded|pulled|terminated|suspended)\b", _I)
-_LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消)(?![^，。；]{0,30}(须|需|要求)[^，。；]{0,20}许可)[^，。；]{0,30}许可(?!证要求)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
+_LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消)(?![^，。；]{0,30}(须|需|要求)[^，。；]{0,20}许可)[^，。；]{0,30}(许可(?!证要求)|"
+                                 # an operating authority revoked ("撤销其在美经营授权", extract-0.7.19)
+                                 r"经营授权|运营授权|服务授权|牌照|执照)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
 # an act reported as done ("已撤销", "已将...列入"): a report's sourcing does not make it a proposal
 _DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定|(?<![拟将划备要会])签署")
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
@@ -293,7 +307,9 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if (_BACKGROUND_EN.search(sentence) or _BACKGROUND_NEAR_EN.search(sentence[max(0, start - 80):end + 50])
             or (zh and _BACKGROUND_ZH.search(sentence))
             or (_HAD_EN.search(sentence) and not _REPORTED_HAD.search(sentence))
-            or past_date(sentence, ref_year, ref_month)):
+            # an earlier year in a sentence whose act starts today ("决定自即日起继续...征收反倾销税，税率维持2013年确定的
+            # 水平") dates something else (extract-0.7.19)
+            or (past_date(sentence, ref_year, ref_month) and not _FROM_TODAY.search(sentence[max(0, start - 80):start]))):
         return "background"
     if etype == "investigation" and _CONCLUDED_BY_MEASURES.search(sentence):
         return "background"
@@ -313,6 +329,10 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "enacted"
     if zh and etype in ROLE_TYPES and _SUBMITTED_ZH.search(sentence) and not _PASSED_ZH.search(sentence):
         return "proposed"
+    if etype in ROLE_TYPES and _RECOMMENDED.search(sentence[max(0, start - 60):end]):
+        return "proposed"  # "recommended that the FCC deny ...", "建议...拒绝...申请": not yet decided (extract-0.7.19)
+    if etype == "export_control" and _DEADLINE_EXTENDED.search(sentence):
+        return "reversed"  # a forced sale's deadline extended: the order eased for now (extract-0.7.19)
     if etype == "investigation" and _ORDERED_TO_OPEN.search(sentence[max(0, start - 120):start]):
         return "proposed"  # "ordered the Commerce Department to open an investigation": not yet opened
     after = _AFTER_CLAUSE.search(sentence[:start])
@@ -352,6 +372,13 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         if m is not None and not _RESTRICT_EN.search(sentence[:m.start()] + sentence[m.end():]):
             return "reversed"
     return "enacted"
+
+
+def starts_today(sentence: str, trigger: str | None) -> bool:
+    """The act of ``trigger`` starts on the day of the report ("决定自即日起继续...征收反倾销税", "effective
+    immediately"): an earlier year in its sentence dates something else (extract-0.7.19)."""
+    at = sentence.find(trigger) if trigger else -1
+    return at >= 0 and _FROM_TODAY.search(sentence[max(0, at - 80):at]) is not None
 
 
 def _proposed_zh(sentence: str, start: int, end: int) -> bool:

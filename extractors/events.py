@@ -111,6 +111,13 @@ _VAGUE_RELEASES = (r"\b(has|have) (already )?(released|launched|rolled out|open-
 _NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,4}(的)?(情绪|实际)?影响|"
                   r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,3}(是|构成|形成|带来)?(利好|利空|冲击|压力)|占[^，。；]{0,12}(营收|收入)|"
                   r"(营收|股价|市值)[^，。；]{0,3}(占比|比重)")
+#: the injury a trade-remedy complaint alleges: producers' profits or sales hurt by dumped imports (extract-0.7.19)
+_INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\b(alleg\w*|petition\w*|complain\w*|complaint)\b[^.;]{0,80}\b(producers?|industry|makers)\b|"
+                   r"倾销|(申请方|申请人|申诉方)[^，。；]{0,4}称")
+#: an expiry review of trade-remedy duties opened: the duties are its subject, no act of their own (extract-0.7.19)
+_EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
+                         r"^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|anti-subsidy) (duties|measures)\b|"
+                         r"(进行|启动|发起|开展)[^，。；]{0,6}期终复审(?!裁定)")
 #: a ban on investing is a restriction, not an investment
 _INVESTMENT_BAN = (r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?|"
                    # a ban or curb on investing ("bar Americans from investing in", "curb investment in Chinese")
@@ -205,6 +212,27 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bcovered list\b|\blist of (communications )?equipment\b[^.;]{0,40}\bthreat|"
          r"禁止[^，。；]{0,20}应用商店|(吊销|撤销)[^，。；]{0,30}(经营|运营|服务)?授权|威胁国家安全的通信设备(清单|名单)|"
          r"(政府|办公|公务)[^，。；]{0,6}(电脑|设备|手机)[^，。；]{0,4}(上)?(屏蔽|禁用|封锁)", 0.85, None, None),
+        # an order detaining a country's or a firm's goods at the border (a withhold release order on goods made with
+        # forced labour: an import ban, labelled as controls like bans on transactions; extract-0.7.19)
+        (r"\bwithhold release orders?\b|\b(order\w*|announc\w*|issu\w*)\b[^.;]{0,30}\bdetention of\b[^.;]{0,80}\b(products|goods|"
+         r"imports|shipments|cotton|tomatoes|gloves|panels)\b|\bdetain\w*\b[^.;]{0,60}\b(products|goods|imports|shipments)\b"
+         r"[^.;]{0,40}\b(ports?|border)\b|(暂扣|扣留令|暂不放行)[^，。；]{0,30}(产品|货物|进口)|(产品|货物)[^，。；]{0,12}(实施|发布)[^，。；]{0,6}暂扣",
+         0.88, r"\bchina\b|\bchinese\b|xinjiang|中国|新疆|中方|华", r"\b(court|judge)\b|法院"),
+        # a recommendation that a regulator deny or revoke a Chinese party's licence (Team Telecom on a cable's Hong
+        # Kong link, extract-0.7.19): a control proposed
+        (r"\brecommend\w*\b[^.;]{0,60}\b(deny|denial of|reject\w*|revok\w*)\b[^.;]{0,80}\b(licen[cs]e|application|"
+         r"authori[sz]ation|permit|link|landing)\b|建议[^，。；]{0,30}(拒绝|驳回|撤销)[^，。；]{0,40}(申请|牌照|许可|授权|执照)",
+         0.88, r"\bchina\b|\bchinese\b|hong kong|beijing|中国|香港|中资|北京", None),
+        # a forced sale's deadline extended (TikTok's, 2020): the divestment order eased for now (reversed; extract-0.7.19)
+        (r"\b(extension|extend\w*)\b[^.;]{0,40}\bdeadline\b[^.;]{0,40}\b(to divest|to sell|for (the )?(sale|divestiture|"
+         r"divestment))\b|\bgave\b[^.;]{0,40}\b(another|more|an extra|additional|a further) \w+ (days|weeks)\b[^.;]{0,40}\bto "
+         r"(complete|finish|close)\b[^.;]{0,20}\b(sale|divest\w*)|(剥离|出售)[^，。；]{0,30}(最后)?期限[^，。；]{0,10}延长|"
+         r"(延长|给予)[^，。；]{0,20}(期限|宽限期)[^，。；]{0,30}(剥离|出售)|(剥离|出售)[^，。；]{0,40}宽限期",
+         0.88, None, None),
+        # a court halting a government's restrictions on a watched firm or its app (reversed by the status rules)
+        (r"\b(judge|court)\b[^.;]{0,40}\b(block\w*|halt\w*|enjoin\w*|struck down|strikes? down)\b[^.;]{0,40}\b(ban|"
+         r"restrictions?|curbs?|order|controls?)\b|(法官|法院)[^，。；]{0,30}(叫停|阻止|暂停)[^，。；]{0,30}(禁令|限制措施|限制|行政令)",
+         0.85, None, None, ("company",)),
         # the Commerce Department's Unverified List, an export-control tool (docs/extraction.md; extract-0.7.18): additions
         # and removals are controls and their easing, not designations
         (r"\bunverified list\b|未经核实清单|未核实清单", 0.88, None, None),
@@ -249,15 +277,18 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(could|would|may|might) (lead to|result in|include)\b|\bseek\w*|\bsought\b|\bpetition\w*|\bcall\w* for\b|"
          r"\bpropos\w*|要求|建议|担忧|可能|或将|呼吁"),
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
-        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
-        (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES),
+        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + _EXPIRY_REVIEW_OPENED + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
+        (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES
+         + "|" + _EXPIRY_REVIEW_OPENED),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
-         OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES + r"|\b(if|unless|whether)\b"),
+         OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES + "|" + _EXPIRY_REVIEW_OPENED
+         + r"|\b(if|unless|whether)\b"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         # the measures of a trade-remedy case (extract-0.7.11: "the anti-dumping measures ... expired")
-        (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.95, None, None),
-        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + r"|"
+        (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.95, None,
+         _EXPIRY_REVIEW_OPENED),
+        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + _EXPIRY_REVIEW_OPENED + r"|"
          # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
          r"(可能|或将|或|将可能)(会)?(导致|引发|带来|包括)[^，。；]{0,12}(加征|关税|反倾销税)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
@@ -265,7 +296,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(临时)?反倾销措施|(反倾销|反补贴).{0,6}保证金|(提供|缴纳|交纳).{0,6}保证金", 0.95,
          r"import|dumping|duties|shipments|goods|进口|倾销|海关|商务部|ministry",
          # a step that may follow a ruling ("若商务部作出初裁，可能...要求进口商缴纳临时保证金", extract-0.7.12)
-         r"margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
+         _EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
         # a regulator's security test of a named firm's devices ("would test whether the company's phones send user data
@@ -274,6 +305,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"[^.;]{0,80}\b(send|sends|sending|transmit\w*|collect\w*|filter\w*|censor\w*)\b[^.;]{0,40}\b(data|terms|content|information)\b",
          0.85, r"\bchina\b|\bchinese\b|\bbeijing\b", None),
         (r"(资安|信息安全|网络安全|数据安全)(检测|测试|检验)", 0.85, None, None, ("company",)),
+        # an expiry (sunset) review of trade-remedy duties: a new inquiry into whether to keep them (extract-0.7.19)
+        (r"\b(expiry|sunset) reviews?\b|期终复审|日落复审|^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|"
+         r"anti-subsidy) (duties|measures)\b", 0.95, None,
+         # the review's ruling ends it (the duties it keeps are the act)
+         r"复审裁定|\b(expiry|sunset) reviews?\b[^.;]{0,40}\b(ruling|ruled|found|concluded|determined|decided)\b"),
         # a trade-remedy or antitrust probe named as such: the classifier may not drop it (extract-0.7.4)
         (r"\b(anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly|anti-discrimination|safeguard)\b"
          r"(( and| or|,) (anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly))? (investigations?|probes?|inquir(y|ies))\b|"
@@ -324,6 +360,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
          # a rumour an agency would not confirm ("也有传言称...但商务部未予证实", extract-0.7.14)
          r"未予(以)?(证实|确认)|传言称|坊间传言|"
+         # a review of documents, a court's review of an order, a review someone says a body "should" make, and the
+         # review panel named as the body that recommends (extract-0.7.19)
+         r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
          r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [
@@ -384,12 +423,16 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(stocks?|shares|share(?! of\b)|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None,
          r"\b(build\w*|built|draw\w*|drew|replenish\w*) (up )?(their |its |the )?stocks\b|stockpil"),
         # a company's results, not an industry's ("overseas sales of Chinese series rose")
-        (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)|\bsales of (chinese|american|u\.s\.|global|domestic|overseas|foreign) \w+"),
+        (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)|\bsales of (chinese|american|u\.s\.|global|domestic|overseas|foreign) \w+|"
+         # an injury a trade complaint alleges ("EU producers' profits fell", extract-0.7.19)
+         + _INJURY_CLAIMED),
         (r"\b(wip\w*|add\w*)\b.{0,20}" + _MONEY + r".{0,30}\b(off|to) (its |the )?(market|value|shares)", 0.85, None, None),
         (r"\b(guidance|outlook|forecast)\b.{0,40}\b(rais\w*|cut\w*|lower\w*|beat|miss\w*)|\b(rais\w*|cut\w*|lower\w*)\b.{0,30}\b(guidance|outlook|forecast)\b", 0.72, None, r"weather|economic forecast|capex|capital expenditure|spending|guidance systems?"),
         (r"涨幅|跌幅|上涨|下跌|涨超|跌超|收盘|股票|港股|A股|亏损|业绩|财报|营业收入|利润", 0.75, None, r"登陆|递交|递表|价格|成本|合约价|售价|在.{0,12}(交易所|科创板|创业板|主板)上市|"
          # financial reports as a kind of document ("适合处理合同、财报等长文档", extract-0.7.18)
-         r"(合同|报告|论文|文档)[、和与及]财报|财报[、和与及]?[^，。；]{0,6}等[^，。；]{0,4}(文档|文件|材料|文本)|" + _NOT_A_MOVE_ZH),
+         r"(合同|报告|论文|文档)[、和与及]财报|财报[、和与及]?[^，。；]{0,6}等[^，。；]{0,4}(文档|文件|材料|文本)|"
+         # an injury a trade complaint alleges ("导致欧盟企业利润下滑", extract-0.7.19)
+         + _INJURY_CLAIMED + "|" + _NOT_A_MOVE_ZH),
         (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
          r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|(?<!set )(?<!sets )up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b(?!-)|\blow\b(?!-)|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
