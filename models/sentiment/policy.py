@@ -168,6 +168,9 @@ class EventRule:
     #: a government, agency or policy instrument whose own defeat or failure the context states is
     #: negative, not neutral (:func:`body_setback`; GUIDELINE.md, "unless the text is about its own ... setback")
     setbacks: bool = False
+    #: a firm or chip that no event gives a stance, beside another firm's investment or partnership (a pledge, a
+    #: stake, a deal whose targets leave it out), is merely mentioned: neutral (:func:`dealt_by_other`)
+    deals: bool = False
 
     @property
     def tag(self) -> str:
@@ -176,7 +179,7 @@ class EventRule:
                 f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}"
                 f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}{'v' if self.averted else ''}"
                 f"{'r' if self.compared else ''}{'x' if self.mixed else ''}{'o' if self.results else ''}"
-                f"{'s' if self.setbacks else ''}")
+                f"{'s' if self.setbacks else ''}{'d' if self.deals else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -239,7 +242,8 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     the :func:`cue_stance` of its ``context`` text (``headline | sentence``) and ``mention``."""
     if rule.setbacks and kind in BODY_KINDS and body_setback(context, mention):
         return combine(model, "negative", rule)
-    if rule.results and kind not in BODY_KINDS and results_bystander(context, mention):
+    if rule.results and kind not in BODY_KINDS and results_bystander(context, mention) \
+            and not owns_results(entity, events):
         # a bystander of another firm's results: only a policy act on it gives it a stance
         return combine(model, stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) or "neutral",
                        rule)
@@ -255,6 +259,8 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     if implied is None and rule.cues and kind not in BODY_KINDS:
         implied = cue_stance(context, mention)
     if implied is None and rule.bystanders and kind not in BODY_KINDS and launched_by_other(entity, events, rule):
+        implied = "neutral"
+    if implied is None and rule.deals and kind not in BODY_KINDS and dealt_by_other(entity, events, rule):
         implied = "neutral"
     return combine(model, implied, rule)
 
@@ -349,6 +355,13 @@ def results_bystander(context: str | None, mention: str | None) -> bool:
     return at < 0 or at >= found.start()
 
 
+def owns_results(entity: str, events: Sequence[Event]) -> bool:
+    """The headline's market move names ``entity`` as its sole target: it owns the results, whatever alias
+    the pair's mention is ("AMD预告三季度营收..." for 超威半导体 in the lead). A move that names several firms
+    does not say which owns the results ("中芯国际去年营收增速超过台积电")."""
+    return any(ev.type == "market_move" and ev.field == "title" and tuple(ev.targets) == (entity,) for ev in events)
+
+
 #: a government body's own defeat or failure (``setbacks``), with the body's mention at ``{m}``
 _SETBACK_EN = (r"\b(defeat|setback|blow|rebuke|embarrassment|loss)\s+(for|to)\s+(the\s+)?{m}|"
                r"\b(dent\w*|undercut\w*|damag\w*)\b[^.|;]{{0,20}}{m}|"
@@ -375,6 +388,18 @@ def launched_by_other(entity: str, events: Sequence[Event], rule: EventRule) -> 
     firms or chips as targets, and ``entity`` is not among them ("CXMT launches LPDDR5 chips ...
     a market led by Samsung": Samsung is merely mentioned)."""
     return any(ev.type in LAUNCH_TYPES and ev.confidence >= rule.min_confidence and ev.status in ("proposed", "enacted")
+               and ev.targets and entity not in ev.targets for ev in events)
+
+
+#: the deals beside which another firm is a bystander (``deals``)
+DEAL_TYPES = ("investment", "partnership")
+
+
+def dealt_by_other(entity: str, events: Sequence[Event], rule: EventRule) -> bool:
+    """Some confident investment or partnership (:data:`DEAL_TYPES`, proposed or enacted) of the context
+    names its firms as targets, and ``entity`` is not among them ("Samsung pledges 133 trillion won ... where
+    TSMC and Intel set the pace": TSMC and Intel are merely named)."""
+    return any(ev.type in DEAL_TYPES and ev.confidence >= rule.min_confidence and ev.status in ("proposed", "enacted")
                and ev.targets and entity not in ev.targets for ev in events)
 
 
