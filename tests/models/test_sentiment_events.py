@@ -533,3 +533,38 @@ def test_round20_grid_is_the_shipped_setting_with_each_combination_of_the_switch
     assert SHIPPED_RULE in grid and SHIPPED_RULE.tag == "ev0.9k2nmbvros"  # the setting round 20's rule chose
     assert [sum((r.mixed, r.results, r.setbacks)) for r in grid] == [0, 1, 1, 1, 2, 2, 2, 3]
     assert all(r.min_confidence == SHIPPED_RULE.min_confidence and r.compared for r in grid)
+
+
+def test_the_sole_target_of_a_headlines_market_move_owns_the_results() -> None:
+    """Round 20: the results switch leaves the owner of the results alone when the pair names it by an alias the
+    headline does not write ("AMD预告..." with 超威半导体 in the lead); a move naming several firms says no owner."""
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, owns_results
+
+    head = Event(type="market_move", confidence=0.95, sentence="AMD预告三季度营收较指引减少", entities=("amd",),
+                 targets=("amd",), status="enacted", field="title")
+    both = Event(type="market_move", confidence=0.95, sentence="中芯国际去年营收增速超过台积电", entities=("smic", "tsmc"),
+                 targets=("smic", "tsmc"), status="enacted", field="title")
+    assert owns_results("amd", [head]) and not owns_results("tsmc", [both]) and not owns_results("nvidia", [head])
+    neg = Sentiment("negative", -0.9)
+    ctx = "AMD预告三季度营收较指引减少约10亿美元 | 超威半导体称个人电脑需求疲弱。"
+    assert adjust(neg, "amd", [head], SHIPPED_RULE, "company", context=ctx, mention="超威半导体").label == "negative"
+    ctx2 = "中芯国际去年营收增速超过台积电 | 国产芯片需求强劲。"
+    pos = Sentiment("positive", 0.7)
+    assert adjust(pos, "tsmc", [both], SHIPPED_RULE, "company", context=ctx2, mention="台积电").label == "neutral"
+
+
+def test_bystanders_of_another_firms_deal_are_neutral_only_with_the_switch() -> None:
+    """Round 20: the deals switch (off in the shipped setting: it gained nothing on V)."""
+    from dataclasses import replace
+
+    from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, dealt_by_other
+
+    pledge = _ev("investment", "enacted", ("samsung",))
+    assert dealt_by_other("tsmc", [pledge], SHIPPED_RULE) and not dealt_by_other("samsung", [pledge], SHIPPED_RULE)
+    assert not SHIPPED_RULE.deals
+    on = replace(SHIPPED_RULE, deals=True)
+    pos = Sentiment("positive", 0.9)
+    ctx = "Samsung pledges 133 trillion won for logic chips | TSMC and Intel set the pace in foundry work."
+    assert adjust(pos, "tsmc", [pledge], on, "company", context=ctx, mention="TSMC").label == "neutral"
+    assert adjust(pos, "tsmc", [pledge], SHIPPED_RULE, "company", context=ctx, mention="TSMC").label == "positive"
+    assert on.tag.endswith("d")
