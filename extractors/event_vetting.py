@@ -67,7 +67,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sinowatch.extractors.classifier_roles import TYPE_CUES
-from sinowatch.extractors.events import NO_DUTIES, NO_DUTIES_ZH, OTHER_LICENCE, PRIVATE_BLACKLIST
+from sinowatch.extractors.events import EXPIRY_REVIEW_OPENED, NO_DUTIES, NO_DUTIES_ZH, OTHER_LICENCE, PRIVATE_BLACKLIST
 
 _I = re.IGNORECASE
 
@@ -450,6 +450,14 @@ def price_tariff(ev: dict[str, Any]) -> bool:
 
 
 _NO_DUTIES = re.compile(NO_DUTIES + "|" + NO_DUTIES_ZH, re.I)
+_REVIEW_OPENED = re.compile(EXPIRY_REVIEW_OPENED, re.I)
+
+
+def reviewed_duties(ev: dict[str, Any]) -> bool:
+    """A tariff in a sentence that opens an expiry review of the duties ("China reviews anti-dumping duties on
+    ...", "对...反倾销措施进行期终复审"): the duties are the review's subject (extract-0.7.19: the rules' own
+    triggers skip it, this also drops the classifier's)."""
+    return ev["type"] == "tariff" and bool(_REVIEW_OPENED.search(ev["sentence"]))
 
 
 def no_duties(ev: dict[str, Any]) -> bool:
@@ -486,6 +494,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
     return [ev for ev in events
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
-                    or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev)
+                    or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

@@ -115,7 +115,7 @@ _NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。�
 _INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\b(alleg\w*|petition\w*|complain\w*|complaint)\b[^.;]{0,80}\b(producers?|industry|makers)\b|"
                    r"倾销|(申请方|申请人|申诉方)[^，。；]{0,4}称")
 #: an expiry review of trade-remedy duties opened: the duties are its subject, no act of their own (extract-0.7.19)
-_EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
+EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
                          r"^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|anti-subsidy) (duties|measures)\b|"
                          r"(进行|启动|发起|开展)[^，。；]{0,6}期终复审(?!裁定)")
 #: a ban on investing is a restriction, not an investment
@@ -277,18 +277,18 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(could|would|may|might) (lead to|result in|include)\b|\bseek\w*|\bsought\b|\bpetition\w*|\bcall\w* for\b|"
          r"\bpropos\w*|要求|建议|担忧|可能|或将|呼吁"),
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
-        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + _EXPIRY_REVIEW_OPENED + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
+        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES
-         + "|" + _EXPIRY_REVIEW_OPENED),
+         + "|" + EXPIRY_REVIEW_OPENED),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
-         OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES + "|" + _EXPIRY_REVIEW_OPENED
+         OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED
          + r"|\b(if|unless|whether)\b"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         # the measures of a trade-remedy case (extract-0.7.11: "the anti-dumping measures ... expired")
         (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.95, None,
-         _EXPIRY_REVIEW_OPENED),
-        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + _EXPIRY_REVIEW_OPENED + r"|"
+         EXPIRY_REVIEW_OPENED),
+        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + EXPIRY_REVIEW_OPENED + r"|"
          # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
          r"(可能|或将|或|将可能)(会)?(导致|引发|带来|包括)[^，。；]{0,12}(加征|关税|反倾销税)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
@@ -296,7 +296,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(临时)?反倾销措施|(反倾销|反补贴).{0,6}保证金|(提供|缴纳|交纳).{0,6}保证金", 0.95,
          r"import|dumping|duties|shipments|goods|进口|倾销|海关|商务部|ministry",
          # a step that may follow a ruling ("若商务部作出初裁，可能...要求进口商缴纳临时保证金", extract-0.7.12)
-         _EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
+         EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
         # a regulator's security test of a named firm's devices ("would test whether the company's phones send user data

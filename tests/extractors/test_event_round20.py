@@ -112,3 +112,17 @@ def test_last_december_is_an_earlier_act(full, published, status) -> None:  # ty
 ])
 def test_the_injury_a_trade_complaint_alleges_is_no_market_move(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert not _of(full, text, lang, "market_move")
+
+
+def test_a_classifier_tariff_in_a_sentence_opening_an_expiry_review_is_vetted() -> None:
+    """The rules' tariff triggers skip the duties an expiry review opens on; vetting drops the classifier's too."""
+    from sinowatch.extractors.event_vetting import vet
+
+    def ev(sentence: str) -> dict:  # type: ignore[type-arg]
+        return {"type": "tariff", "confidence": 0.97, "sentence": sentence, "entities": [], "trigger": None,
+                "source": "classifier", "actor": "mofcom", "targets": [], "status": "enacted"}
+
+    opened = ev("China reviews anti-dumping duties on U.S. and EU solvent chemicals")
+    opened_zh = ev("商务部决定对原产于日本的进口腈纶所适用的反倾销措施进行期终复审调查。")
+    ruled = ev("商务部发布期终复审裁定，决定继续对原产于日本的进口腈纶征收反倾销税。")
+    assert vet([opened, opened_zh, ruled]) == [ruled]
