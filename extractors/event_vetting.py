@@ -67,7 +67,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from sinowatch.extractors.classifier_roles import TYPE_CUES
-from sinowatch.extractors.events import EXPIRY_REVIEW_OPENED, NO_DUTIES, NO_DUTIES_ZH, OTHER_LICENCE, PRIVATE_BLACKLIST
+from sinowatch.extractors.events import (
+    EXPIRY_REVIEW_OPENED,
+    NO_DUTIES,
+    NO_DUTIES_ZH,
+    OTHER_LICENCE,
+    PRIVATE_BLACKLIST,
+)
 
 _I = re.IGNORECASE
 
