@@ -157,7 +157,9 @@ _PROPOSED_ANY_EN = re.compile(
 # people familiar said" (the sourcing does not make it a proposal)
 _DONE_EN = re.compile(r"\b(has|have)\s+(already\s+|quietly\s+|now\s+)?(issued|ordered|told|instructed|imposed|added|"
                       r"opened|launched|ended|banned|barred|blocked|halted|placed|put|sent|notified|approved|granted|"
-                      r"revoked|suspended|lifted|terminated|closed|dropped)\b", _I)
+                      r"revoked|suspended|lifted|terminated|closed|dropped)\b|"
+                      # a probe under way, whoever reports it ("is investigating", extract-0.7.19)
+                      r"\b(is|are) (now |already )?(investigating|probing|examining)\b", _I)
 # "will release" is a plan for a firm; for a government "will add" reports a decision
 _FUTURE_EN = re.compile(r"\b(will|(is|are) (going|due) to|later this year|next year|upcoming)\b", _I)
 # "将于2026年初推出", "计划于明年发布": a firm's dated plan
@@ -242,7 +244,9 @@ _LICENCE_REVOKED_ZH = re.compile(r"(撤销|吊销|收回|取消)(?![^，。；]{
                                  # an operating authority revoked ("撤销其在美经营授权", extract-0.7.19)
                                  r"经营授权|运营授权|服务授权|牌照|执照)|许可.{0,6}(被|遭)(撤销|吊销|收回|取消)")
 # an act reported as done ("已撤销", "已将...列入"): a report's sourcing does not make it a proposal
-_DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定|(?<![拟将划备要会])签署")
+_DONE_ZH = re.compile(r"已(经)?(撤销|吊销|列入|将|加征|实施|发布|禁止|限制|通知|启动|暂停|批准|宣布|对)|决定|(?<![拟将划备要会])签署|"
+                      # a probe under way ("据知情人士透露，美国司法部正在调查", extract-0.7.19)
+                      r"正在(调查|审查|核查)")
 _EXEMPTION = re.compile(r"\b(exempt\w*|carve-outs?|waivers?)\b|(?<!撤销)豁免|例外", _I)
 _IMPOSING = re.compile(r"\b(impos(e|es|ed|ing)|levied|slapp(ed|ing)|tighten(s|ed|ing)?)\b|加征|征收|收紧", _I)
 _RESTRICT_EN = re.compile(r"\b(restrict\w*|ban(s|ned|ning)?|curb\w*|tighten\w*|requir\w*|prohibit\w*|"
@@ -344,7 +348,7 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     decided = (_DECIDED.search(sentence[:end]) and not _MODAL_NEAR.search(sentence[max(0, start - 60):start])
                and not _CONDITION_AFTER.search(sentence[end:end + 100]))
     if (not decided and (_PROPOSED_PRE_EN.search(pre) or (zh and _proposed_zh(sentence, start, end)))) \
-            or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):start])):
+            or (_PROPOSED_ANY_EN.search(sentence) and not _DONE_EN.search(sentence[max(0, start - 60):end])):
         return "proposed"
     if etype in ROLE_TYPES and not zh and not decided and _FUTURE_GOV_EN.search(sentence[max(0, start - 80):end + 60]) \
             and not _DATE_SET.search(sentence) and not (etype == "tariff" and _FINAL_REMEDY.search(sentence)):
@@ -453,7 +457,7 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
     # the trigger's own clause may date it (extract-0.7.4, 0.7.6)
     at = sentence.find(trigger) if trigger else -1
     end = at + len(trigger) if trigger and at >= 0 else -1
-    if at >= 0 and _month_year_after(sentence, end, ref_year):
+    if at >= 0 and _month_year_after(sentence, end, ref_year, start=at):
         return True
     for m in _PAST_YEAR.finditer(sentence):
         year = int(m.group(1) or m.group(2) or m.group(3))
@@ -517,13 +521,21 @@ def _opened_in_later_month(sentence: str, start: int, end: int, ref_month: int) 
                 and _OPENED_BEFORE.search(sentence[max(0, start - 60):start]))
 
 
-def _month_year_after(sentence: str, end: int, ref_year: int) -> bool:
+def _month_year_after(sentence: str, end: int, ref_year: int, start: int | None = None) -> bool:
     """The trigger's own clause dates it to a month of an earlier year ("The investigation, opened in
-    July 2018", "its investigation, which it opened in December 2023"): looked for in the 40 characters
-    after the trigger, so that another clause's date ("ending a probe that began in November 2018") does
-    not count (extract-0.7.6)."""
+    July 2018", "its investigation, which it opened in December 2023", "Commerce launched the investigations
+    in July 2020"): looked for in the 40 characters after the trigger, with a past-tense verb between them
+    or just before the trigger (``start``; extract-0.7.19), so that another clause's date ("ending a probe
+    that began in November 2018") does not count (extract-0.7.6)."""
     m = _MONTH_YEAR.search(sentence[end:end + 40])
-    return bool(m and int(m.group(1)) < ref_year and _PAST_TENSE.search(sentence[end:end + m.start() + 1]))
+    if not m or int(m.group(1)) >= ref_year:
+        return False
+    return bool(_PAST_TENSE.search(sentence[end:end + m.start() + 1])
+                or (start is not None and _VERB_OF_OPENING.search(sentence[max(0, start - 30):start])))
+
+
+#: a verb of opening or imposing right before the trigger ("launched the investigations in July 2020")
+_VERB_OF_OPENING = re.compile(r"\b(opened|launched|began|started|initiated|imposed|announced|introduced)\b(?: \w+){0,3}\s*$", _I)
 
 
 _MONTH_YEAR = re.compile(r"\b(?:in|since) (?:late |early |mid-)?(?:" + _MONTH_NAMES

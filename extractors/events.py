@@ -225,7 +225,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          0.88, r"\bchina\b|\bchinese\b|hong kong|beijing|中国|香港|中资|北京", None),
         # a forced sale's deadline extended (TikTok's, 2020): the divestment order eased for now (reversed; extract-0.7.19)
         (r"\b(extension|extend\w*)\b[^.;]{0,40}\bdeadline\b[^.;]{0,40}\b(to divest|to sell|for (the )?(sale|divestiture|"
-         r"divestment))\b|\bgave\b[^.;]{0,40}\b(another|more|an extra|additional|a further) \w+ (days|weeks)\b[^.;]{0,40}\bto "
+         r"divestment))\b|\bgave\b[^.;]{0,40}\b(another|more|an extra|additional|a further) \w+ (days|weeks)\b[^;]{0,40}\bto "
          r"(complete|finish|close)\b[^.;]{0,20}\b(sale|divest\w*)|(剥离|出售)[^，。；]{0,30}(最后)?期限[^，。；]{0,10}延长|"
          r"(延长|给予)[^，。；]{0,20}(期限|宽限期)[^，。；]{0,30}(剥离|出售)|(剥离|出售)[^，。；]{0,40}宽限期",
          0.88, None, None),
@@ -363,6 +363,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # a review of documents, a court's review of an order, a review someone says a body "should" make, and the
          # review panel named as the body that recommends (extract-0.7.19)
          r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
+         r"审查[^，。；]{0,3}(剥离令|禁令|命令|行政令|裁决|判决)|"
          r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [

@@ -126,3 +126,29 @@ def test_a_classifier_tariff_in_a_sentence_opening_an_expiry_review_is_vetted() 
     opened_zh = ev("商务部决定对原产于日本的进口腈纶所适用的反倾销措施进行期终复审调查。")
     ruled = ev("商务部发布期终复审裁定，决定继续对原产于日本的进口腈纶征收反倾销税。")
     assert vet([opened, opened_zh, ruled]) == [ruled]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("According to people familiar with the matter, the Justice Department is investigating the company's data "
+     "practices.", "en"),
+    ("据知情人士透露，美国司法部正在调查该公司员工获取用户数据一事。", "zh"),
+])
+def test_a_probe_under_way_is_enacted_whoever_reports_it(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    evs = _of(full, text, lang, "investigation")
+    assert evs and evs[0].status == "enacted"
+
+
+def test_a_probe_launched_in_a_month_of_an_earlier_year_is_background(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Commerce launched the investigations in July 2020 on a petition from a U.S. engine maker."
+    evs = _of(full, text, "en", "investigation", published="2021-06-24")
+    assert evs and evs[0].status == "background"
+
+
+def test_a_court_asked_to_review_an_order_is_no_investigation(full) -> None:  # type: ignore[no-untyped-def]
+    assert not _of(full, "该公司本周向联邦上诉法院提交申请，要求审查剥离令。", "zh", "investigation")
+
+
+def test_another_weeks_grace_to_complete_a_forced_sale_despite_an_abbreviated_date(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The administration on Wednesday gave the company another seven days, until Dec. 4, to complete the sale of its app."
+    evs = _of(full, text, "en", "export_control", published="2020-11-25")
+    assert evs and evs[0].status == "reversed"
