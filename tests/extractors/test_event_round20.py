@@ -152,3 +152,15 @@ def test_another_weeks_grace_to_complete_a_forced_sale_despite_an_abbreviated_da
     text = "The administration on Wednesday gave the company another seven days, until Dec. 4, to complete the sale of its app."
     evs = _of(full, text, "en", "export_control", published="2020-11-25")
     assert evs and evs[0].status == "reversed"
+
+
+def test_the_state_department_acts_for_washington_not_beijing(full) -> None:  # type: ignore[no-untyped-def]
+    """"美国国务院" holds "国务院" (China's State Council): the longer U.S. name wins (watchlist 2026.12.03-5)."""
+    evs = _of(full, "美国国务院周一宣布制裁多名香港官员，美国财政部随即将其列入特别指定国民清单。", "zh", "entity_list")
+    assert evs and evs[0].actor == "us-gov"
+
+
+def test_a_chinese_state_firm_named_before_the_trigger_does_not_act(full) -> None:  # type: ignore[no-untyped-def]
+    text = "美国联邦通信委员会发布命令，要求一家中国国有电信企业在美机构说明，为何不应撤销其在美经营授权。"
+    evs = _of(full, text, "zh", "export_control")
+    assert evs and evs[0].actor == "us-gov"
