@@ -17,7 +17,11 @@ sentence states ("shares rose 8%", "股价大涨" good; "fell", "暴跌" bad; bo
 With ``cues`` on, a mention in a Chinese context that no event gives a stance takes the polarity of
 the beat's evaluative words (:func:`cue_stance`): the English encoder reads about half the word
 pieces of Chinese text as unknown, so its Chinese labels are weak, while "受益", "突破", "破发",
-"亏损" say which way the news cuts.
+"亏损" say which way the news cuts. The later switches read what no event states: ``bystanders`` (a firm beside
+another firm's launch is merely mentioned), ``averted`` (a restriction withheld is good news), ``compared`` (the
+yardstick of a comparison is neutral), ``results`` (a firm named in another firm's results is a bystander; round 20),
+``setbacks`` (a body's own defeat is bad news for it; round 20); ``mixed`` (balanced results) and ``deals`` (a firm
+beside another firm's deal) were tried in round 20 and stay off (MODEL_CARD.md).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
