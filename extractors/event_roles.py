@@ -313,7 +313,7 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
             or (_HAD_EN.search(sentence) and not _REPORTED_HAD.search(sentence))
             # an earlier year in a sentence whose act starts today ("决定自即日起继续...征收反倾销税，税率维持2013年确定的
             # 水平") dates something else (extract-0.7.19)
-            or (past_date(sentence, ref_year, ref_month) and not _FROM_TODAY.search(sentence[max(0, start - 80):start]))):
+            or (past_date(sentence, ref_year, ref_month) and not _starts_today_at(sentence, start))):
         return "background"
     if etype == "investigation" and _CONCLUDED_BY_MEASURES.search(sentence):
         return "background"
@@ -382,7 +382,12 @@ def starts_today(sentence: str, trigger: str | None) -> bool:
     """The act of ``trigger`` starts on the day of the report ("决定自即日起继续...征收反倾销税", "effective
     immediately"): an earlier year in its sentence dates something else (extract-0.7.19)."""
     at = sentence.find(trigger) if trigger else -1
-    return at >= 0 and _FROM_TODAY.search(sentence[max(0, at - 80):at]) is not None
+    return at >= 0 and _starts_today_at(sentence, at)
+
+
+def _starts_today_at(sentence: str, start: int) -> bool:
+    """"即日起" or "effective immediately" in the 80 characters before the trigger at ``start``."""
+    return _FROM_TODAY.search(sentence[max(0, start - 80):start]) is not None
 
 
 def _proposed_zh(sentence: str, start: int, end: int) -> bool:

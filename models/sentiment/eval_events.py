@@ -195,7 +195,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None, *, grid: S
                                                        not t[0].bodies_neutral, not t[0].moves, not t[0].cues,
                                                        not t[0].bystanders, not t[0].averted))
     else:
-        base = dict(scanned)[baseline] if baseline in dict(scanned) else figures(baseline)
+        base = dict(scanned).get(baseline) or figures(baseline)
         top = max(f["V"] for _, f in scanned)
         best_rule, best = next((r, f) for r, f in scanned if f["V"] == top)
     n_general = len(rows["general"])

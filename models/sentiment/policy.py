@@ -42,6 +42,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sinowatch.models.sentiment.data import HEADLINE_SEP
+
 from sinowatch.records import POLICY_TYPES, Event, Sentiment
 from sinowatch.text import has_east_asian
 
@@ -246,13 +248,11 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     the :func:`cue_stance` of its ``context`` text (``headline | sentence``) and ``mention``."""
     if rule.setbacks and kind in BODY_KINDS and body_setback(context, mention):
         return combine(model, "negative", rule)
-    if rule.results and kind not in BODY_KINDS and results_bystander(context, mention) \
-            and not owns_results(entity, events):
-        # a bystander of another firm's results: only a policy act on it gives it a stance
-        return combine(model, stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) or "neutral",
-                       rule)
-    if rule.compared and kind not in BODY_KINDS and compared_with(context, mention):
-        # the yardstick of another firm's news: only a policy act on it gives it a stance
+    if kind not in BODY_KINDS and (
+            (rule.results and results_bystander(context, mention) and not owns_results(entity, events))
+            or (rule.compared and compared_with(context, mention))):
+        # a bystander of another firm's results, or the yardstick of another firm's news: only a policy act on it
+        # gives it a stance
         return combine(model, stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) or "neutral",
                        rule)
     implied = stance(entity, events, rule, kind)
@@ -351,7 +351,7 @@ def results_bystander(context: str | None, mention: str | None) -> bool:
     is the buyer named in another firm's results, not their owner)."""
     if not context or not mention:
         return False
-    head = context.split(" | ", 1)[0]  # data.HEADLINE_SEP: headline | sentence
+    head = context.split(HEADLINE_SEP, 1)[0]
     found = _results(head)
     if found is None:
         return False
@@ -391,7 +391,13 @@ def launched_by_other(entity: str, events: Sequence[Event], rule: EventRule) -> 
     """Some confident launch (:data:`LAUNCH_TYPES`, proposed or enacted) of the context names its
     firms or chips as targets, and ``entity`` is not among them ("CXMT launches LPDDR5 chips ...
     a market led by Samsung": Samsung is merely mentioned)."""
-    return any(ev.type in LAUNCH_TYPES and ev.confidence >= rule.min_confidence and ev.status in ("proposed", "enacted")
+    return _beside_others(entity, events, rule, LAUNCH_TYPES)
+
+
+def _beside_others(entity: str, events: Sequence[Event], rule: EventRule, types: Sequence[str]) -> bool:
+    """Some confident event of ``types`` (proposed or enacted) names its firms as targets, and ``entity``
+    is not among them."""
+    return any(ev.type in types and ev.confidence >= rule.min_confidence and ev.status in ("proposed", "enacted")
                and ev.targets and entity not in ev.targets for ev in events)
 
 
@@ -403,8 +409,7 @@ def dealt_by_other(entity: str, events: Sequence[Event], rule: EventRule) -> boo
     """Some confident investment or partnership (:data:`DEAL_TYPES`, proposed or enacted) of the context
     names its firms as targets, and ``entity`` is not among them ("Samsung pledges 133 trillion won ... where
     TSMC and Intel set the pace": TSMC and Intel are merely named)."""
-    return any(ev.type in DEAL_TYPES and ev.confidence >= rule.min_confidence and ev.status in ("proposed", "enacted")
-               and ev.targets and entity not in ev.targets for ev in events)
+    return _beside_others(entity, events, rule, DEAL_TYPES)
 
 
 def context_events(events: Sequence[Event], field: str, sentence: str) -> list[Event]:
