@@ -213,7 +213,8 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None, *, grid: S
                    "cues": best_rule.cues,
                    "bystanders": best_rule.bystanders, "averted": best_rule.averted,
                    "compared": best_rule.compared, "mixed": best_rule.mixed, "results": best_rule.results,
-                   "setbacks": best_rule.setbacks,
+                   "setbacks": best_rule.setbacks, "deals": best_rule.deals, "stalled": best_rule.stalled,
+                   "supported": best_rule.supported, "tied": best_rule.tied,
                    **best},
         "switch_on": on,
     }
@@ -225,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
     ap.add_argument("--switches", default=None,
                     help="scan the shipped setting with each combination of these switches, comma-separated "
-                         "(round 20: mixed,results,setbacks), judged against the shipped setting without them")
+                         "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied), judged against the shipped setting without them")
     args = ap.parse_args(argv)
     if args.switches:
         names = [n.strip() for n in args.switches.split(",") if n.strip()]

@@ -177,6 +177,16 @@ class EventRule:
     #: a firm or chip that no event gives a stance, beside another firm's investment or partnership (a pledge, a
     #: stake, a deal whose targets leave it out), is merely mentioned: neutral (:func:`dealt_by_other`)
     deals: bool = False
+    #: a firm or chip of which the context states that a restriction on it stalled, was shelved or is held out for
+    #: easing is positive, whatever a proposed act on it says; a body whose plan stalled is negative
+    #: (:func:`stalled_stance`; round 21)
+    stalled: bool = False
+    #: a firm or chip that no policy event gives a stance, named as the object of the state's support (a leader
+    #: touring its plant, a plan pledging to back it), is positive (:func:`supported_stance`; round 21)
+    supported: bool = False
+    #: a firm or chip that no event gives a stance, whose own loss the context ties to another firm's gain, is
+    #: negative; one named as taking share or gaining ground is positive (:func:`tied_stance`; round 21)
+    tied: bool = False
 
     @property
     def tag(self) -> str:
@@ -185,7 +195,8 @@ class EventRule:
                 f"{'g' if self.growth else ''}{'n' if self.bodies_neutral else ''}{'m' if self.moves else ''}"
                 f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}{'v' if self.averted else ''}"
                 f"{'r' if self.compared else ''}{'x' if self.mixed else ''}{'o' if self.results else ''}"
-                f"{'s' if self.setbacks else ''}{'d' if self.deals else ''}")
+                f"{'s' if self.setbacks else ''}{'d' if self.deals else ''}{'h' if self.stalled else ''}"
+                f"{'p' if self.supported else ''}{'t' if self.tied else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -248,6 +259,14 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     the :func:`cue_stance` of its ``context`` text (``headline | sentence``) and ``mention``."""
     if rule.setbacks and kind in BODY_KINDS and body_setback(context, mention):
         return combine(model, "negative", rule)
+    if rule.stalled:
+        held = stalled_stance(entity, events, context, mention, body=kind in BODY_KINDS)
+        if held is not None:
+            return combine(model, held, rule)
+    if rule.tied and kind not in BODY_KINDS:
+        way = tied_stance(context, mention)
+        if way is not None and stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) is None:
+            return combine(model, way, rule)
     if kind not in BODY_KINDS and (
             (rule.results and results_bystander(context, mention) and not owns_results(entity, events))
             or (rule.compared and compared_with(context, mention))):
@@ -260,6 +279,8 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
         implied = "neutral"
     if implied is None and rule.averted and kind not in BODY_KINDS:
         implied = averted_stance(context, mention)
+    if implied is None and rule.supported and kind not in BODY_KINDS:
+        implied = supported_stance(context, mention)
     if implied is None and rule.cues and kind not in BODY_KINDS:
         implied = cue_stance(context, mention)
     if implied is None and rule.bystanders and kind not in BODY_KINDS and launched_by_other(entity, events, rule):
@@ -419,3 +440,109 @@ def context_events(events: Sequence[Event], field: str, sentence: str) -> list[E
     if field != "title":
         out += [e for e in events if e.field != "title" and e.sentence.strip() == sentence.strip()]
     return out
+
+
+#: a restriction stalled, shelved, withdrawn or held out for easing (``stalled``): the words of the stall, and the
+#: restriction they act on within the same clause
+_STALL_EN = re.compile(
+    r"\b(stall(s|ed|ing)?|shelv(e|es|ed|ing)|scrap(s|ped|ping)?|derail(s|ed|ing)?|withdr[ae]w(s|n|ing)?|"
+    r"put(s|ting)? on hold) (an? |the |its )?([\w'’-]+ ){0,5}"
+    r"(rules?|curbs?|restrictions?|ban|bans|sanctions?|listing|blacklisting|proposal|crackdown|controls?)\b|"
+    r"\b(rules?|curbs?|restrictions?|ban|sanctions?|listing|blacklisting|proposal|crackdown)\b[^.|;]{0,40}"
+    r"\b(stall(s|ed|ing)?|(was|were|is|are|been|be) (shelved|put on hold|withdrawn|scrapped|blocked|delayed|postponed))\b|"
+    r"\b(prospect|possibility|chance) of (easing|lifting|relaxing|loosening|rolling back)\b|"
+    r"\bcould be (part of|included in|on the table in|folded into) (a |any )?([\w-]+ )?(trade )?(deal|agreement|accord|talks)\b|"
+    r"\b(would not|wouldn't|did not|didn't|declin\w* to|stop\w* short of|refus\w* to) (commit|pledg|promis)\w* "
+    r"(to )?(keep|keeping|maintain\w*)\b", re.I)
+_STALL_ZH = re.compile(
+    r"(限制|禁令|制裁|提案|规则|新规|措施|关税)[^，。；|]{0,6}((暂被|被|遭)(搁置|暂缓|推迟|撤回|叫停|冻结|否决)|"
+    r"(暂时)?(搁置|暂缓实施|推迟实施|冻结))|"
+    r"(搁置|暂缓|撤回|冻结)[^，。；|]{0,8}(限制|禁令|制裁|提案|规则|新规|措施)|"
+    r"或迎转机|迎来转机|(可能|或将|有望|暗示|考虑)[^，。；|]{0,6}(放宽|松绑|解除)|"
+    r"(纳入|作为)[^，。；|]{0,8}(贸易)?(协议|谈判)(的)?(筹码|一部分)|"
+    r"未(明确)?(承诺|表态)[^，。；|]{0,12}(维持|保留|继续)")
+#: a body's own plan that stalled, with the body's mention at ``{m}``
+_STALL_BODY_EN = (r"\b(stall\w*|shelv\w*|block\w*|derail\w*|scuttl\w*)\b[^.|;]{{0,20}}\b(an? |the )?{m}(['’]s?)?\s+"
+                  r"(\w+\s+){{0,2}}(rules?|plans?|proposals?|push|bid|effort)\b|"
+                  r"{m}(['’]s?)?\s+(\w+\s+){{0,3}}(rules?|plans?|proposals?|push|bid|effort)\b[^.|;]{{0,20}}\b(stall\w*|was shelved|"
+                  r"was blocked|was put on hold)")
+_STALL_BODY_ZH = r"{m}[^，。；|]{{0,20}}(提案|计划|规则|新规|措施)[^，。；|]{{0,4}}(暂被|被|遭)?(搁置|受阻|暂缓|冻结)"
+
+
+def stalled_stance(entity: str, events: Sequence[Event], context: str | None, mention: str | None,
+                   body: bool = False) -> str | None:
+    """``positive`` for a firm of which ``context`` states that a restriction stalled, was shelved or is held out
+    for easing ("Pentagon objections stall a Commerce rule to widen Huawei curbs", "Huawei could be part of a trade
+    deal", "扩大对华为限制的提案暂被搁置", "华为或迎转机"): the firm is the target of a restrictive act (proposed or
+    enacted) of the context, or the mention shares the stall's clause; ``negative`` for a body (``body``) whose own
+    rule or plan the context states stalled; else None."""
+    if not context or not mention:
+        return None
+    zh = has_east_asian(context)
+    if body:
+        m = re.escape(mention)
+        rx = _STALL_BODY_ZH if zh else _STALL_BODY_EN
+        return "negative" if re.search(rx.format(m=m), context, re.I) else None
+    rx = _STALL_ZH if zh else _STALL_EN
+    if not rx.search(context):
+        return None
+    targeted = any(ev.type in POLICY_TYPES and entity in ev.targets and ev.status in ("proposed", "enacted")
+                   for ev in events)
+    if targeted:
+        return "positive"
+    clauses = [c for c in (_CLAUSE.split(context) if zh else re.split(r"\s\|\s|[.;]\s", context)) if c.strip()]
+    return "positive" if any(mention in c and rx.search(c) for c in clauses) else None
+
+
+#: the state's support for a firm (``supported``), with the mention at ``{m}``: a leader or official visiting,
+#: touring or praising it; a plan or order pledging to back, help or shield it
+_SUPPORT_EN = (r"\b(visit(s|ed|ing)?|tour(s|ed|ing)?|prais\w*|hail(s|ed|ing)?|laud\w*|commend\w*)\b[^.|;]{{0,30}}{m}|"
+               r"\b(help|helps|helping|shield\w*|protect(s|ed|ing)?|back(s|ed|ing)?|support(s|ed|ing)?|subsidi[sz]\w*|"
+               r"fund(s|ed|ing)?|nurtur\w*)\b"
+               r"[^.|;]{{0,40}}\b(such as|including|like|led by)\s+{m}")
+_SUPPORT_ZH = (r"(参观|视察|到访|考察|调研|走访)[^，。；|]{{0,4}}{m}|(称赞|赞扬|肯定|点赞)[^，。；|]{{0,10}}{m}|"
+               r"(?<![不未])(扶持|支持|补贴|资助|力挺)[^，。；|]{{0,4}}{m}")
+#: the state in the context: who supports (a visit by a sales team is not the state's support)
+_STATE = re.compile(r"\b(president|prime minister|premier|minister|secretary|government|governor|officials?|state|"
+                    r"memo\w*|strategy|plan|white house|administration|commission|ministry)\b|"
+                    r"总统|总理|主席|部长|政府|国家|官员|书记|省长|市长|战略|规划|计划|委员会", re.I)
+_HOSTILE = re.compile(r"\b(probe|investigat\w*|raid\w*|inspect\w*|audit\w*|sanction\w*|fine[sd]?)\b|"
+                      r"调查|搜查|约谈|检查|突击|处罚|罚款|制裁|问询", re.I)
+
+
+def supported_stance(context: str | None, mention: str | None) -> str | None:
+    """``positive`` when ``context`` names ``mention`` as the object of the state's support ("Biden tours
+    Samsung's Pyeongtaek plant", "文在寅到访三星电子", "help shield AI developers such as OpenAI") and no hostile
+    word (a probe, a raid, a fine) is present; else None."""
+    if not context or not mention or not _STATE.search(context) or _HOSTILE.search(context):
+        return None
+    m = re.escape(mention)
+    rx = _SUPPORT_ZH if has_east_asian(context) else _SUPPORT_EN
+    return "positive" if re.search(rx.format(m=m), context, re.I) else None
+
+
+#: a firm's loss tied to another's gain (``tied``; mention at ``{m}``) and a firm's gain of share
+_TIED_LOSS_EN = (r"\b(benefit\w*|profit\w*|capitali[sz]\w*|cash\w* in)\s+(from|on)\s+(\w+\s+){{0,2}}{m}(['’]s?)?\s+"
+                 r"(\w+\s+){{0,3}}(woes|troubles|curbs|restrictions|sanctions|decline|retreat|exit|absence|problems|"
+                 r"setbacks?|struggles)\b|\bat the expense of\s+(\w+\s+)?{m}|\btak\w* (\w+ )?share (from|off)\s+(\w+\s+)?{m}|"
+                 r"\b(replac|displac|oust|overt(ake|ook|aking))\w*\s+(\w+\s+)?{m}")
+_TIED_GAIN_EN = (r"{m}\s+(\w+\s+){{0,3}}(gain\w* ground|tak\w* (\w+ )?share|win\w* (\w+ )?share|won (\w+ )?share|"
+                 r"grab\w* (\w+ )?share|pick\w* up (\w+ )?share)\b")
+_TIED_LOSS_ZH = (r"(受益于|得益于|趁|借|随着)[^，。；|]{{0,4}}{m}[^，。；|]{{0,12}}(受限|萎缩|受阻|缺席|退出|下滑|困境|受挫|被制裁|断供|失利)|"
+                 r"(取代|替代|抢占|蚕食|挤占|抢走|夺走)[^，。；|]{{0,2}}{m}")
+_TIED_GAIN_ZH = r"{m}[^，。；|]{{0,10}}(抢占|夺得|蚕食|扩大|抢走|夺走)(了)?[^，。；|]{{0,8}}(份额|市场)"
+
+
+def tied_stance(context: str | None, mention: str | None) -> str | None:
+    """``negative`` when ``context`` ties ``mention``'s own loss to another firm's gain ("benefiting from
+    Huawei's curbs", "受益于华为手机业务受限", "趁华为...萎缩之机"), ``positive`` when it names ``mention`` as taking
+    share or gaining ground ("rival AMD would keep taking server share") and ties no loss to it; else None."""
+    if not context or not mention:
+        return None
+    m = re.escape(mention)
+    zh = has_east_asian(context)
+    loss = re.search((_TIED_LOSS_ZH if zh else _TIED_LOSS_EN).format(m=m), context, re.I)
+    gain = re.search((_TIED_GAIN_ZH if zh else _TIED_GAIN_EN).format(m=m), context, re.I)
+    if loss:
+        return "negative"
+    return "positive" if gain else None
