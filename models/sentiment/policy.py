@@ -481,8 +481,8 @@ def stalled_stance(entity: str, events: Sequence[Event], context: str | None, me
     zh = has_east_asian(context)
     if body:
         m = re.escape(mention)
-        rx = _STALL_BODY_ZH if zh else _STALL_BODY_EN
-        return "negative" if re.search(rx.format(m=m), context, re.I) else None
+        body_rx = _STALL_BODY_ZH if zh else _STALL_BODY_EN
+        return "negative" if re.search(body_rx.format(m=m), context, re.I) else None
     rx = _STALL_ZH if zh else _STALL_EN
     if not rx.search(context):
         return None
