@@ -21,7 +21,8 @@ pieces of Chinese text as unknown, so its Chinese labels are weak, while "受益
 another firm's launch is merely mentioned), ``averted`` (a restriction withheld is good news), ``compared`` (the
 yardstick of a comparison is neutral), ``results`` (a firm named in another firm's results is a bystander; round 20),
 ``setbacks`` (a body's own defeat is bad news for it; round 20); ``mixed`` (balanced results) and ``deals`` (a firm
-beside another firm's deal) were tried in round 20 and stay off (MODEL_CARD.md).
+beside another firm's deal) were tried in round 20 and stay off; ``stalled``, ``supported`` and ``tied`` (round 21)
+gained one pair on validation together and stay off (MODEL_CARD.md).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
