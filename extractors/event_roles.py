@@ -151,7 +151,9 @@ _PROPOSED_ANY_EN = re.compile(
     r"reportedly|(is|are) said to|under consideration|being (considered|weighed|drafted|discussed)|mooted|floated|"
     r"comment period|public comment|not yet decided|yet to decide|no (final )?decision|options? (include|including)|"
     # a show-cause order: the body asks why it should not act (extract-0.7.19)
-    r"show cause|why (it|the commission|the agency|they) should not)\b",
+    r"show cause|why (it|the commission|the agency|they) should not|"
+    # a bill filed ("The ... Act was filed in the Senate", extract-0.7.20)
+    r"(act|bill|legislation),? (was|were|has been|had been|is being) (filed|introduced|tabled|submitted|unveiled))\b",
     _I)
 # an act reported as done, whoever the source: "authorities have issued guidance requiring ..., two
 # people familiar said" (the sourcing does not make it a proposal)

@@ -143,6 +143,8 @@ _DESIGNATION_LIST = re.compile(
     r"entity list|entities list|blacklist|unreliable entit|military|1260h|\bcmic\b|sanction|designat|countermeasure|"
     # DHS's list under the forced-labour law ("the list of entities covered by the Uyghur Forced Labor Prevention Act", extract-0.7.15)
     r"\buflpa\b|forced[- ]labou?r|"
+    # USTR's review of notorious markets (extract-0.7.20)
+    r"notorious[- ]markets?|markets that (facilitate|engage in)|恶名市场|"
     r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施|强迫劳动|实体名单", _I)
 _NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单|" + PRIVATE_BLACKLIST, _I)
 
@@ -473,6 +475,18 @@ def no_duties(ev: dict[str, Any]) -> bool:
     return ev["type"] == "tariff" and bool(_NO_DUTIES.search(ev["sentence"]))
 
 
+#: duties a trade-remedy petition asks for ("申请方称...要求对部分出口商征收超过100%的税率", "the petitioners asked for
+#: duties above 100 percent"): no duties yet (extract-0.7.20)
+_PETITIONED = re.compile(r"(申请方|申请人|申诉方|起诉方)[^。；]{0,80}(要求|请求|寻求|申请)[^。；]{0,30}(征收|加征|税率|关税)|"
+                         r"\b(petitioners?|complainants?|applicants?)\b[^.;]{0,80}\b(ask\w*|seek\w*|sought|request\w*|call\w* for|want\w*)\b"
+                         r"[^.;]{0,30}\b(duties|tariffs|rates|margins)\b", _I)
+
+
+def petitioned_duties(ev: dict[str, Any]) -> bool:
+    """A tariff (rule or classifier) that a trade-remedy petition asks for."""
+    return ev["type"] == "tariff" and bool(_PETITIONED.search(ev["sentence"]))
+
+
 #: a trade-remedy case named in a sentence (its duties, its probe)
 _TRADE_REMEDY_CASE = re.compile(r"anti-dumping|anti-subsidy|countervailing|trade[- ]remedy|反倾销|反补贴|贸易救济", _I)
 #: trade-remedy cases named as a class in an article on one case's duties ("The case is one of several trade remedy
@@ -501,5 +515,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
+                    or petitioned_duties(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

@@ -56,10 +56,13 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   r"开源|专利|营业执照|经营许可|软件许可|授权协议|播映权|发行许可|版权|"
                   # permits to run a line or a shop, and software bought with its licence (extract-0.7.11)
                   r"(试运营|运营|营运|营业|施工|卫生|排污|驾驶|执业|正版|软件|通行|入场|停车)[^，。；]{0,8}许可证?|"
+                  # an edition of software bought with its licence ("教育版许可证", extract-0.7.20)
+                  r"(教育|学生|企业|个人|专业|试用|家庭|商业)版[^，。；]{0,4}许可证?|"
                   # a qualification shown at a stand, a licensed operator (extract-0.7.13)
                   r"资质[^，。；]{0,4}许可证?|持证")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
-_PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑手|买家|账号|玩家|球员)[^，。；]{0,30}列入黑名单"
+#: (its clause may continue after a comma: "对...的商家，会列入黑名单", extract-0.7.20)
+_PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑手|买家|账号|玩家|球员)[^。；]{0,30}列入黑名单"
 #: a business's or a platform's own blacklist of people or addresses ("keeps a blacklist of buyers who refuse
 #: delivery", "买家黑名单"), not a government's designation list (extract-0.7.9)
 PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
@@ -103,7 +106,9 @@ _ACCIDENT_PROBE = (r"\b(probe|investigation|inquiry)\b.{0,5}\b(into|of)\b.{0,40}
                    r"derailment|collision|fire|leak|explosion|malfunction|breakdown)s?\b|\binternal (probe|investigation|inquiry)|"
                    # a device: an ultrasound, medical, temperature or space probe (extract-0.7.6)
                    r"\b(ultrasound|medical|handheld|temperature|soil|test|sensor|space|lunar|mars|asteroid|deep-space)\s+probes?\b|"
-                   r"\bprobes? (plugs?|attach\w*|connects?) ")
+                   r"\bprobes? (plugs?|attach\w*|connects?) |"
+                   # probes bought for clinics ("fund probes for more clinics", extract-0.7.20)
+                   r"\bprobes?\b[^.;]{0,30}\b(clinics?|hospitals?|patients|wards?|surgeons?|doctors)\b")
 #: a firm's past output in general, no model named: "has released several open-source models", "已陆续发布多款大模型"
 _VAGUE_RELEASES = (r"\b(has|have) (already )?(released|launched|rolled out|open-sourced) (several|many|multiple|a number of|"
                    r"various|a series of|dozens of)\b|(陆续|先后|累计)(发布|推出|开源)|(发布|推出|开源)(了)?(多款|多个|一系列|数十款)")
@@ -233,6 +238,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(judge|court)\b[^.;]{0,40}\b(block\w*|halt\w*|enjoin\w*|struck down|strikes? down)\b[^.;]{0,40}\b(ban|"
          r"restrictions?|curbs?|order|controls?)\b|(法官|法院)[^，。；]{0,30}(叫停|阻止|暂停)[^，。；]{0,30}(禁令|限制措施|限制|行政令)",
          0.85, None, None, ("company",)),
+        # a denial order (BIS's ban on a party's exports and imports of U.S. items; a bill asking for them): a control, not
+        # the sanctions its sentence may name (extract-0.7.20)
+        (r"拒绝令", 0.95, None, None),
+        (r"\b(temporary )?denial orders?\b", 0.75, None, None),
         # the Commerce Department's Unverified List, an export-control tool (docs/extraction.md; extract-0.7.18): additions
         # and removals are controls and their easing, not designations
         (r"\bunverified list\b|未经核实清单|未核实清单", 0.88, None, None),
@@ -263,8 +272,15 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bcountermeasures\b[^.;]{0,10}\b(it )?(imposed|announced|adopted) (on|against)\b|"
          r"(对|针对)[^，。；]{0,40}(采取|实施)(了)?反制措施|暂停实施[^，。；]{0,40}反制措施", 0.9, None, None),
         (r"\bmilitary[- ]industrial[- ]complex (companies )?list|\b(ns-)?cmic list|中国军事企业|中国军工复合体企业|军工复合体企业", 0.85, None, None),
-        (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法|" + _PLATFORM_BLACKLIST_ZH),
+        (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法|" + _PLATFORM_BLACKLIST_ZH
+         # sanctions laws broken, not a designation ("违反美国出口管制或制裁法律的企业", extract-0.7.20)
+         + r"|(违反|违背|规避|逃避)[^，。；]{0,12}制裁[^，。；]{0,4}(法律|法规|规定|条例|法)"),
         (r"\bon (the|its|a) (u\.s\. )?(entity list|blacklist)\b|(在|位列|列于).{0,6}实体清单", 0.8, None, None),
+        # USTR's annual review of notorious markets naming a firm's platform: a U.S. government list designation, as
+        # holdout11's and holdout19's writers labelled it (extract-0.7.20)
+        (r"\bnotorious[- ]markets?\b|\breview of (\w+ ){0,3}markets that (facilitate|engage in)\b|恶名市场", 0.93,
+         r"\b(kept|keeps|keep|keeping|listed|lists|named|names|naming|included|includes|added|adds|cited|cites|remains?|"
+         r"remained|stays?|stayed|again)\b|列入|保留|上榜|在列|仍在|再次", None),
     ],
     "tariff": [
         # port fees charged on a country's vessels (China's special port fees on U.S.-linked ships, extract-0.7.13)
@@ -279,6 +295,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
         (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES
+         # duties a petition asks for, or that someone warns could come (extract-0.7.20)
+         + r"|\b(ask\w*|seek\w*|sought|request\w*|call\w* for|urg\w*|petition\w*)\b[^.;]{0,15}\bduties\b|\bduties (could|may|might)\b"
          + "|" + EXPIRY_REVIEW_OPENED),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
@@ -287,6 +305,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
         # the measures of a trade-remedy case (extract-0.7.11: "the anti-dumping measures ... expired")
         (r"\b(anti-dumping|anti-subsidy|countervailing)( and (anti-dumping|anti-subsidy|countervailing))? measures\b", 0.95, None,
+         EXPIRY_REVIEW_OPENED),
+        # a duty order (the last step of a trade-remedy case: "发布反倾销和反补贴征税令", extract-0.7.20)
+        (r"征税令|\b(anti-?dumping|countervailing)( and (anti-?dumping|countervailing))?( duty)? orders?\b", 0.95, None,
          EXPIRY_REVIEW_OPENED),
         (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + EXPIRY_REVIEW_OPENED + r"|"
          # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
@@ -320,6 +341,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"[^.;]{0,80}\b(subject to|with|on|under) (\w+ ){0,3}(conditions|remedies|commitments|undertakings)\b|"
          r"\bconditionally (approv|clear)\w*\b|附(加)?(限制性)?条件(地)?(批准|通过|核准|放行)", 0.9, None,
          r"\bshareholders?\b|股东"),
+        # a deal that failed to win a competition regulator's approval: the antitrust review's end (extract-0.7.20)
+        (r"\b(fail\w*|unable) to (win|obtain|get|secure|receive)\b[^.;]{0,30}\bapprovals?\b[^.;]{0,60}\b(market regulation|"
+         r"samr|antitrust|competition (authorit\w*|regulators?))\b", 0.9, None, r"\bshareholders?\b"),
         # a regulator's fine of a stated amount: a decided penalty, strong enough that the classifier does not drop it
         (r"\bfined\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)", 0.95, None,
          r"\b(could|may|might|would|can) (be )?fined\b|\bfined (for|over) (speeding|parking|littering)\b"),
@@ -362,7 +386,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"未予(以)?(证实|确认)|传言称|坊间传言|"
          # a review of documents, a court's review of an order, a review someone says a body "should" make, and the
          # review panel named as the body that recommends (extract-0.7.19)
-         r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
+         r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|恶名市场|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
          r"审查[^，。；]{0,3}(剥离令|禁令|命令|行政令|裁决|判决)|"
          r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
@@ -463,11 +487,15 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # working with another firm on a product: "is working with Broadcom to develop an AI processor"
         (r"\b(is|are|was|were|has been|have been) working (closely )?with\b.{0,60}\bto (develop|build|design|make|produce|co-develop)\b", 0.8, None, r"regulators?|authorities|government|investigators|ministry", ("company",)),
         (r"接入|搭载|适配|订单|签约|联手|战略合作|达成合作|供应商", 0.8, None, r"暂停|禁止|适配测试|最大的.{0,12}供应商|其他供应商|订单形成|短期订单", ("company",)),
-        (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund|cooperat\w* (fully|with the (authorities|regulators?|investigation|probe))|would cooperate|customers,? partners|partners and developers|(its|our|their|foreign|some of its|trading) (\w+ ){0,2}partners?\b|joint venture set up|jointly (issued|published|released)|a chinese partner", ("company",)),
+        (r"\bpartner\w*\b|\bcollaborat\w*|\bcooperat\w*|\balliance\b|\bteam(s|ed)? up\b|\bjoint(ly)?\b", 0.85, None, r"joint venture fund|cooperat\w* (fully|with the (authorities|regulators?|investigation|probe))|"
+         # cooperating with governments or rights holders (extract-0.7.20)
+         r"cooperat\w* with (\w+ ){0,2}(governments?|authorities|regulators?|rights[- ]holders|brand owners|law enforcement|police)\b|would cooperate|customers,? partners|partners and developers|(its|our|their|foreign|some of its|trading) (\w+ ){0,2}partners?\b|joint venture set up|jointly (issued|published|released)|a chinese partner", ("company",)),
         (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review|contract prices?|supply agreements|the deal could|government|treasury|washington|revenue", ("company",)),
         (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design|signing up|picks-and-shovels|choose on merit|agree\w* to (pay|give)", ("company",)),
         (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply[- ]chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen|secure supplies|data supply|component supply|supply of usable|alternative supply|supply agreements|merger conditions|supplies from", ("company",)),
-        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|大量采购|长期.{0,4}采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作", ("company",)),
+        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|大量采购|长期.{0,4}采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作|"
+         # cooperating with governments or rights holders (extract-0.7.20)
+         r"与[^，。；]{0,12}(政府|监管|执法|权利人|品牌方|警方)[^，。；]{0,6}合作", ("company",)),
         (r"中标|入围.{0,10}(集采|采购)|吸收合并|换股", 0.85, None, None),
         (r"\b(has|have|had) (long )?worked with\b", 0.7, None, r"authorities|regulators?|government|ministry|officials", ("company",)),
     ],
