@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
     ap.add_argument("--switches", default=None,
                     help="scan the shipped setting with each combination of these switches, comma-separated "
-                         "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied), judged against the shipped setting without them")
+                         "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied; round 22: peers,lost), judged against the shipped setting without them")
     args = ap.parse_args(argv)
     if args.switches:
         names = [n.strip() for n in args.switches.split(",") if n.strip()]

@@ -22,7 +22,8 @@ another firm's launch is merely mentioned), ``averted`` (a restriction withheld 
 yardstick of a comparison is neutral), ``results`` (a firm named in another firm's results is a bystander; round 20),
 ``setbacks`` (a body's own defeat is bad news for it; round 20); ``mixed`` (balanced results) and ``deals`` (a firm
 beside another firm's deal) were tried in round 20 and stay off; ``stalled``, ``supported`` and ``tied`` (round 21)
-gained one pair on validation together and stay off (MODEL_CARD.md).
+gained one pair on validation together and stay off (MODEL_CARD.md); ``peers`` (a peer whose clause says it shares
+the news keeps the model's label) and ``lost`` (a customer a supplier lost is hit) are round 22's, off until judged.
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -188,6 +189,12 @@ class EventRule:
     #: a firm or chip that no event gives a stance, whose own loss the context ties to another firm's gain, is
     #: negative; one named as taking share or gaining ground is positive (:func:`tied_stance`; round 21)
     tied: bool = False
+    #: a firm or chip that ``results`` would make a bystander keeps the model's label when its own clause says it
+    #: shares the news ("SK海力士和美光也有望受益", "peers rose in tandem") (:func:`shares_news`; round 22)
+    peers: bool = False
+    #: in a context whose headline reports results, a firm named as the customer lost, no longer supplied or barred
+    #: from being served ("lost Huawei orders", "停止向华为供货") is negative (:func:`lost_customer`; round 22)
+    lost: bool = False
 
     @property
     def tag(self) -> str:
@@ -197,7 +204,8 @@ class EventRule:
                 f"{'c' if self.cues else ''}{'b' if self.bystanders else ''}{'v' if self.averted else ''}"
                 f"{'r' if self.compared else ''}{'x' if self.mixed else ''}{'o' if self.results else ''}"
                 f"{'s' if self.setbacks else ''}{'d' if self.deals else ''}{'h' if self.stalled else ''}"
-                f"{'p' if self.supported else ''}{'t' if self.tied else ''}")
+                f"{'p' if self.supported else ''}{'t' if self.tied else ''}{'q' if self.peers else ''}"
+                f"{'l' if self.lost else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -268,8 +276,11 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
         way = tied_stance(context, mention)
         if way is not None and stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) is None:
             return combine(model, way, rule)
+    if rule.lost and kind not in BODY_KINDS and lost_customer(context, mention):
+        return combine(model, "negative", rule)
     if kind not in BODY_KINDS and (
-            (rule.results and results_bystander(context, mention) and not owns_results(entity, events))
+            (rule.results and results_bystander(context, mention) and not owns_results(entity, events)
+             and not (rule.peers and shares_news(context, mention)))
             or (rule.compared and compared_with(context, mention))):
         # a bystander of another firm's results, or the yardstick of another firm's news: only a policy act on it
         # gives it a stance
@@ -547,3 +558,48 @@ def tied_stance(context: str | None, mention: str | None) -> str | None:
     if loss:
         return "negative"
     return "positive" if gain else None
+
+
+#: a word of sharing and a word of gain or loss in one clause (``peers``; round 22)
+_SHARE_EN = re.compile(r"\b(also|too|likewise|in tandem|as well|alike)\b", re.I)
+_SHARE_ZH = re.compile(r"也|同样|一同|同步|一起|亦")
+_EFFECT_EN = re.compile(r"\b(benefit\w*|gain\w*|ris(e|es|ing)|rose|rall\w*|climb\w*|jump\w*|surg\w*|pressure\w*|hit|"
+                        r"hurt\w*|suffer\w*|fell|fall\w*|drop\w*|slid\w*|slump\w*|weigh\w*)\b", re.I)
+_EFFECT_ZH = re.compile(r"受益|上涨|走强|大涨|走高|反弹|回升|压力|承压|下跌|走弱|拖累|受损|冲击|受挫|下滑")
+#: where a clause ends: Chinese commas and stops, English stops and semicolons, the headline separator
+_CLAUSE_END_ZH = re.compile(r"[，。；;！？|]")
+_CLAUSE_END_EN = re.compile(r"[;|]|\.(\s|$)")
+
+
+def _clauses_of(context: str, mention: str) -> list[str]:
+    """The clauses of ``context`` that hold ``mention``."""
+    split = _CLAUSE_END_ZH if has_east_asian(context) else _CLAUSE_END_EN
+    return [c for c in split.split(context) if c and mention in c]
+
+
+def shares_news(context: str | None, mention: str | None) -> bool:
+    """A clause of ``context`` that names ``mention`` says it shares the news: a word of sharing and one of gain or
+    loss ("SK海力士和美光也有望受益", "三星电子同样面临价格压力", "shares of peers including AMD rose in tandem")."""
+    if not context or not mention:
+        return False
+    zh = has_east_asian(context)
+    share, effect = (_SHARE_ZH, _EFFECT_ZH) if zh else (_SHARE_EN, _EFFECT_EN)
+    return any(share.search(c) and effect.search(c) for c in _clauses_of(context, mention))
+
+
+#: the customer a supplier lost or may no longer serve, at ``{m}`` (``lost``; round 22)
+_LOST_EN = (r"\blost (\w+ ){{0,2}}{m}|{m}(['’]s)? (\w+ ){{0,2}}(orders|business|sales) (lost|dried up|vanished)|"
+            r"\b(stopp\w*|halt\w*|ceas\w*|suspend\w*|end\w*) (supplying|shipping to|selling to|sales to|shipments to|"
+            r"deliveries to) {m}|{m}(['’]s)? (curbs|ban|restrictions|sanctions) (bite|bit|hit|weigh\w*)")
+_LOST_ZH = (r"(停止|暂停|中止|不再)(向|对|为){m}(供货|供应|出货|发货|销售|代工)|{m}(的)?订单(缺口|流失|减少|取消|损失)|"
+            r"失去[^，。；|]{{0,4}}{m}|对{m}(的)?(禁令|制裁|出口限制)")
+
+
+def lost_customer(context: str | None, mention: str | None) -> bool:
+    """``context``'s headline reports results and the text names ``mention`` as a customer lost, no longer supplied or
+    barred from being served ("more than made up for lost Huawei orders", "had stopped supplying Huawei under US rules",
+    "停止向华为供货", "美方对华为禁令生效")."""
+    if not context or not mention or _results(context.split(HEADLINE_SEP, 1)[0]) is None:
+        return False
+    m = re.escape(mention)
+    return bool(re.search((_LOST_ZH if has_east_asian(context) else _LOST_EN).format(m=m), context, re.I))
