@@ -43,8 +43,10 @@ def config_data(feeds: dict[str, str] | list[dict[str, Any]] | None = None, *, s
     if smtp_port is None:
         data["alerts"] = {"enabled": False}
     else:
-        data["alerts"] = {"smtp": {"host": "127.0.0.1", "port": smtp_port, "timeout": 5.0,
-                                   "sender": "alerts@sinowatch.example.com"}}
+        # the fixture feeds carry fixed dates, so the age limit (a week by default) is off here: tests of the
+        # limit set it themselves (tests/alerts/test_with_extraction_tables.py)
+        data["alerts"] = {"max_age_days": 0, "smtp": {"host": "127.0.0.1", "port": smtp_port, "timeout": 5.0,
+                                                      "sender": "alerts@sinowatch.example.com"}}
     if rules is None:
         rules = [{"name": "export-controls", "recipients": ["analyst@example.com"], "min_confidence": 0.0}]
     data["alerts"]["rules"] = [dataclasses.asdict(r) if isinstance(r, AlertRule) else r for r in rules]
