@@ -63,7 +63,7 @@ ZH_EXTRA_BEAT_FILES: tuple[Path, ...] = tuple(_sealed_beat_file(n) for n in (9, 
 #: the domain training files of the shipped recipe (round 11: with round 6's pairs and the spent beat sets)
 DOMAIN_TRAIN_FILES = (DOMAIN_TRAIN, DOMAIN_TRAIN_BEAT, DOMAIN_TRAIN_BEAT6, *SPENT_BEAT_FILES)
 #: beat validation pairs (``V_beat``: headline | lead pairs from real events in no training or test
-#: file, never trained on): round 5's, round 6's from another writer, round 9's, round 10's, round 20's and round 21's
+#: file, never trained on): round 5's, round 6's from another writer, round 9's, round 10's, round 20's, round 21's and round 22's
 #: written for classes validation lacked (MODEL_CARD.md)
 VALIDATION_BEAT_FILES = (
     Path(__file__).with_name("validation_beat.jsonl"),
@@ -72,6 +72,7 @@ VALIDATION_BEAT_FILES = (
     Path(__file__).with_name("validation_beat10.jsonl"),
     Path(__file__).with_name("validation_beat20.jsonl"),
     Path(__file__).with_name("validation_beat21.jsonl"),
+    Path(__file__).with_name("validation_beat22.jsonl"),
 )
 #: how a headline and the target's sentence are joined into one context (training and runtime)
 HEADLINE_SEP = " | "
