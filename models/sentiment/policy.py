@@ -23,7 +23,7 @@ yardstick of a comparison is neutral), ``results`` (a firm named in another firm
 ``setbacks`` (a body's own defeat is bad news for it; round 20); ``mixed`` (balanced results) and ``deals`` (a firm
 beside another firm's deal) were tried in round 20 and stay off; ``stalled``, ``supported`` and ``tied`` (round 21)
 gained one pair on validation together and stay off (MODEL_CARD.md); ``peers`` (a peer whose clause says it shares
-the news keeps the model's label) and ``lost`` (a customer a supplier lost is hit) are round 22's, off until judged.
+the news keeps the model's label) and ``lost`` (a customer a supplier lost is hit) are round 22's and ship (V +6).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -211,10 +211,11 @@ class EventRule:
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
 #: switches it on in the pipeline and ``eval-sentiment`` reports with it
 #: (round 15: re-chosen for the Chinese route, `ev0.9k2nmbvr`; the Chinese cues are left to the multilingual model;
-#: round 20: bystanders of another firm's results and bodies' own setbacks, `ev0.9k2nmbvros`, V 806 against 801)
+#: round 20: bystanders of another firm's results and bodies' own setbacks, `ev0.9k2nmbvros`, V 806 against 801;
+#: round 22: peers that share the news and customers a supplier lost, `ev0.9k2nmbvrosql`, V 1053 against 1047)
 SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=False, bodies_neutral=True,
                          moves=True, cues=False, bystanders=True, averted=True, compared=True, results=True,
-                         setbacks=True)
+                         setbacks=True, peers=True, lost=True)
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:

@@ -526,11 +526,12 @@ def test_round20_grid_is_the_shipped_setting_with_each_combination_of_the_switch
     from sinowatch.models.sentiment.eval_events import around
     from sinowatch.models.sentiment.policy import SHIPPED_RULE
 
-    before = replace(SHIPPED_RULE, results=False, setbacks=False)  # round 20's baseline, `ev0.9k2nmbvr`
+    round20 = replace(SHIPPED_RULE, peers=False, lost=False)  # round 20's choice, before round 22's switches
+    before = replace(round20, results=False, setbacks=False)  # round 20's baseline, `ev0.9k2nmbvr`
     grid = around(before, ["mixed", "results", "setbacks"])
     assert len(grid) == 8 and len(set(grid)) == 8
     assert grid[0] == before and before.tag == "ev0.9k2nmbvr"  # fewest switches first: ties go to the baseline
-    assert SHIPPED_RULE in grid and SHIPPED_RULE.tag == "ev0.9k2nmbvros"  # the setting round 20's rule chose
+    assert round20 in grid and round20.tag == "ev0.9k2nmbvros"  # the setting round 20's rule chose
     assert [sum((r.mixed, r.results, r.setbacks)) for r in grid] == [0, 1, 1, 1, 2, 2, 2, 3]
     assert all(r.min_confidence == SHIPPED_RULE.min_confidence and r.compared for r in grid)
 
@@ -567,4 +568,4 @@ def test_bystanders_of_another_firms_deal_are_neutral_only_with_the_switch() -> 
     ctx = "Samsung pledges 133 trillion won for logic chips | TSMC and Intel set the pace in foundry work."
     assert adjust(pos, "tsmc", [pledge], on, "company", context=ctx, mention="TSMC").label == "neutral"
     assert adjust(pos, "tsmc", [pledge], SHIPPED_RULE, "company", context=ctx, mention="TSMC").label == "positive"
-    assert on.tag.endswith("d")
+    assert "d" in on.tag.removeprefix("ev0.9k2nmbvros") and "d" not in SHIPPED_RULE.tag.removeprefix("ev0.9k2nmbvros")

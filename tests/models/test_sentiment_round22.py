@@ -55,7 +55,12 @@ def test_a_customer_a_supplier_lost_is_hit(context: str, mention: str, expected:
                                            mention=mention).label == "negative"
 
 
-def test_the_switches_are_off_in_the_shipped_setting_and_stamped_in_the_tag() -> None:
-    assert not SHIPPED_RULE.peers and not SHIPPED_RULE.lost
-    assert replace(SHIPPED_RULE, peers=True, lost=True).tag == SHIPPED_RULE.tag + "ql"
+def test_the_switches_ship_by_round_22s_rule_and_are_stamped_in_the_tag() -> None:
+    from sinowatch.models.sentiment.eval_events import around
+
+    # the rule's grid: round 21's shipped setting with each combination of the two switches, fewest first
+    before = replace(SHIPPED_RULE, peers=False, lost=False)
+    grid = around(before, ["peers", "lost"])
+    assert grid[0] == before and before.tag == "ev0.9k2nmbvros" and len(set(grid)) == 4
+    assert SHIPPED_RULE == grid[-1] and SHIPPED_RULE.tag == "ev0.9k2nmbvrosql"  # both on: V 1053 against 1047
     assert EventRule(peers=True).tag.endswith("q") and EventRule(lost=True).tag.endswith("l")
