@@ -25,6 +25,7 @@ def _save(conn, cfg, arts, exs) -> int:  # type: ignore[no-untyped-def]
 def test_rules_counts_names_and_current_sentiment(tmp_path, conn) -> None:
     rules = [AlertRule(), AlertRule(name="investor", event_types=[], entities=["huawei"], kinds=["company"])]
     cfg = make_config(tmp_path, 1, rules=rules)
+    cfg.alerts.max_age_days = 7  # the default limit, under test here (the config helper turns it off)
     conn.execute("INSERT INTO entities (entity, kind, name, country, parent, watchlist_version) "
                  "VALUES ('smic', 'company', 'SMIC', 'CN', NULL, 'w1'), ('huawei', 'company', 'Huawei', 'CN', NULL, 'w1')")
     arts = [article("a1", "US adds SMIC to the Entity List", cluster="s1"),
