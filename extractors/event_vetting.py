@@ -274,7 +274,9 @@ def hypothetical(event: dict[str, Any]) -> bool:
 #: provisional duties within seven to eight months", "商务部可在立案后12个月内作出裁定"): a capability before
 #: the trigger and a procedural frame in the sentence (extract-0.7.9)
 _CAPABILITY = re.compile(r"\bcan\s+(\w+\s+){0,2}$|\bto (decide|rule) (on|whether to (impose|levy))\s+(\w+\s+){0,2}$|\bto (conclude|decide)\b[^.;]{0,10}\b(and )?(could|can|may)\s+(\w+\s+){0,2}$|\b(is|are) (allowed|empowered|authori[sz]ed|entitled|able) to\s+(\w+\s+)?$|"
-                         r"\b(has|have) (the )?(power|authority|right) to\s+(\w+\s+)?$|(?<![不也])可(以|在)[^，。；]{0,16}$", _I)
+                         r"\b(has|have) (the )?(power|authority|right) to\s+(\w+\s+)?$|(?<![不也])可(以|在)[^，。；]{0,16}$|"
+                         # "can decide on provisional duties" (extract-0.7.21)
+                         r"\bcan (decide|rule) on\s+(\w+\s+)?$", _I)
 _PROCEDURE = re.compile(r"\b(has|have|had) up to \w+ (days|weeks|months|years)\b|\bunder (the |its |their |eu |european |u\.s\. |us |wto |chinese |china's )?(\w+ ){0,2}(rules|law|laws|"
                         r"regulations|statutes?|procedures?)\b|\bwithin \w+( to \w+)? (days|weeks|months|years)\b|"
                         r"\bmust (conclude|decide|complete|finish|issue|publish|end)\b|\b(legally|by law)\b|\bdeadlines?\b|"
@@ -407,7 +409,11 @@ _PROBE_AS_SETTING = re.compile(r"\bcooperat\w* (fully )?with (the|its|their|an) 
 #: "申请调查的制造商联盟", "关于补贴的调查结论"
 _FINDINGS_OF = re.compile(r"\bfinal (determinations?|results?|rulings?|findings?) in (its|the|their|an?|two|both) [^.;]{0,60}"
                           r"\b(investigations?|probes?|inquir(y|ies))\b|调查的?(终裁|最终裁定)|申请(发起)?(该|此项|相关)?调查的|"
-                          r"(关于|有关)[^，。；]{0,12}的?调查结论", _I)
+                          r"(关于|有关)[^，。；]{0,12}的?调查结论|"
+                          # what the probe showed, named in a report of its outcome (extract-0.7.21: "the investigation
+                          # showed ... dumped", "调查显示")
+                          r"\b(the|its|their) (investigation|probe|inquiry) (showed|shows)\b(?! preliminar)|"
+                          r"(?<!初步)调查(显示|表明)", _I)
 
 
 def probe_as_setting(event: dict[str, Any]) -> bool:
@@ -479,7 +485,9 @@ def no_duties(ev: dict[str, Any]) -> bool:
 #: duties above 100 percent"): no duties yet (extract-0.7.20)
 _PETITIONED = re.compile(r"(申请方|申请人|申诉方|起诉方)[^。；]{0,80}(要求|请求|寻求|申请)[^。；]{0,30}(征收|加征|税率|关税)|"
                          r"\b(petitioners?|complainants?|applicants?)\b[^.;]{0,80}\b(ask\w*|seek\w*|sought|request\w*|call\w* for|want\w*)\b"
-                         r"[^.;]{0,30}\b(duties|tariffs|rates|margins)\b", _I)
+                         r"[^.;]{0,30}\b(duties|tariffs|rates|margins)\b|"
+                         # what petitioners say of the imports (extract-0.7.21)
+                         r"\b(petitioners?|complainants?)\b[^.;]{0,10}\b(say|says|said|alleg\w*|claim\w*|argu\w*)\b", _I)
 
 
 def petitioned_duties(ev: dict[str, Any]) -> bool:

@@ -49,7 +49,9 @@ _CHIP_CTX = (r"\bchips?\b|processor|\bgpus?\b|graphics cards?|显卡|accelerator
 _GOV = (r"government|ministry|state council|\bcac\b|\bmiit\b|white house|administration|\bcommission\b|"
         r"beijing|shanghai|shenzhen|national|regulator|\bcity\b|province|国务院|工信部|部门|国家|政府|网信办|发改委")
 #: other senses of "licence": software, patents, business permits (not export licences)
-OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs]e|patent|royalt|business licen|"
+OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs]e|"
+                 # licences to patents, cross-licensing (extract-0.7.21: "grant each other licences to their patents")
+                 r"licen[cs]es? to (\w+ ){0,4}patents?\b|cross-licen[cs]\w*|patent|royalt|business licen|"
                   # rights to a show or a film ("sold overseas broadcast licences for 30 series")
                   r"(broadcast|broadcasting|distribution|streaming|format|music|film) (rights|licen[cs])|"
                   r"licen[cs]es? for .{0,30}\b(series|shows|films|dramas|titles|episodes|songs)\b|"
@@ -62,7 +64,7 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   r"资质[^，。；]{0,4}许可证?|持证")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
 #: (its clause may continue after a comma: "对...的商家，会列入黑名单", extract-0.7.20)
-_PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑手|买家|账号|玩家|球员)[^。；]{0,30}列入黑名单"
+_PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑手|买家|账号|玩家|球员)[^。；]{0,30}列入[^，。；]{0,4}黑名单"
 #: a business's or a platform's own blacklist of people or addresses ("keeps a blacklist of buyers who refuse
 #: delivery", "买家黑名单"), not a government's designation list (extract-0.7.9)
 PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|clients|drivers|riders|couriers|merchants|sellers|"
@@ -70,7 +72,9 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      r"students|members|fans|viewers|contestants|participants|entrants|competitors|influencers|streamers|touts|ticket touts|scalpers|spammers|bots|cheaters|"
                      r"accounts|late payers|payers|debtors|defaulters|songs|music|tracks|tunes|dishes|foods)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
                      # a business's own list (extract-0.7.11)
-                     r"\binternal blacklists?\b|"
+                     r"\binternal blacklists?\b|内部[“\"「]?黑名单|"
+                     # a venue's or a ticket seller's list of banned buyers (extract-0.7.21)
+                     r"\b(ticketing|tickets?|booking)\b[^.;]{0,60}\bblacklist|\bblacklist\b[^.;]{0,60}\b(ticketing|tickets?|booking)\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
@@ -117,7 +121,7 @@ _NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。�
                   r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。；]{0,3}(是|构成|形成|带来)?(利好|利空|冲击|压力)|占[^，。；]{0,12}(营收|收入)|"
                   r"(营收|股价|市值)[^，。；]{0,3}(占比|比重)")
 #: the injury a trade-remedy complaint alleges: producers' profits or sales hurt by dumped imports (extract-0.7.19)
-_INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\b(alleg\w*|petition\w*|complain\w*|complaint)\b[^.;]{0,80}\b(producers?|industry|makers)\b|"
+_INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\bcomplainants?\b[^.;]{0,120}\b(says?|said|alleg\w*|claim\w*)\b|\b(alleg\w*|petition\w*|complain\w*|complaint)\b[^.;]{0,80}\b(producers?|industry|makers)\b|"
                    r"倾销|(申请方|申请人|申诉方)[^，。；]{0,4}称")
 #: an expiry review of trade-remedy duties opened: the duties are its subject, no act of their own (extract-0.7.19)
 EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
@@ -145,7 +149,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
         # a law's ban on selling or transferring to China ("禁止数据经纪商向中国等所谓外国对手出售...", extract-0.7.9)
         (r"禁止[^，。；]{0,30}向(中国|中方|我国)[^，。；]{0,20}(出售|出口|销售|提供|转让|传输)", 0.85, None, r"不可靠实体|" + OTHER_LICENCE),
-        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|" + OTHER_LICENCE),
+        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|"
+         # a listing's consequence ("列入清单，禁止其从事与中国有关的进出口活动", extract-0.7.21)
+         r"列入[^，。；]{0,8}清单[^。；]{0,10}禁止|" + OTHER_LICENCE),
         (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None,
          # a breach of controls charged or alleged is a case, not a control (extract-0.7.12)
          r"\b(violat\w*|evad\w*|circumvent\w*|breach\w*|skirt\w*|flout\w*)\b[^.;]{0,30}\bexport (control|curb|restriction|ban|rule)"),
@@ -261,9 +267,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b|" + PRIVATE_BLACKLIST),
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED
          # a sports body's or a school's discipline ("The league, which sanctioned another club", extract-0.7.10)
-         + r"|\b(league|federation|association|club|referees?|fifa|uefa|olympic committee|school|university)\b[^.;]{0,30}\bsanction(ed|s|ing)\b"
+         + r"|\b(leagues?|federations?|associations?|clubs?|teams?|players?|referees?|fifa|uefa|olympic committee|schools?|universit(y|ies))\b[^.;]{0,30}\bsanction(ed|s|ing)\b"
          # a game's or a contest's penalty: "would be sanctioned with point deductions" (extract-0.7.12)
-         + r"|\bsanction(ed|s)? with (\w+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans? from (matches|play|ranked))\b"),
+         + r"|\bsanction(ed|s)? with ([\w-]+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans?( from (matches|play|ranked))?)\b"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
         # countermeasures imposed on named foreign firms (MOFCOM's on Hanwha Ocean's U.S. units: no dealings
@@ -297,6 +303,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES
          # duties a petition asks for, or that someone warns could come (extract-0.7.20)
          + r"|\b(ask\w*|seek\w*|sought|request\w*|call\w* for|urg\w*|petition\w*)\b[^.;]{0,15}\bduties\b|\bduties (could|may|might)\b"
+         # duties said to raise costs (extract-0.7.21)
+         + r"|\bduties would (\w+ )?(raise|hurt|increase|push up|lift|add to|cost|hit|weigh)\b"
          + "|" + EXPIRY_REVIEW_OPENED),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
@@ -364,7 +372,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
         # a regulator's charges settled ("就...的指控达成和解", extract-0.7.14)
         (r"(指控|调查)[^，。；]{0,6}达成和解", 0.9, None, r"(可能|或将|有望|寻求)[^，。；]{0,10}(达成)?和解"),
-        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE),
+        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|"
+         # a probe's findings named in a report of its outcome (extract-0.7.21)
+         r"\b(the|its|their) investigation (showed|shows)\b|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
@@ -383,7 +393,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # a trade-remedy body named as a setting ("调查机关依法认定", "贸易救济调查局负责人表示", extract-0.7.13)
          r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
          # a rumour an agency would not confirm ("也有传言称...但商务部未予证实", extract-0.7.14)
-         r"未予(以)?(证实|确认)|传言称|坊间传言|"
+         r"未予(以)?(证实|确认)|传言称|坊间传言|尚无官方(消息|确认|证实)|"
+         # a probe's findings named in a report of its outcome ("调查显示...", extract-0.7.21)
+         r"(?<!初步)调查(显示|表明)|"
          # a review of documents, a court's review of an order, a review someone says a body "should" make, and the
          # review panel named as the body that recommends (extract-0.7.19)
          r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|恶名市场|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
@@ -461,7 +473,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
          r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|(?<!set )(?<!sets )up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b(?!-)|\blow\b(?!-)|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),
-        (r"\bmarket (value|cap\w*)\b|\ball-time high|\brecord (high|close|low)|\bclosed at a record|\blimit[- ]up|\bdaily limit", 0.85, _MARKET_CTX + r"|\bclos(ed|es|ing)\b|\bhit\b", r"\briver\b|temperature|rainfall"),
+        (r"\bmarket (value|cap\w*)\b|\ball-time high|\brecord (high|close|low)|\bclosed at a record|\blimit[- ]up|\bdaily limit", 0.85, _MARKET_CTX + r"|\bclos(ed|es|ing)\b|\bhit\b", r"\briver\b|temperature|rainfall|"
+         # the dumping yardstick ("prices below their home-market value", extract-0.7.21)
+         r"\bhome[- ]market (value|prices?)\b|\bnormal value\b"),
         (r"\b(net profit|quarterly (profit|revenue|results)|earnings|revenue growth|beat\w* estimates)\b", 0.8, None, None),
         (r"\b(halt|suspend)\w* (from )?trading\b|\btrading halt", 0.8, None, None),
         (r"\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),

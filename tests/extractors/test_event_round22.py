@@ -87,3 +87,35 @@ def test_a_deal_that_failed_to_win_the_regulators_approval_ends_a_review(full) -
 ])
 def test_daily_senses_are_no_events(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype not in _types(full, text, lang)
+
+
+# extract-0.7.21 (round 22, after holdout20's scoring): what holdout20's false types showed is no act. Sentences
+# written for these tests.
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("Bakeries warned that duties would raise the price of imported flour improvers.", "en", "tariff"),
+    ("The Commission has up to 14 months to conclude and can decide on provisional duties within eight months.", "en",
+     "tariff"),
+    ("The petitioners say imports of the resin from China doubled in three years.", "en", "tariff"),
+    ("The complainant says Chinese exporters sold the sweetener below its home-market value.", "en", "market_move"),
+    ("The Commission said the investigation showed that dumped imports had hurt EU producers.", "en", "investigation"),
+    ("欧委会表示，调查显示倾销进口对欧盟产业造成了实质损害。", "zh", "investigation"),
+    ("市场传闻其他国家可能对相关产品发起调查，但尚无官方消息。", "zh", "investigation"),
+    ("The two chipmakers grant each other licences to their existing patents for ten years.", "en", "export_control"),
+    ("The stadium said the blacklist of ticket touts was compiled with the booking platform.", "en", "entity_list"),
+    ("Two clubs were also sanctioned with a one-match ban after the brawl.", "en", "entity_list"),
+    ("外卖平台已把多次被投诉的商家列入内部“黑名单”。", "zh", "entity_list"),
+])
+def test_what_holdout20_showed_is_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in _types(full, text, lang)
+
+
+def test_an_export_ban_stated_as_a_listings_consequence_is_the_listing(full) -> None:  # type: ignore[no-untyped-def]
+    text = "商务部宣布将三家美国军工企业列入不可靠实体清单，禁止其从事与中国有关的进出口活动。"
+    types = _types(full, text, "zh")
+    assert "entity_list" in types and "export_control" not in types
+
+
+def test_duties_imposed_and_a_probe_opened_are_still_acts(full) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in _types(full, "The EU imposed anti-dumping duties of up to 35% on Chinese tinplate on Monday.",
+                              "en")
+    assert "investigation" in _types(full, "商务部对原产于美国的进口丙酸发起反倾销调查。", "zh")
