@@ -119,3 +119,9 @@ def test_duties_imposed_and_a_probe_opened_are_still_acts(full) -> None:  # type
     assert "tariff" in _types(full, "The EU imposed anti-dumping duties of up to 35% on Chinese tinplate on Monday.",
                               "en")
     assert "investigation" in _types(full, "商务部对原产于美国的进口丙酸发起反倾销调查。", "zh")
+
+
+@pytest.mark.parametrize("text", ["美国商务部批准向阿联酋一家人工智能企业出口英伟达芯片。", "美国允许英伟达向阿联酋两家人工智能企业出口先进芯片。"])
+def test_an_export_approved_with_a_named_buyer_between_is_an_easing(full, text) -> None:  # type: ignore[no-untyped-def]
+    evs = _of(full, text, "zh", "export_control")
+    assert evs and all(e.status == "reversed" for e in evs)
