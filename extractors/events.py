@@ -372,9 +372,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
         # a regulator's charges settled ("就...的指控达成和解", extract-0.7.14)
         (r"(指控|调查)[^，。；]{0,6}达成和解", 0.9, None, r"(可能|或将|有望|寻求)[^，。；]{0,10}(达成)?和解"),
-        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|"
-         # a probe's findings named in a report of its outcome (extract-0.7.21)
-         r"\b(the|its|their) investigation (showed|shows)\b|" + _ACCIDENT_PROBE),
+        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
@@ -394,8 +392,6 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"调查机关|贸易救济调查局|(逃过|躲过|绕过|避开)[^，。；]{0,4}审查|审查(之)?后(发布|作出|下达|下令)|(但|尚)?未获(官方)?(证实|确认)|"
          # a rumour an agency would not confirm ("也有传言称...但商务部未予证实", extract-0.7.14)
          r"未予(以)?(证实|确认)|传言称|坊间传言|尚无官方(消息|确认|证实)|"
-         # a probe's findings named in a report of its outcome ("调查显示...", extract-0.7.21)
-         r"(?<!初步)调查(显示|表明)|"
          # a review of documents, a court's review of an order, a review someone says a body "should" make, and the
          # review panel named as the body that recommends (extract-0.7.19)
          r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|恶名市场|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
