@@ -125,3 +125,10 @@ def test_duties_imposed_and_a_probe_opened_are_still_acts(full) -> None:  # type
 def test_an_export_approved_with_a_named_buyer_between_is_an_easing(full, text) -> None:  # type: ignore[no-untyped-def]
     evs = _of(full, text, "zh", "export_control")
     assert evs and all(e.status == "reversed" for e in evs)
+
+
+def test_taiwan_named_as_a_chinese_place_of_origin_does_not_act(full) -> None:  # type: ignore[no-untyped-def]
+    text = "欧盟委员会1日发布公告，对原产于中国、韩国、中国台湾地区和泰国的聚酯薄膜发起反倾销调查。"
+    evs = _of(full, text, "zh", "investigation")
+    assert evs and evs[0].actor == "eu"
+    assert _of(full, "台湾经济部宣布对自中国进口的部分钢材发起反倾销调查。", "zh", "investigation")[0].actor == "tw-gov"
