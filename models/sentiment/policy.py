@@ -80,6 +80,13 @@ _ZH_NEG_STRONG = re.compile(r"(撤销|取消|吊销|收回).{0,10}(豁免|资格
 #: a firm named right before a verb of launching: its own launch (``cues``)
 _ZH_LAUNCH = re.compile(r"^\s*(正式|今日|今天|首次|再次|宣布|已)?\s*(发布|推出|亮相|开源|上线|量产|首发|推出了|发布了)")
 _CLAUSE = re.compile(r"[，。；;！？!?：:]|\s\|\s")
+#: English clauses: the headline separator, stops and semicolons before a space
+_CLAUSE_EN = re.compile(r"\s\|\s|[.;]\s")
+
+
+def _clauses_of(context: str, mention: str) -> list[str]:
+    """The clauses of ``context`` that name ``mention`` (Chinese: :data:`_CLAUSE`; English: :data:`_CLAUSE_EN`)."""
+    return [c for c in (_CLAUSE if has_east_asian(context) else _CLAUSE_EN).split(context) if c.strip() and mention in c]
 
 
 def cue_stance(context: str | None, mention: str | None) -> str | None:
@@ -385,12 +392,17 @@ def results_bystander(context: str | None, mention: str | None) -> bool:
     is the buyer named in another firm's results, not their owner)."""
     if not context or not mention:
         return False
-    head = context.split(HEADLINE_SEP, 1)[0]
-    found = _results(head)
+    found = _headline_results(context)
     if found is None:
         return False
-    at = head.find(mention)
+    # the headline opens the context, so a first mention after the word of results (or in the lead) is after it
+    at = context.find(mention)
     return at < 0 or at >= found.start()
+
+
+def _headline_results(context: str) -> re.Match[str] | None:
+    """The first word of results in ``context``'s headline, if it reports results."""
+    return _results(context.split(HEADLINE_SEP, 1)[0])
 
 
 def owns_results(entity: str, events: Sequence[Event]) -> bool:
@@ -503,8 +515,7 @@ def stalled_stance(entity: str, events: Sequence[Event], context: str | None, me
                    for ev in events)
     if targeted:
         return "positive"
-    clauses = [c for c in (_CLAUSE.split(context) if zh else re.split(r"\s\|\s|[.;]\s", context)) if c.strip()]
-    return "positive" if any(mention in c and rx.search(c) for c in clauses) else None
+    return "positive" if any(rx.search(c) for c in _clauses_of(context, mention)) else None
 
 
 #: the state's support for a firm (``supported``), with the mention at ``{m}``: a leader or official visiting,
@@ -567,15 +578,6 @@ _SHARE_ZH = re.compile(r"也|同样|一同|同步|一起|亦")
 _EFFECT_EN = re.compile(r"\b(benefit\w*|gain\w*|ris(e|es|ing)|rose|rall\w*|climb\w*|jump\w*|surg\w*|pressure\w*|hit|"
                         r"hurt\w*|suffer\w*|fell|fall\w*|drop\w*|slid\w*|slump\w*|weigh\w*)\b", re.I)
 _EFFECT_ZH = re.compile(r"受益|上涨|走强|大涨|走高|反弹|回升|压力|承压|下跌|走弱|拖累|受损|冲击|受挫|下滑")
-#: where a clause ends: Chinese commas and stops, English stops and semicolons, the headline separator
-_CLAUSE_END_ZH = re.compile(r"[，。；;！？|]")
-_CLAUSE_END_EN = re.compile(r"[;|]|\.(\s|$)")
-
-
-def _clauses_of(context: str, mention: str) -> list[str]:
-    """The clauses of ``context`` that hold ``mention``."""
-    split = _CLAUSE_END_ZH if has_east_asian(context) else _CLAUSE_END_EN
-    return [c for c in split.split(context) if c and mention in c]
 
 
 def shares_news(context: str | None, mention: str | None) -> bool:
@@ -600,7 +602,7 @@ def lost_customer(context: str | None, mention: str | None) -> bool:
     """``context``'s headline reports results and the text names ``mention`` as a customer lost, no longer supplied or
     barred from being served ("more than made up for lost Huawei orders", "had stopped supplying Huawei under US rules",
     "停止向华为供货", "美方对华为禁令生效")."""
-    if not context or not mention or _results(context.split(HEADLINE_SEP, 1)[0]) is None:
+    if not context or not mention or _headline_results(context) is None:
         return False
     m = re.escape(mention)
     return bool(re.search((_LOST_ZH if has_east_asian(context) else _LOST_EN).format(m=m), context, re.I))
