@@ -669,9 +669,6 @@ def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
             continue
         if _enumerated_object(sentence[max(0, h[0] - 80):h[0]]):
             continue
-        # "中国台湾地区", "中国香港": a place of origin as Chinese texts name it, not the government (extract-0.7.21)
-        if sentence[max(0, h[0] - 2):h[0]] == "中国" and sentence[h[0]:h[1]].startswith(("台湾", "香港", "澳门")):
-            continue
         out.append(h)
     return out
 
