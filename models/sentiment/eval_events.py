@@ -214,7 +214,10 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None, *, grid: S
                    "bystanders": best_rule.bystanders, "averted": best_rule.averted,
                    "compared": best_rule.compared, "mixed": best_rule.mixed, "results": best_rule.results,
                    "setbacks": best_rule.setbacks, "deals": best_rule.deals, "stalled": best_rule.stalled,
-                   "supported": best_rule.supported, "tied": best_rule.tied,
+                   "supported": best_rule.supported, "tied": best_rule.tied, "peers": best_rule.peers,
+                   "lost": best_rule.lost, "licences": best_rule.licences, "favoured": best_rule.favoured,
+                   "faltering": best_rule.faltering, "outlook": best_rule.outlook, "venues": best_rule.venues,
+                   "lifted": best_rule.lifted,
                    **best},
         "switch_on": on,
     }
@@ -226,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
     ap.add_argument("--switches", default=None,
                     help="scan the shipped setting with each combination of these switches, comma-separated "
-                         "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied; round 22: peers,lost), judged against the shipped setting without them")
+                         "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied; round 22: peers,lost; round 23: licences,favoured,faltering,outlook,venues,lifted), judged against the shipped setting without them")
     args = ap.parse_args(argv)
     if args.switches:
         names = [n.strip() for n in args.switches.split(",") if n.strip()]

@@ -24,6 +24,11 @@ yardstick of a comparison is neutral), ``results`` (a firm named in another firm
 beside another firm's deal) were tried in round 20 and stay off; ``stalled``, ``supported`` and ``tied`` (round 21)
 gained one pair on validation together and stay off (MODEL_CARD.md); ``peers`` (a peer whose clause says it shares
 the news keeps the model's label) and ``lost`` (a customer a supplier lost is hit) are round 22's and ship (V +6).
+Round 23's ``licences`` (a licence granted for a firm's sales is good news, a proposal to tighten licences bad),
+``favoured`` (the examples of those a measure favours or squeezes), ``faltering`` (a firm whose own setback another
+firm's results news states), ``outlook`` (a raised forecast with falling shares is neutral, good results with a weak
+outlook bad), ``venues`` (the app store or platform of another firm's product is merely named) and ``lifted`` (curbs
+lifted by any body) are judged by MODEL_CARD.md's round 23 rule.
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -202,6 +207,23 @@ class EventRule:
     #: in a context whose headline reports results, a firm named as the customer lost, no longer supplied or barred
     #: from being served ("lost Huawei orders", "停止向华为供货") is negative (:func:`lost_customer`; round 22)
     lost: bool = False
+    #: a firm or chip whose sales the context says a licence or approval lets go ahead is positive; one whose licences
+    #: a proposal would tighten is negative (:func:`licence_stance`; round 23)
+    licences: bool = False
+    #: a firm named as an example of those a measure favours is positive, of those it squeezes negative
+    #: (:func:`favoured_stance`; round 23)
+    favoured: bool = False
+    #: in a context whose headline reports another firm's results, a firm whose own clause states its own setback is
+    #: negative rather than a bystander (:func:`faltering`; round 23)
+    faltering: bool = False
+    #: a firm's results that raise a forecast while its shares fall are neutral; beating results with a weak outlook
+    #: are negative (:func:`outlook_stance`; round 23)
+    outlook: bool = False
+    #: a firm named as the app store, platform or host of another firm's pulled or listed product is neutral
+    #: (:func:`venue_only`; round 23)
+    venues: bool = False
+    #: a firm of which the context states curbs lifted, by any body, is positive (:func:`lifted_curbs`; round 23)
+    lifted: bool = False
 
     @property
     def tag(self) -> str:
@@ -212,7 +234,9 @@ class EventRule:
                 f"{'r' if self.compared else ''}{'x' if self.mixed else ''}{'o' if self.results else ''}"
                 f"{'s' if self.setbacks else ''}{'d' if self.deals else ''}{'h' if self.stalled else ''}"
                 f"{'p' if self.supported else ''}{'t' if self.tied else ''}{'q' if self.peers else ''}"
-                f"{'l' if self.lost else ''}")
+                f"{'l' if self.lost else ''}{'e' if self.licences else ''}{'f' if self.favoured else ''}"
+                f"{'i' if self.faltering else ''}{'w' if self.outlook else ''}{'y' if self.venues else ''}"
+                f"{'z' if self.lifted else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -286,6 +310,15 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
             return combine(model, way, rule)
     if rule.lost and kind not in BODY_KINDS and lost_customer(context, mention):
         return combine(model, "negative", rule)
+    if kind not in BODY_KINDS:
+        early = ((rule.favoured and favoured_stance(context, mention))
+                 or (rule.licences and licence_stance(context, mention))
+                 or (rule.lifted and lifted_curbs(context, mention) and "positive")
+                 or (rule.faltering and faltering(context, mention) and "negative")
+                 or (rule.outlook and outlook_stance(entity, events, context))
+                 or (rule.venues and venue_only(entity, events, rule, context, mention) and "neutral"))
+        if early:
+            return combine(model, early, rule)
     if kind not in BODY_KINDS and (
             (rule.results and results_bystander(context, mention) and not owns_results(entity, events)
              and not (rule.peers and shares_news(context, mention)))
@@ -606,3 +639,140 @@ def lost_customer(context: str | None, mention: str | None) -> bool:
         return False
     m = re.escape(mention)
     return bool(re.search((_LOST_ZH if has_east_asian(context) else _LOST_EN).format(m=m), context, re.I))
+
+
+#: a licence or approval granted for a firm's sales (``licences``; round 23), with the mention at ``{m}`` where it
+#: must be near; a grant anywhere in a clause that names the firm counts
+_GRANTED_EN = re.compile(
+    r"\b(wins?|won|winning|gets?|got|receiv\w*|secur\w*|grant\w*|obtain\w*|issu\w*|award\w*)\b[^.|;]{0,30}"
+    r"\b(licen[cs]es?|approvals?|permits?|waivers?)\b[^.|;]{0,20}\b(to (sell|ship|export|supply)|for (sales|shipments|exports))|"
+    r"\b(clear(s|ed)?|approv(es|ed)|allow(s|ed)|permit(s|ted)|authori[sz](es|ed)|green-?lit|greenlit|lets?)\b[^.|;]{0,20}"
+    r"\bto (sell|ship|export|supply|resume)\b|"
+    r"\b(clears?|approves?|greenlights?|authori[sz]es?)\b[^.|;]{0,20}\b(sales|shipments|exports)\b|"
+    r"\bexport (licen[cs]es?|approvals?)\b[^.|;]{0,20}\b(help|helps|lets|let|allow\w*|open\w*|boost\w*)\b", re.I)
+_GRANTED_ZH = re.compile(r"获准[^，。；|]{0,10}(向|对)?[^，。；|]{0,10}(供货|供应|出口|销售|出货|发货)|"
+                         r"获[^，。；|]{0,4}(许可|批准|授权)[^，。；|]{0,4}(向|对)[^，。；|]{0,12}(出口|供货|销售|供应)|"
+                         r"(出口|销售)许可[^，。；|]{0,4}(助|帮助|推动|使)|(批准|放行)[^，。；|]{0,12}(出口|销售|供货)")
+#: a proposal to tighten licences: a bill, a veto, notice to lawmakers, "could stall ... licences", 法案, 否决权
+_TIGHTEN_EN = re.compile(
+    r"\b(bill|legislation|act|amendment|lawmakers|congress|senators?)\b[^|]{0,80}"
+    r"\b(veto|notice|notify|block|stall|claw back|revok\w*|tighten\w*|require\w*|oppose\w*|halt)\b|"
+    r"\b(could|would|may|might) (stall|block|halt|revoke|delay)\b[^.|;]{0,30}\blicen[cs]es?\b", re.I)
+_TIGHTEN_ZH = re.compile(r"(法案|议员|国会)[^|]{0,40}(否决|审查|收紧|叫停|阻止|撤销|限制)|否决权|收紧[^，。；|]{0,6}(审批|许可)")
+_NOT = re.compile(r"\b(not|n't|no longer|never|denied|refus\w*|revok\w*)\b|未|不再|拒绝|撤销|吊销", re.I)
+_BUT = re.compile(r"\bbut\b|\byet\b|但|却|然而|不过", re.I)
+
+
+def licence_stance(context: str | None, mention: str | None) -> str | None:
+    """``negative`` when ``context`` states a proposal to tighten licences (a bill giving Congress a veto over chip
+    sales, "could stall Nvidia licences", 法案...否决) and names ``mention``; ``positive`` when it states a licence or
+    approval granted for sales ("cleared to ship H20 chips", "获准向海湾AI企业供货", "出口许可助英伟达拓展...") without a
+    contrast ("wins a licence but loses a client" is the guideline's balanced case); else None."""
+    if not context or not mention or mention not in context:
+        return None
+    zh = has_east_asian(context)
+    if (_TIGHTEN_ZH if zh else _TIGHTEN_EN).search(context):
+        return "negative"
+    granted = (_GRANTED_ZH if zh else _GRANTED_EN).search(context)
+    if granted and not _BUT.search(context) and not _NOT.search(context[max(0, granted.start() - 16):granted.end()]):
+        return "positive"
+    return None
+
+
+#: firms named as examples of those a measure favours (``favoured``; round 23), with the mention at ``{m}``
+_FAVOURS_EN = (r"\b(favou?r\w*|benefit\w*|boost\w*|lift\w*|help\w*|reward\w*)\b[^.|;]{{0,40}}"
+               r"\b(such as|including|like|led by)\s+(\w+\s+)?{m}")
+_SQUEEZES_EN = (r"\b(squeez\w*|hurt\w*|hit\w*|penali[sz]\w*|shut\w* out|crowd\w* out|pressur\w*|sideline\w*)\b[^.|;]{{0,40}}"
+                r"\b(such as|including|like)\s+(\w+\s+)?{m}")
+_FAVOURS_ZH = r"{m}[^，。；|]{{0,12}}等[^，。；|]{{0,12}}(有望受益|将受益|受益|获益|迎来机遇|订单(有望)?(增加|增长))"
+_SQUEEZES_ZH = r"{m}[^，。；|]{{0,12}}等[^，。；|]{{0,16}}(被压缩|受冲击|承压|受损|份额[^，。；|]{{0,6}}(压缩|下降|缩小)|面临压力)"
+
+
+def favoured_stance(context: str | None, mention: str | None) -> str | None:
+    """``positive`` when ``context`` names ``mention`` as an example of those a measure favours ("favours local
+    suppliers such as Naura", "北方华创等国产设备商有望受益"), ``negative`` when as an example of those it squeezes
+    ("squeezes foreign toolmakers including ASML", "阿斯麦等海外设备商的在华份额或将被压缩"); else None."""
+    if not context or not mention:
+        return None
+    m = re.escape(mention)
+    zh = has_east_asian(context)
+    fav = re.search((_FAVOURS_ZH if zh else _FAVOURS_EN).format(m=m), context, re.I)
+    sqz = re.search((_SQUEEZES_ZH if zh else _SQUEEZES_EN).format(m=m), context, re.I)
+    return "positive" if fav and not sqz else "negative" if sqz and not fav else None
+
+
+#: a firm's own setback in its own clause (``faltering``; round 23), with the mention at ``{m}``
+_FALTER_EN = (r"{m}(['’]s?)?\s+(\w+\s+){{0,3}}(falter\w*|struggl\w*|slump\w*|reel\w*|shrink\w*|shrank|collaps\w*|"
+              r"(is|was|has been|been) (cut off|hit|hobbled|crippled))\b|"
+              r"{m}\s+(\w+\s+){{0,2}}(stockpil\w*|rush\w* to buy|hoard\w*)[^.|;]{{0,40}}\bbefore\b[^.|;]{{0,20}}"
+              r"\b(curbs|ban|sanctions|restrictions|rules)\b")
+_FALTER_ZH = (r"{m}[^，。；|]{{0,16}}(受挫|萎缩|断供|遇冷|失速|大幅下滑|受.{{0,8}}(制裁|禁令|限制)影响)|"
+              r"{m}[^，。；|]{{0,6}}(赶在|抢在)[^，。；|]{{0,12}}(禁令|制裁|限制|新规)[^，。；|]{{0,4}}(生效|实施)?(前|之前)")
+
+
+def faltering(context: str | None, mention: str | None) -> bool:
+    """``context``'s headline reports results and the text states ``mention``'s own setback in its own words ("as
+    Huawei's phone business falters", "as Huawei stockpiles chips before US curbs", "华为受美国制裁影响手机业务受挫",
+    "华为赶在美国禁令生效前大量囤货")."""
+    if not context or not mention or _headline_results(context) is None:
+        return False
+    m = re.escape(mention)
+    return bool(re.search((_FALTER_ZH if has_east_asian(context) else _FALTER_EN).format(m=m), context, re.I))
+
+
+#: a forecast raised (``outlook``; round 23) and shares falling; a weak outlook after good results
+_RAISED = re.compile(r"\b(rais\w*|lift\w*|boost\w*|hik\w*|increas\w*)\b[^.|;]{0,40}\b(forecast|outlook|guidance|"
+                     r"estimate|target)s?\b|上调[^，。；|]{0,20}(预期|预测|指引|目标)", re.I)
+_SHARES_DOWN = re.compile(r"\bshares?\b[^.|;]{0,20}\b(fell|fall\w*|slip\w*|slid\w*|drop\w*|sank|sink\w*|declin\w*|"
+                          r"tumbl\w*|los\w*)\b|股价[^，。；|]{0,6}(下跌|走低|下挫|收跌|跳水|大跌)", re.I)
+_WEAK_OUTLOOK = re.compile(r"\b(guidance|outlook|forecast)\b[^.|;]{0,30}\b(miss\w*|below|weak\w*|disappoint\w*|"
+                           r"short of|soft\w*)\b|\b(weak|soft|disappointing|cautious)\w* (guidance|outlook|forecast)\b|"
+                           r"指引[^，。；|]{0,6}(不及预期|低于预期|疲软|逊于预期|偏弱)", re.I)
+
+
+def outlook_stance(entity: str, events: Sequence[Event], context: str | None) -> str | None:
+    """For the owner of the headline's results (:func:`owns_results`): ``neutral`` when ``context`` raises a
+    forecast while the shares fall ("raises its MI300 sales forecast, but shares fall", "上调...预期 股价却下跌"),
+    ``negative`` when it reports good results with a weak outlook ("营收创新高 但下季指引不及预期"); else None."""
+    if not context or not owns_results(entity, events):
+        return None
+    if _RAISED.search(context) and _SHARES_DOWN.search(context):
+        return "neutral"
+    if _WEAK_OUTLOOK.search(context) and (_GOOD.search(context) or _UP.search(context)):
+        return "negative"
+    return None
+
+
+#: a platform, app store or host through which another firm's product is pulled, listed or carried (``venues``)
+_VENUE_EN = re.compile(r"\b(app stores?|app markets?|platforms?|phone makers|handset makers|hosts?|marketplaces?)\b", re.I)
+_VENUE_ZH = re.compile(r"应用(市场|商店)|应用商城|平台|手机厂商")
+_VENUE_ACT = re.compile(r"\b(remov\w*|pull\w*|delist\w*|took down|tak\w* down|list\w*|carr\w*|host\w*|block\w*)\b|"
+                        r"下架|无法搜索|上架|移除|屏蔽", re.I)
+
+
+def venue_only(entity: str, events: Sequence[Event], rule: EventRule, context: str | None,
+               mention: str | None) -> bool:
+    """``mention``'s clause names it as the app store, platform or host of another firm's product that was pulled,
+    listed or carried ("phone makers including Huawei and Xiaomi removed it", "华为、小米等手机厂商的应用市场已无法搜索到
+    该应用"), the headline does not name it, and no policy act of the context names it as target."""
+    if not context or not mention or mention in context.split(HEADLINE_SEP, 1)[0]:
+        return False
+    if stance(entity, [e for e in events if e.type in POLICY_TYPES], rule) is not None:
+        return False
+    venue = _VENUE_ZH if has_east_asian(context) else _VENUE_EN
+    return any(venue.search(c) and _VENUE_ACT.search(c) for c in _clauses_of(context, mention))
+
+
+#: curbs on the firm at ``{m}`` lifted, by any body (``lifted``; round 23)
+_LIFTED_EN = (r"\b(lift\w*|eas\w*|rescind\w*|drop\w*|remov\w*|end\w*|scrap\w*|reverse\w*)\s+(its |the |a )?"
+              r"(\w+\s+)?(curbs|restrictions|ban|limits|sanctions)\s+on\s+(\w+\s+)?{m}")
+_LIFTED_ZH = r"(解除|取消|撤销|放宽|撤回)(对)?{m}[^，。；|]{{0,8}}(限制|禁令|制裁|封禁)"
+
+
+def lifted_curbs(context: str | None, mention: str | None) -> bool:
+    """``context`` states curbs on ``mention`` lifted, by any body ("IEEE lifts curbs on Huawei reviewers",
+    "IEEE解除对华为审稿人的限制")."""
+    if not context or not mention:
+        return False
+    m = re.escape(mention)
+    return bool(re.search((_LIFTED_ZH if has_east_asian(context) else _LIFTED_EN).format(m=m), context, re.I))
