@@ -50,6 +50,11 @@ see models/events/MODEL_CARD.md, round 6):
   "is empowered to", "可在") in a sentence stating its procedure ("under EU rules", "within seven months",
   "must conclude", "依照规定", "个月内"): the rules of the process explained, not an act.
 
+* **commentary** (extract-0.7.22): any event whose sentence opens with an unnamed private commentator (a lawyer, an
+  analyst, a trader, a scholar, an importer: "一位贸易救济律师指出，...", "Analysts said the duty ...") or closes a quote
+  with one: the remark interprets an act stated elsewhere, or speculates. Officials, spokespeople, executives and
+  sources are not commentators.
+
 * **topic of a request** (extract-0.7.2): an ``export_control``, ``tariff`` or ``entity_list`` rule event
   whose trigger follows a request for information or comments ("Commerce asked for information on ...
   export restrictions imposed by other countries, and the impact that tariffs ... would have"): the
@@ -513,6 +518,32 @@ def cases_as_a_class(event: dict[str, Any], duties_reported: bool) -> bool:
             and bool(_CASES_AS_A_CLASS.search(event["sentence"])))
 
 
+#: an unnamed private commentator opening the sentence ("一位贸易救济律师指出，", "有分析人士认为", "Analysts said the duty
+#: ...", "A Beijing trade lawyer said") or closing a quote ("... ,\" a Beijing antitrust lawyer said."): never an official,
+#: a spokesperson or an executive (they announce acts), nor "sources" or "people familiar" (their reports are proposed
+#: acts by the guideline) (extract-0.7.22)
+_COMMENTATOR_ZH = (r"(律师|分析师|分析人士|经销商|卖家|店主|基金经理|投资者|业内人士|行业人士|市场人士|企业人士|合规人士|"
+                   r"行业协会人士|从业者|专家|学者|企业主|交易员|贸易商|商人|老板|进口商|出口商|研究员|经济学家|顾问|家长|医生|"
+                   r"教师|媒体和分析人士)")
+_COMMENTARY_ZH = re.compile(r"^[^，。；“”：:]{0,16}(一位|一名|另一位|多位|部分|不少|一些|有|也有)[^，。；“”：:]{0,16}"
+                            + _COMMENTATOR_ZH + r"[^，。；“”：:]{0,4}(则)?(表示|说|称|认为|指出|坦言|质疑|提议|担心|预计|分析说|"
+                            r"提醒|直言)")
+_COMMENTATOR_EN = (r"(lawyers?|attorneys?|analysts?|traders?|dealers?|economists?|consultants?|experts?|investors?|"
+                   r"importers?|exporters?|buyers?|brokers?|academics?|scholars?|researchers?|fund managers?|"
+                   r"shop owners?|sellers?)")
+_COMMENTARY_EN = re.compile(
+    r"^(but |and |still, |however, )?((some|several|many|other) |(a|an|one|another) ([\w-]+ ){0,3})?"
+    + _COMMENTATOR_EN + r" (said|say|says|told|noted|argued|warned|added|cautioned|expect\w*|believe\w*)\b|"
+    r"[,\"”]\s*[\"”]?\s*(a|an|one|another) ([\w-]+ ){0,4}" + _COMMENTATOR_EN + r" (said|says|added|noted)\.?\s*$", _I)
+
+
+def commentary(event: dict[str, Any]) -> bool:
+    """An event whose sentence is an unnamed private commentator's remark (:data:`_COMMENTARY_ZH`,
+    :data:`_COMMENTARY_EN`): the remark interprets an act stated elsewhere, or speculates."""
+    sentence = event["sentence"].strip()
+    return bool(_COMMENTARY_ZH.search(sentence) or _COMMENTARY_EN.search(sentence))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -523,6 +554,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
-                    or petitioned_duties(ev)
+                    or petitioned_duties(ev) or commentary(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]
