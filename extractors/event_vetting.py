@@ -53,7 +53,8 @@ see models/events/MODEL_CARD.md, round 6):
 * **commentary** (extract-0.7.22): any event whose sentence opens with an unnamed private commentator (a lawyer, an
   analyst, a trader, a scholar, an importer: "一位贸易救济律师指出，...", "Analysts said the duty ...") or closes a quote
   with one: the remark interprets an act stated elsewhere, or speculates. Officials, spokespeople, executives and
-  sources are not commentators.
+  sources are not commentators. Also an investigation whose sentence names a probe only in an agency's name
+  ("商务部贸易救济调查局负责人表示，..."): the bureau speaks, no probe is stated (``probe_bureau``).
 
 * **topic of a request** (extract-0.7.2): an ``export_control``, ``tariff`` or ``entity_list`` rule event
   whose trigger follows a request for information or comments ("Commerce asked for information on ...
@@ -537,6 +538,20 @@ _COMMENTARY_EN = re.compile(
     r"[,\"”]\s*[\"”]?\s*(a|an|one|another) ([\w-]+ ){0,4}" + _COMMENTATOR_EN + r" (said|says|added|noted)\.?\s*$", _I)
 
 
+#: an agency whose name holds the word of a probe ("贸易救济调查局", the Trade Remedy and Investigation Bureau), and the
+#: words of a probe or review outside such a name (extract-0.7.22)
+_PROBE_BUREAU = re.compile(r"调查局|\bbureau of investigation\b", _I)
+_PROBE_WORD = re.compile(r"调查|审查|立案|稽查|核查|反倾销|反补贴|\b(probes?|investigat\w*|inquir(y|ies)|review\w*)\b", _I)
+
+
+def probe_bureau(event: dict[str, Any]) -> bool:
+    """An investigation event whose sentence names a probe only in an agency's name ("商务部贸易救济调查局负责人表示，美方滥用
+    贸易救济措施"): the bureau speaks, no probe is stated."""
+    if event["type"] != "investigation" or not _PROBE_BUREAU.search(event["sentence"]):
+        return False
+    return not _PROBE_WORD.search(_PROBE_BUREAU.sub("", event["sentence"]))
+
+
 def commentary(event: dict[str, Any]) -> bool:
     """An event whose sentence is an unnamed private commentator's remark (:data:`_COMMENTARY_ZH`,
     :data:`_COMMENTARY_EN`): the remark interprets an act stated elsewhere, or speculates."""
@@ -554,6 +569,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
-                    or petitioned_duties(ev) or commentary(ev)
+                    or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

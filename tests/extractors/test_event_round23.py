@@ -41,3 +41,10 @@ def test_a_commentators_remark_is_no_act(full, text, lang, etype) -> None:  # ty
 def test_officials_spokespeople_and_sources_still_report_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert not commentary({"sentence": text, "type": etype})
     assert etype in _types(full, text, lang)
+
+
+def test_a_probe_named_only_in_a_bureaus_name_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
+    said = "商务部贸易救济调查局负责人就美方对华光伏产品的措施发表谈话，称中方将坚决维护企业权益。"
+    assert "investigation" not in _types(full, said, "zh")
+    opened = "商务部贸易救济调查局宣布，即日起对原产于美国的进口丙酸发起反倾销调查。"
+    assert "investigation" in _types(full, opened, "zh")
