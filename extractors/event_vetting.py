@@ -171,6 +171,12 @@ _CONDITIONAL_DESIGNEE = re.compile(
     r"[^.;]{0,40}\b(may|can|could|would|will) (be|face)\b", _I)
 
 
+#: rules expected, not stated ("bought tools ahead of tighter export rules", "赶在出口管制收紧之前"): with no verb of an act in
+#: the sentence, an allusion even where a year names something else ("2024 sales") (extract-0.7.22)
+_ANTICIPATED = re.compile(r"\b(ahead of|in anticipation of|in advance of|before)\s+(the |any |possible |expected |looming |"
+                          r"tighter |stricter |new |further |broader |more |u\.s\. |us |american )*$|(赶在|抢在)[^，。；]{0,6}$", _I)
+
+
 def _without_trigger(sentence: str, trigger: str) -> str:
     """``sentence`` with its first ``trigger`` cut out (the words around it), or whole without one."""
     at = sentence.find(trigger)
@@ -192,9 +198,12 @@ def allusion(event: dict[str, Any]) -> bool:
     if event["type"] not in ("export_control", "entity_list") or not trigger:
         return False
     sentence = event["sentence"]
+    at = sentence.find(trigger)
+    ahead = _ANTICIPATED.search(sentence[max(0, at - 40):at]) if at > 0 else None
+    if ahead is not None and not _ACT.search(sentence[:max(0, at - 40) + ahead.start()] + " " + sentence[at + len(trigger):]):
+        return True
     if _DATED.search(sentence):
         return False
-    at = sentence.find(trigger)
     if at > 0 and _PRODUCT_BEFORE.search(sentence[max(0, at - 20):at]):
         return False
     if at >= 0 and _ALLUSION_FRAME.search(sentence[max(0, at - 40):at]):

@@ -48,3 +48,11 @@ def test_a_probe_named_only_in_a_bureaus_name_is_no_probe(full) -> None:  # type
     assert "investigation" not in _types(full, said, "zh")
     opened = "商务部贸易救济调查局宣布，即日起对原产于美国的进口丙酸发起反倾销调查。"
     assert "investigation" in _types(full, opened, "zh")
+
+
+def test_rules_only_anticipated_are_an_allusion(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Memory makers shipped more wafers ahead of stricter export rules, and the firm said 2025 revenue would be flat."
+    assert "export_control" not in _types(full, text, "en")
+    # a sentence that states the rules' own act keeps it
+    stated = "Chipmakers stockpiled tools ahead of new export rules that take effect on Friday."
+    assert "export_control" in _types(full, stated, "en")
