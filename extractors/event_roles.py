@@ -213,7 +213,7 @@ _LICENCE_EASED_EN = re.compile(
     r"grant(s|ed|ing)?)\b.{0,40}\blicen[cs](e|es)\b(?! requirement)|"
     r"\bissu\w*\b.{0,30}\b(temporary|general) (general )?licen[cs]e", _I)
 _LICENCE_EASED_ZH = re.compile(
-    r"(延长|延期|续期|展期).{0,20}许可|许可.{0,20}(延长|延期|续期|展期)|(?<![须需要应])(获得|获颁|拿到|收到|获发).{0,8}许可|"
+    r"(延长|延期|续期|展期).{0,20}许可|许可.{0,20}(延长|延期|续期|展期)|(?<![须需要应])(获得|获颁|拿到|收到|获发).{0,8}许可|(?<![须需要应未尚])获(?![得颁发准])[^，。；]{0,4}许可(?!证)|"
     r"(允许|准许).{0,40}(无需|不需|不必).{0,10}许可")
 # a requirement to obtain a licence, or a firm cut off without one, restricts: "must obtain licences",
 # "can no longer receive components without a licence", "须获得许可"

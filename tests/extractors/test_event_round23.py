@@ -56,3 +56,13 @@ def test_rules_only_anticipated_are_an_allusion(full) -> None:  # type: ignore[n
     # a sentence that states the rules' own act keeps it
     stated = "Chipmakers stockpiled tools ahead of new export rules that take effect on Friday."
     assert "export_control" in _types(full, stated, "en")
+
+
+def test_a_licence_won_to_export_is_an_easing(full) -> None:  # type: ignore[no-untyped-def]
+    won = [e for e in events_of(full, "三星电子获美方许可向其西安工厂运送存储芯片设备。", "zh", published="2023-10-10")
+           if e.type == "export_control"]
+    assert won and all(e.status == "reversed" for e in won)
+    # a licence not yet won restricts
+    pending = [e for e in events_of(full, "该公司尚未获美方许可，无法向中国客户出口先进芯片。", "zh", published="2023-10-10")
+               if e.type == "export_control"]
+    assert pending and all(e.status != "reversed" for e in pending)
