@@ -248,6 +248,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # the sanctions its sentence may name (extract-0.7.20)
         (r"拒绝令", 0.95, None, None),
         (r"\b(temporary )?denial orders?\b", 0.75, None, None),
+        # a bill or a provision that would bar dealings with Chinese firms, or empower a ban ("The BIOSECURE Act ... would
+        # stop federal agencies from contracting with named Chinese ... firms", "通过了一项...法案，拟授权美国总统禁止字节跳动旗下
+        # 的TikTok"; proposed by the status rules; extract-0.7.22)
+        (r"\b(bill|act|legislation|provision|amendment)\b[^.;]{0,100}\bwould (stop|bar|ban|block|prohibit|restrict|curb|"
+         r"limit|write restrictions)\b|法案[^。；]{0,40}(拟|将|旨在)(授权[^，。；]{0,10})?(禁止|限制|封禁)", 0.85,
+         r"\bchina\b|\bchinese\b|beijing|tiktok|bytedance|huawei|中国|中方|华为|字节跳动|TikTok", r"tariff|dut(y|ies)|关税"),
         # the Commerce Department's Unverified List, an export-control tool (docs/extraction.md; extract-0.7.18): additions
         # and removals are controls and their easing, not designations
         (r"\bunverified list\b|未经核实清单|未核实清单", 0.88, None, None),

@@ -66,3 +66,17 @@ def test_a_licence_won_to_export_is_an_easing(full) -> None:  # type: ignore[no-
     pending = [e for e in events_of(full, "该公司尚未获美方许可，无法向中国客户出口先进芯片。", "zh", published="2023-10-10")
                if e.type == "export_control"]
     assert pending and all(e.status != "reversed" for e in pending)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Senate bill would bar federal contractors from buying drones made by Chinese firms such as DJI.", "en"),
+    ("美国参议院一个委员会通过了一项法案，拟授权商务部禁止华为在美销售通信设备。", "zh"),
+])
+def test_a_bill_that_would_bar_dealings_with_chinese_firms_is_a_proposed_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in events_of(full, text, lang, published="2024-05-10") if e.type == "export_control"]
+    assert evs and all(e.status == "proposed" for e in evs)
+
+
+def test_a_bill_on_duties_is_no_control(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The bill would restrict imports of Chinese steel by raising duties to 50%."
+    assert "export_control" not in _types(full, text, "en")
