@@ -351,7 +351,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(反倾销|反补贴|反垄断|反歧视|保障措施)(和反补贴|和反倾销)?(立案)?调查", 0.96, None, _ACCIDENT_PROBE),
         # a merger cleared with conditions: the antitrust review's end, its decision (SAMR's, the KFTC's;
         # extract-0.7.11); shareholders' approvals are no review
-        (r"\b(approv\w*|clear\w*)\b[^.;]{0,80}\b(acquisition|takeover|merger|purchase|buyout|joint venture|deal|tie-up)\b"
+        (r"\b(approv\w*|clear\w*)\b(?:[^.;]|\.(?=\d)){0,80}\b(acquisition|takeover|merger|purchase|buyout|joint venture|deal|tie-up)\b"
          r"[^.;]{0,80}\b(subject to|with|on|under) (\w+ ){0,3}(conditions|remedies|commitments|undertakings)\b|"
          r"\bconditionally (approv|clear)\w*\b|附(加)?(限制性)?条件(地)?(批准|通过|核准|放行)", 0.9, None,
          r"\bshareholders?\b|股东"),
@@ -376,6 +376,16 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"
          r"\bgovernment[- ](issued|owned|furnished)\b|\bgovernment (devices|phones|computers)\b"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)"),
+        # a regulator's charges settled in English ("agreed to pay $5.5 million to settle SEC charges"), a regulator asking
+        # a firm for documents, a trade case opened after a complaint, a probe's preliminary finding of a breach
+        # (extract-0.7.22)
+        (r"\bagree\w* to pay\b[^;]{0,60}\bto settle\b[^;]{0,80}\b(charges|allegations|claims|accusations|"
+         r"probe|investigation|case)\b|"
+         r"\b(SEC|FTC|Securities and Exchange Commission|Federal Trade Commission|Justice Department|regulators?)\b[^.;]{0,30}"
+         r"\b(asked|requested|ordered|subpoena\w*)\b[^.;]{0,20}\b(for )?(documents|records|information)\b|"
+         r"\b(open\w*|launch\w*|initiat\w*|start\w*)\b (the |a |an )?(\w+ )?case\b[^.;]{0,60}\b(complaint|petition|"
+         r"dumping|subsid\w*)|\bpreliminar\w* (found|finds|breach\w*|conclud\w*)\b", 0.88, None,
+         r"\b(could|may|might|would) (agree|settle)|\bseek\w* to settle"),
         # a regulator's charges settled ("就...的指控达成和解", extract-0.7.14)
         (r"(指控|调查)[^，。；]{0,6}达成和解", 0.9, None, r"(可能|或将|有望|寻求)[^，。；]{0,10}(达成)?和解"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE),

@@ -80,3 +80,19 @@ def test_a_bill_that_would_bar_dealings_with_chinese_firms_is_a_proposed_control
 def test_a_bill_on_duties_is_no_control(full) -> None:  # type: ignore[no-untyped-def]
     text = "The bill would restrict imports of Chinese steel by raising duties to 50%."
     assert "export_control" not in _types(full, text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Last year the chipmaker agreed to pay $2.1 million to settle U.S. Federal Trade Commission allegations over its ads.",
+    "The streaming service said the U.S. Securities and Exchange Commission had asked it for documents on its revenue.",
+    "The Commission opened the case in March after a complaint by European makers of the chemical.",
+    "The regulator on Monday approved the group's $4.2 billion acquisition of a Dutch chip designer with conditions.",
+    "The European Commission said the platform had preliminarily breached the Digital Services Act.",
+])
+def test_probe_steps_worded_without_a_probe_word(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in _types(full, text, "en")
+
+
+def test_a_settlement_only_sought_is_no_probe_step(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The company is seeking to settle a contract dispute with a supplier over late deliveries."
+    assert "investigation" not in _types(full, text, "en")
