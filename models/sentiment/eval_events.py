@@ -217,7 +217,7 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None, *, grid: S
                    "supported": best_rule.supported, "tied": best_rule.tied, "peers": best_rule.peers,
                    "lost": best_rule.lost, "licences": best_rule.licences, "favoured": best_rule.favoured,
                    "faltering": best_rule.faltering, "outlook": best_rule.outlook, "venues": best_rule.venues,
-                   "lifted": best_rule.lifted,
+                   "lifted": best_rule.lifted, "beats": best_rule.beats,
                    **best},
         "switch_on": on,
     }
@@ -229,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--data", default="../shared/data/sentiment", help="folder of the sentiment data sets")
     ap.add_argument("--switches", default=None,
                     help="scan the shipped setting with each combination of these switches, comma-separated "
-                         "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied; round 22: peers,lost; round 23: licences,favoured,faltering,outlook,venues,lifted), judged against the shipped setting without them")
+                         "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied; round 22: peers,lost; round 23: licences,favoured,faltering,outlook,venues,lifted,beats), judged against the shipped setting without them")
     args = ap.parse_args(argv)
     if args.switches:
         names = [n.strip() for n in args.switches.split(",") if n.strip()]

@@ -28,7 +28,8 @@ Round 23's ``licences`` (a licence granted for a firm's sales is good news, a pr
 ``favoured`` (the examples of those a measure favours or squeezes), ``faltering`` (a firm whose own setback another
 firm's results news states), ``outlook`` (a raised forecast with falling shares is neutral, good results with a weak
 outlook bad), ``venues`` (the app store or platform of another firm's product is merely named) and ``lifted`` (curbs
-lifted by any body) are judged by MODEL_CARD.md's round 23 rule.
+lifted by any body) and ``beats`` (results above or below expectations give a market move its direction) are judged by
+MODEL_CARD.md's round 23 rule.
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -139,6 +140,19 @@ def averted_stance(context: str | None, mention: str | None) -> str | None:
     return "positive" if re.search(rx.format(m=m), context, re.I) else None
 
 
+#: results above or below expectations (``beats``; round 23)
+_ABOVE = re.compile(r"\b(beat\w*|top\w*|exceed\w*|surpass\w*|above)\b[^.|;]{0,20}\b(forecasts?|estimates?|expectations?|"
+                    r"consensus|guidance)\b|超出预期|超预期|好于预期|高于预期|优于预期|超市场预期", re.I)
+_BELOW = re.compile(r"\b(miss\w*|below|short of|trail\w*|disappoint\w*)\b[^.|;]{0,20}\b(forecasts?|estimates?|"
+                    r"expectations?|consensus|guidance)\b|不及预期|低于预期|逊于预期|不如预期|未达预期", re.I)
+
+
+def beat_direction(sentence: str) -> str | None:
+    """positive / negative when ``sentence`` states results above or below expectations only."""
+    up, down = bool(_ABOVE.search(sentence)), bool(_BELOW.search(sentence))
+    return "positive" if up and not down else "negative" if down and not up else None
+
+
 def direction(sentence: str) -> str | None:
     """positive / negative when a market move's sentence states one direction only."""
     up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
@@ -224,6 +238,9 @@ class EventRule:
     venues: bool = False
     #: a firm of which the context states curbs lifted, by any body, is positive (:func:`lifted_curbs`; round 23)
     lifted: bool = False
+    #: a market move whose sentence states results above or below expectations takes that direction where
+    #: :func:`direction` reads none (:func:`beat_direction`; round 23)
+    beats: bool = False
 
     @property
     def tag(self) -> str:
@@ -236,7 +253,7 @@ class EventRule:
                 f"{'p' if self.supported else ''}{'t' if self.tied else ''}{'q' if self.peers else ''}"
                 f"{'l' if self.lost else ''}{'e' if self.licences else ''}{'f' if self.favoured else ''}"
                 f"{'i' if self.faltering else ''}{'w' if self.outlook else ''}{'y' if self.venues else ''}"
-                f"{'z' if self.lifted else ''}")
+                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -260,7 +277,7 @@ def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | No
             continue
         if ev.type == "market_move":
             if rule.moves and entity in ev.targets and ev.status == "enacted":
-                way = direction(ev.sentence)
+                way = direction(ev.sentence) or (beat_direction(ev.sentence) if rule.beats else None)
                 if way is not None:
                     votes.add(way)
             continue

@@ -21,7 +21,7 @@ from sinowatch.models.sentiment.policy import (
 from sinowatch.records import Event, Sentiment
 
 NEG, POS, NEU = Sentiment("negative", -0.9), Sentiment("positive", 0.9), Sentiment("neutral", 0.0)
-SWITCHES = ("licences", "favoured", "faltering", "outlook", "venues", "lifted")
+SWITCHES = ("licences", "favoured", "faltering", "outlook", "venues", "lifted", "beats")
 OFF = replace(SHIPPED_RULE, **{k: False for k in SWITCHES})
 
 
@@ -134,9 +134,28 @@ def test_curbs_lifted_by_any_body(context: str, mention: str, expected: bool) ->
 
 def test_the_switches_are_stamped_in_the_tag_and_off_leaves_labels_alone() -> None:
     tags = {k: EventRule(**{k: True}).tag[-1] for k in SWITCHES}
-    assert tags == {"licences": "e", "favoured": "f", "faltering": "i", "outlook": "w", "venues": "y", "lifted": "z"}
+    assert tags == {"licences": "e", "favoured": "f", "faltering": "i", "outlook": "w", "venues": "y", "lifted": "z",
+                    "beats": "u"}
     context = "Commerce clears AMD to resume MI308 sales in China | The approval came with conditions."
     assert adjust(NEU, "amd", [], OFF, "company", context=context, mention="AMD").label == "neutral"
     # a body is never read by these switches
     assert adjust(NEU, "us-commerce", [], replace(OFF, licences=True), "agency", context=context,
                   mention="Commerce").label == "neutral"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("长鑫存储季度营收超出预期", "positive"),
+    ("Marvell's quarterly revenue tops estimates", "positive"),
+    ("美满电子季度营收不及预期", "negative"),
+    ("Marvell's revenue misses forecasts", "negative"),
+    ("Marvell reports quarterly revenue", None),
+])
+def test_results_against_expectations_give_a_move_its_direction(sentence: str, expected: str | None) -> None:
+    from sinowatch.models.sentiment.policy import beat_direction
+
+    assert beat_direction(sentence) == expected
+    move = Event(type="market_move", sentence=sentence, entities=("marvell",), confidence=0.93, status="enacted",
+                 targets=("marvell",), field="title")
+    on = adjust(NEU, "marvell", [move], replace(OFF, beats=True), "company", context=sentence, mention="x").label
+    off = adjust(NEU, "marvell", [move], OFF, "company", context=sentence, mention="x").label
+    assert on == (expected or off)
