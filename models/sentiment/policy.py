@@ -607,19 +607,21 @@ _TIED_LOSS_ZH = (r"(受益于|得益于|趁|借|随着)[^，。；|]{{0,4}}{m}[^
 _TIED_GAIN_ZH = r"{m}[^，。；|]{{0,10}}(抢占|夺得|蚕食|扩大|抢走|夺走)(了)?[^，。；|]{{0,8}}(份额|市场)"
 
 
+def _said_of(context: str, mention: str, zh: str, en: str) -> bool:
+    """``context`` matches the pattern (``zh`` in a Chinese context, else ``en``) with ``mention`` at its ``{m}``."""
+    rx = zh if has_east_asian(context) else en
+    return re.search(rx.format(m=re.escape(mention)), context, re.I) is not None
+
+
 def tied_stance(context: str | None, mention: str | None) -> str | None:
     """``negative`` when ``context`` ties ``mention``'s own loss to another firm's gain ("benefiting from
     Huawei's curbs", "受益于华为手机业务受限", "趁华为...萎缩之机"), ``positive`` when it names ``mention`` as taking
     share or gaining ground ("rival AMD would keep taking server share") and ties no loss to it; else None."""
     if not context or not mention:
         return None
-    m = re.escape(mention)
-    zh = has_east_asian(context)
-    loss = re.search((_TIED_LOSS_ZH if zh else _TIED_LOSS_EN).format(m=m), context, re.I)
-    gain = re.search((_TIED_GAIN_ZH if zh else _TIED_GAIN_EN).format(m=m), context, re.I)
-    if loss:
+    if _said_of(context, mention, _TIED_LOSS_ZH, _TIED_LOSS_EN):
         return "negative"
-    return "positive" if gain else None
+    return "positive" if _said_of(context, mention, _TIED_GAIN_ZH, _TIED_GAIN_EN) else None
 
 
 #: a word of sharing and a word of gain or loss in one clause (``peers``; round 22)
@@ -654,8 +656,7 @@ def lost_customer(context: str | None, mention: str | None) -> bool:
     "停止向华为供货", "美方对华为禁令生效")."""
     if not context or not mention or _headline_results(context) is None:
         return False
-    m = re.escape(mention)
-    return bool(re.search((_LOST_ZH if has_east_asian(context) else _LOST_EN).format(m=m), context, re.I))
+    return _said_of(context, mention, _LOST_ZH, _LOST_EN)
 
 
 #: a licence or approval granted for a firm's sales (``licences``; round 23), with the mention at ``{m}`` where it
@@ -711,10 +712,8 @@ def favoured_stance(context: str | None, mention: str | None) -> str | None:
     ("squeezes foreign toolmakers including ASML", "阿斯麦等海外设备商的在华份额或将被压缩"); else None."""
     if not context or not mention:
         return None
-    m = re.escape(mention)
-    zh = has_east_asian(context)
-    fav = re.search((_FAVOURS_ZH if zh else _FAVOURS_EN).format(m=m), context, re.I)
-    sqz = re.search((_SQUEEZES_ZH if zh else _SQUEEZES_EN).format(m=m), context, re.I)
+    fav = _said_of(context, mention, _FAVOURS_ZH, _FAVOURS_EN)
+    sqz = _said_of(context, mention, _SQUEEZES_ZH, _SQUEEZES_EN)
     return "positive" if fav and not sqz else "negative" if sqz and not fav else None
 
 
@@ -733,8 +732,7 @@ def faltering(context: str | None, mention: str | None) -> bool:
     "华为赶在美国禁令生效前大量囤货")."""
     if not context or not mention or _headline_results(context) is None:
         return False
-    m = re.escape(mention)
-    return bool(re.search((_FALTER_ZH if has_east_asian(context) else _FALTER_EN).format(m=m), context, re.I))
+    return _said_of(context, mention, _FALTER_ZH, _FALTER_EN)
 
 
 #: a forecast raised (``outlook``; round 23) and shares falling; a weak outlook after good results
@@ -791,5 +789,4 @@ def lifted_curbs(context: str | None, mention: str | None) -> bool:
     "IEEE解除对华为审稿人的限制")."""
     if not context or not mention:
         return False
-    m = re.escape(mention)
-    return bool(re.search((_LIFTED_ZH if has_east_asian(context) else _LIFTED_EN).format(m=m), context, re.I))
+    return _said_of(context, mention, _LIFTED_ZH, _LIFTED_EN)
