@@ -53,6 +53,9 @@ SPECS = (
     Spec(SENTIMENT / "validation_beat21.jsonl", "vb21-{:03d}", "v21", 130, 0.40, 60, 0.4, 36),
     # round 22: written for peers sharing another firm's news, customers a supplier lost, draft rules naming firms
     Spec(SENTIMENT / "validation_beat22.jsonl", "vb22-{:03d}", "v22", 130, 0.15, 60, 0.4, 36),
+    # round 23: written for licences, bills next to clearances, rivals named, mixed results, tied losses, quotas,
+    # venues and curbs lifted by non-government bodies
+    Spec(SENTIMENT / "validation_beat23.jsonl", "vb23-{:03d}", "v23", 130, 0.40, 60, 0.25, 36),
     Spec(DATA / "sentiment_beat_holdout2.jsonl", "sh2-{:03d}", "h2", 150, 0.48, 45, 0.3, 20),
     Spec(DATA / "sentiment_beat_holdout4.jsonl", "sh4-{:03d}", "h4", 200, 0.55, 70, 0.4, 40),
     Spec(DATA / "sentiment_beat_holdout5.jsonl", "sh5-{:03d}", "h5s", 200, 0.55, 85, 0.2, 45),
