@@ -59,8 +59,9 @@ def test_the_switches_ship_by_round_22s_rule_and_are_stamped_in_the_tag() -> Non
     from sinowatch.models.sentiment.eval_events import around
 
     # the rule's grid: round 21's shipped setting with each combination of the two switches, fewest first
-    before = replace(SHIPPED_RULE, peers=False, lost=False)
+    round22 = replace(SHIPPED_RULE, licences=False, outlook=False)  # round 22's choice, before round 23's switches
+    before = replace(round22, peers=False, lost=False)
     grid = around(before, ["peers", "lost"])
     assert grid[0] == before and before.tag == "ev0.9k2nmbvros" and len(set(grid)) == 4
-    assert SHIPPED_RULE == grid[-1] and SHIPPED_RULE.tag == "ev0.9k2nmbvrosql"  # both on: V 1053 against 1047
+    assert round22 == grid[-1] and round22.tag == "ev0.9k2nmbvrosql"  # both on: V 1053 against 1047
     assert EventRule(peers=True).tag.endswith("q") and EventRule(lost=True).tag.endswith("l")

@@ -159,3 +159,15 @@ def test_results_against_expectations_give_a_move_its_direction(sentence: str, e
     on = adjust(NEU, "marvell", [move], replace(OFF, beats=True), "company", context=sentence, mention="x").label
     off = adjust(NEU, "marvell", [move], OFF, "company", context=sentence, mention="x").label
     assert on == (expected or off)
+
+
+def test_round_23s_rule_shipped_licences_and_outlook() -> None:
+    from sinowatch.models.sentiment.eval_events import around
+
+    # the rule's grid: round 22's shipped setting with each combination of the seven switches, fewest first; the best on
+    # the new V with the fewest switches was licences + outlook (V 1161 against 1158, general validation equal)
+    round22 = replace(SHIPPED_RULE, licences=False, outlook=False)
+    grid = around(round22, list(SWITCHES))
+    assert len(set(grid)) == 128 and grid[0] == round22 and round22.tag == "ev0.9k2nmbvrosql"
+    assert SHIPPED_RULE in grid and SHIPPED_RULE.tag == "ev0.9k2nmbvrosqlew"
+    assert grid.index(SHIPPED_RULE) < grid.index(replace(round22, licences=True, outlook=True, beats=True))
