@@ -535,8 +535,9 @@ def cases_as_a_class(event: dict[str, Any], duties_reported: bool) -> bool:
 _COMMENTATOR_ZH = (r"(律师|分析师|分析人士|经销商|卖家|店主|基金经理|投资者|业内人士|行业人士|市场人士|企业人士|合规人士|"
                    r"行业协会人士|从业者|专家|学者|企业主|交易员|贸易商|商人|老板|进口商|出口商|研究员|经济学家|顾问|家长|医生|"
                    r"教师|媒体和分析人士)")
-_COMMENTARY_ZH = re.compile(r"^[^，。；“”：:]{0,16}(一位|一名|另一位|多位|部分|不少|一些|有|也有)[^，。；“”：:]{0,16}"
-                            + _COMMENTATOR_ZH + r"[^，。；“”：:]{0,4}(则)?(表示|说|称|认为|指出|坦言|质疑|提议|担心|预计|分析说|"
+_COMMENTARY_ZH = re.compile(r"^[^，。；“”：:]{0,16}((一位|一名|另一位|多位|部分|不少|一些|有|也有)[^，。；“”：:]{0,16}"
+                            + _COMMENTATOR_ZH + r"|一家[^，。；“”：:]{0,16}(企业|公司|工厂|厂商|经销商)的[^，。；“”：:]{0,6}"
+                            r"(总监|经理|负责人|老板|主管))[^，。；“”：:]{0,4}(则)?(表示|说|称|认为|指出|坦言|质疑|提议|担心|预计|分析说|"
                             r"提醒|直言)")
 _COMMENTATOR_EN = (r"(lawyers?|attorneys?|analysts?|traders?|dealers?|economists?|consultants?|experts?|investors?|"
                    r"importers?|exporters?|buyers?|brokers?|academics?|scholars?|researchers?|fund managers?|"

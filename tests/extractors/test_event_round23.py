@@ -96,3 +96,16 @@ def test_probe_steps_worded_without_a_probe_word(full, text) -> None:  # type: i
 def test_a_settlement_only_sought_is_no_probe_step(full) -> None:  # type: ignore[no-untyped-def]
     text = "The company is seeking to settle a contract dispute with a supplier over late deliveries."
     assert "investigation" not in _types(full, text, "en")
+
+
+# extract-0.7.23 (round 23, after holdout21's scoring): what holdout21's errors showed. Sentences written for the tests.
+def test_an_unnamed_firms_manager_is_a_commentator(full) -> None:  # type: ignore[no-untyped-def]
+    text = "浙江一家轮胎企业的出口经理说：“这个税率我们还能承受，但利润会被压薄很多。”"
+    assert commentary({"sentence": text, "type": "market_move"})
+    assert "market_move" not in _types(full, text, "zh")
+
+
+def test_a_tariff_under_study_is_proposed_and_a_rebate_cut_is_no_easing(full) -> None:  # type: ignore[no-untyped-def]
+    text = "知情人士称，有关部门正在研究提高稀土永磁材料的出口关税，并考虑取消部分产品的出口退税。"
+    evs = [e for e in events_of(full, text, "zh", published="2023-05-10") if e.type == "tariff"]
+    assert evs and all(e.status == "proposed" for e in evs)
