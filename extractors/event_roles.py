@@ -755,10 +755,21 @@ def instrument_actor(hits: Sequence[Hit]) -> str | None:
     return next((INSTRUMENT_ACTOR[h[2]] for h in hits if h[2] in INSTRUMENT_ACTOR), None)
 
 
-def pick_targets(hits: Sequence[Hit], actor: str | None) -> list[str]:
+#: a firm named as the beneficiary of the act, not its target ("Intel could gain from US plan to tie chip tariffs to
+#: local output", "push customers toward Intel's foundry", "1:1芯片关税方案或利好英特尔", "英特尔将受益"; extract-0.7.23)
+_BENEFICIARY_AFTER = re.compile(r"^(['’]s)?\s+(\w+\s+){0,2}(could|would|may|might|will|stands? to|is set to|is poised to|"
+                                r"set to|poised to)\s+(gain|benefit|profit)\w*\b|^[^，。；,;]{0,8}(将|有望|或将|可能|会)?(受益|获益)", _I)
+_BENEFICIARY_BEFORE = re.compile(r"\b(toward|towards|favou?ring|benefit(t?ing)?)\s+(\w+\s+){0,2}$|(利好|有利于)[^，。；,;]{0,2}$", _I)
+
+
+def pick_targets(hits: Sequence[Hit], actor: str | None, text: str | None = None) -> list[str]:
     """Companies, chips and named instruments (the AI Diffusion Rule, the Big Fund; not the lists
-    firms are put on) of the sentence, first seen first."""
-    return list(dict.fromkeys(h[2] for h in hits if h[2] != actor and (
+    firms are put on) of the sentence, first seen first; with the sentence's ``text``, not a firm or chip named
+    as the act's beneficiary (:data:`_BENEFICIARY_AFTER`, :data:`_BENEFICIARY_BEFORE`)."""
+    def beneficiary(h: Hit) -> bool:
+        return text is not None and h[3] in ("company", "chip") and bool(
+            _BENEFICIARY_AFTER.search(text[h[1]:h[1] + 40]) or _BENEFICIARY_BEFORE.search(text[max(0, h[0] - 30):h[0]]))
+    return list(dict.fromkeys(h[2] for h in hits if h[2] != actor and not beneficiary(h) and (
         h[3] in ("company", "chip") or (h[3] == "policy" and "list" not in h[2]))))
 
 

@@ -843,7 +843,7 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
                                                                       agency=bool(_AGENCY_ANAPHOR.search(text)))
     elif etype in STATED_ACTOR_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
-    own = pick_targets(sent_hits, actor)
+    own = pick_targets(sent_hits, actor, text if etype in ROLE_TYPES else None)
     exact = _government_acts(etype, text, actor)
     return {"actor": actor, "targets": own or (_earlier_targets(doc, found, s_tok) if coref else []),
             "status": event_status(etype, text, t_start, t_end, lang=doc.lang_),

@@ -109,3 +109,15 @@ def test_a_tariff_under_study_is_proposed_and_a_rebate_cut_is_no_easing(full) ->
     text = "知情人士称，有关部门正在研究提高稀土永磁材料的出口关税，并考虑取消部分产品的出口退税。"
     evs = [e for e in events_of(full, text, "zh", published="2023-05-10") if e.type == "tariff"]
     assert evs and all(e.status == "proposed" for e in evs)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Micron could gain from a US plan to tie chip tariffs to local output", "en"),
+    ("美方拟按本土产能比例征收芯片关税 美光将受益", "zh"),
+])
+def test_a_firm_named_as_an_acts_beneficiary_is_not_its_target(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    evs = [e for e in events_of(full, text, lang, published="2025-10-10") if e.type == "tariff"]
+    assert evs and all("micron" not in e.targets for e in evs)
+    hit = [e for e in events_of(full, "The U.S. imposed tariffs on Micron's chips made in China.", "en",
+                                published="2025-10-10") if e.type == "tariff"]
+    assert hit and "micron" in hit[0].targets
