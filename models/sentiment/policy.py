@@ -95,6 +95,17 @@ def _clauses_of(context: str, mention: str) -> list[str]:
     return [c for c in (_CLAUSE if has_east_asian(context) else _CLAUSE_EN).split(context) if c.strip() and mention in c]
 
 
+def _said_of(context: str, mention: str, zh: str, en: str) -> bool:
+    """``context`` matches the pattern (``zh`` in a Chinese context, else ``en``) with ``mention`` at its ``{m}``."""
+    rx = zh if has_east_asian(context) else en
+    return re.search(rx.format(m=re.escape(mention)), context, re.I) is not None
+
+
+def _one_way(good: bool, bad: bool) -> str | None:
+    """positive / negative when only one of ``good`` and ``bad`` holds, else None."""
+    return "positive" if good and not bad else "negative" if bad and not good else None
+
+
 def cue_stance(context: str | None, mention: str | None) -> str | None:
     """The polarity the beat's Chinese evaluative words give ``mention`` in ``context`` (a
     ``headline | sentence`` text): a firm named right before a launch verb is positive; else the
@@ -135,9 +146,7 @@ def averted_stance(context: str | None, mention: str | None) -> str | None:
     banning Huawei", "未排除华为", "允许华为参与5G试验"), else None."""
     if not context or not mention:
         return None
-    m = re.escape(mention)
-    rx = _AVERTED_ZH if has_east_asian(context) else _AVERTED_EN
-    return "positive" if re.search(rx.format(m=m), context, re.I) else None
+    return "positive" if _said_of(context, mention, _AVERTED_ZH, _AVERTED_EN) else None
 
 
 #: results above or below expectations (``beats``; round 23)
@@ -149,14 +158,12 @@ _BELOW = re.compile(r"\b(miss\w*|below|short of|trail\w*|disappoint\w*)\b[^.|;]{
 
 def beat_direction(sentence: str) -> str | None:
     """positive / negative when ``sentence`` states results above or below expectations only."""
-    up, down = bool(_ABOVE.search(sentence)), bool(_BELOW.search(sentence))
-    return "positive" if up and not down else "negative" if down and not up else None
+    return _one_way(bool(_ABOVE.search(sentence)), bool(_BELOW.search(sentence)))
 
 
 def direction(sentence: str) -> str | None:
     """positive / negative when a market move's sentence states one direction only."""
-    up, down = bool(_UP.search(sentence)), bool(_DOWN.search(sentence))
-    return "positive" if up and not down else "negative" if down and not up else None
+    return _one_way(bool(_UP.search(sentence)), bool(_DOWN.search(sentence)))
 
 
 #: the score an overridden label gets at least (away from 0), so entity roll-ups (|score| >= 0.2)
@@ -299,6 +306,11 @@ def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | No
     return votes.pop() if len(votes) == 1 else None
 
 
+def policy_stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:
+    """The :func:`stance` of the policy acts (:data:`POLICY_TYPES`) among ``events`` alone."""
+    return stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind)
+
+
 def combine(model: Sentiment, implied: str | None, rule: EventRule) -> Sentiment:
     """The model's sentiment, overridden by the ``implied`` label unless the model is confident of
     the opposite (``rule.keep_margin``)."""
@@ -325,7 +337,7 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
             return combine(model, held, rule)
     if rule.tied and kind not in BODY_KINDS:
         way = tied_stance(context, mention)
-        if way is not None and stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) is None:
+        if way is not None and policy_stance(entity, events, rule, kind) is None:
             return combine(model, way, rule)
     if rule.lost and kind not in BODY_KINDS and lost_customer(context, mention):
         return combine(model, "negative", rule)
@@ -344,8 +356,7 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
             or (rule.compared and compared_with(context, mention))):
         # a bystander of another firm's results, or the yardstick of another firm's news: only a policy act on it
         # gives it a stance
-        return combine(model, stance(entity, [e for e in events if e.type in POLICY_TYPES], rule, kind) or "neutral",
-                       rule)
+        return combine(model, policy_stance(entity, events, rule, kind) or "neutral", rule)
     implied = stance(entity, events, rule, kind)
     if implied is None and rule.mixed and kind not in BODY_KINDS and mixed_results(context):
         implied = "neutral"
@@ -476,9 +487,7 @@ def body_setback(context: str | None, mention: str | None) -> bool:
     defeat for the Justice Department", "Washington fails to win an EU-wide ban", "美国司法部...以败诉告终")."""
     if not context or not mention:
         return False
-    m = re.escape(mention)
-    rx = _SETBACK_ZH if has_east_asian(context) else _SETBACK_EN
-    return bool(re.search(rx.format(m=m), context, re.I))
+    return _said_of(context, mention, _SETBACK_ZH, _SETBACK_EN)
 
 
 #: the launches beside which another firm is a bystander
@@ -592,9 +601,7 @@ def supported_stance(context: str | None, mention: str | None) -> str | None:
     word (a probe, a raid, a fine) is present; else None."""
     if not context or not mention or not _STATE.search(context) or _HOSTILE.search(context):
         return None
-    m = re.escape(mention)
-    rx = _SUPPORT_ZH if has_east_asian(context) else _SUPPORT_EN
-    return "positive" if re.search(rx.format(m=m), context, re.I) else None
+    return "positive" if _said_of(context, mention, _SUPPORT_ZH, _SUPPORT_EN) else None
 
 
 #: a firm's loss tied to another's gain (``tied``; mention at ``{m}``) and a firm's gain of share
@@ -607,12 +614,6 @@ _TIED_GAIN_EN = (r"{m}\s+(\w+\s+){{0,3}}(gain\w* ground|tak\w* (\w+ )?share|win\
 _TIED_LOSS_ZH = (r"(受益于|得益于|趁|借|随着)[^，。；|]{{0,4}}{m}[^，。；|]{{0,12}}(受限|萎缩|受阻|缺席|退出|下滑|困境|受挫|被制裁|断供|失利)|"
                  r"(取代|替代|抢占|蚕食|挤占|抢走|夺走)[^，。；|]{{0,2}}{m}")
 _TIED_GAIN_ZH = r"{m}[^，。；|]{{0,10}}(抢占|夺得|蚕食|扩大|抢走|夺走)(了)?[^，。；|]{{0,8}}(份额|市场)"
-
-
-def _said_of(context: str, mention: str, zh: str, en: str) -> bool:
-    """``context`` matches the pattern (``zh`` in a Chinese context, else ``en``) with ``mention`` at its ``{m}``."""
-    rx = zh if has_east_asian(context) else en
-    return re.search(rx.format(m=re.escape(mention)), context, re.I) is not None
 
 
 def tied_stance(context: str | None, mention: str | None) -> str | None:
@@ -714,9 +715,8 @@ def favoured_stance(context: str | None, mention: str | None) -> str | None:
     ("squeezes foreign toolmakers including ASML", "阿斯麦等海外设备商的在华份额或将被压缩"); else None."""
     if not context or not mention:
         return None
-    fav = _said_of(context, mention, _FAVOURS_ZH, _FAVOURS_EN)
-    sqz = _said_of(context, mention, _SQUEEZES_ZH, _SQUEEZES_EN)
-    return "positive" if fav and not sqz else "negative" if sqz and not fav else None
+    return _one_way(_said_of(context, mention, _FAVOURS_ZH, _FAVOURS_EN),
+                    _said_of(context, mention, _SQUEEZES_ZH, _SQUEEZES_EN))
 
 
 #: a firm's own setback in its own clause (``faltering``; round 23), with the mention at ``{m}``
@@ -774,7 +774,7 @@ def venue_only(entity: str, events: Sequence[Event], rule: EventRule, context: s
     该应用"), the headline does not name it, and no policy act of the context names it as target."""
     if not context or not mention or mention in context.split(HEADLINE_SEP, 1)[0]:
         return False
-    if stance(entity, [e for e in events if e.type in POLICY_TYPES], rule) is not None:
+    if policy_stance(entity, events, rule) is not None:
         return False
     venue = _VENUE_ZH if has_east_asian(context) else _VENUE_EN
     return any(venue.search(c) and _VENUE_ACT.search(c) for c in _clauses_of(context, mention))
