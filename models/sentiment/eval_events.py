@@ -1,6 +1,6 @@
 """The event layer (``policy.py``) measured as users get it, and chosen on validation rows.
 
-    python -m sinowatch.models.sentiment.eval_events [--model DIR] [--data DIR] [--switches a,b]
+    python -m sinowatch.models.sentiment.eval_events [--model DIR] [--data DIR] [--switches a,b | --sample FILE]
 
 For each (target, ``headline | lead``) pair the extractor runs on the text (headline as the title,
 lead as the body, as an article would reach it), the target is found among its watchlist
@@ -212,6 +212,56 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None, *, grid: S
     }
 
 
+#: round 24's candidates (MODEL_CARD.md): the shipped layer, the layer keeping the model's label when it is
+#: this confident of the other way, and the model alone (None); ties go to the earlier one
+SAMPLE_MARGINS = (0.9, 0.7, 0.5, 0.3)
+
+
+def sample_candidates(shipped: EventRule = SHIPPED_RULE) -> list[tuple[str, EventRule | None]]:
+    """``S``, ``K0.9`` ... ``K0.3`` and ``M`` in the card's tie order."""
+    return ([("S", shipped)]
+            + [(f"K{m:g}", dataclasses.replace(shipped, keep_margin=m)) for m in SAMPLE_MARGINS]
+            + [("M", None)])
+
+
+def judge_sample(sample: str | Path, data_dir: str | Path, model_dir: str | Path | None = None) -> dict[str, Any]:
+    """Round 24's rule: each candidate of :func:`sample_candidates` on the pairs of ``sample`` (a file
+    sampled like the sealed sets), with ``V`` and the general validation rows printed beside it; the
+    candidate with the most right on ``sample`` replaces the shipped layer only with at least
+    :data:`MIN_GAIN_PAIRS` more right and at most :data:`GENERAL_GUARD` general accuracy lost."""
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    model = SentimentModel.load(model_dir)
+    extractor = pipeline_extractor()
+    rows = validation_rows(Path(data_dir))
+    rows["sample"] = load_domain(Path(sample), "validation_beat")
+    if not rows["sample"]:
+        raise SystemExit(f"{sample}: no pairs (a JSON-lines file of id, text, entity, mention, label)")
+    sents = {k: model.score([(e.target, e.text) for e in v]) for k, v in rows.items()}
+    ctx = {k: contexts(v, extractor) for k, v in rows.items()}
+    v_keys = [k for k in ("V_domain", "V_beat") if k in rows]
+    table = []
+    for name, rule in sample_candidates():
+        f: dict[str, Any] = {"candidate": name, "rule": rule.tag if rule else "model alone"}
+        for k, v in rows.items():
+            f[k] = _right([s.label for s in adjusted(sents[k], ctx[k], rule)], v)
+        f["V"] = sum(f[k] for k in v_keys)
+        table.append(f)
+    best, chosen = sample_choice(table, len(rows["general"]))
+    return {"model_version": model.version, "rows": {k: len(v) for k, v in rows.items()}, "table": table,
+            "chosen": chosen, "best": best}
+
+
+def sample_choice(table: Sequence[dict[str, Any]], n_general: int) -> tuple[str, str]:
+    """(the candidate most right on the sample, the one chosen): ``table`` in the card's tie order,
+    the shipped layer first, each row with ``candidate``, ``sample`` and ``general`` (pairs right)."""
+    shipped = table[0]
+    best = max(table, key=lambda f: f["sample"])  # max keeps the first of equals: the card's tie order
+    lost = (shipped["general"] - best["general"]) / max(n_general, 1)
+    replace = best["sample"] - shipped["sample"] >= MIN_GAIN_PAIRS and lost <= GENERAL_GUARD
+    return best["candidate"], best["candidate"] if replace else shipped["candidate"]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--model", default=None, help="artefact folder (default: the bundled one)")
@@ -219,7 +269,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--switches", default=None,
                     help="scan the shipped setting with each combination of these switches, comma-separated "
                          "(round 20: mixed,results,setbacks; round 21: stalled,supported,tied; round 22: peers,lost; round 23: licences,favoured,faltering,outlook,venues,lifted,beats), judged against the shipped setting without them")
+    ap.add_argument("--sample", default=None,
+                    help="round 24: judge the shipped layer, lower keep_margins and the model alone on this file of "
+                         "pairs sampled like the sealed sets (V printed beside it, not used to choose)")
     args = ap.parse_args(argv)
+    if args.sample and args.switches:
+        ap.error("--sample and --switches are two different judgements: give one")
+    if args.sample:
+        j = judge_sample(args.sample, args.data, args.model)
+        print(f"{j['model_version']}: rows {j['rows']}")
+        keys = ["candidate", "rule", "sample", "V", "V_domain", "V_beat", "general"]
+        print("  ".join(f"{k:>12}" for k in keys))
+        for f in j["table"]:
+            print("  ".join(f"{str(f.get(k, '')):>12}" for k in keys))
+        print(f"most right on the sample: {j['best']}; chosen: {j['chosen']} (a candidate replaces S with >= "
+              f"{MIN_GAIN_PAIRS} more right on the sample and <= {GENERAL_GUARD} general validation accuracy lost)")
+        return
     if args.switches:
         names = [n.strip() for n in args.switches.split(",") if n.strip()]
         unknown = [n for n in names if n not in {f.name for f in dataclasses.fields(EventRule)}]
