@@ -306,13 +306,24 @@ _SUBMITTED_ZH = re.compile(r"(提出|提交|推出|起草)(了)?[^，。；]{0,4
 _PASSED_ZH = re.compile(r"签署|(获|已)(得)?通过|通过了|生效|成为法律")
 
 
+def _background_zh(sentence: str, end: int) -> bool:
+    """A Chinese cue of an earlier act (:data:`_BACKGROUND_ZH`) before the trigger ending at ``end`` or in
+    its own clause; one in a later clause dates that clause's step ("...发布...征税令，此前美国国际贸易委员会
+    裁定...", "...征收反倾销税，这起去年夏天发起的案件就此完结", extract-0.7.24). Policy acts only: for the
+    other types ``end`` is the sentence's end (one sentence may report two firms' results)."""
+    for m in _BACKGROUND_ZH.finditer(sentence):
+        if m.start() < end or not re.search(r"[，,；;。]", sentence[end:m.start()]):
+            return True
+    return False
+
+
 def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str = "en",
                  ref_year: int | None = None, ref_month: int | None = None) -> str:
     """The status of an event of type ``etype`` whose trigger is ``sentence[start:end]``.
     ``ref_year`` / ``ref_month``: the article's date, so "in 2019" or "in April" read as the past."""
     zh = lang == "zh" or _has_han(sentence)
     if (_BACKGROUND_EN.search(sentence) or _BACKGROUND_NEAR_EN.search(sentence[max(0, start - 80):end + 50])
-            or (zh and _BACKGROUND_ZH.search(sentence))
+            or (zh and _background_zh(sentence, end if etype in ROLE_TYPES else len(sentence)))
             or (_HAD_EN.search(sentence) and not _REPORTED_HAD.search(sentence))
             # an earlier year in a sentence whose act starts today ("决定自即日起继续...征收反倾销税，税率维持2013年确定的
             # 水平") dates something else (extract-0.7.19)
@@ -471,6 +482,10 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
         year = int(m.group(1) or m.group(2) or m.group(3))
         if _ACCUSED.search(sentence[max(0, m.start() - 50):m.start()]):
             continue  # the year of the conduct a designation or a charge accuses, not of the act (extract-0.7.10)
+        if _in_title(sentence, m.start()):
+            continue  # a year in a report's or law's title (《2022年恶名市场审查报告》) dates no act (extract-0.7.24)
+        if end >= 0 and m.start() > end and _OTHER_OPENING.search(sentence[max(end, m.start() - 50):m.start()]):
+            continue  # "..., ending an investigation that began in 2022": the year of the ended inquiry (extract-0.7.24)
         if year < ref_year and (m.group(2) or _PAST_TENSE.search(sentence)):
             return True
     if ref_month is not None:
@@ -506,18 +521,39 @@ _OPENING_YEAR = re.compile(r"^\W{0,3}(?:(?:in|by) (?:(?:late|early|mid-?)\s*)?(?
                            r"^\W{0,3}((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[，,]", _I)
 
 
-def opens_with_past_year(sentence: str, ref_year: int | None) -> bool:
+#: after the trigger, a clause dating another step: "ending an investigation ... that began in 2022",
+#: "a case that was opened in 2021" (extract-0.7.24)
+_OTHER_OPENING = re.compile(r"\b(?:that|which) (?:was |were |had been )?(?:began|begun|started|opened|launched|initiated|filed)\b"
+                            r"(?:\s+\w+){0,2}\s+$", _I)
+
+
+def _in_title(sentence: str, at: int) -> bool:
+    """``at`` lies inside a 《title》 or a quoted name."""
+    before = sentence[:at]
+    return before.rfind("《") > before.rfind("》")
+
+
+def opens_with_past_year(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:
     """The sentence opens with a date in a year before ``ref_year`` ("In December 2022 the senator introduced a
-    bill that would ban ...", "2022年12月，...提出...拟禁止"): what it reports, proposal or act, is context (extract-0.7.11)."""
+    bill that would ban ...", "2022年12月，...提出...拟禁止"): what it reports, proposal or act, is context (extract-0.7.11;
+    an act too since extract-0.7.24: "2018年10月，欧盟对...征收最终反倾销税"). Not last December in a January article
+    (``ref_month`` 1), which may be the news."""
     m = _OPENING_YEAR.search(sentence)
-    return ref_year is not None and m is not None and int(m.group(1) or m.group(2)) < ref_year
+    if ref_year is None or m is None or int(m.group(1) or m.group(2)) >= ref_year:
+        return False
+    if ref_month == 1 and int(m.group(1) or m.group(2)) == ref_year - 1 and re.search(r"December|12\s*月", m.group(0), _I):
+        return False
+    return True
 
 
 def _later_month_past(text: str, ref_month: int) -> bool:
     """The trigger's own clause dates it, in the past tense, to a month after the article's ("an
-    investigation that the ministry opened in September", in a March article): last year's act
-    (extract-0.7.4). Looked for just after the trigger: another clause may date another act."""
-    return any(_MONTHS.index(m.group(1).lower()) + 1 > ref_month for m in _PAST_MONTH_EN.finditer(text))
+    investigation that the ministry opened in September", in a March article; "launched the case in
+    November", extract-0.7.24): last year's act (extract-0.7.4), as is any "last December" there
+    ("imposed anti-dumping duties on ... towers last December", extract-0.7.24). Looked for just after
+    the trigger: another clause may date another act."""
+    return (any(_MONTHS.index(m.group(1).lower()) + 1 > ref_month for m in _PAST_MONTH_EN.finditer(text))
+            or _LAST_MONTH.search(text) is not None)
 
 
 def _opened_in_later_month(sentence: str, start: int, end: int, ref_month: int) -> bool:
@@ -555,8 +591,10 @@ _OPENED_BEFORE = re.compile(r"\b(opened|launched|began|started|initiated|imposed
 
 
 _PAST_MONTH_EN = re.compile(r"\b(?:opened|launched|began|started|initiated|issued|introduced|announced|imposed|added|"
-                            r"unveiled|published|adopted|enacted|revoked|filed|blacklisted|designated) (?:in|last) (?:late |early |mid-)?("
+                            r"unveiled|published|adopted|enacted|revoked|filed|blacklisted|designated)(?: (?!in\b|last\b)[\w-]+){0,3} (?:in|last) (?:late |early |mid-)?("
                             + _MONTH_NAMES + r")\b(?!,? \d)")
+#: "last December": a month of the past, whatever the article's month (extract-0.7.24)
+_LAST_MONTH = re.compile(r"\blast (?:late |early |mid-)?(?:" + _MONTH_NAMES + r")\b(?!,? \d)")
 _OPENING_MONTH = re.compile(r"^\W{0,3}(?:in|last) (?:late |early |mid-)?(" + _MONTH_NAMES + r")\b(?!,? \d)", _I)
 _EARLY_THIS_YEAR = re.compile(r"今年(年)?初|今年早些时候")
 
