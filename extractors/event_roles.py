@@ -667,6 +667,10 @@ _NOT_ACTOR_BEFORE = re.compile(
     r"\b(remov(e|es|ed|ing)|drop(s|ped|ping)?|strik(e|es|ing)|struck|exclud(e|es|ed|ing)|punish(es|ed|ing)?)\s+(the\s+)?|"
     # the agency a bill would empower ("authorise the Commerce Department to", "授权美国商务部")
     r"\b(authori[sz](e|es|ed|ing)|empower(s|ed|ing)?|let|lets|allow(s|ed|ing)?|direct(s|ed|ing)?|requir(e|es|ed|ing)|giv(e|es|en|ing)|gave)\s+(the\s+)?|授权|责成|要求|"
+    # the agency another body orders, bars or halts ("ordered the Commerce Department to open", "would bar the Commerce
+    # Department from removing", "叫停美国商务部针对...的措施"; extract-0.7.24)
+    r"\b(order(s|ed|ing)?|instruct(s|ed|ing)?|bar(s|red|ring)?|prohibit(s|ed|ing)?|forb(id|ids|ade|idding)|block(s|ed|ing)?|"
+    r"halt(s|ed|ing)?|enjoin(s|ed|ing)?|su(e|es|ed|ing))\s+(the\s+)?|叫停|阻止|暂停执行|"
     r"(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的、]|针对|出口|进口|输往|运往)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"

@@ -10,7 +10,7 @@ from sinowatch.config import Config
 from sinowatch.errors import ModelError
 from sinowatch.records import Document, Extraction
 
-_MODELS: dict[tuple[str, str], Any] = {}
+_MODELS: dict[tuple[str, str, bool], Any] = {}
 _EVENT_MODELS: dict[str, Any] = {}
 
 
@@ -25,7 +25,10 @@ class SentimentScorer:
         self.rule = SHIPPED_RULE if policy_events else None
         # rows scored with the event layer differ from the model's own: reextract --sentiment-only
         # rescoring tells them apart by this stamp
-        self.version: str = f"sentiment:{model.version}" + (f"+{self.rule.tag}" if self.rule else "")
+        # rows scored in padded batches (before round 24) may differ from rows scored pair by pair: the
+        # stamp tells them apart too
+        self.version: str = (f"sentiment:{model.version}" + ("+pairwise" if getattr(model, "pairwise", False) else "")
+                             + (f"+{self.rule.tag}" if self.rule else ""))
 
     def __call__(self, docs: Sequence[Document], extractions: Sequence[Extraction]) -> list[Extraction]:
         from sinowatch.models.sentiment.aggregate import apply_sentiment
@@ -38,9 +41,9 @@ def load_model(config: Config) -> Any:
 
     sc = config.sentiment
     model_dir = str(config.resolve(sc.model_dir)) if sc.model_dir else ""
-    key = (model_dir, sc.runtime)
+    key = (model_dir, sc.runtime, sc.pairwise)
     if key not in _MODELS:
-        _MODELS[key] = SentimentModel.load(model_dir or None, runtime=sc.runtime)
+        _MODELS[key] = SentimentModel.load(model_dir or None, runtime=sc.runtime, pairwise=sc.pairwise)
     return _MODELS[key]
 
 

@@ -6,8 +6,12 @@
 
 Two runtimes: ``"onnx"`` (default; ONNX Runtime int8, needs no torch) reads the committed artefact
 in ``models/sentiment/artifact/``; ``"torch"`` reads the fp32 training checkpoint (``.state/``), used
-for evaluation. Inference is batched, pairs are sorted by length and padded per batch (dynamic
-padding), duplicates are scored once, and results come back in input order. Nothing here downloads.
+for evaluation. Duplicates are scored once and results come back in input order. The int8 runtime
+scores **each pair on its own** (round 24): its graph quantizes activations with one scale over the
+whole input, so in a padded batch a pair's label depended on the other pairs of the batch (2-4% of the
+validation pairs changed label between batches of 64 and of one, with equal accuracy); alone, a pair
+always gets the same label, whoever else is scored in the run. The fp32 torch runtime batches (sorted
+by length, padded per batch). Nothing here downloads.
 
 **Language routes** (round 15 of issue #19): an artefact's ``config.json`` may hold
 ``"routes": {"zh": "zh"}``: pairs whose context is Chinese (:func:`is_chinese`) are then scored by the
@@ -62,9 +66,17 @@ class SentimentModel:
         self.labels: tuple[str, ...] = tuple(config["labels"])
         self._tok = tokenizer
         self._session = session
+        #: int8: one pair per run (round 24; ``load(pairwise=False)``: padded batches)
+        self._pairwise = True
         self._net = net
         #: language -> the model that scores that language's pairs (``config["routes"]``)
         self.routes: dict[str, SentimentModel] = {}
+
+    @property
+    def pairwise(self) -> bool:
+        """Each pair scored on its own (the int8 runtime, since round 24): its label never depends on
+        the other pairs of the call."""
+        return self._session is not None and self._pairwise
 
     @property
     def version(self) -> str:
@@ -81,9 +93,11 @@ class SentimentModel:
     @classmethod
     def load(
         cls, model_dir: str | Path | None = None, runtime: str = "onnx", *, threads: int | None = None,
-        routed: bool = True,
+        routed: bool = True, pairwise: bool = True,
     ) -> SentimentModel:
         """Load offline. ``model_dir=None`` means the bundled artefact (onnx) or ``.state/`` (torch).
+        ``pairwise`` (int8 only, round 24): each pair runs on its own, so its label never depends on the
+        other pairs of a call; ``False`` runs padded batches (faster; a label may then depend on its batch).
 
         Raises :class:`ModelError` naming the command that builds the files when they are missing.
         ``routed=False`` loads the folder's own model without its language routes (its fp32 reference).
@@ -114,11 +128,12 @@ class SentimentModel:
                 tokenizer=load_tokenizer(d, config["max_length"]),
                 session=session,
             )
+            model._pairwise = pairwise
             for lang, sub in dict(config.get("routes") or {} if routed else {}).items():
                 if lang not in ROUTE_LANGS or not isinstance(sub, str) or "/" in sub or sub in ("", ".", ".."):
                     raise ModelError(f"sentiment model in {d}: bad route {lang!r} -> {sub!r} "
                                      f"(languages: {', '.join(ROUTE_LANGS)}; a sub-folder name)")
-                model.routes[lang] = cls.load(d / sub, runtime="onnx", threads=threads)
+                model.routes[lang] = cls.load(d / sub, runtime="onnx", threads=threads, pairwise=pairwise)
                 if model.routes[lang].routes:
                     raise ModelError(f"sentiment model in {d / sub}: a routed model may not route again")
             return model
@@ -170,6 +185,8 @@ class SentimentModel:
         encoded = [encode_pair(t, x) for t, x in keys]
         order = sorted(range(len(keys)), key=lambda i: len(encoded[i][0]) + len(encoded[i][1]))
         out = np.zeros((len(keys), len(self.labels)), dtype=np.float32)
+        if self.pairwise:
+            batch_size = 1  # int8: one pair per run, so its label never depends on its batch (module docstring)
         for b in range(0, len(order), max(1, batch_size)):
             sel = order[b : b + batch_size]
             arrays = batch_arrays(self._tok, [encoded[i] for i in sel], uses_target_mask(self.config))

@@ -84,3 +84,57 @@ def test_judge_sample_scores_each_candidate_as_the_pipeline_would(tmp_path: Path
     assert j["rows"]["sample"] == 4
     assert j["chosen"] in table and j["best"] in table
     assert all(f["V"] > 0 and f["general"] > 0 for f in j["table"])
+
+
+# --- round 24: a pair's label never depends on what else is scored with it ---
+
+_NEIGHBOURS = [
+    ("Nvidia", "Nvidia shares fall after U.S. curbs H20 sales to China | The chipmaker expects a $5.5 billion charge."),
+    ("SMIC", "中芯国际四季度营收创新高 | 公司称国产替代需求强劲，产能利用率回升。"),
+    ("Huawei", "Huawei unveils Ascend 910C as rivals race for AI chips | " + "The launch drew crowds in Shenzhen. " * 12),
+    ("Baidu", "Baidu | Ernie."),
+]
+
+
+def test_a_pairs_label_does_not_depend_on_its_batch() -> None:
+    """The int8 graph quantizes activations with one scale over its whole input: scored in a padded batch,
+    a pair's probabilities followed its neighbours' (2-4% of the validation pairs changed label). Each pair
+    now runs alone, so its probabilities are the same bit for bit in any company and any batch size."""
+    import numpy as np
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    model = SentimentModel.load()
+    pair = ("Samsung", "Samsung overtakes Intel as top chip vendor by revenue | A research firm's ranking put "
+                       "Samsung first on memory sales, pushing Intel to second.")
+    alone = model.probs([pair])
+    for others, size in ((_NEIGHBOURS, 64), (_NEIGHBOURS[::-1], 2), (_NEIGHBOURS * 20, 16)):
+        mixed = model.probs([*others, pair], batch_size=size)
+        assert np.array_equal(mixed[-1], alone[0])
+    assert [s.label for s in model.score([pair] * 3)] == [model.score([pair])[0].label] * 3
+
+
+
+def test_rows_scored_pair_by_pair_carry_their_own_stamp() -> None:
+    """``reextract --sentiment-only`` rescores rows whose stamp differs: rows scored in padded batches
+    (before round 24) are told apart from rows scored pair by pair."""
+    from sinowatch.config import Config
+    from sinowatch.scoring import SentimentScorer, load_model
+
+    model = load_model(Config())
+    assert model.pairwise
+    scorer = SentimentScorer(model, 64, policy_events=True)
+    assert scorer.version.startswith(f"sentiment:{model.version}+pairwise+")
+
+
+def test_padded_batches_stay_one_setting_away() -> None:
+    """``sentiment.pairwise = false`` loads the int8 model scoring padded batches (faster; a label may then
+    follow its batch), stamped apart from pair-by-pair rows."""
+    from sinowatch.config import Config
+    from sinowatch.scoring import SentimentScorer, load_model
+
+    config = Config()
+    config.sentiment.pairwise = False
+    model = load_model(config)
+    assert not model.pairwise
+    assert "+pairwise" not in SentimentScorer(model, 64).version
+    assert load_model(Config()).pairwise  # the default, a separate cached model
