@@ -533,6 +533,24 @@ def _in_title(sentence: str, at: int) -> bool:
     return before.rfind("《") > before.rfind("》")
 
 
+#: a month opening the sentence: "In March the European Union put ...", "7月初，美国商务部解除了...", "今年4月，韩国已..." (extract-0.7.24)
+_OPENING_MONTH_ANY = re.compile(r"^\W{0,3}(?:(?:in|last) (?:late |early |mid-)?(" + _MONTH_NAMES + r")\b(?!,? \d)|"
+                                r"(?:今年|本年)?(\d{1,2})\s*月(?:初|中|底|末|上旬|中旬|下旬|份)?\s*[，,])", _I)
+
+
+def opens_with_earlier_date(sentence: str, ref_year: int | None, ref_month: int | None) -> bool:
+    """The sentence opens with a date before the article's month: an earlier year (:func:`opens_with_past_year`)
+    or another month of the calendar ("In March ...", "7月初，...", in a July article: this year's, or last
+    year's when later in the year). What it reports, a reversal too, is context (extract-0.7.24)."""
+    if opens_with_past_year(sentence, ref_year, ref_month):
+        return True
+    m = _OPENING_MONTH_ANY.match(sentence)
+    if m is None or ref_month is None:
+        return False
+    month = _MONTHS.index(m.group(1).lower()) + 1 if m.group(1) else int(m.group(2))
+    return 1 <= month <= 12 and month != ref_month
+
+
 def opens_with_past_year(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:
     """The sentence opens with a date in a year before ``ref_year`` ("In December 2022 the senator introduced a
     bill that would ban ...", "2022年12月，...提出...拟禁止"): what it reports, proposal or act, is context (extract-0.7.11;

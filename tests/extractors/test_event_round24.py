@@ -69,3 +69,24 @@ def test_the_helpers_read_the_clause_of_the_trigger() -> None:
     zh_before = "此前，美国商务部已发布征税令。"
     at = zh_before.find("征税令")
     assert event_status("tariff", zh_before, at, at + 3, lang="zh") == "background"
+
+
+@pytest.mark.parametrize(("text", "lang", "etype", "published"), [
+    # a reversal the sentence dates, from its opening, to another month: an earlier easing
+    ("今年3月，日本已将韩国重新列入出口管理的优惠对象名单。", "zh", "export_control", "2023-08-02"),
+    ("In February the ministry lifted the anti-dumping duties on Australian barley, ending a probe opened in 2018.", "en",
+     "tariff", "2023-09-14"),
+])
+def test_a_reversal_dated_to_another_month_is_context(full, text, lang, etype, published) -> None:  # type: ignore[no-untyped-def]
+    assert _status(full, text, lang, etype, published) == "background"
+
+
+def test_a_reversal_of_the_articles_month_stays_reversed() -> None:
+    from sinowatch.extractors.event_roles import opens_with_earlier_date
+
+    assert opens_with_earlier_date("今年3月，日本已将韩国重新列入优惠对象名单。", 2023, 8)
+    assert not opens_with_earlier_date("8月，日本将韩国重新列入优惠对象名单。", 2023, 8)
+    assert not opens_with_earlier_date("In August the ministry lifted the duties.", 2023, 8)
+    assert opens_with_earlier_date("In August the ministry lifted the duties.", 2023, 3)  # last year's August
+    assert opens_with_earlier_date("2022年5月，美方暂停了该禁令。", 2023, 8)
+    assert not opens_with_earlier_date("The ministry lifted the duties in August.", 2023, 3)  # not the opening
