@@ -624,7 +624,9 @@ def _dated_weeks_before(sentence: str, year: int, ref_month: int, ref_day: int) 
     if _RECENT_REPORT.search(sentence):
         return False
     days = [((_MONTHS.index(m.group(1).lower()) + 1) if m.group(1).lower() in _MONTHS else _ABBR[m.group(1).lower()],
-             int(m.group(2))) for m in _MONTH_DAY_EN.finditer(sentence)]
+             int(m.group(2))) for m in _MONTH_DAY_EN.finditer(sentence)
+            # "to take effect on Jan. 1": the day an act will start, next year's (extract-0.7.24)
+            if not _TO_TAKE_EFFECT.search(sentence[max(0, m.start() - 40):m.start()])]
     days += [(int(m.group(1)), int(m.group(2))) for m in _MONTH_DAY_ZH.finditer(sentence)
              if not _NOT_ACT_MONTH_ZH.search(sentence[:m.start()])]
     # "本月10日起" (the 10th of this month)
@@ -639,6 +641,7 @@ def _dated_weeks_before(sentence: str, year: int, ref_month: int, ref_day: int) 
 
 
 _DAY_ZH = re.compile(r"^\s*(\d{1,2})\s*[日号]")
+_TO_TAKE_EFFECT = re.compile(r"\b(to|will|would|shall|set to|due to) (take|come into|enter into) (effect|force)\s+(on\s+|from\s+)?$", _I)
 _ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 # a day of a month: "on March 23", "Sept. 5" (not followed by a year: that is the year rule's)
 _MONTH_DAY_EN = re.compile(r"\b(" + _MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.? "

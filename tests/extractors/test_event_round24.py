@@ -90,3 +90,13 @@ def test_a_reversal_of_the_articles_month_stays_reversed() -> None:
     assert opens_with_earlier_date("In August the ministry lifted the duties.", 2023, 3)  # last year's August
     assert opens_with_earlier_date("2022年5月，美方暂停了该禁令。", 2023, 8)
     assert not opens_with_earlier_date("The ministry lifted the duties in August.", 2023, 3)  # not the opening
+
+
+def test_the_day_an_act_will_take_effect_dates_no_earlier_act() -> None:
+    s = ("BEIJING, Nov 28 - The commerce ministry has published an export control list for drone parts, "
+         "to take effect on Jan. 1.")
+    at = s.find("export control")
+    assert not past_date(s, 2024, 11, 28, trigger="export control")
+    assert event_status("export_control", s, at, at + 14, ref_year=2024, ref_month=11) != "background"
+    # a day of this year weeks before the article still dates an earlier act
+    assert past_date("The ministry imposed the controls on March 3, citing security.", 2024, 11, 28, trigger="controls")
