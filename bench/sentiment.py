@@ -158,18 +158,11 @@ def run(section: Section, sizes: Sizes, corpus: Path) -> None:
 
 
 def _padded_batches(model: object, pairs: list[tuple[str, str]]) -> tuple[float, list[str]]:
-    """Rate and labels of the padded batches of 64 the int8 runtime ran before round 24 (the
-    baseline; the runtime's private toggle, on the model and its language routes, for this call only)."""
-    subs = [model, *getattr(model, "routes", {}).values()]
-    for m in subs:
-        m._pairwise = False  # type: ignore[attr-defined]
-    try:
+    """Rate and labels of the padded batches of 64 the int8 runtime ran before round 24 (the baseline)."""
+    with model.padded_batches():  # type: ignore[attr-defined]
         t = time.perf_counter()
         labels = [s.label for s in model.score(pairs, batch_size=64)]  # type: ignore[attr-defined]
         return len(pairs) / (time.perf_counter() - t), labels
-    finally:
-        for m in subs:
-            m._pairwise = True  # type: ignore[attr-defined]
 
 
 def _ceiling(section: Section, model: object, single_pairs: list[tuple[str, str]], single: float) -> None:

@@ -131,19 +131,10 @@ def throughput(model: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, float]
     t = time.perf_counter()
     model.score(pairs, batch_size=64)
     pairwise = len(pairs) / (time.perf_counter() - t)
-    subs = [model, *getattr(model, "routes", {}).values()]
-    was = [getattr(m, "_pairwise", False) for m in subs]
-    for m in subs:
-        if hasattr(m, "_pairwise"):
-            m._pairwise = False
-    try:
+    with model.padded_batches():
         t = time.perf_counter()
         model.score(pairs, batch_size=64)
         batched = len(pairs) / (time.perf_counter() - t)
-    finally:
-        for m, w in zip(subs, was, strict=True):
-            if hasattr(m, "_pairwise"):
-                m._pairwise = w
     one = pairs[:64]
     t = time.perf_counter()
     for p in one:

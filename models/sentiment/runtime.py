@@ -24,7 +24,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,20 @@ class SentimentModel:
         """Each pair scored on its own (the int8 runtime, since round 24): its label never depends on
         the other pairs of the call."""
         return self._session is not None and self._pairwise
+
+    @contextmanager
+    def padded_batches(self) -> Iterator[None]:
+        """For a measure only (``bench/sentiment.py``, ``evaluate.throughput``): within the block this model
+        and its language routes score padded batches, as the int8 runtime did before round 24."""
+        subs = [self, *self.routes.values()]
+        was = [m._pairwise for m in subs]
+        for m in subs:
+            m._pairwise = False
+        try:
+            yield
+        finally:
+            for m, w in zip(subs, was, strict=True):
+                m._pairwise = w
 
     @property
     def version(self) -> str:

@@ -111,6 +111,11 @@ def test_a_pairs_label_does_not_depend_on_its_batch() -> None:
         mixed = model.probs([*others, pair], batch_size=size)
         assert np.array_equal(mixed[-1], alone[0])
     assert [s.label for s in model.score([pair] * 3)] == [model.score([pair])[0].label] * 3
+    # the padded batches of before, for measures only, and back
+    with model.padded_batches():
+        assert not model.pairwise and not any(r.pairwise for r in model.routes.values())
+        model.score([*_NEIGHBOURS, pair])
+    assert model.pairwise and all(r.pairwise for r in model.routes.values())
 
 
 
