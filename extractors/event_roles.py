@@ -551,6 +551,21 @@ def opens_with_earlier_date(sentence: str, ref_year: int | None, ref_month: int 
     return 1 <= month <= 12 and month != ref_month
 
 
+#: "Commerce" alone as the subject of an act ("In February Commerce began investigating ...", "Commerce opened the
+#: investigations in April"): the U.S. Department of Commerce, which the watchlist names only in full (a bare
+#: "Commerce" is too often a word or another country's ministry to be a mention; extract-0.7.24)
+_COMMERCE_SUBJECT = re.compile(r"(?<![\w-])(?<!of )(?<!'s )(?<!’s )Commerce(?! (?:Ministry|Minister|Bureau|Commission|Committee))"
+                               r"(?:,[^,]{1,40},)? (?:also |then |later |first |formally |has |had |will |would |is |was )?"
+                               r"(?:began|begun|opened|launched|initiated|started|issued|imposed|set|added|found|determined|"
+                               r"announced|said|says|published|assessed|extended|revoked|calculated|ruled|made|open|launch|"
+                               r"impose|issue|set|decide|decided)\b")
+
+
+def commerce_subject(sentence: str) -> bool:
+    """The sentence's subject is "Commerce" alone, acting (:data:`_COMMERCE_SUBJECT`)."""
+    return _COMMERCE_SUBJECT.search(sentence) is not None
+
+
 def opens_with_past_year(sentence: str, ref_year: int | None, ref_month: int | None = None) -> bool:
     """The sentence opens with a date in a year before ``ref_year`` ("In December 2022 the senator introduced a
     bill that would ban ...", "2022年12月，...提出...拟禁止"): what it reports, proposal or act, is context (extract-0.7.11;

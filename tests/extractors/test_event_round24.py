@@ -100,3 +100,22 @@ def test_the_day_an_act_will_take_effect_dates_no_earlier_act() -> None:
     assert event_status("export_control", s, at, at + 14, ref_year=2024, ref_month=11) != "background"
     # a day of this year weeks before the article still dates an earlier act
     assert past_date("The ministry imposed the controls on March 3, citing security.", 2024, 11, 28, trigger="controls")
+
+
+# extract-0.7.24 (round 24, after holdout22's scoring): "Commerce" alone acting is the U.S. Department of Commerce.
+def _actors(full, text, etype):  # type: ignore[no-untyped-def]
+    return [e.actor for e in events_of(full, text, "en", published="2025-09-09") if e.type == etype]
+
+
+def test_commerce_alone_acting_is_the_commerce_department(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("Washington set preliminary duties on steel racks. In March Commerce began investigating steel racks from "
+            "China at the request of two U.S. makers.")
+    assert _actors(full, text, "investigation") == ["us-commerce"]
+    assert _actors(full, "Commerce opened the anti-dumping investigations in April after a petition.",
+                   "investigation") == ["us-commerce"]
+    # another country's commerce ministry, or commerce as a word, is not
+    assert _actors(full, "China's Commerce Ministry opened an anti-dumping investigation into U.S. propionic acid.",
+                   "investigation") == ["mofcom"]
+    assert "us-commerce" not in _actors(
+        full, "The Chamber of Commerce said the anti-dumping investigation would raise costs for U.S. retailers.",
+        "investigation")
