@@ -306,6 +306,19 @@ _SUBMITTED_ZH = re.compile(r"(提出|提交|推出|起草)(了)?[^，。；]{0,4
 _PASSED_ZH = re.compile(r"签署|(获|已)(得)?通过|通过了|生效|成为法律")
 
 
+#: a condition opening the sentence, then a modal before the trigger: "If the commission finds injury, Commerce will
+#: issue ... duty orders", "如果...作出肯定性终裁，美方将...征收" (the guideline's proposed: a step that waits on another;
+#: extract-0.7.24)
+_CONDITIONAL_OPENING = re.compile(r"^\W{0,3}(?:if|unless|once|should|provided that)\b[^.;]{0,150}?,\s*[^.;]{0,80}?"
+                                  r"\b(?:will|would|could|may|might)\b|"
+                                  r"^\W{0,3}(?:[^，。；]{0,8}[，,])?(?:如果|若|倘若|一旦|如若|假如)[^。；]{0,80}?[，,][^。；]{0,40}?(?:将|会|可能)", _I)
+
+
+def _conditional_opening(sentence: str, start: int) -> bool:
+    m = _CONDITIONAL_OPENING.search(sentence)
+    return m is not None and m.end() <= start
+
+
 def _background_zh(sentence: str, end: int) -> bool:
     """A Chinese cue of an earlier act (:data:`_BACKGROUND_ZH`) before the trigger ending at ``end`` or in
     its own clause; one in a later clause dates that clause's step ("...发布...征税令，此前美国国际贸易委员会
@@ -335,6 +348,8 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         return "reversed"  # the review found nothing to act on: the inquiry ends in the firm's favour (extract-0.7.10)
     if etype == "market_move":
         return "enacted"  # a stated move or result; "shares dropped" is not a reversal
+    if etype in ROLE_TYPES and _conditional_opening(sentence, start):
+        return "proposed"  # "If the commission finds injury, Commerce will issue ... orders": waits on another step
     # back on a list of trusted destinations: licences no longer needed, an easing
     restored = etype == "export_control" and _TRUSTED_LIST_RESTORE.search(sentence) is not None
     if restored and _ENACTED_OVERRIDE.search(sentence):

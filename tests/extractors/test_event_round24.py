@@ -128,3 +128,17 @@ def test_japans_end_user_list_is_a_designation_list(full) -> None:  # type: igno
     assert "entity_list" in [e.type for e in events_of(full, zh, "zh")]
     # an end user as a word is no list
     assert "entity_list" not in [e.type for e in events_of(full, "Exporters must name the end user of each shipment.", "en")]
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("If the commission finds injury, Commerce will issue anti-dumping duty orders on the steel racks.", "en", "tariff"),
+    ("按照程序，如果美国国际贸易委员会作出肯定性终裁，美方将正式发布征税令，对相关产品征收反倾销税。", "zh", "tariff"),
+])
+def test_an_act_that_waits_on_a_condition_is_proposed(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert _status(full, text, lang, etype, "2025-09-09") == "proposed"
+
+
+def test_a_condition_after_the_act_does_not_make_it_proposed() -> None:
+    s = "The Commerce Department issued anti-dumping duty orders on Chinese racks on Monday, if only for five years."
+    at = s.find("anti-dumping duty orders")
+    assert event_status("tariff", s, at, at + 24) == "enacted"
