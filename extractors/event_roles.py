@@ -543,14 +543,14 @@ _OTHER_OPENING = re.compile(r"\b(?:that|which) (?:was |were |had been )?(?:began
 
 
 def _in_title(sentence: str, at: int) -> bool:
-    """``at`` lies inside a 《title》 or a quoted name."""
+    """``at`` lies inside a 《title》."""
     before = sentence[:at]
     return before.rfind("《") > before.rfind("》")
 
 
-#: a month opening the sentence: "In March the European Union put ...", "7月初，美国商务部解除了...", "今年4月，韩国已..." (extract-0.7.24)
-_OPENING_MONTH_ANY = re.compile(r"^\W{0,3}(?:(?:in|last) (?:late |early |mid-)?(" + _MONTH_NAMES + r")\b(?!,? \d)|"
-                                r"(?:今年|本年)?(\d{1,2})\s*月(?:初|中|底|末|上旬|中旬|下旬|份)?\s*[，,])", _I)
+#: a Chinese month opening the sentence: "7月初，美国商务部解除了...", "今年4月，韩国已..." (extract-0.7.24; the English
+#: "In March ..." is :data:`_OPENING_MONTH`)
+_OPENING_MONTH_ZH = re.compile(r"^\W{0,3}(?:今年|本年)?(\d{1,2})\s*月(?:初|中|底|末|上旬|中旬|下旬|份)?\s*[，,]")
 
 
 def opens_with_earlier_date(sentence: str, ref_year: int | None, ref_month: int | None) -> bool:
@@ -559,10 +559,14 @@ def opens_with_earlier_date(sentence: str, ref_year: int | None, ref_month: int 
     year's when later in the year). What it reports, a reversal too, is context (extract-0.7.24)."""
     if opens_with_past_year(sentence, ref_year, ref_month):
         return True
-    m = _OPENING_MONTH_ANY.match(sentence)
-    if m is None or ref_month is None:
+    if ref_month is None:
         return False
-    month = _MONTHS.index(m.group(1).lower()) + 1 if m.group(1) else int(m.group(2))
+    if (m := _OPENING_MONTH.match(sentence)) is not None:
+        month = _MONTHS.index(m.group(1).lower()) + 1
+    elif (m := _OPENING_MONTH_ZH.match(sentence)) is not None:
+        month = int(m.group(1))
+    else:
+        return False
     return 1 <= month <= 12 and month != ref_month
 
 

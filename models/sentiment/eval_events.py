@@ -148,6 +148,31 @@ def validation_rows(data_dir: Path) -> dict[str, list[Example]]:
     return out
 
 
+#: the rows whose pairs right make up ``V``
+V_KEYS = ("V_domain", "V_beat")
+
+
+def _scored_rows(data_dir: str | Path, model_dir: str | Path | None, extra: dict[str, list[Example]]
+                 ) -> tuple[Any, dict[str, list[Example]], dict[str, list[Sentiment]], dict[str, list[Context]]]:
+    """The bundled (or ``model_dir``'s) model, the validation rows with ``extra`` after them, the model's
+    sentiment of every row and every row's context as the pipeline's extractor gives it."""
+    from sinowatch.models.sentiment.runtime import SentimentModel
+
+    model = SentimentModel.load(model_dir)
+    extractor = pipeline_extractor()
+    rows = {**validation_rows(Path(data_dir)), **extra}
+    sents = {k: model.score([(e.target, e.text) for e in v]) for k, v in rows.items()}
+    ctx = {k: contexts(v, extractor) for k, v in rows.items()}
+    return model, rows, sents, ctx
+
+
+def _right_counts(rows: dict[str, list[Example]], labelled: dict[str, list[Sentiment]]) -> dict[str, Any]:
+    """Pairs right per row set, and ``V`` (their sum over :data:`V_KEYS`)."""
+    f: dict[str, Any] = {k: _right([s.label for s in labelled[k]], v) for k, v in rows.items()}
+    f["V"] = sum(f[k] for k in V_KEYS if k in rows)
+    return f
+
+
 def around(base: EventRule, switches: Sequence[str]) -> list[EventRule]:
     """``base`` with each combination of the boolean ``switches`` (fields of :class:`EventRule`) on or
     off, fewest switches first (round 20's grid: the shipped setting and its new switches)."""
@@ -164,25 +189,14 @@ def choose(data_dir: str | Path, model_dir: str | Path | None = None, *, grid: S
     used. With ``baseline`` (a setting of the grid, the shipped one), the best setting is judged
     against it (at least :data:`MIN_GAIN_PAIRS` more right on V, at most :data:`GENERAL_GUARD` general
     accuracy lost; ties on V go to the earlier setting of ``grid``), else against the model alone."""
-    from sinowatch.models.sentiment.runtime import SentimentModel
-
-    model = SentimentModel.load(model_dir)
-    extractor = pipeline_extractor()
-    rows = validation_rows(Path(data_dir))
-    rows["guideline"] = [Example(t, x, y, "guideline") for t, x, y in GUIDELINE_EXAMPLES]
-    sents = {k: model.score([(e.target, e.text) for e in v]) for k, v in rows.items()}
-    ctx = {k: contexts(v, extractor) for k, v in rows.items()}
-    v_keys = [k for k in ("V_domain", "V_beat") if k in rows]
+    model, rows, sents, ctx = _scored_rows(
+        data_dir, model_dir, {"guideline": [Example(t, x, y, "guideline") for t, x, y in GUIDELINE_EXAMPLES]})
 
     def figures(rule: EventRule | None) -> dict[str, Any]:
-        f: dict[str, Any] = {}
-        for k, v in rows.items():
-            labels = [s.label for s in adjusted(sents[k], ctx[k], rule)]
-            f[k] = _right(labels, v)
-        f["V"] = sum(f[k] for k in v_keys)
-        f["changed_V"] = sum(
-            a.label != b.label
-            for k in v_keys for a, b in zip(sents[k], adjusted(sents[k], ctx[k], rule), strict=True))
+        adj = {k: adjusted(sents[k], ctx[k], rule) for k in rows}
+        f = _right_counts(rows, adj)
+        f["changed_V"] = sum(a.label != b.label for k in V_KEYS if k in rows
+                             for a, b in zip(sents[k], adj[k], strict=True))
         return f
 
     alone = figures(None)
@@ -229,24 +243,13 @@ def judge_sample(sample: str | Path, data_dir: str | Path, model_dir: str | Path
     sampled like the sealed sets), with ``V`` and the general validation rows printed beside it; the
     candidate with the most right on ``sample`` replaces the shipped layer only with at least
     :data:`MIN_GAIN_PAIRS` more right and at most :data:`GENERAL_GUARD` general accuracy lost."""
-    from sinowatch.models.sentiment.runtime import SentimentModel
-
-    model = SentimentModel.load(model_dir)
-    extractor = pipeline_extractor()
-    rows = validation_rows(Path(data_dir))
-    rows["sample"] = load_domain(Path(sample), "validation_beat")
-    if not rows["sample"]:
+    pairs = load_domain(Path(sample), "validation_beat")
+    if not pairs:
         raise SystemExit(f"{sample}: no pairs (a JSON-lines file of id, text, entity, mention, label)")
-    sents = {k: model.score([(e.target, e.text) for e in v]) for k, v in rows.items()}
-    ctx = {k: contexts(v, extractor) for k, v in rows.items()}
-    v_keys = [k for k in ("V_domain", "V_beat") if k in rows]
-    table = []
-    for name, rule in sample_candidates():
-        f: dict[str, Any] = {"candidate": name, "rule": rule.tag if rule else "model alone"}
-        for k, v in rows.items():
-            f[k] = _right([s.label for s in adjusted(sents[k], ctx[k], rule)], v)
-        f["V"] = sum(f[k] for k in v_keys)
-        table.append(f)
+    model, rows, sents, ctx = _scored_rows(data_dir, model_dir, {"sample": pairs})
+    table = [{"candidate": name, "rule": rule.tag if rule else "model alone",
+              **_right_counts(rows, {k: adjusted(sents[k], ctx[k], rule) for k in rows})}
+             for name, rule in sample_candidates()]
     best, chosen = sample_choice(table, len(rows["general"]))
     return {"model_version": model.version, "rows": {k: len(v) for k, v in rows.items()}, "table": table,
             "chosen": chosen, "best": best}
