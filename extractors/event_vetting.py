@@ -56,6 +56,12 @@ see models/events/MODEL_CARD.md, round 6):
   sources are not commentators. Also an investigation whose sentence names a probe only in an agency's name
   ("商务部贸易救济调查局负责人表示，..."): the bureau speaks, no probe is stated (``probe_bureau``).
 
+* **no authority** (extract-0.7.25): an ``investigation`` or ``entity_list`` event for which neither its sentence nor
+  the headline names an actor and that has no watched target, and whose sentence names no public body, official, law or trade-remedy case ("Staff
+  said they had investigated complaints about scalpers", "a teacher's investigation", "会议黑名单"): the guideline's
+  probes and designations are a government's, so a firm's, a team's or a school's own inquiry or blacklist is none.
+  Applied by the pipeline once the actor is resolved (``unofficial``).
+
 * **topic of a request** (extract-0.7.2): an ``export_control``, ``tariff`` or ``entity_list`` rule event
   whose trigger follows a request for information or comments ("Commerce asked for information on ...
   export restrictions imposed by other countries, and the impact that tariffs ... would have"): the
@@ -569,6 +575,31 @@ def commentary(event: dict[str, Any]) -> bool:
     :data:`_COMMENTARY_EN`): the remark interprets an act stated elsewhere, or speculates."""
     sentence = event["sentence"].strip()
     return bool(_COMMENTARY_ZH.search(sentence) or _COMMENTARY_EN.search(sentence))
+
+
+#: a public body, an official, a law or a trade-remedy case named in a sentence (extract-0.7.25): the sentence of an
+#: investigation or designation with no actor may still report a government's act through one of these
+_AUTHORITY = re.compile(
+    r"\b(regulat(or|ors|ory)|authorit(y|ies)|commission|ministr(y|ies)|department|agenc(y|ies)|government|"
+    r"administration|bureau|officials?|prosecut\w*|police|courts?|judges?|congress\w*|lawmakers?|senat\w*|"
+    r"parliament\w*|customs|watchdogs?|antitrust|anti-monopoly|competition|dumping|anti-dumping|subsid\w*|"
+    r"countervailing|sanction\w*|entity list|laws?|acts?|rules?|section \d+|state|federal|national|american|"
+    r"washington|beijing|china|chinese|european|brussels|tokyo|seoul|taipei|hague|dutch|japan\w*|korea\w*|"
+    r"taiwan\w*|white house|president|premier|minister)\b|"
+    r"监管|总局|委员会|部门|[商财外司防务]部|政府|当局|官方|检察|公安|法院|海关|立案|反垄断|反倾销|反补贴|制裁|实体清单|法律|法案|"
+    r"美国|美贸|[美中日韩欧德英法荷]方|欧盟|欧委会|日本|韩国|荷兰|台湾|国务院|执法|337|贸易代表|外国补贴|走私|恶名市场", _I)
+#: an agency or government written as an acronym ("the FTC", "U.S.", "EU"): case-sensitive
+_AUTHORITY_ACRONYM = re.compile(r"\b(U\.S\.|U\.K\.|[A-Z]{2,7})\b")
+_AUTHORITY_TYPES = ("investigation", "entity_list")
+
+
+def unofficial(event_type: str, actor: str | None, targets: Iterable[str], sentence: str) -> bool:
+    """An investigation or designation with no actor (its sentence's or the headline's) and no watched target, whose
+    sentence names no public body, official, law or case (:data:`_AUTHORITY`): a firm's, a team's or a school's own
+    inquiry or blacklist ("Staff said they had investigated complaints about scalpers"), not a government's act."""
+    if event_type not in _AUTHORITY_TYPES or actor is not None or any(targets):
+        return False
+    return not (_AUTHORITY.search(sentence) or _AUTHORITY_ACRONYM.search(sentence))
 
 
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:

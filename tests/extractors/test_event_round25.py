@@ -1,0 +1,46 @@
+"""#15 extract-0.7.25 (round 25): a probe or a blacklist that is nobody's act of state. Found on the false alarms of
+the spent holdouts (a firm's, a team's or a school's own inquiry or blacklist typed as a government's); sentences
+written for these tests (none copied from an evaluation split), run through the real extractor with the event
+classifier as the pipeline runs it (``full``) and through the vetting helper directly."""
+
+from __future__ import annotations
+
+import pytest
+from sinowatch.extractors.event_vetting import unofficial
+
+from tests.extractors.conftest import events_of
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("The museum said its curators had investigated the complaints about the exhibition and closed two rooms.", "en",
+     "investigation"),
+    ("The organisers put three noisy teams on a blacklist after the final.", "en", "entity_list"),
+    ("The hotel's staff opened an investigation into the missing towels.", "en", "investigation"),
+    ("社团随后把多次迟到的成员加入了活动黑名单。", "zh", "entity_list"),
+])
+def test_an_inquiry_or_blacklist_of_no_public_body_is_no_event(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # the same words with a public body, a watched firm or a case named keep their event
+    ("The Federal Trade Commission said it had investigated the complaints about the ticket platform.", "en",
+     "investigation"),
+    ("Regulators opened an anti-dumping investigation into imports of Chinese steel wheels on Monday.", "en",
+     "investigation"),
+    ("Huawei was added to the blacklist on Thursday, the latest step against the company.", "en", "entity_list"),
+    ("美方将多家中国企业列入黑名单。", "zh", "entity_list"),
+])
+def test_an_act_of_a_named_body_or_on_a_watched_firm_stays(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in {e.type for e in events_of(full, text, lang)}
+
+
+def test_the_helper_reads_actor_targets_and_authority_words() -> None:
+    staff = "Staff said they had investigated complaints about scalpers."
+    assert unofficial("investigation", None, (), staff)
+    assert not unofficial("investigation", "us-gov", (), staff)  # an actor found elsewhere (the headline's)
+    assert not unofficial("investigation", None, ("huawei",), staff)  # a watched firm targeted
+    assert not unofficial("tariff", None, (), staff)  # the other types are not read
+    assert not unofficial("investigation", None, (), "The SEC said it had investigated complaints about scalpers.")
+    assert not unofficial("investigation", None, (), "德方审查未能如期完成，收购告吹。")
+    assert unofficial("entity_list", None, (), "学校信息中心随后把相关账号加入了会议黑名单。")
