@@ -62,6 +62,9 @@ see models/events/MODEL_CARD.md, round 6):
   probes and designations are a government's, so a firm's, a team's or a school's own inquiry or blacklist is none.
   Applied by the pipeline once the actor is resolved (``unofficial``).
 
+* **procedure** (extract-0.7.25): a policy event whose sentence opens by setting out a procedure ("按照程序，欧盟委员会
+  最迟将在8个月内决定是否采取临时反倾销措施", "Under the procedure, Commerce will ..."): the process explained, no act.
+
 * **topic of a request** (extract-0.7.2): an ``export_control``, ``tariff`` or ``entity_list`` rule event
   whose trigger follows a request for information or comments ("Commerce asked for information on ...
   export restrictions imposed by other countries, and the impact that tariffs ... would have"): the
@@ -316,6 +319,17 @@ def capability(event: dict[str, Any]) -> bool:
     sentence = event["sentence"]
     at = sentence.find(trigger)
     return at > 0 and bool(_CAPABILITY.search(sentence[max(0, at - 40):at])) and bool(_PROCEDURE.search(sentence))
+
+
+#: a procedure's steps set out ("按照程序，欧盟委员会最迟将在8个月内决定是否采取临时反倾销措施", "Under the procedure, Commerce
+#: will ..."): the process explained, no act stated (extract-0.7.25)
+_PROCEDURE_OPENING = re.compile(r"^\W{0,3}((按照|依照|根据|依据|按)(相关|有关|法定)?程序|(under|by|according to) (the |its )?"
+                                r"(procedures?|process|timetable|schedule)\b|procedurally\b)", _I)
+
+
+def procedure(event: dict[str, Any]) -> bool:
+    """A policy event whose sentence opens by setting out a procedure (:data:`_PROCEDURE_OPENING`)."""
+    return event["type"] in _CAPABILITY_TYPES and bool(_PROCEDURE_OPENING.search(event["sentence"]))
 
 
 #: a request for information or comments, whose subjects follow ("asked for information on ...")
@@ -612,6 +626,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
-                    or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev)
+                    or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

@@ -44,3 +44,19 @@ def test_the_helper_reads_actor_targets_and_authority_words() -> None:
     assert not unofficial("investigation", None, (), "The SEC said it had investigated complaints about scalpers.")
     assert not unofficial("investigation", None, (), "德方审查未能如期完成，收购告吹。")
     assert unofficial("entity_list", None, (), "学校信息中心随后把相关账号加入了会议黑名单。")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("根据程序，美国商务部将先公布反补贴初裁税率，再公布反倾销初裁结果。", "zh"),
+    ("Under the procedure, Commerce will publish preliminary anti-dumping duties on the tyres early next year.", "en"),
+])
+def test_a_procedure_set_out_states_no_duties(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("美国商务部17日公布反补贴初裁税率，对相关轮胎征收保证金。", "zh"),
+    ("Commerce published preliminary anti-dumping duties on the tyres on Tuesday.", "en"),
+])
+def test_the_same_duties_reported_as_done_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in {e.type for e in events_of(full, text, lang, published="2025-03-19")}
