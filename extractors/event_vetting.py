@@ -543,6 +543,15 @@ _CASES_AS_A_CLASS = re.compile(
     r"(今年以来|近年来|去年以来)[^，。；]{0,20}对(多种|多个|多类|多项|一系列)[^，。；]{0,30}(开展|发起|启动)[^，。；]{0,6}调查", _I)
 
 
+#: a trade-remedy case's words (its duties, deposits and probes), for the case's authority (extract-0.7.25)
+_TRADE_REMEDY_ANY = re.compile(_TRADE_REMEDY_CASE.pattern + r"|\bdumping\b|\bdeposits?\b|保证金|倾销|duty orders?|征税令", _I)
+
+
+def trade_remedy(sentence: str) -> bool:
+    """Whether ``sentence`` names a trade-remedy case (anti-dumping, countervailing duties, deposits, 反倾销 ...)."""
+    return bool(_TRADE_REMEDY_ANY.search(sentence))
+
+
 def cases_as_a_class(event: dict[str, Any], duties_reported: bool) -> bool:
     """An investigation event that names trade-remedy cases as a class, in an article that reports one case's duties (a
     tariff event of a trade-remedy case): a vague allusion, which the guideline does not label."""

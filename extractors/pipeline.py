@@ -16,6 +16,7 @@ Every other language goes through the English pipeline (Latin-script aliases sti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -34,7 +35,7 @@ from sinowatch.extractors.event_roles import (
     starts_today,
     valid_actor_hits,
 )
-from sinowatch.extractors.event_vetting import unofficial, vet
+from sinowatch.extractors.event_vetting import trade_remedy, unofficial, vet
 from sinowatch.extractors.matcher import actor_hits, doc_text, hits, sentence_bounds
 from sinowatch.extractors.watchlist import Watchlist, load_watchlist
 
@@ -166,11 +167,18 @@ class Extractor:
         if not gov_of or not any(e.actor in self._governments for e in events):
             return events
         first: dict[str, str] = {}
+        named = {m.entity for m in mentions if m.kind == "agency"}
         for m in mentions:
             gov = gov_of.get(m.entity)
             if m.kind == "agency" and gov and gov not in first:
                 first[gov] = m.entity
-        return [replace(e, actor=first[e.actor]) if i in shorthand and e.actor in first else e
+        # in an article on a trade-remedy case, the duties and probes of a government whose trade-remedy authority
+        # the article names are that authority's ("Beijing opened the anti-subsidy case", "美方将...征收反倾销税"),
+        # however the sentence names the government (extract-0.7.25)
+        authority = {gov: agency for gov, agency in _REMEDY_AUTHORITY.items() if agency in named}
+        return [replace(e, actor=authority[e.actor]) if e.type in _REMEDY_TYPES and e.actor in authority
+                and trade_remedy(e.sentence) and not _HEAD_OF_STATE.search(e.sentence)
+                else replace(e, actor=first[e.actor]) if i in shorthand and e.actor in first else e
                 for i, e in enumerate(events)]
 
     @cached_property
@@ -272,6 +280,13 @@ class Extractor:
         rollup = tuple(EntityRollup(entity=e, kind=self.watchlist.kind(e), count=n) for e, n in counts.items())
         return Extraction(id=document.id, lang=lang, mentions=tuple(mentions), entities=rollup, events=tuple(events),
                           candidates=tuple(dict.fromkeys(candidates)))
+
+
+#: the authority of each government's trade-remedy cases (its anti-dumping and countervailing duties and probes)
+_REMEDY_AUTHORITY = {"cn-gov": "mofcom", "us-gov": "us-commerce"}
+_REMEDY_TYPES = ("tariff", "investigation")
+#: bodies above the trade-remedy authority that act as the government itself (a tariff commission, a president)
+_HEAD_OF_STATE = re.compile(r"税则委员会|tariff commission|国务院|state council|president|总统|white house|白宫", re.I)
 
 
 def _pooled_targets(events: list[Event]) -> list[Event]:

@@ -60,3 +60,30 @@ def test_a_procedure_set_out_states_no_duties(full, text, lang) -> None:  # type
 ])
 def test_the_same_duties_reported_as_done_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in {e.type for e in events_of(full, text, lang, published="2025-03-19")}
+
+
+def _actor(full, text, lang, etype):  # type: ignore[no-untyped-def]
+    found = [e.actor for e in events_of(full, text, lang, published="2025-03-19") if e.type == etype]
+    assert found, f"no {etype} event in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "lang", "etype", "actor"), [
+    # the article names the trade-remedy authority; a sentence naming the government states the case's act
+    ("China's commerce ministry published its final ruling on Tuesday. Beijing will impose anti-dumping duties of up "
+     "to 38% on the resin from next month.", "en", "tariff", "mofcom"),
+    ("The Commerce Department issued its final determination on Monday. The United States will impose "
+     "countervailing duties on the Chinese tyres.", "en", "tariff", "us-commerce"),
+    ("美国商务部18日公布终裁结果。美方将对相关轮胎征收反倾销税和反补贴税。", "zh", "tariff", "us-commerce"),
+])
+def test_a_governments_trade_remedy_act_is_its_named_authoritys(full, text, lang, etype, actor) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(full, text, lang, etype) == actor
+
+
+@pytest.mark.parametrize(("text", "lang", "etype", "actor"), [
+    # a president's tariffs and the tariff commission's duties are the government's own, whatever agency is named
+    ("The Commerce Department's report found imports threatened security. President Trump imposed a 25% tariff on "
+     "imported steel, citing the report and the dumping of cheap metal.", "en", "tariff", "us-gov"),
+])
+def test_the_governments_own_tariffs_stay_its(full, text, lang, etype, actor) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(full, text, lang, etype) == actor
