@@ -276,7 +276,7 @@ class Extractor:
             if field == "title":
                 head_actor, head_targets = _headline_roles(doc)
             candidates.extend(doc.user_data.get("sw_candidates") or ())
-        events = _pooled_targets(self._specific_actors(events, mentions, shorthand))
+        events = _pooled_targets(_headline_actors(self._specific_actors(events, mentions, shorthand)))
         rollup = tuple(EntityRollup(entity=e, kind=self.watchlist.kind(e), count=n) for e, n in counts.items())
         return Extraction(id=document.id, lang=lang, mentions=tuple(mentions), entities=rollup, events=tuple(events),
                           candidates=tuple(dict.fromkeys(candidates)))
@@ -287,6 +287,20 @@ _REMEDY_AUTHORITY = {"cn-gov": "mofcom", "us-gov": "us-commerce"}
 _REMEDY_TYPES = ("tariff", "investigation")
 #: bodies above the trade-remedy authority that act as the government itself (a tariff commission, a president)
 _HEAD_OF_STATE = re.compile(r"税则委员会|tariff commission|国务院|state council|president|总统|white house|白宫", re.I)
+
+
+def _headline_actors(events: list[Event]) -> list[Event]:
+    """A headline's policy event that names no actor ("Commerce issues duty orders on Chinese truck tires", "Europe
+    imposes duties ...") takes the actor of the body's first event of its type that names one: the lead tells the
+    headline's act (extract-0.7.25)."""
+    body: dict[str, str] = {}
+    for e in events:
+        if e.field == "text" and e.type in ROLE_TYPES and e.actor and e.status != "background":
+            body.setdefault(e.type, e.actor)
+    if not body:
+        return events
+    return [replace(e, actor=body[e.type]) if e.field == "title" and e.actor is None and e.type in body else e
+            for e in events]
 
 
 def _pooled_targets(events: list[Event]) -> list[Event]:

@@ -87,3 +87,15 @@ def test_a_governments_trade_remedy_act_is_its_named_authoritys(full, text, lang
 ])
 def test_the_governments_own_tariffs_stay_its(full, text, lang, etype, actor) -> None:  # type: ignore[no-untyped-def]
     assert _actor(full, text, lang, etype) == actor
+
+
+@pytest.mark.parametrize(("title", "text", "etype", "actor"), [
+    ("Europe imposes definitive anti-dumping duties on Chinese melamine",
+     "BRUSSELS, Jan 13 - The European Commission imposed definitive anti-dumping duties on melamine from China on "
+     "Monday, the bloc's Official Journal showed.", "tariff", "eu"),
+])
+def test_the_headline_act_takes_the_leads_actor(full, title, text, etype, actor) -> None:  # type: ignore[no-untyped-def]
+    """The headline names no actor ("Europe" is no government id); the lead names the Commission."""
+    heads = [e for e in events_of(full, text, "en", published="2025-01-14", title=title)
+             if e.field == "title" and e.type == etype]
+    assert heads and heads[0].actor == actor
