@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -102,6 +102,16 @@ def locates(pred: Event, evidence: str) -> bool:
     return m.size >= min(MIN_OVERLAP, len(evidence))
 
 
+def located_event(events: Iterable[Event], evidence: str) -> Event | None:
+    """The predicted event that states a gold event: the first whose sentence holds the evidence (or lies inside it),
+    else the first that shares a long enough stretch of it (:func:`locates`). A headline that shares a phrase with
+    the evidence ("anti-dumping duties on Chinese ...") no longer stands for the body sentence that states the act
+    (round 25)."""
+    events = list(events)
+    exact = next((e for e in events if e.sentence and (evidence in e.sentence or e.sentence in evidence)), None)
+    return exact or next((e for e in events if locates(e, evidence)), None)
+
+
 def score_article(s: ArticleScore, row: dict[str, Any], ex: Extraction) -> None:
     s.n += 1
     gold_e = set(row["entities"]) - GOV_IDS
@@ -116,7 +126,7 @@ def score_article(s: ArticleScore, row: dict[str, Any], ex: Extraction) -> None:
     for e in ex.events:
         by_type[e.type].append(e)
     for i, g in enumerate(row["events"]):
-        hit = next((e for e in by_type.get(g["type"], []) if locates(e, g["evidence"])), None)
+        hit = located_event(by_type.get(g["type"], []), g["evidence"])
         s.located.add(hit is not None)
         if g["type"] in POLICY_TYPES and g["status"] in NEW_STATUSES:
             s.new_recall[g["type"]].add(hit is not None)
@@ -179,7 +189,7 @@ def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None
     pred_t = {e.type for e in ex.events}
     problems = []
     for g in row["events"]:
-        hit = next((e for e in ex.events if e.type == g["type"] and locates(e, g["evidence"])), None)
+        hit = located_event((e for e in ex.events if e.type == g["type"]), g["evidence"])
         if hit is None:
             continue
         if hit.status != g["status"]:
@@ -208,7 +218,7 @@ def error_details(row: dict[str, Any], ex: Extraction) -> list[str]:
         if e.type not in gold_t:
             out.append(f"FP {e.type} [{_source(e)}; {e.status}] {e.field}: {e.sentence[:220]}")
     for g in row["events"]:
-        hit = next((e for e in ex.events if e.type == g["type"] and locates(e, g["evidence"])), None)
+        hit = located_event((e for e in ex.events if e.type == g["type"]), g["evidence"])
         if hit is None:
             if g["type"] not in {e.type for e in ex.events}:
                 other = sorted({e.type for e in ex.events if locates(e, g["evidence"])})

@@ -12,6 +12,7 @@ from sinowatch.extractors.evaluate_articles import (
     error_details,
     evaluate_articles,
     load_articles,
+    located_event,
     locates,
     main,
     report,
@@ -131,3 +132,21 @@ def test_real_extractor_on_three_articles(extractor) -> None:  # type: ignore[no
     scores = evaluate_articles(extractor, rows)
     assert scores["dev"].n + scores["test"].n == 3
     assert scores["dev"].entities.tp >= 4  # Inspur, BIS, Entity List, Commerce ... are tagged
+
+
+def test_a_gold_event_is_scored_against_the_sentence_that_holds_its_evidence() -> None:
+    """A headline sharing a phrase with the evidence does not stand for the body sentence that states the act
+    (round 25): the exact sentence is chosen though the headline comes first; the overlap is the fallback."""
+    head = _event("tariff", sentence="Commerce issues anti-dumping duty orders on Chinese truck tires", actor=None,
+                  field="title")
+    body = _event("tariff", sentence="In February 2019, the Commerce Department issued anti-dumping duty orders on "
+                  "Chinese truck tires.", actor="us-commerce", status="background")
+    evidence = "the Commerce Department issued anti-dumping duty orders on Chinese truck tires"
+    assert locates(head, evidence) and located_event([head, body], evidence) is body
+    assert located_event([head], evidence) is head  # no exact sentence: the first overlapping one
+    assert located_event([head, body], "nothing of the kind was stated here") is None
+    score = ArticleScore()
+    row = _row(events=[{"type": "tariff", "status": "background", "actor": "us-commerce", "targets": [],
+                        "evidence": evidence, "action": "act-1"}])
+    score_article(score, row, Extraction(id="art-900", lang="en", events=(head, body)))
+    assert (score.status.hit, score.actor.hit) == (1, 1)
