@@ -86,7 +86,11 @@ _REPORTED_HAD = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,30}
                            # what the act ends ("lifted the licence suspension that had halted shipments") and a pending
                            # decision ("though no decision had been announced") date no earlier act (extract-0.7.17)
                            r"\b(lift\w*|end\w*|revers\w*|rescind\w*|scrap\w*)\b[^.;]{0,40}\b(that|which) had\b|"
-                           r"\bno (final )?decision had\b", _I)
+                           r"\bno (final )?decision had\b|"
+                           # what a probe found ("after finding that the chemical had been dumped", "an investigation
+                           # found that imports had been dumped"): the case's findings, not an earlier act (extract-0.7.25)
+                           r"\b(found|finding|findings|ruling|ruled|concluded|determined|determination|showed)\b[^.;]{0,40}"
+                           r"\bthat\b[^.;]{0,60}\bhad\b", _I)
 # time words that date the act itself: looked for near the trigger (another clause may date another act)
 _BACKGROUND_NEAR_EN = re.compile(
     r"\b(previously|formerly|years ago|a year ago|months ago|weeks ago|days ago|in the past|last (week|month|year|spring|summer|"

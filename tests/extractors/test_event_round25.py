@@ -99,3 +99,20 @@ def test_the_headline_act_takes_the_leads_actor(full, title, text, etype, actor)
     heads = [e for e in events_of(full, text, "en", published="2025-01-14", title=title)
              if e.field == "title" and e.type == etype]
     assert heads and heads[0].actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "China's commerce ministry said on Friday it would impose anti-dumping duties on imported resin for five years, "
+    "after a final ruling that the resin had been dumped and had hurt local makers.",
+    "The European Union began charging provisional anti-dumping duties on Chinese steel wheels on Tuesday, after an "
+    "investigation found that imports had been dumped.",
+])
+def test_what_a_probe_found_dates_no_earlier_act(full, text) -> None:  # type: ignore[no-untyped-def]
+    found = [e.status for e in events_of(full, text, "en", published="2025-03-14") if e.type == "tariff"]
+    assert found and found[0] == "enacted"
+
+
+def test_an_earlier_act_in_the_past_perfect_stays_context(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry had imposed anti-dumping duties on the resin in 2019, and the review keeps them in force."
+    found = [e.status for e in events_of(full, text, "en", published="2025-03-14") if e.type == "tariff"]
+    assert found and found[0] == "background"
