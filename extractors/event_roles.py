@@ -107,7 +107,9 @@ _BACKGROUND_ZH = re.compile(
 # date opens the sentence ("In December 2022 the senator introduced ..."; inside, "a probe that began in November
 # 2018" dates another clause) (extract-0.7.11)
 _PAST_YEAR = re.compile(r"(?:^\W*(?:in|by) (?:(?:late|early|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\s+)?|\b(?:in|since) |\b(?:at|by|towards?) the (?:end|start|"
+                        r"September|October|November|December)\s+)?|\b(?:in|since) (?:(?:late|early|mid-?)\s*)?(?:(?:January|February|March|April|"
+                        # "began in August 2017" mid-sentence (extract-0.7.25)
+                        r"May|June|July|August|September|October|November|December)\s+)?|\b(?:at|by|towards?) the (?:end|start|"
                         r"beginning|close) of (?:(?:late|early|mid-?)\s*)?)((?:19|20)\d\d)\b|\bthe ((?:19|20)\d\d) (?:rules?|bans?|controls?|curbs?|"
                         r"restrictions?|designations?|listings?|tariffs?|sanctions?|probe)\b|(?<!\d)((?:19|20)\d\d)\s*年(?!\d(?!\d?\s*月))(?!.{0,4}(会议|全会|峰会|版|报告|年报|财年))",
                         _I)

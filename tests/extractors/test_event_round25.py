@@ -116,3 +116,13 @@ def test_an_earlier_act_in_the_past_perfect_stays_context(full) -> None:  # type
     text = "The ministry had imposed anti-dumping duties on the resin in 2019, and the review keeps them in force."
     found = [e.status for e in events_of(full, text, "en", published="2025-03-14") if e.type == "tariff"]
     assert found and found[0] == "background"
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("The inquiry into the resin began in August 2017, after Chinese makers complained of low-priced imports.",
+     "2018-06-08"),
+    ("The probe began in November 2024, after a U.S. maker petitioned for relief.", "2026-01-17"),
+])
+def test_a_month_and_earlier_year_mid_sentence_date_the_act(full, text, published) -> None:  # type: ignore[no-untyped-def]
+    found = {e.type: e.status for e in events_of(full, text, "en", published=published)}
+    assert found.get("investigation") == "background"
