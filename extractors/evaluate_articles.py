@@ -172,7 +172,7 @@ HOLDOUTS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6
             "holdout10", "holdout11", "holdout12", "holdout13",
             "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23")
 #: this round's holdout while it is sealed (merged, not yet scored); empty once it is spent
-SEALED: tuple[str, ...] = ("holdout23",)
+SEALED: tuple[str, ...] = ()
 SPLITS = ("dev", "val", "val2", "val3", "val4", "val5", "val6", "test", *HOLDOUTS)  # val..val6: choose configurations only
 REPORT_ONLY = ("test", *HOLDOUTS)  # never tuned on: printed to report, not to choose
 #: splits whose individual errors may be listed: dev (tuned on) and the SPENT holdouts (scored once

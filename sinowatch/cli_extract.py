@@ -169,7 +169,7 @@ def register(app: typer.Typer) -> None:
         speed: bool = typer.Option(True, "--speed/--no-speed", help="Also time custom components vs plain nlp.pipe"),
         articles: Path = typer.Option(None, "--articles", help="Score full-length articles instead (e.g. "
                                       "tests/data/events/articles.jsonl): event types, status, actor, targets"),
-        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), val, val2, val3, val4, val5 and val6 (choose configurations, no errors listed), test (never tuned on), holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22 (spent: errors listed), holdout23 (this round's sealed set; once scored it is spent and a new round writes a new one)"),
+        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), val, val2, val3, val4, val5 and val6 (choose configurations, no errors listed), test (never tuned on), holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22, holdout23 (spent: errors listed; a new round writes a new sealed holdout)"),
         error_detail: bool = typer.Option(False, "--error-detail", help="With --articles on dev or a spent holdout: "
                                           "every false, missed or wrong-status event with its sentence and source"),
     ) -> None:
