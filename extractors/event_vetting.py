@@ -608,9 +608,9 @@ _AUTHORITY = re.compile(
     r"parliament\w*|customs|watchdogs?|antitrust|anti-monopoly|competition|dumping|anti-dumping|subsid\w*|"
     r"countervailing|sanction\w*|entity list|laws?|acts?|rules?|section \d+|state|federal|national|american|"
     r"washington|beijing|china|chinese|european|brussels|tokyo|seoul|taipei|hague|dutch|japan\w*|korea\w*|"
-    r"taiwan\w*|white house|president|premier|minister)\b|"
+    r"taiwan\w*|white house|president|premier|minister|arrest\w*|charged with|indict\w*)\b|"
     r"监管|总局|委员会|部门|[商财外司防务]部|政府|当局|官方|检察|公安|法院|海关|立案|反垄断|反倾销|反补贴|制裁|实体清单|法律|法案|"
-    r"美国|美贸|[美中日韩欧德英法荷]方|欧盟|欧委会|日本|韩国|荷兰|台湾|国务院|执法|337|贸易代表|外国补贴|走私|恶名市场", _I)
+    r"美国|美贸|[美中日韩欧德英法荷]方|欧盟|欧委会|日本|韩国|荷兰|台湾|国务院|执法|337|贸易代表|外国补贴|走私|恶名市场|被控|起诉|被捕|罪", _I)
 #: an agency or government written as an acronym ("the FTC", "U.S.", "EU"): case-sensitive
 _AUTHORITY_ACRONYM = re.compile(r"\b(U\.S\.|U\.K\.|[A-Z]{2,7})\b")
 _AUTHORITY_TYPES = ("investigation", "entity_list")

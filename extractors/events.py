@@ -375,6 +375,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(司法部|检方|检察(院|官|机关)|联邦调查局|\bFBI\b)[^，。；]{0,40}(起诉|指控|提起诉讼|提起公诉)", 0.85, None,
          r"\b(could|may|might|would|will) (be )?(charg|indict)|\bcharg\w* (a )?(fees?|prices?|premiums?|customers|users|for)\b|"
          r"(可能|或将|拟)[^，。；]{0,6}(起诉|指控)"),
+        # a person charged with a crime, whoever the sentence says charged them ("has been arrested and charged with economic
+        # espionage", "被控经济间谍罪", "以签证欺诈罪起诉"; extract-0.7.25, after holdout23's scoring): a prosecution
+        (r"\bcharged with (\w+ ){0,3}(espionage|stealing|steal|theft|fraud|conspir\w*|smuggl\w*|lying|making false|acting as|"
+         r"illegally|money laundering|brib\w*|obstruct\w*|violat\w*|exporting|export\w* control)|"
+         r"被控[^，。；]{0,30}罪|以[^，。；]{0,16}罪(名)?(起诉|提起公诉|指控)|被(起诉|指控)[^，。；]{0,24}(罪|窃取|间谍)", 0.85, None,
+         r"\b(could|may|might|would|will) (be )?charged\b|(可能|或将|拟)[^，。；]{0,6}(被控|起诉|指控)"),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None,
          # a ban on government purchases or devices is a control (extract-0.7.11)
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"

@@ -126,3 +126,21 @@ def test_an_earlier_act_in_the_past_perfect_stays_context(full) -> None:  # type
 def test_a_month_and_earlier_year_mid_sentence_date_the_act(full, text, published) -> None:  # type: ignore[no-untyped-def]
     found = {e.type: e.status for e in events_of(full, text, "en", published=published)}
     assert found.get("investigation") == "background"
+
+
+# after holdout23's scoring (fitted): a person charged with a crime is a prosecution, whoever the sentence names
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A chemist at a Boston lab has been arrested and charged with economic espionage and stealing trade secrets.", "en"),
+    ("一名前芯片工程师被控经济间谍罪和窃取商业秘密罪，已被联邦法院羁押。", "zh"),
+    ("美国联邦检察官以电信欺诈罪起诉两名研究人员。", "zh"),
+])
+def test_a_person_charged_with_a_crime_is_a_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The committee charged with overseeing the new stadium met on Monday.", "en"),
+    ("The engineer could be charged with stealing trade secrets if the review finds a breach.", "en"),
+])
+def test_charged_in_other_senses_or_as_a_possibility_is_no_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
