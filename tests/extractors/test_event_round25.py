@@ -147,3 +147,14 @@ def test_a_person_charged_with_a_crime_is_a_prosecution(full, text, lang) -> Non
 ])
 def test_charged_in_other_senses_or_as_a_possibility_is_no_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" not in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # China's foreign ministry, written alone in Chinese, acts for China's government (after holdout23's scoring)
+    ("外交部3日宣布，决定对5家美国军工企业采取反制措施，将其列入不可靠实体清单。", "cn-gov"),
+    # another country's foreign ministry is written with the country's name
+    ("日本外交部宣布对两家企业实施制裁。", "jp-gov"),
+])
+def test_the_foreign_ministry_alone_is_chinas(full, text, actor) -> None:  # type: ignore[no-untyped-def]
+    found = [e.actor for e in events_of(full, text, "zh", published="2024-12-04") if e.type == "entity_list"]
+    assert found and found[0] == actor
