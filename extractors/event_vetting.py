@@ -57,13 +57,15 @@ see models/events/MODEL_CARD.md, round 6):
   ("商务部贸易救济调查局负责人表示，..."): the bureau speaks, no probe is stated (``probe_bureau``).
 
 * **no authority** (extract-0.7.25): an ``investigation`` or ``entity_list`` event for which neither its sentence nor
-  the headline names an actor and that has no watched target, and whose sentence names no public body, official, law or trade-remedy case ("Staff
-  said they had investigated complaints about scalpers", "a teacher's investigation", "会议黑名单"): the guideline's
-  probes and designations are a government's, so a firm's, a team's or a school's own inquiry or blacklist is none.
-  Applied by the pipeline once the actor is resolved (``unofficial``).
+  the headline names an actor, that has no watched target, and whose sentence names no public body, official, law,
+  trade-remedy case or charge ("Staff said they had investigated complaints about scalpers", "a teacher's
+  investigation", "会议黑名单"): the guideline's probes and designations are a government's, so a firm's, a team's or a
+  school's own inquiry or blacklist is none. Applied by the pipeline once the actor is resolved (``unofficial``).
 
-* **procedure** (extract-0.7.25): a policy event whose sentence opens by setting out a procedure ("按照程序，欧盟委员会
-  最迟将在8个月内决定是否采取临时反倾销措施", "Under the procedure, Commerce will ..."): the process explained, no act.
+* **procedure** (extract-0.7.25): a policy event whose sentence opens by setting out a procedure and leaves its step
+  open ("按照程序，欧盟委员会最迟将在8个月内决定是否采取临时反倾销措施", "Under the procedure, Commerce is expected to ..."):
+  the process explained, no act. A step due ("根据程序，美国商务部将据此发布征税令") or on a condition ("按照程序，如果...，
+  美方将...", proposed) keeps its event.
 
 * **topic of a request** (extract-0.7.2): an ``export_control``, ``tariff`` or ``entity_list`` rule event
   whose trigger follows a request for information or comments ("Commerce asked for information on ...
@@ -322,7 +324,7 @@ def capability(event: dict[str, Any]) -> bool:
 
 
 #: a procedure's steps set out ("按照程序，欧盟委员会最迟将在8个月内决定是否采取临时反倾销措施", "Under the procedure, Commerce
-#: will ..."): the process explained, no act stated (extract-0.7.25)
+#: is expected to ..."): with a step left open (:data:`_OPEN_STEP`), the process explained, no act stated (extract-0.7.25)
 _PROCEDURE_OPENING = re.compile(r"^\W{0,3}((按照|依照|根据|依据|按)(相关|有关|法定)?程序|(under|by|according to) (the |its )?"
                                 r"(procedures?|process|timetable|schedule)\b|procedurally\b)", _I)
 

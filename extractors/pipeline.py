@@ -162,7 +162,8 @@ class Extractor:
     def _specific_actors(self, events: list[Event], mentions: list[Mention], shorthand: set[int]) -> list[Event]:
         """A government actor of a headline ("U.S. blacklists ...") or of a sentence that names no
         actor gives way to the first agency of that government the article names (BIS, MOFCOM).
-        A body sentence that names the government itself ("Washington imposed") keeps it."""
+        A body sentence that names the government itself ("Washington imposed") keeps it, except for a trade-remedy
+        case's duties and probes, which are its authority's (MOFCOM, Commerce) when the article names it."""
         gov_of = self._government_of
         if not gov_of or not any(e.actor in self._governments for e in events):
             return events
@@ -172,9 +173,9 @@ class Extractor:
             gov = gov_of.get(m.entity)
             if m.kind == "agency" and gov and gov not in first:
                 first[gov] = m.entity
-        # in an article on a trade-remedy case, the duties and probes of a government whose trade-remedy authority
-        # the article names are that authority's ("Beijing opened the anti-subsidy case", "美方将...征收反倾销税"),
-        # however the sentence names the government (extract-0.7.25)
+        # a government's duties or probe in a sentence naming a trade-remedy case are the act of its trade-remedy
+        # authority when the article names it ("Beijing opened the anti-subsidy case", "美方将...征收反倾销税"), unless
+        # the sentence names a body above it (extract-0.7.25)
         authority = {gov: agency for gov, agency in _REMEDY_AUTHORITY.items() if agency in named}
         return [replace(e, actor=authority[e.actor]) if e.type in _REMEDY_TYPES and e.actor in authority
                 and trade_remedy(e.sentence) and not _HEAD_OF_STATE.search(e.sentence)
