@@ -174,3 +174,10 @@ def test_arms_sales_are_no_export_control(full) -> None:  # type: ignore[no-unty
     text = ("The measures follow a package of American weapons sales to Taiwan unveiled this month, which Taipei welcomed "
             "and Beijing called a serious violation of its sovereignty.")
     assert "export_control" not in {e.type for e in events_of(full, text, "en")}
+
+
+def test_commerce_as_subject_is_the_us_department_whatever_country_the_sentence_names(full) -> None:  # type: ignore[no-untyped-def]
+    # the previous sentence's actor (Beijing) is no longer carried to "Commerce" acting
+    text = "Beijing protested the duties on Chinese steel racks on Tuesday. Commerce opened the investigations in April."
+    found = [e.actor for e in events_of(full, text, "en", published="2025-08-21") if e.type == "investigation"]
+    assert found and found[0] == "us-commerce"
