@@ -173,7 +173,9 @@ HOLDOUTS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6
             "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23")
 #: this round's holdout while it is sealed (merged, not yet scored); empty once it is spent
 SEALED: tuple[str, ...] = ()
-SPLITS = ("dev", "val", "val2", "val3", "val4", "val5", "val6", "test", *HOLDOUTS)  # val..val6: choose configurations only
+#: the validation splits: they choose configurations only (never trained on, errors never listed)
+VALIDATION_SPLITS = ("val", "val2", "val3", "val4", "val5", "val6")
+SPLITS = ("dev", *VALIDATION_SPLITS, "test", *HOLDOUTS)
 REPORT_ONLY = ("test", *HOLDOUTS)  # never tuned on: printed to report, not to choose
 #: splits whose individual errors may be listed: dev (tuned on) and the SPENT holdouts (scored once
 #: in an earlier round; studying their errors is allowed, and a change they prompt is disclosed).
@@ -229,20 +231,36 @@ def error_details(row: dict[str, Any], ex: Extraction) -> list[str]:
     return out
 
 
+#: named groups of splits scored pooled (round 25): the validation splits that choose extractor changes, and the
+#: spent holdouts whose errors they are found on
+SPLIT_GROUPS = {"validation": VALIDATION_SPLITS, "spent": tuple(h for h in HOLDOUTS if h not in SEALED)}
+
+
+def split_names(split: str) -> tuple[str, ...]:
+    """The splits ``split`` names: one split, a group of :data:`SPLIT_GROUPS` (``validation``, ``spent``) or a
+    comma-separated list of splits, scored pooled."""
+    names = SPLIT_GROUPS.get(split) or tuple(p.strip() for p in split.split(",") if p.strip())
+    bad = [n for n in names if n not in SPLITS]
+    if not names or bad:
+        raise ExtractionError(f"--split must be one of {', '.join(SPLITS)}, a group ({', '.join(SPLIT_GROUPS)}) or a "
+                              f"comma-separated list of splits, got {split!r}")
+    return names
+
+
 def evaluate_split(extractor: Any, rows: Sequence[dict[str, Any]], split: str, *,
                    batch_size: int = 16) -> tuple[ArticleScore, list[dict[str, Any]]]:
-    """The score of one split's articles, and their errors when the split is one of
-    :data:`ERROR_SPLITS` (dev and the spent holdouts; never val, test or a sealed holdout)."""
-    if split not in SPLITS:
-        raise ExtractionError(f"--split must be one of {', '.join(SPLITS)}, got {split!r}")
-    chosen = [r for r in rows if r.get("split") == split]
+    """The score of one split's articles (or of several, pooled: :func:`split_names`), and their errors when every
+    split is one of :data:`ERROR_SPLITS` (dev and the spent holdouts; never val, test or a sealed holdout)."""
+    names = split_names(split)
+    listed = all(n in ERROR_SPLITS for n in names)
+    chosen = [r for r in rows if r.get("split") in names]
     docs = [Document(id=r["id"], title=r["title"], text=r["text"], lang=r["lang"], published=r.get("published"))
             for r in chosen]
     score = ArticleScore()
     errors = []
     for row, ex in zip(chosen, extractor.extract(docs, batch_size=batch_size), strict=True):
         score_article(score, row, ex)
-        if split in ERROR_SPLITS and (err := article_errors(row, ex)) is not None:
+        if listed and (err := article_errors(row, ex)) is not None:
             errors.append(err)
     return score, errors
 

@@ -169,7 +169,7 @@ def register(app: typer.Typer) -> None:
         speed: bool = typer.Option(True, "--speed/--no-speed", help="Also time custom components vs plain nlp.pipe"),
         articles: Path = typer.Option(None, "--articles", help="Score full-length articles instead (e.g. "
                                       "tests/data/events/articles.jsonl): event types, status, actor, targets"),
-        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), val, val2, val3, val4, val5 and val6 (choose configurations, no errors listed), test (never tuned on), holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22, holdout23 (spent: errors listed; a new round writes a new sealed holdout)"),
+        split: str = typer.Option("dev", "--split", help="With --articles: dev (look, tune), val, val2, val3, val4, val5 and val6 (choose configurations, no errors listed), test (never tuned on), holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22, holdout23 (spent: errors listed; a new round writes a new sealed holdout); or pooled: validation (val..val6, the figures that judge an extractor change), spent (the spent holdouts) or a comma-separated list"),
         error_detail: bool = typer.Option(False, "--error-detail", help="With --articles on dev or a spent holdout: "
                                           "every false, missed or wrong-status event with its sentence and source"),
     ) -> None:
@@ -183,10 +183,13 @@ def register(app: typer.Typer) -> None:
 
         cfg = state(ctx).config
         if articles is not None:
-            from sinowatch.extractors.evaluate_articles import SPLITS, load_articles
+            from sinowatch.errors import ExtractionError
+            from sinowatch.extractors.evaluate_articles import load_articles, split_names
 
-            if split not in SPLITS:
-                raise typer.BadParameter(f"must be one of {', '.join(SPLITS)}, got {split!r}", param_hint="--split")
+            try:
+                split_names(split)
+            except ExtractionError as e:
+                raise typer.BadParameter(str(e).removeprefix("--split "), param_hint="--split") from None
             rows_a = load_articles(articles)  # checks the file before the models load
             _eval_articles(Extractor.load(cfg.extraction, base_dir=cfg.base_dir, event_model=load_event_model(cfg)), rows_a, articles, split,
                            errors=errors, detail=error_detail)
@@ -273,12 +276,13 @@ def _scorer(cfg: Any, *, required: bool) -> Any:
 
 def _eval_articles(extractor: Any, rows: list[dict[str, Any]], path: Path, split: str, *, errors: bool,
                    detail: bool = False) -> None:
-    from sinowatch.extractors.evaluate_articles import POLICY_TYPES, REPORT_ONLY, evaluate_split
+    from sinowatch.extractors.evaluate_articles import POLICY_TYPES, REPORT_ONLY, evaluate_split, split_names
 
     res, errs = evaluate_split(extractor, rows, split)
+    names = split_names(split)
     typer.echo(f"extractor {extractor.version}, watchlist {extractor.watchlist_version}, articles {path}, "
-               f"split {split} ({res.n} articles)")
-    if split in REPORT_ONLY:
+               f"split {split} ({res.n} articles{', pooled: ' + ', '.join(names) if len(names) > 1 else ''})")
+    if any(n in REPORT_ONLY for n in names):
         typer.echo(f"{split} split: report these figures; never tune anything on them")
     emit(["event type", "P", "R", "F1", "support"],
          [[t, c.precision, c.recall, c.f1, c.tp + c.fn] for t, c in res.per_type.items()]

@@ -110,3 +110,33 @@ def test_error_detail_on_dev_and_spent_holdouts_only(tmp_path: Path) -> None:
         assert "type confusion" in res.stdout and "investment" in res.stdout
         detail = "FN investment (enacted; typed there: model_release): Baidu released its Ernie 5 model"
         assert (detail in res.stdout) is listed, (split, res.stdout[-800:])
+
+
+def test_splits_pooled_by_list_or_group(extractor, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Several splits scored as one (round 25): the figures the rule for extractor changes reads (``validation``)."""
+    from sinowatch.extractors.evaluate_articles import SPLIT_GROUPS, VALIDATION_SPLITS, split_names
+
+    rows = load_articles(path)
+    pooled, errors = evaluate_split(extractor, rows, "dev,holdout")
+    dev, _ = evaluate_split(extractor, rows, "dev")
+    holdout, _ = evaluate_split(extractor, rows, "holdout")
+    assert pooled.n == dev.n + holdout.n == 3
+    assert pooled.events.tp == dev.events.tp + holdout.events.tp and pooled.status.n == dev.status.n + holdout.status.n
+    assert errors  # dev and a spent holdout: errors listed
+    _, mixed = evaluate_split(extractor, rows, "dev,test")
+    assert mixed == []  # the test split in the pool: no errors listed
+    assert split_names("validation") == VALIDATION_SPLITS and "holdout" in SPLIT_GROUPS["spent"]
+    none, _ = evaluate_split(extractor, rows, "validation")
+    assert none.n == 0  # this file has no validation rows
+    with pytest.raises(ExtractionError, match="comma-separated list"):
+        evaluate_split(extractor, rows, "dev,train")
+
+
+def test_cli_pooled(path: Path, tmp_path: Path) -> None:
+    res = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", "dev,holdout", "--no-errors"],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert "split dev,holdout (3 articles, pooled: dev, holdout)" in res.stdout and "never tune" in res.stdout
+    bad = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", "val9"], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120)
+    assert bad.returncode != 0 and "must be one of" in bad.stderr
