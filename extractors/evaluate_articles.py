@@ -93,10 +93,15 @@ def load_articles(path: str | Path = DEFAULT_ARTICLES) -> list[dict[str, Any]]:
     return rows
 
 
+def _holds(sentence: str, evidence: str) -> bool:
+    """The sentence holds the gold evidence, or lies inside it."""
+    return evidence in sentence or bool(sentence and sentence in evidence)
+
+
 def locates(pred: Event, evidence: str) -> bool:
     """The predicted event's sentence holds the gold evidence, or shares a long enough stretch of it."""
     sentence = pred.sentence or ""
-    if evidence in sentence or (sentence and sentence in evidence):
+    if _holds(sentence, evidence):
         return True
     m = SequenceMatcher(None, sentence, evidence, autojunk=False).find_longest_match(0, len(sentence), 0, len(evidence))
     return m.size >= min(MIN_OVERLAP, len(evidence))
@@ -108,7 +113,7 @@ def located_event(events: Iterable[Event], evidence: str) -> Event | None:
     the evidence ("anti-dumping duties on Chinese ...") no longer stands for the body sentence that states the act
     (round 25)."""
     events = list(events)
-    exact = next((e for e in events if e.sentence and (evidence in e.sentence or e.sentence in evidence)), None)
+    exact = next((e for e in events if e.sentence and _holds(e.sentence, evidence)), None)
     return exact or next((e for e in events if locates(e, evidence)), None)
 
 
@@ -177,11 +182,13 @@ SEALED: tuple[str, ...] = ()
 VALIDATION_SPLITS = ("val", "val2", "val3", "val4", "val5", "val6")
 SPLITS = ("dev", *VALIDATION_SPLITS, "test", *HOLDOUTS)
 REPORT_ONLY = ("test", *HOLDOUTS)  # never tuned on: printed to report, not to choose
+#: the holdouts scored in earlier rounds
+SPENT = tuple(h for h in HOLDOUTS if h not in SEALED)
 #: splits whose individual errors may be listed: dev (tuned on) and the SPENT holdouts (scored once
 #: in an earlier round; studying their errors is allowed, and a change they prompt is disclosed).
 #: Never val (it chooses configurations: its errors would turn it into a tuning set), test, or a
 #: sealed holdout.
-ERROR_SPLITS = ("dev", *(h for h in HOLDOUTS if h not in SEALED))
+ERROR_SPLITS = ("dev", *SPENT)
 
 
 def article_errors(row: dict[str, Any], ex: Extraction) -> dict[str, Any] | None:
@@ -233,7 +240,7 @@ def error_details(row: dict[str, Any], ex: Extraction) -> list[str]:
 
 #: named groups of splits scored pooled (round 25): the validation splits that choose extractor changes, and the
 #: spent holdouts whose errors they are found on
-SPLIT_GROUPS = {"validation": VALIDATION_SPLITS, "spent": tuple(h for h in HOLDOUTS if h not in SEALED)}
+SPLIT_GROUPS = {"validation": VALIDATION_SPLITS, "spent": SPENT}
 
 
 def split_names(split: str) -> tuple[str, ...]:

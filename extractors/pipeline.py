@@ -168,19 +168,26 @@ class Extractor:
         if not gov_of or not any(e.actor in self._governments for e in events):
             return events
         first: dict[str, str] = {}
-        named = {m.entity for m in mentions if m.kind == "agency"}
+        named: set[str] = set()
         for m in mentions:
+            if m.kind != "agency":
+                continue
+            named.add(m.entity)
             gov = gov_of.get(m.entity)
-            if m.kind == "agency" and gov and gov not in first:
+            if gov and gov not in first:
                 first[gov] = m.entity
         # a government's duties or probe in a sentence naming a trade-remedy case are the act of its trade-remedy
         # authority when the article names it ("Beijing opened the anti-subsidy case", "美方将...征收反倾销税"), unless
         # the sentence names a body above it (extract-0.7.25)
         authority = {gov: agency for gov, agency in _REMEDY_AUTHORITY.items() if agency in named}
-        return [replace(e, actor=authority[e.actor]) if e.type in _REMEDY_TYPES and e.actor in authority
-                and trade_remedy(e.sentence) and not _HEAD_OF_STATE.search(e.sentence)
-                else replace(e, actor=first[e.actor]) if i in shorthand and e.actor in first else e
-                for i, e in enumerate(events)]
+
+        def actor_of(i: int, e: Event) -> str | None:
+            if e.type in _REMEDY_TYPES and e.actor in authority and trade_remedy(e.sentence) \
+                    and not _HEAD_OF_STATE.search(e.sentence):
+                return authority[e.actor]
+            return first[e.actor] if i in shorthand and e.actor in first else e.actor
+
+        return [replace(e, actor=a) if (a := actor_of(i, e)) != e.actor else e for i, e in enumerate(events)]
 
     @cached_property
     def _government_of(self) -> dict[str, str]:
