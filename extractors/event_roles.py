@@ -773,10 +773,15 @@ def valid_actor_hits(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
         if _NOT_ACTOR_BEFORE.search(sentence[max(0, h[0] - 14):h[0]].rstrip() + (" " if _ascii_word_end(sentence, h[0]) else "")) \
                 and not _GRANTED_FROM.search(sentence[max(0, h[0] - 60):h[0]]):
             continue
-        if _enumerated_object(sentence[max(0, h[0] - 80):h[0]]):
+        if _enumerated_object(sentence[max(0, h[0] - 80):h[0]]) and not _SAYS_AFTER.match(sentence[h[1]:h[1] + 12]):
             continue
         out.append(h)
     return out
+
+
+#: a name followed by a verb of saying is the subject of the attribution that closes the sentence ("... for the benefit of
+#: China, the Justice Department said."), not a name later in an enumeration (extract-0.7.26)
+_SAYS_AFTER = re.compile(r"\s+(said|says|announced|added)\b")
 
 
 def _enumerated_object(before: str) -> bool:
