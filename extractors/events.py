@@ -365,7 +365,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a regulator's fine of a stated amount: a decided penalty, strong enough that the classifier does not drop it
         (r"\bfined\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)", 0.95, None,
          r"\b(could|may|might|would|can) (be )?fined\b|\bfined (for|over) (speeding|parking|littering)\b"),
-        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(could|may|might|would) draw (\w+ ){0,2}scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
+        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|\b(step\w* up|tighten\w*|increas\w*|growing|heightened|intensif\w*|closer|more) (\w+ ){0,2}scrutiny|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(could|may|might|would) draw (\w+ ){0,2}scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None,
          # a price charged (extract-0.7.12: "charged customers a premium for reserved GPU capacity")
          r"\bcharg\w* (customers|users|clients|buyers|tenants)\b|\bcharg\w* (\w+ ){0,2}(a |an )?(fees?|prices?|premiums?|rates?|subscriptions?)\b"),
@@ -376,10 +376,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(could|may|might|would|will) (be )?(charg|indict)|\bcharg\w* (a )?(fees?|prices?|premiums?|customers|users|for)\b|"
          r"(可能|或将|拟)[^，。；]{0,6}(起诉|指控)"),
         # a person charged with a crime, whoever the sentence says charged them ("has been arrested and charged with economic
-        # espionage", "被控经济间谍罪", "以签证欺诈罪起诉"; extract-0.7.25, after holdout23's scoring): a prosecution
+        # espionage", "被控经济间谍罪", "以签证欺诈罪起诉"; extract-0.7.25, after holdout23's scoring): a prosecution, strong
+        # enough that the classifier does not drop it ("A researcher has been charged with economic espionage."; 0.7.26)
         (r"\bcharged with (\w+ ){0,3}(espionage|stealing|steal|theft|fraud|conspir\w*|smuggl\w*|lying|making false|acting as|"
          r"illegally|money laundering|brib\w*|obstruct\w*|violat\w*|exporting|export\w* control)|"
-         r"被控[^，。；]{0,30}罪|以[^，。；]{0,16}罪(名)?(起诉|提起公诉|指控)|被(起诉|指控)[^，。；]{0,24}(罪|窃取|间谍)", 0.85, None,
+         r"被控[^，。；]{0,30}罪|以[^，。；]{0,16}罪(名)?(起诉|提起公诉|指控)|被(起诉|指控)[^，。；]{0,24}(罪|窃取|间谍)", 0.95, None,
          r"\b(could|may|might|would|will) (be )?charged\b|(可能|或将|拟)[^，。；]{0,6}(被控|起诉|指控)"),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None,
          # a ban on government purchases or devices is a control (extract-0.7.11)
@@ -422,7 +423,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # review panel named as the body that recommends (extract-0.7.19)
          r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|恶名市场|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
          r"审查[^，。；]{0,3}(剥离令|禁令|命令|行政令|裁决|判决)|"
-         r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
+         r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|(越来越|日益|更加|更为)(严格|严厉)的?审查|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),

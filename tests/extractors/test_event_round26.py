@@ -44,3 +44,30 @@ def test_an_enumerated_origin_is_still_no_actor() -> None:
     said = "Duties rose for imports from Korea, Japan said."
     start = said.index("Japan")
     assert valid_actor_hits(said, [(start, start + len("Japan"), "jp-gov", "agency")])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # scrutiny stepped up over a class of deals or platforms is a trend, not a probe of anyone
+    ("Officials have said they are stepping up scrutiny of purchases routed through intermediaries.", "en"),
+    ("Regulators have tightened scrutiny of cross-border shopping apps over the past year.", "en"),
+    ("业内人士指出，跨境数据交易正受到越来越严格的审查，企业赴美投资的不确定性上升。", "zh"),
+])
+def test_scrutiny_stepped_up_is_no_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Regulators opened an inquiry into the shopping app's data practices on Monday.", "en"),
+    ("市场监管总局对该平台涉嫌垄断行为立案调查。", "zh"),
+])
+def test_a_probe_opened_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a person charged with a crime, alone in its sentence: the classifier no longer drops the prosecution
+    ("A researcher has been charged with economic espionage.", "en"),
+    ("A former engineer has been charged with stealing trade secrets.", "en"),
+])
+def test_a_charge_alone_in_its_sentence_is_a_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in {e.type for e in events_of(full, text, lang)}
