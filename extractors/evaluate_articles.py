@@ -175,11 +175,12 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
 #: the holdouts, one per round, each scored once (4-15: at the end of rounds 6-17); a new round appends its own
 HOLDOUTS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
             "holdout10", "holdout11", "holdout12", "holdout13",
-            "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23")
+            "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23",
+            "holdout24")
 #: this round's holdout while it is sealed (merged, not yet scored); empty once it is spent
-SEALED: tuple[str, ...] = ()
+SEALED: tuple[str, ...] = ("holdout24",)
 #: the validation splits: they choose configurations only (never trained on, errors never listed)
-VALIDATION_SPLITS = ("val", "val2", "val3", "val4", "val5", "val6")
+VALIDATION_SPLITS = ("val", "val2", "val3", "val4", "val5", "val6", "val7")
 SPLITS = ("dev", *VALIDATION_SPLITS, "test", *HOLDOUTS)
 REPORT_ONLY = ("test", *HOLDOUTS)  # never tuned on: printed to report, not to choose
 #: the holdouts scored in earlier rounds
