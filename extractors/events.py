@@ -139,7 +139,7 @@ _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)?
 #: derivation (required_literals) finds none
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
-        (r"\b(ban\w*|bar(s|red|ring)?|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b"),
+        (r"\b(ban\w*|bar(s|red|ring)?|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|shipments? of|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b"),
         # paraphrases without "export": end-user programmes, new restrictions on the chip sector
         (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),
         (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
@@ -157,6 +157,28 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(violat\w*|evad\w*|circumvent\w*|breach\w*|skirt\w*|flout\w*)\b[^.;]{0,30}\bexport (control|curb|restriction|ban|rule)"),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
         (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export(?!ers?\b)", 0.85, None, None),
+        # a government's halt, suspension, freeze or quota on a good's exports in the wordings of food, mineral and arms
+        # controls ("stopped overseas sales of non-basmati rice", "Jakarta's halt on shipments of palm oil", "set quotas
+        # on exports of fertilisers", "暂停食用油出口", "对谷物出口实施配额管理", "一律不得出口"; extract-0.7.26, found
+        # on a development probe of export-control wordings written this round)
+        (r"\b(stopp(ed|ing)|stops|halt(ed|ing|s)|suspend(s|ed|ing)?|froze|freez(e|es|ing)|paus(ed|es|ing))\b (\w+ ){0,3}"
+         r"(exports?|overseas (\w+ )?(sales|shipments)|foreign sales|shipments (\w+ ){0,4}abroad|approvals? (of|for) (\w+ ){0,2}exports?)\b|"
+         r"\b(halt|ban|freeze|moratorium|suspension|embargo) on (the )?(\w+ ){0,3}(exports?|overseas sales|(arms|weapons?) sales|"
+         r"shipments (of|abroad))\b|"
+         # a ban stated by its effect ("may no longer send masks overseas", "can no longer ship luxury goods to Russia"),
+         # and exports allowed to restart (an easing: "allowed rice exports to restart", "let meatpackers resume exports")
+         r"\b(can|may) no longer (ship|send|sell|export|supply|provide)\b[^.;]{0,80}\b(overseas|abroad|to russia|russian|"
+         r"to china|chinese|to iran|iranian|to north korea)\b|"
+         r"\b(allow\w*|let|lets|letting|permit\w*)\b (\w+ ){0,3}(resume|restart)\w* (\w+ ){0,3}exports?\b|"
+         r"\b(allow\w*|let|lets|letting|permit\w*)\b (\w+ ){0,3}exports? to (resume|restart)\b|"
+         r"\bexport quotas?\b|\bquotas? on (\w+ ){0,4}exports?\b|"
+         r"\b(authori[sz]ation|approval|permission|licen[cs]e|permit)s? before (shipping|exporting|sending|selling)\b|"
+         r"(暂停|停止|叫停|冻结)[^，。；]{0,16}出口(?!企业|商|额|量|数据|退税|增速|增长|下降)|不得出口|"
+         r"出口(实施|实行)[^，。；]{0,12}(配额|审批|许可|限制|管制)|出口配额|出口[^，。；]{0,20}前(须|需|必须)(获得|经|取得)|出口设限|"
+         r"解除[^，。；]{0,24}(武器|军售|销售|出售)禁令|禁止向[^，。；]{0,20}提供[^，。；]{0,20}(软件|服务|技术|芯片|设备)", 0.85, None,
+         r"\b(company|firm|group|maker|producer|exporter|plant|factory|mine)\b[^.;]{0,30}\b(said it|has|had|will)\b[^.;]{0,20}"
+         r"\b(stopp|halt|suspend|paus)|\bsaid\b[^.;]{0,30}\bit (had |has |would |will )?(paus|stopp|suspend|halt)|\bexports? (stopped|halted|paused) (growing|rising|falling)|"
+         r"(公司|企业|厂商|工厂)[^。；]{0,16}(暂停|停止)[^，。；]{0,10}出口|出口订单|出口(增速|增长)|(收费站|高速|路口|地铁|车站|商场)[^，。；]{0,6}出口|交通管制"),
         (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
         (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, OTHER_LICENCE),
         # the instrument of the Huawei reprieves: a temporary general licence, extended or renewed
