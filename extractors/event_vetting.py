@@ -152,6 +152,13 @@ _NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was
                       r"\b(didn't|doesn't|won't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
                       r"\bnever( been| be)?|\bnot (been|be)|\bnot (on|in) (the )?|\b(avoid\w*|escap\w*|spared( from)?|stay\w* off|kept off)|"
                       r"并未|没有|从未|未|不)\s*(被)?\s*$", _I)
+#: a negation a few words before the trigger, the verb of the act between ("has not opened any investigation", "has never
+#: been placed on any export blacklist", "未被列入任何制裁名单", "目前没有对相关进口商品发起调查", "未对该平台立案";
+#: extract-0.7.26); not "not only", "not until", 未来 (the future), 未经 (without), 未成年, 未加工 (unprocessed), 未通过 (failed a review: the review was held)
+_NEGATED_NEAR = re.compile(
+    r"(\b(did|does|do|has|have|had|is|are|was|were) not|\b(didn't|doesn't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
+    r"\bnever)\s+(?!only\b|just\b|until\b|merely\b)(\w+\s+){0,4}((any|a|an|the|its|their|new)\s+)?$|"
+    r"(并未|没有|从未|尚未|未(?![来经成知满加]))(?!通过)[^，。；,;“”]{1,12}$", _I)
 #: a report of an act that its subject denies: "Cambricon denied reports that it would be added"
 _DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|claims?|rumou?rs?|speculation)\b|否认|辟谣", _I)
 
@@ -229,11 +236,16 @@ def allusion(event: dict[str, Any]) -> bool:
 def negated(event: dict[str, Any]) -> bool:
     """A rule event whose trigger is directly negated ("did not add", "并未将")."""
     trigger = event.get("trigger")
-    if not trigger or event["type"] not in ("export_control", "entity_list", "tariff", "investigation"):
+    if not trigger or event["type"] not in ("export_control", "entity_list", "tariff", "investigation", "model_release",
+                                            "chip_launch"):
         return False
     at = event["sentence"].find(trigger)
-    return at > 0 and bool(_NEGATED.search(event["sentence"][max(0, at - 20):at])
-                           or _DENIED.search(event["sentence"][max(0, at - 60):at]))
+    if at <= 0:
+        return False
+    before = event["sentence"][max(0, at - 40):at]
+    policy = event["type"] in ("export_control", "entity_list", "tariff", "investigation")
+    return bool((policy and (_NEGATED.search(before[-20:]) or _DENIED.search(event["sentence"][max(0, at - 60):at])))
+                or _NEGATED_NEAR.search(before))
 
 
 def not_designation(event: dict[str, Any]) -> bool:

@@ -360,6 +360,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
+        # a regulator's formal warning to a firm, an enforcement step ("Japan's privacy watchdog issued a warning to
+        # OpenAI", "个人信息保护委员会...向OpenAI发出警告"; extract-0.7.26)
+        (r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b[^.;]{0,50}\b(issued|sent|gave|"
+         r"issues|sends|gives)\b (\w+ ){0,3}(formal |administrative |written )?warnings?\b(?! (about|of|that)\b)|"
+         r"向[^，。；]{0,30}(发出|下发|作出)[^，。；]{0,4}(警告|警示函)",
+         0.85, r"委员会|监管|总局|管理局|部门|网信办|监委|\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b", r"\b(weather|storm|typhoon|flood|heat|health|travel|profit|investors?)\b (\w+ ){0,2}warning|预警|天气|台风|暴雨"),
         # a regulator's security test of a named firm's devices ("would test whether the company's phones send user data
         # to servers in China", "对...小米手机开展资安检测"; extract-0.7.18)
         (r"\b(test|tests|testing|examin\w*|check|checks|checking|inspect\w*)\b[^.;]{0,40}\b(whether|to see (whether|if))\b"

@@ -130,3 +130,56 @@ def test_the_export_control_probe(full) -> None:  # type: ignore[no-untyped-def]
     fp = sum(f and not g for f, g in zip(found, gold, strict=True))
     assert sum(gold) >= 150 and tp / sum(gold) >= 0.90
     assert fp <= 4
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # a negation a few words before the trigger, the verb of the act between
+    ("The trade ministry has not opened any investigation into the imported cheese, a spokeswoman said.", "en",
+     "investigation"),
+    ("The start-up has not released a new model since last spring, its founder said.", "en", "model_release"),
+    ("公司负责人表示，公司未被列入任何制裁名单，海外业务没有受到影响。", "zh", "entity_list"),
+    ("海关总署表示，目前没有对相关进口奶酪发起调查，网传消息不实。", "zh", "investigation"),
+])
+def test_an_act_negated_a_few_words_before_is_no_event(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # "not only", 未来 (the future) and 未加工 (unprocessed) negate nothing
+    ("The ministry has not only opened an investigation into the cheese imports but also raised deposits.", "en",
+     "investigation"),
+    ("商务部表示，未来将对相关进口奶酪发起反倾销调查。", "zh", "investigation"),
+    ("该国政府宣布禁止未加工原木出口。", "zh", "export_control"),
+])
+def test_not_only_the_future_and_unprocessed_goods_negate_nothing(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The data-protection commission said on Monday it had issued a formal warning to the chatbot's developer.", "en"),
+    ("个人信息保护委员会表示，已向该聊天机器人的开发商发出警告。", "zh"),
+])
+def test_a_regulators_warning_to_a_firm_is_an_enforcement_step(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The weather agency issued a storm warning for the coast on Monday.", "en"),
+    ("气象部门向沿海地区发出台风警告。", "zh"),
+])
+def test_weather_warnings_are_no_enforcement(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
+
+
+NEGATIVES = Path(__file__).resolve().parents[1] / "data" / "events" / "hard_negatives_probe.jsonl"
+
+
+def test_the_hard_negatives_probe(full) -> None:  # type: ignore[no-untyped-def]
+    """The development probe of hard negatives (round 26; tests/data/events/README.md): of its lines that state no
+    event, at most 12 raise one (11 of 166 when its step was made, 16 before). A development figure, fitted on
+    this file: the validation splits judge the step."""
+    rows = [json.loads(line) for line in NEGATIVES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    negatives = [r for r in rows if not r["types"]]
+    docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"], published="2025-06-30") for r in negatives]
+    hit = sum(bool(x.events) for x in full.extract(docs, batch_size=32))
+    assert len(negatives) >= 160 and hit <= 12
