@@ -197,6 +197,8 @@ _REVERSED_EN = re.compile(
     # of China from the Entity List")
     r"\b(remov(e|es|ed|ing)|tak(e|es|en|ing) off)\b.{0,110}\bfrom (the|a|its) ([\w.]+ ){0,2}(list|blacklist)\b|"
     r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b|"
+    # rates cut to a level and zero-tariff treatment ("duties on imported cars fell to 15% from 25%"; after holdout24's scoring)
+    r"\b(tariffs?|dut(y|ies)|levies)\b[^.;]{0,40}\b(fell|falls|fall|cut|lowered|reduced|dropped) to\b|\bzero[- ]tariffs?\b|"
     # exclusions from tariffs granted back ("reinstates tariff exclusions for 352 Chinese imports", extract-0.7.10)
     r"\b(reinstat\w*|restor\w*|extend\w*|renew\w*|grant\w*)\b.{0,20}\b(tariff |duty |product )?exclusions?\b|"
     # trade measures left to lapse ("the anti-dumping measures ... expired", "duties lapsed at midnight"; extract-0.7.11);
@@ -239,6 +241,8 @@ _REVERSED_ZH = re.compile(
     # (also with a named buyer between: "批准向G42和Humain出口", "获准向...供货", extract-0.7.21)
     r"(批准|获准|允许|恢复|同意|放行)[^，。；]{0,24}(出口|销售|供应|发货|对华|供货)|(发放|颁发|授予|批准).{0,6}许可|"
     r"(下调|降低|取消).{0,6}关税|(恢复|延长|延期)[^，。；]{0,25}(排除|豁免)|"
+    # tariff rates cut ("降低1585个税目的最惠国进口关税", "税率降至15%", "零关税待遇"; round 26, after holdout24's scoring)
+    r"(下调|降低)[^，。；]{0,24}(关税|税率)|(关税|税率)[^，。；]{0,30}(降至|下调至|降为|调降至)|零关税|"
     # trade measures that lapse (extract-0.7.11), not an expiry review that keeps them
     r"(关税|反倾销税|反补贴税|反倾销措施|反补贴措施|保障措施|贸易救济措施|最低(进口)?价格)[^，。；]{0,30}(到期(终止|失效)?|期满(终止|失效)?|自动失效|不再延长|停止征收)(?!复审|后继续|后延长)")
 # licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",

@@ -183,3 +183,27 @@ def test_the_hard_negatives_probe(full) -> None:  # type: ignore[no-untyped-def]
     docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"], published="2025-06-30") for r in negatives]
     hit = sum(bool(x.events) for x in full.extract(docs, batch_size=32))
     assert len(negatives) >= 160 and hit <= 12
+
+
+# after holdout24's scoring (fitted): tariff rates cut are an easing, and China's Taiwan Affairs Office acts for Beijing
+@pytest.mark.parametrize(("text", "lang"), [
+    ("From Monday, duties on imported motorcycles fell to 10% from 30%, the finance ministry said.", "en"),
+    ("财政部宣布，自下月起降低800个税目的进口关税，平均税率由9.8%降至7.5%。", "zh"),
+    ("该国自1日起对最不发达国家的全部税目产品实施零关税。", "zh"),
+])
+def test_tariff_rates_cut_are_an_easing(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in events_of(full, text, lang) if e.type == "tariff"]
+    assert found and found[0].status == "reversed"
+
+
+def test_tariffs_raised_stay_enacted(full) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in events_of(full, "财政部宣布，自下月起将相关商品的进口关税由10%提高至25%。", "zh") if e.type == "tariff"]
+    assert found and found[0].status == "enacted"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("国务院台湾事务办公室宣布，对两家台湾机构及其负责人实施制裁。", "zh"),
+    ("Beijing's Taiwan Affairs Office sanctioned two Taiwanese groups and their leaders on Friday.", "en"),
+])
+def test_the_taiwan_affairs_office_acts_for_beijing(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(full, text, lang, "entity_list") == "cn-gov"
