@@ -425,6 +425,7 @@ def test_later_validation_splits(articles: list[dict[str, Any]], split: str, tag
                                                       ("holdout22", "h22", 1),
                                                       # round 25's writer found every watched-firm candidate already in the data (its README): none
                                                       ("holdout23", "h23", 0),
+                                                      # round 26's writer also found every watched-firm candidate already in the data: none
                                                       ("holdout24", "h24", 0)])
 def test_holdouts_with_watched_targets(articles: list[dict[str, Any]], split: str, tag: str, targeted: int) -> None:
     """The holdout10 to holdout24 splits (rounds 12-26, written without reading the system's code, sealed,
