@@ -59,6 +59,7 @@ SPECS = (
     # round 24: sampled like the sealed sets (the sealed pair brief), to judge the layer against a lower keep_margin
     # and the model alone (MODEL_CARD.md, round 24)
     Spec(SENTIMENT / "validation_beat24.jsonl", "vb24-{:03d}", "v24", 200, 0.55, 85, 0.2, 48),
+    Spec(SENTIMENT / "validation_beat26.jsonl", "vb26-{:03d}", "vb26", 200, 0.55, 85, 0.2, 45),
     Spec(DATA / "sentiment_beat_holdout2.jsonl", "sh2-{:03d}", "h2", 150, 0.48, 45, 0.3, 20),
     Spec(DATA / "sentiment_beat_holdout4.jsonl", "sh4-{:03d}", "h4", 200, 0.55, 70, 0.4, 40),
     Spec(DATA / "sentiment_beat_holdout5.jsonl", "sh5-{:03d}", "h5s", 200, 0.55, 85, 0.2, 45),
