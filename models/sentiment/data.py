@@ -75,6 +75,7 @@ VALIDATION_BEAT_FILES = (
     Path(__file__).with_name("validation_beat22.jsonl"),
     Path(__file__).with_name("validation_beat23.jsonl"),
     Path(__file__).with_name("validation_beat24.jsonl"),
+    Path(__file__).with_name("validation_beat26.jsonl"),
 )
 #: how a headline and the target's sentence are joined into one context (training and runtime)
 HEADLINE_SEP = " | "
