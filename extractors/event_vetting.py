@@ -19,7 +19,8 @@ see models/events/MODEL_CARD.md, round 6):
 * **negated act**: the trigger is directly negated ("it did not add new companies to the Entity
   List", "并未将"; since extract-0.6.1 also "was not on", "has never been placed on", "avoided",
   "从未被列入"), or follows a denied report ("Cambricon denied reports that it would be added",
-  "否认");
+  "否认"); since extract-0.7.26 also a negation a few words before the trigger, the act's verb between ("has not
+  opened any investigation", "未被列入任何制裁名单", "目前没有对...发起调查"), for model releases and chip launches too;
 * **not the Entity List**: an ``entity_list`` event whose sentence names no designation list (the
   Entity List, a blacklist, the unreliable entity list, a military-company list, sanctions): a
   "list of applicants", "名单" or the Commerce Department's Unverified List (an export-control
@@ -233,19 +234,26 @@ def allusion(event: dict[str, Any]) -> bool:
     return not _ACT.search(_without_trigger(sentence, trigger))
 
 
+#: the types whose trigger a negation or a denial just before it cancels (the policy types), and those a negation a few
+#: words before cancels too (extract-0.7.26: "has not released any new model")
+_NEGATABLE = ("export_control", "entity_list", "tariff", "investigation")
+_NEGATABLE_NEAR = (*_NEGATABLE, "model_release", "chip_launch")
+
+
 def negated(event: dict[str, Any]) -> bool:
-    """A rule event whose trigger is directly negated ("did not add", "并未将")."""
+    """A rule event whose trigger is negated: directly ("did not add", "并未将") or denied, for the policy types;
+    a few words before, the act's verb between ("has not opened any investigation", "未被列入任何制裁名单"), for
+    those and model releases and chip launches (:data:`_NEGATED_NEAR`)."""
     trigger = event.get("trigger")
-    if not trigger or event["type"] not in ("export_control", "entity_list", "tariff", "investigation", "model_release",
-                                            "chip_launch"):
+    if not trigger or event["type"] not in _NEGATABLE_NEAR:
         return False
     at = event["sentence"].find(trigger)
     if at <= 0:
         return False
     before = event["sentence"][max(0, at - 40):at]
-    policy = event["type"] in ("export_control", "entity_list", "tariff", "investigation")
-    return bool((policy and (_NEGATED.search(before[-20:]) or _DENIED.search(event["sentence"][max(0, at - 60):at])))
-                or _NEGATED_NEAR.search(before))
+    direct = event["type"] in _NEGATABLE and bool(
+        _NEGATED.search(before[-20:]) or _DENIED.search(event["sentence"][max(0, at - 60):at]))
+    return direct or bool(_NEGATED_NEAR.search(before))
 
 
 def not_designation(event: dict[str, Any]) -> bool:
