@@ -31,6 +31,13 @@ def events_of(extractor, text: str, lang: str, published: str = "2025-03-12", ti
     return ex.events
 
 
+def first_actor(extractor, text: str, lang: str, etype: str, published: str = "2025-03-12"):  # type: ignore[no-untyped-def]
+    """The actor of the first ``etype`` event ``extractor`` finds in one article; fails when there is none."""
+    found = [e.actor for e in events_of(extractor, text, lang, published=published) if e.type == etype]
+    assert found, f"no {etype} event in {text!r}"
+    return found[0]
+
+
 @pytest.fixture(scope="session")
 def extract_one(extractor):  # type: ignore[no-untyped-def]
     def run(text: str, lang: str | None = None, title: str = "") -> Extraction:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from sinowatch.extractors.event_vetting import unofficial
 
-from tests.extractors.conftest import events_of
+from tests.extractors.conftest import events_of, first_actor
 
 
 @pytest.mark.parametrize(("text", "lang", "etype"), [
@@ -65,12 +65,6 @@ def test_the_same_duties_reported_as_done_stay(full, text, lang) -> None:  # typ
     assert "tariff" in {e.type for e in events_of(full, text, lang, published="2025-03-19")}
 
 
-def _actor(full, text, lang, etype):  # type: ignore[no-untyped-def]
-    found = [e.actor for e in events_of(full, text, lang, published="2025-03-19") if e.type == etype]
-    assert found, f"no {etype} event in {text!r}"
-    return found[0]
-
-
 @pytest.mark.parametrize(("text", "lang", "etype", "actor"), [
     # the article names the trade-remedy authority; a sentence naming the government states the case's act
     ("China's commerce ministry published its final ruling on Tuesday. Beijing will impose anti-dumping duties of up "
@@ -80,7 +74,7 @@ def _actor(full, text, lang, etype):  # type: ignore[no-untyped-def]
     ("美国商务部18日公布终裁结果。美方将对相关轮胎征收反倾销税和反补贴税。", "zh", "tariff", "us-commerce"),
 ])
 def test_a_governments_trade_remedy_act_is_its_named_authoritys(full, text, lang, etype, actor) -> None:  # type: ignore[no-untyped-def]
-    assert _actor(full, text, lang, etype) == actor
+    assert first_actor(full, text, lang, etype, published="2025-03-19") == actor
 
 
 @pytest.mark.parametrize(("text", "lang", "etype", "actor"), [
@@ -89,7 +83,7 @@ def test_a_governments_trade_remedy_act_is_its_named_authoritys(full, text, lang
      "imported steel, citing the report and the dumping of cheap metal.", "en", "tariff", "us-gov"),
 ])
 def test_the_governments_own_tariffs_stay_its(full, text, lang, etype, actor) -> None:  # type: ignore[no-untyped-def]
-    assert _actor(full, text, lang, etype) == actor
+    assert first_actor(full, text, lang, etype, published="2025-03-19") == actor
 
 
 @pytest.mark.parametrize(("title", "text", "etype", "actor"), [
