@@ -82,6 +82,7 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout22.jsonl", "sh22-{:03d}", "h22s", 200, 0.55, 85, 0.2, 45),
     Spec(DATA / "sentiment_beat_holdout23.jsonl", "sh23-{:03d}", "h23s", 200, 0.55, 85, 0.2, 45),
     Spec(DATA / "sentiment_beat_holdout24.jsonl", "sh24-{:03d}", "h24s", 200, 0.55, 85, 0.2, 45),
+    Spec(DATA / "sentiment_beat_holdout25.jsonl", "sh25-{:03d}", "h25s", 200, 0.55, 85, 0.2, 45),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
