@@ -34,6 +34,18 @@ for _ext in ("sw_events", "sw_candidates"):
         Doc.set_extension(_ext, getter=_user_data_getter(_ext))
 
 
+@Language.component("sinowatch_decimals")
+def join_decimals(doc: Doc) -> Doc:
+    """Chinese text is tokenized by character, so the sentencizer ends a sentence at the point of a decimal
+    ("征收最高199.88%反倾销税" became "...最高199." and "88%反倾销税..."): a sentence does not start at a digit that
+    follows "<digit>." (extract-0.7.27). Runs right after the sentencizer."""
+    for i in range(2, len(doc)):
+        tok = doc[i]
+        if tok.is_sent_start and doc[i - 1].text == "." and doc[i - 2].text[-1:].isdigit() and tok.text[:1].isdigit():
+            tok.is_sent_start = False
+    return doc
+
+
 @Language.factory("sinowatch_watchlist", default_config={"spans_key": DEFAULT_SPANS_KEY, "window": 25})
 def make_watchlist_matcher(nlp: Language, name: str, *, spans_key: str, window: int) -> WatchlistMatcher:
     return WatchlistMatcher(nlp, name, spans_key=spans_key, window=window)
