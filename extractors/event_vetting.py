@@ -129,7 +129,9 @@ _ACT = re.compile(
     r"rolled out|rolls out|designat\w*|blacklist(ed|s|ing)|sanction(ed|ing)|list(ed|ing)|delist\w*|remov\w*|"
     r"new|latest|fresh|sweeping|tougher|stricter|additional|further|expanded)\b|"
     r"宣布|发布|实施|出台|公布|升级|加强|收紧|扩大|禁止|延长|批准|允许|豁免|暂停|取消|解除|撤销|生效|更新|修改|拟|考虑|"
-    r"决定|要求|列入|纳入|移出|新规|新一轮|管控|对.{1,20}实施", _I)
+    r"决定|要求|列入|纳入|移出|新规|新一轮|管控|对.{1,20}实施|"
+    # goods that may not leave, or not without a licence (extract-0.7.27: "修订出口管制令，...未经许可不得出境")
+    r"不得(?!不)(出口|出境|运出|转让|转移|提供|销售|出售)|须[^，。；]{0,16}许可|未经许可", _I)
 
 #: earlier acts named as a class, just before the trigger ("earlier U.S. restrictions")
 _EARLIER_CLASS_RE = r"\b(earlier|previous|prior|past) (u\.s\. |us |american |washington's |western )?$"

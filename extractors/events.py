@@ -179,6 +179,27 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(company|firm|group|maker|producer|exporter|plant|factory|mine)\b[^.;]{0,30}\b(said it|has|had|will)\b[^.;]{0,20}"
          r"\b(stopp|halt|suspend|paus)|\bsaid\b[^.;]{0,30}\bit (had |has |would |will )?(paus|stopp|suspend|halt)|\bexports? (stopped|halted|paused) (growing|rising|falling)|"
          r"(公司|企业|厂商|工厂)[^。；]{0,16}(暂停|停止)[^，。；]{0,10}出口|出口订单|出口(增速|增长)|(收费站|高速|路口|地铁|车站|商场)[^，。；]{0,6}出口|交通管制"),
+        # technology controls in other wordings (extract-0.7.27, found on a development probe of technology export
+        # controls written this round): a licence required before exporting or transferring ("向...出口...软件须申领许可证",
+        # "未经许可不得出境"), goods or technology that may not leave ("barred companies from taking ... out of the country",
+        # "were told they may not send high-end semiconductors to Russian buyers", 暂停...出境, "不得向境外转让...核心工艺",
+        # "technology must stay in China"), services barred to a country ("barred Americans from providing IT support ...
+        # to anyone in Russia", "不得再为俄罗斯客户提供...技术支持"), and a halt on a good's shipments extended
+        (r"(出口|出境|转让|转移)[^。；]{0,40}(须|需|必须|需要)(事先|提前)?(向[^，。；]{0,16})?(申领|申请|获得|取得)[^，。；]{0,8}许可|"
+         r"未经(许可|批准|审批)[^，。；]{0,8}不得(出口|出境|转让|提供|运出)|不得(出境|运出|转移出境)|"
+         r"(暂停|停止|禁止)[^，。；]{0,20}(产品|设备|物项|技术)出境|"
+         r"不得(再)?(向|为)[^，。；]{0,6}(俄罗斯|中国|境外|海外|外国|国外|伊朗|朝鲜|白俄罗斯)[^，。；]{0,30}(提供|出售|销售|转让|转移)|"
+         r"不得(向)?(境外|海外|国外)[^，。；]{0,6}(转让|转移|提供|出口)|技术[^，。；]{0,10}(须|必须|要|应)留在(国内|境内|中国)|"
+         r"\b(bar\w*|ban\w*|prohibit\w*)\b[^.;]{0,40}\bfrom (taking|sending|shipping|moving|carrying) [^.;]{0,60}\bout of the country\b|"
+         r"\b(may|can|must) not (send|ship|sell|export|supply|provide|deliver)\b[^.;]{0,80}\b(overseas|abroad|to russia|russian|"
+         r"to china|chinese|to iran|iranian|to belarus|belarusian|to north korea)\b|"
+         r"\b(bar\w*|ban\w*|prohibit\w*)\b[^.;]{0,40}\bfrom provid\w*\b[^.;]{0,100}\b(to|in|for) (anyone in |customers in |clients in )?"
+         r"(russia|china|iran|belarus|north korea)\b|"
+         r"\btechnology\b[^.;]{0,40}\b(must|should) (stay|remain) in (china|the country)\b|"
+         r"\bextend\w*\b (\w+ ){0,3}(halt|ban|suspension|freeze|moratorium) on (\w+ ){0,3}(exports?|shipments)\b", 0.85, None,
+         r"(公司|企业|厂商|工厂)[^。；]{0,16}(暂停|停止)[^，。；]{0,10}出(口|境)|\b(company|firm|maker)\b[^.;]{0,30}\bsaid it\b|"
+         # a firm working out which products need a licence is no act ("评估哪些型号需要申请许可")
+         r"评估|哪些|是否(需要|须)|准备[^，。；]{0,10}申请|(提交|递交)[^，。；]{0,10}申请"),
         (r"\bexport\w* (licen[cs]\w*|approval)", 0.9, None, None),
         (r"\blicen[cs]es? (to|for) (ship|sell|export|resume)|\brequire licen[cs]es|licen[cs]es to resume|licen[cs]es for", 0.85, None, OTHER_LICENCE),
         # the instrument of the Huawei reprieves: a temporary general licence, extended or renewed
