@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from sinowatch.records import Document, Extraction
@@ -36,6 +40,11 @@ def first_actor(extractor, text: str, lang: str, etype: str, published: str = "2
     found = [e.actor for e in events_of(extractor, text, lang, published=published) if e.type == etype]
     assert found, f"no {etype} event in {text!r}"
     return found[0]
+
+
+def jsonl_rows(path: Path) -> list[dict[str, Any]]:
+    """The lines of a JSONL file (the development probes of tests/data/events/)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")

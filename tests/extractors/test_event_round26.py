@@ -6,15 +6,13 @@ the pipeline runs it (``full``); the two development probes of tests/data/events
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sinowatch.extractors.event_roles import valid_actor_hits
 
 from sinowatch.records import Document
-from tests.extractors.conftest import events_of, first_actor
+from tests.extractors.conftest import events_of, first_actor, jsonl_rows
 
 
 @pytest.mark.parametrize("text", [
@@ -114,16 +112,11 @@ def test_a_firms_own_halt_or_trade_data_is_no_control(full, text, lang) -> None:
 PROBE = Path(__file__).resolve().parents[1] / "data" / "events" / "export_control_probe.jsonl"
 
 
-def _probe_rows(path: Path) -> list[dict[str, Any]]:
-    """A development probe's lines (JSONL)."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_the_export_control_probe(full) -> None:  # type: ignore[no-untyped-def]
     """The development probe of export-control wordings (round 26; tests/data/events/README.md): the wordings it
     was written for are found (recall 142 of 153 when its step was made) and its hard negatives stay clear (3 of 54
     raise a control). A development figure, fitted on this file: the validation splits judge the step."""
-    rows = _probe_rows(PROBE)
+    rows = jsonl_rows(PROBE)
     docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"], published=r["event"][3:10] + "-28")
             for r in rows]
     found = [any(e.type == "export_control" for e in x.events) for x in full.extract(docs, batch_size=32)]
@@ -180,7 +173,7 @@ def test_the_hard_negatives_probe(full) -> None:  # type: ignore[no-untyped-def]
     """The development probe of hard negatives (round 26; tests/data/events/README.md): of its lines that state no
     event, at most 12 raise one (11 of 166 when its step was made, 16 before). A development figure, fitted on
     this file: the validation splits judge the step."""
-    rows = _probe_rows(NEGATIVES)
+    rows = jsonl_rows(NEGATIVES)
     negatives = [r for r in rows if not r["types"]]
     docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"], published="2025-06-30") for r in negatives]
     hit = sum(bool(x.events) for x in full.extract(docs, batch_size=32))

@@ -5,14 +5,12 @@ probe), run through the real extractor with the event classifier as the pipeline
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from sinowatch.records import Document
-from tests.extractors.conftest import events_of
+from tests.extractors.conftest import events_of, jsonl_rows
 
 
 @pytest.mark.parametrize("text", [
@@ -74,15 +72,11 @@ def test_no_control_in_firms_own_steps(full, text, lang) -> None:  # type: ignor
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 
 
-def _rows(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_the_technology_controls_probe(full) -> None:  # type: ignore[no-untyped-def]
     """The development probe of technology controls (round 27; tests/data/events/README.md): export_control recall
     91 of 117 when its step was made (80 before), false alarms on its 73 negatives held. A development figure, fitted
     on this file: the validation splits judge the step."""
-    rows = _rows(DATA / "tech_controls_probe.jsonl")
+    rows = jsonl_rows(DATA / "tech_controls_probe.jsonl")
     docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"]) for r in rows]
     found = [any(e.type == "export_control" for e in x.events) for x in full.extract(docs, batch_size=32)]
     gold = ["export_control" in r["types"] for r in rows]
@@ -95,7 +89,7 @@ def test_the_technology_controls_probe(full) -> None:  # type: ignore[no-untyped
 def test_the_status_probe(full) -> None:  # type: ignore[no-untyped-def]
     """The development probe of status wordings (round 27): of its events whose type is found, the share with a
     gold status among the statuses found (0.644 when it was written; no status step of round 27 shipped)."""
-    rows = _rows(DATA / "status_probe.jsonl")
+    rows = jsonl_rows(DATA / "status_probe.jsonl")
     docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"], published=r["published"]) for r in rows]
     located = right = 0
     for r, x in zip(rows, full.extract(docs, batch_size=32), strict=True):
