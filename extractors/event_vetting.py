@@ -501,9 +501,13 @@ def probe_as_setting(event: dict[str, Any]) -> bool:
 #: speculation about an act that the authority says it does not plan ("traders speculated that the EU might open
 #: investigations ..., though the Commission said it had no such plans", "有人猜测...但官方表示目前没有相关计划")
 #: (extract-0.7.11)
-_SPECULATION = re.compile(r"\b(speculat\w*|guess\w*)\b|猜测|揣测|传言", _I)
+_SPECULATION = re.compile(r"\b(speculat\w*|guess\w*|rumou?rs?)\b|猜测|揣测|传言|传闻", _I)
 _NO_PLANS = re.compile(r"\b(no such plans?|no plans? (to|for)|(has|had|have) not (announced|decided|planned)|not planning)\b|"
-                       r"(没有|并无|尚无|无)(此类|相关|此项|这方面的?)?计划|尚未(宣布|决定)", _I)
+                       r"(没有|并无|尚无|无)(此类|相关|此项|这方面的?)?计划|尚未(宣布|决定)|"
+                       # a rumour denied or called unfounded, a probe no one asked for ("rumours that the EU would also
+                       # investigate ... were unfounded", "...的传闻，欧委会官员予以否认", "officials said no request had been
+                       # received"; after holdout25's scoring)
+                       r"\b(unfounded|baseless|groundless|denied|denies|no request had been received)\b|予以否认|否认|不实|毫无根据", _I)
 #: an approval the deal still needs: a review ahead, no act ("仍需获得反垄断监管机构的批准", "still needs approval
 #: from antitrust regulators") (extract-0.7.11)
 _STILL_NEEDED = re.compile(r"(仍|尚|还)(需|须|需要|有待)(获得|经过|通过|取得)?[^，。；]{0,24}(批准|审批|审查|核准)|"

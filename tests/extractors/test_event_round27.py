@@ -98,3 +98,20 @@ def test_the_status_probe(full) -> None:  # type: ignore[no-untyped-def]
             located += bool(statuses)
             right += g["status"] in statuses
     assert located >= 200 and right / located >= 0.62
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a rumour denied or called unfounded, a probe no one asked for (after holdout25's scoring)
+    ("关于日方可能另行发起反倾销调查的传闻，经济产业省官员予以否认。", "zh"),
+    ("A trader in Ningbo said rumours that Brussels would also investigate a related resin were unfounded.", "en"),
+    ("There was speculation that the ministry would open an anti-circumvention probe, but officials said no request had "
+     "been received.", "en"),
+])
+def test_a_denied_rumour_is_no_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in {e.type for e in events_of(full, text, lang)}
+
+
+def test_a_probe_opened_beside_a_denied_rumour_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("The European Commission opened an anti-dumping investigation into Chinese resin on Monday. Rumours that it "
+            "would also investigate a related product were unfounded, officials said.")
+    assert "investigation" in {e.type for e in events_of(full, text, "en")}
