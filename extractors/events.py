@@ -131,6 +131,9 @@ EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|b
 _INVESTMENT_BAN = (r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?|"
                    # a ban or curb on investing ("bar Americans from investing in", "curb investment in Chinese")
                    r"\b(bar|ban|prohibit|restrict|curb|limit)\w*\b[^.;]{0,50}\binvest")
+#: where goods may no longer go, in a ban stated by its effect ("can no longer ship luxury goods to Russia", "may not send
+#: ... to Russian buyers"): one list for the rows of extract-0.7.26 and 0.7.27
+_ABROAD = r"overseas|abroad|to russia|russian|to china|chinese|to iran|iranian|to north korea"
 _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)? out|introduc\w*|announc\w*|made .{0,20}free)\b"
 
 #: type -> list of (regex, weight, needs, unless[, with_entities[, anchors]]); regexes run
@@ -167,8 +170,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"shipments (of|abroad))\b|"
          # a ban stated by its effect ("may no longer send masks overseas", "can no longer ship luxury goods to Russia"),
          # and exports allowed to restart (an easing: "allowed rice exports to restart", "let meatpackers resume exports")
-         r"\b(can|may) no longer (ship|send|sell|export|supply|provide)\b[^.;]{0,80}\b(overseas|abroad|to russia|russian|"
-         r"to china|chinese|to iran|iranian|to north korea)\b|"
+         r"\b(can|may) no longer (ship|send|sell|export|supply|provide)\b[^.;]{0,80}\b(" + _ABROAD + r")\b|"
          r"\b(allow\w*|let|lets|letting|permit\w*)\b (\w+ ){0,3}(resume|restart)\w* (\w+ ){0,3}exports?\b|"
          r"\b(allow\w*|let|lets|letting|permit\w*)\b (\w+ ){0,3}exports? to (resume|restart)\b|"
          r"\bexport quotas?\b|\bquotas? on (\w+ ){0,4}exports?\b|"
@@ -191,8 +193,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"不得(再)?(向|为)[^，。；]{0,6}(俄罗斯|中国|境外|海外|外国|国外|伊朗|朝鲜|白俄罗斯)[^，。；]{0,30}(提供|出售|销售|转让|转移)|"
          r"不得(向)?(境外|海外|国外)[^，。；]{0,6}(转让|转移|提供|出口)|技术[^，。；]{0,10}(须|必须|要|应)留在(国内|境内|中国)|"
          r"\b(bar\w*|ban\w*|prohibit\w*)\b[^.;]{0,40}\bfrom (taking|sending|shipping|moving|carrying) [^.;]{0,60}\bout of the country\b|"
-         r"\b(may|can|must) not (send|ship|sell|export|supply|provide|deliver)\b[^.;]{0,80}\b(overseas|abroad|to russia|russian|"
-         r"to china|chinese|to iran|iranian|to belarus|belarusian|to north korea)\b|"
+         r"\b(may|can|must) not (send|ship|sell|export|supply|provide|deliver)\b[^.;]{0,80}\b(" + _ABROAD
+         + r"|to belarus|belarusian)\b|"
          r"\b(bar\w*|ban\w*|prohibit\w*)\b[^.;]{0,40}\bfrom provid\w*\b[^.;]{0,100}\b(to|in|for) (anyone in |customers in |clients in )?"
          r"(russia|china|iran|belarus|north korea)\b|"
          r"\btechnology\b[^.;]{0,40}\b(must|should) (stay|remain) in (china|the country)\b|"
