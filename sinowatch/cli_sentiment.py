@@ -1,4 +1,5 @@
-"""CLI commands for the sentiment model: `sinowatch train sentiment` and `sinowatch eval-sentiment`.
+"""CLI commands for the sentiment model: `sinowatch train sentiment`, `sinowatch eval-sentiment` and
+`sinowatch eval-agreement`.
 
 Registered by `sinowatch.cli` with ``cli_sentiment.register(app)``. Thin layer over
 ``sinowatch.models.sentiment.train.train`` and ``...evaluate.evaluate``; torch, transformers and
@@ -222,6 +223,53 @@ def register(app: typer.Typer) -> None:
             _check_beat(beat)
         _print(evaluate(data, model_dir, fp32_dir=fp32_dir, baselines=baselines, beat_test=beat,
                         policy_events=policy_events, write=beat is None, beat_only=beat is not None))
+
+    @app.command("eval-agreement")
+    def eval_agreement(
+        labels: Path | None = typer.Option(
+            None, "--labels", help="Second labelling ({\"pairs\": [{id, label}]} of sealed beat pairs; default "
+                                   "tests/data/sentiment_beat_crosslabel.json)."),
+        model_dir: Path | None = typer.Option(None, "--model", help="Sentiment artefact folder (default: bundled)."),
+        with_model: bool = typer.Option(
+            True, "--with-model/--no-model", help="Also score the pairs with the model and its event layer "
+                                                  "(--no-model: the two labellings only, no model needed)."),
+    ) -> None:
+        """Agreement of the sealed beat sets' labels with a second, blind annotator (#19): raw agreement and
+        Cohen's kappa overall, on policy news and on Chinese; and the model's accuracy against each labelling
+        and on the pairs where the two agree."""
+        from rich.console import Console
+        from rich.table import Table
+
+        from sinowatch.models.sentiment.agreement import (
+            CROSSLABEL,
+            beat_rows,
+            cross_agreement,
+            load_second,
+            model_agreement,
+        )
+
+        rows = beat_rows()
+        second = load_second(labels or CROSSLABEL, rows)
+        agree = cross_agreement(second, rows)
+        c = Console()
+        t = Table(title=f"Two labellings of {len(second)} sealed beat pairs (writers vs second annotator)")
+        for col in ("pairs", "n", "agree", "rate", "kappa", "most frequent disagreements (writer->second)"):
+            t.add_column(col)
+        for name, a in agree.items():
+            t.add_row(name, str(a["n"]), str(a["agree"]), f"{a['rate']:.3f}", f"{a['kappa']:.3f}",
+                      ", ".join(f"{k} {v}" for k, v in a["disagreements"].most_common(4)))
+        c.print(t)
+        if not with_model:
+            return
+        m = model_agreement(second, rows, model_dir)
+        t = Table(title="The model with its event layer on the same pairs")
+        for col in ("pairs", "n", "vs writers", "vs second", "pairs both agree on", "right there"):
+            t.add_column(col)
+        for name, a in m.items():
+            t.add_row(name, str(a["n"]), f"{a['right_first']} ({a['right_first'] / a['n']:.3f})",
+                      f"{a['right_second']} ({a['right_second'] / a['n']:.3f})", str(a["n_agreed"]),
+                      f"{a['right_agreed']} ({a['right_agreed'] / max(a['n_agreed'], 1):.3f})")
+        c.print(t)
 
 
 def _check_beat(path: Path) -> None:

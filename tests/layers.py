@@ -40,7 +40,7 @@ UNITS: list[tuple[int, str, tuple[str, ...]]] = [
     (4, "engine: flows/ (Prefect)", ("sinowatch.flows",)),
     (5, "models/ training", ("sinowatch.models.sentiment.train", "sinowatch.models.sentiment.evaluate",
                             "sinowatch.models.sentiment.export", "sinowatch.models.sentiment.head",
-                            "sinowatch.models.sentiment.dequant", "sinowatch.models.sentiment.valscore", "sinowatch.models.sentiment.e5convert", "sinowatch.models.sentiment.eval_events",
+                            "sinowatch.models.sentiment.dequant", "sinowatch.models.sentiment.valscore", "sinowatch.models.sentiment.e5convert", "sinowatch.models.sentiment.eval_events", "sinowatch.models.sentiment.agreement",
                             "sinowatch.models.events.train", "sinowatch.models.events.evaluate",
                             "sinowatch.models.events.export", "sinowatch.models.events.ensemble",
                             "sinowatch.models.onnx_export")),
