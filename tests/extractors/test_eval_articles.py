@@ -58,7 +58,7 @@ def test_splits_are_kept_apart(extractor, path: Path) -> None:  # type: ignore[n
     assert (dev.n, test.n, holdout.n) == (2, 1, 1)
     assert test_errors == []  # the test split's errors are never listed (spent holdouts' may be)
     assert holdout.per_type["export_control"].tp + holdout.per_type["export_control"].fn == 1
-    with pytest.raises(ExtractionError, match="--split must be one of dev, val, val2, val3, val4, val5, val6, val7, val8, test, holdout"):
+    with pytest.raises(ExtractionError, match="--split must be one of dev, val, val2, val3, val4, val5, val6, val7, val8, val9, test, holdout"):
         evaluate_split(extractor, rows, "train")
 
 
@@ -137,6 +137,6 @@ def test_cli_pooled(path: Path, tmp_path: Path) -> None:
                          capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert res.returncode == 0, res.stderr
     assert "split dev,holdout (3 articles, pooled: dev, holdout)" in res.stdout and "never tune" in res.stdout
-    bad = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", "val9"], capture_output=True, text=True,
+    bad = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", "val99"], capture_output=True, text=True,
                          cwd=tmp_path, timeout=120)
     assert bad.returncode != 0 and "must be one of" in bad.stderr
