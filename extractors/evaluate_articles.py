@@ -178,7 +178,7 @@ HOLDOUTS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6
             "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23",
             "holdout24", "holdout25", "holdout26")
 #: this round's holdout while it is sealed (merged, not yet scored); empty once it is spent
-SEALED: tuple[str, ...] = ("holdout26",)
+SEALED: tuple[str, ...] = ()
 #: the validation splits: they choose configurations only (never trained on, errors never listed)
 VALIDATION_SPLITS = ("val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9")
 SPLITS = ("dev", *VALIDATION_SPLITS, "test", *HOLDOUTS)
