@@ -97,7 +97,7 @@ def register(app: typer.Typer) -> None:
         domain_file: list[Path] = typer.Option(
             [], "--domain-file",
             help="Domain training file (JSON lines as models/sentiment/domain_train*.jsonl); repeat for several. "
-                 "Default: the shipped recipe's files (domain_train.jsonl, domain_train_beat.jsonl, domain_train_beat6.jsonl and the spent sealed beat sets tests/data/sentiment_beat_holdout{2,4,5,6,7,8}.jsonl).",
+                 "Default: the shipped recipe's files (domain_train.jsonl, domain_train_beat.jsonl, domain_train_beat6.jsonl and the spent sealed beat sets tests/data/sentiment_beat_holdout{2,4,5,6,7,8}.jsonl; with the MiniLM base also holdout9-25, data.EN_EXTRA_BEAT_FILES, since round 28).",
         ),
         zh_domain_file: list[Path] = typer.Option(
             [], "--zh-domain-file",
@@ -131,10 +131,13 @@ def register(app: typer.Typer) -> None:
             raise ModelError("--zh-domain-file adds rows for the Chinese-route model: give --zh-base e5 too")
         if zh_base and (init_from is not None or soup_with):
             raise ModelError("--zh-base trains the Chinese model from its base: leave out --init-from and --soup-with")
+        from sinowatch.models.sentiment.data import EN_DOMAIN_TRAIN_FILES
+
         target = out if out is not None else ARTIFACT_DIR
         options = dict(epochs=epochs, max_rows=max_rows, seed=seed, domain_epochs=domain_epochs,
                        domain_mix=domain_mix, domain_weight=domain_weight, pooling=pooling, soup=soup,
-                       calibrate_band=calibrate_band, e5_layers=e5_layers, domain_files=domain_file or None)
+                       calibrate_band=calibrate_band, e5_layers=e5_layers,
+                       domain_files=domain_file or (EN_DOMAIN_TRAIN_FILES if base == "minilm" else None))
         record = train(data, target, work_dir=work_dir, init_from=init_from, soup_with=soup_with,
                        zh_vocab=zh_vocab, base=base, **options)  # type: ignore[arg-type]
         typer.echo(

