@@ -285,19 +285,9 @@ BEAT_RELABEL = DOMAIN_TEST.with_name("sentiment_beat_relabel.json")
 
 def relabel_agreement(beat: Path = BEAT_TEST, relabel: Path = BEAT_RELABEL) -> dict[str, Any]:
     """Agreement of the blind second labelling of 100 beat pairs with the set's labels:
-    raw agreement and Cohen's kappa."""
-    from sklearn.metrics import cohen_kappa_score
+    raw agreement and Cohen's kappa (:mod:`.agreement`, which compares the sealed sets' labels the same way)."""
+    from sinowatch.models.sentiment.agreement import beat_rows, cross_agreement, load_second
 
-    gold = {}
-    for line in Path(beat).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            gold[r["id"]] = r["label"]
-    second = json.loads(Path(relabel).read_text(encoding="utf-8"))["pairs"]
-    first = [gold[p["id"]] for p in second]
-    again = [p["label"] for p in second]
-    return {
-        "n": len(second),
-        "agree": sum(a == b for a, b in zip(first, again, strict=True)),
-        "kappa": round(float(cohen_kappa_score(first, again)), 3),
-    }
+    rows = beat_rows(Path(beat).parent, Path(beat).name)
+    every = cross_agreement(load_second(Path(relabel), rows), rows)["all"]
+    return {"n": every["n"], "agree": every["agree"], "kappa": every["kappa"]}
