@@ -57,6 +57,10 @@ see models/events/MODEL_CARD.md, round 6):
   sources are not commentators. Also an investigation whose sentence names a probe only in an agency's name
   ("商务部贸易救济调查局负责人表示，..."): the bureau speaks, no probe is stated (``probe_bureau``).
 
+* **repeated** (extract-0.7.29): a policy rule event whose trigger's own clause names its kind of act as done again
+  and again ("双方此前多次相互加征关税", "发起了多起反倾销调查", "has turned to sanctions repeatedly"): acts named as a class,
+  no one act is stated (``repeated``).
+
 * **no authority** (extract-0.7.25): an ``investigation`` or ``entity_list`` event for which neither its sentence nor
   the headline names an actor, that has no watched target, and whose sentence names no public body, official, law,
   trade-remedy case or charge ("Staff said they had investigated complaints about scalpers", "a teacher's
@@ -210,6 +214,24 @@ def conditional(event: dict[str, Any]) -> bool:
     """An entity_list event whose sentence states the listing rule for a class of firms ("companies
     whose checks cannot be completed may be moved to the Entity List"): no designation is made."""
     return event["type"] == "entity_list" and bool(_CONDITIONAL_DESIGNEE.search(event["sentence"]))
+
+
+#: acts named as a class by their repetition in the trigger's own clause ("双方此前多次相互加征关税", "发起了多起贸易救济调查",
+#: "多次遭遇美国贸易救济调查", "has turned to sanctions repeatedly"): no one act is stated (extract-0.7.29)
+_REPEATED = re.compile(r"多次|屡次|屡屡|频频|一再|多起|\brepeatedly\b|\btime and again\b", _I)
+_CLAUSE_END = re.compile(r"[，。；,;:：]")
+
+
+def repeated(event: dict[str, Any]) -> bool:
+    """A policy rule event whose trigger's clause names its kind of act as done again and again (:data:`_REPEATED`)."""
+    trigger, sentence = event.get("trigger"), event["sentence"]
+    if event["type"] not in _NEGATABLE or not trigger:
+        return False
+    at = sentence.find(trigger)
+    if at < 0:
+        return False
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    return bool(_REPEATED.search(sentence[starts[-1] if starts else 0:at + len(trigger)]))
 
 
 def allusion(event: dict[str, Any]) -> bool:
@@ -612,7 +634,7 @@ _COMMENTATOR_ZH = (r"(律师|分析师|分析人士|经销商|卖家|店主|基�
 _COMMENTARY_ZH = re.compile(r"^[^，。；“”：:]{0,16}((一位|一名|另一位|多位|部分|不少|一些|有|也有)[^，。；“”：:]{0,16}"
                             + _COMMENTATOR_ZH + r"|一家[^，。；“”：:]{0,16}(企业|公司|工厂|厂商|经销商)的[^，。；“”：:]{0,6}"
                             r"(总监|经理|负责人|老板|主管))[^，。；“”：:]{0,4}(则)?(表示|说|称|认为|指出|坦言|质疑|提议|担心|预计|分析说|"
-                            r"提醒|直言)")
+                            r"提醒|直言|建议)")
 _COMMENTATOR_EN = (r"(lawyers?|attorneys?|analysts?|traders?|dealers?|economists?|consultants?|experts?|investors?|"
                    r"importers?|exporters?|buyers?|brokers?|academics?|scholars?|researchers?|fund managers?|"
                    r"shop owners?|sellers?)")
@@ -678,6 +700,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
-                    or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev)
+                    or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

