@@ -176,11 +176,11 @@ def evaluate_articles(extractor: Any, rows: Sequence[dict[str, Any]], *, batch_s
 HOLDOUTS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
             "holdout10", "holdout11", "holdout12", "holdout13",
             "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23",
-            "holdout24", "holdout25", "holdout26")
+            "holdout24", "holdout25", "holdout26", "holdout27")
 #: this round's holdout while it is sealed (merged, not yet scored); empty once it is spent
-SEALED: tuple[str, ...] = ()
+SEALED: tuple[str, ...] = ("holdout27",)
 #: the validation splits: they choose configurations only (never trained on, errors never listed)
-VALIDATION_SPLITS = ("val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9")
+VALIDATION_SPLITS = ("val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9", "val10")
 SPLITS = ("dev", *VALIDATION_SPLITS, "test", *HOLDOUTS)
 REPORT_ONLY = ("test", *HOLDOUTS)  # never tuned on: printed to report, not to choose
 #: the holdouts scored in earlier rounds
