@@ -228,10 +228,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # "gave Suirui 120 days to divest", 勒令...剥离): a ban on holding a U.S. business, as the transaction
         # bans above (extract-0.7.6)
         (r"\b(order\w*|forc\w*|compel\w*)\b[^.;]{0,80}\bto divest\b|\bordered\b[^.;]{0,80}\bto (sell|unwind)\b|"
-         r"\bforced\b[^.;]{0,60}\bto sell\b[^.;]{0,40}\b(maker|company|firm|business|stake|unit|subsidiary|land)\b|\b\d+ days to divest\b|"
+         r"\bforc(ed|ing|es)\b[^.;]{0,60}\bto sell\b[^.;]{0,40}\b(maker|company|firm|business|stake|unit|subsidiary|land|app)\b|\b\d+ days to divest\b|"
          r"\bdivestment orders?\b|\border\w* (the |a )?divestment\b|(下令|勒令|责令)[^，。；]{0,60}剥离|"
          # a government requiring a firm to divest ("要求字节跳动在90天内剥离TikTok在美国的业务", extract-0.7.10)
-         r"要求[^，。；]{0,30}剥离[^，。；]{0,20}(业务|资产|股份|股权|子公司)", 0.9, None,
+         r"要求[^，。；]{0,30}剥离[^，。；]{0,20}(业务|资产|股份|股权|子公司)|"
+         # the U.S. government or its panel requiring a Chinese owner to sell ("美方要求昆仑万维出售...", extract-0.7.29)
+         r"(美方|美国政府|外国投资委员会)[^，。；]{0,6}要求[^，。；]{0,30}(出售|剥离|转让)", 0.9, None,
          r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly)\b|法院|股东|债权|反垄断"),
         # a government's national-security panel refusing or blocking a Chinese buyer's deal (CFIUS: "the panel
         # refused to clear the deal", "Washington blocked the sale", 美方否决了这笔交易, 因美国外国投资委员会不予批准而告吹):
@@ -254,6 +256,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(列入|纳入|移出|加入)[^，。；]{0,40}(" + _EXPORT_CONTROL_LIST + r")|\b(add\w*|plac\w*|put\w*|includ\w*|remov\w*)\b[^.;]{0,80}"
          r"\b(to|on|from) (a|the|its|an|their|china's|beijing's) (export[- ]controls? (control )?list|export[- ]restrictions? list)\b",
          0.95, None, None),
+        # a government barring its firms from serving Chinese platforms as agents or distributors (Taiwan's 2020 ban on
+        # agents of iQiyi and WeTV, 禁止岛内业者为大陆网络视听平台提供代理和经销服务): a ban on dealings, as above (extract-0.7.29)
+        (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*)\b[^.;]{0,60}\bfrom (acting as|working (as|for)|serving as|providing services to)\b"
+         r"[^.;]{0,40}\b(chinese|china|mainland)\b|禁止[^，。；]{0,20}为(大陆|中国|中资)[^，。；]{0,30}(提供|担任)[^，。；]{0,10}(服务|代理|经销)",
+         0.88, None, None),
         # orders against a watched firm's apps ("Trump orders against ByteDance's TikTok", 针对TikTok和微信的行政令)
         (r"\b(executive )?orders? (against|targeting|banning)\b|(针对|禁止).{0,24}的行政令", 0.85, None,
          r"purchase orders?|court orders?|restraining orders?|gag orders?|order book", ("company",)),

@@ -1,7 +1,8 @@
 """#15 extract-0.7.29 (round 29, written from the errors of val..val5, which became development splits this round):
 a national-security panel blocking a Chinese buyer's deal is an export control (the CFIUS convention of the data);
 entities added to a government's export control list (MOFCOM's 出口管制管控名单) are an export control, not a
-designation; acts named as a class by their repetition ("多次加征关税") are no act; "建议" opens a commentator's remark.
+designation; acts named as a class by their repetition ("多次加征关税") are no act; "建议" opens a commentator's remark;
+a government forcing a Chinese owner to sell, and bans on serving Chinese platforms as agents, are controls.
 Sentences written for these tests (none copied from an evaluation split), run through the real extractor with the
 event classifier as the pipeline runs it (``full``)."""
 
@@ -69,3 +70,15 @@ def test_a_dated_act_without_repetition_is_kept(full) -> None:  # type: ignore[n
 def test_a_commentator_s_advice_is_no_act(full) -> None:  # type: ignore[no-untyped-def]
     text = "有业内人士建议，相关企业应严格遵守出口管制规定，防范合规风险。"
     assert "export_control" not in _types(full, text, "zh")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("SAN DIEGO, May 2 - The U.S. government is forcing a Hangzhou-based investor to sell its stake in a California "
+     "genetic-testing company, people familiar with the matter said.", "en"),
+    ("本报旧金山5月2日电 知情人士称，美方要求一家杭州投资机构出售其持有的加州基因检测公司股权。", "zh"),
+    ("TAIPEI, Sept 9 - Taiwan will bar local firms from acting as agents for Chinese streaming platforms from next "
+     "month.", "en"),
+    ("本报台北9月9日电 台湾当局宣布，禁止岛内企业为大陆短视频平台提供代理和广告经销服务。", "zh"),
+])
+def test_forced_sales_and_bans_on_serving_chinese_platforms_are_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in _types(full, text, lang)
