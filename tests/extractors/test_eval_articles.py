@@ -100,10 +100,11 @@ def test_error_detail_on_dev_and_spent_holdouts_only(tmp_path: Path) -> None:
                     # a gold type the text does not state: always a miss
                     {"type": "investment", "status": "enacted", "actor": None, "targets": ["baidu"],
                      "evidence": "Baidu released its Ernie 5 model", "action": "act-i"}]}
-        for split in ("dev", "holdout2", "val")]
+        for split in ("dev", "holdout2", "val", "val6")]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    for split, listed in (("dev", True), ("holdout2", True), ("val", False)):
+    # val is a development split since round 29 (errors listed); val6 a validation split (never listed)
+    for split, listed in (("dev", True), ("holdout2", True), ("val", True), ("val6", False)):
         res = subprocess.run([*CLI, "eval", "--articles", str(path), "--split", split, "--error-detail"],
                              capture_output=True, text=True, cwd=tmp_path, timeout=300)
         assert res.returncode == 0, res.stderr
