@@ -767,9 +767,9 @@ _FIRM_OF_TRADE = (r"^\s+(?!(the|a|an|its|their|this|that|his|her|our|which|who|h
                   r"网络安全|通信|游戏|无人机|社交媒体|投资|私募|基金)(公司|企业|集团|机构|所)")
 
 
-_NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|imports|exports|companies|firms|chipmakers?|"
+_NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|imports|exports|companies|firms|entities|chipmakers?|"
                               r"suppliers?|chips?|technolog(y|ies)|soybeans|farm\w*|pork|cars|vehicles|consumers|customers|"
-                              r"investors|businesses|brands|stocks|shares|market)\b|^(的)?(产品|商品|进口商品|企业|公司|芯片|厂商|市场)|"
+                              r"investors|businesses|brands|stocks|shares|market)\b|^(的)?(产品|商品|进口商品|企业|公司|芯片|厂商|市场|实体(?!清单|名单))|"
                               # the country word opening a state firm's name ("中国商飞", "中国电信美洲公司"; extract-0.7.17)
                               r"^(商飞|电信|联通|移动|石油|石化|海油|中车|铁建|中铁|华能|航天|航空|船舶|兵器|信科|化工|五矿|中化|稀土)|"
                               # the patient of a passive ("日本重新被列入", "Japan was put back on"): acted on, not acting

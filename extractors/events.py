@@ -253,7 +253,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # entities added to a government's export control list (MOFCOM's 出口管制管控名单, "added 15 U.S. entities to its
         # export control list", the EU's 出口限制名单): a control on exports to them, as every writer labelled it
         # (holdout11, holdout22, val4, val5), not a designation (extract-0.7.29)
-        (r"(列入|纳入|移出|加入)[^，。；]{0,40}(" + _EXPORT_CONTROL_LIST + r")|\b(add\w*|plac\w*|put\w*|includ\w*|remov\w*)\b[^.;]{0,80}"
+        (r"(列入|纳入|移出|加入)[^，。；]{0,40}(" + _EXPORT_CONTROL_LIST + r")|\b(add\w*|plac\w*|put\w*|includ\w*|remov\w*)\b(?:[^.;]|(?<=\bU)\.|(?<=\bU\.S)\.){0,80}"
          r"\b(to|on|from) (a|the|its|an|their|china's|beijing's) (export[- ]controls? (control )?list|export[- ]restrictions? list)\b",
          0.95, None, None),
         # a government barring its firms from serving Chinese platforms as agents or distributors (Taiwan's 2020 ban on

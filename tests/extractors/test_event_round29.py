@@ -2,7 +2,8 @@
 a national-security panel blocking a Chinese buyer's deal is an export control (the CFIUS convention of the data);
 entities added to a government's export control list (MOFCOM's 出口管制管控名单) are an export control, not a
 designation; acts named as a class by their repetition ("多次加征关税") are no act; "建议" opens a commentator's remark;
-a government forcing a Chinese owner to sell, and bans on serving Chinese platforms as agents, are controls.
+a government forcing a Chinese owner to sell, and bans on serving Chinese platforms as agents, are controls; the
+nationality of listed entities ("nine U.S. entities", 美国实体) does not act.
 Sentences written for these tests (none copied from an evaluation split), run through the real extractor with the
 event classifier as the pipeline runs it (``full``)."""
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import events_of
+from tests.extractors.conftest import events_of, first_actor
 
 
 def _types(full, text: str, lang: str) -> set[str]:  # type: ignore[no-untyped-def]
@@ -82,3 +83,16 @@ def test_a_commentator_s_advice_is_no_act(full) -> None:  # type: ignore[no-unty
 ])
 def test_forced_sales_and_bans_on_serving_chinese_platforms_are_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in _types(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "actor"), [
+    ("BEIJING, May 8 - Beijing on Thursday placed nine U.S. entities on its export control list.", "en", "cn-gov"),
+    ("本报北京5月8日电 中方8日将9家美国实体列入出口管制管控名单。", "zh", "cn-gov"),
+])
+def test_the_nationality_of_listed_entities_does_not_act(full, text, lang, actor) -> None:  # type: ignore[no-untyped-def]
+    assert first_actor(full, text, lang, "export_control") == actor
+
+
+def test_the_u_s_entity_list_keeps_its_country(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报华盛顿5月8日电 美国政府8日宣布，将9家中国企业列入美国实体清单。"
+    assert first_actor(full, text, "zh", "entity_list") == "us-gov"
