@@ -61,7 +61,12 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   # an edition of software bought with its licence ("教育版许可证", extract-0.7.20)
                   r"(教育|学生|企业|个人|专业|试用|家庭|商业)版[^，。；]{0,4}许可证?|"
                   # a qualification shown at a stand, a licensed operator (extract-0.7.13)
-                  r"资质[^，。；]{0,4}许可证?|持证")
+                  r"资质[^，。；]{0,4}许可证?|持证|"
+                  # a maker's, a venue's or a device's own permits ("取得相关生产许可证", "申请了临时使用许可证", "医疗器械注册证",
+                  # "tourism licences for guided tours"; extract-0.7.29)
+                  r"(生产|临时使用|食品|医疗器械|药品|办学|演出|广播电视|网络文化|出版)[^，。；]{0,6}(许可证|注册证)|注册证|"
+                  r"\b(tourism|tour|guide|fishing|hunting|liquor|driving|taxi|building|food|broadcasting|pilot|medical|pharmacy|"
+                  r"gaming|casino|mining|banking|operating|business) licen[cs]es?\b")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
 #: (its clause may continue after a comma: "对...的商家，会列入黑名单", extract-0.7.20)
 _PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑手|买家|账号|玩家|球员)[^。；]{0,30}列入[^，。；]{0,4}黑名单"

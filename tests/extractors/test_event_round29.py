@@ -3,7 +3,7 @@ a national-security panel blocking a Chinese buyer's deal is an export control (
 entities added to a government's export control list (MOFCOM's 出口管制管控名单) are an export control, not a
 designation; acts named as a class by their repetition ("多次加征关税") are no act; "建议" opens a commentator's remark;
 a government forcing a Chinese owner to sell, and bans on serving Chinese platforms as agents, are controls; the
-nationality of listed entities ("nine U.S. entities", 美国实体) does not act.
+nationality of listed entities ("nine U.S. entities", 美国实体) does not act; a maker's or a venue's own permits are no control.
 Sentences written for these tests (none copied from an evaluation split), run through the real extractor with the
 event classifier as the pipeline runs it (``full``)."""
 
@@ -96,3 +96,17 @@ def test_the_nationality_of_listed_entities_does_not_act(full, text, lang, actor
 def test_the_u_s_entity_list_keeps_its_country(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报华盛顿5月8日电 美国政府8日宣布，将9家中国企业列入美国实体清单。"
     assert first_actor(full, text, "zh", "entity_list") == "us-gov"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("工厂负责人表示，这批设备已取得相关生产许可证，下月起可以投产。", "zh"),
+    ("社区活动需要搭建临时舞台，主办方已提前申请了临时使用许可证。", "zh"),
+    ("Officials said tourism licences for guided tours would be renewed next month.", "en"),
+])
+def test_a_maker_s_or_a_venue_s_own_permits_are_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in _types(full, text, lang)
+
+
+def test_a_temporary_general_licence_stays_a_control(full) -> None:  # type: ignore[no-untyped-def]
+    text = "美国商务部宣布，将允许美国企业与该公司开展有限交易的临时通用许可证再延长90天。"
+    assert "export_control" in _types(full, text, "zh")
