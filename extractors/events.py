@@ -445,6 +445,15 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"[^.;]{0,80}\b(subject to|with|on|under) (\w+ ){0,3}(conditions|remedies|commitments|undertakings)\b|"
          r"\bconditionally (approv|clear)\w*\b|附(加)?(限制性)?条件(地)?(批准|通过|核准|放行)", 0.9, None,
          r"\bshareholders?\b|股东"),
+        # a competition regulator approving or clearing an acquisition, with or without conditions: the merger review's
+        # end (holdout27's SAMR approvals, as the spent sets label them; extract-0.7.29, fitted)
+        (r"\b(SAMR|State Administration for Market Regulation|(China's|Beijing's|Chinese) (market |antitrust |competition )?"
+         r"regulator|market regulator)\b[^.;]{0,40}\b(approv\w*|clear\w*|grant\w* (conditional )?approval)\b(?:[^.;]|\.(?=\d)){0,60}\b"
+         r"(acquisition|takeover|merger|purchase|buyout|deal|transaction)\b|\bapproval (from|by) (SAMR|China's (market |antitrust )?"
+         r"regulator|the State Administration for Market Regulation)\b|(市场监管总局|市场监督管理总局)[^，。；]{0,20}(已)?(批准|核准|通过|放行)"
+         r"[^，。；]{0,40}(收购|合并|并购|交易)", 0.9, None,
+         # an approval not won is the review's failure, read by the rule below and its Chinese twin
+         r"\bshareholders?\b|股东|\b(fail\w*|unable) to\b|\bwithout\b|(未|未能|没有|尚未)(获|获得|取得|拿到)"),
         # a deal that failed to win a competition regulator's approval: the antitrust review's end (extract-0.7.20)
         (r"\b(fail\w*|unable) to (win|obtain|get|secure|receive)\b[^.;]{0,30}\bapprovals?\b[^.;]{0,60}\b(market regulation|"
          r"samr|antitrust|competition (authorit\w*|regulators?))\b", 0.9, None, r"\bshareholders?\b"),

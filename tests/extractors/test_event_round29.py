@@ -4,6 +4,7 @@ entities added to a government's export control list (MOFCOM's 出口管制管�
 designation; acts named as a class by their repetition ("多次加征关税") are no act; "建议" opens a commentator's remark;
 a government forcing a Chinese owner to sell, and bans on serving Chinese platforms as agents, are controls; the
 nationality of listed entities ("nine U.S. entities", 美国实体) does not act; a maker's or a venue's own permits are no control.
+After holdout27's scoring (extract-0.7.30, fitted): a competition regulator approving a deal ends its review.
 Sentences written for these tests (none copied from an evaluation split), run through the real extractor with the
 event classifier as the pipeline runs it (``full``)."""
 
@@ -110,3 +111,17 @@ def test_a_maker_s_or_a_venue_s_own_permits_are_no_control(full, text, lang) -> 
 def test_a_temporary_general_licence_stays_a_control(full) -> None:  # type: ignore[no-untyped-def]
     text = "美国商务部宣布，将允许美国企业与该公司开展有限交易的临时通用许可证再延长90天。"
     assert "export_control" in _types(full, text, "zh")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("BEIJING, May 3 - China's State Administration for Market Regulation approved the chipmaker's purchase of a "
+     "Texas sensor designer this week, the buyer said.", "en"),
+    ("本报北京5月3日电 市场监管总局已批准该芯片企业收购一家美国传感器设计公司的交易。", "zh"),
+])
+def test_a_competition_regulator_approving_a_deal_ends_its_review(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in _types(full, text, lang)
+
+
+def test_shareholders_approving_a_deal_are_no_review(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Shareholders of the Texas sensor designer approved the purchase at a meeting on Tuesday."
+    assert "investigation" not in _types(full, text, "en")
