@@ -127,6 +127,9 @@ def test_splits_pooled_by_list_or_group(extractor, path: Path) -> None:  # type:
     _, mixed = evaluate_split(extractor, rows, "dev,test")
     assert mixed == []  # the test split in the pool: no errors listed
     assert split_names("validation") == VALIDATION_SPLITS and "holdout" in SPLIT_GROUPS["spent"]
+    # since round 29 the five oldest validation splits are development splits: not in the validation pool
+    assert split_names("development") == ("val", "val2", "val3", "val4", "val5")
+    assert not set(split_names("development")) & set(VALIDATION_SPLITS)
     none, _ = evaluate_split(extractor, rows, "validation")
     assert none.n == 0  # this file has no validation rows
     with pytest.raises(ExtractionError, match="comma-separated list"):
