@@ -66,7 +66,7 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   # "tourism licences for guided tours"; extract-0.7.29)
                   r"(生产|临时使用|食品|医疗器械|药品|办学|演出|广播电视|网络文化|出版)[^，。；]{0,6}(许可证|注册证)|注册证|"
                   r"\b(tourism|tour|guide|fishing|hunting|liquor|driving|taxi|building|food|broadcasting|pilot|medical|pharmacy|"
-                  r"gaming|casino|mining|banking|operating|business) licen[cs]es?\b")
+                  r"gaming|casino|mining|banking|operating) licen[cs]es?\b")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
 #: (its clause may continue after a comma: "对...的商家，会列入黑名单", extract-0.7.20)
 _PLATFORM_BLACKLIST_ZH = r"(平台|乘客|用户|顾客|司机|商家|会员|骑手|买家|账号|玩家|球员)[^。；]{0,30}列入[^，。；]{0,4}黑名单"

@@ -111,13 +111,13 @@ def model_agreement(second: Sequence[tuple[str, str]], rows: dict[str, dict[str,
                     *, policy_events: bool = True) -> dict[str, dict[str, Any]]:
     """Per slice: the model's labels (with the event layer unless ``policy_events`` is off) right against the
     writers' labels, against the second labelling, and on the pairs where the two agree."""
-    from sinowatch.models.sentiment.data import Example
+    from sinowatch.models.sentiment.data import domain_example
     from sinowatch.models.sentiment.eval_events import adjusted_labels, pipeline_extractor
     from sinowatch.models.sentiment.policy import SHIPPED_RULE
     from sinowatch.models.sentiment.runtime import SentimentModel
 
     chosen = [rows[pid] for pid, _ in second]
-    examples = [Example(r.get("mention") or r["entity"], r["text"], r["label"], "beat", r.get("entity")) for r in chosen]
+    examples = [domain_example(r, "beat") for r in chosen]
     model = SentimentModel.load(model_dir)
     labels = adjusted_labels(model, examples, pipeline_extractor() if policy_events else None,
                              SHIPPED_RULE if policy_events else None)

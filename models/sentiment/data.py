@@ -236,13 +236,10 @@ def load_beat(path: Path) -> dict[str, list[Example]]:
     its two reported subsets: ``beat``, ``beat_policy`` (topic ``policy``) and ``beat_zh``
     (Chinese text)."""
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    def ex(r: dict[str, str]) -> Example:
-        return Example(r.get("mention") or r["entity"], r["text"], r["label"], "beat", r.get("entity"))
-
     return {
-        "beat": [ex(r) for r in rows],
-        "beat_policy": [ex(r) for r in rows if r.get("topic") == "policy"],
-        "beat_zh": [ex(r) for r in rows if r.get("lang") == "zh"],
+        "beat": [domain_example(r, "beat") for r in rows],
+        "beat_policy": [domain_example(r, "beat") for r in rows if r.get("topic") == "policy"],
+        "beat_zh": [domain_example(r, "beat") for r in rows if r.get("lang") == "zh"],
     }
 
 
