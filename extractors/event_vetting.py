@@ -690,6 +690,26 @@ def unofficial(event_type: str, actor: str | None, targets: Iterable[str], sente
     return not (_AUTHORITY.search(sentence) or _AUTHORITY_ACRONYM.search(sentence))
 
 
+#: a national-security panel that reviews foreign buyers' deals (CFIUS, 美国外国投资委员会, "the panel, which reviews foreign
+#: deals for national security risks", 美方安全审查) (extract-0.7.31)
+_DEAL_PANEL = re.compile(r"\bCFIUS\b|\bCommittee on Foreign Investment\b|\b(panel|committee)\b[^.;]{0,30}\breview\w* "
+                         r"(foreign|overseas|cross-border) (deals|investments?|acquisitions|takeovers)\b|外国投资委员会|"
+                         r"美方[^，。；]{0,4}安全审查", _I)
+#: probes that are investigations by the guideline even beside such a panel (an antitrust probe, a trade-remedy case, a
+#: cybersecurity review)
+_OTHER_PROBE = re.compile(r"antitrust|anti-monopoly|anti-dumping|countervailing|cybersecurity review|反垄断|反倾销|反补贴|"
+                          r"网络安全审查", _I)
+
+
+def deal_review(event: dict[str, Any]) -> bool:
+    """An investigation event whose sentence is about a national-security panel's review of a foreign buyer's deal
+    (:data:`_DEAL_PANEL`: "近年来外国投资委员会对中资收购的审查明显趋严", "The panel, which reviews foreign deals for national
+    security risks, is concerned ..."): the guideline labels what such a panel decides (a block, a forced sale:
+    ``export_control``), not its review, which no labelled split types ``investigation``."""
+    return (event["type"] == "investigation" and bool(_DEAL_PANEL.search(event["sentence"]))
+            and not _OTHER_PROBE.search(event["sentence"]))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -701,5 +721,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
+                    or deal_review(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

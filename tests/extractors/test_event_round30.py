@@ -1,0 +1,65 @@
+"""#15 extract-0.7.31 (round 30, written from the errors of the development splits val..val5): a national-security
+panel's review of a foreign buyer's deal (CFIUS, 美国外国投资委员会) is no investigation, while what it decides stays an
+export control and other probes beside it stay investigations; a demand surveyed (调查需求) is no probe. Sentences
+written for these tests (none copied from an evaluation split), run through the real extractor with the event
+classifier as the pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+from sinowatch.extractors.event_vetting import deal_review
+
+from tests.extractors.conftest import events_of
+
+
+def _types(full, text: str, lang: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The panel, which reviews foreign deals for national security risks, is worried that the sensor data held by the "
+     "Ohio-based company could reach Beijing, the people said.", "en"),
+    ("CFIUS has been reviewing the purchase of the Texas chip-testing firm by a Chinese-backed fund since March.", "en"),
+    ("背景方面，近年来美国外国投资委员会对中资收购的审查明显趋严，多起并购交易因安全审查受阻。", "zh"),
+    ("本报纽约4月3日电 这家中资企业对美国一家传感器公司的收购仍在接受美方安全审查。", "zh"),
+])
+def test_a_national_security_panel_reviewing_a_deal_is_no_investigation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in _types(full, text, lang)
+
+
+def test_the_panel_s_block_stays_an_export_control(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("SAN JOSE, June 4 - A Shanghai-backed fund dropped its $300 million bid for the sensor maker after CFIUS "
+            "refused to clear the deal.")
+    assert "export_control" in _types(full, text, "en")
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("CFIUS opened a review of the takeover in May.", False),
+    ("美国外国投资委员会对该交易展开审查。", False),
+    # another probe beside the panel is an investigation by the guideline
+    ("While CFIUS weighs the deal, the Justice Department opened an antitrust probe into the buyer.", True),
+    ("外国投资委员会审查期间，商务部对该公司发起反倾销调查。", True),
+    # a cybersecurity review is China's, not a deal panel's
+    ("网络安全审查办公室对该公司启动网络安全审查。", True),
+])
+def test_deal_review_drops_only_the_panel_s_review(sentence: str, kept: bool) -> None:
+    assert deal_review({"type": "investigation", "sentence": sentence}) is not kept
+    assert not deal_review({"type": "export_control", "sentence": sentence})
+
+
+def test_a_cybersecurity_review_stays_an_investigation(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报北京7月2日电 网络安全审查办公室2日宣布，对一家网约车平台启动网络安全审查，审查期间暂停新用户注册。"
+    assert "investigation" in _types(full, text, "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "有车主提议在高速服务区增设换电站，相关部门表示正在调查需求，将纳入明年的建设名单。",
+    "本报讯 区交通部门表示，正在调查市民对夜间公交的需求，将纳入明年的线路调整名单。",
+])
+def test_a_demand_surveyed_is_no_probe(full, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in _types(full, text, "zh")
+
+
+def test_a_probe_of_a_firm_stays_a_probe(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报北京3月9日电 市场监管总局9日表示，已对一家连锁超市涉嫌价格垄断行为立案调查。"
+    assert "investigation" in _types(full, text, "zh")
