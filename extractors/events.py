@@ -952,11 +952,35 @@ def sentence_roles(doc: Doc, found: Sequence[_HitTuple], govs: Sequence[_HitTupl
                                                                       agency=bool(_AGENCY_ANAPHOR.search(text)))
     elif etype in STATED_ACTOR_TYPES:
         actor = pick_actor(text, sent_hits, t_start, government_of=government_of)
+    if competition_regulator(etype, text, actor):
+        actor, named = "samr", True
     own = pick_targets(sent_hits, actor, text if etype in ROLE_TYPES else None)
     exact = _government_acts(etype, text, actor)
     return {"actor": actor, "targets": own or (_earlier_targets(doc, found, s_tok) if coref else []),
             "status": event_status(etype, text, t_start, t_end, lang=doc.lang_),
             "coref": coref and not own, "actor_named": named or exact, "actor_exact": exact}
+
+
+#: China's competition regulator named by its role, not its name ("China's regulator approved the purchase", "Chinese
+#: antitrust authorities cleared the deal", 中国反垄断执法机构): SAMR, which reviews mergers and runs antitrust probes
+#: (extract-0.7.32). Plural "Chinese regulators" without a competition word stays the government (cn-gov), as the data
+#: label it.
+_COMPETITION_REGULATOR = re.compile(
+    r"\b(China's|Chinese|Beijing's) (antitrust|competition|anti-monopoly) (regulators?|authorit(y|ies)|watchdogs?|"
+    r"enforcers?)\b|(中国|中方|我国)的?反垄断(监管|执法|审查)?(机构|部门|当局)", re.I)
+_ROLE_REGULATOR = re.compile(r"\b(China's|Beijing's|the Chinese) (market )?(regulator|watchdog)\b", re.I)
+_MERGER_REVIEW = re.compile(r"\b(approv\w*|clear(s|ed|ing|ance)?|merger|acquisitions?|purchases?|takeovers?|"
+                            r"antitrust|anti-monopoly|monopol\w*)\b", re.I)
+
+
+def competition_regulator(etype: str, text: str, actor: str | None) -> bool:
+    """An investigation whose actor the sentence names as China's competition regulator by its role
+    (:data:`_COMPETITION_REGULATOR`; or "China's regulator" in a sentence about a merger review or a monopoly case):
+    SAMR acts, not the government nor a ministry named elsewhere in the article."""
+    if etype != "investigation" or actor not in (None, "cn-gov"):
+        return False
+    return bool(_COMPETITION_REGULATOR.search(text)
+                or (_ROLE_REGULATOR.search(text) and _MERGER_REVIEW.search(text)))
 
 
 #: China's top bodies, named: the State Council and its tariff commission act as the government itself

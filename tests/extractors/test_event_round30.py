@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from sinowatch.extractors.event_vetting import deal_review
+from sinowatch.extractors.events import competition_regulator
 
 from tests.extractors.conftest import events_of
 
@@ -63,3 +64,29 @@ def test_a_demand_surveyed_is_no_probe(full, text: str) -> None:  # type: ignore
 def test_a_probe_of_a_firm_stays_a_probe(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报北京3月9日电 市场监管总局9日表示，已对一家连锁超市涉嫌价格垄断行为立案调查。"
     assert "investigation" in _types(full, text, "zh")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("BEIJING, May 3 - A U.S. laser maker said on Monday that China's regulator had approved its purchase of a "
+     "Californian optics firm, the last approval the deal needed.", "en"),
+    ("BEIJING, May 3 - Chinese antitrust authorities opened an investigation into the distributor's pricing on Monday.",
+     "en"),
+    ("本报北京5月3日电 中国反垄断执法机构3日宣布，对一家医药分销企业涉嫌垄断行为立案调查。", "zh"),
+])
+def test_china_s_competition_regulator_named_by_its_role_is_samr(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    actors = {e.actor for e in events_of(full, text, lang) if e.type == "investigation"}
+    assert actors == {"samr"}
+
+
+@pytest.mark.parametrize(("etype", "sentence", "samr"), [
+    ("investigation", "China's regulator approved the purchase in March.", True),
+    ("investigation", "Chinese competition authorities cleared the merger.", True),
+    # plural regulators with no competition word stay the government, as the data label them
+    ("investigation", "Chinese regulators summoned the company's executives.", False),
+    # a regulator with no merger review or monopoly case in its sentence is not taken for SAMR
+    ("investigation", "China's regulator summoned the platform's executives.", False),
+    ("tariff", "Chinese antitrust authorities and the tariff commission met.", False),
+])
+def test_competition_regulator_reads_the_role(etype: str, sentence: str, samr: bool) -> None:
+    assert competition_regulator(etype, sentence, "cn-gov") is samr
+    assert not competition_regulator(etype, sentence, "mofcom")
