@@ -65,6 +65,8 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   # a maker's, a venue's or a device's own permits ("取得相关生产许可证", "申请了临时使用许可证", "医疗器械注册证",
                   # "tourism licences for guided tours"; extract-0.7.29)
                   r"(生产|临时使用|食品|医疗器械|药品|办学|演出|广播电视|网络文化|出版)[^，。；]{0,6}(许可证|注册证)|注册证|"
+                  # no permit needed for an everyday errand ("不需要额外办理任何许可证", extract-0.7.33)
+                  r"(不需要|无需|不用|不必)[^，。；]{0,6}办理[^，。；]{0,8}许可证?|"
                   r"\b(tourism|tour|guide|fishing|hunting|liquor|driving|taxi|building|food|broadcasting|pilot|medical|pharmacy|"
                   r"gaming|casino|mining|banking|operating) licen[cs]es?\b")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
@@ -239,7 +241,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"要求[^，。；]{0,30}剥离[^，。；]{0,20}(业务|资产|股份|股权|子公司)|"
          # the U.S. government or its panel requiring a Chinese owner to sell ("美方要求昆仑万维出售...", extract-0.7.29)
          r"(美方|美国政府|外国投资委员会)[^，。；]{0,6}要求[^，。；]{0,30}(出售|剥离|转让)", 0.9, None,
-         r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly)\b|法院|股东|债权|反垄断"),
+         # (a competition regulator's merger condition is not a control: "市场监管总局已附加限制性条件批准两家公司的合并，要求双方剥离
+         # 在华部分工业气体业务", extract-0.7.33)
+         r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly|SAMR|market regulator)\b|法院|股东|债权|反垄断|"
+         r"市场监管|市场监督管理|附加[^，。；]{0,6}条件"),
         # a government's national-security panel refusing or blocking a Chinese buyer's deal (CFIUS: "the panel
         # refused to clear the deal", "Washington blocked the sale", 美方否决了这笔交易, 因美国外国投资委员会不予批准而告吹):
         # a ban on a transaction, as the forced divestments above (the val2/val5 convention; extract-0.7.29); not a
@@ -303,6 +308,20 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bcovered list\b|\blist of (communications )?equipment\b[^.;]{0,40}\bthreat|"
          r"禁止[^，。；]{0,20}应用商店|(吊销|撤销)[^，。；]{0,30}(经营|运营|服务)?授权|威胁国家安全的通信设备(清单|名单)|"
          r"(政府|办公|公务)[^，。；]{0,6}(电脑|设备|手机)[^，。；]{0,4}(上)?(屏蔽|禁用|封锁)", 0.85, None, None),
+        # a legislature's or a government body's order to remove a named app from the devices it manages, or a bar on its
+        # staff using it on work devices (the House and European Parliament TikTok bans: device bans like the ones above;
+        # extract-0.7.33, after holdout28's scoring); a public body must be named, so a firm's rule for its own staff is none
+        (r"\b(order\w*|told|instruct\w*|requir\w*|direct\w*)\b[^.;]{0,60}\b(remove|delete|uninstall)\b[^.;]{0,50}\b(from|on)\b"
+         r"[^.;]{0,30}\b(phones?|tablets?|devices|laptops|computers)\b[^.;]{0,20}\b(managed|issued|owned|provided)\b|"
+         r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*)\b[^.;]{0,30}\b(staff|employees|lawmakers|officials|civil servants|members)\b"
+         r"[^.;]{0,10}\bfrom (using|installing|downloading)\b[^.;]{0,40}\b(work|office|official|government|service)\b"
+         r"[^.;]{0,10}\b(phones?|tablets?|devices|laptops|computers)\b|"
+         r"(手机|电脑|平板电脑|设备)[^，。；]{0,6}(不得|禁止)(安装|使用|下载)|"
+         r"禁止[^，。；]{0,12}(工作人员|员工|议员|公务员)[^，。；]{0,12}(手机|电脑|设备)[^，。；]{0,4}(上)?(使用|安装|下载)|"
+         r"(要求|命令|通知)[^，。；]{0,20}(从|在)[^，。；]{0,16}(管理|配发|发放)的(手机|电脑|设备)[^，。；]{0,4}(中|上)?(删除|卸载)|"
+         r"禁止[^，。；]{0,16}应用[^，。；]{0,6}(出现在|安装在|用于)[^，。；]{0,12}(配发|管理|办公)的?(手机|电脑|设备)", 0.85,
+         r"\b(house|senate|congress|parliament\w*|government|ministry|commission|agency|federal|council|lawmakers|chamber)\b|"
+         r"众议院|参议院|议会|国会|政府|委员会|联邦|部门", None),
         # an order detaining a country's or a firm's goods at the border (a withhold release order on goods made with
         # forced labour: an import ban, labelled as controls like bans on transactions; extract-0.7.19)
         (r"\bwithhold release orders?\b|\b(order\w*|announc\w*|issu\w*)\b[^.;]{0,30}\bdetention of\b[^.;]{0,80}\b(products|goods|"

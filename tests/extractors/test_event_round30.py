@@ -90,3 +90,33 @@ def test_china_s_competition_regulator_named_by_its_role_is_samr(full, text, lan
 def test_competition_regulator_reads_the_role(etype: str, sentence: str, samr: bool) -> None:
     assert competition_regulator(etype, sentence, "cn-gov") is samr
     assert not competition_regulator(etype, sentence, "mofcom")
+
+
+@pytest.mark.parametrize(("text", "lang", "actor"), [
+    ("WASHINGTON, Dec 28 - The U.S. House of Representatives has ordered lawmakers and their staff to remove the Acme "
+     "chat app from any phone or tablet managed by the chamber.", "en", "us-gov"),
+    ("BRUSSELS, Feb 28 - The European Parliament on Tuesday barred its staff from using the Acme chat app on work phones "
+     "and laptops.", "en", "eu"),
+    ("本报布鲁塞尔2月28日电 欧洲议会28日宣布，禁止工作人员在办公手机和电脑上使用该聊天应用。", "zh", "eu"),
+    ("本报华盛顿12月28日电 美国众议院通知议员办公室，众议院管理的手机和平板电脑不得安装该聊天应用。", "zh", "us-gov"),
+])
+def test_a_public_body_s_device_ban_on_an_app_is_a_control(full, text, lang, actor) -> None:  # type: ignore[no-untyped-def]
+    controls = [e for e in events_of(full, text, lang) if e.type == "export_control"]
+    assert controls and controls[0].actor == actor
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a firm's rule for its own staff is no government's control
+    ("SEOUL, May 2 - The electronics maker barred its staff from using chatbots on work laptops.", "en"),
+    # a competition regulator's merger condition is no forced sale
+    ("本报北京10月1日电 市场监管总局已附加限制性条件批准两家公司的合并，要求双方剥离在华部分工业气体业务。", "zh"),
+    # no permit needed for an everyday errand
+    ("学校回应称，兴趣课学生自愿参加，不需要额外办理任何许可证或缴纳费用。", "zh"),
+])
+def test_a_firm_s_staff_rule_a_merger_condition_and_no_permit_needed_are_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in _types(full, text, lang)
+
+
+def test_a_merger_condition_stays_the_review_s_end(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报北京10月1日电 市场监管总局已附加限制性条件批准两家公司的合并，要求双方剥离在华部分工业气体业务。"
+    assert {(e.type, e.actor) for e in events_of(full, text, "zh")} == {("investigation", "samr")}
