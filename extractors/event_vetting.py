@@ -61,6 +61,10 @@ see models/events/MODEL_CARD.md, round 6):
   and again ("双方此前多次相互加征关税", "发起了多起反倾销调查", "has turned to sanctions repeatedly"): acts named as a class,
   no one act is stated (``repeated``).
 
+* **deal review** (extract-0.7.31): an ``investigation`` whose sentence is about a national-security panel's review of a
+  foreign buyer's deal (CFIUS, 外国投资委员会, "the panel, which reviews foreign deals"): the guideline labels the panel's
+  decision (a block, a forced sale: ``export_control``), not its review (``deal_review``).
+
 * **no authority** (extract-0.7.25): an ``investigation`` or ``entity_list`` event for which neither its sentence nor
   the headline names an actor, that has no watched target, and whose sentence names no public body, official, law,
   trade-remedy case or charge ("Staff said they had investigated complaints about scalpers", "a teacher's
