@@ -761,8 +761,10 @@ _DATELINE_AFTER = re.compile(r"^(\s*,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\s*\(\w+\)
 #: "美国管理咨询公司", "美国尽调公司" (never across an article, a pronoun or a verb: "blacklisted the company" keeps its actor)
 _FIRM_OF_TRADE = (r"^\s+(?!(the|a|an|its|their|this|that|his|her|our|which|who|has|have|had|will|would|is|was|are|were|to|and|or)\b)"
                   r"(?![a-z-]*ed\b)[a-z][\w-]*(\s+(?!(the|a|an|its|their|this|that|and|or)\b)(?![a-z-]*ed\b)[a-z][\w-]*)?\s+"
-                  r"(firm|company|consultancy|consulting firm|group|bank|lender|startup|start-up|chipmaker|carmaker|drugmaker|"
-                  r"maker|manufacturer|insurer|retailer|developer|giant|conglomerate|provider|operator)\b|"
+                  # (plurals too: "four other U.S. defence companies"; after holdout28's scoring)
+                  r"(firms?|compan(y|ies)|consultanc(y|ies)|consulting firms?|groups?|banks?|lenders?|startups?|start-ups?|"
+                  r"chipmakers?|carmakers?|drugmakers?|makers?|manufacturers?|insurers?|retailers?|developers?|giants?|"
+                  r"conglomerates?|providers?|operators?|contractors?)\b|"
                   r"^(管理咨询|咨询|尽调|尽职调查|会计师事务|律师事务|专家网络|风险咨询|调研|审计|科技|芯片|半导体|制药|医药|汽车|软件|"
                   r"网络安全|通信|游戏|无人机|社交媒体|投资|私募|基金)(公司|企业|集团|机构|所)")
 

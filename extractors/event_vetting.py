@@ -714,6 +714,21 @@ def deal_review(event: dict[str, Any]) -> bool:
             and not _OTHER_PROBE.search(event["sentence"]))
 
 
+#: a competition regulator clearing a merger, with or without conditions ("国家市场监督管理总局已附加限制性条件批准两家公司的
+#: 合并", "SAMR approved the merger on condition that ...") (after holdout28's scoring)
+_MERGER_CLEARANCE = re.compile(
+    r"(市场监管总局|市场监督管理总局|反垄断(执法|监管)?(机构|部门|局))[^。；]{0,30}(批准|放行|核准)|"
+    r"\b(SAMR|State Administration for Market Regulation|market regulator|antitrust (regulators?|authorit(y|ies)))\b"
+    r"[^.;]{0,40}\b(approv\w*|clear\w*)\b", _I)
+
+
+def merger_condition(event: dict[str, Any]) -> bool:
+    """An ``export_control`` event in a sentence where a competition regulator clears a merger (:data:`_MERGER_CLEARANCE`):
+    the divestment or the supply commitment it asks for is the merger review's condition, an investigation's end, not a
+    government's control of trade."""
+    return event["type"] == "export_control" and bool(_MERGER_CLEARANCE.search(event["sentence"]))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -725,6 +740,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
-                    or deal_review(ev)
+                    or deal_review(ev) or merger_condition(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

@@ -370,7 +370,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         # not a league's or a platform's list of players or accounts
         (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b|" + PRIVATE_BLACKLIST),
-        (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b", 0.8, None, r"sanctioned the use|" + _APPROVED
+        # (also firms put or placed under sanctions: "Beijing put the drone maker and four other U.S. defence companies under
+        # sanctions", after holdout28's scoring)
+        (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b|"
+         r"\b(put|puts|putting|placed|places|placing)\b[^.;]{0,80}\bunder (new )?sanctions\b", 0.8, None, r"sanctioned the use|" + _APPROVED
          # a sports body's or a school's discipline ("The league, which sanctioned another club", extract-0.7.10)
          + r"|\b(leagues?|federations?|associations?|clubs?|teams?|players?|referees?|fifa|uefa|olympic committee|schools?|universit(y|ies))\b[^.;]{0,30}\bsanction(ed|s|ing)\b"
          # a game's or a contest's penalty: "would be sanctioned with point deductions" (extract-0.7.12)

@@ -7,7 +7,7 @@ classifier as the pipeline runs it (``full``)."""
 from __future__ import annotations
 
 import pytest
-from sinowatch.extractors.event_vetting import deal_review
+from sinowatch.extractors.event_vetting import deal_review, merger_condition
 from sinowatch.extractors.events import competition_regulator
 
 from tests.extractors.conftest import events_of
@@ -120,3 +120,18 @@ def test_a_firm_s_staff_rule_a_merger_condition_and_no_permit_needed_are_no_cont
 def test_a_merger_condition_stays_the_review_s_end(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报北京10月1日电 市场监管总局已附加限制性条件批准两家公司的合并，要求双方剥离在华部分工业气体业务。"
     assert {(e.type, e.actor) for e in events_of(full, text, "zh")} == {("investigation", "samr")}
+
+
+def test_firms_put_under_sanctions_are_designated_by_the_government_that_acts(full) -> None:  # type: ignore[no-untyped-def]
+    text = "BEIJING, Jan 3 - Beijing put the drone maker and four other U.S. defence companies under sanctions over the weekend."
+    assert {(e.type, e.actor) for e in events_of(full, text, "en")} == {("entity_list", "cn-gov")}
+
+
+@pytest.mark.parametrize(("sentence", "dropped"), [
+    ("国家市场监督管理总局已附加限制性条件批准两家公司的合并，要求双方剥离在华部分工业气体业务。", True),
+    ("SAMR approved the merger on condition that the buyer keeps supplying Chinese customers.", True),
+    ("The Commerce Department approved new export controls on chipmaking tools.", False),
+])
+def test_merger_condition_drops_controls_beside_a_merger_clearance(sentence: str, dropped: bool) -> None:
+    assert merger_condition({"type": "export_control", "sentence": sentence}) is dropped
+    assert not merger_condition({"type": "investigation", "sentence": sentence})
