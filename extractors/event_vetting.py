@@ -483,13 +483,19 @@ _OTHER_SENSE = re.compile(OTHER_LICENCE, _I)
 _ARMS_SALES = re.compile(r"\b(arms|weapons?|military|defen[cs]e)\s+(sales?|packages?|deals?)\b|军售|出售武器|武器销售", _I)
 
 
+#: firms named by their trade of exporting ("Chinese exporters", "exporting companies", 出口企业, 出口商)
+_TRADERS = re.compile(r"\bexporters?\b|\bexporting (firms|companies|businesses|countries|nations)\b|出口(企业|商|厂商|厂家)", _I)
+
+
 def uncued(event: dict[str, Any]) -> bool:
     """A classifier event of a type in :data:`_UNCUED_TYPES` whose sentence holds none of the type's cue words."""
     if event.get("source") != "classifier" or event["type"] not in _UNCUED_TYPES:
         return False
     rx = TYPE_CUES.get(event["type"])
-    # a cue in another sense ("经营许可", "broadcast licences", "weapons sales") is no cue
-    return rx is not None and not rx.search(_OTHER_SENSE.sub(" ", _ARMS_SALES.sub(" ", event["sentence"])))
+    # a cue in another sense ("经营许可", "broadcast licences", "weapons sales") is no cue, nor the traders named by their trade
+    # ("Exporters of toys said they would revisit orders", 出口企业; extract-0.7.35)
+    sentence = _TRADERS.sub(" ", _OTHER_SENSE.sub(" ", _ARMS_SALES.sub(" ", event["sentence"])))
+    return rx is not None and not rx.search(sentence)
 
 
 #: a price that did not move ("Shares of Intel were little changed", "股价在早盘变化不大"), without a figure

@@ -7,7 +7,7 @@ classifier as the pipeline runs it (``full``)."""
 from __future__ import annotations
 
 import pytest
-from sinowatch.extractors.event_vetting import deal_review, merger_condition
+from sinowatch.extractors.event_vetting import deal_review, merger_condition, uncued
 from sinowatch.extractors.events import competition_regulator
 
 from tests.extractors.conftest import events_of
@@ -135,3 +135,17 @@ def test_firms_put_under_sanctions_are_designated_by_the_government_that_acts(fu
 def test_merger_condition_drops_controls_beside_a_merger_clearance(sentence: str, dropped: bool) -> None:
     assert merger_condition({"type": "export_control", "sentence": sentence}) is dropped
     assert not merger_condition({"type": "investigation", "sentence": sentence})
+
+
+@pytest.mark.parametrize(("sentence", "dropped"), [
+    ("Exporters of furniture said they would revisit orders that had been put on hold.", True),
+    ("Chinese exporters said the extension had little immediate effect on orders.", True),
+    ("出口企业表示，这一变化对订单的影响有限。", True),
+    # a cue beside the traders keeps the classifier's control
+    ("Exporters must now obtain a licence for each shipment.", False),
+    ("出口企业须事先申请许可。", False),
+])
+def test_traders_named_by_their_trade_are_no_cue_of_a_control(sentence: str, dropped: bool) -> None:
+    event = {"type": "export_control", "sentence": sentence, "source": "classifier"}
+    assert uncued(event) is dropped
+    assert not uncued({**event, "source": "rule"})
