@@ -702,7 +702,7 @@ def unofficial(event_type: str, actor: str | None, targets: Iterable[str], sente
 
 #: a national-security panel that reviews foreign buyers' deals (CFIUS, 美国外国投资委员会, "the panel, which reviews foreign
 #: deals for national security risks", 美方安全审查) (extract-0.7.31)
-_DEAL_PANEL = re.compile(r"\bCFIUS\b|\bCommittee on Foreign Investment\b|\b(panel|committee)\b[^.;]{0,30}\breview\w* "
+_DEAL_PANEL = re.compile(r"\bCFIUS\b|\bCommittee on Foreign Investment\b|\b(security|national[- ]security) review (panel|committee)\b|\b(panel|committee)\b[^.;]{0,30}\breview\w* "
                          r"(foreign|overseas|cross-border) (deals|investments?|acquisitions|takeovers)\b|外国投资委员会|"
                          r"美方[^，。；]{0,4}安全审查", _I)
 #: probes that are investigations by the guideline even beside such a panel (an antitrust probe, a trade-remedy case, a
@@ -735,6 +735,25 @@ def merger_condition(event: dict[str, Any]) -> bool:
     return event["type"] == "export_control" and bool(_MERGER_CLEARANCE.search(event["sentence"]))
 
 
+#: duties named as what goods are said to circumvent ("whether panels made in Cambodia ... are circumventing U.S.
+#: anti-dumping and countervailing duties", "规避美国对中国光伏产品征收的反倾销税", "以绕开关税") (extract-0.7.36)
+_CIRCUMVENTED = re.compile(r"\b(circumvent\w*|dodg\w*|evad\w*|evasion|avoid\w*|get around|getting around|skirt\w*)\b|"
+                           r"规避|绕开|绕过|逃避|避开", _I)
+
+
+def circumvented(event: dict[str, Any]) -> bool:
+    """A ``tariff`` rule event whose trigger follows, within a few words, a verb of circumventing
+    (:data:`_CIRCUMVENTED`): the duties are what an anti-circumvention probe says goods evade, a setting, not a tariff
+    act of the article (its act is the probe)."""
+    if event["type"] != "tariff" or not event.get("trigger"):
+        return False
+    sentence, trigger = event["sentence"], event["trigger"]
+    at = sentence.find(trigger)
+    if at < 0:
+        return False
+    return any(0 <= at - m.end() <= 60 for m in _CIRCUMVENTED.finditer(sentence[:at]))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -746,6 +765,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
-                    or deal_review(ev) or merger_condition(ev)
+                    or deal_review(ev) or merger_condition(ev) or circumvented(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

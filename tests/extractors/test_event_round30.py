@@ -149,3 +149,24 @@ def test_traders_named_by_their_trade_are_no_cue_of_a_control(sentence: str, dro
     event = {"type": "export_control", "sentence": sentence, "source": "classifier"}
     assert uncued(event) is dropped
     assert not uncued({**event, "source": "rule"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("WASHINGTON, March 29 - The Commerce Department said on Monday it would investigate whether steel racks made in "
+     "Thailand and Vietnam are circumventing U.S. anti-dumping duties on Chinese racks.", "en"),
+    ("本报华盛顿3月29日电 美国商务部28日宣布，将对从泰国进口的钢制货架发起反规避调查，审查相关产品是否规避美国对中国货架征收的反倾销税。",
+     "zh"),
+])
+def test_duties_said_to_be_circumvented_are_the_probe_s_setting(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert _types(full, text, lang) == {"investigation"}
+
+
+def test_duties_imposed_after_a_circumvention_finding_stay_tariffs(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("WASHINGTON, Aug 18 - The Commerce Department imposed anti-dumping duties of up to 250% on steel racks from "
+            "Thailand on Friday after finding that they circumvented earlier orders.")
+    assert "tariff" in _types(full, text, "en")
+
+
+def test_a_security_review_panel_s_refusal_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The U.S. national security review panel declined to approve the deal, so the companies terminated it."
+    assert "investigation" not in _types(full, text, "en")
