@@ -754,6 +754,26 @@ def circumvented(event: dict[str, Any]) -> bool:
     return any(0 <= at - m.end() <= 60 for m in _CIRCUMVENTED.finditer(sentence[:at]))
 
 
+#: a trade conflict named by its tariffs ("negotiate to end their tariff dispute", "the tariff war", 关税战, 贸易摩擦)
+#: (extract-0.7.37)
+_TARIFF_CONFLICT = re.compile(r"\b(tariff|trade|customs)[- ](disputes?|wars?|fights?|battles?|rows?|truces?|talks|negotiations|"
+                              r"standoffs?|tensions?|spats?|conflicts?|frictions?|deals?)\b|"
+                              r"(关税|贸易)(战|争端|摩擦|谈判|休战|冲突|博弈|协议|紧张)", _I)
+
+
+_FEES = re.compile(r"\bfees?\b|\bcharges?\b|收费|费用|港务费|服务费", _I)
+
+
+def tariff_conflict(event: dict[str, Any]) -> bool:
+    """A ``tariff`` event whose sentence names tariffs only in the name of a trade conflict or its talks
+    (:data:`_TARIFF_CONFLICT`: "as the two countries negotiate to end their tariff dispute"): a vague allusion, no act."""
+    if event["type"] != "tariff" or not _TARIFF_CONFLICT.search(event["sentence"]):
+        return False
+    rest = _TARIFF_CONFLICT.sub(" ", event["sentence"])
+    # (special port fees are tariffs by the guideline: "Beijing suspended the special port fees ... under the truce")
+    return not (TYPE_CUES["tariff"].search(rest) or _FEES.search(rest))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -765,6 +785,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
-                    or deal_review(ev) or merger_condition(ev) or circumvented(ev)
+                    or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

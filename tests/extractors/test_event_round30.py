@@ -7,7 +7,7 @@ classifier as the pipeline runs it (``full``)."""
 from __future__ import annotations
 
 import pytest
-from sinowatch.extractors.event_vetting import deal_review, merger_condition, uncued
+from sinowatch.extractors.event_vetting import deal_review, merger_condition, tariff_conflict, uncued
 from sinowatch.extractors.events import competition_regulator
 
 from tests.extractors.conftest import events_of
@@ -170,3 +170,21 @@ def test_duties_imposed_after_a_circumvention_finding_stay_tariffs(full) -> None
 def test_a_security_review_panel_s_refusal_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
     text = "The U.S. national security review panel declined to approve the deal, so the companies terminated it."
     assert "investigation" not in _types(full, text, "en")
+
+
+@pytest.mark.parametrize(("sentence", "dropped"), [
+    ("Background: the move comes as the two countries negotiate to end their tariff dispute.", True),
+    ("The ruling lands in an escalating tariff war with Washington.", True),
+    ("背景方面，两国正就结束贸易摩擦进行谈判。", True),
+    # an act stated beside the conflict's name stays
+    ("Washington raised tariffs on $200 billion of goods to 25% as the tariff war escalated.", False),
+    ("Beijing suspended the special port fees on U.S.-linked vessels under the trade truce.", False),
+])
+def test_a_trade_conflict_named_by_its_tariffs_is_no_act(sentence: str, dropped: bool) -> None:
+    assert tariff_conflict({"type": "tariff", "sentence": sentence}) is dropped
+    assert not tariff_conflict({"type": "investigation", "sentence": sentence})
+
+
+def test_a_tariff_dispute_allusion_gives_no_tariff(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Background: the listing comes as the two countries negotiate to end their tariff dispute."
+    assert "tariff" not in _types(full, text, "en")
