@@ -65,6 +65,18 @@ see models/events/MODEL_CARD.md, round 6):
   foreign buyer's deal (CFIUS, 外国投资委员会, "the panel, which reviews foreign deals"): the guideline labels the panel's
   decision (a block, a forced sale: ``export_control``), not its review (``deal_review``).
 
+* **merger condition** (after holdout28's scoring): an ``export_control`` in a sentence where a competition regulator
+  clears a merger ("市场监管总局已附加限制性条件批准...合并，要求双方剥离..."): the review's condition (``merger_condition``).
+
+* **circumvented duties** (extract-0.7.36): a ``tariff`` rule event whose trigger follows a verb of circumventing
+  ("whether ... are circumventing U.S. anti-dumping duties", 规避...反倾销税): the anti-circumvention probe's setting
+  (``circumvented``).
+
+* **trade conflict** (extract-0.7.37): a ``tariff`` event whose sentence names tariffs only in the name of a trade
+  conflict or its talks ("negotiate to end their tariff dispute", 贸易摩擦), with no tariff, duty or fee outside it
+  (``tariff_conflict``). Traders named by their trade ("Chinese exporters", 出口企业) are no cue for ``uncued``
+  (extract-0.7.35).
+
 * **no authority** (extract-0.7.25): an ``investigation`` or ``entity_list`` event for which neither its sentence nor
   the headline names an actor, that has no watched target, and whose sentence names no public body, official, law,
   trade-remedy case or charge ("Staff said they had investigated complaints about scalpers", "a teacher's
@@ -702,7 +714,8 @@ def unofficial(event_type: str, actor: str | None, targets: Iterable[str], sente
 
 #: a national-security panel that reviews foreign buyers' deals (CFIUS, 美国外国投资委员会, "the panel, which reviews foreign
 #: deals for national security risks", 美方安全审查) (extract-0.7.31)
-_DEAL_PANEL = re.compile(r"\bCFIUS\b|\bCommittee on Foreign Investment\b|\b(security|national[- ]security) review (panel|committee)\b|\b(panel|committee)\b[^.;]{0,30}\breview\w* "
+_DEAL_PANEL = re.compile(r"\bCFIUS\b|\bCommittee on Foreign Investment\b|\b(security|national[- ]security) review "
+                         r"(panel|committee)\b|\b(panel|committee)\b[^.;]{0,30}\breview\w* "
                          r"(foreign|overseas|cross-border) (deals|investments?|acquisitions|takeovers)\b|外国投资委员会|"
                          r"美方[^，。；]{0,4}安全审查", _I)
 #: probes that are investigations by the guideline even beside such a panel (an antitrust probe, a trade-remedy case, a
