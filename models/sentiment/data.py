@@ -236,10 +236,11 @@ def load_beat(path: Path) -> dict[str, list[Example]]:
     its two reported subsets: ``beat``, ``beat_policy`` (topic ``policy``) and ``beat_zh``
     (Chinese text)."""
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    examples = [(r, domain_example(r, "beat")) for r in rows]
     return {
-        "beat": [domain_example(r, "beat") for r in rows],
-        "beat_policy": [domain_example(r, "beat") for r in rows if r.get("topic") == "policy"],
-        "beat_zh": [domain_example(r, "beat") for r in rows if r.get("lang") == "zh"],
+        "beat": [e for _, e in examples],
+        "beat_policy": [e for r, e in examples if r.get("topic") == "policy"],
+        "beat_zh": [e for r, e in examples if r.get("lang") == "zh"],
     }
 
 

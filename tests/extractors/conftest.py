@@ -35,6 +35,11 @@ def events_of(extractor, text: str, lang: str, published: str = "2025-03-12", ti
     return ex.events
 
 
+def types_of(extractor, text: str, lang: str, published: str = "2025-03-12") -> set[str]:  # type: ignore[no-untyped-def]
+    """The event types ``extractor`` finds in one article."""
+    return {e.type for e in events_of(extractor, text, lang, published)}
+
+
 def first_actor(extractor, text: str, lang: str, etype: str, published: str = "2025-03-12"):  # type: ignore[no-untyped-def]
     """The actor of the first ``etype`` event ``extractor`` finds in one article; fails when there is none."""
     found = [e.actor for e in events_of(extractor, text, lang, published=published) if e.type == etype]

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import events_of, first_actor
-
-
-def _types(full, text: str, lang: str) -> set[str]:  # type: ignore[no-untyped-def]
-    return {e.type for e in events_of(full, text, lang)}
+from tests.extractors.conftest import first_actor, types_of
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -28,7 +24,7 @@ def _types(full, text: str, lang: str) -> set[str]:  # type: ignore[no-untyped-d
     ("本报纽约6月4日电 知情人士称，美方最终否决了这笔收购，双方已终止协议。", "zh"),
 ])
 def test_a_national_security_panel_blocking_a_deal_is_an_export_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "export_control" in _types(full, text, lang)
+    assert "export_control" in types_of(full, text, lang)
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -39,7 +35,7 @@ def test_a_national_security_panel_blocking_a_deal_is_an_export_control(full, te
     ("本报北京3月5日电 市场监管总局未批准该并购交易，双方宣布终止协议。", "zh"),
 ])
 def test_other_blocked_deals_are_no_export_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "export_control" not in _types(full, text, lang)
+    assert "export_control" not in types_of(full, text, lang)
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -48,13 +44,13 @@ def test_other_blocked_deals_are_no_export_control(full, text, lang) -> None:  #
      "en"),
 ])
 def test_an_export_control_list_is_an_export_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    types = _types(full, text, lang)
+    types = types_of(full, text, lang)
     assert "export_control" in types and "entity_list" not in types
 
 
 def test_an_unreliable_entity_listing_beside_it_stays_a_designation(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报北京5月8日电 商务部将9家美国实体列入出口管制管控名单，并将另外3家美国企业列入不可靠实体清单。"
-    assert {"export_control", "entity_list"} <= _types(full, text, "zh")
+    assert {"export_control", "entity_list"} <= types_of(full, text, "zh")
 
 
 @pytest.mark.parametrize(("text", "lang", "kind"), [
@@ -62,16 +58,16 @@ def test_an_unreliable_entity_listing_beside_it_stays_a_designation(full) -> Non
     ("近年来，该部门对进口化工产品发起了多起反倾销调查。", "zh", "investigation"),
 ])
 def test_acts_named_as_a_class_by_repetition_are_no_act(full, text, lang, kind) -> None:  # type: ignore[no-untyped-def]
-    assert kind not in _types(full, text, lang)
+    assert kind not in types_of(full, text, lang)
 
 
 def test_a_dated_act_without_repetition_is_kept(full) -> None:  # type: ignore[no-untyped-def]
-    assert "tariff" in _types(full, "本报北京4月4日电 国务院关税税则委员会4日宣布，对原产于美国的进口商品加征34%关税。", "zh")
+    assert "tariff" in types_of(full, "本报北京4月4日电 国务院关税税则委员会4日宣布，对原产于美国的进口商品加征34%关税。", "zh")
 
 
 def test_a_commentator_s_advice_is_no_act(full) -> None:  # type: ignore[no-untyped-def]
     text = "有业内人士建议，相关企业应严格遵守出口管制规定，防范合规风险。"
-    assert "export_control" not in _types(full, text, "zh")
+    assert "export_control" not in types_of(full, text, "zh")
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -83,7 +79,7 @@ def test_a_commentator_s_advice_is_no_act(full) -> None:  # type: ignore[no-unty
     ("本报台北9月9日电 台湾当局宣布，禁止岛内企业为大陆短视频平台提供代理和广告经销服务。", "zh"),
 ])
 def test_forced_sales_and_bans_on_serving_chinese_platforms_are_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "export_control" in _types(full, text, lang)
+    assert "export_control" in types_of(full, text, lang)
 
 
 @pytest.mark.parametrize(("text", "lang", "actor"), [
@@ -105,12 +101,12 @@ def test_the_u_s_entity_list_keeps_its_country(full) -> None:  # type: ignore[no
     ("Officials said tourism licences for guided tours would be renewed next month.", "en"),
 ])
 def test_a_maker_s_or_a_venue_s_own_permits_are_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "export_control" not in _types(full, text, lang)
+    assert "export_control" not in types_of(full, text, lang)
 
 
 def test_a_temporary_general_licence_stays_a_control(full) -> None:  # type: ignore[no-untyped-def]
     text = "美国商务部宣布，将允许美国企业与该公司开展有限交易的临时通用许可证再延长90天。"
-    assert "export_control" in _types(full, text, "zh")
+    assert "export_control" in types_of(full, text, "zh")
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -119,9 +115,9 @@ def test_a_temporary_general_licence_stays_a_control(full) -> None:  # type: ign
     ("本报北京5月3日电 市场监管总局已批准该芯片企业收购一家美国传感器设计公司的交易。", "zh"),
 ])
 def test_a_competition_regulator_approving_a_deal_ends_its_review(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "investigation" in _types(full, text, lang)
+    assert "investigation" in types_of(full, text, lang)
 
 
 def test_shareholders_approving_a_deal_are_no_review(full) -> None:  # type: ignore[no-untyped-def]
     text = "Shareholders of the Texas sensor designer approved the purchase at a meeting on Tuesday."
-    assert "investigation" not in _types(full, text, "en")
+    assert "investigation" not in types_of(full, text, "en")

@@ -10,11 +10,7 @@ import pytest
 from sinowatch.extractors.event_vetting import deal_review, merger_condition, tariff_conflict, uncued
 from sinowatch.extractors.events import competition_regulator
 
-from tests.extractors.conftest import events_of
-
-
-def _types(full, text: str, lang: str) -> set[str]:  # type: ignore[no-untyped-def]
-    return {e.type for e in events_of(full, text, lang)}
+from tests.extractors.conftest import events_of, types_of
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -25,13 +21,13 @@ def _types(full, text: str, lang: str) -> set[str]:  # type: ignore[no-untyped-d
     ("本报纽约4月3日电 这家中资企业对美国一家传感器公司的收购仍在接受美方安全审查。", "zh"),
 ])
 def test_a_national_security_panel_reviewing_a_deal_is_no_investigation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "investigation" not in _types(full, text, lang)
+    assert "investigation" not in types_of(full, text, lang)
 
 
 def test_the_panel_s_block_stays_an_export_control(full) -> None:  # type: ignore[no-untyped-def]
     text = ("SAN JOSE, June 4 - A Shanghai-backed fund dropped its $300 million bid for the sensor maker after CFIUS "
             "refused to clear the deal.")
-    assert "export_control" in _types(full, text, "en")
+    assert "export_control" in types_of(full, text, "en")
 
 
 @pytest.mark.parametrize(("sentence", "kept"), [
@@ -50,7 +46,7 @@ def test_deal_review_drops_only_the_panel_s_review(sentence: str, kept: bool) ->
 
 def test_a_cybersecurity_review_stays_an_investigation(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报北京7月2日电 网络安全审查办公室2日宣布，对一家网约车平台启动网络安全审查，审查期间暂停新用户注册。"
-    assert "investigation" in _types(full, text, "zh")
+    assert "investigation" in types_of(full, text, "zh")
 
 
 @pytest.mark.parametrize("text", [
@@ -58,12 +54,12 @@ def test_a_cybersecurity_review_stays_an_investigation(full) -> None:  # type: i
     "本报讯 区交通部门表示，正在调查市民对夜间公交的需求，将纳入明年的线路调整名单。",
 ])
 def test_a_demand_surveyed_is_no_probe(full, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert "investigation" not in _types(full, text, "zh")
+    assert "investigation" not in types_of(full, text, "zh")
 
 
 def test_a_probe_of_a_firm_stays_a_probe(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报北京3月9日电 市场监管总局9日表示，已对一家连锁超市涉嫌价格垄断行为立案调查。"
-    assert "investigation" in _types(full, text, "zh")
+    assert "investigation" in types_of(full, text, "zh")
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -114,7 +110,7 @@ def test_a_public_body_s_device_ban_on_an_app_is_a_control(full, text, lang, act
     ("学校回应称，兴趣课学生自愿参加，不需要额外办理任何许可证或缴纳费用。", "zh"),
 ])
 def test_a_firm_s_staff_rule_a_merger_condition_and_no_permit_needed_are_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert "export_control" not in _types(full, text, lang)
+    assert "export_control" not in types_of(full, text, lang)
 
 
 def test_a_merger_condition_stays_the_review_s_end(full) -> None:  # type: ignore[no-untyped-def]
@@ -158,18 +154,18 @@ def test_traders_named_by_their_trade_are_no_cue_of_a_control(sentence: str, dro
      "zh"),
 ])
 def test_duties_said_to_be_circumvented_are_the_probe_s_setting(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    assert _types(full, text, lang) == {"investigation"}
+    assert types_of(full, text, lang) == {"investigation"}
 
 
 def test_duties_imposed_after_a_circumvention_finding_stay_tariffs(full) -> None:  # type: ignore[no-untyped-def]
     text = ("WASHINGTON, Aug 18 - The Commerce Department imposed anti-dumping duties of up to 250% on steel racks from "
             "Thailand on Friday after finding that they circumvented earlier orders.")
-    assert "tariff" in _types(full, text, "en")
+    assert "tariff" in types_of(full, text, "en")
 
 
 def test_a_security_review_panel_s_refusal_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
     text = "The U.S. national security review panel declined to approve the deal, so the companies terminated it."
-    assert "investigation" not in _types(full, text, "en")
+    assert "investigation" not in types_of(full, text, "en")
 
 
 @pytest.mark.parametrize(("sentence", "dropped"), [
@@ -187,4 +183,4 @@ def test_a_trade_conflict_named_by_its_tariffs_is_no_act(sentence: str, dropped:
 
 def test_a_tariff_dispute_allusion_gives_no_tariff(full) -> None:  # type: ignore[no-untyped-def]
     text = "Background: the listing comes as the two countries negotiate to end their tariff dispute."
-    assert "tariff" not in _types(full, text, "en")
+    assert "tariff" not in types_of(full, text, "en")
