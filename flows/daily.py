@@ -27,7 +27,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from sinowatch.flows.extract import prefect_map_batches  # noqa: E402
 from sinowatch.flows.ingest import prefect_map_feeds  # noqa: E402
 from sinowatch.flows.report import run_markdown, top_stories  # noqa: E402
-from sinowatch.warehouse.db import connect  # noqa: E402
+from sinowatch.warehouse.db import close, connect  # noqa: E402
 
 from sinowatch.config import Config, config_from_dict, config_to_dict, load_config  # noqa: E402
 from sinowatch.ingest.run import new_run_id  # noqa: E402
@@ -72,7 +72,7 @@ def daily(config_path: str | None = None, config: dict[str, Any] | None = None, 
         finally:
             _artefact(cfg, conn, report)
     finally:
-        conn.close()
+        close(conn)
     log.info("run %s %s in %.1fs", report.run_id, report.status,
              (report.finished_at - report.started_at).total_seconds() if report.finished_at else 0.0)
     return report

@@ -50,14 +50,14 @@ def state(ctx: typer.Context) -> AppState:
 @contextmanager
 def writer(ctx: typer.Context) -> Iterator[Any]:
     """The warehouse opened for writing (migrated; waits for another writer up to lock_timeout)."""
-    from sinowatch.warehouse.db import connect  # duckdb import only when needed
+    from sinowatch.warehouse.db import close, connect  # duckdb import only when needed
 
     st = state(ctx)
     conn = connect(st.warehouse_path, lock_timeout=st.config.warehouse.lock_timeout)
     try:
         yield conn
     finally:
-        conn.close()
+        close(conn)
 
 
 @contextmanager

@@ -19,6 +19,8 @@ conversation - and then checks that the warehouse and the outbox recover. The po
     alert_marked           alerts: digest marked 'sent'
     report_writing         pipeline: before the HTML report is written
     run_finishing          pipeline: before the run row is marked finished
+    warehouse_checkpointing  a writer's close: the guard copy is written, DuckDB's checkpoint
+                           not yet run (warehouse/db.py, "the guarded close")
 """
 
 from __future__ import annotations

@@ -7,7 +7,10 @@ stack trace.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +20,7 @@ from typing import Any
 import duckdb
 from sinowatch.warehouse.migrate import migrate
 
+from sinowatch import faults
 from sinowatch.errors import QueryError, WarehouseError, WarehouseLockedError
 
 Connection = duckdb.DuckDBPyConnection
@@ -68,6 +72,7 @@ def connect(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise WarehouseError(f"cannot create the warehouse folder {path.parent}: {e}") from None
+    _restore_guard(path, lock_timeout=lock_timeout)
     # a writer waits for the other writer; a reader is told at once: the writer (a run) holds the
     # file for its whole length, so waiting lock_timeout would only end in the same answer
     deadline = time.monotonic() + (0.0 if read_only else max(lock_timeout, 0.0))
@@ -78,7 +83,7 @@ def connect(
             break
         except duckdb.Error as e:
             if not _is_lock_error(e):
-                raise WarehouseError(f"cannot open the warehouse {path}: {_one_line(e)}") from None
+                raise WarehouseError(_open_failure(path, e)) from None
             if time.monotonic() >= deadline:
                 pid = _PID_RE.search(str(e))
                 who = f" (process {pid.group(1)})" if pid else ""
@@ -102,6 +107,141 @@ def connect(
             conn.close()
             raise WarehouseError(f"cannot migrate the warehouse {path}: {_one_line(e)}") from None
     return conn
+
+
+def _open_failure(path: Path, e: BaseException) -> str:
+    """One line for a warehouse that DuckDB cannot open; a damaged file says what to do next."""
+    if "Corrupt database file" in str(e) or "checksum" in str(e).lower():
+        return (f"the warehouse {path} is damaged ({_one_line(e)[:200]}): a process was probably killed "
+                "while DuckDB rewrote the file outside a guarded close (docs/failure-model.md, "
+                "\"A damaged warehouse file\"); restore your last copy of it, or move it aside and "
+                "rebuild with `sinowatch run` (feeds keep only their recent items)")
+    return f"cannot open the warehouse {path}: {_one_line(e)}"
+
+
+# -- the guarded close ---------------------------------------------------------------------------
+# DuckDB folds its write-ahead log into the file at a checkpoint (when a writer closes, or when the
+# log passes CHECKPOINT_THRESHOLD). A checkpoint rewrites some metadata blocks IN PLACE (strace of
+# `sinowatch ingest`: the 256 KB block at offset 12288 is written again at every checkpoint), and a
+# process killed inside that write (SIGKILL, the OOM killer) can leave a block half old, half new:
+# the file no longer opens ("Corrupt database file: computed checksum ... does not match"). Every
+# committed row was in the file plus the log a moment before. So a writer's close first copies both
+# (the *guard*, ``<file>.guard/``), then checkpoints, then deletes the guard; the next open that
+# finds a guard puts it back (file + log: exactly the committed state) before DuckDB reads the file.
+# A close with an empty log writes nothing and needs no guard. Checkpoints that DuckDB starts by
+# itself inside a large load (a log over CHECKPOINT_THRESHOLD) are not guarded.
+
+
+def _guard_dir(path: Path) -> Path:
+    return path.with_name(path.name + ".guard")
+
+
+@contextmanager
+def _guard_lock(path: Path, *, timeout: float) -> Iterator[bool]:
+    """An exclusive lock on ``<file>.guard.lock`` (released by the kernel when its process dies):
+    the closing writer holds it from the copy to the deletion of the guard, an opening process
+    while it checks and restores. Yields False when the folder is read-only (nothing to guard)."""
+    lock_path = path.with_name(path.name + ".guard.lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield False
+        return
+    deadline = time.monotonic() + max(timeout, 0.0)
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseLockedError(
+                        f"the warehouse {path} is being saved by another sinowatch process; "
+                        f"waited {timeout:g}s - try again when it has finished") from None
+                time.sleep(0.05)
+        yield True
+    finally:
+        os.close(fd)
+
+
+def _copy_synced(src: Path, dst: Path) -> None:
+    shutil.copyfile(src, dst)
+    with open(dst, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _restore_guard(path: Path, *, lock_timeout: float) -> None:
+    """Put back the guard of a close that did not finish (see above); drop a half-written one."""
+    guard = _guard_dir(path)
+    partial = guard.with_name(guard.name + ".tmp")
+    if not guard.exists() and not partial.exists():
+        return
+    with _guard_lock(path, timeout=lock_timeout) as locked:
+        if not locked:
+            return
+        shutil.rmtree(partial, ignore_errors=True)  # killed while copying: the file was not touched
+        if not (guard / "db").exists():
+            return
+        wal = Path(str(path) + ".wal")
+        try:
+            _copy_synced(guard / "db", path.with_name(path.name + ".restoring"))
+            if (guard / "wal").exists():
+                _copy_synced(guard / "wal", wal.with_name(wal.name + ".restoring"))
+                os.replace(wal.with_name(wal.name + ".restoring"), wal)
+            elif wal.exists():
+                wal.unlink()
+            os.replace(path.with_name(path.name + ".restoring"), path)
+        except OSError as e:
+            raise WarehouseError(
+                f"the last writer of {path} was killed while saving it, and its copy in {guard} could "
+                f"not be put back ({e}); put {guard}/db back as {path.name} (and {guard}/wal as "
+                f"{wal.name}) by hand") from None
+        shutil.rmtree(guard)
+
+
+def _database_path(conn: Connection) -> Path | None:
+    try:
+        row = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = ? AND NOT readonly",
+                           [CATALOG]).fetchone()
+    except duckdb.Error:
+        return None
+    return Path(row[0]) if row and row[0] else None
+
+
+def close(conn: Connection) -> None:
+    """Close a connection; a writer's checkpoint runs under a guard copy (see above), so a process
+    killed inside it loses nothing: the next open puts the copy back."""
+    path = _database_path(conn)
+    wal = Path(str(path) + ".wal") if path else None
+    if path is None or wal is None or not wal.exists() or wal.stat().st_size == 0:
+        conn.close()  # a reader, or nothing to fold in: DuckDB writes nothing
+        return
+    guard = _guard_dir(path)
+    partial = guard.with_name(guard.name + ".tmp")
+    with _guard_lock(path, timeout=30.0) as locked:
+        if not locked:
+            conn.close()
+            return
+        try:
+            shutil.rmtree(partial, ignore_errors=True)
+            partial.mkdir()
+            _copy_synced(path, partial / "db")
+            _copy_synced(wal, partial / "wal")
+            os.replace(partial, guard)
+        except OSError as e:  # a full disk: close unguarded rather than not at all
+            shutil.rmtree(partial, ignore_errors=True)
+            conn.close()
+            raise WarehouseError(f"could not copy the warehouse {path} before saving it ({e}); its "
+                                 "log is kept and is folded in at the next open") from None
+        faults.point("warehouse_checkpointing")
+        try:
+            conn.execute("CHECKPOINT")
+        except duckdb.Error as e:
+            conn.close()
+            raise WarehouseError(f"saving the warehouse {path} failed ({_one_line(e)}); the copy in "
+                                 f"{guard} is put back at the next open") from None
+        conn.close()
+        shutil.rmtree(guard)
 
 
 def _open(path: Path, *, read_only: bool, config: dict[str, str | bool | int] | None) -> Connection:
@@ -176,7 +316,7 @@ def open_warehouse(path: str | Path, *, read_only: bool = False, lock_timeout: f
     try:
         yield conn
     finally:
-        conn.close()
+        close(conn)
 
 
 def query(conn: Connection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]] | None:
