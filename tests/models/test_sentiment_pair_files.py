@@ -86,6 +86,7 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout26.jsonl", "sh26-{:03d}", "h26s", 140, 0.45, 75, 0.2, 45),
     Spec(DATA / "sentiment_beat_holdout27.jsonl", "sh27-{:03d}", "h27s", 200, 0.40, 100, 0.2, 40),
     Spec(DATA / "sentiment_beat_holdout28.jsonl", "sh28-{:03d}", "h28s", 160, 0.55, 90, 0.2, 40),
+    Spec(DATA / "sentiment_beat_holdout29.jsonl", "sh29-{:03d}", "h29s", 160, 0.55, 90, 0.2, 40),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
