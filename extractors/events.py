@@ -241,10 +241,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"要求[^，。；]{0,30}剥离[^，。；]{0,20}(业务|资产|股份|股权|子公司)|"
          # the U.S. government or its panel requiring a Chinese owner to sell ("美方要求昆仑万维出售...", extract-0.7.29)
          r"(美方|美国政府|外国投资委员会)[^，。；]{0,6}要求[^，。；]{0,30}(出售|剥离|转让)", 0.9, None,
-         # (a competition regulator's merger condition is not a control: "市场监管总局已附加限制性条件批准两家公司的合并，要求双方剥离
-         # 在华部分工业气体业务", extract-0.7.33)
-         r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly|SAMR|market regulator)\b|法院|股东|债权|反垄断|"
-         r"市场监管|市场监督管理|附加[^，。；]{0,6}条件"),
+         # (a competition regulator's merger condition is no forced sale either: event_vetting.merger_condition)
+         r"\b(court|judge|shareholders?|creditors?|bankruptcy|antitrust|monopoly)\b|法院|股东|债权|反垄断"),
         # a government's national-security panel refusing or blocking a Chinese buyer's deal (CFIUS: "the panel
         # refused to clear the deal", "Washington blocked the sale", 美方否决了这笔交易, 因美国外国投资委员会不予批准而告吹):
         # a ban on a transaction, as the forced divestments above (the val2/val5 convention; extract-0.7.29); not a
