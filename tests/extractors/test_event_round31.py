@@ -1,4 +1,4 @@
-"""#15 extract-0.7.39 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
+"""#15 extract-0.7.39 and 0.7.40 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
 regulation or instrument of its own is a policy act (``policy_plan``) that the event classifier does not drop; the
 instruments of a control, a tariff, a list or a probe keep their own types. Sentences written for these tests (none
 copied from an evaluation split), run through the real extractor with the event classifier as the pipeline runs it
@@ -36,3 +36,28 @@ def test_a_government_issuing_its_own_law_or_regulation_is_a_policy_act(full, te
 def test_the_instruments_of_controls_and_probes_keep_their_types(full, text, lang, kept) -> None:  # type: ignore[no-untyped-def]
     types = types_of(full, text, lang)
     assert kept in types and "policy_plan" not in types
+
+
+# extract-0.7.40 (after holdout29's scoring; fitted): public bodies' bans on using a named firm's products
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("SHANGHAI, May 6 - New procurement rules phase out U.S. graphics chips from Nvidia in government data centres by 2027, "
+     "two officials said.", "en"),
+    ("The guidelines tell state agencies to phase out the company's servers within three years.", "en"),
+    ("SEOUL, May 6 - Seoul is restricting the use of the carmaker's vehicles by military officers at bases near the border.",
+     "en"),
+    ("本报上海5月6日电 新的采购规定要求各级党政机关逐步淘汰英伟达的图形芯片，改用国产产品。", "zh"),
+    ("本报北京5月6日电 部分军队单位已不允许该品牌汽车驶入营区。", "zh"),
+])
+def test_a_public_body_phasing_out_or_barring_a_firm_s_products_is_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a firm phasing out its own products, a city phasing out old buses: no public body's ban on a firm
+    ("The company will phase out its older graphics chips next year as demand shifts to new models.", "en"),
+    ("该市计划逐步淘汰老旧公交车，改用新能源车辆。", "zh"),
+])
+def test_phasing_out_without_a_public_body_s_use_is_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, lang)
