@@ -77,6 +77,11 @@ see models/events/MODEL_CARD.md, round 6):
   (``tariff_conflict``). Traders named by their trade ("Chinese exporters", 出口企业) are no cue for ``uncued``
   (extract-0.7.35).
 
+* **instrument powers** (extract-0.7.41, after holdout29's scoring): a policy rule event whose trigger names one of the
+  measures an instrument or law would let a body take ("an anti-coercion instrument that would let the EU respond ...
+  with tariffs", 赋予...采取关税...等反制措施的权力, 可采取包括加征关税...在内的一系列反制措施): powers, no act
+  (``instrument_powers``).
+
 * **no authority** (extract-0.7.25): an ``investigation`` or ``entity_list`` event for which neither its sentence nor
   the headline names an actor, that has no watched target, and whose sentence names no public body, official, law,
   trade-remedy case or charge ("Staff said they had investigated complaints about scalpers", "a teacher's
@@ -787,6 +792,31 @@ def tariff_conflict(event: dict[str, Any]) -> bool:
     return not (TYPE_CUES["tariff"].search(rest) or _FEES.search(rest))
 
 
+#: the measures an instrument would let a body take ("an anti-coercion instrument that would let the EU respond ... with
+#: tariffs", "countermeasures can include ... restricting the import and export", "countermeasures ranging from tariffs to",
+#: 赋予欧盟...采取关税、贸易限制...等反制措施的权力, 可采取包括加征关税...在内的一系列反制措施) (round 31, after holdout29's scoring)
+_POWERS = re.compile(r"\b(would|will|to|that)\s+(let|allow|enable|empower)s?\b[^.;]{0,60}\b(respond|retaliate|impose|take|use)\b|"
+                     r"\b(countermeasures|measures|tools|responses|options)\s+(ranging from|such as|including|(can|could|may) include)\b|"
+                     r"(赋予|授权)[^。；]{0,60}(权力|权限|法律依据)|(?<![不也])(可|可以)(采取|实施)|包括[^。；]{0,40}在内的[^。；]{0,6}(反制)?措施|"
+                     r"反制措施(可|可以)?包括", _I)
+#: an instrument, a law or its countermeasures named in the sentence
+_INSTRUMENT_NAMED = re.compile(r"\b(instruments?|regulations?|laws?|rules|proposals?|legislation|mechanisms?|countermeasures)\b|"
+                               r"工具|条例|提案|办法|法律|机制|反制措施", _I)
+
+
+def instrument_powers(event: dict[str, Any]) -> bool:
+    """A rule event of a policy type whose trigger names one of the measures an instrument or law would let a body take
+    (:data:`_POWERS`, in a sentence naming the instrument or its countermeasures): the powers described, no act taken."""
+    trigger = event.get("trigger")
+    if not trigger or event["type"] not in _CAPABILITY_TYPES:
+        return False
+    sentence = event["sentence"]
+    at = sentence.find(trigger)
+    if at < 0 or not _INSTRUMENT_NAMED.search(sentence):
+        return False
+    return bool(_POWERS.search(sentence[max(0, at - 100):at + len(trigger) + 60]))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -798,6 +828,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
-                    or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev)
+                    or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev) or instrument_powers(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

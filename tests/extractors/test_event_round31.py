@@ -1,4 +1,4 @@
-"""#15 extract-0.7.39 and 0.7.40 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
+"""#15 extract-0.7.39 to 0.7.41 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
 regulation or instrument of its own is a policy act (``policy_plan``) that the event classifier does not drop; the
 instruments of a control, a tariff, a list or a probe keep their own types. Sentences written for these tests (none
 copied from an evaluation split), run through the real extractor with the event classifier as the pipeline runs it
@@ -61,3 +61,26 @@ def test_a_public_body_phasing_out_or_barring_a_firm_s_products_is_a_control(ful
 ])
 def test_phasing_out_without_a_public_body_s_use_is_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" not in types_of(full, text, lang)
+
+
+# extract-0.7.41 (after holdout29's scoring; fitted): the measures an instrument would let a body take are no acts
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("OTTAWA, May 6 - Ministers proposed a trade-defence instrument that would let the government respond to coercion with "
+     "tariffs and quotas.", "en"),
+    ("If talks fail, the bloc could impose countermeasures ranging from tariffs to limits on public contracts.", "en"),
+    ("本报渥太华5月6日电 政府提出一项贸易防御工具立法提案，拟赋予政府在遭受胁迫时采取加征关税和配额等反制措施的权力。", "zh"),
+    ("根据该条例，若胁迫持续，政府可采取包括加征关税、限制投资在内的一系列反制措施。", "zh"),
+])
+def test_tariffs_named_as_an_instrument_s_powers_are_no_tariff_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang, published="2025-05-07")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # duties imposed under a law are an act
+    ("OTTAWA, May 6 - The government imposed 25% tariffs on Chinese steel under its new trade-defence law on Tuesday.", "en"),
+    ("本报渥太华5月6日电 政府6日依据新的贸易法律对中国钢材加征25%的关税。", "zh"),
+])
+def test_tariffs_imposed_under_a_law_stay_tariff_acts(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang, published="2025-05-07")
