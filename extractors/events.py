@@ -621,7 +621,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # financial reports as a kind of document ("适合处理合同、财报等长文档", extract-0.7.18)
          r"(合同|报告|论文|文档)[、和与及]财报|财报[、和与及]?[^，。；]{0,6}等[^，。；]{0,4}(文档|文件|材料|文本)|"
          # an injury a trade complaint alleges ("导致欧盟企业利润下滑", extract-0.7.19)
-         + _INJURY_CLAIMED + "|" + _NOT_A_MOVE_ZH),
+         + _INJURY_CLAIMED + "|" + _NOT_A_MOVE_ZH + "|"
+         # profits as a trade's condition, fees, a deal's premium and figures a fraud inflated ("美国市场的利润率相对较高",
+         # "利润微薄的行业", "压低了行业利润", "许可费用也随之上涨", "较...收盘价溢价约43%", "虚增营业收入"; round 31, after
+         # holdout29's scoring)
+         r"利润(率|分成|微薄|空间|本来就薄|主要|被)|(压低|挤压|吃掉)[^，。；]{0,8}利润|稳定利润|费用|溢价|虚增|虚报|虚构"),
         (r"(板块|个股).{0,12}(表现活跃|走强|走弱|集体(上涨|下跌))", 0.8, None, None),
         (r"\b(rose|rise|rises|fell|fall|falls|jump\w*|slid|slides?|dropp\w*|drop|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|"
          r"tumbl\w*|sank|sink\w*|rall\w*|slump\w*|lost|lose|loses|beat\w*|(?<!set )(?<!sets )up)\b.{0,40}(\d+(\.\d+)?%|\bhigh\b(?!-)|\blow\b(?!-)|estimates|market value|limit)", 0.85, _MARKET_CTX, r"capital expenditure|capex"),

@@ -1,4 +1,4 @@
-"""#15 extract-0.7.39 to 0.7.41 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
+"""#15 extract-0.7.39 to 0.7.42 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
 regulation or instrument of its own is a policy act (``policy_plan``) that the event classifier does not drop; the
 instruments of a control, a tariff, a list or a probe keep their own types. Sentences written for these tests (none
 copied from an evaluation split), run through the real extractor with the event classifier as the pipeline runs it
@@ -84,3 +84,26 @@ def test_tariffs_named_as_an_instrument_s_powers_are_no_tariff_act(full, text, l
 ])
 def test_tariffs_imposed_under_a_law_stay_tariff_acts(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang, published="2025-05-07")
+
+
+# extract-0.7.42 (after holdout29's scoring; fitted): profits as a trade's condition, fees, a deal's premium and figures a
+# fraud inflated are no market move
+
+
+@pytest.mark.parametrize("text", [
+    "一位进口商说：“这类产品的利润率本来就不高，关税一加就没有空间了。”",
+    "行业协会表示，低价进口产品多年来压低了国内企业的利润。",
+    "据悉，平台的服务费用今年以来有所上涨。",
+    "报价较该公司前一交易日收盘价溢价约30%。",
+    "监管部门表示，该公司通过虚构交易虚增营业收入。",
+])
+def test_profit_talk_fees_premiums_and_inflated_figures_are_no_market_move(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in types_of(full, text, "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "本报深圳5月6日电 该公司6日发布财报，一季度净利润同比增长35%，股价当日上涨6%。",
+    "受此消息影响，该公司港股盘中一度下跌8%。",
+])
+def test_results_and_share_moves_stay_market_moves(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" in types_of(full, text, "zh", published="2025-05-07")
