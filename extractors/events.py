@@ -567,6 +567,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bventure (capital )?(firms|capitalists|investors|backers)\b(?!.{0,30}\b(led|invest|put|pour|back))"),
         (r"\bipo\b|\binitial public offering|\bfil\w* for (an? )?(listing|ipo)|\blisting\b|\bdebut\b", 0.8, None, r"u\.s\.-listed|listing of items|the listing (would|was|has|had|will)|since the listing|entity list"),
         (r"\bcapex\b|\bcapital expenditure|\bcapital spending", 0.85, None, None),
+        # a firm agreeing to buy another ("has agreed to buy Sumo Group", 已同意收购, 宣布...收购): an acquisition, a firm's
+        # investment (round 31, after holdout29's scoring)
+        (r"\b(agreed|agrees|agree) to (buy|acquire|purchase)\b(?! (as much as|more|about|up to|\$|\d|(\w+ ){0,3}(shares|stakes?|goods|products|chips|soybeans)))|"
+         r"(已|已经)?同意收购|宣布[^，。；]{0,12}收购|(拟|将)以[^，。；]{0,20}收购", 0.95, None,
+         r"\b(regulators?|antitrust|approv\w*|clear\w*|review\w*|block\w*|panel|CFIUS|probe|investigat\w*)\b|监管|审查|批准|反垄断|"
+         r"外国投资委员会|调查|一案|终止|放弃|取消|告吹|\b(terminat\w*|abandon\w*|called off|scrap\w*|walk\w* away)\b"),
         (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat|" + _INVESTMENT_BAN + "|" + _NOT_AN_INVESTMENT),
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, r"\b(pledg\w*|commit\w*) to (buy|purchase|import)\b|\bpurchases? of\b.{0,40}\b(goods|products|energy|farm)"),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),

@@ -1,4 +1,4 @@
-"""#15 extract-0.7.39 to 0.7.42 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
+"""#15 extract-0.7.39 to 0.7.43 (round 31, after holdout29's scoring; fitted): a government issuing, adopting or proposing a named law,
 regulation or instrument of its own is a policy act (``policy_plan``) that the event classifier does not drop; the
 instruments of a control, a tariff, a list or a probe keep their own types. Sentences written for these tests (none
 copied from an evaluation split), run through the real extractor with the event classifier as the pipeline runs it
@@ -107,3 +107,24 @@ def test_profit_talk_fees_premiums_and_inflated_figures_are_no_market_move(full,
 ])
 def test_results_and_share_moves_stay_market_moves(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "market_move" in types_of(full, text, "zh", published="2025-05-07")
+
+
+# extract-0.7.43 (after holdout29's scoring; fitted): a firm agreeing to buy another is an investment
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("LONDON, May 6 - NetEase has agreed to buy a Scottish game studio in a deal valuing it at about 300 million pounds, "
+     "the companies said.", "en"),
+    ("本报伦敦5月6日电 网易6日宣布，拟以约3亿英镑现金收购一家苏格兰游戏工作室。", "zh"),
+])
+def test_a_firm_agreeing_to_buy_another_is_an_investment(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investment" in types_of(full, text, lang, published="2025-05-07")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a country's purchase pledge and a regulator's probe of a takeover are no firm's investment
+    ("China had agreed to buy as much as $50 billion of American farm goods, the president said.", "en"),
+    ("本报布鲁塞尔5月6日电 欧委会6日宣布，对某芯片企业拟以50亿欧元收购一家设计公司一案展开深入调查。", "zh"),
+])
+def test_purchase_pledges_and_reviewed_takeovers_are_no_investment(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investment" not in types_of(full, text, lang, published="2025-05-07")
