@@ -8,6 +8,7 @@ stack trace.
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import re
 import shutil
@@ -24,6 +25,7 @@ from sinowatch import faults
 from sinowatch.errors import QueryError, WarehouseError, WarehouseLockedError
 
 Connection = duckdb.DuckDBPyConnection
+log = logging.getLogger(__name__)
 
 # WAL size at which DuckDB folds the log into the database file (its default is 16 MB). Each
 # checkpoint rewrites the row groups that the log appended to, so with 16 MB a backfill rewrote its
@@ -183,14 +185,12 @@ def _restore_guard(path: Path, *, lock_timeout: float) -> None:
         if not (guard / "db").exists():
             return
         wal = Path(str(path) + ".wal")
-        try:
-            _copy_synced(guard / "db", path.with_name(path.name + ".restoring"))
+        try:  # renames beside the file: no space needed, which matters after a close that failed on a full disk
             if (guard / "wal").exists():
-                _copy_synced(guard / "wal", wal.with_name(wal.name + ".restoring"))
-                os.replace(wal.with_name(wal.name + ".restoring"), wal)
+                os.replace(guard / "wal", wal)
             elif wal.exists():
                 wal.unlink()
-            os.replace(path.with_name(path.name + ".restoring"), path)
+            os.replace(guard / "db", path)
         except OSError as e:
             raise WarehouseError(
                 f"the last writer of {path} was killed while saving it, and its copy in {guard} could "
@@ -228,18 +228,23 @@ def close(conn: Connection) -> None:
             _copy_synced(path, partial / "db")
             _copy_synced(wal, partial / "wal")
             os.replace(partial, guard)
-        except OSError as e:  # a full disk: close unguarded rather than not at all
+        except OSError as e:
+            # a full disk: close as DuckDB alone would (its checkpoint fails too, and the log it keeps is
+            # replayed at the next open); the committed rows are in the file and the log either way
             shutil.rmtree(partial, ignore_errors=True)
+            log.warning("could not copy the warehouse %s before folding its log in (%s): closed unguarded", path, e)
             conn.close()
-            raise WarehouseError(f"could not copy the warehouse {path} before saving it ({e}); its "
-                                 "log is kept and is folded in at the next open") from None
+            return
         faults.point("warehouse_checkpointing")
         try:
             conn.execute("CHECKPOINT")
         except duckdb.Error as e:
+            # DuckDB invalidates the database after a failed checkpoint: the guard holds the committed state and
+            # the next open puts it back (a run that loaded its rows has not failed)
+            log.warning("folding the log into the warehouse %s failed (%s); the copy in %s is put back at the "
+                        "next open", path, _one_line(e), guard)
             conn.close()
-            raise WarehouseError(f"saving the warehouse {path} failed ({_one_line(e)}); the copy in "
-                                 f"{guard} is put back at the next open") from None
+            return
         conn.close()
         shutil.rmtree(guard)
 
