@@ -134,8 +134,23 @@ def _open_failure(path: Path, e: BaseException) -> str:
 # itself inside a large load (a log over CHECKPOINT_THRESHOLD) are not guarded.
 
 
-def _guard_dir(path: Path) -> Path:
-    return path.with_name(path.name + ".guard")
+def _guard_dirs(path: Path) -> tuple[Path, Path]:
+    """The guard folder beside the warehouse file, and the name it is written under before its rename."""
+    guard = path.with_name(path.name + ".guard")
+    return guard, guard.with_name(guard.name + ".tmp")
+
+
+def _wal(path: Path) -> Path:
+    """DuckDB's write-ahead log of the warehouse file."""
+    return path.with_name(path.name + ".wal")
+
+
+def _log_size(path: Path) -> int:
+    """Bytes in the warehouse's write-ahead log (0 when there is none)."""
+    try:
+        return _wal(path).stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 @contextmanager
@@ -174,8 +189,7 @@ def _copy_synced(src: Path, dst: Path) -> None:
 
 def _restore_guard(path: Path, *, lock_timeout: float) -> None:
     """Put back the guard of a close that did not finish (see above); drop a half-written one."""
-    guard = _guard_dir(path)
-    partial = guard.with_name(guard.name + ".tmp")
+    guard, partial = _guard_dirs(path)
     if not guard.exists() and not partial.exists():
         return
     with _guard_lock(path, timeout=lock_timeout) as locked:
@@ -184,7 +198,7 @@ def _restore_guard(path: Path, *, lock_timeout: float) -> None:
         shutil.rmtree(partial, ignore_errors=True)  # killed while copying: the file was not touched
         if not (guard / "db").exists():
             return
-        wal = Path(str(path) + ".wal")
+        wal = _wal(path)
         try:  # renames beside the file: no space needed, which matters after a close that failed on a full disk
             if (guard / "wal").exists():
                 os.replace(guard / "wal", wal)
@@ -212,12 +226,11 @@ def close(conn: Connection) -> None:
     """Close a connection; a writer's checkpoint runs under a guard copy (see above), so a process
     killed inside it loses nothing: the next open puts the copy back."""
     path = _database_path(conn)
-    wal = Path(str(path) + ".wal") if path else None
-    if path is None or wal is None or not wal.exists() or wal.stat().st_size == 0:
+    if path is None or _log_size(path) == 0:
         conn.close()  # a reader, or nothing to fold in: DuckDB writes nothing
         return
-    guard = _guard_dir(path)
-    partial = guard.with_name(guard.name + ".tmp")
+    wal = _wal(path)
+    guard, partial = _guard_dirs(path)
     with _guard_lock(path, timeout=30.0) as locked:
         if not locked:
             conn.close()
