@@ -284,7 +284,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"出口|export|材料|materials|物项|items", None),
         # bans on government purchases of named firms' products and on apps on government devices (Section 889,
         # the NDAA's chip clause, the TikTok and DeepSeek device bans: bans on transactions with named firms,
-        # labelled as controls like the app orders; extract-0.7.11)
+        # labelled as controls like the app orders; extract-0.7.11); since round 31 (after holdout29's scoring) also a
+        # government's procurement rules phasing a foreign firm's products out of its offices and a military's or state
+        # firms' bar on a firm's cars ("procurement guidelines that phase out U.S. microprocessors ... in government
+        # personal computers", "restricting the use of Tesla cars by military staff", 党政机关...逐步淘汰英特尔和AMD的处理器,
+        # 军队单位已要求特斯拉汽车不得驶入营区)
         (r"\b(ban\w*|bar(s|red|ring)?|prohibit\w*|block\w*)\b[^.;]{0,40}\b(federal|government|U\.S\.|state|public)\s+"
          r"(agencies|departments|bodies|contractors|employees|workers|offices)\b[^.;]{0,10}\bfrom (buying|procuring|purchasing|"
          r"using|contracting with|installing)\b|"
@@ -294,19 +298,14 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bban\w*\b[^.;]{0,60}\b(nationwide|from operating in (the United States|the U\.S\.|the US|America))\b|"
          r"禁止[^，。；]{0,12}(联邦|政府|公共|公(?=部门))[^，。；]{0,4}(机构|部门|单位|承包商)[^，。；]{0,6}(采购|购买|使用)|"
          r"禁止[^，。；]{0,20}(政府|联邦|公务|军方|官方)[^，。；]{0,10}(设备|手机|电脑|网络)(上)?(使用|安装|下载)?|"
-         r"(在美国|在全美|全美范围内)[^，。；]{0,6}禁止|禁止[^，。；]{0,30}在美国(境内)?(运营|使用|下载)", 0.88, None,
-         r"\b(court|judge)\b|法院"),
-        # a government's procurement rules phasing a foreign firm's products out of its offices, and a military's or state
-        # firms' bar on a firm's cars ("procurement guidelines that phase out U.S. microprocessors ... in government personal
-        # computers", "restricting the use of Tesla cars by military staff", 党政机关...逐步淘汰英特尔和AMD的处理器,
-        # 军队单位已要求特斯拉汽车不得驶入营区): bans on public bodies' use of named products, as the device bans above
-        # (round 31, after holdout29's scoring)
-        (r"\bphas(e|es|ed|ing) out\b(?:[^.;]|(?<=[A-Z])\.){0,80}\b(in|from|across|at) (\w+ ){0,2}(government|state|official|military|public)\b|"
+         r"(在美国|在全美|全美范围内)[^，。；]{0,6}禁止|禁止[^，。；]{0,30}在美国(境内)?(运营|使用|下载)|"
+         r"\bphas(e|es|ed|ing) out\b(?:[^.;]|(?<=[A-Z])\.){0,80}\b(in|from|across|at) (\w+ ){0,2}(government|state|official|military|public)\b|"
          r"\b(government|state|public) (agencies|bodies|departments|offices|organs|institutions)\b[^.;]{0,20}\bto phase out\b|"
          r"\b(phas(e|es|ed|ing) out|ban\w*|bar(s|red|ring)?|restrict\w*|limit\w*)\b[^.;]{0,10}\b(the )?use of\b[^.;]{0,60}\bby "
          r"(military|army|government|state|civil servants|officials|soldiers|staff of|employees of (some )?state)|"
          r"(党政机关|政府机关|国家机关|政府部门|公共部门|军队单位|部分军队|军方|军营)[^。；]{0,40}(逐步淘汰|淘汰|停止采购|不得采购|"
-         r"不得使用|不得驶入|不得进入|禁止驶入|不允许[^，。；]{0,12}(驶入|进入|使用))", 0.88, None, r"\b(court|judge)\b|法院"),
+         r"不得使用|不得驶入|不得进入|禁止驶入|不允许[^，。；]{0,12}(驶入|进入|使用))", 0.88, None,
+         r"\b(court|judge)\b|法院"),
         # orders barring app stores from offering named apps (the WeChat and TikTok orders of 2020), revocations of a
         # Chinese carrier's authority to serve the United States, the FCC's list of equipment deemed a threat, named apps
         # blocked on government computers: bans on transactions with named firms, as the apps orders (extract-0.7.17;
