@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 TRIGGERS_FILE = "triggers.jsonl"
 
 _MONEY = r"(\$\s?[\d.,]+\s?(billion|million|bn|m)?|[\d.,]+\s?(billion|million|bn)\s?(yuan|dollars|usd|euros)?|[\d.,]+\s?(亿|万)元?)"
-_MARKET_CTX = (r"\bshares\b|\bshare\b(?! of\b)|\bstocks?\b|market (value|cap)|\bprofit|\brevenue|\bearnings|\bindex\b|\bcac 40|"
+_MARKET_CTX = (r"\bshares\b|(?<!market )\bshare\b(?! of\b)|\bstocks?\b|market (value|cap)|\bprofit|\brevenue|\bearnings|\bindex\b|\bcac 40|"
                r"\btrading\b|股价|市值|净利润|营收|股")
 _MODEL_CTX = r"\bmodels?\b|\bllms?\b|chatbot|reasoning|\bgpt-|\bqwen|\bernie|\bglm|\bkimi|hunyuan|doubao|模型|大模型"
 _CHIP_CTX = (r"\bchips?\b|processor|\bgpus?\b|graphics cards?|显卡|accelerator|\bnpus?\b|\bcpus?\b|\bhbm\d?e?\b|\bmemory\b|\bsoc\b|"
@@ -85,6 +85,8 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
 #: a government's export control list (China's 出口管制管控名单, the EU's 出口限制名单), a control and not a designation list
 _EXPORT_CONTROL_LIST = r"出口管制管控名单|出口管制管控清单|出口限制名单"
+#: people banned, not goods or firms: "Esports league bans cheaters and exports replays" (round 32, after holdout29's scoring)
+_PEOPLE_BANNED = r"\bban(s|ned|ning)? (cheat\w*|players|gamers|users|accounts|fans|spectators)\b"
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
               r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"
@@ -151,7 +153,7 @@ _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)?
 #: derivation (required_literals) finds none
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
-        (r"\b(ban\w*|bar(s|red|ring)?|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|shipments? of|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b"),
+        (r"\b(ban\w*|bar(s|red|ring)?|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|shipments? of|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b|" + _PEOPLE_BANNED),
         # paraphrases without "export": end-user programmes, new restrictions on the chip sector
         (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),
         (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
@@ -168,7 +170,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # a breach of controls charged or alleged is a case, not a control (extract-0.7.12)
          r"\b(violat\w*|evad\w*|circumvent\w*|breach\w*|skirt\w*|flout\w*)\b[^.;]{0,30}\bexport (control|curb|restriction|ban|rule)"),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
-        (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export(?!ers?\b)", 0.85, None, None),
+        (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export(?!ers?\b)", 0.85, None, _PEOPLE_BANNED),
         # a government's halt, suspension, freeze or quota on a good's exports in the wordings of food, mineral and arms
         # controls ("stopped overseas sales of non-basmati rice", "Jakarta's halt on shipments of palm oil", "set quotas
         # on exports of fertilisers", "暂停食用油出口", "对谷物出口实施配额管理", "一律不得出口"; extract-0.7.26, found
@@ -217,7 +219,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(temporary|general) (general )?licen[cs]es?\b|临时(通用)?许可|通用许可", 0.85, None, OTHER_LICENCE),
         (r"\b(resume|halt|stop|clears?|allow\w*|lets?|approv\w*|permit\w*)\b.{0,40}\b(sales?|sell|shipments?|ship|supply|supplying)\b.{0,40}\b(china|chinese)", 0.8, None, None),
         (r"\b(sales?|shipments?) to (china|chinese)", 0.6, None, r"tariff"),
-        (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)"),
+        (r"\bnod to export|\bprohibited or restricted for export|\bcurbs\b|\bcurbs? (on|older|new)", 0.75, None, r"tariff|dut(y|ies)|"
+         # a country's curbs on its own platforms, lenders or builders ("as Beijing eases platform curbs"; round 32,
+         # after holdout29's scoring)
+         r"\b(platform|internet|property|lending|debt|emissions?|pollution|spending|gaming|tutoring|fintech|covid|travel) curbs\b|"
+         r"\bcurbs on (platforms|internet platforms|lending|property|spending|gaming|emissions|tutoring|travel)\b"),
         (r"\bdiffusion rule|\baffiliates rule|\b50% rule|\brestrictions? to any company", 0.85, None, None),
         (r"扩散规则|出口管制(?![“\u0022「『]?(实体)?清单|管控名单)|出口限制|限制出口|禁止出口|出口许可|禁运|对华出口|(?<!阻)断供|出口禁令", 0.9, None,
          r"(违反|违背|规避|逃避|绕过|绕开)[^，。；]{0,8}(出口管制|出口限制|出口禁令)"),
@@ -368,7 +374,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
     "entity_list": [
-        (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list"),
+        # (not a league's or a platform's own blacklist of players or accounts: "had added 37 accounts to its blacklist of
+        # players caught using cheating software, and sanctioned two clubs"; round 32, after holdout29's scoring)
+        (r"\b(add\w*|plac\w*|put\w*|includ\w*|designat\w*)\b.{0,40}\b(to|on) (a|the|its|an) (trade |export |u\.s\. )?(list|blacklist)\b", 0.8, None, r"waiting list|shortlist|to-do list|\besports?\b|" + PRIVATE_BLACKLIST),
         (r"\b(delist\w*|remov\w*)\b.{0,40}\bfrom (the|a|its) (entity |unreliable entity |sanctions |trade )?(list|blacklist)", 0.85, None, None),
         (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, _PLATFORM_BLACKLIST_ZH + "|" + _EXPORT_CONTROL_LIST),
         # DHS's list under the forced-labour law ("列入依据...《维吾尔强迫劳动预防法》设立的实体名单",
@@ -384,6 +392,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(put|puts|putting|placed|places|placing)\b[^.;]{0,80}\bunder (new )?sanctions\b", 0.8, None, r"sanctioned the use|" + _APPROVED
          # a sports body's or a school's discipline ("The league, which sanctioned another club", extract-0.7.10)
          + r"|\b(leagues?|federations?|associations?|clubs?|teams?|players?|referees?|fifa|uefa|olympic committee|schools?|universit(y|ies))\b[^.;]{0,30}\bsanction(ed|s|ing)\b"
+         # (or sanctioning clubs and teams after the verb: "an esports league ... sanctioned two clubs whose members shared
+         # accounts"; round 32, after holdout29's scoring)
+         + r"|\bsanction(ed|s|ing) (\w+ ){0,2}(clubs?|teams?|players?|athletes?|coaches?|referees?)\b"
          # a game's or a contest's penalty: "would be sanctioned with point deductions" (extract-0.7.12)
          + r"|\bsanction(ed|s)? with ([\w-]+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans?( from (matches|play|ranked))?)\b"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
@@ -614,7 +625,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(发布|推出|量产|出货|流片|亮相).{0,20}(芯片|处理器|GPU|显卡|加速卡|昇腾|HBM|纳米|工艺|玄戒|O1)|(芯片|昇腾|纳米|工艺).{0,20}(量产|出货)", 0.9, None, r"暂停|出口管制|规则|指引|管制|调查|报告|分析"),
     ],
     "market_move": [
-        (r"\b(stocks?|shares|share(?! of\b)|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None,
+        # a firm's market share is no share price ("Didi's market share fell during the suspension"; round 32, after
+        # holdout29's scoring)
+        (r"\b(stocks?|shares|(?<!market )share(?! of\b)|index|hang seng|csi 300|star 50|nasdaq|sell-?off)\b.{0,60}\b(rose|fell|jump\w*|slid|drop\w*|plung\w*|surg\w*|soar\w*|climb\w*|gain\w*|tumbl\w*|sank|rall\w*|slump\w*|los[te]s?|down|up|higher|lower)\b", 0.8, None,
          r"\b(build\w*|built|draw\w*|drew|replenish\w*) (up )?(their |its |the )?stocks\b|stockpil"),
         # a company's results, not an industry's ("overseas sales of Chinese series rose")
         (r"\b(revenue|sales|profit|loss|earnings|margin)s?\b.{0,40}\b(rose|fell|jump\w*|climb\w*|doubl\w*|grew|widen\w*|narrow\w*|declin\w*|surg\w*|increas\w*|decreas\w*|beat|miss\w*)\b", 0.8, None, r"exports? (rose|fell|grew)|\bsales of (chinese|american|u\.s\.|global|domestic|overseas|foreign) \w+|"
@@ -639,7 +652,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bhome[- ]market (value|prices?)\b|\bnormal value\b"),
         (r"\b(net profit|quarterly (profit|revenue|results)|earnings|revenue growth|beat\w* estimates)\b", 0.8, None, None),
         (r"\b(halt|suspend)\w* (from )?trading\b|\btrading halt", 0.8, None, None),
-        (r"\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),
+        (r"(?<!market )\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),
         (r"(soars?|slides?|slumps?|rall(y|ies)|plunges?|tumbles?|surges?)\b", 0.7, r"\bshares?\b|\bdebut\b|\bstocks?\b|\bchip rally", None),
         (r"股价|市值|涨停|跌停|净利润|营收|大涨|暴跌|收涨|收跌|盘中", 0.88, None, _NOT_A_MOVE_ZH),
     ],
@@ -665,8 +678,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(签署|公布|发布|印发|审议通过|正式通过)[^，。；《]{0,4}《[^》]{2,40}(条例|办法|规定|实施细则)》|"
          r"(提出|通过)[^，。；]{0,12}[“\"][^”\"]{2,20}[”\"][^，。；]{0,4}(条例|立法提案|法案)|提出[^，。；]{0,10}立法提案", 0.96,
          r"government|ministry|state council|commission|council|parliament|congress|国务院|部|委员会|理事会|议会|政府|欧盟",
-         r"export control|dual-use|tariffs?|dut(y|ies)|anti-dumping|countervailing|entity list|unreliable entity|"
-         r"\b(investigat\w*|probes?)\b|出口管制|两用|关税|税则|反倾销|反补贴|实体清单|不可靠实体|制裁名单|出口许可|调查|法案"),
+         # the instrument's own subject, named before the powers it would give ("would let the EU respond ... with
+         # tariffs", 拟赋予欧盟...采取关税...的权力 name what it could do, not what it is; round 32, after holdout29's
+         # scoring)
+         r"^(?:(?!\bwould (?:let|allow|give|empower)\b|赋予).)*?"
+         r"(?:export control|dual-use|tariffs?|dut(y|ies)|anti-dumping|countervailing|entity list|unreliable entity|"
+         r"\b(investigat\w*|probes?)\b|出口管制|两用|关税|税则|反倾销|反补贴|实体清单|不可靠实体|制裁名单|出口许可|调查|法案)"),
         (r"规划|政策|补贴", 0.85, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府|地方", r"调查|非市场|扶持政策和做法|按照规划|发展规划，"),
     ],
     "partnership": [
@@ -681,7 +698,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(agreement|deal|contract|memorandum|mou)\b", 0.82, None, r"trade deal|trade agreement|purchase ban|investigat|probe|antitrust|review|contract prices?|supply agreements|the deal could|government|treasury|washington|revenue", ("company",)),
         (r"\b(sign\w*|agree\w*|chose|choose|picks?|picked|selected?)\b", 0.7, None, r"disagree|signal|significant|\bfine\b|settle|design|signing up|picks-and-shovels|choose on merit|agree\w* to (pay|give)", ("company",)),
         (r"\b(suppl(y|ies|ier)|merg\w*|share-swap)\b", 0.72, None, r"supply[- ]chain|supply of water|export|restrict|\bban|curb|shortage|tight|licen|secure supplies|data supply|component supply|supply of usable|alternative supply|supply agreements|merger conditions|supplies from", ("company",)),
-        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|大量采购|长期.{0,4}采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作|"
+        (r"合作|签署|协议|(?<!暂停)(?<!禁止)采购|携手|联合|供货|战略合作", 0.85, None, r"暂停采购|禁止采购|停止采购|大量采购|采购(名录|目录|清单|指引|规定|办法)|长期.{0,4}采购|经贸合作|合作共赢|互利|全面合作|合作伙伴|国际合作|全球合作|采购意愿|难以.{0,8}采购|采购.{0,12}(许可|困难)|须事先|联合印发|协议开源|开源协议|供应链|(恢复|暂停|减少).{0,6}供货|有资格采购|军事技术合作|加大与.{0,12}合作|"
          # cooperating with governments or rights holders (extract-0.7.20)
          r"与[^，。；]{0,12}(政府|监管|执法|权利人|品牌方|警方)[^，。；]{0,6}合作", ("company",)),
         (r"中标|入围.{0,10}(集采|采购)|吸收合并|换股", 0.85, None, None),

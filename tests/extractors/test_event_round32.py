@@ -1,0 +1,97 @@
+"""#15 round 32 (after holdout29's scoring; fitted on that spent set): an instrument proposed with the powers it would give
+is a policy act, and wrong senses of a market move, a designation, a control and a partnership. Sentences written for
+these tests (none copied from an evaluation split), run through the real extractor with the event classifier as the
+pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.conftest import events_of, types_of
+
+# an instrument proposed with the powers it would give (tariffs among them) is a policy act
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("OTTAWA, May 6 - The government on Tuesday proposed a trade-defence instrument that would let it respond to coercion "
+     "with tariffs, quotas and limits on public contracts.", "en"),
+    ("本报渥太华5月6日电 加拿大政府6日提出一项“贸易防御工具”立法提案，拟赋予政府在遭受胁迫时采取加征关税和配额等反制措施的权力。",
+     "zh"),
+])
+def test_an_instrument_proposed_with_tariff_powers_is_a_policy_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    plans = [e for e in events_of(full, text, lang, published="2025-05-07") if e.type == "policy_plan"]
+    assert plans and plans[0].status == "proposed"
+    assert "tariff" not in {e.type for e in events_of(full, text, lang, published="2025-05-07")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # an instrument that is itself about tariffs or controls keeps no policy_plan of its own
+    ("The ministry issued rules implementing the new anti-dumping duties on steel.", "en"),
+    ("国务院公布《两用物项出口管制条例》，自12月1日起施行。", "zh"),
+])
+def test_instruments_of_tariffs_and_controls_are_no_policy_plan(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "policy_plan" not in types_of(full, text, lang)
+
+
+# a firm's market share is no share price
+
+
+@pytest.mark.parametrize("text", [
+    "The ride-hailing firm's market share fell during the ban as rivals signed up drivers.",
+    "Its market share rose to 40% last year, the research firm said.",
+])
+def test_market_share_is_no_market_move(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in types_of(full, text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The company's shares fell 8% in Hong Kong on Tuesday.",
+    "Its share price fell 5% after the results.",
+])
+def test_share_prices_stay_market_moves(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" in types_of(full, text, "en")
+
+
+# a league's blacklist of players and a ban on cheaters are no designation and no control
+
+
+@pytest.mark.parametrize("text", [
+    "HANGZHOU, May 6 - A college esports league said on Friday it had added 52 accounts to its blacklist of players found "
+    "using cheating tools, and sanctioned three teams whose members shared accounts.",
+    "Campus league bans cheaters and exports highlight reels to its fans",
+])
+def test_a_league_s_blacklist_and_bans_on_cheaters_are_no_policy_act(full, text) -> None:  # type: ignore[no-untyped-def]
+    types = types_of(full, text, "en")
+    assert "entity_list" not in types and "export_control" not in types
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("WASHINGTON, May 6 - The Commerce Department added 12 Chinese firms to its trade blacklist on Tuesday.", "entity_list"),
+    ("WASHINGTON, May 6 - Washington banned the firm from exporting drones to Iran.", "export_control"),
+])
+def test_government_lists_and_export_bans_stay(full, text, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in types_of(full, text, "en")
+
+
+# procurement lists are no partnership; curbs on a country's own platforms are no export control
+
+
+def test_a_procurement_list_is_no_partnership(full) -> None:  # type: ignore[no-untyped-def]
+    assert "partnership" not in types_of(full, "国产服务器进入政府采购名录 AMD称将继续服务中国客户", "zh")
+
+
+def test_a_firm_s_purchase_stays_a_partnership(full) -> None:  # type: ignore[no-untyped-def]
+    assert "partnership" in types_of(full, "本报深圳5月6日电 腾讯6日与华为签署协议，采购一批昇腾服务器。", "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "Ride-hailing app allowed to take new users as Beijing eases platform curbs",
+    "Developers rallied as regulators relaxed property curbs in several cities.",
+])
+def test_curbs_on_platforms_or_property_are_no_export_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, "en")
+
+
+def test_chip_curbs_stay_export_controls(full) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, "WASHINGTON, May 6 - The U.S. on Tuesday announced new curbs on chip sales to "
+                                        "China.", "en")
