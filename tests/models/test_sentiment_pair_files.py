@@ -87,6 +87,9 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout27.jsonl", "sh27-{:03d}", "h27s", 200, 0.40, 100, 0.2, 40),
     Spec(DATA / "sentiment_beat_holdout28.jsonl", "sh28-{:03d}", "h28s", 160, 0.55, 90, 0.2, 40),
     Spec(DATA / "sentiment_beat_holdout29.jsonl", "sh29-{:03d}", "h29s", 160, 0.55, 90, 0.2, 40),
+    # round 32's writer found the beat's policy events nearly all in the files and delivered a market-heavy set (its
+    # final message): the floors hold what it delivered
+    Spec(DATA / "sentiment_beat_holdout30.jsonl", "sh30-{:03d}", "h30s", 150, 0.13, 90, 0.2, 40),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
