@@ -723,10 +723,9 @@ _DEAL_PANEL = re.compile(r"\bCFIUS\b|\bCommittee on Foreign Investment\b|\b(secu
                          r"(panel|committee)\b|\b(panel|committee)\b[^.;]{0,30}\breview\w* "
                          r"(foreign|overseas|cross-border) (deals|investments?|acquisitions|takeovers)\b|外国投资委员会|"
                          r"美方[^，。；]{0,4}安全审查", _I)
-#: probes that are investigations by the guideline even beside such a panel (an antitrust probe, a trade-remedy case, a
-#: cybersecurity review)
-_OTHER_PROBE = re.compile(r"antitrust|anti-monopoly|anti-dumping|countervailing|cybersecurity review|反垄断|反倾销|反补贴|"
-                          r"网络安全审查", _I)
+#: probes that are investigations by the guideline even beside such a panel (an antitrust probe, a trade-remedy case
+#: (:data:`_TRADE_REMEDY_CASE`), a cybersecurity review)
+_OTHER_PROBE = re.compile(_TRADE_REMEDY_CASE.pattern + r"|antitrust|anti-monopoly|cybersecurity review|反垄断|网络安全审查", _I)
 
 
 def deal_review(event: dict[str, Any]) -> bool:
