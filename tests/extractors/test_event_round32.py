@@ -95,3 +95,33 @@ def test_curbs_on_platforms_or_property_are_no_export_control(full, text) -> Non
 def test_chip_curbs_stay_export_controls(full) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, "WASHINGTON, May 6 - The U.S. on Tuesday announced new curbs on chip sales to "
                                         "China.", "en")
+
+
+# extract-0.7.46 (after holdout30's scoring; fitted): a country's firms shut out of public procurement, buyers barred from
+# a country's equipment and a government blocking a named app are controls
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("OTTAWA, May 6 - Canada on Tuesday barred Chinese companies from public tenders for rail equipment worth more than "
+     "10 million dollars.", "en"),
+    ("本报北京5月6日电 财政部6日宣布，在采购预算2000万元以上的轨道设备项目中排除加拿大企业参与。", "zh"),
+    ("本报布鲁塞尔5月6日电 欧盟6日宣布，限制中国企业参与成员国轨道设备公共采购。", "zh"),
+    ("WASHINGTON, May 6 - The Energy Department on Tuesday issued an order barring U.S. pipeline operators from buying "
+     "control software from Chinese suppliers.", "en"),
+    ("本报华盛顿5月6日电 美国能源部6日发布命令，禁止管道运营企业采购由中国企业供应的控制软件系统。", "zh"),
+    ("TAIPEI, May 6 - Taiwan will block access to a Chinese short-video app for six months, the interior ministry said "
+     "on Tuesday.", "en"),
+])
+def test_procurement_exclusions_equipment_bans_and_app_blocks_are_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang, published="2025-05-07")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a possibility, a rumour or a lawmaker's proposal is no act
+    ("如果最终认定存在歧视，加拿大可能限制中国企业参与公共采购。", "zh"),
+    ("Rumours that Ottawa might bar Chinese firms from public tenders circulated among diplomats.", "en"),
+    # a firm's own purchase of a country's equipment is no ban
+    ("The utility said it had stopped buying transformers from its old supplier after a fire.", "en"),
+])
+def test_possible_exclusions_and_ordinary_purchases_are_no_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, lang, published="2025-05-07")
