@@ -526,7 +526,11 @@ _FIGURE = re.compile(r"\d+(\.\d+)?\s?%|个百分点")
 #: a probe under way named only as the setting of another step ("Companies that cooperated with the
 #: investigation received the lower rates"): from the rules or the classifier (extract-0.7.10)
 _PROBE_AS_SETTING = re.compile(r"\bcooperat\w* (fully )?with (the|its|their|an) (investigation|inquiry|probe)\b|"
-                               r"配合(了)?(该|此次|本次|相关)?(调查|审查)", _I)
+                               r"配合(了)?(该|此次|本次|相关)?(调查|审查)|"
+                               # what firms provided or answered in a probe ("information provided by EU companies during the
+                               # investigation", 在调查期间提交的材料; round 32, after holdout30's scoring)
+                               r"\b(provided|submitted|supplied|answered)\b[^.;]{0,60}\b(during|in) the (investigation|inquiry|probe)\b|"
+                               r"(在|于)(该|此次|本次)?调查(期间|过程中)[^，。；]{0,20}(提供|提交|答卷|回答)", _I)
 
 
 #: a final determination (its duties are the act) or the findings of a probe named, and the party that asked for
@@ -775,7 +779,10 @@ def circumvented(event: dict[str, Any]) -> bool:
 #: (extract-0.7.37)
 _TARIFF_CONFLICT = re.compile(r"\b(tariff|trade|customs)[- ](disputes?|wars?|fights?|battles?|rows?|truces?|talks|negotiations|"
                               r"standoffs?|tensions?|spats?|conflicts?|frictions?|deals?)\b|"
-                              r"(关税|贸易)(战|争端|摩擦|谈判|休战|冲突|博弈|协议|紧张)", _I)
+                              r"(关税|贸易)(战|争端|摩擦|谈判|休战|冲突|博弈|协议|紧张)|"
+                              # tariffs named as a topic ("围绕关税等问题出台了多项措施", "on tariffs and other issues"; round 32,
+                              # after holdout30's scoring)
+                              r"(关税|贸易)等(问题|议题|领域|事项)|\b(on|over|about) (tariffs|trade) and other (issues|matters|topics)\b", _I)
 
 
 _FEES = re.compile(r"\bfees?\b|\bcharges?\b|收费|费用|港务费|服务费", _I)

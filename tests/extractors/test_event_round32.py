@@ -125,3 +125,26 @@ def test_procurement_exclusions_equipment_bans_and_app_blocks_are_controls(full,
 ])
 def test_possible_exclusions_and_ordinary_purchases_are_no_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" not in types_of(full, text, lang, published="2025-05-07")
+
+
+# extract-0.7.47 (after holdout30's scoring; fitted): a probe named as the setting of what firms provided, tariffs named
+# as a topic and a firm's backers listed are no acts
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("The ministry said the duty rates reflected data submitted by Canadian exporters during the investigation.", "en",
+     "investigation"),
+    ("据悉，多家企业在调查期间提交了答卷材料。", "zh", "investigation"),
+    ("当天，两国还围绕关税等问题举行了会谈。", "zh", "tariff"),
+    ("该公司的投资方包括腾讯和红杉中国。", "zh", "investment"),
+])
+def test_probe_settings_tariff_topics_and_backers_are_no_acts(full, text, lang, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "kind"), [
+    ("本报北京5月6日电 商务部6日决定对原产于加拿大的油菜籽发起反倾销调查。", "zh", "investigation"),
+    ("腾讯6日宣布向该公司投资5亿美元。", "zh", "investment"),
+])
+def test_probes_opened_and_investments_made_stay(full, text, lang, kind) -> None:  # type: ignore[no-untyped-def]
+    assert kind in types_of(full, text, lang)
