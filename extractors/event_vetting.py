@@ -112,6 +112,7 @@ from typing import Any
 from sinowatch.extractors.classifier_roles import TYPE_CUES
 from sinowatch.extractors.events import (
     EXPIRY_REVIEW_OPENED,
+    IMPORT_BAN_ON_FIRM,
     NO_DUTIES,
     NO_DUTIES_ZH,
     OTHER_LICENCE,
@@ -302,11 +303,12 @@ def negated(event: dict[str, Any]) -> bool:
 
 
 def not_designation(event: dict[str, Any]) -> bool:
-    """An entity_list event whose sentence names no designation list."""
+    """An entity_list event whose sentence names no designation list (nor states the unreliable entity list's measure
+    on a named firm, :func:`import_ban`)."""
     if event["type"] != "entity_list":
         return False
     sentence = event["sentence"]
-    return not _DESIGNATION_LIST.search(_NOT_DESIGNATION.sub(" ", sentence))
+    return not _DESIGNATION_LIST.search(_NOT_DESIGNATION.sub(" ", sentence)) and not _IMPORT_BAN_ON_FIRM.search(sentence)
 
 
 def listing_only(event: dict[str, Any], listed: set[str]) -> bool:
@@ -835,6 +837,16 @@ def instrument_powers(event: dict[str, Any]) -> bool:
     return bool(_POWERS.search(sentence[max(0, at - 100):at + len(trigger) + 60]))
 
 
+_IMPORT_BAN_ON_FIRM = re.compile(IMPORT_BAN_ON_FIRM, _I)
+
+
+def import_ban(event: dict[str, Any]) -> bool:
+    """An ``export_control`` event whose sentence states China barring a named foreign firm from selling into China
+    (:data:`~sinowatch.extractors.events.IMPORT_BAN_ON_FIRM`): the unreliable entity list's measure, a designation (its
+    own trigger types it ``entity_list``)."""
+    return event["type"] == "export_control" and bool(_IMPORT_BAN_ON_FIRM.search(event["sentence"]))
+
+
 def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[dict[str, Any]]:
     """The events that state an act of their type (see the module docstring). ``has_listing``: the
     article's headline reports a designation (the body's sentences may state its consequence)."""
@@ -847,5 +859,5 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
                     or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev) or instrument_powers(ev)
-                    or listing_only(ev, listed) or cases_as_a_class(ev, duties)
+                    or listing_only(ev, listed) or cases_as_a_class(ev, duties) or import_ban(ev)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

