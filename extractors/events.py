@@ -83,6 +83,8 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      # a venue's or a ticket seller's list of banned buyers (extract-0.7.21)
                      r"\b(ticketing|tickets?|booking)\b[^.;]{0,60}\bblacklist|\bblacklist\b[^.;]{0,60}\b(ticketing|tickets?|booking)\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
+#: one character inside a clause: no full stop or semicolon, except the full stop after a capital ("U.S.", "U.K.")
+_IN_CLAUSE = r"(?:[^.;]|(?<=[A-Z])\.)"
 #: a government's export control list (China's 出口管制管控名单, the EU's 出口限制名单), a control and not a designation list
 _EXPORT_CONTROL_LIST = r"出口管制管控名单|出口管制管控清单|出口限制名单"
 #: China barring a named foreign firm from selling into China, the unreliable entity list's measure (Illumina, 2025:
@@ -91,8 +93,8 @@ _EXPORT_CONTROL_LIST = r"出口管制管控名单|出口管制管控清单|出�
 #: government named between ("Beijing says Washington banned ...") is someone else's act.
 IMPORT_BAN_ON_FIRM = (
     r"\b(china|beijing|chinese authorities|commerce ministry|mofcom)\b"
-    r"(?:(?!washington|united states|\bu\.s\.|\bus\b|biden|trump|american)(?:[^.;]|(?<=[A-Z])\.)){0,45}"
-    r"\b(ban(s|ned)?|bar(s|red)?|prohibit(s|ed)?)\b(?:[^.;]|(?<=[A-Z])\.){0,60}\bfrom (exporting|selling)\b[^.;]{0,60}"
+    r"(?:(?!washington|united states|\bu\.s\.|\bus\b|biden|trump|american)" + _IN_CLAUSE + r"){0,45}"
+    r"\b(ban(s|ned)?|bar(s|red)?|prohibit(s|ed)?)\b" + _IN_CLAUSE + r"{0,60}\bfrom (exporting|selling)\b[^.;]{0,60}"
     r"\bto (china|the country|the chinese market)\b|"
     r"不可靠实体清单[^。；]{0,60}禁止[^，。；]{0,20}向中国(出口|出售|销售)|禁止[^，。；]{0,20}向中国(出口|出售|销售)[^。；]{0,40}不可靠实体清单")
 #: people banned, not goods or firms: "Esports league bans cheaters and exports replays" (round 32, after holdout29's scoring)
@@ -315,7 +317,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"禁止[^，。；]{0,12}(联邦|政府|公共|公(?=部门))[^，。；]{0,4}(机构|部门|单位|承包商)[^，。；]{0,6}(采购|购买|使用)|"
          r"禁止[^，。；]{0,20}(政府|联邦|公务|军方|官方)[^，。；]{0,10}(设备|手机|电脑|网络)(上)?(使用|安装|下载)?|"
          r"(在美国|在全美|全美范围内)[^，。；]{0,6}禁止|禁止[^，。；]{0,30}在美国(境内)?(运营|使用|下载)|"
-         r"\bphas(e|es|ed|ing) out\b(?:[^.;]|(?<=[A-Z])\.){0,80}\b(in|from|across|at) (\w+ ){0,2}(government|state|official|military|public)\b|"
+         r"\bphas(e|es|ed|ing) out\b" + _IN_CLAUSE + r"{0,80}\b(in|from|across|at) (\w+ ){0,2}(government|state|official|military|public)\b|"
          r"\b(government|state|public) (agencies|bodies|departments|offices|organs|institutions)\b[^.;]{0,20}\bto phase out\b|"
          r"\b(phas(e|es|ed|ing) out|ban\w*|bar(s|red|ring)?|restrict\w*|limit\w*)\b[^.;]{0,10}\b(the )?use of\b[^.;]{0,60}\bby "
          r"(military|army|government|state|civil servants|officials|soldiers|staff of|employees of (some )?state)|"
@@ -331,8 +333,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(bar\w*|ban\w*|exclud\w*|restrict\w*|shut\w* out|lock\w* out)\b[^.;]{0,30}\b(chinese|china's|european|eu|u\.s\.|"
          r"american|canadian|japanese|korean|british|indian|australian|taiwanese|foreign) (companies|firms|bidders|suppliers|makers|manufacturers)\b[^.;]{0,30}\b(public|government|state)\b"
          r"[^.;]{0,12}\b(tenders?|procurement|purchases|contracts|bids|bidding)\b|"
-         r"\b(bar\w*|ban\w*|prohibit\w*|restrict\w*)\b(?:[^.;]|(?<=[A-Z])\.){0,60}\bfrom (buying|acquiring|installing|procuring|"
-         r"purchasing)\b(?:[^.;]|(?<=[A-Z])\.){0,80}\b(china|chinese|foreign adversar\w*)\b|"
+         r"\b(bar\w*|ban\w*|prohibit\w*|restrict\w*)\b" + _IN_CLAUSE + r"{0,60}\bfrom (buying|acquiring|installing|procuring|"
+         r"purchasing)\b" + _IN_CLAUSE + r"{0,80}\b(china|chinese|foreign adversar\w*)\b|"
          r"\bprohibit\w* transactions (in|involving)\b[^.;]{0,60}\b(equipment|gear)\b[^.;]{0,60}\b(china|chinese|foreign adversar\w*)\b|"
          r"\bblock\w* access to\b[^.;]{0,50}\b(chinese|china's)\b[^.;]{0,30}\b(apps?|platforms?|services?|websites?)\b|"
          r"(限制|排除|禁止)[^，。；]{0,10}(中国|中资|欧盟|欧洲|美国|加拿大|日本|韩国|英国|印度|澳大利亚|台湾|外国|外资)(的)?(企业|公司|供应商|投标人)[^，。；]{0,6}(参与|参加|进入)?"
