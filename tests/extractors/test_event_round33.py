@@ -1,0 +1,37 @@
+"""#15 round 33 (from the development splits' errors): a regulator's formal request that firms explain or detail their
+conduct is an investigatory step. Sentences written for these tests (none copied from an evaluation split), run through
+the real extractor with the event classifier as the pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.conftest import events_of, types_of
+
+
+@pytest.mark.parametrize(("text", "lang", "actor"), [
+    ("BRUSSELS, March 4 - The European Commission on Tuesday asked Temu and Shein to explain how they keep unsafe toys "
+     "off their marketplaces, using its powers under the Digital Services Act.", "en", "eu"),
+    ("WASHINGTON, March 4 - The Federal Trade Commission said it had issued orders to six companies, among them Alibaba, "
+     "seeking information on how their shopping apps handle children's data.", "en", None),
+    ("本报布鲁塞尔3月4日电 欧盟委员会4日依据《数字服务法》向阿里巴巴旗下速卖通发出正式信息索取要求，要求其说明如何防止违法商品上架。",
+     "zh", "eu"),
+    ("欧委会4日要求TikTok说明其如何保护未成年用户的个人数据。", "zh", "eu"),
+])
+def test_a_regulators_request_for_information_is_an_investigation(full, text, lang, actor) -> None:  # type: ignore[no-untyped-def]
+    probes = [e for e in events_of(full, text, lang, published="2025-03-05") if e.type == "investigation"]
+    assert probes and probes[0].status == "enacted"
+    if actor:
+        assert probes[0].actor == actor
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # not a regulator, or a firm asking its own suppliers
+    ("Two senators asked the app maker to explain its data practices in a letter on Tuesday.", "en"),
+    ("The carmaker asked its suppliers to detail their costs for the new model.", "en"),
+    ("公司要求供应商说明原材料涨价的情况。", "zh"),
+    # a request only considered
+    ("Officials said the Commission could ask the platform to explain its recommendation system later this year.", "en"),
+])
+def test_requests_from_others_are_no_investigation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang)
