@@ -557,6 +557,17 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"illegally|money laundering|brib\w*|obstruct\w*|violat\w*|exporting|export\w* control)|"
          r"被控[^，。；]{0,30}罪|以[^，。；]{0,16}罪(名)?(起诉|提起公诉|指控)|被(起诉|指控)[^，。；]{0,24}(罪|窃取|间谍)", 0.95, None,
          r"\b(could|may|might|would|will) (be )?charged\b|(可能|或将|拟)[^，。；]{0,6}(被控|起诉|指控)"),
+        # a person detained, arrested or sentenced by a state ("A Beijing court on Wednesday sentenced a Japanese employee
+        # of Astellas Pharma to three and a half years in prison for espionage", "a Japanese employee ... who was detained
+        # in China", 以间谍罪判处其有期徒刑三年六个月, 依法对其采取刑事强制措施, 被依法批准逮捕; round 33, from the spent
+        # holdouts' errors): a prosecution, as a person charged
+        (r"\bsentenced\b[^.;]{0,80}\b(years?|months?|life)\b[^.;]{0,12}\b(in prison|in jail|imprisonment|prison|jail)\b|"
+         r"\bsentenced\b[^.;]{0,80}\bfor (espionage|spying|fraud|theft|smuggling|brib\w*|stealing)\b|"
+         r"\b(employee|executive|national|citizen|engineer|researcher|businessman|businesswoman|manager|staff member)\b"
+         r"[^.;]{0,40}\b(was|were|has been|had been|been) (formally )?(detained|arrested)\b|"
+         r"判处[^，。；]{0,20}(有期徒刑|无期徒刑|死刑|拘役)|(采取|执行)(了)?刑事强制措施|(被|获)(依法)?批准逮捕", 0.95, None,
+         r"\b(could|may|might|would|will|faces?|facing) (be )?(sentenced|detained|arrested|up to)\b|"
+         r"(可能|或将|拟|可|最高)[^，。；]{0,6}(被)?判处"),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None,
          # a ban on government purchases or devices is a control (extract-0.7.11)
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"

@@ -35,3 +35,27 @@ def test_a_regulators_request_for_information_is_an_investigation(full, text, la
 ])
 def test_requests_from_others_are_no_investigation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" not in types_of(full, text, lang)
+
+
+# extract-0.7.51 (from the spent holdouts' errors): a person sentenced, detained or arrested by a state is a prosecution,
+# as a person charged (extract-0.7.25); a penalty a law allows or a lawmaker proposes is none
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("SHANGHAI, May 6 - A Shanghai court on Tuesday sentenced a Canadian businessman to eleven years in prison for "
+     "espionage, his lawyer said.", "en"),
+    ("The foreign ministry said a British engineer had been detained in Beijing this week on suspicion of spying.", "en"),
+    ("本报北京5月6日电 北京市一家中级人民法院6日以间谍罪判处一名外籍工程师有期徒刑五年。", "zh"),
+    ("外交部发言人表示，中方有关部门已依法对该名外籍员工采取刑事强制措施。", "zh"),
+])
+def test_a_person_sentenced_or_detained_is_a_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("He could be sentenced to up to ten years in prison if convicted, lawyers said.", "en"),
+    ("根据该法，向境外泄露核心技术者可被判处三年以上有期徒刑。", "zh"),
+    ("有议员提议对泄露核心技术者最高判处无期徒刑。", "zh"),
+])
+def test_penalties_a_law_allows_are_no_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang)
