@@ -324,6 +324,17 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(党政机关|政府机关|国家机关|政府部门|公共部门|军队单位|部分军队|军方|军营)[^。；]{0,40}(逐步淘汰|淘汰|停止采购|不得采购|"
          r"不得使用|不得驶入|不得进入|禁止驶入|不允许[^，。；]{0,12}(驶入|进入|使用))", 0.88, None,
          r"\b(court|judge)\b|法院"),
+        # a government telling its firms to stop using a foreign country's firms' software or equipment (中国有关部门通知国内
+        # 企业，停止使用由...美国和以色列公司提供的网络安全软件) and a ban on downloads of named apps from a country's app
+        # stores ("ordered a ban on downloads of WeChat and TikTok from U.S. app stores"): bans on dealings with a country's
+        # firms, as the device bans above (round 33, from the spent holdouts' errors)
+        (r"\b(told|ordered|instructed|directed|asked)\b[^.;]{0,40}\b(companies|firms|agencies|enterprises|state firms|"
+         r"state-owned (companies|firms|enterprises))\b[^.;]{0,20}\bto stop using\b[^.;]{0,80}\b(u\.s\.|(us|american|israeli|"
+         r"foreign|western|chinese)\b)|"
+         r"\bban\w*\b[^.;]{0,20}\bdownloads? of\b[^.;]{0,60}\b(from|in|on) (the )?(u\.s\.|us|american) app stores?\b|"
+         r"(通知|要求|指示|责令)[^，。；]{0,20}(企业|机构|单位|部门)[，,]?[^，。；]{0,6}停止使用[^，。；]{0,30}(美国|以色列|外国|境外|西方|"
+         r"中国)[^，。；]{0,20}(公司|企业|厂商)", 0.88, None,
+         r"\b(court|judge)\b|法院|\b(could|may|might|would|consider\w*)\b[^.;]{0,10}\b(tell|order|ban)\b|(可能|或将|拟|考虑)"),
         # a country's firms shut out of another's public procurement (the EU's procurement instrument barring Chinese
         # bidders from medical-device tenders, China's reciprocal exclusion of EU firms: 排除欧盟企业参与), buyers barred
         # from buying or installing equipment from a country's or "foreign adversaries'" firms (the U.S. grid-equipment
@@ -735,10 +746,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # instrument (round 31, after holdout29's scoring)
         (r"\b(issu(e|es|ed|ing)|publish(es|ed|ing)?|promulgat\w*|adopt(s|ed|ing)?|unveil(s|ed|ing)?|propos(e|es|ed|ing))\b"
          r"[^.;]{0,40}\b(regulations?|rules|law|legislation|instrument|provisions)\b[^.;]{0,30}"
-         r"\b(implementing|that (would )?(allow|let|give|empower)s?|to (counter|block|respond to|punish))\b|"
+         r"\b(implementing|governing|regulating|that (would )?(allow|let|give|empower)s?|to (counter|block|respond to|punish))\b|"
          r"(签署|公布|发布|印发|审议通过|正式通过)[^，。；《]{0,4}《[^》]{2,40}(条例|办法|规定|实施细则)》|"
          r"(提出|通过)[^，。；]{0,12}[“\"][^”\"]{2,20}[”\"][^，。；]{0,4}(条例|立法提案|法案)|提出[^，。；]{0,10}立法提案", 0.96,
-         r"government|ministry|state council|commission|council|parliament|congress|国务院|部|委员会|理事会|议会|政府|欧盟",
+         r"government|ministry|state council|commission|council|parliament|congress|regulator|国务院|部|委员会|理事会|议会|政府|欧盟|网信办",
          # the instrument's own subject, named before the powers it would give ("would let the EU respond ... with
          # tariffs", 拟赋予欧盟...采取关税...的权力 name what it could do, not what it is; round 32, after holdout29's
          # scoring)

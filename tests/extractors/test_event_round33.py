@@ -59,3 +59,33 @@ def test_a_person_sentenced_or_detained_is_a_prosecution(full, text, lang) -> No
 ])
 def test_penalties_a_law_allows_are_no_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" not in types_of(full, text, lang)
+
+
+# extract-0.7.52 (from the spent holdouts' errors): a government telling its firms to stop using a foreign country's
+# firms' software and a ban on downloads of named apps from a country's app stores are controls; a regulator's rules
+# governing a technology are a policy act
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("BEIJING, March 3 - Chinese authorities have told state firms to stop using antivirus software made by several U.S. "
+     "companies, citing security risks, people familiar with the matter said.", "en"),
+    ("本报北京3月3日电 中国有关部门近日通知国有企业，停止使用由数家美国公司提供的杀毒软件。", "zh"),
+    ("WASHINGTON, March 3 - The Commerce Department on Monday ordered a ban on downloads of two Chinese messaging apps "
+     "from U.S. app stores starting Friday.", "en"),
+])
+def test_stop_using_a_countrys_software_is_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said Beijing could tell state firms to stop using antivirus software made by U.S. companies.",
+    "The company told its staff to stop using personal phones for work after a leak.",
+])
+def test_stop_using_only_possible_or_a_firms_own_rule_is_no_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, "en")
+
+
+def test_a_regulators_rules_governing_a_technology_are_a_policy_act(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("BEIJING, March 3 - China's internet regulator on Monday issued rules governing generative video tools, "
+            "requiring providers to label synthetic content.")
+    assert "policy_plan" in types_of(full, text, "en", published="2025-03-04")
