@@ -478,6 +478,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(charging|collecting|levying)\b|(收取|征收|加征)[^，。；]{0,40}(港务费|港口(收)?费)", 0.95, r"vessel|ship|船",
          r"\b(could|would|may|might) (lead to|result in|include)\b|\bseek\w*|\bsought\b|\bpetition\w*|\bcall\w* for\b|"
          r"\bpropos\w*|要求|建议|担忧|可能|或将|呼吁"),
+        # the duty-free treatment of small parcels (the "de minimis" exemption, 小额包裹“最低限度免税”待遇) ended, paused or
+        # restored: a tariff act (round 33, from the development splits' errors)
+        (r"\bde minimis\b[^.;]{0,30}\b(exemption|treatment|rule|threshold|loophole)\b|\bduty-free (treatment|exemption|status)\b"
+         r"[^.;]{0,40}\b(parcels?|packages?|shipments?)\b|最低限度免税|(小额)?包裹[^，。；]{0,10}免税(待遇|政策)?", 0.95, None,
+         r"\b(could|would|may|might) (end|scrap|close|remove)\b|\bcall\w* (for|to)\b|\burg\w*|(可能|或将|呼吁|建议)"),
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
         (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES

@@ -89,3 +89,21 @@ def test_a_regulators_rules_governing_a_technology_are_a_policy_act(full) -> Non
     text = ("BEIJING, March 3 - China's internet regulator on Monday issued rules governing generative video tools, "
             "requiring providers to label synthetic content.")
     assert "policy_plan" in types_of(full, text, "en", published="2025-03-04")
+
+
+# extract-0.7.53 (from the development splits' errors): the duty-free treatment of small parcels (the "de minimis"
+# exemption) ended, paused or restored is a tariff act
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("WASHINGTON, March 3 - The White House on Monday paused the end of the de minimis exemption for low-value parcels "
+     "from China until customs systems are ready.", "en"),
+    ("本报华盛顿3月3日电 美国白宫3日宣布，暂缓取消对中国小额包裹的“最低限度免税”待遇。", "zh"),
+])
+def test_the_de_minimis_exemption_is_a_tariff_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
+
+
+def test_a_call_to_end_de_minimis_is_no_tariff_act(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Retailers' groups have urged lawmakers to close the de minimis loophole, saying it favours foreign sellers."
+    assert "tariff" not in types_of(full, text, "en")
