@@ -256,12 +256,23 @@ def repeated(event: dict[str, Any]) -> bool:
     return bool(_REPEATED.search(sentence[starts[-1] if starts else 0:at + len(trigger)]))
 
 
+#: a tariff stated as standing, the setting of other news and no act ("Epoxy resins from China already pay Section 301
+#: tariffs", "Duties on Chinese solar products have been in place for years", 多年来，美国对中国光伏产品一直征收...关税,
+#: 中国产环氧树脂目前已被加征301关税; round 33, from the development splits' and spent holdouts' errors)
+_STANDING_TARIFF = re.compile(
+    r"\balready (levies|levy|pays?|faces?|carr(y|ies)|charges?|is subject to|are subject to)\b|"
+    r"\b(tariffs?|dut(y|ies)|levies)\b[^.;]{0,60}\b(have|has) been in (place|force|effect) for (years|decades|\w+ years)\b|"
+    r"多年来[^。；]{0,30}一直[^，。；]{0,20}(征收|加征)|目前已(被)?(加征|征收)|(一直|长期)(被)?(加征|征收)", _I)
+
+
 def allusion(event: dict[str, Any]) -> bool:
-    """A rule event whose trigger only names the instrument in a sentence stating no act on it."""
+    """A rule event whose trigger only names the instrument in a sentence stating no act on it (for a tariff: an
+    earlier class of tariffs, or a tariff stated as standing, :data:`_STANDING_TARIFF`)."""
     trigger = event.get("trigger")
     if event["type"] == "tariff" and trigger:
         at = event["sentence"].find(trigger)
-        return at > 0 and bool(_EARLIER_CLASS.search(event["sentence"][max(0, at - 40):at]))
+        return (at > 0 and bool(_EARLIER_CLASS.search(event["sentence"][max(0, at - 40):at]))) \
+            or bool(_STANDING_TARIFF.search(event["sentence"]))
     if event["type"] not in ("export_control", "entity_list") or not trigger:
         return False
     sentence = event["sentence"]

@@ -107,3 +107,25 @@ def test_the_de_minimis_exemption_is_a_tariff_act(full, text, lang) -> None:  # 
 def test_a_call_to_end_de_minimis_is_no_tariff_act(full) -> None:  # type: ignore[no-untyped-def]
     text = "Retailers' groups have urged lawmakers to close the de minimis loophole, saying it favours foreign sellers."
     assert "tariff" not in types_of(full, text, "en")
+
+
+# extract-0.7.54 (from the development splits' and spent holdouts' errors): a tariff stated as standing is the setting of
+# other news, no tariff act
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ceramic tiles from China already pay Section 301 tariffs, importers said.", "en"),
+    ("Duties on Chinese steel wheels have been in place for years.", "en"),
+    ("多年来，美国对中国瓷砖一直征收较高的反倾销关税。", "zh"),
+    ("中国产瓷砖目前已被加征301关税。", "zh"),
+])
+def test_a_standing_tariff_is_no_tariff_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("WASHINGTON, March 3 - The United States on Monday imposed tariffs of 25% on ceramic tiles from China.", "en"),
+    ("本报华盛顿3月3日电 美国3日宣布对原产于中国的瓷砖加征25%的关税。", "zh"),
+])
+def test_a_tariff_imposed_stays_a_tariff_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
