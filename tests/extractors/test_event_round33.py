@@ -129,3 +129,33 @@ def test_a_standing_tariff_is_no_tariff_act(full, text, lang) -> None:  # type: 
 ])
 def test_a_tariff_imposed_stays_a_tariff_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.55 (after holdout31's scoring; fitted): a conviction by a jury or a court and an arrest by the police on
+# suspicion of a crime are prosecutions; a draft regulation published for comment is a proposed policy act; entities
+# listed under the forced-labour law's list (清单) are a designation
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("CHICAGO, May 6 - A federal jury on Tuesday convicted a Chinese solar-panel maker of stealing trade secrets from a "
+     "former partner.", "en"),
+    ("本报芝加哥5月6日电 美国一联邦陪审团6日裁定，中国某光伏企业窃取前合作伙伴商业秘密等罪名成立。", "zh"),
+    ("日本警方以涉嫌违反《不正当竞争防止法》为由逮捕一名外籍工程师。", "zh"),
+])
+def test_a_conviction_or_an_arrest_is_a_prosecution(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
+
+
+def test_if_convicted_is_no_prosecution(full) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, "She could face up to five years in prison if convicted.", "en")
+
+
+def test_a_draft_regulation_for_comment_is_a_proposed_policy_act(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报北京3月3日电 工业和信息化部3日发布《钨管理条例（征求意见稿）》，向社会公开征求意见。"
+    plans = [e for e in events_of(full, text, "zh", published="2025-03-04") if e.type == "policy_plan"]
+    assert plans and plans[0].status == "proposed"
+
+
+def test_the_forced_labour_laws_list_is_a_designation(full) -> None:  # type: ignore[no-untyped-def]
+    text = "本报华盛顿3月3日电 美国国土安全部3日宣布，将三家中国企业列入依据所谓《维吾尔强迫劳动预防法》设立的清单。"
+    assert "entity_list" in types_of(full, text, "zh", published="2025-03-04")
