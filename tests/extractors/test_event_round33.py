@@ -159,3 +159,33 @@ def test_a_draft_regulation_for_comment_is_a_proposed_policy_act(full) -> None: 
 def test_the_forced_labour_laws_list_is_a_designation(full) -> None:  # type: ignore[no-untyped-def]
     text = "本报华盛顿3月3日电 美国国土安全部3日宣布，将三家中国企业列入依据所谓《维吾尔强迫劳动预防法》设立的清单。"
     assert "entity_list" in types_of(full, text, "zh", published="2025-03-04")
+
+
+# extract-0.7.56 (after holdout31's scoring; fitted): wrong senses. A foreign-investment review panel's name is no
+# investment, penalties a rule sets for whoever breaks it are no probe, a commodity's price is no market move
+
+
+def test_a_review_panels_name_is_no_investment(full) -> None:  # type: ignore[no-untyped-def]
+    text = "收购案获美外资投资委员会放行"
+    assert "investment" not in types_of(full, text, "zh", published="2025-03-04")
+
+
+@pytest.mark.parametrize("text", [
+    "工业和信息化部发布的征求意见稿还明确，违规开采、超指标生产等行为将面临没收违法所得和罚款等处罚。",
+    "工业和信息化部表示，对超指标生产等行为，条例设定了没收违法所得并处罚款等处罚。",
+    "台湾“经济部”公告称，岛内企业不得担任大陆平台的代理商，违者将被处以罚款。",
+])
+def test_penalties_a_rule_sets_are_no_probe(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, "zh")
+
+
+def test_a_fine_imposed_stays_a_probe(full) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, "本报北京3月3日电 市场监管部门3日对该公司处以罚款50万元。", "zh")
+
+
+def test_a_commoditys_price_is_no_market_move(full) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in types_of(full, "今年以来，海外市场锗价明显上涨，部分企业开始增加库存。", "zh")
+
+
+def test_a_share_price_stays_a_market_move(full) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" in types_of(full, "受此消息影响，该公司股价当日上涨6%。", "zh")
