@@ -777,6 +777,11 @@ _NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|impor
                               # the patient of a passive ("日本重新被列入", "Japan was put back on"): acted on, not acting
                               r"^\s*(重新|再次|已|已经|也|均)?被|^\s+(was|were|has been|have been|had been|is|are|will be)\s+"
                               r"(re)?(added|placed|put|removed|listed|restored|returned|reinstated|blacklisted|designated|struck|dropped|taken)\b|"
+                              # a person's nationality ("convicted Xu Yanjun, a Chinese intelligence officer", "a Chinese national",
+                              # 中国公民徐延军, 中国籍研究员; round 33, after holdout31's scoring): a person, not a state acting
+                              r"^\s+((intelligence|security|military|state) )?(nationals?|citizens?|officers?|engineers?|researchers?|"
+                              r"employees?|businessm[ae]n|businesswom[ae]n|students?|scientists?|spies|spy|hackers?|executives?)\b|"
+                              r"^(籍|公民|国籍|男子|女子|留学生|商人)|"
                               # the nationality of a firm named by its trade ("U.S. due-diligence firm Mintz Group", "美国管理咨询公司
                               # 贝恩公司"; round 28, after holdout26's scoring): one or two describing words, no article or verb
                               + _FIRM_OF_TRADE, _I)

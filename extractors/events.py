@@ -589,7 +589,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # ... or convicted by a jury or a court, or arrested by the police on suspicion of a crime ("A federal jury on
          # Wednesday convicted Sinovel Wind Group ... of stealing trade secrets", 陪审团...裁定...窃取...商业秘密等罪名成立,
          # 东京警方以涉嫌违反...为由逮捕...研究员; round 33, after holdout31's scoring; fitted)
-         r"\b(jury|court|judge)\b[^.;]{0,60}\b(convicted|found (\w+ ){0,4}guilty)\b|\b(was|were|has been|had been) convicted\b|"
+         r"\b(jury|court|judge)\b[^.;]{0,60}\b(convict(ed|s)|(found|finds) (\w+ ){0,4}guilty)\b|\b(was|were|has been|had been) convicted\b|"
          r"(裁定|判定|认定)[^。；]{0,80}罪名成立|(警方|警察|检方|检察机关)[^，。；]{0,30}(以涉嫌[^，。；]{0,30}为由)?逮捕", 0.95, None,
          r"\b(could|may|might|would|will|faces?|facing) (be )?(sentenced|detained|arrested|convicted|up to)\b|\bif convicted\b|"
          r"(可能|或将|拟|可|最高)[^，。；]{0,6}(被)?判处"),

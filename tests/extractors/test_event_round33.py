@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import events_of, types_of
+from tests.extractors.conftest import events_of, first_actor, types_of
 
 
 @pytest.mark.parametrize(("text", "lang", "actor"), [
@@ -189,3 +189,21 @@ def test_a_commoditys_price_is_no_market_move(full) -> None:  # type: ignore[no-
 
 def test_a_share_price_stays_a_market_move(full) -> None:  # type: ignore[no-untyped-def]
     assert "market_move" in types_of(full, "受此消息影响，该公司股价当日上涨6%。", "zh")
+
+
+# extract-0.7.57 (after holdout31's scoring; fitted): a jury that "convicts" in a headline, and a person's nationality
+# ("a Chinese intelligence officer", 中国公民) is no state acting
+
+
+def test_a_headline_conviction_is_a_prosecution_by_the_jurys_country(full) -> None:  # type: ignore[no-untyped-def]
+    text = "U.S. jury convicts Chinese engineer of stealing chip designs"
+    assert first_actor(full, text, "en", "investigation") == "us-gov"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("DETROIT, May 6 - A federal jury on Tuesday convicted a Chinese national of smuggling rifle scopes.", "en"),
+    ("陪审团裁定中国公民李某共谋窃取芯片设计罪名成立。", "zh"),
+])
+def test_a_persons_nationality_does_not_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    probes = [e for e in events_of(full, text, lang) if e.type == "investigation"]
+    assert probes and all(e.actor != "cn-gov" for e in probes)
