@@ -721,6 +721,43 @@ def commentary(event: dict[str, Any]) -> bool:
     return bool(_COMMENTARY_ZH.search(sentence) or _COMMENTARY_EN.search(sentence))
 
 
+#: a commentator's or a speculator's guess at an act, the trigger after the guess's modal ("Trade lawyers said the case
+#: could end with duties well into triple digits", "Some importers speculated that ... Chinese suppliers could face much
+#: steeper duties", "which analysts said could blunt the short-term impact of any duties", 分析人士认为，监管部门理论上可以要求
+#: 办理技术出口许可) and an act possible only in theory ("Officials could in theory require a technology-export licence") or
+#: on a finding still to come ("If it finds injury, Commerce could set preliminary duties next year") (round 34, from the
+#: spent holdouts' errors)
+_GUESSER_EN = re.compile(r"\b(" + _COMMENTATOR_EN[1:-1] + r"|commentators?|market participants|some|others)\b[^.;:]{0,40}?\b(said|say|says|"
+                         r"speculat\w*|expect\w*|believe\w*|warned|noted|argued|estimated?|reckon\w*)\b", _I)
+_GUESSER_ZH = re.compile(_COMMENTATOR_ZH + r"[^，。；“”：:]{0,6}(认为|表示|说|称|预计|估计|猜测|推测)", _I)
+_MAYBE_EN = re.compile(r"\b(could|might)\b", _I)
+_MAYBE_ZH = re.compile(r"理论上|可能(?!性)|或将|或许|也许")
+_IN_THEORY = re.compile(r"\bin theory\b|\btheoretically\b|理论上", _I)
+_ON_A_FINDING = re.compile(r"^\W{0,3}if (it|the \w+|\w+) (finds?|determines?|rules?)\b[^.;]{0,60},\s*[^.;]{0,40}\b(could|can|may|might)\b"
+                           r"[^.;]{0,80}$", _I)
+
+
+def guessed(event: dict[str, Any]) -> bool:
+    """An event whose trigger follows, in its clause, a commentator's guess with a modal of possibility
+    (:data:`_GUESSER_EN`, :data:`_GUESSER_ZH`), or an act possible only in theory or on a finding still to come: no act
+    stated (a classifier event with no trigger is read to its sentence's end)."""
+    sentence = event["sentence"]
+    trigger = event.get("trigger")
+    at = sentence.find(trigger) if trigger else len(sentence)
+    if at < 0:
+        return False
+    before = sentence[:at]
+    if _IN_THEORY.search(before) or (event["type"] in _CAPABILITY_TYPES and _ON_A_FINDING.search(before)):
+        return True
+    for rx, maybe, stop in ((_GUESSER_EN, _MAYBE_EN, ".;"), (_GUESSER_ZH, _MAYBE_ZH, "。；")):
+        for m in rx.finditer(before):
+            if any(c in sentence[m.end():at] for c in stop):
+                continue
+            if maybe.search(sentence[m.end():at]):
+                return True
+    return False
+
+
 #: a public body, an official, a law or a trade-remedy case named in a sentence (extract-0.7.25): the sentence of an
 #: investigation or designation with no actor may still report a government's act through one of these
 _AUTHORITY = re.compile(
@@ -868,7 +905,7 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
             if not (allusion(ev) or negated(ev) or not_designation(ev) or conditional(ev) or uncued(ev)
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
-                    or petitioned_duties(ev) or commentary(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
+                    or petitioned_duties(ev) or commentary(ev) or guessed(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
                     or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev) or instrument_powers(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties) or import_ban(ev)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]
