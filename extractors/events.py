@@ -521,6 +521,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # OpenAI", "个人信息保护委员会...向OpenAI发出警告"; extract-0.7.26)
         (r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b[^.;]{0,50}\b(issued|sent|gave|"
          r"issues|sends|gives)\b (\w+ ){0,3}(formal |administrative |written )?warnings?\b(?! (about|of|that)\b)|"
+         # ... or that it warned the firm not to do something ("said on Friday it had warned OpenAI ... not to collect";
+         # round 34, from the spent holdouts' errors)
+         r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b[^.;]{0,50}\b(warned|warns|cautioned)\b "
+         r"(?-i:[A-Z])[^.;]{0,60}\bnot to\b|"
          r"向[^，。；]{0,30}(发出|下发|作出)[^，。；]{0,4}(警告|警示函)",
          0.85, r"委员会|监管|总局|管理局|部门|网信办|监委|\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b", r"\b(weather|storm|typhoon|flood|heat|health|travel|profit|investors?)\b (\w+ ){0,2}warning|预警|天气|台风|暴雨"),
         # a regulator's security test of a named firm's devices ("would test whether the company's phones send user data
@@ -575,7 +579,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # enough that the classifier does not drop it ("A researcher has been charged with economic espionage."; 0.7.26)
         (r"\bcharged with (\w+ ){0,3}(espionage|stealing|steal|theft|fraud|conspir\w*|smuggl\w*|lying|making false|acting as|"
          r"illegally|money laundering|brib\w*|obstruct\w*|violat\w*|exporting|export\w* control)|"
-         r"被控[^，。；]{0,30}罪|以[^，。；]{0,16}罪(名)?(起诉|提起公诉|指控)|被(起诉|指控)[^，。；]{0,24}(罪|窃取|间谍)", 0.95, None,
+         r"被控[^，。；]{0,30}罪|以[^，。；]{0,16}罪(名)?(起诉|提起公诉|指控)|被(起诉|指控)[^，。；]{0,24}(罪|窃取|间谍)|"
+         # a person arrested and charged with acting as an agent or with a crime's conduct ("一名...中国公民被捕，被控非法充当
+         # 中国国家安全部门的代理人"; round 34, from the spent holdouts' errors)
+         r"被捕[，,]?(并)?被(控|指控)|被(控|指控)[^，。；]{0,12}(非法|充当|窃取|走私|欺诈|间谍)", 0.95, None,
          r"\b(could|may|might|would|will) (be )?charged\b|(可能|或将|拟)[^，。；]{0,6}(被控|起诉|指控)"),
         # a person detained, arrested or sentenced by a state ("A Beijing court on Wednesday sentenced a Japanese employee
         # of Astellas Pharma to three and a half years in prison for espionage", "a Japanese employee ... who was detained
@@ -669,7 +676,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a firm agreeing to buy another ("has agreed to buy Sumo Group", 已同意收购, 宣布...收购): an acquisition, a firm's
         # investment (round 31, after holdout29's scoring)
         (r"\b(agreed|agrees|agree) to (buy|acquire|purchase)\b(?! (as much as|more|about|up to|\$|\d|(\w+ ){0,3}(shares|stakes?|goods|products|chips|soybeans)))|"
-         r"(已|已经)?同意收购|宣布[^，。；]{0,12}收购|(拟|将)以[^，。；]{0,20}收购", 0.95, None,
+         r"(已|已经)?同意收购|宣布[^，。；]{0,12}收购|(拟|将|同意)以[^，。；]{0,20}收购|"
+         # a stake bought by paying in ("将通过旗下子公司出资约657亿日元，取得乐天约3.65%的股份", "同意以约15亿美元的估值收购";
+         # round 34, from the spent holdouts' errors)
+         r"出资[^。；]{0,24}(取得|获得|认购)[^，。；]{0,16}\d+(\.\d+)?%的?股份", 0.95, None,
          r"\b(regulators?|antitrust|approv\w*|clear\w*|review\w*|block\w*|panel|CFIUS|probe|investigat\w*)\b|监管|审查|批准|反垄断|"
          r"外国投资委员会|调查|一案|终止|放弃|取消|告吹|\b(terminat\w*|abandon\w*|called off|scrap\w*|walk\w* away)\b"),
         (r"\binvest(s|ed|ing|ment|ments)?\b", 0.82, None, r"investment bank|investment advice|investment risks?|warn\w*.{0,30}invest|investment firms|new investments|each yuan invested|duplicat|" + _INVESTMENT_BAN + "|" + _NOT_AN_INVESTMENT),

@@ -53,3 +53,28 @@ def test_acts_and_threats_keep_their_events(full, text, lang, etype, status) -> 
 ])
 def test_the_guess_comes_before_the_trigger(sentence, trigger, etype, expected) -> None:  # type: ignore[no-untyped-def]
     assert guessed({"sentence": sentence, "trigger": trigger, "type": etype}) is expected
+
+
+# extract-0.7.59 (from the spent holdouts' errors): a person arrested and charged with an agent's or a crime's conduct in
+# Chinese, a stake bought by paying in, an agreed purchase at a price, a regulator that warned a firm not to do something
+@pytest.mark.parametrize(("text", "lang", "etype", "target"), [
+    ("美国司法部3日宣布，一名居住在波士顿的中国公民被捕，被控非法充当外国政府代理人。", "zh", "investigation", None),
+    ("阿里巴巴将通过旗下基金出资约120亿日元，取得该公司约4.2%的股份。", "zh", "investment", "alibaba"),
+    ("百度同意以约8亿美元的价格收购一家语音识别公司。", "zh", "investment", "baidu"),
+    ("Seoul's privacy commission said on Monday it had warned DeepSeek not to send users' data to servers abroad without "
+     "their consent.", "en", "investigation", "deepseek"),
+])
+def test_arrests_stakes_purchases_and_warnings(full, text, lang, etype, target) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in events_of(full, text, lang) if e.type == etype]
+    assert events
+    if target:
+        assert target in events[0].targets
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("他可能被控非法出口芯片。", "zh", "investigation"),  # a charge that may come
+    ("The ministry warned investors not to chase AI stocks.", "en", "investigation"),  # no firm warned
+    ("The agency warned that Chinese apps may not protect users' data.", "en", "investigation"),
+])
+def test_what_stays_without_an_event(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
