@@ -92,6 +92,7 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout30.jsonl", "sh30-{:03d}", "h30s", 150, 0.13, 90, 0.2, 40),
     # round 33's writer found about 250 candidate events already in the files and delivered 54 pairs (its final message)
     Spec(DATA / "sentiment_beat_holdout31.jsonl", "sh31-{:03d}", "h31s", 50, 0.55, 25, 0.2, 15),
+    Spec(DATA / "sentiment_beat_holdout32.jsonl", "sh32-{:03d}", "h32s", 100, 0.55, 50, 0.2, 25),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
