@@ -844,7 +844,11 @@ _TARIFF_CONFLICT = re.compile(r"\b(tariff|trade|customs)[- ](disputes?|wars?|fig
                               r"(关税|贸易)(战|争端|摩擦|谈判|休战|冲突|博弈|协议|紧张)|"
                               # tariffs named as a topic ("围绕关税等问题出台了多项措施", "on tariffs and other issues"; round 32,
                               # after holdout30's scoring)
-                              r"(关税|贸易)等(问题|议题|领域|事项)|\b(on|over|about) (tariffs|trade) and other (issues|matters|topics)\b", _I)
+                              r"(关税|贸易)等(问题|议题|领域|事项)|\b(on|over|about) (tariffs|trade) and other (issues|matters|topics)\b|"
+                              # two countries' tariffs on each other named as the setting ("as the two countries exchange
+                              # rounds of tariffs", 正值中美相互加征关税之际; round 34, from the spent holdouts' errors)
+                              r"\b(as|while|amid|when)\b[^.;]{0,40}\bexchang\w* (\w+ ){0,2}(tariffs|duties)\b|"
+                              r"相互加征(的)?关税(之际|的背景下|期间)", _I)
 
 
 _FEES = re.compile(r"\bfees?\b|\bcharges?\b|收费|费用|港务费|服务费", _I)

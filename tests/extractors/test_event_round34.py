@@ -78,3 +78,20 @@ def test_arrests_stakes_purchases_and_warnings(full, text, lang, etype, target) 
 ])
 def test_what_stays_without_an_event(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype not in types_of(full, text, lang)
+
+
+# extract-0.7.60 (from the spent holdouts' errors): two countries' tariffs on each other named as the setting
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The new licence rule comes as Washington and Beijing keep exchanging rounds of tariffs.", "en"),
+    ("此次出口管制措施出台之时，正值中美相互加征关税之际。", "zh"),
+])
+def test_tariffs_exchanged_as_a_setting_are_no_tariff_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("China said on Friday it would impose tit-for-tat tariffs of 34% on all U.S. goods from April 10.", "en"),
+    ("国务院关税税则委员会宣布，中美双方同意取消相互加征的关税。", "zh"),
+])
+def test_tariffs_on_each_other_as_an_act_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
