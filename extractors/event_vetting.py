@@ -697,7 +697,13 @@ _COMMENTATOR_EN = (r"(lawyers?|attorneys?|analysts?|traders?|dealers?|economists
 _COMMENTARY_EN = re.compile(
     r"^(but |and |still, |however, )?((some|several|many|other) |(a|an|one|another) ([\w-]+ ){0,3})?"
     + _COMMENTATOR_EN + r" (said|say|says|told|noted|argued|warned|added|cautioned|expect\w*|believe\w*)\b|"
-    r"[,\"”]\s*[\"”]?\s*(a|an|one|another) ([\w-]+ ){0,4}" + _COMMENTATOR_EN + r" (said|says|added|noted)\.?\s*$", _I)
+    r"[,\"”]\s*[\"”]?\s*(a|an|one|another) ([\w-]+ ){0,4}" + _COMMENTATOR_EN + r" (said|says|added|noted)\.?\s*$|"
+    # an industry's or business groups' remark ("Industry associations said tariffs on machine tools would raise costs",
+    # "Business groups on the island said they were worried"; round 34, from the development splits' errors)
+    r"^([\w-]+ ){0,2}(industry|business|trade|lobby) (groups?|associations?|bodies|lobb(y|ies))\b[^.;,]{0,30}?\b(said|say|says|"
+    r"warned|argued|noted|cautioned|complained)\b", _I)
+#: ... and in Chinese ("美国风能行业组织警告称", "中方有关行业协会表示")
+_GROUPS_ZH = re.compile(r"^[^，。；“”：:]{0,12}(行业组织|行业协会|行业团体|商会)[^，。；“”：:]{0,4}(则)?(表示|警告|称|认为|指出|呼吁)")
 
 
 #: an agency whose name holds the word of a probe ("贸易救济调查局", the Trade Remedy and Investigation Bureau), and the
@@ -718,7 +724,7 @@ def commentary(event: dict[str, Any]) -> bool:
     """An event whose sentence is an unnamed private commentator's remark (:data:`_COMMENTARY_ZH`,
     :data:`_COMMENTARY_EN`): the remark interprets an act stated elsewhere, or speculates."""
     sentence = event["sentence"].strip()
-    return bool(_COMMENTARY_ZH.search(sentence) or _COMMENTARY_EN.search(sentence))
+    return bool(_COMMENTARY_ZH.search(sentence) or _COMMENTARY_EN.search(sentence) or _GROUPS_ZH.search(sentence))
 
 
 #: a commentator's or a speculator's guess at an act, the trigger after the guess's modal ("Trade lawyers said the case

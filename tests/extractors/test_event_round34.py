@@ -95,3 +95,21 @@ def test_tariffs_exchanged_as_a_setting_are_no_tariff_act(full, text, lang) -> N
 ])
 def test_tariffs_on_each_other_as_an_act_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.61 (from the development splits' errors): an industry's or business groups' remark states no act
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("Industry associations said tariffs on robots would raise costs for the plants the government wants to attract.", "en",
+     "tariff"),
+    ("Business groups in Taipei said they feared the review would be used to end tariff cuts on petrochemicals.", "en",
+     "tariff"),
+    ("美国机床行业组织警告称，新关税可能推高工厂的设备成本。", "zh", "tariff"),
+])
+def test_an_industry_groups_remark_is_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+def test_a_named_association_reporting_an_act_keeps_it(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("The American Honey Producers Association said the Commerce Department had imposed anti-dumping duties on "
+            "Chinese honey.")
+    assert "tariff" in types_of(full, text, "en")
