@@ -769,7 +769,7 @@ _FIRM_OF_TRADE = (r"^\s+(?!(the|a|an|its|their|this|that|his|her|our|which|who|h
                   r"网络安全|通信|游戏|无人机|社交媒体|投资|私募|基金)(公司|企业|集团|机构|所)")
 
 
-_NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|imports|exports|companies|firms|entities|chipmakers?|"
+_NOT_ACTOR_AFTER = re.compile(r"^(-made|-based|-origin)?\s*(products|goods|imports|exports|compan(y|ies)|firms?|entities|chipmakers?|"
                               r"suppliers?|chips?|technolog(y|ies)|soybeans|farm\w*|pork|cars|vehicles|consumers|customers|"
                               r"investors|businesses|brands|stocks|shares|market)\b|^(的)?(产品|商品|进口商品|企业|公司|芯片|厂商|市场|实体(?!清单|名单))|"
                               # the country word opening a state firm's name ("中国商飞", "中国电信美洲公司"; extract-0.7.17)

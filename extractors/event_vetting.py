@@ -717,6 +717,9 @@ def probe_bureau(event: dict[str, Any]) -> bool:
     贸易救济措施"): the bureau speaks, no probe is stated."""
     if event["type"] != "investigation" or not _PROBE_BUREAU.search(event["sentence"]):
         return False
+    trigger = event.get("trigger")
+    if trigger and not _PROBE_WORD.search(trigger):
+        return False  # "美国联邦调查局...瓦解了...僵尸网络", "...处以罚款": the act's own trigger is no probe word of the name
     return not _PROBE_WORD.search(_PROBE_BUREAU.sub("", event["sentence"]))
 
 

@@ -517,6 +517,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
+        # a law-enforcement operation taking down a hacking network ("the FBI had disrupted a network of hundreds of hijacked
+        # ... routers", 联邦调查局...瓦解了...僵尸网络; round 34, after holdout32's scoring; fitted): an enforcement step
+        (r"\b(disrupt\w*|dismantl\w*|took down|takes down|taken down|taking down)\b[^.;]{0,40}\b(botnets?|network of ([\w-]+ ){0,5}"
+         r"(routers|devices|computers|servers)|hacking (network|infrastructure|operation))\b|"
+         r"(瓦解|捣毁|摧毁)[^，。；]{0,30}(僵尸网络|黑客(组织|网络)|被劫持的?路由器)", 0.95, None,
+         r"\b(could|may|might|would|will|plans? to|seeks? to|aims? to)\b (\w+ ){0,2}(disrupt|dismantl|take down)|(可能|计划|拟)[^，。；]{0,4}(瓦解|捣毁)"),
         # a regulator's formal warning to a firm, an enforcement step ("Japan's privacy watchdog issued a warning to
         # OpenAI", "个人信息保护委员会...向OpenAI发出警告"; extract-0.7.26)
         (r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b[^.;]{0,50}\b(issued|sent|gave|"

@@ -113,3 +113,32 @@ def test_a_named_association_reporting_an_act_keeps_it(full) -> None:  # type: i
     text = ("The American Honey Producers Association said the Commerce Department had imposed anti-dumping duties on "
             "Chinese honey.")
     assert "tariff" in types_of(full, text, "en")
+
+
+# extract-0.7.62 (after holdout32's scoring; fitted): a federal jury, judge, court or prosecutors act for the U.S.
+# government (watchlist 2026.12.05-3); a country word before "firm" or "company" does not act; a law-enforcement operation
+# taking down a hacking network is an enforcement step, also where the FBI's Chinese name (联邦调查局) holds 调查
+@pytest.mark.parametrize(("text", "lang"), [
+    ("CHICAGO, May 2 - A federal jury on Thursday convicted a former engineer of stealing battery designs for a "
+     "Chinese firm.", "en"),
+    ("BOSTON, May 2 - A former researcher has been charged with economic espionage for taking chip designs to China, "
+     "federal prosecutors said.", "en"),
+    ("美国联邦陪审团2日裁定，一名前工程师为一家中国公司窃取电池设计的罪名成立。", "zh"),
+])
+def test_a_federal_court_or_prosecutor_acts_for_the_us_government(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    probes = [e for e in events_of(full, text, lang) if e.type == "investigation"]
+    assert probes and probes[0].actor == "us-gov"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("WASHINGTON, Feb 1 - The Justice Department said on Thursday the FBI had dismantled a botnet of thousands of "
+     "hijacked home routers that a state-backed hacking group used to hide its traffic.", "en"),
+    ("美国司法部1日宣布，联邦调查局根据法院授权开展行动，捣毁了由数千台被劫持路由器组成的僵尸网络。", "zh"),
+])
+def test_a_hacking_network_taken_down_is_an_enforcement_step(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    probes = [e for e in events_of(full, text, lang) if e.type == "investigation"]
+    assert probes and probes[0].actor == "us-gov"
+
+
+def test_a_trade_remedy_bureau_speaking_is_still_no_probe(full) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, "商务部贸易救济调查局负责人表示，美方滥用贸易救济措施，损害了中国企业的正当权益。", "zh")
