@@ -55,7 +55,14 @@ see models/events/MODEL_CARD.md, round 6):
   analyst, a trader, a scholar, an importer: "一位贸易救济律师指出，...", "Analysts said the duty ...") or closes a quote
   with one: the remark interprets an act stated elsewhere, or speculates. Officials, spokespeople, executives and
   sources are not commentators. Also an investigation whose sentence names a probe only in an agency's name
-  ("商务部贸易救济调查局负责人表示，..."): the bureau speaks, no probe is stated (``probe_bureau``).
+  ("商务部贸易救济调查局负责人表示，..."): the bureau speaks, no probe is stated (``probe_bureau``); an act whose own trigger
+  is no probe word ("美国联邦调查局...瓦解了...僵尸网络") keeps its event (round 34). Industry and business groups' remarks
+  opening the sentence ("Industry associations said ...", 美国风能行业组织警告称) are commentary too (round 34).
+
+* **guess** (round 34): any event whose trigger follows, in its clause, a commentator's guess with a modal of possibility
+  ("Trade lawyers said the case could end with duties", 业内人士预计，美方后续可能审查), an act possible only in theory ("could
+  in theory require a licence", 理论上可以要求) or a policy act on a finding still to come ("If it finds injury, Commerce could
+  set preliminary duties"): no act stated (``guessed``).
 
 * **repeated** (extract-0.7.29): a policy rule event whose trigger's own clause names its kind of act as done again
   and again ("双方此前多次相互加征关税", "发起了多起反倾销调查", "has turned to sanctions repeatedly"): acts named as a class,
@@ -74,7 +81,8 @@ see models/events/MODEL_CARD.md, round 6):
 
 * **trade conflict** (extract-0.7.37): a ``tariff`` event whose sentence names tariffs only in the name of a trade
   conflict or its talks ("negotiate to end their tariff dispute", 贸易摩擦), with no tariff, duty or fee outside it
-  (``tariff_conflict``). Traders named by their trade ("Chinese exporters", 出口企业) are no cue for ``uncued``
+  (``tariff_conflict``); also two countries' tariffs on each other named as the setting ("as the two countries exchange
+  rounds of tariffs", 正值中美相互加征关税之际; round 34). Traders named by their trade ("Chinese exporters", 出口企业) are no cue for ``uncued``
   (extract-0.7.35).
 
 * **instrument powers** (extract-0.7.41, after holdout29's scoring): a policy rule event whose trigger names one of the

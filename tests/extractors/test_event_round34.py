@@ -124,18 +124,12 @@ def test_a_named_association_reporting_an_act_keeps_it(full) -> None:  # type: i
     ("BOSTON, May 2 - A former researcher has been charged with economic espionage for taking chip designs to China, "
      "federal prosecutors said.", "en"),
     ("美国联邦陪审团2日裁定，一名前工程师为一家中国公司窃取电池设计的罪名成立。", "zh"),
-])
-def test_a_federal_court_or_prosecutor_acts_for_the_us_government(full, text, lang) -> None:  # type: ignore[no-untyped-def]
-    probes = [e for e in events_of(full, text, lang) if e.type == "investigation"]
-    assert probes and probes[0].actor == "us-gov"
-
-
-@pytest.mark.parametrize(("text", "lang"), [
+    # a hacking network taken down, an enforcement step
     ("WASHINGTON, Feb 1 - The Justice Department said on Thursday the FBI had dismantled a botnet of thousands of "
      "hijacked home routers that a state-backed hacking group used to hide its traffic.", "en"),
     ("美国司法部1日宣布，联邦调查局根据法院授权开展行动，捣毁了由数千台被劫持路由器组成的僵尸网络。", "zh"),
 ])
-def test_a_hacking_network_taken_down_is_an_enforcement_step(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+def test_us_enforcement_steps_act_for_the_us_government(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     probes = [e for e in events_of(full, text, lang) if e.type == "investigation"]
     assert probes and probes[0].actor == "us-gov"
 
