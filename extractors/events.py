@@ -442,7 +442,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # (also firms put or placed under sanctions: "Beijing put the drone maker and four other U.S. defence companies under
         # sanctions", after holdout28's scoring)
         (r"\b(sanctioned|sanctioning|impos\w* (new )?sanctions|new sanctions|sanctions? (on|against))\b|"
-         r"\b(put|puts|putting|placed|places|placing)\b[^.;]{0,80}\bunder (new )?sanctions\b", 0.8, None, r"sanctioned the use|" + _APPROVED
+         r"\b(put|puts|putting|placed|places|placing)\b[^.;]{0,80}\bunder (new )?(sanctions|countermeasures)\b", 0.8, None, r"sanctioned the use|" + _APPROVED
          # a sports body's or a school's discipline ("The league, which sanctioned another club", extract-0.7.10)
          + r"|\b(leagues?|federations?|associations?|clubs?|teams?|players?|referees?|fifa|uefa|olympic committee|schools?|universit(y|ies))\b[^.;]{0,30}\bsanction(ed|s|ing)\b"
          # (or sanctioning clubs and teams after the verb: "an esports league ... sanctioned two clubs whose members shared
@@ -517,6 +517,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
+        # a Chinese regulator ordering an app or a service shut or pulled ("责令字节跳动永久关停“内涵段子”客户端"; round 34, from
+        # the development splits' errors): an enforcement step
+        (r"责令[^，。；]{0,30}(永久)?(关停|关闭|下架|停止运营|停止运行|暂停(运营|更新|服务|下载|新用户注册))", 0.95, None,
+         r"(法院|法官|要求法院)[^，。；]{0,10}责令|(可能|或将|拟|可)[^，。；]{0,4}责令"),
         # a law-enforcement operation taking down a hacking network ("the FBI had disrupted a network of hundreds of hijacked
         # ... routers", 联邦调查局...瓦解了...僵尸网络; round 34, after holdout32's scoring; fitted): an enforcement step
         (r"\b(disrupt\w*|dismantl\w*|took down|takes down|taken down|taking down)\b[^.;]{0,40}\b(botnets?|network of ([\w-]+ ){0,5}"
@@ -710,6 +714,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(complet\w*|finish\w*)\b.{0,20}\btraining (of|run|for)\b", 0.72, None, r"talent|staff|workers|course"),
         (r"(基于|使用|采用|依托).{0,20}(国产|昇腾|寒武纪|昆仑|芯片|算力).{0,20}(训练|训出)|完成.{0,12}(模型|大模型).{0,6}训练", 0.8, None, r"人才|培训"),
         (r"(发布|推出|开源|上线|亮相).{0,20}(模型|大模型|文心|混元|GLM|星火|Kimi|千问|豆包|M1(?![0-9]))", 0.9, None, _VAGUE_RELEASES),
+        # a model opened to the whole public ("百度宣布文心一言正式向全社会全面开放"; round 34, from the development splits'
+        # errors)
+        (r"(模型|大模型|文心一言|文心|混元|通义|千问|豆包|Kimi|星火|ChatGLM|GLM|DeepSeek)[^，。；]{0,12}(正式|全面)?向(全社会|社会公众|公众|"
+         r"所有用户|全体用户)[^，。；]{0,4}(全面)?开放", 0.9, None, r"(拟|将|计划|有望)[^，。；]{0,6}向"),
     ],
     "chip_launch": [
         (_RELEASE, 0.82, None, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user", ("chip",)),

@@ -136,3 +136,23 @@ def test_us_enforcement_steps_act_for_the_us_government(full, text, lang) -> Non
 
 def test_a_trade_remedy_bureau_speaking_is_still_no_probe(full) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" not in types_of(full, "商务部贸易救济调查局负责人表示，美方滥用贸易救济措施，损害了中国企业的正当权益。", "zh")
+
+
+# extract-0.7.63 (from the development splits' errors): a Chinese regulator ordering an app shut, firms placed under
+# countermeasures, a model opened to the whole public
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("国家网信办责令该平台永久关停旗下一款短视频客户端。", "zh", "investigation"),
+    ("China on Friday placed three Czech defence firms under countermeasures that bar Chinese organisations from trading "
+     "with them.", "en", "entity_list"),
+    ("字节跳动宣布豆包正式向社会公众开放。", "zh", "model_release"),
+])
+def test_shutdown_orders_countermeasures_and_public_models(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("原告要求法院责令对方停止运营相关网站。", "zh", "investigation"),  # a court asked to order, by a party
+    ("该公司表示，新模型将于下月向全社会开放。", "zh", "model_release"),  # not yet opened
+])
+def test_what_is_not_yet_such_an_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
