@@ -405,7 +405,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          0.88, None, None),
         # a court halting a government's restrictions on a watched firm or its app (reversed by the status rules)
         (r"\b(judge|court)\b[^.;]{0,40}\b(block\w*|halt\w*|enjoin\w*|struck down|strikes? down)\b[^.;]{0,40}\b(ban|"
-         r"restrictions?|curbs?|order|controls?)\b|(法官|法院)[^，。；]{0,30}(叫停|阻止|暂停)[^，。；]{0,30}(禁令|限制措施|限制|行政令)",
+         r"restrictions?|curbs?|order|controls?)\b|(法官|法院)[^，。；]{0,30}(叫停|阻止|暂停)[^，。；]{0,30}(禁令|限制措施|限制|行政令)|"
+         # (also after the court's own injunction: "联邦法官19日晚发布初步禁令，暂停执行美国商务部针对微信的禁令"; round 34, from the
+         # spent holdouts' errors)
+         r"(法官|法院)[^，。；]{0,20}(发布|颁布|下达)[^，。；]{0,6}(初步|临时)?禁令[，,]\s*(叫停|阻止|暂停执行|暂停)[^，。；]{0,30}(禁令|限制措施|限制|行政令)",
          0.85, None, None, ("company",)),
         # a denial order (BIS's ban on a party's exports and imports of U.S. items; a bill asking for them): a control, not
         # the sanctions its sentence may name (extract-0.7.20)

@@ -156,3 +156,10 @@ def test_shutdown_orders_countermeasures_and_public_models(full, text, lang, ety
 ])
 def test_what_is_not_yet_such_an_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype not in types_of(full, text, lang)
+
+
+# extract-0.7.64 (from the spent holdouts' errors): a court's own injunction, then the halt of a ban on a watched firm
+def test_a_courts_injunction_halting_a_ban_is_an_eased_control(full) -> None:  # type: ignore[no-untyped-def]
+    text = "美国联邦法官20日发布初步禁令，暂停执行美国商务部针对TikTok的下载禁令。"
+    controls = [e for e in events_of(full, text, "zh") if e.type == "export_control"]
+    assert controls and controls[0].status == "reversed" and "bytedance" in controls[0].targets
