@@ -698,7 +698,9 @@ _COMMENTATOR_ZH = (r"(律师|分析师|分析人士|经销商|卖家|店主|基�
 _COMMENTARY_ZH = re.compile(r"^[^，。；“”：:]{0,16}((一位|一名|另一位|多位|部分|不少|一些|有|也有)[^，。；“”：:]{0,16}"
                             + _COMMENTATOR_ZH + r"|一家[^，。；“”：:]{0,16}(企业|公司|工厂|厂商|经销商)的[^，。；“”：:]{0,6}"
                             r"(总监|经理|负责人|老板|主管))[^，。；“”：:]{0,4}(则)?(表示|说|称|认为|指出|坦言|质疑|提议|担心|预计|分析说|"
-                            r"提醒|直言|建议)")
+                            r"提醒|直言|建议)|"
+                            # an industry's or business groups' remark ("美国风能行业组织警告称", "中方有关行业协会表示"; round 34)
+                            r"^[^，。；“”：:]{0,12}(行业组织|行业协会|行业团体|商会)[^，。；“”：:]{0,4}(则)?(表示|警告|称|认为|指出|呼吁)")
 _COMMENTATOR_EN = (r"(lawyers?|attorneys?|analysts?|traders?|dealers?|economists?|consultants?|experts?|investors?|"
                    r"importers?|exporters?|buyers?|brokers?|academics?|scholars?|researchers?|fund managers?|"
                    r"shop owners?|sellers?)")
@@ -710,8 +712,6 @@ _COMMENTARY_EN = re.compile(
     # "Business groups on the island said they were worried"; round 34, from the development splits' errors)
     r"^([\w-]+ ){0,2}(industry|business|trade|lobby) (groups?|associations?|bodies|lobb(y|ies))\b[^.;,]{0,30}?\b(said|say|says|"
     r"warned|argued|noted|cautioned|complained)\b", _I)
-#: ... and in Chinese ("美国风能行业组织警告称", "中方有关行业协会表示")
-_GROUPS_ZH = re.compile(r"^[^，。；“”：:]{0,12}(行业组织|行业协会|行业团体|商会)[^，。；“”：:]{0,4}(则)?(表示|警告|称|认为|指出|呼吁)")
 
 
 #: an agency whose name holds the word of a probe ("贸易救济调查局", the Trade Remedy and Investigation Bureau), and the
@@ -735,7 +735,7 @@ def commentary(event: dict[str, Any]) -> bool:
     """An event whose sentence is an unnamed private commentator's remark (:data:`_COMMENTARY_ZH`,
     :data:`_COMMENTARY_EN`): the remark interprets an act stated elsewhere, or speculates."""
     sentence = event["sentence"].strip()
-    return bool(_COMMENTARY_ZH.search(sentence) or _COMMENTARY_EN.search(sentence) or _GROUPS_ZH.search(sentence))
+    return bool(_COMMENTARY_ZH.search(sentence) or _COMMENTARY_EN.search(sentence))
 
 
 #: a commentator's or a speculator's guess at an act, the trigger after the guess's modal ("Trade lawyers said the case
@@ -748,7 +748,7 @@ _GUESSER_EN = re.compile(r"\b(" + _COMMENTATOR_EN[1:-1] + r"|commentators?|marke
                          r"speculat\w*|expect\w*|believe\w*|warned|noted|argued|estimated?|reckon\w*)\b", _I)
 _GUESSER_ZH = re.compile(_COMMENTATOR_ZH + r"[^，。；“”：:]{0,6}(认为|表示|说|称|预计|估计|猜测|推测)", _I)
 _MAYBE_EN = re.compile(r"\b(could|might)\b", _I)
-_MAYBE_ZH = re.compile(r"理论上|可能(?!性)|或将|或许|也许")
+_MAYBE_ZH = re.compile(r"可能(?!性)|或将|或许|也许")  # (理论上 is :data:`_IN_THEORY`'s, checked first)
 _IN_THEORY = re.compile(r"\bin theory\b|\btheoretically\b|理论上", _I)
 _ON_A_FINDING = re.compile(r"^\W{0,3}if (it|the \w+|\w+) (finds?|determines?|rules?)\b[^.;]{0,60},\s*[^.;]{0,40}\b(could|can|may|might)\b"
                            r"[^.;]{0,80}$", _I)
@@ -768,9 +768,8 @@ def guessed(event: dict[str, Any]) -> bool:
         return True
     for rx, maybe, stop in ((_GUESSER_EN, _MAYBE_EN, ".;"), (_GUESSER_ZH, _MAYBE_ZH, "。；")):
         for m in rx.finditer(before):
-            if any(c in sentence[m.end():at] for c in stop):
-                continue
-            if maybe.search(sentence[m.end():at]):
+            span = before[m.end():]
+            if not any(c in span for c in stop) and maybe.search(span):
                 return True
     return False
 

@@ -166,6 +166,9 @@ _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)?
 #: case-insensitively on the sentence; with_entities: watchlist kinds or ids of which the sentence
 #: must mention one; anchors: literals one of which every match contains, where the automatic
 #: derivation (required_literals) finds none
+#: the bodies whose warnings to a firm are an enforcement step (the warning trigger's subject and context)
+_REGULATOR_EN = r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b"
+
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
         (r"\b(ban\w*|bar(s|red|ring)?|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|shipments? of|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b|" + _PEOPLE_BANNED),
@@ -532,14 +535,14 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(could|may|might|would|will|plans? to|seeks? to|aims? to)\b (\w+ ){0,2}(disrupt|dismantl|take down)|(可能|计划|拟)[^，。；]{0,4}(瓦解|捣毁)"),
         # a regulator's formal warning to a firm, an enforcement step ("Japan's privacy watchdog issued a warning to
         # OpenAI", "个人信息保护委员会...向OpenAI发出警告"; extract-0.7.26)
-        (r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b[^.;]{0,50}\b(issued|sent|gave|"
+        (_REGULATOR_EN + r"[^.;]{0,50}\b(issued|sent|gave|"
          r"issues|sends|gives)\b (\w+ ){0,3}(formal |administrative |written )?warnings?\b(?! (about|of|that)\b)|"
          # ... or that it warned the firm not to do something ("said on Friday it had warned OpenAI ... not to collect";
          # round 34, from the spent holdouts' errors)
-         r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b[^.;]{0,50}\b(warned|warns|cautioned)\b "
+         + _REGULATOR_EN + r"[^.;]{0,50}\b(warned|warns|cautioned)\b "
          r"(?-i:[A-Z])[^.;]{0,60}\bnot to\b|"
          r"向[^，。；]{0,30}(发出|下发|作出)[^，。；]{0,4}(警告|警示函)",
-         0.85, r"委员会|监管|总局|管理局|部门|网信办|监委|\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b", r"\b(weather|storm|typhoon|flood|heat|health|travel|profit|investors?)\b (\w+ ){0,2}warning|预警|天气|台风|暴雨"),
+         0.85, r"委员会|监管|总局|管理局|部门|网信办|监委|" + _REGULATOR_EN, r"\b(weather|storm|typhoon|flood|heat|health|travel|profit|investors?)\b (\w+ ){0,2}warning|预警|天气|台风|暴雨"),
         # a regulator's security test of a named firm's devices ("would test whether the company's phones send user data
         # to servers in China", "对...小米手机开展资安检测"; extract-0.7.18)
         (r"\b(test|tests|testing|examin\w*|check|checks|checking|inspect\w*)\b[^.;]{0,40}\b(whether|to see (whether|if))\b"
