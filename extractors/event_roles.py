@@ -739,6 +739,9 @@ _NOT_ACTOR_BEFORE = re.compile(
     # Department from removing", "叫停美国商务部针对...的措施"; extract-0.7.24)
     r"\b(order(s|ed|ing)?|instruct(s|ed|ing)?|bar(s|red|ring)?|prohibit(s|ed|ing)?|forb(id|ids|ade|idding)|block(s|ed|ing)?|"
     r"halt(s|ed|ing)?|enjoin(s|ed|ing)?|su(e|es|ed|ing))\s+(the\s+)?|叫停|阻止|暂停执行|"
+    # the subject of a trade-remedy body's finding ("认定中国床垫以低于公平价值的价格在美销售", "初步认定中国政府对...提供了补贴",
+    # "found that Chinese producers had been subsidised"; round 35, from the spent holdouts' errors): found about, not acting
+    r"\b(found|finds|finding|ruled|determined|concluded)\s+that\s+(the\s+)?|认定|裁定|判定|"
     r"(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的、]|针对|出口|进口|输往|运往)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"
