@@ -208,7 +208,9 @@ _DESIGNATION_LIST = re.compile(
     r"notorious[- ]markets?|markets that (facilitate|engage in)|恶名市场|"
     # Japan's End User List (extract-0.7.24)
     r"end[- ]user list|最终用户清单|最终用户名单|"
-    r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施|强迫劳动|实体名单", _I)
+    r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施|强迫劳动|实体名单|"
+    # Beijing's list of "diehard" Taiwan separatists (round 35, after holdout33's scoring)
+    r"顽固分子|分裂组织|diehard|separatist", _I)
 _NOT_DESIGNATION = re.compile(r"unverified list|未经核实清单|未核实清单|" + PRIVATE_BLACKLIST, _I)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import first_actor
+from tests.extractors.conftest import first_actor, types_of
 
 
 # extract-0.7.65: the subject of a trade-remedy body's finding (认定中国..., "found that China ...") is found about, not
@@ -30,3 +30,32 @@ def test_the_subject_of_a_finding_does_not_act(full, text, lang, etype, actor) -
 ])
 def test_the_finding_body_still_acts(full, text, lang, etype, actor) -> None:  # type: ignore[no-untyped-def]
     assert first_actor(full, text, lang, etype) == actor
+
+
+# extract-0.7.66 (after holdout33's scoring; fitted): a government halting or resuming imports of a country's goods, a
+# defence department or federal funds barred from buying named Chinese firms' products, Beijing's list of "diehard"
+# Taiwan separatists
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("China's customs agency said on Monday it would suspend imports of frozen fish originating in Japan from Tuesday.",
+     "en", "export_control"),
+    ("海关总署发布公告，自即日起暂停进口原产地为日本的冷冻鱼类产品。", "zh", "export_control"),
+    ("海关总署决定自7月1日起暂停台湾地区芒果输入大陆。", "zh", "export_control"),
+    ("The provision prohibits the Department of Defense from procuring drones made by DJI and Autel from 2026.", "en",
+     "export_control"),
+    ("根据该法，自2026年起美国国防部不得采购大疆和道通智能生产的无人机。", "zh", "export_control"),
+    ("国台办宣布，将两名民意代表列入“台独”顽固分子清单，依法对其实施惩戒。", "zh", "entity_list"),
+    ("The Taiwan Affairs Office named the two legislators as diehard separatists and said they would be punished.", "en",
+     "entity_list"),
+])
+def test_import_halts_procurement_bans_and_the_separatist_list(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # buyers' own choices, customs' quarantine work and a listing's ticker are no acts
+    ("Chinese buyers stopped imports of Australian coal last year as prices fell.", "en", "export_control"),
+    ("海关近期多次从进口木材中截获检疫性有害生物，并已向出口方通报。", "zh", "investigation"),
+    ("该公司10日在纽约证券交易所挂牌上市，股票代码ZK。", "zh", "market_move"),
+])
+def test_buyers_quarantine_and_tickers_state_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
