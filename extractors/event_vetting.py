@@ -566,7 +566,11 @@ _FINDINGS_OF = re.compile(r"\bfinal (determinations?|results?|rulings?|findings?
                           # what the probe showed, named in a report of its outcome (extract-0.7.21: "the investigation
                           # showed ... dumped", "调查显示")
                           r"\b(the|its|their) (investigation|probe|inquiry) (showed|shows)\b(?! preliminar)|"
-                          r"(?<!初步)调查(显示|表明)", _I)
+                          r"(?<!初步)调查(显示|表明)|"
+                          # how the probe was run, in an official's remark ("The investigation was carried out in strict
+                          # accordance with the law", 调查过程公开透明; round 35, after holdout33's scoring)
+                          r"\b(the|its|this) (investigation|probe|inquiry) (was|had been) (carried out|conducted)\b|"
+                          r"调查(过程|程序)[^，。；]{0,4}(公开|透明|公正|合法|依法)", _I)
 
 
 def probe_as_setting(event: dict[str, Any]) -> bool:

