@@ -118,7 +118,10 @@ _POSSIBLE_TARIFF = (r"\bwhether (to impose |to levy |new |higher )?(tariffs|duti
 _UTILITY_PRICE = (r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming|"
                   # a grid's price for power (extract-0.7.12: "the grid company raised the industrial tariff")
                   r"\b(industrial|commercial|residential|peak|off-peak|heating|gas|energy) tariffs?\b|"
-                  r"\btariffs? (on|for) (\w+ ){0,2}(power|energy|gas|heating)\b|\bgrid (company|operator|firm)")
+                  r"\btariffs? (on|for) (\w+ ){0,2}(power|energy|gas|heating)\b|\bgrid (company|operator|firm)|"
+                  # a utility's rate for its users ("the tariff for industrial users between midnight and 8 a.m.", "set below
+                  # the standard industrial rate"; round 35, from the spent holdouts' errors)
+                  r"\btariffs? for (\w+ ){0,2}(users|customers|households|consumers)\b|\b(standard |average )?industrial (rate|users|customers)\b")
 #: investment talked about, not made: a place attracting investment, amounts not disclosed, a
 #: company's legal form ("外商独资投资性公司")
 _NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|destination|boom|climate)|"
@@ -525,6 +528,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
         (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES
+         # duties as obligations ("audit and reporting duties phased in later", "fiduciary duties"; round 35, from the spent
+         # holdouts' errors)
+         + r"|\b(reporting|audit|auditing|disclosure|filing|fiduciary|supervisory|oversight|official|care|caring) (and \w+ )?duties\b"
          # duties a petition asks for, or that someone warns could come (extract-0.7.20)
          + r"|\b(ask\w*|seek\w*|sought|request\w*|call\w* for|urg\w*|petition\w*)\b[^.;]{0,15}\bduties\b|\bduties (could|may|might)\b"
          # duties said to raise costs (extract-0.7.21)
@@ -541,7 +547,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a duty order (the last step of a trade-remedy case: "发布反倾销和反补贴征税令", extract-0.7.20)
         (r"征税令|\b(anti-?dumping|countervailing)( and (anti-?dumping|countervailing))?( duty)? orders?\b", 0.95, None,
          EXPIRY_REVIEW_OPENED),
-        (r"关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + EXPIRY_REVIEW_OPENED + r"|"
+        (r"(?<!非)关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + EXPIRY_REVIEW_OPENED + r"|"
          # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
          r"(可能|或将|或|将可能)(会)?(导致|引发|带来|包括)[^，。；]{0,12}(加征|关税|反倾销税)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found

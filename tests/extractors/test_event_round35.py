@@ -77,3 +77,24 @@ def test_estate_permits_and_a_probes_conduct_state_no_act(full, text, lang, etyp
 def test_a_probe_opened_still_counts(full) -> None:  # type: ignore[no-untyped-def]
     text = "The ministry said on Friday it had opened an anti-dumping investigation into imports of U.S. propionic acid."
     assert "investigation" in types_of(full, text, "en")
+
+
+# extract-0.7.68 (from the spent holdouts' errors): non-tariff barriers in Chinese, duties as obligations and a utility's
+# rate for its users are no tariffs
+@pytest.mark.parametrize(("text", "lang"), [
+    ("美方官员称，双方将继续就非关税壁垒和市场准入问题进行磋商。", "zh"),
+    ("The department said the new rule takes effect in April, with audit and reporting duties for importers phased in "
+     "later.", "en"),
+    ("The tariff for industrial users will fall by 8% at night under the new schedule.", "en"),
+])
+def test_barriers_obligations_and_utility_rates_are_no_tariffs(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("China raised tariffs on U.S. goods to 125% on Friday.", "en"),
+    ("国务院关税税则委员会宣布，对原产于美国的部分商品加征10%关税。", "zh"),
+    ("The EU imposed anti-dumping duties of up to 35% on Chinese steel wheels.", "en"),
+])
+def test_customs_tariffs_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
