@@ -813,7 +813,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(halt|suspend)\w* (from )?trading\b|\btrading halt", 0.8, None, None),
         (r"(?<!market )\bshares? (of \S+ )?(up|down|higher|lower)\b", 0.8, None, None),
         (r"(soars?|slides?|slumps?|rall(y|ies)|plunges?|tumbles?|surges?)\b", 0.7, r"\bshares?\b|\bdebut\b|\bstocks?\b|\bchip rally", None),
-        (r"股价|市值|涨停|跌停|净利润|营收|大涨|暴跌|收涨|收跌|盘中", 0.88, None, _NOT_A_MOVE_ZH),
+        # (not a price's jump, 能源价格大涨, nor a USB drive, 拷贝到U盘中; round 35, from the spent holdouts' errors)
+        (r"股价|市值|涨停|跌停|净利润|营收|(?<!价格)(?<!价)大涨|暴跌|收涨|收跌|(?<![Uu])盘中", 0.88, None, _NOT_A_MOVE_ZH),
     ],
     "policy_plan": [
         (r"\b(roadmap|rules|regulations?|self-sufficiency|guidance)\b", 0.7, r"government|ministry|state council|regulator|\bcac\b|\bmiit\b|\bndrc\b|commission|authorities|communist party|congress|国务院|部门", r"export|business plan|company|shares"),

@@ -98,3 +98,16 @@ def test_barriers_obligations_and_utility_rates_are_no_tariffs(full, text, lang)
 ])
 def test_customs_tariffs_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.69 (from the spent holdouts' errors): a USB drive (U盘中) and a price's jump (能源价格大涨) are no market moves
+@pytest.mark.parametrize("text", [
+    "检方称，他把数百份设计文件拷贝到U盘中，随后辞职回国。",
+    "多家钢厂担心，在能源价格大涨的背景下，生产成本将进一步上升。",
+])
+def test_a_usb_drive_and_a_price_jump_are_no_market_moves(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in types_of(full, text, "zh")
+
+
+def test_a_share_jump_stays_a_market_move(full) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" in types_of(full, "受此消息影响，中芯国际港股盘中大涨8%。", "zh")
