@@ -125,6 +125,7 @@ from sinowatch.extractors.events import (
     NO_DUTIES_ZH,
     OTHER_LICENCE,
     PRIVATE_BLACKLIST,
+    UTILITY_RATE,
 )
 
 _I = re.IGNORECASE
@@ -625,8 +626,7 @@ def flat_move(event: dict[str, Any]) -> bool:
 #: a tariff in the sense of a utility's price ("the grid company raised the industrial tariff")
 _PRICE_TARIFF = re.compile(r"\b(industrial|commercial|residential|peak|off-peak|electricity|power|water|heating|gas|energy|"
                            r"network|feed-in) tariffs?\b|\btariffs? (on|for) (\w+ ){0,2}(power|electricity|energy|gas|heating|water)\b|"
-                           r"\bgrid (company|operator)\b|\btariffs? for (\w+ ){0,2}(users|customers|households|consumers)\b|"
-                           r"\b(standard |average )?industrial (rate|users|customers)\b", re.I)
+                           r"\bgrid (company|operator)\b|" + UTILITY_RATE, re.I)
 _TRADE_WORDS = re.compile(r"import|export|customs|\bdut(y|ies)\b|\bgoods\b|\btrade\b|关税", re.I)
 
 
