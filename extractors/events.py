@@ -403,6 +403,17 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bcovered list\b|\blist of (communications )?equipment\b[^.;]{0,40}\bthreat|"
          r"禁止[^，。；]{0,20}应用商店|(吊销|撤销)[^，。；]{0,30}(经营|运营|服务)?授权|威胁国家安全的通信设备(清单|名单)|"
          r"(政府|办公|公务)[^，。；]{0,6}(电脑|设备|手机)[^，。；]{0,4}(上)?(屏蔽|禁用|封锁)", 0.85, None, None),
+        # a government banning or blocking apps it counts or names for a period ("India banned TikTok and 58 other Chinese
+        # apps", "blocked the Xiaohongshu app for a year", 禁用TikTok等59款中国应用): bans on dealings with a country's
+        # firms, as the apps orders (extract-0.7.70, round 36, from the spent holdouts' errors)
+        (r"\b(ban(s|ned|ning)?|block(s|ed|ing)?|outlaw\w*)\b[^.;]{0,60}\b(\d+|dozens of|scores of|several|other|more)\b"
+         r"[^.;]{0,20}\b(chinese|china-linked|china-based|chinese-owned)\b[^.;]{0,10}\b(mobile )?(apps|applications)\b|"
+         r"\b(ban(s|ned|ning)?|block(s|ed|ing)?)\b (the )?[\w-]+ (app|platform|service) for (a|one|two|three|six|\d+) "
+         r"(years?|months?)\b|"
+         r"禁用[^，。；]{0,30}(\d+|数十|几十|多)款[^，。；]{0,10}(应用|App|APP|软件)", 0.88,
+         r"\b(government|ministry|authorities|state|india|taiwan|regulators?|administration|officials|cabinet)\b|"
+         r"政府|当局|部|主管部门",
+         r"\b(court|judge|might|could|if|rumou?rs?|speculat\w*)\b|法院|可能|如果|若|传言|传闻|提议|呼吁"),
         # a legislature's or a government body's order to remove a named app from the devices it manages, or a bar on its
         # staff using it on work devices (the House and European Parliament TikTok bans: device bans like the ones above;
         # extract-0.7.33, after holdout28's scoring); a public body must be named, so a firm's rule for its own staff is none
