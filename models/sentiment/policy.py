@@ -29,7 +29,9 @@ Round 23's ``licences`` (a licence granted for a firm's sales is good news, a pr
 firm's results news states), ``outlook`` (a raised forecast with falling shares is neutral, good results with a weak
 outlook bad), ``venues`` (the app store or platform of another firm's product is merely named) and ``lifted`` (curbs
 lifted by any body) and ``beats`` (results above or below expectations give a market move its direction) were judged by
-MODEL_CARD.md's round 23 rule, which shipped ``licences`` and ``outlook`` (V +3).
+MODEL_CARD.md's round 23 rule, which shipped ``licences`` and ``outlook`` (V +3). Round 36's ``relief`` (a firm of
+which the context states relief: its worries eased, a risk to it lifted, a law or a veto that spares it) was written
+from the spent beat sets' errors and judged by MODEL_CARD.md's round 36 rule: it ships (V +7, general validation equal).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -261,6 +263,9 @@ class EventRule:
     #: a market move whose sentence states results above or below expectations takes that direction where
     #: :func:`direction` reads none (:func:`beat_direction`; round 23)
     beats: bool = False
+    #: a firm of which the context states relief (its worries eased, a risk to it lifted, a law that spares it) is
+    #: positive (:func:`relief_stance`; round 36)
+    relief: bool = False
 
     @property
     def tag(self) -> str:
@@ -273,7 +278,7 @@ class EventRule:
                 f"{'p' if self.supported else ''}{'t' if self.tied else ''}{'q' if self.peers else ''}"
                 f"{'l' if self.lost else ''}{'e' if self.licences else ''}{'f' if self.favoured else ''}"
                 f"{'i' if self.faltering else ''}{'w' if self.outlook else ''}{'y' if self.venues else ''}"
-                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}")
+                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}{'j' if self.relief else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -282,10 +287,12 @@ class EventRule:
 #: round 20: bystanders of another firm's results and bodies' own setbacks, `ev0.9k2nmbvros`, V 806 against 801;
 #: round 22: peers that share the news and customers a supplier lost, `ev0.9k2nmbvrosql`, V 1053 against 1047;
 #: round 23: licences granted or threatened and raised forecasts with falling shares, `ev0.9k2nmbvrosqlew`, V 1161
-#: against 1158 with extract-0.7.21, 1161 against 1160 with extract-0.7.22)
+#: against 1158 with extract-0.7.21, 1161 against 1160 with extract-0.7.22;
+#: round 36: relief for a firm (its worries eased, a risk to it lifted, a law that spares it), `ev0.9k2nmbvrosqlewj`,
+#: V 1523 against 1516 with extract-0.7.70, general validation equal)
 SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=False, bodies_neutral=True,
                          moves=True, cues=False, bystanders=True, averted=True, compared=True, results=True,
-                         setbacks=True, peers=True, lost=True, licences=True, outlook=True)
+                         setbacks=True, peers=True, lost=True, licences=True, outlook=True, relief=True)
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:
@@ -358,6 +365,7 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
         early = ((rule.favoured and favoured_stance(context, mention))
                  or (rule.licences and licence_stance(context, mention))
                  or (rule.lifted and lifted_curbs(context, mention) and "positive")
+                 or (rule.relief and relief_stance(context, mention) and "positive")
                  or (rule.faltering and faltering(context, mention) and "negative")
                  or (rule.outlook and outlook_stance(entity, events, context))
                  or (rule.venues and venue_only(entity, events, rule, context, mention) and "neutral"))
@@ -805,3 +813,22 @@ def lifted_curbs(context: str | None, mention: str | None) -> bool:
     if not context or not mention:
         return False
     return _said_of(context, mention, _LIFTED_ZH, _LIFTED_EN)
+
+
+#: relief for the firm at ``{m}`` (``relief``; round 36, from the spent beat sets' errors): its worries or a risk to
+#: it eased or lifted, a law or a veto that spares it ("Intel and Micron ... worries eased", "spares OpenAI",
+#: "英特尔和美光担忧缓解", "字节跳动...被禁的风险随之解除", "SK海力士对美出口吃下定心丸")
+_RELIEF_EN = (r"\b(a |some )?relief (for|to) {m}|{m}\b[^.|;]{{0,30}}\b(breath\w* (a sigh of )?relief|(were|was) relieved)\b|"
+              r"\bspar(es|ed|ing) {m}|"
+              r"\beas(es|ed|ing) (the )?(worries|concerns|fears|pressure|uncertainty|burden)\b[^.|;]{{0,10}}\b(for|on|over) {m}|"
+              r"\beas(es|ed|ing) (the )?(worries|concerns|fears) (of|at) {m}")
+_RELIEF_ZH = (r"{m}[^，。；|]{{0,12}}(吃下(了)?定心丸|松了一口气|担忧(有所)?缓解|压力(有所)?缓解)|"
+              r"{m}[^，。；|]{{0,20}}(风险|担忧|顾虑|不确定性)(随之|有所|大幅|就此)?(解除|缓解|减轻|消除)")
+
+
+def relief_stance(context: str | None, mention: str | None) -> bool:
+    """``context`` states relief for ``mention``: its worries eased, a risk to it lifted, a law that spares it
+    ("Newsom's veto ... spares OpenAI", "依赖联邦补贴的英特尔和美光担忧缓解")."""
+    if not context or not mention:
+        return False
+    return _said_of(context, mention, _RELIEF_ZH, _RELIEF_EN)
