@@ -31,7 +31,9 @@ outlook bad), ``venues`` (the app store or platform of another firm's product is
 lifted by any body) and ``beats`` (results above or below expectations give a market move its direction) were judged by
 MODEL_CARD.md's round 23 rule, which shipped ``licences`` and ``outlook`` (V +3). Round 36's ``relief`` (a firm of
 which the context states relief: its worries eased, a risk to it lifted, a law or a veto that spares it) was written
-from the spent beat sets' errors and judged by MODEL_CARD.md's round 36 rule: it ships (V +7, general validation equal).
+from the spent beat sets' errors and judged by MODEL_CARD.md's round 36 rule: it ships (V +7, general validation
+equal), and so does ``blows`` (a setback or a blow said of a firm, or the firm shut out of a market or a tender, is bad
+news for it; V +1).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -266,6 +268,9 @@ class EventRule:
     #: a firm of which the context states relief (its worries eased, a risk to it lifted, a law that spares it) is
     #: positive (:func:`relief_stance`; round 36)
     relief: bool = False
+    #: a firm the context says is dealt a setback or a blow, or shut out of a market or a tender, is negative
+    #: (:func:`blow_to`; round 36)
+    blows: bool = False
 
     @property
     def tag(self) -> str:
@@ -278,7 +283,7 @@ class EventRule:
                 f"{'p' if self.supported else ''}{'t' if self.tied else ''}{'q' if self.peers else ''}"
                 f"{'l' if self.lost else ''}{'e' if self.licences else ''}{'f' if self.favoured else ''}"
                 f"{'i' if self.faltering else ''}{'w' if self.outlook else ''}{'y' if self.venues else ''}"
-                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}{'j' if self.relief else ''}")
+                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}{'j' if self.relief else ''}{'k' if self.blows else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -289,10 +294,12 @@ class EventRule:
 #: round 23: licences granted or threatened and raised forecasts with falling shares, `ev0.9k2nmbvrosqlew`, V 1161
 #: against 1158 with extract-0.7.21, 1161 against 1160 with extract-0.7.22;
 #: round 36: relief for a firm (its worries eased, a risk to it lifted, a law that spares it), `ev0.9k2nmbvrosqlewj`,
-#: V 1523 against 1516 with extract-0.7.70, general validation equal)
+#: V 1523 against 1516 with extract-0.7.70, general validation equal; then a setback or blow said of a firm, or the
+#: firm shut out, `ev0.9k2nmbvrosqlewjk`, V 1524 against 1523)
 SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=False, bodies_neutral=True,
                          moves=True, cues=False, bystanders=True, averted=True, compared=True, results=True,
-                         setbacks=True, peers=True, lost=True, licences=True, outlook=True, relief=True)
+                         setbacks=True, peers=True, lost=True, licences=True, outlook=True, relief=True,
+                         blows=True)
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:
@@ -366,6 +373,7 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
                  or (rule.licences and licence_stance(context, mention))
                  or (rule.lifted and lifted_curbs(context, mention) and "positive")
                  or (rule.relief and relief_stance(context, mention) and "positive")
+                 or (rule.blows and blow_to(context, mention) and "negative")
                  or (rule.faltering and faltering(context, mention) and "negative")
                  or (rule.outlook and outlook_stance(entity, events, context))
                  or (rule.venues and venue_only(entity, events, rule, context, mention) and "neutral"))
@@ -832,3 +840,26 @@ def relief_stance(context: str | None, mention: str | None) -> bool:
     if not context or not mention:
         return False
     return _said_of(context, mention, _RELIEF_ZH, _RELIEF_EN)
+
+
+#: a setback or a blow said of the firm at ``{m}``, or the firm shut out of a market, a network or a tender (``blows``;
+#: round 36, from the spent beat sets' errors: "shutting out Huawei", "a setback for Intel", 将华为排除在...之外)
+_BLOW_EN = (r"\b(a |another |fresh |new |major |big |serious |heavy )?(setback|blow) (for|to) (the )?{m}"
+            r"(?!['’]s? (rivals?|competitors?|peers?|challengers?))|"
+            r"\bshut(s|ting)? out {m}|\b(exclud(es|ed|ing)|lock(s|ed|ing) out|freez(es|ing)|froze) {m}\b|"
+            r"{m}\b[^.|;]{{0,20}}\b(was|were|is|are|been|being) (shut|locked|frozen|left) out\b")
+_BLOW_ZH = (r"(将|把){m}[^，。；|]{{0,4}}(排除在|挡在|拒之)|{m}[^，。；|]{{0,8}}(被排除|遭排除|出局|落选|被拒之门外)|"
+            r"{m}[^，。；|]{{0,16}}(雪上加霜|遭受(重大)?打击|受到(重大)?打击)|(对|给){m}[^，。；|]{{0,6}}(是|构成|造成)?(一次|又一)?(重大|沉重)?打击")
+
+
+#: a blow or an exclusion withheld or denied ("stops short of shutting out", "without excluding", 未将...排除)
+_BLOW_DENIED = re.compile(r"\b(short of|without|not|n't|no longer|refus\w* to|declin\w* to|avoid\w*)\s+(\w+\s+)?"
+                          r"(shut\w*|exclud\w*|lock\w* out)|(未|没有|并未|不会|拒绝)(将|把)?[^，。；|]{0,8}排除", re.I)
+
+
+def blow_to(context: str | None, mention: str | None) -> bool:
+    """``context`` says ``mention`` is dealt a setback or a blow or shut out ("a setback for Intel", "shutting out
+    Huawei", "将华为排除在招标之外"), and no restriction on it is said to be withheld (:func:`averted_stance`)."""
+    if not context or not mention or averted_stance(context, mention) or _BLOW_DENIED.search(context):
+        return False
+    return _said_of(context, mention, _BLOW_ZH, _BLOW_EN)

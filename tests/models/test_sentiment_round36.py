@@ -1,4 +1,5 @@
-"""Issue #19, round 36: the event layer's ``relief`` switch (policy.py), written from the spent beat sets' errors.
+"""Issue #19, round 36: the event layer's ``relief`` and ``blows`` switches (policy.py), written from the spent beat
+sets' errors.
 Contexts written for these tests (none copied from a pair file)."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, relief_stance
+from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, blow_to, relief_stance
 
 from sinowatch.records import Event, Sentiment
 
@@ -34,7 +35,7 @@ def test_relief_is_said_of_the_firm(context: str, mention: str, expected: bool) 
 def test_relief_overrides_an_event_stance_when_shipped() -> None:
     """The switch is on in the shipped rule: a firm a curb's news names as relieved reads positive, even where an
     event of the context targets it; with the switch off the event's negative stance stands."""
-    assert SHIPPED_RULE.relief and SHIPPED_RULE.tag.endswith("j")
+    assert SHIPPED_RULE.relief and "j" in SHIPPED_RULE.tag.removeprefix("ev0.9k2")
     context = ("Court halts the state's ban on the app | ByteDance breathed a sigh of relief as the ban on its app was "
                "put on hold.")
     curb = Event(type="export_control", sentence=context.split(" | ")[1], entities=("bytedance",), confidence=0.95,
@@ -42,3 +43,27 @@ def test_relief_overrides_an_event_stance_when_shipped() -> None:
     assert adjust(NEG, "bytedance", [curb], SHIPPED_RULE, "company", context=context, mention="ByteDance").label == \
         "positive"
     assert adjust(NEG, "bytedance", [curb], OFF, "company", context=context, mention="ByteDance").label == "negative"
+
+
+@pytest.mark.parametrize(("context", "mention", "expected"), [
+    ("Manila's new data-centre tender picks Nokia, shutting out ZTE | The operator chose the Finnish supplier.", "ZTE",
+     True),
+    ("The delay is a fresh setback for Intel | The Ohio plant will not open before 2031.", "Intel", True),
+    ("运营商将中兴通讯排除在核心网招标之外 | 知情人士称，新一轮招标只邀请了欧洲厂商。", "中兴通讯", True),
+    ("销量下滑之际又遭罚款 对小米而言无疑雪上加霜 | 公司股价周五下跌。", "小米", True),
+    # a blow to the firm's rivals, an exclusion withheld, a firm merely beside the news
+    ("The ruling is a blow to Nvidia's rivals | The court backed its patents.", "Nvidia", False),
+    ("Berlin stops short of shutting out ZTE | The rules set checks for every vendor.", "ZTE", False),
+    ("运营商未将中兴通讯排除在招标之外 | 各家厂商均可投标。", "中兴通讯", False),
+])
+def test_a_blow_is_said_of_the_firm(context: str, mention: str, expected: bool) -> None:
+    assert blow_to(context, mention) is expected
+
+
+def test_blows_give_a_negative_label_when_shipped() -> None:
+    assert SHIPPED_RULE.blows and SHIPPED_RULE.tag.endswith("k")
+    context = "Manila's new data-centre tender picks Nokia, shutting out ZTE | The operator chose the Finnish supplier."
+    pos = Sentiment("positive", 0.9)
+    assert adjust(pos, "zte", [], SHIPPED_RULE, "company", context=context, mention="ZTE").label == "negative"
+    assert adjust(pos, "zte", [], replace(SHIPPED_RULE, blows=False), "company", context=context,
+                  mention="ZTE").label == "positive"
