@@ -33,7 +33,8 @@ MODEL_CARD.md's round 23 rule, which shipped ``licences`` and ``outlook`` (V +3)
 which the context states relief: its worries eased, a risk to it lifted, a law or a veto that spares it) was written
 from the spent beat sets' errors and judged by MODEL_CARD.md's round 36 rule: it ships (V +7, general validation
 equal), and so does ``blows`` (a setback or a blow said of a firm, or the firm shut out of a market or a tender, is bad
-news for it; V +1).
+news for it; V +1) and ``boosts`` (a boost, a windfall or a win for a firm, or news that helps it, is good news for
+it; V +1).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -271,6 +272,9 @@ class EventRule:
     #: a firm the context says is dealt a setback or a blow, or shut out of a market or a tender, is negative
     #: (:func:`blow_to`; round 36)
     blows: bool = False
+    #: a firm the context says the news boosts or helps (a boost, a windfall or a win for it, 利好, 受益) is positive
+    #: (:func:`boost_to`; round 36)
+    boosts: bool = False
 
     @property
     def tag(self) -> str:
@@ -283,7 +287,7 @@ class EventRule:
                 f"{'p' if self.supported else ''}{'t' if self.tied else ''}{'q' if self.peers else ''}"
                 f"{'l' if self.lost else ''}{'e' if self.licences else ''}{'f' if self.favoured else ''}"
                 f"{'i' if self.faltering else ''}{'w' if self.outlook else ''}{'y' if self.venues else ''}"
-                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}{'j' if self.relief else ''}{'k' if self.blows else ''}")
+                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}{'j' if self.relief else ''}{'k' if self.blows else ''}{'B' if self.boosts else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -295,11 +299,12 @@ class EventRule:
 #: against 1158 with extract-0.7.21, 1161 against 1160 with extract-0.7.22;
 #: round 36: relief for a firm (its worries eased, a risk to it lifted, a law that spares it), `ev0.9k2nmbvrosqlewj`,
 #: V 1523 against 1516 with extract-0.7.70, general validation equal; then a setback or blow said of a firm, or the
-#: firm shut out, `ev0.9k2nmbvrosqlewjk`, V 1524 against 1523)
+#: firm shut out, `ev0.9k2nmbvrosqlewjk`, V 1524 against 1523; then a boost, a windfall or help said of a firm,
+#: `ev0.9k2nmbvrosqlewjkB`, V 1525 against 1524)
 SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=False, bodies_neutral=True,
                          moves=True, cues=False, bystanders=True, averted=True, compared=True, results=True,
                          setbacks=True, peers=True, lost=True, licences=True, outlook=True, relief=True,
-                         blows=True)
+                         blows=True, boosts=True)
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:
@@ -374,6 +379,7 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
                  or (rule.lifted and lifted_curbs(context, mention) and "positive")
                  or (rule.relief and relief_stance(context, mention) and "positive")
                  or (rule.blows and blow_to(context, mention) and "negative")
+                 or (rule.boosts and boost_to(context, mention) and "positive")
                  or (rule.faltering and faltering(context, mention) and "negative")
                  or (rule.outlook and outlook_stance(entity, events, context))
                  or (rule.venues and venue_only(entity, events, rule, context, mention) and "neutral"))
@@ -863,3 +869,22 @@ def blow_to(context: str | None, mention: str | None) -> bool:
     if not context or not mention or averted_stance(context, mention) or _BLOW_DENIED.search(context):
         return False
     return _said_of(context, mention, _BLOW_ZH, _BLOW_EN)
+
+
+#: a boost, a windfall or a win said of the firm at ``{m}``, or the news helping it (``boosts``; round 36, from the spent
+#: beat sets' errors: "a windfall for domestic suppliers", "help Samsung", 利好腾讯, 阿里巴巴有望受益)
+_BOOST_EN = (r"\b(a |an |another |big |major |fresh |welcome )?(boost|windfall|win|lifeline|reprieve|tailwind) (for|to) "
+             r"(the )?{m}(?!['’]s? (rivals?|competitors?|peers?|challengers?))|"
+             r"\b(help(s|ed|ing)?|benefit(s|ed|ing)?|lift(s|ed|ing)?) {m}\b(?!['’]s? (rivals?|competitors?|peers?))")
+_BOOST_ZH = r"(利好|助力|帮助|提振)[^，。；|]{{0,2}}{m}|{m}[^，。；|]{{0,10}}(受益|获益|迎来利好|有望受益)"
+#: a boost denied ("will not help", "little help to", 无助于, 不利于)
+_BOOST_DENIED = re.compile(r"\b(not|n't|no|little|hardly|without)\s+(\w+\s+)?(help|boost|benefit|lift|win)|无助于|不利于|"
+                           r"(不会|并非|难以)(利好|提振|帮助)", re.I)
+
+
+def boost_to(context: str | None, mention: str | None) -> bool:
+    """``context`` says the news boosts or helps ``mention`` ("a windfall for Kingsoft", "would help Samsung",
+    "利好腾讯", "阿里巴巴有望受益"), and no boost is denied in it."""
+    if not context or not mention or _BOOST_DENIED.search(context):
+        return False
+    return _said_of(context, mention, _BOOST_ZH, _BOOST_EN)

@@ -110,7 +110,8 @@ def test_round21_switches_have_their_own_tag_letters_and_grid() -> None:
     from sinowatch.models.sentiment.eval_events import around
 
     base = replace(SHIPPED_RULE, stalled=False, supported=False, tied=False, peers=False, lost=False, licences=False,
-                   outlook=False, relief=False, blows=False)  # round 21's
+                   outlook=False, relief=False, blows=False,
+                   boosts=False)  # round 21's
     tags = {replace(base, **{k: True}).tag.removeprefix(base.tag) for k in ("stalled", "supported", "tied")}
     assert tags == {"h", "p", "t"}
     grid = around(base, ["stalled", "supported", "tied"])

@@ -29,7 +29,8 @@ def test_a_peer_that_shares_the_news_keeps_the_models_label(context: str, mentio
     firm = {"SK海力士": "sk-hynix", "超微半导体": "amd", "三星电子": "samsung", "SK Hynix": "sk-hynix",
             "Nvidia": "nvidia"}[mention]
     model = NEG if "承压" in context else POS
-    on, off = replace(SHIPPED_RULE, peers=True), replace(SHIPPED_RULE, peers=False)
+    base = replace(SHIPPED_RULE, boosts=False)  # round 36's boosts reads "也有望受益" on its own
+    on, off = replace(base, peers=True), replace(base, peers=False)
     assert adjust(model, firm, [], off, "company", context=context, mention=mention).label == "neutral"
     got = adjust(model, firm, [], on, "company", context=context, mention=mention).label
     assert got == (model.label if expected else "neutral")
@@ -60,7 +61,7 @@ def test_the_switches_ship_by_round_22s_rule_and_are_stamped_in_the_tag() -> Non
 
     # the rule's grid: round 21's shipped setting with each combination of the two switches, fewest first
     # round 22's choice, before round 23's and round 36's switches
-    round22 = replace(SHIPPED_RULE, licences=False, outlook=False, relief=False, blows=False)
+    round22 = replace(SHIPPED_RULE, licences=False, outlook=False, relief=False, blows=False, boosts=False)
     before = replace(round22, peers=False, lost=False)
     grid = around(before, ["peers", "lost"])
     assert grid[0] == before and before.tag == "ev0.9k2nmbvros" and len(set(grid)) == 4

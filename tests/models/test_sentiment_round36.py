@@ -1,5 +1,5 @@
-"""Issue #19, round 36: the event layer's ``relief`` and ``blows`` switches (policy.py), written from the spent beat
-sets' errors.
+"""Issue #19, round 36: the event layer's ``relief``, ``blows`` and ``boosts`` switches (policy.py), written from the
+spent beat sets' errors.
 Contexts written for these tests (none copied from a pair file)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, blow_to, relief_stance
+from sinowatch.models.sentiment.policy import SHIPPED_RULE, adjust, blow_to, boost_to, relief_stance
 
 from sinowatch.records import Event, Sentiment
 
@@ -61,9 +61,34 @@ def test_a_blow_is_said_of_the_firm(context: str, mention: str, expected: bool) 
 
 
 def test_blows_give_a_negative_label_when_shipped() -> None:
-    assert SHIPPED_RULE.blows and SHIPPED_RULE.tag.endswith("k")
+    assert SHIPPED_RULE.blows and "k" in SHIPPED_RULE.tag.removeprefix("ev0.9k2")
     context = "Manila's new data-centre tender picks Nokia, shutting out ZTE | The operator chose the Finnish supplier."
     pos = Sentiment("positive", 0.9)
     assert adjust(pos, "zte", [], SHIPPED_RULE, "company", context=context, mention="ZTE").label == "negative"
     assert adjust(pos, "zte", [], replace(SHIPPED_RULE, blows=False), "company", context=context,
                   mention="ZTE").label == "positive"
+
+
+@pytest.mark.parametrize(("context", "mention", "expected"), [
+    ("Beijing tells state banks to replace foreign databases | The order is a windfall for Kingsoft and other local "
+     "vendors.", "Kingsoft", True),
+    ("Seoul adds 10 trillion won to its battery fund | The money will help LG Energy cope with US tariffs.",
+     "LG Energy", True),
+    ("新规鼓励政务系统采用国产大模型 | 分析称此举利好科大讯飞等本土厂商。", "科大讯飞", True),
+    ("政府加码算力补贴 | 市场人士认为，浪潮信息有望受益。", "浪潮信息", True),
+    # help denied, a boost for a rival, a firm merely beside the news
+    ("Seoul adds 10 trillion won to its battery fund | Analysts said the money would not help LG Energy much.",
+     "LG Energy", False),
+    ("The ruling is a win for Kingsoft's rivals | The court sided with the smaller vendors.", "Kingsoft", False),
+    ("新规鼓励政务系统采用国产大模型 | 分析称此举无助于科大讯飞扭转亏损。", "科大讯飞", False),
+])
+def test_a_boost_is_said_of_the_firm(context: str, mention: str, expected: bool) -> None:
+    assert boost_to(context, mention) is expected
+
+
+def test_boosts_give_a_positive_label_when_shipped() -> None:
+    assert SHIPPED_RULE.boosts and SHIPPED_RULE.tag.endswith("B")
+    context = "新规鼓励政务系统采用国产大模型 | 分析称此举利好科大讯飞等本土厂商。"
+    assert adjust(NEU, "iflytek", [], SHIPPED_RULE, "company", context=context, mention="科大讯飞").label == "positive"
+    assert adjust(NEU, "iflytek", [], replace(SHIPPED_RULE, boosts=False), "company", context=context,
+                  mention="科大讯飞").label == "neutral"
