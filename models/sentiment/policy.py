@@ -34,7 +34,7 @@ which the context states relief: its worries eased, a risk to it lifted, a law o
 from the spent beat sets' errors and judged by MODEL_CARD.md's round 36 rule: it ships (V +7, general validation
 equal), and so does ``blows`` (a setback or a blow said of a firm, or the firm shut out of a market or a tender, is bad
 news for it; V +1) and ``boosts`` (a boost, a windfall or a win for a firm, or news that helps it, is good news for
-it; V +1).
+it; V +1), and ``averted_first`` (a restriction withheld, ``averted``, decides before the events' stance; V +2).
 
 The encoder has to infer these implied effects from wording ("requires licences for" is not a
 negative word), and often does not. :func:`adjust` therefore overrides the model's label with the
@@ -275,6 +275,9 @@ class EventRule:
     #: a firm the context says the news boosts or helps (a boost, a windfall or a win for it, 利好, 受益) is positive
     #: (:func:`boost_to`; round 36)
     boosts: bool = False
+    #: a restriction withheld from a firm (:func:`averted_stance`) decides before the events' stance, not only where
+    #: they give none ("stops short of banning Huawei" beside a ban the extractor read in it; round 36)
+    averted_first: bool = False
 
     @property
     def tag(self) -> str:
@@ -287,7 +290,7 @@ class EventRule:
                 f"{'p' if self.supported else ''}{'t' if self.tied else ''}{'q' if self.peers else ''}"
                 f"{'l' if self.lost else ''}{'e' if self.licences else ''}{'f' if self.favoured else ''}"
                 f"{'i' if self.faltering else ''}{'w' if self.outlook else ''}{'y' if self.venues else ''}"
-                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}{'j' if self.relief else ''}{'k' if self.blows else ''}{'B' if self.boosts else ''}")
+                f"{'z' if self.lifted else ''}{'u' if self.beats else ''}{'j' if self.relief else ''}{'k' if self.blows else ''}{'B' if self.boosts else ''}{'A' if self.averted_first else ''}")
 
 
 #: the setting chosen on validation (MODEL_CARD.md, "Event layer"); ``sentiment.policy_events``
@@ -300,11 +303,12 @@ class EventRule:
 #: round 36: relief for a firm (its worries eased, a risk to it lifted, a law that spares it), `ev0.9k2nmbvrosqlewj`,
 #: V 1523 against 1516 with extract-0.7.70, general validation equal; then a setback or blow said of a firm, or the
 #: firm shut out, `ev0.9k2nmbvrosqlewjk`, V 1524 against 1523; then a boost, a windfall or help said of a firm,
-#: `ev0.9k2nmbvrosqlewjkB`, V 1525 against 1524)
+#: `ev0.9k2nmbvrosqlewjkB`, V 1525 against 1524; then a restriction withheld decides before the events' stance,
+#: `ev0.9k2nmbvrosqlewjkBA`, V 1527 against 1525)
 SHIPPED_RULE = EventRule(min_confidence=0.9, keep_margin=2.0, actors_neutral=False, growth=False, bodies_neutral=True,
                          moves=True, cues=False, bystanders=True, averted=True, compared=True, results=True,
                          setbacks=True, peers=True, lost=True, licences=True, outlook=True, relief=True,
-                         blows=True, boosts=True)
+                         blows=True, boosts=True, averted_first=True)
 
 
 def stance(entity: str, events: Sequence[Event], rule: EventRule, kind: str | None = None) -> str | None:
@@ -380,6 +384,7 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
                  or (rule.relief and relief_stance(context, mention) and "positive")
                  or (rule.blows and blow_to(context, mention) and "negative")
                  or (rule.boosts and boost_to(context, mention) and "positive")
+                 or (rule.averted_first and averted_stance(context, mention))
                  or (rule.faltering and faltering(context, mention) and "negative")
                  or (rule.outlook and outlook_stance(entity, events, context))
                  or (rule.venues and venue_only(entity, events, rule, context, mention) and "neutral"))

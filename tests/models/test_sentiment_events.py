@@ -528,7 +528,7 @@ def test_round20_grid_is_the_shipped_setting_with_each_combination_of_the_switch
 
     # round 20's choice, before round 22's, round 23's and round 36's switches
     round20 = replace(SHIPPED_RULE, peers=False, lost=False, licences=False, outlook=False, relief=False, blows=False,
-                      boosts=False)
+                      boosts=False, averted_first=False)
     before = replace(round20, results=False, setbacks=False)  # round 20's baseline, `ev0.9k2nmbvr`
     grid = around(before, ["mixed", "results", "setbacks"])
     assert len(grid) == 8 and len(set(grid)) == 8

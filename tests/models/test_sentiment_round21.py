@@ -111,7 +111,7 @@ def test_round21_switches_have_their_own_tag_letters_and_grid() -> None:
 
     base = replace(SHIPPED_RULE, stalled=False, supported=False, tied=False, peers=False, lost=False, licences=False,
                    outlook=False, relief=False, blows=False,
-                   boosts=False)  # round 21's
+                   boosts=False, averted_first=False)  # round 21's
     tags = {replace(base, **{k: True}).tag.removeprefix(base.tag) for k in ("stalled", "supported", "tied")}
     assert tags == {"h", "p", "t"}
     grid = around(base, ["stalled", "supported", "tied"])

@@ -61,7 +61,8 @@ def test_the_switches_ship_by_round_22s_rule_and_are_stamped_in_the_tag() -> Non
 
     # the rule's grid: round 21's shipped setting with each combination of the two switches, fewest first
     # round 22's choice, before round 23's and round 36's switches
-    round22 = replace(SHIPPED_RULE, licences=False, outlook=False, relief=False, blows=False, boosts=False)
+    round22 = replace(SHIPPED_RULE, licences=False, outlook=False, relief=False, blows=False, boosts=False,
+                      averted_first=False)
     before = replace(round22, peers=False, lost=False)
     grid = around(before, ["peers", "lost"])
     assert grid[0] == before and before.tag == "ev0.9k2nmbvros" and len(set(grid)) == 4

@@ -1,5 +1,5 @@
-"""Issue #19, round 36: the event layer's ``relief``, ``blows`` and ``boosts`` switches (policy.py), written from the
-spent beat sets' errors.
+"""Issue #19, round 36: the event layer's ``relief``, ``blows``, ``boosts`` and ``averted_first`` switches (policy.py),
+written from the spent beat sets' errors.
 Contexts written for these tests (none copied from a pair file)."""
 
 from __future__ import annotations
@@ -87,8 +87,20 @@ def test_a_boost_is_said_of_the_firm(context: str, mention: str, expected: bool)
 
 
 def test_boosts_give_a_positive_label_when_shipped() -> None:
-    assert SHIPPED_RULE.boosts and SHIPPED_RULE.tag.endswith("B")
+    assert SHIPPED_RULE.boosts and "B" in SHIPPED_RULE.tag
     context = "新规鼓励政务系统采用国产大模型 | 分析称此举利好科大讯飞等本土厂商。"
     assert adjust(NEU, "iflytek", [], SHIPPED_RULE, "company", context=context, mention="科大讯飞").label == "positive"
     assert adjust(NEU, "iflytek", [], replace(SHIPPED_RULE, boosts=False), "company", context=context,
                   mention="科大讯飞").label == "neutral"
+
+
+def test_a_restriction_withheld_decides_before_an_event_read_in_it() -> None:
+    """"stops short of banning" beside a ban event the extractor read in the same words: with ``averted_first`` the
+    firm is spared (positive); without it the event's negative stance stands."""
+    assert SHIPPED_RULE.averted_first and SHIPPED_RULE.tag.endswith("A")
+    context = "Berlin's 5G rules stop short of banning ZTE | The catalogue sets checks for every vendor."
+    ban = Event(type="export_control", sentence=context.split(" | ")[0], entities=("zte",), confidence=0.95,
+                status="enacted", targets=("zte",), field="title")
+    assert adjust(NEU, "zte", [ban], SHIPPED_RULE, "company", context=context, mention="ZTE").label == "positive"
+    assert adjust(NEU, "zte", [ban], replace(SHIPPED_RULE, averted_first=False), "company", context=context,
+                  mention="ZTE").label == "negative"
