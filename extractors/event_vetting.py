@@ -868,6 +868,8 @@ _TARIFF_CONFLICT = re.compile(r"\b(tariff|trade|customs)[- ](disputes?|wars?|fig
                               # tariffs named as a topic ("围绕关税等问题出台了多项措施", "on tariffs and other issues"; round 32,
                               # after holdout30's scoring)
                               r"(关税|贸易)等(问题|议题|领域|事项)|\b(on|over|about) (tariffs|trade) and other (issues|matters|topics)\b|"
+                              # (round 36, after holdout34's scoring: 在关税、涉疆涉藏等问题上, 在关税和外国干预指控等问题上)
+                              r"在(关税|贸易)[^，。；]{0,16}等?(问题|议题)上|"
                               # two countries' tariffs on each other named as the setting ("as the two countries exchange
                               # rounds of tariffs", 正值中美相互加征关税之际; round 34, from the spent holdouts' errors)
                               r"\b(as|while|amid|when)\b[^.;]{0,40}\bexchang\w* (\w+ ){0,2}(tariffs|duties)\b|"

@@ -70,6 +70,8 @@ OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs
                   # a housing estate's permits for tenants and cars (物业...纸质许可证, 租户...获得许可证; round 35, after
                   # holdout33's scoring)
                   r"(物业|租户|房东|业主|小区|门禁)[^。；]{0,30}许可证?|"
+                  # a neighbourhood committee's permits (居委会...许可证的申领流程; round 36, after holdout34's scoring)
+                  r"(居委会|社区|街道办)[^。；]{0,40}许可证?|"
                   r"\b(tourism|tour|guide|fishing|hunting|liquor|driving|taxi|building|food|broadcasting|pilot|medical|pharmacy|"
                   r"gaming|casino|mining|banking|operating) licen[cs]es?\b")
 #: a platform's or a shop's own blacklist of users ("平台会将其列入黑名单", extract-0.7.13)
@@ -186,10 +188,20 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # funds barred from buying named Chinese firms' products ("prohibits the Department of Defense from procuring
         # batteries produced by CATL", "a ban on the use of federal transit funds to buy railcars ... from Chinese state-owned
         # companies", 禁止美国国防部采购由宁德时代...生产的电池, 国防部不得采购)
+        # (round 36, after holdout34's scoring; fitted: any country's goods and a named plant's or firm's, "suspended imports
+        # of poultry from a Tyson Foods plant", "halted Canadian meat imports", 禁止从德国进口猪肉产品, 暂停了...四家肉类企业的
+        # 牛肉进口)
         (r"\b(suspend\w*|halt\w*|ban\w*|bar(s|red|ring)?|stop\w*|resum\w*)\b (all )?imports? (of|from)\b[^.;]{0,60}\b(japan\w*|taiwan\w*|"
-         r"u\.s\.|us|american|australian|korean|canadian|lithuanian|fukushima|prefectures)\b|"
-         r"(全面)?(暂停|停止|禁止|恢复)(进口|输华)[^，。；]{0,20}(日本|台湾|美国|澳大利亚|韩国|加拿大|立陶宛)|"
+         r"u\.s\.|us|american|australian?|korean|canadian|canada|lithuanian|fukushima|prefectures|german\w*|philippine\w*|"
+         r"new zealand|indian?|brazil\w*|argentin\w*|norw\w*|thai\w*|vietnam\w*|french|france|british|britain|dutch|"
+         r"indonesia\w*|malaysia\w*|mexic\w*|chile\w*|plants?|facilit(y|ies)|abattoirs?|slaughterhouses?)\b|"
+         r"\b(suspend\w*|halt\w*|ban\w*|stop\w*|resum\w*)\b (\w+ ){0,2}(beef|pork|poultry|meat|seafood|fruit|timber|log|"
+         r"grain|barley|wine|coal|canola|soybean|chicken|lobster|dairy|fish) imports\b|"
+         r"(全面)?(暂停|停止|禁止|恢复)(进口|输华)[^，。；]{0,20}(日本|台湾|美国|澳大利亚|韩国|加拿大|立陶宛|德国|菲律宾|新西兰|印度|"
+         r"巴西|阿根廷|挪威|泰国|越南|法国|英国|荷兰|印尼|马来西亚|墨西哥|智利)|"
          r"(暂停|停止|禁止|恢复)[^，。；]{0,40}(日本|台湾地区|美国|澳大利亚|韩国|加拿大|立陶宛)[^，。；]{0,40}(输入大陆|输华)|"
+         r"(暂停|停止|禁止|恢复)[^，。；]{0,4}从[^，。；]{1,10}进口|"
+         r"(暂停|停止|禁止|恢复)了?[^，。；]{0,30}(公司|企业|工厂)[^，。；]{0,16}(进口|输华)|"
          r"\b(prohibit\w*|bar\w*|ban\w*)\b[^.;]{0,30}\b(the )?(Department of Defense|Defense Department|Pentagon|DoD)\b[^.;]{0,10}"
          r"\b(from (procuring|buying|purchasing)|purchases of|procurement of)\b|"
          r"\b(ban|bar\w*|prohibit\w*)\b[^.;]{0,30}\bfederal (transit )?funds\b[^.;]{0,40}\b(chinese|china)\b|"
@@ -198,7 +210,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(customs|china|beijing|chinese|government|authorit\w*|ministry|law|bill|act|defen[cs]e|washington|congress|"
          r"provision|federal)\b|海关|中方|大陆|政府|商务部|国防|法案|条款|美方",
          r"\b(court|judge|might|could|if|rumou?rs?|speculat\w*|buyers|importers|traders|mills|refiners|firms|companies)\b|法院|可能|如果|若|"
-         r"一旦|传言|传闻|提议|呼吁|买家|进口商|贸易商|企业(?!生产)"),
+         r"一旦|传言|传闻|提议|呼吁|买家|进口商|贸易商|企业(?!生产|的[^，。；]{0,6}(进口|输华))"),
         (r"\b(ban\w*|bar(s|red|ring)?|block\w*|restrict\w*|prohibit\w*)\b.{0,30}\b(from )?(sell\w*|sales? of|shipp\w*|shipments? of|export\w*)\b", 0.8, None, r"tariff|unreliable entity list|import and export|securities|\bbonds\b|\bshares of\b|" + _PEOPLE_BANNED),
         # paraphrases without "export": end-user programmes, new restrictions on the chip sector
         (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),

@@ -29,3 +29,25 @@ def test_an_app_ban_by_a_government_is_a_control(full, text, lang) -> None:  # t
 ])
 def test_app_blocks_without_a_government_act_are_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" not in types_of(full, text, lang)
+
+
+# extract-0.7.71 (after holdout34's scoring; fitted): any country's goods and a named plant's or firm's halted from
+# import are a control (round 35 read only a few countries'); tariffs named as a topic of friction and a neighbourhood
+# committee's permits are no acts
+@pytest.mark.parametrize(("text", "lang"), [
+    ("China's customs agency said it had suspended imports of poultry from a chicken plant in Georgia.", "en"),
+    ("BEIJING, March 3 - Beijing halted Canadian pork imports on Tuesday after forged certificates were found.", "en"),
+    ("北京3月3日消息 中方已通知法方，自即日起禁止从法国进口禽肉产品。", "zh"),
+    ("海关总署暂停了新西兰两家乳品企业的奶粉进口。", "zh"),
+])
+def test_an_import_halt_on_any_countrys_goods_is_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("此后两国在关税、人权等问题上多次发生摩擦。", "zh", "tariff"),
+    ("居委会当晚解释了临时停车许可证的申领流程和外来车辆的管理办法。", "zh", "export_control"),
+    ("部分企业表示将暂停从日本进口水产品。", "zh", "export_control"),
+])
+def test_tariffs_as_a_topic_and_a_committees_permits_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
