@@ -742,6 +742,11 @@ _NOT_ACTOR_BEFORE = re.compile(
     # the subject of a trade-remedy body's finding ("认定中国床垫以低于公平价值的价格在美销售", "初步认定中国政府对...提供了补贴",
     # "found that Chinese producers had been subsidised"; round 35, from the spent holdouts' errors): found about, not acting
     r"\b(found|finds|finding|ruled|determined|concluded)\s+that\s+(the\s+)?|认定|裁定|判定|"
+    # the country told of an act ("has informed Japan through diplomatic channels that it is suspending imports",
+    # 通知日方) and the origin of goods halted ("imports of some Taiwanese fruit", 原产地为日本的水产品; round 36, from the
+    # spent holdouts' errors): told or named as a source, not acting
+    r"\b(inform(s|ed|ing)?|told|tell(s|ing)?|notif(y|ies|ied|ying))\s+(the\s+)?|通知|告知|"
+    r"\bimports?\s+of\s+((some|all|the|certain)\s+)?|原产地?为|原产于|"
     r"(?<![反应面])对|[向从在与和给赴于自到至及跟同将把家批些名个的、]|针对|出口|进口|输往|运往)$", _I)
 _COREF_EN = re.compile(r"\b(the|this|that) (company|group|firm|chipmaker|chip maker|startup|start-up|giant|conglomerate|"
                        r"maker|supplier|lab|unit|subsidiary|developer|designer|manufacturer|vendor)\b|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import types_of
+from tests.extractors.conftest import first_actor, types_of
 
 
 # extract-0.7.70: a government banning or blocking apps it counts or names for a period is a ban on dealings with a
@@ -51,3 +51,22 @@ def test_an_import_halt_on_any_countrys_goods_is_a_control(full, text, lang) -> 
 ])
 def test_tariffs_as_a_topic_and_a_committees_permits_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype not in types_of(full, text, lang)
+
+
+# extract-0.7.72 (from the spent holdouts' errors; retried after 0.7.71): China's customs administration acts for Beijing
+# (watchlist 2026.12.05-4), and the country told of an act and the origin of halted goods do not act
+@pytest.mark.parametrize(("text", "lang"), [
+    ("北京3月2日消息 海关总署2日发布公告，自即日起暂停进口原产地为菲律宾的香蕉。", "zh"),
+    ("The General Administration of Customs said it would suspend imports of mangoes from the Philippines from May 3.",
+     "en"),
+    ("China has informed Australia through diplomatic channels that it is suspending imports of Australian timber.",
+     "en"),
+    ("马尼拉5月3日消息 中方已通过外交渠道通知菲方，暂停进口菲律宾香蕉。", "zh"),
+])
+def test_chinas_customs_acts_and_the_goods_origin_does_not(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert first_actor(full, text, lang, "export_control") == "cn-gov"
+
+
+def test_the_agency_that_tells_a_firm_still_acts(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The Commerce Department told Nvidia it would need licences to ship H20 chips to China."
+    assert first_actor(full, text, "en", "export_control") == "us-commerce"
