@@ -100,8 +100,11 @@ def _clauses_of(context: str, mention: str) -> list[str]:
     return [c for c in (_CLAUSE if has_east_asian(context) else _CLAUSE_EN).split(context) if c.strip() and mention in c]
 
 
-def _said_of(context: str, mention: str, zh: str, en: str) -> bool:
-    """``context`` matches the pattern (``zh`` in a Chinese context, else ``en``) with ``mention`` at its ``{m}``."""
+def _said_of(context: str | None, mention: str | None, zh: str, en: str) -> bool:
+    """``context`` matches the pattern (``zh`` in a Chinese context, else ``en``) with ``mention`` at its ``{m}``
+    (False without a context or a mention)."""
+    if not context or not mention:
+        return False
     rx = zh if has_east_asian(context) else en
     return re.search(rx.format(m=re.escape(mention)), context, re.I) is not None
 
@@ -829,8 +832,6 @@ _LIFTED_ZH = r"(解除|取消|撤销|放宽|撤回)(对)?{m}[^，。；|]{{0,8}}
 def lifted_curbs(context: str | None, mention: str | None) -> bool:
     """``context`` states curbs on ``mention`` lifted, by any body ("IEEE lifts curbs on Huawei reviewers",
     "IEEE解除对华为审稿人的限制")."""
-    if not context or not mention:
-        return False
     return _said_of(context, mention, _LIFTED_ZH, _LIFTED_EN)
 
 
@@ -848,8 +849,6 @@ _RELIEF_ZH = (r"{m}[^，。；|]{{0,12}}(吃下(了)?定心丸|松了一口气|�
 def relief_stance(context: str | None, mention: str | None) -> bool:
     """``context`` states relief for ``mention``: its worries eased, a risk to it lifted, a law that spares it
     ("Newsom's veto ... spares OpenAI", "依赖联邦补贴的英特尔和美光担忧缓解")."""
-    if not context or not mention:
-        return False
     return _said_of(context, mention, _RELIEF_ZH, _RELIEF_EN)
 
 
