@@ -757,6 +757,11 @@ _GUESSER_ZH = re.compile(_COMMENTATOR_ZH + r"[^，。；“”：:]{0,6}(认为|
 _MAYBE_EN = re.compile(r"\b(could|might)\b", _I)
 _MAYBE_ZH = re.compile(r"可能(?!性)|或将|或许|也许")  # (理论上 is :data:`_IN_THEORY`'s, checked first)
 _IN_THEORY = re.compile(r"\bin theory\b|\btheoretically\b|理论上", _I)
+#: an act named only as a possibility someone faces ("也面临被征收高额关税的可能", "faces the prospect of tariffs"; round 36,
+#: after holdout34's scoring)
+_FACED_POSSIBILITY = re.compile(r"面临[^，。；]{0,16}(关税|制裁|调查|限制|禁令|管制)[^，。；]{0,4}的(可能|可能性|风险)|"
+                                r"\b(fac\w*|risk\w*) the (possibility|prospect|risk) of\b[^.;]{0,30}\b(tariffs?|duties|"
+                                r"sanctions|probes?|curbs|restrictions|bans?)\b", _I)
 _ON_A_FINDING = re.compile(r"^\W{0,3}if (it|the \w+|\w+) (finds?|determines?|rules?)\b[^.;]{0,60},\s*[^.;]{0,40}\b(could|can|may|might)\b"
                            r"[^.;]{0,80}$", _I)
 
@@ -772,6 +777,8 @@ def guessed(event: dict[str, Any]) -> bool:
         return False
     before = sentence[:at]
     if _IN_THEORY.search(before) or (event["type"] in _CAPABILITY_TYPES and _ON_A_FINDING.search(before)):
+        return True
+    if _FACED_POSSIBILITY.search(sentence):
         return True
     for rx, maybe, stop in ((_GUESSER_EN, _MAYBE_EN, ".;"), (_GUESSER_ZH, _MAYBE_ZH, "。；")):
         for m in rx.finditer(before):
@@ -831,7 +838,10 @@ def deal_review(event: dict[str, Any]) -> bool:
 _MERGER_CLEARANCE = re.compile(
     r"(市场监管总局|市场监督管理总局|反垄断(执法|监管)?(机构|部门|局))[^。；]{0,30}(批准|放行|核准)|"
     r"\b(SAMR|State Administration for Market Regulation|market regulator|antitrust (regulators?|authorit(y|ies)))\b"
-    r"[^.;]{0,40}\b(approv\w*|clear\w*)\b", _I)
+    r"[^.;]{0,40}\b(approv\w*|clear\w*)\b|"
+    # a merger cleared with conditions by whichever body reviewed it (商务部附加限制性条件批准拜耳收购孟山都; round 36, after
+    # holdout34's scoring)
+    r"附加(限制性)?条件[^。；]{0,4}(批准|核准|放行)[^。；]{0,30}(收购|合并|并购|交易)", _I)
 
 
 def merger_condition(event: dict[str, Any]) -> bool:

@@ -70,3 +70,18 @@ def test_chinas_customs_acts_and_the_goods_origin_does_not(full, text, lang) -> 
 def test_the_agency_that_tells_a_firm_still_acts(full) -> None:  # type: ignore[no-untyped-def]
     text = "The Commerce Department told Nvidia it would need licences to ship H20 chips to China."
     assert first_actor(full, text, "en", "export_control") == "us-commerce"
+
+
+# extract-0.7.73 (after holdout34's scoring; fitted): a merger cleared with conditions by whichever body reviewed it is no
+# control, and an act named only as a possibility someone faces is no act
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("北京消息 商务部附加限制性条件批准陶氏与杜邦合并。", "zh", "export_control"),
+    ("近期两国关系持续紧张，澳方另一种主要农产品出口也面临被征收高额关税的可能。", "zh", "tariff"),
+    ("Australian wine makers face the prospect of tariffs as high as 200%, officials said.", "en", "tariff"),
+])
+def test_a_conditional_merger_clearance_and_a_faced_possibility_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+def test_duties_imposed_still_are_a_tariff(full) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, "商务部宣布对原产于澳大利亚的进口葡萄酒征收反倾销保证金。", "zh")
