@@ -152,8 +152,6 @@ _AVERTED_ZH = (r"(未|没有|并未|不)(被)?(排除|禁止|限制|点名|列�
 def averted_stance(context: str | None, mention: str | None) -> str | None:
     """positive when ``context`` states a restriction withheld from ``mention`` ("stops short of
     banning Huawei", "未排除华为", "允许华为参与5G试验"), else None."""
-    if not context or not mention:
-        return None
     return "positive" if _said_of(context, mention, _AVERTED_ZH, _AVERTED_EN) else None
 
 
@@ -403,7 +401,8 @@ def adjust(model: Sentiment, entity: str, events: Sequence[Event], rule: EventRu
     implied = stance(entity, events, rule, kind)
     if implied is None and rule.mixed and kind not in BODY_KINDS and mixed_results(context):
         implied = "neutral"
-    if implied is None and rule.averted and kind not in BODY_KINDS:
+    # (with ``averted_first`` it was read above, before the events' stance)
+    if implied is None and rule.averted and not rule.averted_first and kind not in BODY_KINDS:
         implied = averted_stance(context, mention)
     if implied is None and rule.supported and kind not in BODY_KINDS:
         implied = supported_stance(context, mention)
@@ -528,8 +527,6 @@ _SETBACK_ZH = r"{m}[^，。；|]{{0,20}}(败诉|受挫|未果|落空|碰壁|失�
 def body_setback(context: str | None, mention: str | None) -> bool:
     """``context`` states the defeat or failure of the body named ``mention`` ("a rare courtroom
     defeat for the Justice Department", "Washington fails to win an EU-wide ban", "美国司法部...以败诉告终")."""
-    if not context or not mention:
-        return False
     return _said_of(context, mention, _SETBACK_ZH, _SETBACK_EN)
 
 
@@ -756,8 +753,6 @@ def favoured_stance(context: str | None, mention: str | None) -> str | None:
     """``positive`` when ``context`` names ``mention`` as an example of those a measure favours ("favours local
     suppliers such as Naura", "北方华创等国产设备商有望受益"), ``negative`` when as an example of those it squeezes
     ("squeezes foreign toolmakers including ASML", "阿斯麦等海外设备商的在华份额或将被压缩"); else None."""
-    if not context or not mention:
-        return None
     return _one_way(_said_of(context, mention, _FAVOURS_ZH, _FAVOURS_EN),
                     _said_of(context, mention, _SQUEEZES_ZH, _SQUEEZES_EN))
 
