@@ -722,9 +722,13 @@ _COMMENTARY_EN = re.compile(
 
 
 #: an agency whose name holds the word of a probe ("贸易救济调查局", the Trade Remedy and Investigation Bureau), and the
-#: words of a probe or review outside such a name (extract-0.7.22)
-_PROBE_BUREAU = re.compile(r"调查局|\bbureau of investigation\b", _I)
-_PROBE_WORD = re.compile(r"调查|审查|立案|稽查|核查|反倾销|反补贴|\b(probes?|investigat\w*|inquir(y|ies)|review\w*)\b", _I)
+#: words of a probe or review outside such a name (extract-0.7.22); an inspection agency or service named as the
+#: speaker ("the Canadian Food Inspection Agency said", "the Animal and Plant Health Inspection Service", 检验检疫局;
+#: extract-0.7.74, round 37, from the spent holdouts' errors)
+_PROBE_BUREAU = re.compile(r"调查局|\bbureau of investigation\b|\binspection (agency|service|authority|bureau|administration)\b|"
+                           r"\binspection and quarantine\b|检验检疫(总局|局)", _I)
+_PROBE_WORD = re.compile(r"调查|审查|立案|稽查|核查|反倾销|反补贴|检验|检疫|\b(probes?|investigat\w*|inquir(y|ies)|review\w*|"
+                         r"inspections?)\b", _I)
 
 
 def probe_bureau(event: dict[str, Any]) -> bool:
