@@ -343,17 +343,44 @@ def _background_zh(sentence: str, end: int) -> bool:
     return False
 
 
+#: a news dateline opening a lead sentence ("BRUSSELS, March 30 - ", "北京3月20日消息 ", "本报华盛顿5月31日电 ")
+_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Z .'-]{1,30}, [A-Z][a-z]{2,8}\.? \d{1,2} ?[-–—]|"
+                       r"^\W{0,3}(本报)?[\u4e00-\u9fff]{2,8}\d{1,2}月\d{1,2}日(电|消息|讯)")
+#: the end of a clause
+_CLAUSE_END = re.compile(r"[,，;；]")
+
+
+def lead_clause(sentence: str, end: int) -> str:
+    """``sentence`` up to the end of the clause holding a trigger that ends at ``end``, when it is a dateline's lead
+    sentence (:data:`_DATELINE`) and the trigger lies after the dateline; otherwise the whole sentence."""
+    dateline = _DATELINE.match(sentence)
+    if dateline is None or end <= dateline.end():
+        return sentence
+    stop = _CLAUSE_END.search(sentence, end)
+    return sentence if stop is None else sentence[:stop.start()]
+
+
+def trigger_clause(sentence: str, trigger: str | None) -> str:
+    """:func:`lead_clause` at ``trigger``'s first occurrence in ``sentence`` (the whole sentence without a trigger)."""
+    at = sentence.find(trigger) if trigger else -1
+    return sentence if at < 0 else lead_clause(sentence, at + len(trigger or ""))
+
+
 def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str = "en",
                  ref_year: int | None = None, ref_month: int | None = None) -> str:
     """The status of an event of type ``etype`` whose trigger is ``sentence[start:end]``.
     ``ref_year`` / ``ref_month``: the article's date, so "in 2019" or "in April" read as the past."""
     zh = lang == "zh" or _has_han(sentence)
-    if (_BACKGROUND_EN.search(sentence) or _BACKGROUND_NEAR_EN.search(sentence[max(0, start - 80):end + 50])
-            or (zh and _background_zh(sentence, end if etype in ROLE_TYPES else len(sentence)))
+    # a dateline's lead sentence reports the news in its main clause: the words of time in a clause after the trigger's
+    # ("..., concluding an investigation that began in February 2020", "..., ending measures first imposed in 2010",
+    # "，采纳了...今年2月提出的建议") date another act (extract-0.7.75)
+    own = lead_clause(sentence, end)
+    if (_BACKGROUND_EN.search(own) or _BACKGROUND_NEAR_EN.search(own[max(0, start - 80):end + 50])
+            or (zh and _background_zh(own, end if etype in ROLE_TYPES else len(own)))
             or (_HAD_EN.search(sentence) and not _REPORTED_HAD.search(sentence))
             # an earlier year in a sentence whose act starts today ("决定自即日起继续...征收反倾销税，税率维持2013年确定的
             # 水平") dates something else (extract-0.7.19)
-            or (past_date(sentence, ref_year, ref_month) and not _starts_today_at(sentence, start))):
+            or (past_date(own, ref_year, ref_month) and not _starts_today_at(sentence, start))):
         return "background"
     if etype == "investigation" and _CONCLUDED_BY_MEASURES.search(sentence):
         return "background"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import types_of
+from tests.extractors.conftest import events_of, types_of
 
 
 # extract-0.7.74: an inspection agency or service named as the speaker states no probe, as the bureaus of investigation
@@ -25,3 +25,29 @@ def test_an_inspection_agency_speaking_states_no_probe(full, text, lang) -> None
 ])
 def test_a_probe_stated_beside_an_inspection_agency_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang)
+
+
+# extract-0.7.75: in a dateline's lead sentence the words of time in a clause after the trigger's date another act
+@pytest.mark.parametrize(("text", "lang", "etype", "status"), [
+    ("BRUSSELS, March 30 - The European Union has imposed definitive anti-dumping duties on ceramic tiles from China for "
+     "five years, concluding an investigation that began in February 2024.", "en", "tariff", "enacted"),
+    ("BEIJING, Feb 27 - China's commerce ministry said on Tuesday it had removed anti-dumping duties on U.S. poultry "
+     "products, ending measures first imposed in 2010.", "en", "tariff", "reversed"),
+    ("首尔3月3日消息 韩国企划财政部3日表示，已决定对原产于中国的无缝钢管征收临时反倾销税，采纳了贸易委员会去年10月提出的建议。",
+     "zh", "tariff", "enacted"),
+])
+def test_a_lead_sentence_act_is_dated_by_its_own_clause(full, text, lang, etype, status) -> None:  # type: ignore[no-untyped-def]
+    # the article is dated on its dateline's day
+    published = "2025-03-03" if lang == "zh" else "2025-03-30" if "March 30" in text else "2025-02-27"
+    assert status in {e.status for e in events_of(full, text, lang, published) if e.type == etype}
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # the trigger in the later clause keeps that clause's date; no dateline, the whole sentence dates the act
+    ("BRUSSELS, March 30 - The European Union has imposed definitive duties on ceramic tiles from China, concluding an "
+     "investigation that began in February 2024.", "en", "investigation"),
+    ("The European Union has imposed definitive anti-dumping duties on ceramic tiles from China, first imposed in 2019.",
+     "en", "tariff"),
+])
+def test_earlier_dates_still_mark_background(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert {e.status for e in events_of(full, text, lang, "2025-03-30") if e.type == etype} == {"background"}
