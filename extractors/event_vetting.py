@@ -928,6 +928,21 @@ def instrument_powers(event: dict[str, Any]) -> bool:
     return bool(_POWERS.search(sentence[max(0, at - 100):at + len(trigger) + 60]))
 
 
+#: dual-use goods said to be supplied, sold or shipped (an accusation, a listing's reason: "指称这些企业向俄罗斯军方供应...两用
+#: 物项", "将向俄罗斯军方供应两用物项的中国企业列入名单", "accused of supplying Russia's military with dual-use goods"), with no ban,
+#: control or licence named before it (extract-0.7.76, from the spent and development splits' errors)
+_DUAL_USE_SUPPLIED = re.compile(
+    r"^(?:(?!禁止|不得|不予|限制|管控|管制|许可).)*?(向|为)[^，。；]{0,20}(供应|提供|出售|销售|运送|输送)[^，。；]{0,30}两用物项|"
+    r"^(?:(?!\b(ban|bans|banned|bar|bars|barred|prohibit\w*|restrict\w*|control\w*|licen[cs]\w*)\b).)*?"
+    r"\b(suppl(y|ying|ied|ies)|provid\w*|sell\w*|sold|ship\w*|smuggl\w*)\b[^.;]{0,40}\bdual-use (items|goods)\b", _I)
+
+
+def dual_use_supplied(event: dict[str, Any]) -> bool:
+    """An ``export_control`` event whose sentence says dual-use goods were supplied, with no ban or control named before
+    (:data:`_DUAL_USE_SUPPLIED`): the accusation or the listing's reason, not a control."""
+    return event["type"] == "export_control" and bool(_DUAL_USE_SUPPLIED.search(event["sentence"]))
+
+
 _IMPORT_BAN_ON_FIRM = re.compile(IMPORT_BAN_ON_FIRM, _I)
 
 
@@ -950,5 +965,5 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or guessed(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
                     or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev) or instrument_powers(ev)
-                    or listing_only(ev, listed) or cases_as_a_class(ev, duties) or import_ban(ev)
+                    or listing_only(ev, listed) or cases_as_a_class(ev, duties) or import_ban(ev) or dual_use_supplied(ev)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

@@ -51,3 +51,21 @@ def test_a_lead_sentence_act_is_dated_by_its_own_clause(full, text, lang, etype,
 ])
 def test_earlier_dates_still_mark_background(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert {e.status for e in events_of(full, text, lang, "2025-03-30") if e.type == etype} == {"background"}
+
+
+# extract-0.7.76: dual-use goods said to be supplied (an accusation, a listing's reason), with no ban or control before,
+# state no control, as the English rule already read
+@pytest.mark.parametrize("text", [
+    "欧盟指称，这些香港公司向俄罗斯军工企业出售了大量两用物项。",
+    "外交人士说，欧盟拟将为俄罗斯军方提供两用物项的多家第三国企业列入名单。",
+])
+def test_dual_use_goods_supplied_state_no_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "商务部宣布，禁止向美国军事用户出口两用物项。",
+    "公告规定，不得向上述实体供应两用物项。",
+])
+def test_a_ban_on_supplying_dual_use_goods_stays_a_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, "zh")
