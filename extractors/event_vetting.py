@@ -660,7 +660,17 @@ _PETITIONED = re.compile(r"(申请方|申请人|申诉方|起诉方)[^。；]{0,
                          r"\b(petitioners?|complainants?|applicants?)\b[^.;]{0,80}\b(ask\w*|seek\w*|sought|request\w*|call\w* for|want\w*)\b"
                          r"[^.;]{0,30}\b(duties|tariffs|rates|margins)\b|"
                          # what petitioners say of the imports (extract-0.7.21)
-                         r"\b(petitioners?|complainants?)\b[^.;]{0,10}\b(say|says|said|alleg\w*|claim\w*|argu\w*)\b", _I)
+                         r"\b(petitioners?|complainants?)\b[^.;]{0,10}\b(say|says|said|alleg\w*|claim\w*|argu\w*)\b|"
+                         # producers asking their government for duties ("have asked the government to impose anti-dumping
+                         # duties", "Japanese steelmakers seek anti-dumping duties", "向日本财务大臣提交申请，要求...征收反倾销税",
+                         # "日本钢企申请对...征收反倾销税"; round 37, after holdout35's scoring)
+                         r"\b(ask\w*|urg\w*|petition\w*|call\w* on|lobb\w*)\b (the |their |its )?(\w+ )?(government|ministry|"
+                         r"authorities|commission|department)\b[^.;]{0,20}\bto (impose|levy|put|slap)\b|"
+                         r"\b(seek|seeks|sought|seeking|ask\w* for|request\w*|call\w* for|push\w* for)\b (\w+ ){0,2}"
+                         r"(anti-dumping|countervailing|anti-subsidy|safeguard) (duties|tariffs|measures)\b|"
+                         r"(提交|提出)(了)?[^，。；]{0,4}申请[^。；]{0,8}要求[^。；]{0,50}(征收|加征)|"
+                         r"(?:^|[，。；])[^，。；应]{0,30}(企业|钢企|厂商|生产商|制造商|协会)[^，。；应]{0,20}申请(对|就)[^，。；]{0,40}"
+                         r"(征收|加征)", _I)
 
 
 def petitioned_duties(ev: dict[str, Any]) -> bool:

@@ -69,3 +69,26 @@ def test_dual_use_goods_supplied_state_no_control(full, text) -> None:  # type: 
 ])
 def test_a_ban_on_supplying_dual_use_goods_stays_a_control(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, text, "zh")
+
+
+# extract-0.7.77 (after holdout35's scoring; fitted): producers asking their government for duties state no tariff, as
+# other petitions
+@pytest.mark.parametrize(("text", "lang"), [
+    ("OSAKA, May 2 - Three Japanese chemical makers have asked the government to impose anti-dumping duties on resin "
+     "from China, saying cheap imports hurt them.", "en"),
+    ("Korean paper makers seek anti-dumping duties on Chinese coated paper", "en"),
+    ("据报道，三家化工企业日前向经济产业省提交申请，要求对原产于中国的树脂征收反倾销税。", "zh"),
+    ("韩国纸业企业申请对中国铜版纸征收反倾销税", "zh"),
+])
+def test_producers_asking_for_duties_state_no_tariff(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the authority imposing duties at an industry's request: a tariff
+    ("商务部决定，应国内企业申请，对原产于美国的进口丙酸征收反倾销税。", "zh"),
+    ("商务部应相关企业申请对原产于日本的进口树脂征收反倾销税。", "zh"),
+    ("Tokyo imposed anti-dumping duties on resin from China on Friday after makers asked for relief.", "en"),
+])
+def test_duties_imposed_at_an_industrys_request_stay_tariffs(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
