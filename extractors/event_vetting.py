@@ -276,6 +276,12 @@ _STANDING_TARIFF = re.compile(
     r"多年来[^。；]{0,30}一直[^，。；]{0,20}(征收|加征)|目前已(被)?(加征|征收)|(一直|长期)(被)?(加征|征收)", _I)
 
 
+#: a control named as the setting something happens under ("在此前美方对先进芯片的出口限制下，国内云厂商纷纷..."; round 37,
+#: after holdout35's scoring): not this article's act (the article's own, "在此次新规下", is left alone)
+_UNDER_BEFORE_ZH = re.compile(r"(在|受)(?![^，。；]{0,24}(新|此次|这次|本次|这一|该项|上述))[^，。；]{0,24}$")
+_UNDER_AFTER_ZH = re.compile(r"(的)?(下|之下|背景下|影响下|阴影下)")
+
+
 def allusion(event: dict[str, Any]) -> bool:
     """A rule event whose trigger only names the instrument in a sentence stating no act on it (for a tariff: an
     earlier class of tariffs, or a tariff stated as standing, :data:`_STANDING_TARIFF`)."""
@@ -290,6 +296,8 @@ def allusion(event: dict[str, Any]) -> bool:
     at = sentence.find(trigger)
     ahead = _ANTICIPATED.search(sentence[max(0, at - 40):at]) if at > 0 else None
     if ahead is not None and not _ACT.search(sentence[:max(0, at - 40) + ahead.start()] + " " + sentence[at + len(trigger):]):
+        return True
+    if at > 0 and _UNDER_BEFORE_ZH.search(sentence[max(0, at - 30):at]) and _UNDER_AFTER_ZH.match(sentence[at + len(trigger):]):
         return True
     if _DATED.search(sentence):
         return False
@@ -308,6 +316,10 @@ _NEGATABLE = ("export_control", "entity_list", "tariff", "investigation")
 _NEGATABLE_NEAR = (*_NEGATABLE, "model_release", "chip_launch")
 
 
+_WITHOUT = re.compile(r"\bwithout( any| its own| their own)?\s*$", _I)
+_REMEDY_TRIGGER = re.compile(r"(anti-dumping|countervailing|anti-subsidy|safeguard|trade[- ]remedy)\b", _I)
+
+
 def negated(event: dict[str, Any]) -> bool:
     """A rule event whose trigger is negated: directly ("did not add", "并未将") or denied, for the policy types;
     a few words before, the act's verb between ("has not opened any investigation", "未被列入任何制裁名单"), for
@@ -320,7 +332,9 @@ def negated(event: dict[str, Any]) -> bool:
         return False
     before = event["sentence"][max(0, at - 40):at]
     direct = event["type"] in _NEGATABLE and bool(
-        _NEGATED.search(before[-20:]) or _DENIED.search(event["sentence"][max(0, at - 60):at]))
+        _NEGATED.search(before[-20:]) or _DENIED.search(event["sentence"][max(0, at - 60):at])
+        # "one of the few producers without anti-dumping measures on Chinese steel" (round 37, after holdout35's scoring)
+        or (_WITHOUT.search(before[-20:]) and _REMEDY_TRIGGER.match(trigger)))
     return direct or bool(_NEGATED_NEAR.search(before))
 
 
@@ -711,7 +725,7 @@ def cases_as_a_class(event: dict[str, Any], duties_reported: bool) -> bool:
 #: acts by the guideline) (extract-0.7.22)
 _COMMENTATOR_ZH = (r"(律师|分析师|分析人士|经销商|卖家|店主|基金经理|投资者|业内人士|行业人士|市场人士|企业人士|合规人士|"
                    r"行业协会人士|从业者|专家|学者|企业主|交易员|贸易商|商人|老板|进口商|出口商|研究员|经济学家|顾问|家长|医生|"
-                   r"教师|媒体和分析人士)")
+                   r"教师|媒体和分析人士|评论人士|评论员|观察人士|观察家)")
 _COMMENTARY_ZH = re.compile(r"^[^，。；“”：:]{0,16}((一位|一名|另一位|多位|部分|不少|一些|有|也有)[^，。；“”：:]{0,16}"
                             + _COMMENTATOR_ZH + r"|一家[^，。；“”：:]{0,16}(企业|公司|工厂|厂商|经销商)的[^，。；“”：:]{0,6}"
                             r"(总监|经理|负责人|老板|主管))[^，。；“”：:]{0,4}(则)?(表示|说|称|认为|指出|坦言|质疑|提议|担心|预计|分析说|"

@@ -768,7 +768,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # an allusion to backers or to investing in general (extract-0.7.12: "曾获得...等企业的投资", "近年来加大了...投资",
          # "新投资已基本停滞")
          r"曾获(得)?[^，。；\d]{0,40}(的)?投资|(近年来|近几年|多年来)[^。；]{0,40}投资|投资[^，。；]{0,6}(停滞|放缓|降温|趋冷|萎缩)|"
-         r"投资者|投资人|投资机构|投资风险|投资方(包括|有|为|中)|背后的?投资方|禁止[^。；]{0,40}投资|限制[^。；]{0,40}投资|受限的?投资|投资形式|投资(限制|禁令|审查|新规)|列入清单|融资环境|投资环境|" + _NOT_AN_INVESTMENT),
+         r"投资者|投资人|投资机构|投资风险|投资方(包括|有|为|中)|背后的?投资方|禁止[^。；]{0,40}投资|限制[^。；]{0,40}投资|受限的?投资|投资形式|投资(限制|禁令|审查|新规)|列入清单|融资环境|投资环境|"
+          # a firm described as an investment bank ("华兴资本是国内知名的投资银行"; round 37, after holdout35's scoring)
+          r"投资银行|投行|" + _NOT_AN_INVESTMENT),
     ],
     "model_release": [
         (r"\b(updat\w*|upgrad\w*|made available|rolled out|rolls out|available to|integrat\w*|fine-tun\w*|trained)\b.{0,40}\b(models?|chatbot|llm|assistant)\b", 0.65, None, r"\bpaper\b|uses apache|classifiers? trained|linear probes?|hidden states"),

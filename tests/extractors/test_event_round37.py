@@ -4,6 +4,7 @@ split), run through the real extractor with the event classifier as the pipeline
 from __future__ import annotations
 
 import pytest
+from sinowatch.extractors.event_vetting import allusion
 
 from tests.extractors.conftest import events_of, types_of
 
@@ -92,3 +93,31 @@ def test_producers_asking_for_duties_state_no_tariff(full, text, lang) -> None: 
 ])
 def test_duties_imposed_at_an_industrys_request_stay_tariffs(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.78 (after holdout35's scoring; fitted): a control named as the setting things happen under, a
+# commentator's guess, producers without trade-remedy measures and an investment bank state no act
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("有评论人士猜测北京可能对这些岛内企业采取反制措施，但官方尚未表态。", "zh", "entity_list"),
+    ("Korea is one of the few big paper producers without anti-dumping measures on Chinese paper, analysts said.", "en",
+     "tariff"),
+    ("该公司是一家投资银行，曾为多家芯片企业的融资和上市提供服务。", "zh", "investment"),
+])
+def test_settings_guesses_and_descriptions_state_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    # (an act's word elsewhere in the sentence, 发布, kept these from the generic-trigger reading before)
+    ("背景方面，在此前美方对先进芯片的出口限制下，国内服务器厂商纷纷转向国产加速卡，多家企业相继发布了自研芯片。", "出口限制", True),
+    ("受美国出口管制的影响下，国内数据中心纷纷采购国产加速卡，多家厂商今年发布了新品。", "出口管制", True),
+    # this article's own control, or a control stated as an act: no setting
+    ("在此次出口管制新规下，企业向中国出口先进芯片须申请许可证。", "出口管制", False),
+    ("美方宣布对先进芯片实施新的出口限制。", "出口限制", False),
+])
+def test_a_control_named_as_the_setting_is_an_allusion(sentence, trigger, expected) -> None:
+    assert allusion({"type": "export_control", "trigger": trigger, "sentence": sentence}) is expected
+
+
+def test_a_control_named_as_this_articles_setting_stays(full) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, "在此次出口管制新规下，企业向中国出口先进芯片须申请许可证。", "zh")
