@@ -90,6 +90,10 @@ see models/events/MODEL_CARD.md, round 6):
   with tariffs", 赋予...采取关税...等反制措施的权力, 可采取包括加征关税...在内的一系列反制措施): powers, no act
   (``instrument_powers``).
 
+* **dual-use goods supplied** (extract-0.7.76): an ``export_control`` whose sentence says dual-use goods were supplied,
+  with no ban, control or licence named before ("指称这些企业向俄罗斯军方供应...两用物项", "accused of supplying Russia's
+  military with dual-use goods"): the accusation or the listing's reason, not a control (``dual_use_supplied``).
+
 * **no authority** (extract-0.7.25): an ``investigation`` or ``entity_list`` event for which neither its sentence nor
   the headline names an actor, that has no watched target, and whose sentence names no public body, official, law,
   trade-remedy case or charge ("Staff said they had investigated complaints about scalpers", "a teacher's
