@@ -360,12 +360,6 @@ def lead_clause(sentence: str, end: int) -> str:
     return sentence if stop is None else sentence[:stop.start()]
 
 
-def trigger_clause(sentence: str, trigger: str | None) -> str:
-    """:func:`lead_clause` at ``trigger``'s first occurrence in ``sentence`` (the whole sentence without a trigger)."""
-    at = sentence.find(trigger) if trigger else -1
-    return sentence if at < 0 else lead_clause(sentence, at + len(trigger or ""))
-
-
 def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str = "en",
                  ref_year: int | None = None, ref_month: int | None = None) -> str:
     """The status of an event of type ``etype`` whose trigger is ``sentence[start:end]``.
@@ -531,6 +525,8 @@ def past_date(sentence: str, ref_year: int | None, ref_month: int | None = None,
     # the trigger's own clause may date it (extract-0.7.4, 0.7.6)
     at = sentence.find(trigger) if trigger else -1
     end = at + len(trigger) if trigger and at >= 0 else -1
+    if end >= 0:
+        sentence = lead_clause(sentence, end)  # in a dateline's lead sentence, only the trigger's clause (extract-0.7.75)
     if at >= 0 and _month_year_after(sentence, end, ref_year, start=at):
         return True
     for m in _PAST_YEAR.finditer(sentence):

@@ -33,7 +33,6 @@ from sinowatch.extractors.event_roles import (
     past_date,
     pick_targets,
     starts_today,
-    trigger_clause,
     valid_actor_hits,
 )
 from sinowatch.extractors.event_vetting import trade_remedy, unofficial, vet
@@ -265,9 +264,7 @@ class Extractor:
                     continue  # a firm's, a team's or a school's own inquiry or blacklist (extract-0.7.25)
                 # a date before the article's makes a reported act context; a reversal or proposal
                 # dated so ("suspends the controls it announced in October") keeps its status
-                # (in a dateline's lead sentence, the trigger's own clause: extract-0.7.75)
-                if status == "enacted" and (past_date(trigger_clause(ev["sentence"], ev["trigger"]), year, month, day,
-                                                      trigger=ev["trigger"])
+                if status == "enacted" and (past_date(ev["sentence"], year, month, day, trigger=ev["trigger"])
                                             or opens_with_past_year(ev["sentence"], year, month)) \
                         and not starts_today(ev["sentence"], ev["trigger"]):
                     status = "background"
