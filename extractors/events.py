@@ -172,6 +172,15 @@ _INVESTMENT_BAN = (r"investment (ban|restriction|curb|prohibition)s?|bans? on in
 _ABROAD = r"overseas|abroad|to russia|russian|to china|chinese|to iran|iranian|to north korea"
 _RELEASE = r"\b(releas\w*|launch\w*|unveil\w*|debut\w*|open-sourc\w*|roll(s|ed)? out|introduc\w*|announc\w*|made .{0,20}free)\b"
 
+#: what rules out a Chinese control cue: a purchase halt, a designation's list and its consequences, other licences
+_ZH_CONTROL_UNLESS = (r"暂停采购|不可靠实体|实体清单|"
+                      # a listing's consequence ("列入清单，禁止其从事与中国有关的进出口活动", extract-0.7.21)
+                      r"列入[^，。；]{0,8}清单[^。；]{0,10}禁止|" + OTHER_LICENCE)
+#: the trade a control's licence is for: goods or technology crossing a border, controlled items, the control's
+#: authorities and the firms and products of the beat
+_ZH_LICENCE_TRADE = (r"出口|进口|出境|入境|境外|对外|转让|技术|物项|管制|两用|最终用户|最终用途|芯片|半导体|光刻|稀土|镓|锗|锑|石墨|"
+                     r"钨|无人机|设备|商务部|工业和安全局|美方|美国|供货|供应|销售|出售|发放|下发|审批|贸易商|买家|客户|订单|"
+                     r"华为|英伟达|中芯|海关|配额|制裁|禁令")
 #: type -> list of (regex, weight, needs, unless[, with_entities[, anchors]]); regexes run
 #: case-insensitively on the sentence; with_entities: watchlist kinds or ids of which the sentence
 #: must mention one; anchors: literals one of which every match contains, where the automatic
@@ -221,9 +230,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\bno longer (sell|ship|supply)\b.{0,40}\bchin", 0.75, None, None),
         # a law's ban on selling or transferring to China ("禁止数据经纪商向中国等所谓外国对手出售...", extract-0.7.9)
         (r"禁止[^，。；]{0,30}向(中国|中方|我国)[^，。；]{0,20}(出售|出口|销售|提供|转让|传输)", 0.85, None, r"不可靠实体|" + OTHER_LICENCE),
-        (r"管制物项|两用物项|许可证|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, r"暂停采购|不可靠实体|实体清单|"
-         # a listing's consequence ("列入清单，禁止其从事与中国有关的进出口活动", extract-0.7.21)
-         r"列入[^，。；]{0,8}清单[^。；]{0,10}禁止|" + OTHER_LICENCE),
+        (r"管制物项|两用物项|禁止.{0,10}(出口|销售|供应)|限制.{0,10}(销售|供应)", 0.8, None, _ZH_CONTROL_UNLESS),
+        # a licence (许可证) is a control's only in the sentence of a trade in goods or technology: a parking, driving,
+        # shop or software permit names none of these (round 38, from the spent holdouts' and development splits' errors)
+        (r"许可证", 0.8, _ZH_LICENCE_TRADE, _ZH_CONTROL_UNLESS),
         (r"\bexport (control|curb|restriction|ban|licen[cs]|rule|limit)\w*", 0.92, None,
          # a breach of controls charged or alleged is a case, not a control (extract-0.7.12)
          r"\b(violat\w*|evad\w*|circumvent\w*|breach\w*|skirt\w*|flout\w*)\b[^.;]{0,30}\bexport (control|curb|restriction|ban|rule)"),

@@ -1,0 +1,29 @@
+"""#15 round 38 (from the spent holdouts' and the development splits' errors). Sentences written for these tests (none
+copied from an evaluation split), run through the real extractor with the event classifier as the pipeline runs it
+(``full``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.conftest import types_of
+
+
+# extract-0.7.79: a licence (许可证) is a control's only in the sentence of a trade in goods or technology; permits
+# of everyday life (a parking, driving or shop permit) name none, whatever words surround them
+@pytest.mark.parametrize("text", [
+    "驾校负责人说，新考场启用后，学员考取许可证的时间比以前缩短了一半。",
+    "不少车主说，“以前每天晚上都要找车位，现在拿到了许可证，方便多了。”",
+    "这家面馆上月已经领到了新的许可证，老板打算在国庆前后开第二家店。",
+])
+def test_an_everyday_permit_is_no_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "商务部表示，企业向境外出口镓、锗相关物项须申请许可证。",
+    "多家贸易商表示，许可证办理需要提交最终用户证明和用途说明，流程比以前复杂。",
+    "北京10月9日消息 商务部9日宣布，自12月1日起对部分稀土设备和技术实施许可证管理。",
+])
+def test_a_licence_for_a_trade_is_still_a_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, "zh")
