@@ -454,8 +454,16 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # forced labour: an import ban, labelled as controls like bans on transactions; extract-0.7.19)
         (r"\bwithhold release orders?\b|\b(order\w*|announc\w*|issu\w*)\b[^.;]{0,30}\bdetention of\b[^.;]{0,80}\b(products|goods|"
          r"imports|shipments|cotton|tomatoes|gloves|panels)\b|\bdetain\w*\b[^.;]{0,60}\b(products|goods|imports|shipments)\b"
-         r"[^.;]{0,40}\b(ports?|border)\b|(暂扣|扣留令|暂不放行)[^，。；]{0,30}(产品|货物|进口)|(产品|货物)[^，。；]{0,12}(实施|发布)[^，。；]{0,6}暂扣",
-         0.88, r"\bchina\b|\bchinese\b|xinjiang|中国|新疆|中方|华", r"\b(court|judge)\b|法院"),
+         r"[^.;]{0,40}\b(ports?|border)\b|(暂扣|扣留令|暂不放行)[^，。；]{0,30}(产品|货物|进口)|(产品|货物)[^，。；]{0,12}(实施|发布)[^，。；]{0,6}暂扣|"
+         # round 38, after holdout36's scoring (fitted): ports ordered to detain a firm's goods, goods made by a named
+         # maker detained or barred from import ("ordered its ports to detain garments made by Hetian Taida Apparel",
+         # "barred imports of cotton and cotton products made by the Xinjiang Production and Construction Corps"), the
+         # order's Chinese name alone (发布暂扣令), and the corps and forced labour as the order's setting
+         r"\b(ports?|border|customs)\b[^.;]{0,20}\bto detain\b|\bdetain\w*\b[^.;]{0,40}\b(garments|apparel|clothing|cotton|"
+         r"hair|products|goods|shipments|imports)\b[^.;]{0,30}\b(made|produced|manufactured|grown) (by|in|with)\b|"
+         r"\b(ban\w*|bar(s|red|ring)?|block\w*|prohibit\w*)\b (the )?imports? of\b[^.;]{0,60}\b(made|produced|manufactured|grown) "
+         r"(by|in|with)\b|暂扣令",
+         0.88, r"\bchina\b|\bchinese\b|xinjiang|\bcorps\b|forced[- ]labou?r|中国|新疆|兵团|强迫劳动|中方|华", r"\b(court|judge)\b|法院"),
         # a recommendation that a regulator deny or revoke a Chinese party's licence (Team Telecom on a cable's Hong
         # Kong link, extract-0.7.19): a control proposed
         (r"\brecommend\w*\b[^.;]{0,60}\b(deny|denial of|reject\w*|revok\w*)\b[^.;]{0,80}\b(licen[cs]e|application|"

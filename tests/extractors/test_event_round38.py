@@ -27,3 +27,26 @@ def test_an_everyday_permit_is_no_control(full, text) -> None:  # type: ignore[n
 ])
 def test_a_licence_for_a_trade_is_still_a_control(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, text, "zh")
+
+
+# extract-0.7.80 (after holdout36's scoring; fitted): ports ordered to detain a maker's goods, goods made by a named maker
+# barred from import, the withhold release order's Chinese name alone and the corps as its setting are a control
+@pytest.mark.parametrize(("text", "lang"), [
+    ("U.S. customs on Tuesday ordered its ports to detain hair products made by a company in China's Xinjiang region.",
+     "en"),
+    ("The administration on Monday barred imports of tomatoes and tomato products made by a Xinjiang farm group, citing "
+     "forced labour.", "en"),
+    ("The withhold release order covers gloves and other goods made with cotton from the corps.", "en"),
+    ("美国海关24日对新疆一家企业生产的假发制品发布暂扣令。", "zh"),
+])
+def test_a_detention_order_on_a_makers_goods_is_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a court's order, or goods detained with no China or forced-labour setting, are no such control
+    ("A judge ordered the ports to detain the goods made by the bankrupt importer until the dispute is settled.", "en"),
+    ("Police detained two men who sold fake handbags made in a local workshop.", "en"),
+])
+def test_detentions_outside_the_orders_are_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, lang)
