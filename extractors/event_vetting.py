@@ -85,6 +85,10 @@ see models/events/MODEL_CARD.md, round 6):
   rounds of tariffs", 正值中美相互加征关税之际; round 34). Traders named by their trade ("Chinese exporters", 出口企业) are no cue for ``uncued``
   (extract-0.7.35).
 
+* **setting frame** (extract-0.7.81, round 38): a policy rule event whose trigger follows "comes as" or "came amid"
+  ("The announcement comes as Western governments tighten curbs on ..."), with no "when" or "after" clause between: the
+  setting of other news, no act (``setting_frame``).
+
 * **instrument powers** (extract-0.7.41, after holdout29's scoring): a policy rule event whose trigger names one of the
   measures an instrument or law would let a body take ("an anti-coercion instrument that would let the EU respond ...
   with tariffs", 赋予...采取关税...等反制措施的权力, 可采取包括加征关税...在内的一系列反制措施): powers, no act
@@ -200,7 +204,9 @@ _NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was
 _NEGATED_NEAR = re.compile(
     r"(\b(did|does|do|has|have|had|is|are|was|were) not|\b(didn't|doesn't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
     r"\bnever)\s+(?!only\b|just\b|until\b|merely\b)(\w+\s+){0,4}((any|a|an|the|its|their|new)\s+)?$|"
-    r"(并未|没有|从未|尚未|未(?![来经成知满加]))(?!通过)[^，。；,;“”]{1,12}$", _I)
+    r"(并未|没有|从未|尚未|未(?![来经成知满加]))(?!通过)[^，。；,;“”]{1,12}$|"
+    # what a step carries or brings none of ("The listing carries no penalties"; round 38, after holdout36's scoring)
+    r"\b(carr(y|ies|ied)|brings?|brought|entails?|entailed|involves?|involved)\s+no\s+((new|further|additional|direct)\s+)?$", _I)
 #: a report of an act that its subject denies: "Cambricon denied reports that it would be added"
 _DENIED = re.compile(r"\b(den(y|ies|ied|ying)|dismiss\w*|rejected) (reports?|claims?|rumou?rs?|speculation)\b|否认|辟谣", _I)
 
@@ -589,7 +595,9 @@ _FINDINGS_OF = re.compile(r"\bfinal (determinations?|results?|rulings?|findings?
                           # how the probe was run, in an official's remark ("The investigation was carried out in strict
                           # accordance with the law", 调查过程公开透明; round 35, after holdout33's scoring)
                           r"\b(the|its|this) (investigation|probe|inquiry) (was|had been) (carried out|conducted)\b|"
-                          r"调查(过程|程序)[^，。；]{0,4}(公开|透明|公正|合法|依法)", _I)
+                          r"调查(过程|程序)[^，。；]{0,4}(公开|透明|公正|合法|依法)|"
+                          # (相关调查严格依法进行; round 38, after holdout36's scoring)
+                          r"调查[^，。；]{0,4}(严格)?依法(依规)?(进行|开展)", _I)
 
 
 def probe_as_setting(event: dict[str, Any]) -> bool:
@@ -729,7 +737,7 @@ def cases_as_a_class(event: dict[str, Any], duties_reported: bool) -> bool:
 #: acts by the guideline) (extract-0.7.22)
 _COMMENTATOR_ZH = (r"(律师|分析师|分析人士|经销商|卖家|店主|基金经理|投资者|业内人士|行业人士|市场人士|企业人士|合规人士|"
                    r"行业协会人士|从业者|专家|学者|企业主|交易员|贸易商|商人|老板|进口商|出口商|研究员|经济学家|顾问|家长|医生|"
-                   r"教师|媒体和分析人士|评论人士|评论员|观察人士|观察家)")
+                   r"教师|媒体和分析人士|评论人士|评论员|观察人士|观察家|采购商|采购经理)")
 _COMMENTARY_ZH = re.compile(r"^[^，。；“”：:]{0,16}((一位|一名|另一位|多位|部分|不少|一些|有|也有)[^，。；“”：:]{0,16}"
                             + _COMMENTATOR_ZH + r"|一家[^，。；“”：:]{0,16}(企业|公司|工厂|厂商|经销商)的[^，。；“”：:]{0,6}"
                             r"(总监|经理|负责人|老板|主管))[^，。；“”：:]{0,4}(则)?(表示|说|称|认为|指出|坦言|质疑|提议|担心|预计|分析说|"
@@ -921,6 +929,27 @@ _TARIFF_CONFLICT = re.compile(r"\b(tariff|trade|customs)[- ](disputes?|wars?|fig
 _FEES = re.compile(r"\bfees?\b|\bcharges?\b|收费|费用|港务费|服务费", _I)
 
 
+#: the news's setting named after it ("The announcement comes as Western governments tighten curbs on ...", "came as
+#: Washington stepped up enforcement of its law banning imports"), and what opens a dated clause of its own between the
+#: frame and an act ("came amid tensions, when Beijing also placed ...") (round 38, after holdout36's scoring)
+_SETTING_FRAME = re.compile(r"\b(comes|came|coming) (as|amid)\b", _I)
+_FRAME_BREAK = re.compile(r"\b(when|after|before|while)\b|;", _I)
+
+
+def setting_frame(event: dict[str, Any]) -> bool:
+    """A rule event of a policy type whose trigger follows "comes as" or "came amid" in its sentence (:data:`_SETTING_FRAME`)
+    and not before it: the setting of other news, named, no act reported; not where "when" or "after" opens a clause of
+    its own between the frame and the trigger (:data:`_FRAME_BREAK`)."""
+    trigger = event.get("trigger")
+    if not trigger or event["type"] not in _CAPABILITY_TYPES:
+        return False
+    sentence = event["sentence"]
+    frame = _SETTING_FRAME.search(sentence)
+    if not frame or sentence.find(trigger) < frame.end():
+        return False
+    return not _FRAME_BREAK.search(sentence[frame.end():sentence.find(trigger)])
+
+
 def tariff_conflict(event: dict[str, Any]) -> bool:
     """A ``tariff`` event whose sentence names tariffs only in the name of a trade conflict or its talks
     (:data:`_TARIFF_CONFLICT`: "as the two countries negotiate to end their tariff dispute"): a vague allusion, no act."""
@@ -992,6 +1021,6 @@ def vet(events: Iterable[dict[str, Any]], *, has_listing: bool = False) -> list[
                     or hypothetical(ev) or capability(ev) or request_topic(ev) or probe_of_list(ev) or flat_move(ev)
                     or probe_as_setting(ev) or unplanned(ev) or price_tariff(ev) or no_duties(ev) or reviewed_duties(ev)
                     or petitioned_duties(ev) or commentary(ev) or guessed(ev) or probe_bureau(ev) or procedure(ev) or repeated(ev)
-                    or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev) or instrument_powers(ev)
+                    or deal_review(ev) or merger_condition(ev) or circumvented(ev) or tariff_conflict(ev) or setting_frame(ev) or instrument_powers(ev)
                     or listing_only(ev, listed) or cases_as_a_class(ev, duties) or import_ban(ev) or dual_use_supplied(ev)
                     or listing_consequence(ev, has_listing or bool(listed), listed))]

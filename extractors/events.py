@@ -238,7 +238,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # a breach of controls charged or alleged is a case, not a control (extract-0.7.12)
          r"\b(violat\w*|evad\w*|circumvent\w*|breach\w*|skirt\w*|flout\w*)\b[^.;]{0,30}\bexport (control|curb|restriction|ban|rule)"),
         (r"\bexport\w* (of|to)\b", 0.6, _CHIP_CTX + r"|technolog|equipment|tools|rare", r"exports rose|exports fell|exports grew|promot\w* (the )?exports?"),
-        (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap\w*|block\w*) (\w+ ){0,3}export(?!ers?\b)", 0.85, None, _PEOPLE_BANNED),
+        (r"\b(stop|halt|ban|bans|banned|restrict\w*|curb\w*|cap(s|ped|ping)?|block\w*) (\w+ ){0,3}export(?!ers?\b)", 0.85, None, _PEOPLE_BANNED),
         # a government's halt, suspension, freeze or quota on a good's exports in the wordings of food, mineral and arms
         # controls ("stopped overseas sales of non-basmati rice", "Jakarta's halt on shipments of palm oil", "set quotas
         # on exports of fertilisers", "暂停食用油出口", "对谷物出口实施配额管理", "一律不得出口"; extract-0.7.26, found
@@ -844,7 +844,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # profits as a trade's condition, fees, a deal's premium and figures a fraud inflated ("美国市场的利润率相对较高",
          # "利润微薄的行业", "压低了行业利润", "许可费用也随之上涨", "较...收盘价溢价约43%", "虚增营业收入"; round 31, after
          # holdout29's scoring)
-         r"利润(率|分成|微薄|空间|本来就薄|主要|被)|(压低|挤压|吃掉)[^，。；]{0,8}利润|稳定利润|费用|溢价|虚增|虚报|虚构|"
+         r"利润(率|分成|微薄|空间|本来就薄|主要|被)|利润[^，。；]{0,2}薄|(压低|挤压|吃掉)[^，。；]{0,8}利润|稳定利润|费用|溢价|虚增|虚报|虚构|"
          # a commodity's or a product's price (海外市场镓价明显上涨): no event (tests/data/events/README.md; round 33, after
          # holdout31's scoring)
          r"(?<!股)价[^，。；]{0,10}(上涨|涨幅|下跌|跌幅|大涨|暴涨|回落)"),

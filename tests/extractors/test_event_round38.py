@@ -5,6 +5,7 @@ copied from an evaluation split), run through the real extractor with the event 
 from __future__ import annotations
 
 import pytest
+from sinowatch.extractors.event_vetting import negated
 
 from tests.extractors.conftest import types_of
 
@@ -50,3 +51,40 @@ def test_a_detention_order_on_a_makers_goods_is_a_control(full, text, lang) -> N
 ])
 def test_detentions_outside_the_orders_are_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" not in types_of(full, text, lang)
+
+
+# extract-0.7.81 (after holdout36's scoring; fitted): the news's setting named after "comes as" or "came amid", capacity
+# built to export, thin profits, a probe said to be run by the law, a buyer's remark and what a step carries none of state
+# no act
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("The deal comes as Western governments tighten curbs on China's access to chipmaking tools.", "en", "export_control"),
+    ("The ruling came amid new tariffs on Chinese steel in Europe and North America.", "en", "tariff"),
+    ("\"The mills were built to export, and this is capacity built to export,\" an industry official said.", "en",
+     "export_control"),
+    ("对利润薄的小企业来说，影响更大。", "zh", "market_move"),
+    ("商务部发言人当天表示，有关调查严格依法进行，充分保障了利害关系方的合法权利。", "zh", "investigation"),
+    ("一位法国家具采购商说，加征关税可能推高成本。", "zh", "tariff"),
+])
+def test_settings_and_remarks_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # an act dated in a clause of its own after the frame, an act before the frame, a cap on exports: still acts
+    ("The move came amid rising tensions, when Beijing also placed twelve U.S. firms on its export control list.", "en",
+     "export_control"),
+    ("China imposed anti-dumping duties on U.S. propanol on Friday, a step that comes as trade talks stall.", "en", "tariff"),
+    ("China capped exports of rare earths to the United States on Monday.", "en", "export_control"),
+])
+def test_acts_outside_the_frame_stay(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "expected"), [
+    ("The listing carries no penalties for the retailer, officials said.", "penalties", True),
+    ("The order brings no new export curbs on the firm.", "export curbs", True),
+    ("The ministry imposed penalties on three firms that carried no licences.", "penalties", False),
+])
+def test_what_a_step_carries_none_of_is_negated(sentence, trigger, expected) -> None:  # type: ignore[no-untyped-def]
+    etype = "investigation" if trigger == "penalties" else "export_control"
+    assert negated({"type": etype, "sentence": sentence, "trigger": trigger}) is expected
