@@ -417,7 +417,10 @@ def hypothetical(event: dict[str, Any]) -> bool:
 _CAPABILITY = re.compile(r"\bcan\s+(\w+\s+){0,2}$|\bto (decide|rule) (on|whether to (impose|levy))\s+(\w+\s+){0,2}$|\bto (conclude|decide)\b[^.;]{0,10}\b(and )?(could|can|may)\s+(\w+\s+){0,2}$|\b(is|are) (allowed|empowered|authori[sz]ed|entitled|able) to\s+(\w+\s+)?$|"
                          r"\b(has|have) (the )?(power|authority|right) to\s+(\w+\s+)?$|(?<![不也])可(以|在)[^，。；]{0,16}$|"
                          # "can decide on provisional duties" (extract-0.7.21)
-                         r"\bcan (decide|rule) on\s+(\w+\s+)?$", _I)
+                         r"\bcan (decide|rule) on\s+(\w+\s+)?$|"
+                         # a step a procedure allows after its deadline is set out ("has up to 14 months to reach a final
+                         # decision and could impose provisional duties"; round 38, after holdout36's scoring)
+                         r"\band (could|can|may)\s+(\w+\s+){0,2}$", _I)
 _PROCEDURE = re.compile(r"\b(has|have|had) up to \w+ (days|weeks|months|years)\b|\bunder (the |its |their |eu |european |u\.s\. |us |wto |chinese |china's )?(\w+ ){0,2}(rules|law|laws|"
                         r"regulations|statutes?|procedures?)\b|\bwithin \w+( to \w+)? (days|weeks|months|years)\b|"
                         r"\bmust (conclude|decide|complete|finish|issue|publish|end)\b|\b(legally|by law)\b|\bdeadlines?\b|"

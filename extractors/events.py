@@ -85,6 +85,11 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      r"accounts|late payers|payers|debtors|defaulters|songs|music|tracks|tunes|dishes|foods)\b|\b(add\w*|put\w*|plac\w*)\b[^.;]{0,30}\baccounts\b[^.;]{0,10}\bto (a|its|the) blacklist\b|"
                      # a business's own list (extract-0.7.11)
                      r"\binternal blacklists?\b|内部[“\"「]?黑名单|"
+                     # a person put on someone's blacklist by occupation or role ("placed an eager food vendor on a
+                     # \"blacklist\""; round 38, after holdout36's scoring)
+                     r"\b(put|puts|putting|placed|places|placing|added|adds|adding)\b (an? |the |one |two |some )?([\w-]+ ){0,2}"
+                     r"(vendors?|hawkers?|guests?|drivers?|passengers?|customers?|tourists?|residents?|sellers?|students?|"
+                     r"fans?|players?|visitors?|diners?|tenants?) on (a|its|the|their) [\"“]?blacklist|"
                      # a venue's or a ticket seller's list of banned buyers (extract-0.7.21)
                      r"\b(ticketing|tickets?|booking)\b[^.;]{0,60}\bblacklist|\bblacklist\b[^.;]{0,60}\b(ticketing|tickets?|booking)\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
@@ -551,7 +556,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # holdout11's and holdout19's writers labelled it (extract-0.7.20)
         (r"\bnotorious[- ]markets?\b|\breview of (\w+ ){0,3}markets that (facilitate|engage in)\b|恶名市场", 0.93,
          r"\b(kept|keeps|keep|keeping|listed|lists|named|names|naming|included|includes|added|adds|cited|cites|remains?|"
-         r"remained|stays?|stayed|again)\b|列入|保留|上榜|在列|仍在|再次", None),
+         r"remained|stays?|stayed|again)\b|列入|保留|上榜|在列|仍在|再次|"
+         # (名单中再度出现淘宝网; round 38, after holdout36's scoring)
+         r"再度|出现|名列|仍然", None),
     ],
     "tariff": [
         # port fees charged on a country's vessels (China's special port fees on U.S.-linked ships, extract-0.7.13)

@@ -88,3 +88,21 @@ def test_acts_outside_the_frame_stay(full, text, lang, etype) -> None:  # type: 
 def test_what_a_step_carries_none_of_is_negated(sentence, trigger, expected) -> None:  # type: ignore[no-untyped-def]
     etype = "investigation" if trigger == "penalties" else "export_control"
     assert negated({"type": etype, "sentence": sentence, "trigger": trigger}) is expected
+
+
+# extract-0.7.82 (after holdout36's scoring; fitted): a person put on someone's blacklist by occupation and a step a
+# procedure allows after its deadline are no acts; USTR's list of notorious markets naming a platform again is a
+# designation
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("A village official placed a noisy street vendor on a \"blacklist\" after he sold drinks inside the fair.", "en",
+     "entity_list"),
+    ("The ministry has up to 12 months to reach a final ruling and could impose provisional duties after six months.", "en",
+     "tariff"),
+])
+def test_a_vendors_blacklist_and_a_procedures_step_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+def test_a_platform_again_on_the_notorious_markets_list_is_a_designation(full) -> None:  # type: ignore[no-untyped-def]
+    text = "美国贸易代表办公室日前公布的年度“恶名市场”名单中再度出现拼多多。"
+    assert "entity_list" in types_of(full, text, "zh")
