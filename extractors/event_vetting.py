@@ -136,6 +136,8 @@ from sinowatch.extractors.events import (
     UTILITY_RATE,
 )
 
+from sinowatch.records import POLICY_TYPES
+
 _I = re.IGNORECASE
 
 #: triggers that are the bare name of a restrictive instrument, not an act on it
@@ -944,13 +946,12 @@ def setting_frame(event: dict[str, Any]) -> bool:
     and not before it: the setting of other news, named, no act reported; not where "when" or "after" opens a clause of
     its own between the frame and the trigger (:data:`_FRAME_BREAK`)."""
     trigger = event.get("trigger")
-    if not trigger or event["type"] not in _CAPABILITY_TYPES:
+    if not trigger or event["type"] not in POLICY_TYPES:
         return False
     sentence = event["sentence"]
     frame = _SETTING_FRAME.search(sentence)
-    if not frame or sentence.find(trigger) < frame.end():
-        return False
-    return not _FRAME_BREAK.search(sentence[frame.end():sentence.find(trigger)])
+    at = sentence.find(trigger)
+    return frame is not None and at >= frame.end() and not _FRAME_BREAK.search(sentence[frame.end():at])
 
 
 def tariff_conflict(event: dict[str, Any]) -> bool:

@@ -849,9 +849,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # an injury a trade complaint alleges ("导致欧盟企业利润下滑", extract-0.7.19)
          + _INJURY_CLAIMED + "|" + _NOT_A_MOVE_ZH + "|"
          # profits as a trade's condition, fees, a deal's premium and figures a fraud inflated ("美国市场的利润率相对较高",
-         # "利润微薄的行业", "压低了行业利润", "许可费用也随之上涨", "较...收盘价溢价约43%", "虚增营业收入"; round 31, after
+         # "利润微薄的行业" and "利润薄的订单" (round 38), "压低了行业利润", "许可费用也随之上涨", "较...收盘价溢价约43%", "虚增营业收入"; round 31, after
          # holdout29's scoring)
-         r"利润(率|分成|微薄|空间|本来就薄|主要|被)|利润[^，。；]{0,2}薄|(压低|挤压|吃掉)[^，。；]{0,8}利润|稳定利润|费用|溢价|虚增|虚报|虚构|"
+         r"利润(率|分成|空间|本来就薄|主要|被)|利润[^，。；]{0,2}薄|(压低|挤压|吃掉)[^，。；]{0,8}利润|稳定利润|费用|溢价|虚增|虚报|虚构|"
          # a commodity's or a product's price (海外市场镓价明显上涨): no event (tests/data/events/README.md; round 33, after
          # holdout31's scoring)
          r"(?<!股)价[^，。；]{0,10}(上涨|涨幅|下跌|跌幅|大涨|暴涨|回落)"),
