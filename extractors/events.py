@@ -587,7 +587,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          + r"|\bduties would (\w+ )?(raise|hurt|increase|push up|lift|add to|cost|hit|weigh)\b"
          + "|" + EXPIRY_REVIEW_OPENED),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
-        (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
+        # (hyphened words between: "has imposed definitive anti-dumping duties", extract-0.7.83)
+        (r"\b(impos(e|es|ed|ing)|slap(s|ped|ping)?|levied|levies|levying)\b( \w+(-\w+)*){0,5} (tariffs|duties)\b", 0.95, _TRADE_CTX + r"|barley|wine|steel",
          OTHER_LICENCE + "|" + _UTILITY_PRICE + "|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED
          + r"|\b(if|unless|whether)\b"),
         (r"\bsection 301\b|\blev(y|ies)\b", 0.75, None, None),
