@@ -196,7 +196,9 @@ _REVERSED_EN = re.compile(
     # a removal from a list whose entity has a long name ("removed the Institute of Forensic Science
     # of China from the Entity List")
     r"\b(remov(e|es|ed|ing)|tak(e|es|en|ing) off)\b.{0,110}\bfrom (the|a|its) ([\w.]+ ){0,2}(list|blacklist)\b|"
-    r"\b(cut|cuts|lower\w*|reduc\w*)\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b|"
+    r"\b(cut|cuts|lower\w*|reduc\w*|halv(e|es|ed|ing))\b.{0,30}\b(tariffs?|dut(y|ies)|levies)\b|"
+    # rates set below the most-favoured-nation rates (extract-0.7.84; written in round 37, shipped in round 39)
+    r"\b(below|lower than) (its |the )?most[- ]favou?red[- ]nation\b|"
     # rates cut to a level and zero-tariff treatment ("duties on imported cars fell to 15% from 25%"; after holdout24's scoring)
     r"\b(tariffs?|dut(y|ies)|levies)\b[^.;]{0,40}\b(fell|falls|fall|cut|lowered|reduced|dropped) to\b|\bzero[- ]tariffs?\b|"
     # exclusions from tariffs granted back ("reinstates tariff exclusions for 352 Chinese imports", extract-0.7.10)
@@ -244,7 +246,13 @@ _REVERSED_ZH = re.compile(
     # tariff rates cut ("降低1585个税目的最惠国进口关税", "税率降至15%", "零关税待遇"; round 26, after holdout24's scoring)
     r"(下调|降低)[^，。；]{0,24}(关税|税率)|(关税|税率)[^，。；]{0,30}(降至|下调至|降为|调降至)|零关税|"
     # trade measures that lapse (extract-0.7.11), not an expiry review that keeps them
-    r"(关税|反倾销税|反补贴税|反倾销措施|反补贴措施|保障措施|贸易救济措施|最低(进口)?价格)[^，。；]{0,30}(到期(终止|失效)?|期满(终止|失效)?|自动失效|不再延长|停止征收)(?!复审|后继续|后延长)")
+    r"(关税|反倾销税|反补贴税|反倾销措施|反补贴措施|保障措施|贸易救济措施|最低(进口)?价格)[^，。；]{0,30}(到期(终止|失效)?|期满(终止|失效)?|自动失效|不再延长|停止征收)(?!复审|后继续|后延长)|"
+    # tariffs cut in other wordings, an added tariff stopped, exclusions extended, a rise put off, a levy no longer
+    # charged ("低于最惠国税率的进口暂定税率", "第四步降税", "加征税率减半", "停止执行...加征的关税", "排除措施延长至",
+    # "原定...上调的...关税推迟一年实施", "不再对...征收"; extract-0.7.84, from the spent and development splits' errors: written in round 37,
+    # shipped in round 39 when validation status rose)
+    r"低于最惠国(税率|关税)|(最惠国税率|关税)[^，。；]{0,10}降税|(税率|关税)[^，。；]{0,10}减半|停止执行|(排除|豁免)(措施)?[^，。；]{0,10}(再)?(延长|延期)|"
+    r"(上调|加征|提高)[^，。；]{0,30}推迟|推迟[^，。；]{0,20}(上调|加征|提高)|不再[^。；]{0,30}征收")
 # licences or waivers taken back restrict: "revoked licences that let Intel sell chips to Huawei",
 # "the waiver was withdrawn" (lifting a *requirement* of licences still eases)
 _LICENCE_REVOKED_EN = re.compile(
@@ -392,6 +400,13 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
         # "would delay by one week the ban ... that was due to take effect on Sunday": the act is the delay (extract-0.7.17)
         # (without that date no cue of enactment is left; a sentence without it keeps its cue, so one search suffices)
         if not _ENACTED_OVERRIDE.search(_DUE_TO_TAKE_EFFECT.sub(" ", sentence)) and _reversal(sentence, zh, etype):
+            return "reversed"
+        # a tariff cut, removal or exemption that takes effect is the easing, in force, unless the sentence imposes
+        # the tariff with only its own exemptions (as below; extract-0.7.84)
+        # (the trigger may be the verb of imposing itself: "美方新加征的关税...正式实施，但部分药品获得豁免")
+        if etype == "tariff" and _reversal(sentence, zh, etype) and not (
+                (_imposed_here(sentence, start, end) or _IMPOSING.fullmatch(sentence[start:end]))
+                and not _reversal(_EXEMPTION.sub(" ", sentence), zh, etype)):
             return "reversed"
         return "enacted"
     if zh and etype in ROLE_TYPES and _SUBMITTED_ZH.search(sentence) and not _PASSED_ZH.search(sentence):
