@@ -697,6 +697,10 @@ _PETITIONED = re.compile(r"(申请方|申请人|申诉方|起诉方)[^。；]{0,
                          # "日本钢企申请对...征收反倾销税"; round 37, after holdout35's scoring)
                          r"\b(ask\w*|urg\w*|petition\w*|call\w* on|lobb\w*)\b (the |their |its )?(\w+ )?(government|ministry|"
                          r"authorities|commission|department)\b[^.;]{0,20}\bto (impose|levy|put|slap)\b|"
+                         # a producer asking a government for duties in a headline ("Bakelite asks Washington for duties
+                         # on hexamine"; round 39, after holdout37's scoring)
+                         r"\b(asks?|asked|asking|petitions?|petitioned|urg\w*)\b [\w.]+( [\w.]+)? for (new |anti-dumping |"
+                         r"countervailing )?(duties|tariffs)\b|"
                          r"\b(seek|seeks|sought|seeking|ask\w* for|request\w*|call\w* for|push\w* for)\b (\w+ ){0,2}"
                          r"(anti-dumping|countervailing|anti-subsidy|safeguard) (duties|tariffs|measures)\b|"
                          r"(提交|提出)(了)?[^，。；]{0,4}申请[^。；]{0,8}要求[^。；]{0,50}(征收|加征)|"

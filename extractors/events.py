@@ -130,7 +130,10 @@ UTILITY_RATE = (r"\btariffs? for (\w+ ){0,2}(users|customers|households|consumer
 _UTILITY_PRICE = (r"electricity|power tariffs?|kilowatt|\bkwh\b|feed-in|utilit(y|ies)|water tariffs?|network tariffs?|roaming|"
                   # a grid's price for power (extract-0.7.12: "the grid company raised the industrial tariff")
                   r"\b(industrial|commercial|residential|peak|off-peak|heating|gas|energy) tariffs?\b|"
-                  r"\btariffs? (on|for) (\w+ ){0,2}(power|energy|gas|heating)\b|\bgrid (company|operator|firm)|" + UTILITY_RATE)
+                  r"\btariffs? (on|for) (\w+ ){0,2}(power|energy|gas|heating)\b|\bgrid (company|operator|firm)|"
+                  # a charging or time-of-day price ("EV owners chase the night-time tariff"; round 39, after holdout37's
+                  # scoring)
+                  r"\b(night-?time|daytime|time-of-use|charging) tariffs?\b|" + UTILITY_RATE)
 #: investment talked about, not made: a place attracting investment, amounts not disclosed, a
 #: company's legal form ("外商独资投资性公司")
 _NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|destination|boom|climate)|"
@@ -167,7 +170,11 @@ _INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\bcomplaina
 #: an expiry review of trade-remedy duties opened: the duties are its subject, no act of their own (extract-0.7.19)
 EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
                          r"^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|anti-subsidy) (duties|measures)\b|"
-                         r"(进行|启动|发起|开展)[^，。；]{0,6}期终复审(?!裁定)")
+                         r"(进行|启动|发起|开展)[^，。；]{0,6}期终复审(?!裁定)|"
+                         # a review of the duties opened, in a headline's wording ("South Korea opens review of
+                         # anti-dumping duties on Chinese H-beams"; round 39, after holdout37's scoring)
+                         r"\b(opens?|opened|launch\w*|start\w*|initiat\w*)\b (an? )?(expiry |sunset )?review of (its |the )?"
+                         r"(anti-dumping|countervailing|anti-subsidy) (duties|measures)\b")
 #: a ban on investing is a restriction, not an investment
 _INVESTMENT_BAN = (r"investment (ban|restriction|curb|prohibition)s?|bans? on invest|barred from invest|outbound investment rules?|"
                    # a ban or curb on investing ("bar Americans from investing in", "curb investment in Chinese")
@@ -853,6 +860,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # "利润微薄的行业" and "利润薄的订单" (round 38), "压低了行业利润", "许可费用也随之上涨", "较...收盘价溢价约43%", "虚增营业收入"; round 31, after
          # holdout29's scoring)
          r"利润(率|分成|空间|本来就薄|主要|被)|利润[^，。；]{0,2}薄|(压低|挤压|吃掉)[^，。；]{0,8}利润|稳定利润|费用|溢价|虚增|虚报|虚构|"
+         # an industry's sales, market share and profits as a trade-remedy ruling's injury ("欧盟产业的市场份额和利润持续
+         # 下降"; round 39, after holdout37's scoring)
+         r"(市场份额|销量)[^，。；]{0,4}[和、及与]利润|"
          # a commodity's or a product's price (海外市场镓价明显上涨): no event (tests/data/events/README.md; round 33, after
          # holdout31's scoring)
          r"(?<!股)价[^，。；]{0,10}(上涨|涨幅|下跌|跌幅|大涨|暴涨|回落)"),

@@ -70,3 +70,25 @@ def test_a_tariff_cut_in_force_is_a_reversal(full, text, lang) -> None:  # type:
 ])
 def test_a_tariff_imposed_with_exemptions_stays_enacted(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert {e.status for e in events_of(full, text, lang, "2025-12-20") if e.type == "tariff"} == {"enacted"}
+
+
+# extract-0.7.85 (after holdout37's scoring; fitted): an industry's sales, market share and profits as a ruling's
+# injury, a producer asking a government for duties in a headline, a review of duties opened and a charging or
+# time-of-day price state no market move and no tariff
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("裁定认定，涉案产品进口导致欧盟产业销量、市场份额和利润明显下滑。", "zh", "market_move"),
+    ("Acme Chemical asks Washington for duties on Chinese glycine", "en", "tariff"),
+    ("Brazil opens review of anti-dumping duties on Chinese steel wheels", "en", "tariff"),
+    ("EV drivers in Shanghai hunt for the night-time tariff as charging bills climb", "en", "tariff"),
+])
+def test_injury_figures_petitions_reviews_and_prices_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in {e.type for e in events_of(full, text, lang)}
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # the moves and the duties themselves still count
+    ("受此消息影响，该公司股价当日下跌逾8%。", "zh", "market_move"),
+    ("Ottawa imposes anti-dumping duties on Chinese glycine", "en", "tariff"),
+])
+def test_moves_and_duties_still_count(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in {e.type for e in events_of(full, text, lang)}
