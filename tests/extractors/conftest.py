@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,16 @@ def full():  # type: ignore[no-untyped-def]
 
     cfg = Config()
     return Extractor.load(cfg.extraction, event_model=load_event_model(cfg))
+
+
+def probe_hits(extractor, rows: list[dict[str, Any]], etype: str = "export_control") -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    """A wording probe's lines (one sentence each, ``types`` its gold, dated by the year and month in its ``event`` id)
+    through ``extractor``: (lines of ``etype`` found, lines without it that raise it, lines of ``etype``)."""
+    docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"],
+                     published=re.search(r"\d{4}-\d{2}", r["event"]).group(0) + "-28")  # type: ignore[union-attr]
+            for r in rows]
+    found = [any(e.type == etype for e in x.events) for x in extractor.extract(docs, batch_size=32)]
+    gold = [etype in r["types"] for r in rows]
+    tp = sum(f and g for f, g in zip(found, gold, strict=True))
+    fp = sum(f and not g for f, g in zip(found, gold, strict=True))
+    return tp, fp, sum(gold)

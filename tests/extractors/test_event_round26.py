@@ -12,7 +12,7 @@ import pytest
 from sinowatch.extractors.event_roles import valid_actor_hits
 
 from sinowatch.records import Document
-from tests.extractors.conftest import events_of, first_actor, jsonl_rows
+from tests.extractors.conftest import events_of, first_actor, jsonl_rows, probe_hits
 
 
 @pytest.mark.parametrize("text", [
@@ -116,14 +116,8 @@ def test_the_export_control_probe(full) -> None:  # type: ignore[no-untyped-def]
     """The development probe of export-control wordings (round 26; tests/data/events/README.md): the wordings it
     was written for are found (recall 142 of 153 when its step was made) and its hard negatives stay clear (3 of 54
     raise a control). A development figure, fitted on this file: the validation splits judge the step."""
-    rows = jsonl_rows(PROBE)
-    docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"], published=r["event"][3:10] + "-28")
-            for r in rows]
-    found = [any(e.type == "export_control" for e in x.events) for x in full.extract(docs, batch_size=32)]
-    gold = ["export_control" in r["types"] for r in rows]
-    tp = sum(f and g for f, g in zip(found, gold, strict=True))
-    fp = sum(f and not g for f, g in zip(found, gold, strict=True))
-    assert sum(gold) >= 150 and tp / sum(gold) >= 0.90
+    tp, fp, n = probe_hits(full, jsonl_rows(PROBE))
+    assert n >= 150 and tp / n >= 0.90
     assert fp <= 4
 
 

@@ -4,13 +4,11 @@ copied from an evaluation split), run through the real extractor with the event 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from sinowatch.records import Document
-from tests.extractors.conftest import events_of, jsonl_rows
+from tests.extractors.conftest import events_of, jsonl_rows, probe_hits, types_of
 
 
 # extract-0.7.83: duties imposed with hyphened words between are the act the sentence reports; a later "slapped
@@ -37,15 +35,8 @@ def test_the_second_export_control_probe(full) -> None:  # type: ignore[no-untyp
     control on 6 of its 50 hard negatives. A step written on its misses did not ship this round (the rule asks a
     recall step to raise the spent pool's recall too), so the figures are the unfitted extractor's; they may only
     rise."""
-    rows = jsonl_rows(PROBE2)
-    docs = [Document(id=r["id"], title="", text=r["text"], lang=r["lang"],
-                     published=re.search(r"\d{4}-\d{2}", r["event"]).group(0) + "-28")  # type: ignore[union-attr]
-            for r in rows]
-    found = [any(e.type == "export_control" for e in x.events) for x in full.extract(docs, batch_size=32)]
-    gold = ["export_control" in r["types"] for r in rows]
-    tp = sum(f and g for f, g in zip(found, gold, strict=True))
-    fp = sum(f and not g for f, g in zip(found, gold, strict=True))
-    assert sum(gold) == 118 and sum(not g for g in gold) == 50
+    tp, fp, n = probe_hits(full, jsonl_rows(PROBE2))
+    assert n == 118 and len(jsonl_rows(PROBE2)) - n == 50
     assert tp >= 47
     assert fp <= 6
 
@@ -82,7 +73,7 @@ def test_a_tariff_imposed_with_exemptions_stays_enacted(full, text, lang) -> Non
     ("EV drivers in Shanghai hunt for the night-time tariff as charging bills climb", "en", "tariff"),
 ])
 def test_injury_figures_petitions_reviews_and_prices_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
-    assert etype not in {e.type for e in events_of(full, text, lang)}
+    assert etype not in types_of(full, text, lang)
 
 
 @pytest.mark.parametrize(("text", "lang", "etype"), [
@@ -91,4 +82,4 @@ def test_injury_figures_petitions_reviews_and_prices_are_no_acts(full, text, lan
     ("Ottawa imposes anti-dumping duties on Chinese glycine", "en", "tariff"),
 ])
 def test_moves_and_duties_still_count(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
-    assert etype in {e.type for e in events_of(full, text, lang)}
+    assert etype in types_of(full, text, lang)
