@@ -399,14 +399,15 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if _ENACTED_OVERRIDE.search(sentence):
         # "would delay by one week the ban ... that was due to take effect on Sunday": the act is the delay (extract-0.7.17)
         # (without that date no cue of enactment is left; a sentence without it keeps its cue, so one search suffices)
-        if not _ENACTED_OVERRIDE.search(_DUE_TO_TAKE_EFFECT.sub(" ", sentence)) and _reversal(sentence, zh, etype):
+        reversal = _reversal(sentence, zh, etype)
+        if reversal and not _ENACTED_OVERRIDE.search(_DUE_TO_TAKE_EFFECT.sub(" ", sentence)):
             return "reversed"
         # a tariff cut, removal or exemption that takes effect is the easing, in force, unless the sentence imposes
         # the tariff with only its own exemptions (as below; extract-0.7.84)
         # (the trigger may be the verb of imposing itself: "美方新加征的关税...正式实施，但部分药品获得豁免")
-        if etype == "tariff" and _reversal(sentence, zh, etype) and not (
+        if etype == "tariff" and reversal and not (
                 (_imposed_here(sentence, start, end) or _IMPOSING.fullmatch(sentence[start:end]))
-                and not _reversal(_EXEMPTION.sub(" ", sentence), zh, etype)):
+                and _exemptions_only(sentence, zh, etype)):
             return "reversed"
         return "enacted"
     if zh and etype in ROLE_TYPES and _SUBMITTED_ZH.search(sentence) and not _PASSED_ZH.search(sentence):
@@ -442,7 +443,7 @@ def event_status(etype: str, sentence: str, start: int, end: int, *, lang: str =
     if _reversal(sentence, zh, etype):
         # a restriction imposed with its own carve-outs ("imposed controls ..., while exempting
         # allies", "the duty, which it imposed on Wednesday, carries broad exemptions") is enacted
-        if _imposed_here(sentence, start, end) and not _reversal(_EXEMPTION.sub(" ", sentence), zh, etype):
+        if _imposed_here(sentence, start, end) and _exemptions_only(sentence, zh, etype):
             return "enacted"
         return "reversed"
     if etype == "export_control" and not _LICENCE_NEEDED.search(sentence) and (
@@ -516,6 +517,12 @@ def _reversal(sentence: str, zh: bool, etype: str | None = None) -> bool:
     if etype == "export_control":
         sentence = _TRUSTED_LIST_REMOVAL.sub(" ", sentence)
     return bool(_REVERSED_EN.search(sentence) or (zh and _REVERSED_ZH.search(sentence)))
+
+
+def _exemptions_only(sentence: str, zh: bool, etype: str) -> bool:
+    """The sentence's easing is only exemptions: without them no reversal is left ("the duty ... carries broad
+    exemptions"), so a restriction imposed in it is enacted with its own carve-outs."""
+    return not _reversal(_EXEMPTION.sub(" ", sentence), zh, etype)
 
 
 def _imposed_here(sentence: str, start: int, end: int) -> bool:
