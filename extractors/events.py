@@ -644,9 +644,17 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(资安|信息安全|网络安全|数据安全)(检测|测试|检验)", 0.85, None, None, ("company",)),
         # an expiry (sunset) review of trade-remedy duties: a new inquiry into whether to keep them (extract-0.7.19)
         (r"\b(expiry|sunset) reviews?\b|期终复审|日落复审|^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|"
-         r"anti-subsidy) (duties|measures)\b", 0.95, None,
-         # the review's ruling ends it (the duties it keeps are the act)
-         r"复审裁定|\b(expiry|sunset) reviews?\b[^.;]{0,40}\b(ruling|ruled|found|concluded|determined|decided)\b"),
+         r"anti-subsidy) (duties|measures)\b|"
+         # ... also as "the review", opened at an industry's request ("The ministry opened the review in January last year at
+         # the request of Chinese producers"; round 40, from the spent holdout18's errors; fitted)
+         r"\b(opened|launched|started|initiated|began) (the|its|an?) review\b[^.;]{0,60}\b(at the request of|on behalf of|"
+         r"petitions? (from|by))\b", 0.95, None,
+         # the review's ruling ends it (the duties it keeps are the act), also when the review is named as what the duties
+         # came after ("kept its order in place after a sunset review", "在日落复审后决定继续征收", "concluding an expiry
+         # review") or as the next one due (round 40, from the spent holdout37's errors; fitted)
+         r"复审裁定|\b(expiry|sunset) reviews?\b[^.;]{0,40}\b(ruling|ruled|found|concluded|determined|decided)\b|"
+         r"\b(after|following|concluding|completing|completed|concluded) (an? |its |the |their )?(expiry|sunset) reviews?\b|"
+         r"\b(next|another|a further) (expiry|sunset) reviews?\b|(期终|日落)复审(之)?后"),
         # a trade-remedy or antitrust probe named as such: the classifier may not drop it (extract-0.7.4)
         (r"\b(anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly|anti-discrimination|safeguard)\b"
          r"(( and| or|,) (anti-dumping|anti-subsidy|countervailing|antitrust|anti-monopoly))? (investigations?|probes?|inquir(y|ies))\b|"
@@ -745,7 +753,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(可能|或将|拟|考虑)[^，。；]{0,6}(要求|责令)"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
-        (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None, None),
+        (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None,
+         # the rules that govern such reviews, issued: a regulation, no review of anyone ("issued rules on Saturday for the
+         # national security review of foreign investment"; round 40, from the spent holdout37's errors; fitted)
+         r"\b(rules?|regulations?|measures|guidelines|procedures)\b (\w+ ){0,3}(for|on|governing) (the |a )?(national[- ])?"
+         r"(security|data protection|cybersecurity|privacy) reviews?\b"),
         (r"\binspections?\b|\bcrackdown|\bsteps? up checks|\braid\w*\b", 0.75, None, r"crackdown on china|export"),
         (r"\b(halt\w*|paus\w*|suspend\w*|stop\w*|ban\w*)\b.{0,30}\b(purchases|orders|downloads|buying|use of)\b", 0.8, None,
          # an American ban on downloads of a Chinese app is a control (extract-0.7.17)
@@ -769,7 +781,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"审查[^，。；]{0,3}(剥离令|禁令|命令|行政令|裁决|判决)|"
          r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|(越来越|日益|更加|更为)(严格|严厉)的?审查|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务|"
          # a demand surveyed ("相关部门表示正在调查需求", extract-0.7.31)
-         r"调查[^，。；]{0,10}需求|需求调查"),
+         r"调查[^，。；]{0,10}需求|需求调查|"
+         # a regulation on reviews issued, and its provisions: the review it governs is no act ("发布《外商投资安全审查办法》",
+         # "办法规定，国家建立...审查工作机制", "审查分为初步审查、一般审查和特别审查"; round 40, from the spent holdout37's
+         # errors; fitted)
+         r"(发布|出台|印发|公布|颁布)[^，。；]{0,10}《[^》]{0,30}审查[^》]{0,10}(办法|条例|规定|细则|指南)》|"
+         r"^\W*(该|新)?(办法|条例|细则)(规定|明确|要求|对)|审查(工作)?机制|审查分为"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
