@@ -41,3 +41,29 @@ def test_a_finished_expiry_review_and_a_review_regulation_are_no_probe(full, tex
 ])
 def test_reviews_opened_still_count(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang, "2025-06-01")
+
+
+# extract-0.7.87 (after holdout38's scoring; fitted): a producer asking a capital for duties, a finding made after an
+# expiry review (经过...期终复审), a price that "will jump", spam accounts put on a forum's blacklist and a permit to
+# occupy a street are no acts of their types
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("HOUSTON, March 3 - A U.S. maker of industrial ladles has asked Washington to impose antidumping duties on ladles "
+     "from China, saying imports are undercutting it.", "en", "tariff"),
+    ("OTTAWA, March 3 - Two Canadian steelmakers have petitioned Ottawa to impose duties on Chinese rebar.", "en", "tariff"),
+    ("韩国产业通商资源部称，经过为期一年的期终复审，韩方认定若取消措施，倾销可能再度发生。", "zh", "investigation"),
+    ("有传言说明年的收购价会大涨，合作社负责人表示要看行情。", "zh", "market_move"),
+    ("The club's message board had to put dozens of spam accounts on a blacklist after the tournament.", "en", "entity_list"),
+    ("活动方已向街道提交申请，并取得了临时占道许可证。", "zh", "export_control"),
+])
+def test_petitions_reviewed_findings_prices_and_permits_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang, "2025-03-03")
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("HOUSTON, March 3 - Washington imposed antidumping duties on industrial ladles from China on Friday.", "en", "tariff"),
+    ("韩国产业通商资源部宣布，对原产于中国的H型钢反倾销措施启动期终复审。", "zh", "investigation"),
+    ("受此消息影响，该公司股价盘中大涨8%。", "zh", "market_move"),
+    ("商务部宣布，对相关物项实施出口许可证管理。", "zh", "export_control"),
+])
+def test_duties_reviews_moves_and_licences_still_count(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang, "2025-03-03")
