@@ -475,7 +475,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"hair|products|goods|shipments|imports)\b[^.;]{0,30}\b(made|produced|manufactured|grown) (by|in|with)\b|"
          r"\b(ban\w*|bar(s|red|ring)?|block\w*|prohibit\w*)\b (the )?imports? of\b[^.;]{0,60}\b(made|produced|manufactured|grown) "
          r"(by|in|with)\b|暂扣令",
-         0.88, r"\bchina\b|\bchinese\b|xinjiang|\bcorps\b|forced[- ]labou?r|中国|新疆|兵团|强迫劳动|中方|华", r"\b(court|judge)\b|法院"),
+         # (convict or prison labour is forced labour: "issued on 10 April over convict labour", 以涉嫌使用监狱劳工为由; round 40,
+         # after holdout38's scoring; fitted)
+         0.88, r"\bchina\b|\bchinese\b|xinjiang|\bcorps\b|forced[- ]labou?r|(convict|prison|penal)[- ]labou?r|中国|新疆|兵团|"
+         r"强迫劳动|监狱劳工|监狱劳动|劳改|中方|华", r"\b(court|judge)\b|法院"),
         # a recommendation that a regulator deny or revoke a Chinese party's licence (Team Telecom on a cable's Hong
         # Kong link, extract-0.7.19): a control proposed
         (r"\brecommend\w*\b[^.;]{0,60}\b(deny|denial of|reject\w*|revok\w*)\b[^.;]{0,80}\b(licen[cs]e|application|"

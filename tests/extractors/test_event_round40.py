@@ -67,3 +67,14 @@ def test_petitions_reviewed_findings_prices_and_permits_are_no_acts(full, text, 
 ])
 def test_duties_reviews_moves_and_licences_still_count(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype in types_of(full, text, lang, "2025-03-03")
+
+
+# extract-0.7.88 (after holdout38's scoring; fitted): an order detaining goods made with convict or prison labour is an
+# import ban (a control), as one over forced labour is
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The withhold release order, issued on 12 May over convict labour, covers rubber boots from a maker and its "
+     "subsidiary.", "en"),
+    ("美国海关和边境保护局以涉嫌使用监狱劳工为由，对一家胶靴企业及其子公司的产品发布暂扣令。", "zh"),
+])
+def test_a_detention_order_over_prison_labour_is_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang, "2024-06-01")
