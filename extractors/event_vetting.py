@@ -803,8 +803,10 @@ def commentary(event: dict[str, Any]) -> bool:
 #: on a finding still to come ("If it finds injury, Commerce could set preliminary duties next year") (round 34, from the
 #: spent holdouts' errors)
 _GUESSER_EN = re.compile(r"\b(" + _COMMENTATOR_EN[1:-1] + r"|commentators?|market participants|some|others)\b[^.;:]{0,40}?\b(said|say|says|"
-                         r"speculat\w*|expect\w*|believe\w*|warned|noted|argued|estimated?|reckon\w*)\b", _I)
-_GUESSER_ZH = re.compile(_COMMENTATOR_ZH + r"[^，。；“”：:]{0,6}(认为|表示|说|称|预计|估计|猜测|推测)", _I)
+                         r"speculat\w*|expect\w*|believe\w*|warned|noted|argued|estimated?|reckon\w*)\b|\b(worr(y|ies|ied)|fear(s|ed)?)\b", _I)
+#: ... and anyone's worry that an act could come ("一些出口企业担心，日本可能在今后对更多钾盐产品发起调查", "Exporters fear Tokyo
+#: could open more cases"; round 41, from the spent holdout38's errors; fitted)
+_GUESSER_ZH = re.compile(_COMMENTATOR_ZH + r"[^，。；“”：:]{0,6}(认为|表示|说|称|预计|估计|猜测|推测)|担心|担忧|忧虑|顾虑", _I)
 _MAYBE_EN = re.compile(r"\b(could|might)\b", _I)
 _MAYBE_ZH = re.compile(r"可能(?!性)|或将|或许|也许")  # (理论上 is :data:`_IN_THEORY`'s, checked first)
 _IN_THEORY = re.compile(r"\bin theory\b|\btheoretically\b|理论上", _I)

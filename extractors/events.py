@@ -686,7 +686,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a regulator's fine of a stated amount: a decided penalty, strong enough that the classifier does not drop it
         (r"\bfined\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)", 0.95, None,
          r"\b(could|may|might|would|can) (be )?fined\b|\bfined (for|over) (speeding|parking|littering)\b"),
-        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|\b(step\w* up|tighten\w*|increas\w*|growing|heightened|intensif\w*|closer|more) (\w+ ){0,2}scrutiny|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(could|may|might|would) draw (\w+ ){0,2}scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)"),
+        (r"\binquir(y|ies)\b|\bscrutiny\b|\baudit\w*\b|\bfin(e|ed|es)\b.{0,30}\b(yuan|dollars|euros|million|billion|\$)|\bpenalt(y|ies)\b", 0.75, None, r"fine-tun|fine print|\bfine\b(?! \w+ )|\b(step\w* up|tighten\w*|increas\w*|growing|heightened|intensif\w*|closer|more) (\w+ ){0,2}scrutiny|fielding inquir|inquiries from (\w+ )?(customers|clients|buyers|investors)|drawn scrutiny|subject to scrutiny|\b(could|may|might|would) draw (\w+ ){0,2}scrutiny|\b(fac\w+|risk\w*|incur\w*) (\w+ ){0,2}(scrutiny|penalt)|\b(can|could|may|might|would) (draw|bring|result in|lead to|face) (\w+ ){0,2}penalt|penalt(y|ies) if\b|(customer|sales|client) inquir|audit\w* (every|each|all|their|its|our) (\w+ )?(counterpart|customer|client|supplier|partner|buyer)|"
+         # audits that buyers ask of their suppliers ("has led buyers to demand audits of entire supply chains"; round 41, from
+         # the spent holdout38's errors; fitted)
+         r"\b(buyers|customers|clients|importers|retailers|brands|investors|purchasers)\b[^.;]{0,20}\b(demand|requir|request|ask|call)\w*\b[^.;]{0,15}\baudits?\b"),
         (r"\bsmuggl\w*|\bseiz(e|ed|ure)\b|\bcharged\b.{0,40}\b(export|smuggl|chips?|gpus?)|\bindict\w*", 0.8, None,
          # a price charged (extract-0.7.12: "charged customers a premium for reserved GPU capacity")
          r"\bcharg\w* (customers|users|clients|buyers|tenants)\b|\bcharg\w* (\w+ ){0,2}(a |an )?(fees?|prices?|premiums?|rates?|subscriptions?)\b"),
@@ -792,7 +795,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # "办法规定，国家建立...审查工作机制", "审查分为初步审查、一般审查和特别审查"; round 40, from the spent holdout37's
          # errors; fitted)
          r"(发布|出台|印发|公布|颁布)[^，。；]{0,10}《[^》]{0,30}审查[^》]{0,10}(办法|条例|规定|细则|指南)》|"
-         r"^\W*(该|新)?(办法|条例|细则)(规定|明确|要求|对)|审查(工作)?机制|审查分为"),
+         r"^\W*(该|新)?(办法|条例|细则)(规定|明确|要求|对)|审查(工作)?机制|审查分为|"
+         # a case's course told as its length ("此案从立案到发布征税令历时约一年"): no probe opened (round 41, from the spent
+         # holdout38's errors; fitted)
+         r"从(立案|发起调查|调查)(开始)?到"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),
