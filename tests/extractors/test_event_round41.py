@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import types_of
+from tests.extractors.conftest import events_of, types_of
 
 
 # extract-0.7.89: a worry that probes may come, a case's course told as its length and audits that buyers ask of their
@@ -31,3 +31,35 @@ def test_worries_case_lengths_and_buyers_audits_are_no_probe(full, text, lang) -
 ])
 def test_probes_beside_worries_still_count(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang, "2025-06-01")
+
+
+def _statuses(full, text: str, lang: str, etype: str, published: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(e.status) for e in events_of(full, text, lang, published) if e.type == etype]
+
+
+# extract-0.7.90 (a status step): a dated report after a framing clause closed by a colon is context; duties that would
+# lapse only on a condition are not lifted; a body's report recommending the act proposes it
+@pytest.mark.parametrize(("text", "lang", "etype", "published", "status"), [
+    ("另有案件以不同方式收场：2018年，韩国在未采取任何措施的情况下终止了对中国不锈钢管的反倾销调查。", "zh", "investigation",
+     "2024-09-10", "background"),
+    ("Other cases ended differently: in 2018 Seoul closed its anti-dumping investigation into Chinese steel pipes "
+     "without measures.", "en", "investigation", "2024-09-10", "background"),
+    ("OTTAWA, June 3 - Canada has extended its anti-dumping duties on Chinese steel wire for another five years, after "
+     "an expiry review found that dumping would likely resume if the duties lapsed.", "en", "tariff", "2024-06-04",
+     "enacted"),
+    ("据报道，韩国贸易委员会6月2日提交报告，认为延长对原产于中国的不锈钢棒所征收的反倾销税是适当的，建议再征收三年。", "zh", "tariff",
+     "2024-06-04", "proposed"),
+])
+def test_framed_dates_conditional_lapses_and_recommending_reports(full, text, lang, etype, published, status) -> None:  # type: ignore[no-untyped-def]
+    assert _statuses(full, text, lang, etype, published) == [status]
+
+
+@pytest.mark.parametrize(("text", "lang", "etype", "published", "status"), [
+    # duties that lapsed, a ministry's decision after a recommendation, and a probe opened this week keep their status
+    ("OTTAWA, June 3 - Canada's anti-dumping duties on Chinese steel wire lapsed at midnight.", "en", "tariff",
+     "2024-06-04", "reversed"),
+    ("韩国企划财政部6月3日决定对原产于中国的不锈钢棒继续征收反倾销税三年。", "zh", "tariff", "2024-06-04", "enacted"),
+    ("值得注意的是：韩国贸易委员会6月3日对原产于中国的不锈钢管发起反倾销调查。", "zh", "investigation", "2024-06-04", "enacted"),
+])
+def test_lapses_decisions_and_new_probes_keep_their_status(full, text, lang, etype, published, status) -> None:  # type: ignore[no-untyped-def]
+    assert _statuses(full, text, lang, etype, published) == [status]
