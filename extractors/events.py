@@ -200,6 +200,10 @@ _ZH_LICENCE_TRADE = (r"出口|进口|出境|入境|境外|对外|转让|技术|�
 #: the bodies whose warnings to a firm are an enforcement step (the warning trigger's subject and context)
 _REGULATOR_EN = r"\b(regulators?|watchdogs?|commission|authority|ministry|agency|commissioner)\b"
 
+#: a tariff law named as the law an act rests on ("a provision of a 1930 tariff law that bars goods made with forced
+#: labour", "the Tariff Act of 1930", 依据美国1930年关税法): no tariff (round 41, after holdout39's scoring; fitted)
+TARIFF_LAW = r"\b(19|20)\d\d tariff (law|act)\b|\btariff (act|law) of\b|\btariff acts?\b|(\d{4}\s*年)?《?关税法》?"
+
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
         # round 35, after holdout33's scoring (fitted): a government halting or resuming imports of a country's or a
@@ -586,7 +590,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"[^.;]{0,40}\b(parcels?|packages?|shipments?)\b|最低限度免税|(小额)?包裹[^，。；]{0,10}免税(待遇|政策)?", 0.95, None,
          r"\b(could|would|may|might) (end|scrap|close|remove)\b|\bcall\w* (for|to)\b|\burg\w*|(可能|或将|呼吁|建议)"),
         # a customs tariff is on goods or from a country; "electricity tariffs" are prices
-        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
+        (r"\btariffs?\b", 0.9, _TRADE_CTX, _UTILITY_PRICE + "|" + NO_DUTIES + "|" + EXPIRY_REVIEW_OPENED + r"|" + TARIFF_LAW + r"|non-tariff|\btariff deadlines?|\b(could|may|might) (eventually )?(lead|result) (to|in) (new |higher )?tariffs|" + _POSSIBLE_TARIFF),
         (r"\b(anti-dumping |countervailing |import |retaliatory )?dut(y|ies)\b", 0.8, None, r"\bon duty\b|duty-free shop|" + _POSSIBLE_TARIFF + "|" + NO_DUTIES
          # duties as obligations ("audit and reporting duties phased in later", "fiduciary duties"; round 35, from the spent
          # holdouts' errors)
@@ -609,6 +613,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"征税令|\b(anti-?dumping|countervailing)( and (anti-?dumping|countervailing))?( duty)? orders?\b", 0.95, None,
          EXPIRY_REVIEW_OPENED),
         (r"(?<!非)关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + EXPIRY_REVIEW_OPENED + r"|"
+         + TARIFF_LAW + r"|"
          # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
          r"(可能|或将|或|将可能)(会)?(导致|引发|带来|包括)[^，。；]{0,12}(加征|关税|反倾销税)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
@@ -657,6 +662,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # review") or as the next one due (round 40, from the spent holdout37's errors; fitted)
          r"复审裁定|\b(expiry|sunset) reviews?\b[^.;]{0,40}\b(ruling|ruled|found|concluded|determined|decided)\b|"
          r"\b(after|following|concluding|completing|completed|concluded) (an? |its |the |their )?(expiry|sunset) reviews?\b|"
+         # ... or as what an extension "follows", unless its opening is told ("The extension follows an expiry review requested
+         # by Italian producers"; not "The decision follows an expiry review opened in June 2018"; round 41, after holdout39's
+         # scoring; fitted)
+         r"\b(follows|followed) (an? |its |the |their )?(expiry|sunset) reviews?\b(?![^.;]{0,30}\b(opened|launched|initiated|"
+         r"started|begun|began)\b)|"
          r"\b(next|another|a further) (expiry|sunset) reviews?\b|(期终|日落)复审(之)?后|"
          # ... and a review named as what a finding came after (经过为期约一年的期终复审，日方认定; 经期终复审决定继续征收;
          # round 40, after holdout38's scoring; fitted)

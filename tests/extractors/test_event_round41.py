@@ -63,3 +63,31 @@ def test_framed_dates_conditional_lapses_and_recommending_reports(full, text, la
 ])
 def test_lapses_decisions_and_new_probes_keep_their_status(full, text, lang, etype, published, status) -> None:  # type: ignore[no-untyped-def]
     assert _statuses(full, text, lang, etype, published) == [status]
+
+
+# extract-0.7.91 (after holdout39's scoring; fitted; a precision step): a tariff law named as what an act rests on, an
+# expiry review named as what an extension follows (its opening untold), a re-investigation made to carry out a WTO
+# ruling and an industry lawyer's remark state no tariff or probe
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("The agency said it would keep using a section of a 1930 tariff law that bars goods made with prison labour.", "en",
+     "tariff"),
+    ("美方称，这一扣留决定依据的是美国1930年关税法中禁止进口监狱劳工产品的条款。", "zh", "tariff"),
+    ("The European Commission's extension follows an expiry review requested by two German producers of the acid.", "en",
+     "investigation"),
+    ("The commerce ministry said its re-investigation confirmed that dumped imports of the fibre had hurt Chinese makers.",
+     "en", "investigation"),
+    ("去年专家组作出裁决后，商务部依据相关规定对该纤维开展了再调查。", "zh", "investigation"),
+    ("业内律师认为，欧委会在日落复审中普遍倾向于延续措施。", "zh", "investigation"),
+])
+def test_tariff_laws_followed_reviews_and_reinvestigations_are_no_acts(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang, "2025-06-01")
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # duties imposed, an expiry review whose opening is told and a probe opened stay acts
+    ("WASHINGTON, June 1 - The United States imposed tariffs of 25% on Chinese steel racks on Friday.", "en", "tariff"),
+    ("The European Commission's decision follows an expiry review opened in May 2023.", "en", "investigation"),
+    ("商务部对原产于美国的进口纤维发起反倾销调查。", "zh", "investigation"),
+])
+def test_duties_and_reviews_opened_still_count(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang, "2025-06-01")
