@@ -475,7 +475,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # maker detained or barred from import ("ordered its ports to detain garments made by Hetian Taida Apparel",
          # "barred imports of cotton and cotton products made by the Xinjiang Production and Construction Corps"), the
          # order's Chinese name alone (发布暂扣令), and the corps and forced labour as the order's setting
-         r"\b(ports?|border|customs)\b[^.;]{0,20}\bto detain\b|\bdetain\w*\b[^.;]{0,40}\b(garments|apparel|clothing|cotton|"
+         r"\b(ports?|border|customs)\b[^.;]{0,20}\bto (detain|hold|seize)\b|\bdetain\w*\b[^.;]{0,40}\b(garments|apparel|clothing|cotton|"
          r"hair|products|goods|shipments|imports)\b[^.;]{0,30}\b(made|produced|manufactured|grown) (by|in|with)\b|"
          r"\b(ban\w*|bar(s|red|ring)?|block\w*|prohibit\w*)\b (the )?imports? of\b[^.;]{0,60}\b(made|produced|manufactured|grown) "
          r"(by|in|with)\b|暂扣令",
@@ -518,6 +518,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
     "entity_list": [
+        # persons and groups designated under the Kingpin Act or as narcotics traffickers ("The U.S. Treasury on Wednesday
+        # designated Chinese national Fujing Zheng and his drug trafficking organisation as significant foreign narcotics
+        # traffickers under the Kingpin Act"; round 41, after holdout39's scoring; fitted)
+        (r"\bdesignat\w*\b[^.;]{0,120}\bas (a |an )?(significant |specially designated )?(foreign )?narcotics? "
+         r"(traffickers?|kingpins?)\b|\bdesignat\w*\b[^.;]{0,120}\bunder the (foreign narcotics )?kingpin (designation )?act\b",
+         0.92, None, None),
         # round 35, after holdout33's scoring (fitted): Beijing's list of "diehard" Taiwan separatists and separatist
         # organisations (将苏贞昌、游锡堃、吴钊燮列入“台独”顽固分子清单, 将“黑熊学院”列为“台独”分裂组织, "named Tsao ... as diehard
         # separatists", "put the three officials on a list of diehard Taiwan independence supporters")
@@ -656,7 +662,15 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # ... also as "the review", opened at an industry's request ("The ministry opened the review in January last year at
          # the request of Chinese producers"; round 40, from the spent holdout18's errors; fitted)
          r"\b(opened|launched|started|initiated|began) (the|its|an?) review\b[^.;]{0,60}\b(at the request of|on behalf of|"
-         r"petitions? (from|by))\b", 0.95, None,
+         r"petitions? (from|by))\b|"
+         # ... a review of duties opened in other wordings, and a trade-remedy review told opened (启动了这项复审, 复审于...启动,
+         # 重启了...复审程序, "have opened a review of the anti-dumping duties", "a review that the government opened in February
+         # 2022 at the request of"; round 41, after holdout39's scoring; fitted)
+         r"\b(open\w*|launch\w*|initiat\w*|start\w*|began|begun) (a |an |the |its )?(new |fresh )?review of (the |its )?"
+         r"(anti-dumping|countervailing|anti-subsidy|safeguard) (duties|measures)\b|"
+         r"\breview (that|which) (the )?(\w+ ){0,3}(opened|launched|initiated|started) (in|on|last)\b[^.;]{0,40}\b(at the request "
+         r"of|on behalf of|petitions? (from|by))\b|"
+         r"(启动|发起|重启)(了)?(这项|该项|此次|这次|有关|相关)?[^，。；]{0,10}复审(程序|调查)?|复审于[^，。；]{0,16}(启动|发起)", 0.95, None,
          # the review's ruling ends it (the duties it keeps are the act), also when the review is named as what the duties
          # came after ("kept its order in place after a sunset review", "在日落复审后决定继续征收", "concluding an expiry
          # review") or as the next one due (round 40, from the spent holdout37's errors; fitted)

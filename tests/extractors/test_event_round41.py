@@ -91,3 +91,29 @@ def test_tariff_laws_followed_reviews_and_reinvestigations_are_no_acts(full, tex
 ])
 def test_duties_and_reviews_opened_still_count(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype in types_of(full, text, lang, "2025-06-01")
+
+
+# extract-0.7.92 (after holdout39's scoring; fitted; a recall step): persons designated as narcotics traffickers under
+# the Kingpin Act (entity_list), ports ordered to hold a maker's goods (export_control) and a trade-remedy review told
+# opened in other wordings (investigation) are acts
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("The U.S. Treasury on Thursday designated a Chinese chemicals trader and his company as significant foreign narcotics "
+     "traffickers under the Kingpin Act.", "en", "entity_list"),
+    ("The Trump administration has ordered ports to hold gloves made by a Malaysian maker over forced labour.", "en",
+     "export_control"),
+    ("Korea's trade ministry has opened a review of the anti-dumping duties on Chinese stainless steel bars.", "en",
+     "investigation"),
+    ("韩国产业通商资源部于去年3月启动了这项复审，起因是国内生产商提出的延期申请。", "zh", "investigation"),
+    ("欧委会还曾为执行欧盟法院的判决，重启了涉及一家中国企业的复审程序。", "zh", "investigation"),
+])
+def test_kingpin_designations_ports_holding_goods_and_reviews_opened(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang, "2025-06-01")
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    # a designation of another kind and a court's retrial are none of these
+    ("The agency designated the wetland as a protected area under the 2019 act.", "en", "entity_list"),
+    ("法院启动了再审程序。", "zh", "investigation"),
+])
+def test_other_designations_and_retrials_are_not(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang, "2025-06-01")
