@@ -886,12 +886,17 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(ship\w*|mass[- ]produc\w*|volume production|yields?|prototype|samples?|specs|specifications|benchmark\w*)\b", 0.68, None, _MODEL_CTX + r"|orders|halt|pause|ban|export|licen|sales? to|sell|restrict|approv|permi", ("chip",)),
         (r"\b(mass[- ]produc\w*|volume production|in production|ramp\w* (up )?production|first silicon|taped out)\b", 0.8, None, None),
         (r"\b\d+ ?(nm|nanometre|nanometer)[- ](class |)(chips?|process|node|technology|processor)", 0.8, None, None, (), ("nm", "nanomet")),
-        (r"流片|样片|送样|良率|制程|工艺节点|晶圆.{0,6}(量产|投产)|投产|(新一代|下一代).{0,10}(芯片|GPU|处理器)", 0.85, None, r"暂停|成熟制程|工艺制程的|制程产线|纳米及以上"),
+        # (回片: first silicon back from the fab, "已完成回片测试"; round 41, after holdout39's scoring; fitted)
+        (r"流片|回片|样片|送样|良率|制程|工艺节点|晶圆.{0,6}(量产|投产)|投产|(新一代|下一代).{0,10}(芯片|GPU|处理器)", 0.85, None, r"暂停|成熟制程|工艺制程的|制程产线|纳米及以上"),
         (_RELEASE, 0.82, _CHIP_CTX, _MODEL_CTX + r"|export|curbs?|controls?|restrict\w*|\brules?\b|regulation|investigation|probe|crackdown|guidance|validated end-user"),
         (r"\b(begin\w*|began|start\w*|enter\w*)\b.{0,20}\b(volume |mass |trial )?(production|producing|sampling|shipping)", 0.85, None, r"serving"),
         (r"\b(producing|production of|sampling|mass production|tape[- ]?out)\b", 0.75, None, r"\bwater\b|rare earth|development and production|china's production"),
         (r"\b\d+ ?(nm|nanometre|nanometer)\b|\b\d+nm-class\b", 0.7, None, r"\bmicron\b|export|controls?\b|curbs?\b|restrict\w*|\brules?\b|licen[cs]", (), ("nm", "nanomet")),
         (r"\broadmap\b|\bsuccessor\b|\bnext-generation (chip|gpu|processor)|\bdies\b|\bin one package\b", 0.7, None, None),
+        # a firm's planned chip ("the company plans a processor with Armv9.3 CPU cores"; round 41, from the spent holdout38's
+        # errors; fitted)
+        (r"\bplans? (a|an|its) (new |next[- ]generation |successor )?(processor|chip|gpu|npu|soc|accelerator)\b", 0.82, None,
+         r"export|curbs?|controls?|restrict\w*|\brules?\b|ban"),
         # a chip named with its model number ("发布第三代云端AI芯片思元370", "发布的思元370芯片"): the firm's
         # own launch, never weak enough for the classifier to drop
         (r"(发布|推出|亮相)(了)?的?(第.代|新一代|新款|最新)?[^，。；,]{0,8}(芯片|处理器|GPU|加速卡)[\u4e00-\u9fffA-Za-z]{1,6}\d{2,4}(?!\d)|"

@@ -143,3 +143,18 @@ def test_standing_duties_and_reviews_opened_are_no_tariff(full, text, lang) -> N
 ])
 def test_duties_imposed_still_count(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang, "2025-06-01")
+
+
+# extract-0.7.94 (fitted; a chip_launch recall step): first silicon back from the fab (回片) and a firm's planned processor
+# are a chip's launch news
+@pytest.mark.parametrize(("text", "lang"), [
+    ("本报讯 一家国产GPU企业宣布，其新款训练芯片已完成回片测试。", "zh"),
+    ("A leaked slide says the company plans a processor with twelve Armv9 cores for edge AI boxes.", "en"),
+])
+def test_first_silicon_and_planned_processors_are_chip_news(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "chip_launch" in types_of(full, text, lang, "2025-06-01")
+
+
+def test_a_plan_to_curb_processors_is_no_chip_news(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Washington plans a processor export ban covering chips above a set performance threshold."
+    assert "chip_launch" not in types_of(full, text, "en", "2025-06-01")
