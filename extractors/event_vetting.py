@@ -293,7 +293,19 @@ _STANDING_TARIFF = re.compile(
     r"\b(tariffs?|dut(y|ies)|levies)\b(?:[^.;]|\.\d){0,40}\b(have|has) (applied|been (applied|in (place|force|effect))) since\b|"
     r"\bsince (the )?(tariffs?|duties|levies|measures) were (first )?(imposed|introduced)\b|"
     r"(复审|调查)期间[^。；]{0,20}(继续|照常|仍)[^，。；]{0,8}(征收|实施|执行)|最早于\s*\d{4}\s*年[^，。；]{0,6}(实施|征收)|"
-    r"自\s*\d{4}\s*年[^，。；]{0,8}(开始|起)(征收|实施)", _I)
+    r"自\s*\d{4}\s*年[^，。；]{0,8}(开始|起)(征收|实施)|"
+    # ... and in more wordings of the same spent sets ("has been subject to the duties since July 2016", "in force since
+    # July 2015", "has charged duties of 49.5 per cent ... since August 2016", "since the duties began", "were due to lapse
+    # this week", "covered by the original duties", 自2015年7月起对...征收, 2017年1月起，...征收, 原定于本月到期, 措施实施以来;
+    # round 41, from the spent holdouts' errors; fitted)
+    r"\b(has|have|had) been subject to (the |these |those )?(duties|tariffs)\b(?:[^.;]|\.\d){0,20}\bsince\b|"
+    r"\b(duties|tariffs)\b(?:[^.;]|\.\d){0,10}\bin (force|place|effect) since\b|"
+    r"\b(has|have) (charged|levied|collected|applied) (\w+ )?(duties|tariffs)\b(?:[^.;]|\.\d){0,80}\bsince\b|"
+    r"\bsince the (duties|tariffs) (began|started|took effect)\b|"
+    r"\b(duties|tariffs)\b(?:[^.;]|\.\d){0,60}\b(were|was|had been) due to (lapse|expire)\b|"
+    r"\bcovered by the (original |existing )?(duties|tariffs)\b|\bwhenever the (duties|tariffs)\b|"
+    r"自\s*\d{4}\s*年[^，。；]{0,10}起[^，。；]{0,40}(征收|实施)|^\W{0,3}\d{4}\s*年[^，。；]{0,8}起[，,][^。；]{0,40}(征收|实施)|"
+    r"原定(于)?[^，。；]{0,10}到期|(措施|反倾销税|反补贴税|关税)[^，。；]{0,6}实施以来", _I)
 
 
 #: a control named as the setting something happens under ("在此前美方对先进芯片的出口限制下，国内云厂商纷纷..."; round 37,

@@ -608,7 +608,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # duties said to raise costs (extract-0.7.21)
          + r"|\bduties would (\w+ )?(raise|hurt|increase|push up|lift|add to|cost|hit|weigh)\b"
          # ... or argued to (round 41, after holdout39's scoring; fitted)
-         + r"|\b(argu\w*|complain\w*) that (the )?duties\b"
+         + r"|\b(argu\w*|complain\w*) that (the )?duties\b|\bthat the duties (raise|push up|hurt|increase|lift)\b"
          + "|" + EXPIRY_REVIEW_OPENED),
         # duties or tariffs imposed on goods: the act itself, strong enough that the classifier keeps it
         # (hyphened words between: "has imposed definitive anti-dumping duties", extract-0.7.83)

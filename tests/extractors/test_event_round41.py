@@ -158,3 +158,23 @@ def test_first_silicon_and_planned_processors_are_chip_news(full, text, lang) ->
 def test_a_plan_to_curb_processors_is_no_chip_news(full) -> None:  # type: ignore[no-untyped-def]
     text = "Washington plans a processor export ban covering chips above a set performance threshold."
     assert "chip_launch" not in types_of(full, text, "en", "2025-06-01")
+
+
+# extract-0.7.95 (from the spent holdouts' errors; fitted; a precision step): duties stated as standing in more wordings
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The resin has been subject to the duties since May 2017.", "en"),
+    ("The duties, in force since March 2016, would otherwise lapse next spring.", "en"),
+    ("Seoul has charged duties of 12.5 per cent on the Chinese product since March 2016.", "en"),
+    ("A dealer in Busan said local bars had replaced imports since the duties began.", "en"),
+    ("Furniture makers argue that demand has been weak and that the duties raise their costs.", "en"),
+    ("韩国自2016年3月起对中国不锈钢棒征收反倾销税，措施原定明年春天到期。", "zh"),
+    ("2016年3月起，韩国对原产于中国的不锈钢棒征收反倾销税。", "zh"),
+    ("一家贸易商说：“反倾销措施实施以来，进口量明显减少。”", "zh"),
+])
+def test_duties_stated_as_standing_are_no_tariff(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang, "2025-06-01")
+
+
+def test_duties_taking_effect_today_still_count(full) -> None:  # type: ignore[no-untyped-def]
+    text = "SEOUL, June 1 - South Korea will charge anti-dumping duties of 12.5% on Chinese stainless steel bars from Friday."
+    assert "tariff" in types_of(full, text, "en", "2025-06-01")
