@@ -841,7 +841,7 @@ _GUESSER_EN = re.compile(r"\b(" + _COMMENTATOR_EN[1:-1] + r"|commentators?|marke
 #: could open more cases"; round 41, from the spent holdout38's errors; fitted)
 _GUESSER_ZH = re.compile(_COMMENTATOR_ZH + r"[^，。；“”：:]{0,6}(认为|表示|说|称|预计|估计|猜测|推测)|担心|担忧|忧虑|顾虑", _I)
 _MAYBE_EN = re.compile(r"\b(could|might)\b", _I)
-_MAYBE_ZH = re.compile(r"可能(?!性)|或将|或许|也许")  # (理论上 is :data:`_IN_THEORY`'s, checked first)
+_MAYBE_ZH = re.compile(r"可能(?!性)|或将|或许|也许|(今后|将来|日后|未来)[^，。；]{0,4}(会|将)")  # (理论上 is :data:`_IN_THEORY`'s, checked first)
 _IN_THEORY = re.compile(r"\bin theory\b|\btheoretically\b|理论上", _I)
 #: an act named only as a possibility someone faces ("也面临被征收高额关税的可能", "faces the prospect of tariffs"; round 36,
 #: after holdout34's scoring)

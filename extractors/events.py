@@ -790,7 +790,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(说明|解释|披露)[^，。；]{0,10}(如何|是否|措施|情况|做法)", 0.95, None,
          r"\b(could|may|might|would|will|plans? to|consider\w*)\b[^.;]{0,6}\b(ask|order|demand|require|request)\b|"
          r"(可能|或将|拟|考虑)[^，。；]{0,6}(要求|责令)"),
-        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE),
+        (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE
+         # what an investigation found, stated as the grounds of another step ("The agency said its investigation found
+         # indicators of forced labour"), and one another government completed (round 41, from the spent holdouts' errors;
+         # fitted)
+         + r"|\binvestigation (found|showed|revealed|uncovered|determined)\b(?![^.;]{0,60}\b(dump\w*|subsid\w*|injur\w*))"
+         + r"|\b(completed|concluded) (an|its|their) investigation\b"),
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None,
          # the rules that govern such reviews, issued: a regulation, no review of anyone ("issued rules on Saturday for the
@@ -828,7 +833,15 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"^\W*(该|新)?(办法|条例|细则)(规定|明确|要求|对)|审查(工作)?机制|审查分为|"
          # a case's course told as its length ("此案从立案到发布征税令历时约一年"): no probe opened (round 41, from the spent
          # holdout38's errors; fitted)
-         r"从(立案|发起调查|调查)(开始)?到"),
+         r"从(立案|发起调查|调查)(开始)?到|"
+         # rumours of more probes ("也有消息称，美方正在调查更多远洋渔业公司", "业内还流传美方可能...发起类似调查的说法"), what a probe
+         # found stated as another step's grounds ("其调查发现该公司船队存在...强迫劳动迹象", "中方调查发现..."), another
+         # government's probe and fixes ("加方开展调查并进行整改后") and probes opened by several countries as a class
+         # ("多个国家对我国钢材发起贸易救济调查", "发起的贸易救济调查明显增多"; round 41, from the spent holdouts' errors; fitted)
+         r"^\W{0,3}(也|还|另)?有消息(称|说|指出)|流传[^。；]{0,40}说法|(?<!初步)(调查|审查)(发现|显示|表明)(?![^。；]{0,60}(倾销|补贴|损害|涉嫌))|"
+         r"开展调查并[^，。；]{0,4}整改|"
+         r"(采购商|买家|客户|进口商)[^，。；]{0,10}(开始)?审查|"
+         r"(多个|多国|多地|一些|不少)(国家|经济体)[^，。；]{0,20}(相继)?[^，。；]{0,10}(发起|启动)[^，。；]{0,10}调查|调查[^，。；]{0,4}(明显|不断|持续)?增多"),
     ],
     "investment": [
         (r"\b(funding(?! programmes)|financing|capital injection|share sale|private placement|strategic investment)\b|\b(take|took|taking|buy\w*|bought|acquir\w*|purchas\w*|increas\w*|rais\w*)\b.{0,20}\bstake\b", 0.7, None, r"stakeholder|state funding|tariff"),

@@ -178,3 +178,27 @@ def test_duties_stated_as_standing_are_no_tariff(full, text, lang) -> None:  # t
 def test_duties_taking_effect_today_still_count(full) -> None:  # type: ignore[no-untyped-def]
     text = "SEOUL, June 1 - South Korea will charge anti-dumping duties of 12.5% on Chinese stainless steel bars from Friday."
     assert "tariff" in types_of(full, text, "en", "2025-06-01")
+
+
+# extract-0.7.96 (from the spent holdouts' errors; fitted; a precision step): rumours of more probes, a worry that a
+# government will probe later, buyers reviewing their supply chains and probes opened by several countries as a class
+# are no investigation (what a probe found, stated as another step's grounds, is excluded from the rules' triggers only:
+# the vetting that also dropped the classifier's events there lowered validation and was not shipped)
+@pytest.mark.parametrize(("text", "lang"), [
+    ("也有消息称，美方正在调查更多参与转运的渔船。", "zh"),
+    ("业内还流传欧方可能对另一种化工产品发起类似调查的说法，目前尚无正式申请。", "zh"),
+    ("另一家企业负责人透露，公司也担心美方今后会调查转运问题。", "zh"),
+    ("一些美国采购商已开始审查经越南加工的供应链。", "zh"),
+    ("背景方面，去年以来，多个国家对我国铝材发起贸易救济调查。", "zh"),
+])
+def test_rumours_findings_and_classes_of_probes_are_no_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang, "2025-06-01")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a regulator's preliminary finding and a trade-remedy case's finding stay the case's probe
+    ("欧盟委员会周五表示，初步调查发现，该平台未能向研究人员提供充分的数据访问权限，涉嫌违反《数字服务法》。", "zh"),
+    ("The Commission's investigation found that dumped imports had undercut EU prices and hurt its producers.", "en"),
+])
+def test_case_findings_still_count(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang, "2025-06-01")
