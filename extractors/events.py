@@ -636,6 +636,14 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
+        # a trade-remedy case told opened ("Commerce opened the case last August, after PURIS Proteins asked for relief", "a
+        # case Commerce launched in July 2024 at the request of", "The case was opened on 31 October 2024 after a complaint"),
+        # and shipments held under the forced-labour law ("had been holding some of its shipments at the border, citing the
+        # Uyghur Forced Labor Prevention Act") (round 41, from the spent holdouts' errors; fitted)
+        (r"\b(opened|launched|initiated|began|started) the case\b|\bcase (\w+ ){0,2}(was |were )?(opened|launched|initiated)\b"
+         r"[^.;]{0,60}\b(after|at the request of|following|on behalf of)\b|"
+         r"\bholding\b[^.;]{0,40}\bshipments\b[^.;]{0,40}\b(citing|under)\b[^.;]{0,20}\b(Uyghur Forced Labor Prevention Act|"
+         r"UFLPA)\b", 0.95, None, r"\b(court|judge|lawsuit|jury|plaintiff)s?\b"),
         # a Chinese regulator ordering an app or a service shut or pulled ("责令字节跳动永久关停“内涵段子”客户端"; round 34, from
         # the development splits' errors): an enforcement step
         (r"责令[^，。；]{0,30}(永久)?(关停|关闭|下架|停止运营|停止运行|暂停(运营|更新|服务|下载|新用户注册))", 0.95, None,
@@ -676,7 +684,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"(anti-dumping|countervailing|anti-subsidy|safeguard) (duties|measures)\b|"
          r"\breview (that|which) (the )?(\w+ ){0,3}(opened|launched|initiated|started) (in|on|last)\b[^.;]{0,40}\b(at the request "
          r"of|on behalf of|petitions? (from|by))\b|"
-         r"(启动|发起|重启)(了)?(这项|该项|此次|这次|有关|相关)?[^，。；]{0,10}复审(程序|调查)?|复审于[^，。；]{0,16}(启动|发起)", 0.95, None,
+         r"(启动|发起|重启)(了)?(这项|该项|此次|这次|有关|相关)?[^，。；]{0,10}复审(程序|调查)?|复审于[^，。；]{0,24}(启动|发起)", 0.95, None,
          # the review's ruling ends it (the duties it keeps are the act), also when the review is named as what the duties
          # came after ("kept its order in place after a sunset review", "在日落复审后决定继续征收", "concluding an expiry
          # review") or as the next one due (round 40, from the spent holdout37's errors; fitted)

@@ -202,3 +202,21 @@ def test_rumours_findings_and_classes_of_probes_are_no_probe(full, text, lang) -
 ])
 def test_case_findings_still_count(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang, "2025-06-01")
+
+
+# extract-0.7.97 (from the spent holdouts' errors; fitted; an investigation recall step): a trade-remedy case told opened,
+# a review told opened with a long date between (复审于...由...发起), and shipments held under the forced-labour law
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Commerce opened the case last September, after two U.S. makers of steel racks asked for relief.", "en"),
+    ("The case was opened on 12 March 2024 after a complaint by three European producers.", "en"),
+    ("U.S. Customs and Border Protection has been holding some of the firm's shipments at the border, citing the Uyghur "
+     "Forced Labor Prevention Act.", "en"),
+    ("这次复审于去年3月12日由韩国产业通商资源部和企划财政部发起。", "zh"),
+])
+def test_cases_told_opened_and_shipments_held_are_probes(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang, "2025-06-01")
+
+
+def test_a_court_case_opened_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The court opened the case in March after the company's lawsuit against its former supplier."
+    assert "investigation" not in types_of(full, text, "en", "2025-06-01")
