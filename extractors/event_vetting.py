@@ -293,7 +293,8 @@ _STANDING_TARIFF = re.compile(
     r"\b(tariffs?|dut(y|ies)|levies)\b(?:[^.;]|\.\d){0,40}\b(have|has) (applied|been (applied|in (place|force|effect))) since\b|"
     r"\bsince (the )?(tariffs?|duties|levies|measures) were (first )?(imposed|introduced)\b|"
     r"(复审|调查)期间[^。；]{0,20}(继续|照常|仍)[^，。；]{0,8}(征收|实施|执行)|最早于\s*\d{4}\s*年[^，。；]{0,6}(实施|征收)|"
-    r"自\s*\d{4}\s*年[^，。；]{0,8}(开始|起)(征收|实施)|"
+    # (自...年...起征收 is the wider 自...年...起...征收 below)
+    r"自\s*\d{4}\s*年[^，。；]{0,8}开始(征收|实施)|"
     # ... and in more wordings of the same spent sets ("has been subject to the duties since July 2016", "in force since
     # July 2015", "has charged duties of 49.5 per cent ... since August 2016", "since the duties began", "were due to lapse
     # this week", "covered by the original duties", 自2015年7月起对...征收, 2017年1月起，...征收, 原定于本月到期, 措施实施以来;
