@@ -106,6 +106,7 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout37.jsonl", "sh37-{:03d}", "h37s", 86, 0.55, 43, 0.3, 22),
     Spec(DATA / "sentiment_beat_holdout38.jsonl", "sh38-{:03d}", "h38s", 105, 0.55, 50, 0.3, 30),
     Spec(DATA / "sentiment_beat_holdout39.jsonl", "sh39-{:03d}", "h39s", 110, 0.55, 55, 0.3, 30),
+    Spec(DATA / "sentiment_beat_holdout40.jsonl", "sh40-{:03d}", "h40s", 110, 0.55, 55, 0.3, 25),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
