@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.extractors.conftest import jsonl_rows, probe_hits
+import pytest
+
+from tests.extractors.conftest import jsonl_rows, probe_hits, types_of
 
 PROBE3 = Path(__file__).resolve().parents[1] / "data" / "events" / "export_control_probe3.jsonl"
 
@@ -21,3 +23,23 @@ def test_the_third_export_control_probe(full) -> None:  # type: ignore[no-untype
     assert n == 29 and len(rows) - n == 10
     assert tp >= 25
     assert fp <= 1
+
+
+# extract-0.7.98 (from the spent holdouts' errors; fitted): a rise or fall told without a figure, of no watched firm and
+# of no shares or index, is no market move; share moves, watched firms' results, sectors, figures and "the company" stay
+@pytest.mark.parametrize(("text", "lang"), [
+    ("有传言称，今年部分热门专业的录取分数线将明显上涨，招生办表示并无依据。", "zh"),
+    ("Furniture exporters in Guangdong said their sales to Latin America grew this year as orders from Europe slowed.", "en"),
+])
+def test_an_unquantified_trend_of_something_else_is_no_market_move(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Shares of a small Shenzhen display supplier fell after the announcement.", "en"),
+    ("英伟达营收大幅增长，超出分析师预期。", "zh"),
+    ("国内半导体设备板块当日集体上涨。", "zh"),
+    ("该公司一季度营收同比增长35%。", "zh"),
+])
+def test_share_moves_watched_results_sectors_and_figures_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" in types_of(full, text, lang)
