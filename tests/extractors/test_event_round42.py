@@ -43,3 +43,24 @@ def test_an_unquantified_trend_of_something_else_is_no_market_move(full, text, l
 ])
 def test_share_moves_watched_results_sectors_and_figures_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "market_move" in types_of(full, text, lang)
+
+
+# extract-0.7.99 (from the spent holdouts' errors; fitted): an act told in a show's or a drama's story is no act, and a
+# physical model (a replica, a spacecraft's lander) is no model release
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("The drama follows a customs officer's investigation into a chip-smuggling ring, told over 30 episodes.", "en",
+     "investigation"),
+    ("这部电视剧讲述了一名海关关员调查芯片走私团伙的故事。", "zh", "investigation"),
+    ("The museum's new model recreates the probe's solar arrays and the small lander it released in 2014.", "en",
+     "model_release"),
+])
+def test_stories_and_physical_models_are_no_events(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("The Commerce Department opened an investigation into Chinese drone makers on Monday.", "en", "investigation"),
+    ("DeepSeek released a new open-source reasoning model on Tuesday.", "en", "model_release"),
+])
+def test_real_acts_and_releases_stay(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang)
