@@ -242,6 +242,16 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # paraphrases without "export": end-user programmes, new restrictions on the chip sector
         (r"\bvalidated end[- ]user\b|\bveu\b|\b(new|fresh|stricter|tighter|sweeping) (restrictions|curbs|checks|controls)\b.{0,40}\b(chips?|semiconductors?|china|chinese|foundr\w*)|\brestrictions on china's (chip|semiconductor|tech)", 0.78, None, r"tariff|dut(y|ies)"),
         (r"\b(approval|permission|waiver|licen[cs]e|authori[sz]ation)s? to (sell|ship|export|supply)\b", 0.85, None, None),
+        # customs keeping a chip out (round 42, after holdout40's scoring; fitted): "中国海关近日通知报关代理，英伟达H200人工智能芯片
+        # 不被允许进入中国境内", 不得入境, "customs officials told agents that even the H200 could not enter the country",
+        # "Chinese customs blocked imports of Nvidia's H200", "clearance requests for the H200 could not be filed": an import
+        # ban on the good, which the data types as a control (the round 35 convention for import halts)
+        (r"(不被允许|不允许|不得|禁止|不准|不能)(进入[^，。；]{0,4}(境内|国内|中国)|入境|进口|通关|进关)|报关申请[^，。；]{0,4}(暂)?不(予)?受理|"
+         r"\bcustoms\b[^.;]{0,80}\b(could|can|may|would|will) not (enter|be imported|be cleared|clear customs)\b|"
+         r"\bcustoms\b[^.;]{0,40}\b(block\w*|bar(s|red|ring)?|halt\w*|stopp?\w*|ban(s|ned|ning)?)\b (\w+ ){0,2}(imports?|entry|shipments?) of\b|"
+         r"\bclearance (requests?|applications?)\b[^.;]{0,40}\b(could|can|would|will) not be (filed|accepted|processed)\b", 0.88,
+         _CHIP_CTX + r"|\bh20\b|\bh200\b|nvidia|英伟达|semiconductor|半导体",
+         r"\b(court|judge|might|could be|if|rumou?rs?|speculat\w*|counterfeit|fake|smuggl\w*)\b|法院|可能|如果|若|一旦|传言|传闻|假冒|走私"),
         (r"\blicen[cs]e requirements?\b|\bcontrols? on (the )?exports?\b|\bdual-use (items|goods|exports)\b", 0.85, None,
          # dual-use goods traded, the object of an accusation ("accused of supplying Russia's military with dual-use goods")
          r"\b(suppl(y|ying|ied)|provid\w*|sell\w*|sold|ship\w*|obtain\w*|acquir\w*|procur\w*|smuggl\w*)\b[^.;]{0,40}\bdual-use (items|goods)"),

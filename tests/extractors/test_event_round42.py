@@ -64,3 +64,23 @@ def test_stories_and_physical_models_are_no_events(full, text, lang, etype) -> N
 ])
 def test_real_acts_and_releases_stay(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype in types_of(full, text, lang)
+
+
+# extract-0.7.100 (after holdout40's scoring; fitted): customs keeping a chip out is an import ban, which the data types
+# as export_control
+@pytest.mark.parametrize(("text", "lang"), [
+    ("据知情人士透露，海关已通知报关企业，某款进口AI加速卡不被允许进入中国境内。", "zh"),
+    ("知情人士称，海关通知代理商该型号显卡不得入境，相关报关申请暂不受理。", "zh"),
+    ("Customs officers told importers that the accelerator chips could not enter the country, two agents said.", "en"),
+    ("Chinese customs blocked imports of the new Nvidia processors last week, according to three brokers.", "en"),
+])
+def test_customs_keeping_a_chip_out_is_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Customs officers seized counterfeit memory chips that could not be imported legally, the agency said.", "en"),
+    ("海关查获一批走私芯片，这些货物不得入境。", "zh"),
+])
+def test_customs_seizing_counterfeit_or_smuggled_goods_is_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, lang)
