@@ -682,7 +682,7 @@ def flat_move(event: dict[str, Any]) -> bool:
 #: any figure and "the company" named before (coref) stay (round 42, from the spent holdouts' errors; fitted)
 _MOVE_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万亿半]+(成|倍|个百分点|%|％)|百分之|涨停|跌停|翻倍|翻番|腰斩|新高|新低|纪录|"
                           r"\b(half|doubled|tripled|record|limit|points?|percent)\b", _I)
-_MOVE_GROUP = re.compile(r"板块|概念股|个股|股指|指数|大盘|沪指|深指|恒指|\bstocks\b|\bindex\b|\bindices\b|\bmarkets?\b|"
+_MOVE_GROUP = re.compile(r"板块|概念股|个股|股指|指数|大盘|沪指|深指|恒指|\bindex\b|\bindices\b|\bmarkets?\b|"
                          r"\b(sector|makers|suppliers|designers|companies|miners|firms|producers|developers|chipmakers|groups|"
                          r"names|peers|rivals)\b", _I)
 _SHARE_MOVE = re.compile(r"股价|股票|股份|港股|A股|美股|市值|收涨|收跌|收盘|盘中|\b(shares?|stocks?|market (value|capitali[sz]ation)|"
