@@ -905,8 +905,12 @@ _MORE_MAY_FOLLOW = re.compile(r"\b(further|more|new|additional|other)\b ([\w-]+ 
 
 
 def more_may_follow(event: dict[str, Any]) -> bool:
-    """An investigation event whose sentence says only that unnamed further probes may follow (:data:`_MORE_MAY_FOLLOW`)."""
-    return event["type"] == "investigation" and bool(_MORE_MAY_FOLLOW.search(event["sentence"]))
+    """An investigation event whose sentence says only that unnamed further probes may follow (:data:`_MORE_MAY_FOLLOW`)
+    and names no other probe ("Seoul opened an anti-dumping investigation ..., and exporters fear more cases could follow"
+    keeps its probe)."""
+    if event["type"] != "investigation" or not _MORE_MAY_FOLLOW.search(event["sentence"]):
+        return False
+    return not _PROBE_ONLY.search(_MORE_MAY_FOLLOW.sub("", event["sentence"]))
 
 
 def guessed(event: dict[str, Any]) -> bool:
