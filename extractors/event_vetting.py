@@ -848,22 +848,26 @@ _REINVESTIGATION = re.compile(r"再调查|\bre-?investigat\w*", _I)
 _PROBE_ONLY = re.compile(r"调查|审查|立案|\b(probes?|investigat\w*|inquir(y|ies))\b", _I)
 
 
+def _probes_only_in(phrase: re.Pattern[str], sentence: str, words: re.Pattern[str]) -> bool:
+    """``phrase`` occurs in ``sentence`` and no probe word (``words``) is left once its matches are taken out: the sentence
+    names a probe only inside that phrase (a bureau's name, a re-investigation, further probes that may follow)."""
+    return bool(phrase.search(sentence)) and not words.search(phrase.sub("", sentence))
+
+
 def reinvestigation(event: dict[str, Any]) -> bool:
     """An investigation event whose sentence names a probe only as a re-investigation (:data:`_REINVESTIGATION`)."""
-    if event["type"] != "investigation" or not _REINVESTIGATION.search(event["sentence"]):
-        return False
-    return not _PROBE_ONLY.search(_REINVESTIGATION.sub("", event["sentence"]))
+    return event["type"] == "investigation" and _probes_only_in(_REINVESTIGATION, event["sentence"], _PROBE_ONLY)
 
 
 def probe_bureau(event: dict[str, Any]) -> bool:
     """An investigation event whose sentence names a probe only in an agency's name ("商务部贸易救济调查局负责人表示，美方滥用
     贸易救济措施"): the bureau speaks, no probe is stated."""
-    if event["type"] != "investigation" or not _PROBE_BUREAU.search(event["sentence"]):
+    if event["type"] != "investigation":
         return False
     trigger = event.get("trigger")
     if trigger and not _PROBE_WORD.search(trigger):
         return False  # "美国联邦调查局...瓦解了...僵尸网络", "...处以罚款": the act's own trigger is no probe word of the name
-    return not _PROBE_WORD.search(_PROBE_BUREAU.sub("", event["sentence"]))
+    return _probes_only_in(_PROBE_BUREAU, event["sentence"], _PROBE_WORD)
 
 
 def commentary(event: dict[str, Any]) -> bool:
@@ -908,9 +912,7 @@ def more_may_follow(event: dict[str, Any]) -> bool:
     """An investigation event whose sentence says only that unnamed further probes may follow (:data:`_MORE_MAY_FOLLOW`)
     and names no other probe ("Seoul opened an anti-dumping investigation ..., and exporters fear more cases could follow"
     keeps its probe)."""
-    if event["type"] != "investigation" or not _MORE_MAY_FOLLOW.search(event["sentence"]):
-        return False
-    return not _PROBE_ONLY.search(_MORE_MAY_FOLLOW.sub("", event["sentence"]))
+    return event["type"] == "investigation" and _probes_only_in(_MORE_MAY_FOLLOW, event["sentence"], _PROBE_ONLY)
 
 
 def guessed(event: dict[str, Any]) -> bool:
