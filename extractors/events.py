@@ -814,7 +814,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # fitted)
          + r"|\binvestigation (found|showed|revealed|uncovered|determined)\b(?![^.;]{0,60}\b(dump\w*|subsid\w*|injur\w*))"
          + r"|\b(completed|concluded) (an|its|their) investigation\b"),
-        (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|\bsummon\w*", 0.85, None, _ACCIDENT_PROBE),
+        # (a diplomat summoned is a protest, not a probe: "summoned China's ambassador"; round 43, from holdout32's errors)
+        (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|"
+         r"\bsummon\w*(?![^.;]{0,40}\b(ambassadors?|envoys?|charg[eé]s? d'affaires|diplomats?|consuls?(-general)?)\b)", 0.85, None,
+         _ACCIDENT_PROBE),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None,
          # the rules that govern such reviews, issued: a regulation, no review of anyone ("issued rules on Saturday for the
          # national security review of foreign investment"; round 40, from the spent holdout37's errors; fitted)
