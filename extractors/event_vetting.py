@@ -659,13 +659,25 @@ _STILL_NEEDED = re.compile(r"(仍|尚|还)(需|须|需要|有待)(获得|经过|
                            r"\bstill (needs?|requires?|awaits?|has to (win|get|obtain)) (\w+ ){0,3}(approvals?|clearances?|sign-off)\b", _I)
 
 
+#: a decision not yet taken: still negotiated, still discussed, not yet made ("a separate decision on customs duties for
+#: low-value parcels was still being negotiated", 关于低价值包裹关税的单独决定仍在谈判之中, 更大范围的审查正在讨论之中，但尚未作出
+#: 决定; round 43, from holdout28's and holdout16's errors)
+_UNDECIDED = re.compile(r"\b(decision|decisions)\b[^.;]{0,80}\b(is|was|are|were|remains?|remained) (still )?"
+                        r"(being (negotiated|discussed|debated)|under (negotiation|discussion)|undecided|yet to be (made|taken))\b|"
+                        r"决定[^，。；]{0,4}(仍|尚|还)(在|处于)(谈判|讨论|磋商|研究)|(在|处于)(谈判|讨论|磋商)之中[^。；]{0,6}"
+                        r"(尚未|未)(作出|做出)?(最终)?决定", _I)
+
+
 def unplanned(event: dict[str, Any]) -> bool:
-    """A policy event in a sentence of speculation that the authority says it does not plan, or an
-    investigation in a sentence saying a deal still needs an authority's approval."""
+    """A policy event in a sentence of speculation that the authority says it does not plan, or in a sentence saying the
+    decision on it is not yet taken (:data:`_UNDECIDED`), or an investigation in a sentence saying a deal still needs an
+    authority's approval."""
     if event["type"] not in ("export_control", "entity_list", "tariff", "investigation"):
         return False
     sentence = event["sentence"]
     if _SPECULATION.search(sentence) and _NO_PLANS.search(sentence):
+        return True
+    if _UNDECIDED.search(sentence):
         return True
     return event["type"] == "investigation" and bool(_STILL_NEEDED.search(sentence))
 

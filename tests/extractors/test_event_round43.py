@@ -23,3 +23,23 @@ def test_a_summoned_diplomat_is_no_probe(full, text) -> None:  # type: ignore[no
 ])
 def test_a_regulator_summoning_a_firm_stays_a_probe(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, "en")
+
+
+# extract-0.7.104 (from holdout28's and holdout16's errors; fitted): a decision still being negotiated or discussed, not
+# yet taken, is no act; an act beside a decision pending elsewhere stays
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("Diplomats said a decision on tariffs for Chinese electric bicycles was still being negotiated in Brussels.", "en", "tariff"),
+    ("知情人士称，关于对进口无人机零部件加征关税的决定仍在磋商之中。", "zh", "tariff"),
+    ("官员表示，对这家平台的数据审查正在讨论之中，但尚未作出决定。", "zh", "investigation"),
+])
+def test_a_decision_not_yet_taken_is_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("The Commission imposed provisional duties of up to 30% on Chinese plywood on Friday; a final decision is due in July.",
+     "en", "tariff"),
+    ("商务部决定自即日起对原产于美国的进口丙酸征收反倾销税。", "zh", "tariff"),
+])
+def test_a_decision_taken_stays(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang)
