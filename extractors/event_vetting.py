@@ -1088,13 +1088,20 @@ _POWERS = re.compile(r"\b(would|will|to|that)\s+(let|allow|enable|empower)s?\b[^
                      r"(赋予|授权)[^。；]{0,60}(权力|权限|法律依据)|(?<![不也])(可|可以)(采取|实施)|包括[^。；]{0,40}在内的[^。；]{0,6}(反制)?措施|"
                      r"反制措施(可|可以)?包括", _I)
 #: an instrument, a law or its countermeasures named in the sentence
-_INSTRUMENT_NAMED = re.compile(r"\b(instruments?|regulations?|laws?|rules|proposals?|legislation|mechanisms?|countermeasures)\b|"
+_INSTRUMENT_NAMED = re.compile(r"\b(instruments?|regulations?|laws?|rules|proposals?|legislation|mechanisms?|countermeasures|tools?)\b|"
                                r"工具|条例|提案|办法|法律|机制|反制措施", _I)
+
+
+#: the trigger itself what an instrument would let a body do ("a new tool that would let the EU restrict exports to third
+#: countries", 一项新的工具，允许欧盟限制向...出口; round 43, from holdout13's errors)
+_LETS_BEFORE = re.compile(r"\b(would|will|could|that|which|to)\s+(let|allow|enable|empower)s?\s+(\w+\s+){0,3}(to\s+)?$|"
+                          r"(工具|机制|条款|法律|条例)[^。；]{0,6}(允许|使|授权)[^，。；]{0,12}$", _I)
 
 
 def instrument_powers(event: dict[str, Any]) -> bool:
     """A rule event of a policy type whose trigger names one of the measures an instrument or law would let a body take
-    (:data:`_POWERS`, in a sentence naming the instrument or its countermeasures): the powers described, no act taken."""
+    (:data:`_POWERS`, in a sentence naming the instrument or its countermeasures; or :data:`_LETS_BEFORE`, the trigger
+    right after the instrument's "would let"): the powers described, no act taken."""
     trigger = event.get("trigger")
     if not trigger or event["type"] not in _CAPABILITY_TYPES:
         return False
@@ -1102,7 +1109,8 @@ def instrument_powers(event: dict[str, Any]) -> bool:
     at = sentence.find(trigger)
     if at < 0 or not _INSTRUMENT_NAMED.search(sentence):
         return False
-    return bool(_POWERS.search(sentence[max(0, at - 100):at + len(trigger) + 60]))
+    return bool(_POWERS.search(sentence[max(0, at - 100):at + len(trigger) + 60])
+                or _LETS_BEFORE.search(sentence[max(0, at - 80):at]))
 
 
 #: dual-use goods said to be supplied, sold or shipped (an accusation, a listing's reason: "指称这些企业向俄罗斯军方供应...两用

@@ -43,3 +43,15 @@ def test_a_decision_not_yet_taken_is_no_act(full, text, lang, etype) -> None:  #
 ])
 def test_a_decision_taken_stays(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype in types_of(full, text, lang)
+
+
+# extract-0.7.105 (from holdout13's errors; fitted): a restriction an instrument "would let" a body impose is a power
+# described, no act; a restriction imposed under rules that grant more powers stays
+def test_a_restriction_a_tool_would_let_a_body_impose_is_no_act(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The package also creates a tool that would let the bloc restrict exports of machine tools to countries that help Moscow."
+    assert "export_control" not in types_of(full, text, "en")
+
+
+def test_a_restriction_imposed_under_such_rules_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The Commerce Department on Friday restricted exports of AI chips to China under rules that let it block sales to any buyer."
+    assert "export_control" in types_of(full, text, "en")
