@@ -570,6 +570,12 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          + r"|\bsanction(ed|s)? with ([\w-]+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans?( from (matches|play|ranked))?)\b"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
+        # ... its expansion or update, and the list named by its kind ("the Pentagon's June 8 expansion of its list of
+        # Chinese military companies, which added Alibaba", "posted a military-company list that would have named the
+        # company"; round 43, after holdout41's scoring)
+        (r"\b(expan\w*|updat\w*|revis\w*)\b[^.;]{0,30}\b(list|roster) of (chinese )?military compan|"
+         r"\b(list|roster) of (chinese )?military compan\w*[^.;]{0,30}\b(add\w*|nam\w*|includ\w*)\b|"
+         r"\bmilitary[- ]compan(y|ies) list\b", 0.85, None, None),
         # countermeasures imposed on named foreign firms (MOFCOM's on Hanwha Ocean's U.S. units: no dealings
         # with them), as a listing; their suspension is the reversal (extract-0.7.6)
         (r"\b(impos\w*|announc\w*|tak\w*|adopt\w*|suspend\w*|lift\w*)\b[^.;]{0,40}\bcountermeasures\b[^.;]{0,20}\b(on|against)\b|"

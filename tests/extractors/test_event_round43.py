@@ -55,3 +55,18 @@ def test_a_restriction_a_tool_would_let_a_body_impose_is_no_act(full) -> None:  
 def test_a_restriction_imposed_under_such_rules_stays(full) -> None:  # type: ignore[no-untyped-def]
     text = "The Commerce Department on Friday restricted exports of AI chips to China under rules that let it block sales to any buyer."
     assert "export_control" in types_of(full, text, "en")
+
+
+# extract-0.7.106 (after holdout41's scoring; fitted): the Pentagon's list of Chinese military companies, named by its kind
+# and expanded or naming firms, is a designation; a list of something else stays no listing
+@pytest.mark.parametrize("text", [
+    "Shares of Alibaba slid after the Pentagon's expansion of its list of Chinese military companies, which added the firm.",
+    "Baidu said it would challenge its inclusion after the Pentagon posted a military-company list naming it.",
+])
+def test_the_military_company_list_is_a_designation(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" in types_of(full, text, "en")
+
+
+def test_another_list_of_companies_is_no_designation(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Alibaba topped a magazine's list of Chinese technology companies most admired by graduates."
+    assert "entity_list" not in types_of(full, text, "en")
