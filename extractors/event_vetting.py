@@ -504,6 +504,9 @@ def request_topic(event: dict[str, Any]) -> bool:
 #: companies any item", "被列入清单后，美国企业向上述实体出口受管制物项须事先申请许可")
 _TO_LISTED = re.compile(r"\bto (ship|sell|export)( \w+){0,3}? (to )?(the|these|those|such|listed) (companies|entities|firms|parties)\b|"
                         r"\b(to|for) (the|these|those|such|listed) (companies|entities|firms|parties)\b|\bto them\b|"
+                        # the organisations a list has just added ("licences before shipping goods to 87 newly added
+                        # organisations", Japan's End User List; round 43, after holdout41's scoring)
+                        r"\bto (the )?(\d+ )?newly (added|listed) (companies|entities|firms|parties|organi[sz]ations)\b|"
                         r"\b(sell|selling|ship|shipping|export|exporting|supply|supplying) (it|them)\b|"
                         r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|(清单|名单)上的(实体|企业|公司|机构)|被列入.{0,8}(清单|名单)的(实体|企业|公司|机构)|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
                         r"向(该|其)(中心|机构|实体|公司|企业|研究所|研究院|大学)?|(移出|移除).{0,12}后", _I)

@@ -70,3 +70,17 @@ def test_the_military_company_list_is_a_designation(full, text) -> None:  # type
 def test_another_list_of_companies_is_no_designation(full) -> None:  # type: ignore[no-untyped-def]
     text = "Alibaba topped a magazine's list of Chinese technology companies most admired by graduates."
     assert "entity_list" not in types_of(full, text, "en")
+
+
+# extract-0.7.107 (after holdout41's scoring; fitted): the licence a revised list requires for shipping to the
+# organisations it has just added is the listing's consequence, not a control of its own
+def test_the_licence_for_newly_added_organisations_is_the_listing(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("TOKYO, Oct 9 - Japan's revised End User List took effect on Thursday, requiring exporters to obtain licences "
+            "before shipping goods to 40 newly added organisations.")
+    assert types_of(full, text, "en") == {"entity_list"}
+
+
+def test_a_licence_for_a_class_of_items_stays_a_control(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("TOKYO, Oct 9 - Japan on Thursday began requiring exporters to obtain licences before shipping 23 types of "
+            "chipmaking equipment abroad.")
+    assert "export_control" in types_of(full, text, "en")
