@@ -569,11 +569,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # a game's or a contest's penalty: "would be sanctioned with point deductions" (extract-0.7.12)
          + r"|\bsanction(ed|s)? with ([\w-]+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans?( from (matches|play|ranked))?)\b"),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
-        (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan", 0.85, None, None),
-        # ... its expansion or update, and the list named by its kind ("the Pentagon's June 8 expansion of its list of
-        # Chinese military companies, which added Alibaba", "posted a military-company list that would have named the
+        # (and the list named by its kind, expanded or updated or naming firms: "the Pentagon's June 8 expansion of its list
+        # of Chinese military companies, which added Alibaba", "posted a military-company list that would have named the
         # company"; round 43, after holdout41's scoring)
-        (r"\b(expan\w*|updat\w*|revis\w*)\b[^.;]{0,30}\b(list|roster) of (chinese )?military compan|"
+        (r"\bpentagon (designation|list)|\b1260h\b|military[- ]linked compan|"
+         r"\b(expan\w*|updat\w*|revis\w*)\b[^.;]{0,30}\b(list|roster) of (chinese )?military compan|"
          r"\b(list|roster) of (chinese )?military compan\w*[^.;]{0,30}\b(add\w*|nam\w*|includ\w*)\b|"
          r"\bmilitary[- ]compan(y|ies) list\b", 0.85, None, None),
         # countermeasures imposed on named foreign firms (MOFCOM's on Hanwha Ocean's U.S. units: no dealings
