@@ -850,9 +850,15 @@ _COMMENTARY_EN = re.compile(
 #: an agency whose name holds the word of a probe ("贸易救济调查局", the Trade Remedy and Investigation Bureau), and the
 #: words of a probe or review outside such a name (extract-0.7.22); an inspection agency or service named as the
 #: speaker ("the Canadian Food Inspection Agency said", "the Animal and Plant Health Inspection Service", 检验检疫局;
-#: extract-0.7.74, round 37, from the spent holdouts' errors)
+#: extract-0.7.74, round 37, from the spent holdouts' errors); a review word in another sense (round 44, below)
 _PROBE_BUREAU = re.compile(r"调查局|\bbureau of investigation\b|\binspection (agency|service|authority|bureau|administration)\b|"
-                           r"\binspection and quarantine\b|检验检疫(总局|局)", _I)
+                           r"\binspection and quarantine\b|检验检疫(总局|局)|"
+                           # a review word in another sense (round 44, from the spent holdouts' errors; fitted): the Federal
+                           # Register's public inspection of a document before it is published ("received after placement
+                           # on public inspection"), a firm's own review procedures ("其现有审查程序已符合要求") and the
+                           # case-by-case review a licensing regime grants on application ("企业可申请个案审查")
+                           r"\b(on|for|to) public inspection\b|(其|公司|企业)(现有|内部|自身)?(的)?(合规)?审查(程序|流程|机制)|"
+                           r"(申请|提出|接受)(进行)?个案审查", _I)
 _PROBE_WORD = re.compile(r"调查|审查|立案|稽查|核查|反倾销|反补贴|检验|检疫|\b(probes?|investigat\w*|inquir(y|ies)|review\w*|"
                          r"inspections?)\b", _I)
 

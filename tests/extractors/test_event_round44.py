@@ -1,0 +1,30 @@
+"""#15 round 44. Sentences written for these tests (none copied from an evaluation split), run through the real
+extractor with the event classifier as the pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.conftest import types_of
+
+
+# extract-0.7.108 (from the spent holdouts' errors; fitted): a review word in another sense is no probe: the Federal
+# Register's public inspection of a document, a firm's own review procedures, the case-by-case review a licensing regime
+# grants on application
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The notice was withdrawn on Tuesday, a day after it went on public inspection at the Federal Register.", "en"),
+    ("华为表示，其内部审查程序符合所在国法律要求。", "zh"),
+    ("对于此前已签署的供货合同，出口商可申请个案审查。", "zh"),
+])
+def test_a_review_word_in_another_sense_is_no_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Commerce Department opened an investigation into imports of Chinese drones, a notice placed on public "
+     "inspection on Monday said.", "en"),
+    ("市场监管总局对该公司涉嫌垄断行为立案调查，公司称其内部审查程序完备。", "zh"),
+    ("商务部决定对原产于美国的进口聚甲醛进行反倾销立案调查，企业可申请个案审查的说法不实。", "zh"),
+])
+def test_a_probe_beside_such_words_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
