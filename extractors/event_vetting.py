@@ -199,7 +199,8 @@ _EARLIER_CLASS = re.compile(_EARLIER_CLASS_RE, _I)
 _NEGATED = re.compile(r"(\b(did|does|do|will|would|could|has|have|had|is|are|was|were) not|"
                       r"\b(didn't|doesn't|won't|hasn't|haven't|isn't|aren't|wasn't|weren't)|"
                       r"\bnever( been| be)?|\bnot (been|be)|\bnot (on|in) (the )?|\b(avoid\w*|escap\w*|spared( from)?|stay\w* off|kept off)|"
-                      r"并未|没有|从未|未|不)\s*(被)?\s*$", _I)
+                      # (or a list that "is not" one: 清单...并非禁运名单; round 44, from the spent holdouts' errors; fitted)
+                      r"并未|没有|从未|未|不|并非|并不是|不是)\s*(被)?\s*$", _I)
 #: a negation a few words before the trigger, the verb of the act between ("has not opened any investigation", "has never
 #: been placed on any export blacklist", "未被列入任何制裁名单", "目前没有对相关进口商品发起调查", "未对该平台立案";
 #: extract-0.7.26); not "not only", "not until", 未来 (the future), 未经 (without), 未成年, 未加工 (unprocessed), 未通过 (failed a review: the review was held)
@@ -669,6 +670,16 @@ _UNDECIDED = re.compile(r"\b(decision|decisions)\b[^.;]{0,80}\b(is|was|are|were|
                         r"(being (negotiated|discussed|debated)|under (negotiation|discussion)|undecided|yet to be (made|taken))\b|"
                         r"决定[^，。；]{0,4}(仍|尚|还)(在|处于)(谈判|讨论|磋商|研究)|(在|处于)(谈判|讨论|磋商)之中[^。；]{0,6}"
                         r"(尚未|未)(作出|做出)?(最终)?决定", _I)
+
+
+#: a trend told over recent years, opening its sentence ("近年来，日方还扩大了半导体制造设备的出口管制范围", "In recent years
+#: the Netherlands has widened its controls"): no act of its own (round 44, from the spent holdouts' errors; fitted)
+_TREND = re.compile(r"^(近年来|近几年|这些年来?|(in|over) (the )?(recent|past (few|several)) years\b)", _I)
+
+
+def trend(event: dict[str, Any]) -> bool:
+    """A policy event whose sentence opens with a trend over recent years (:data:`_TREND`)."""
+    return event["type"] in _NEGATABLE and bool(_TREND.match(event["sentence"].strip()))
 
 
 def unplanned(event: dict[str, Any]) -> bool:
@@ -1156,7 +1167,7 @@ _SENTENCE_CHECKS: tuple[Callable[[dict[str, Any]], bool], ...] = (
     flat_move, unquantified_move, other_sense, probe_as_setting, unplanned, price_tariff, no_duties, reviewed_duties,
     petitioned_duties, commentary, guessed, more_may_follow, probe_bureau, reinvestigation, procedure, repeated,
     deal_review, merger_condition, circumvented, tariff_conflict, setting_frame, instrument_powers, import_ban,
-    dual_use_supplied,
+    dual_use_supplied, trend,
 )
 
 

@@ -28,3 +28,25 @@ def test_a_review_word_in_another_sense_is_no_probe(full, text, lang) -> None:  
 ])
 def test_a_probe_beside_such_words_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang)
+
+
+# extract-0.7.109 (from the spent holdouts' errors; fitted): a trend over recent years is no act of its own, and a list
+# that "is not" an embargo list (并非) names no embargo
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("近年来，韩国也逐步扩大了对先进半导体设备的出口管制范围。", "zh", "export_control"),
+    ("In recent years, the Netherlands has widened export controls on chipmaking equipment.", "en", "export_control"),
+    ("近几年，欧盟对中国钢铁产品的反倾销调查明显增多。", "zh", "investigation"),
+    ("贸易官员说，这份名单只是提醒出口商注意风险，并非禁运名单。", "zh", "export_control"),
+])
+def test_a_trend_or_a_denied_embargo_is_no_act(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "etype"), [
+    ("韩国产业通商资源部周三宣布，扩大对先进半导体设备的出口管制范围，近年来这一领域管制不断收紧。", "zh", "export_control"),
+    ("The Dutch government on Friday widened export controls on chipmaking equipment, a step it had weighed in recent years.",
+     "en", "export_control"),
+    ("商务部宣布对原产于美国的部分芯片实施禁运。", "zh", "export_control"),
+])
+def test_an_act_stated_beside_a_trend_stays(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, lang)
