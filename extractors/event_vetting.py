@@ -729,8 +729,10 @@ def unquantified_move(event: dict[str, Any]) -> bool:
 #: over 24 episodes", 电视剧讲述了一起跨国调查) is no act; a model in the sense of a physical replica or a spacecraft's
 #: gear ("The model recreates the spacecraft's solar panels ... and the small lander it released", "students build a new
 #: planetary rover or lander model each year", 航模, 着陆器) is no model release
-_FICTION = re.compile(r"\b(episodes?|TV series|dramas?|movies?|documentar(y|ies)|thriller|sitcom|screenplay)\b|\bthe show\b|"
-                      r"电视剧|剧集|电影|小说|纪录片|网剧|短剧", _I)
+_FICTION = re.compile(r"\b(episodes|TV series|dramas?|movies?|documentar(y|ies)|thriller|sitcom|screenplay)\b|\bthe show\b|"
+                      # a show's numbered episode; not "episode" alone, an incident in news ("pulled it within an hour, an
+                      # episode that lawyers still describe as unexplained"; round 44, after holdout41's scoring)
+                      r"\bepisode \d|电视剧|剧集|电影|小说|纪录片|网剧|短剧", _I)
 _PHYSICAL_MODEL = re.compile(r"\b(spacecraft|rovers?|landers?|comets?|replicas?|scale models?|museums?|exhibits?|sculptures?|"
                              r"dioramas?|mock-?ups?|wind tunnels?)\b|航模|车模|沙盘|模型展|展品|探测器|着陆器|巡视器", _I)
 

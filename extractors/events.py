@@ -581,7 +581,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(impos\w*|announc\w*|tak\w*|adopt\w*|suspend\w*|lift\w*)\b[^.;]{0,40}\bcountermeasures\b[^.;]{0,20}\b(on|against)\b|"
          r"\bcountermeasures\b[^.;]{0,10}\b(it )?(imposed|announced|adopted) (on|against)\b|"
          r"(对|针对)[^，。；]{0,40}(采取|实施)(了)?反制措施|暂停实施[^，。；]{0,40}反制措施", 0.9, None, None),
-        (r"\bmilitary[- ]industrial[- ]complex (companies )?list|\b(ns-)?cmic list|中国军事企业|中国军工复合体企业|军工复合体企业", 0.85, None, None),
+        (r"\bmilitary[- ]industrial[- ]complex (companies )?list|\b(ns-)?cmic list|中国军事企业|中国军工复合体企业|军工复合体企业|"
+         # the Pentagon's list by its Chinese name ("提交更新后的1260H清单"; round 44, after holdout41's scoring)
+         r"1260H(清单|名单)", 0.85, None, None),
         (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法|" + _PLATFORM_BLACKLIST_ZH
          # sanctions laws broken, not a designation ("违反美国出口管制或制裁法律的企业", extract-0.7.20)
          + r"|(违反|违背|规避|逃避)[^，。；]{0,12}制裁[^，。；]{0,4}(法律|法规|规定|条例|法)"),

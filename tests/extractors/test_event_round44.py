@@ -50,3 +50,22 @@ def test_a_trend_or_a_denied_embargo_is_no_act(full, text, lang, etype) -> None:
 ])
 def test_an_act_stated_beside_a_trend_stays(full, text, lang, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype in types_of(full, text, lang)
+
+
+# extract-0.7.110 (after holdout41's scoring; fitted): "an episode" in news is an incident, not a show's story; the
+# Pentagon's list by its Chinese name (1260H清单)
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In March the Pentagon posted an update of its Section 1260H list of Chinese military companies and pulled it hours "
+     "later, an episode that puzzled lawyers.", "en"),
+    ("美国国防部当天向《联邦公报》提交了更新后的1260H清单。", "zh"),
+])
+def test_the_pentagon_list_in_news_is_a_designation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("In episode 3 of the series, investigators add a shell company to a sanctions list to trap a smuggler.", "en"),
+    ("The drama follows a trade official who puts a rival's firm on a blacklist, told over 12 episodes.", "en"),
+])
+def test_a_show_s_plot_is_still_no_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in types_of(full, text, lang)
