@@ -107,8 +107,11 @@ IMPORT_BAN_ON_FIRM = (
     r"\b(ban(s|ned)?|bar(s|red)?|prohibit(s|ed)?)\b" + _IN_CLAUSE + r"{0,60}\bfrom (exporting|selling)\b[^.;]{0,60}"
     r"\bto (china|the country|the chinese market)\b|"
     r"不可靠实体清单[^。；]{0,60}禁止[^，。；]{0,20}向中国(出口|出售|销售)|禁止[^，。；]{0,20}向中国(出口|出售|销售)[^。；]{0,40}不可靠实体清单")
-#: people banned, not goods or firms: "Esports league bans cheaters and exports replays" (round 32, after holdout29's scoring)
-_PEOPLE_BANNED = r"\bban(s|ned|ning)? (cheat\w*|players|gamers|users|accounts|fans|spectators)\b"
+#: people banned, not goods or firms: "Esports league bans cheaters and exports replays" (round 32, after holdout29's scoring);
+#: a platform's sellers ("removed the listings, banned the sellers involved"; round 44, from the spent holdouts' errors;
+#: fitted), not sellers barred from selling
+_PEOPLE_BANNED = (r"\bban(s|ned|ning)? (cheat\w*|players|gamers|users|accounts|fans|spectators)\b|"
+                  r"\bban(s|ned|ning)? (the |those |these )?(sellers|merchants|vendors)\b(?! from)")
 #: what a customs tariff is levied on or by
 _TRADE_CTX = (r"import|export|trade|goods|chips?\b|semiconductor|products|countr|china|chinese|u\.s\.|united states|america|"
               r"beijing|washington|section \d|percent|%|dut(y|ies)|retaliat|\beu\b|europe|vehicles|\bevs?\b|steel|"

@@ -69,3 +69,17 @@ def test_the_pentagon_list_in_news_is_a_designation(full, text, lang) -> None:  
 ])
 def test_a_show_s_plot_is_still_no_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "entity_list" not in types_of(full, text, lang)
+
+
+# extract-0.7.111 (from the spent holdouts' errors; fitted): a platform banning its sellers is no export control
+def test_a_platform_banning_its_sellers_is_no_export_control(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Temu said it had taken down the products and banned the sellers responsible after the regulator's inquiry."
+    assert "export_control" not in types_of(full, text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The Commerce Department banned the sellers from shipping AI chips to Chinese buyers without a licence.",
+    "Beijing banned the vendors from exporting gallium to the United States.",
+])
+def test_a_ban_on_sellers_exporting_stays(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, "en")
