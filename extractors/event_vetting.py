@@ -872,6 +872,19 @@ _PROBE_BUREAU = re.compile(r"调查局|\bbureau of investigation\b|\binspection 
                            # case-by-case review a licensing regime grants on application ("企业可申请个案审查")
                            r"\b(on|for|to) public inspection\b|(其|公司|企业)(现有|内部|自身)?(的)?(合规)?审查(程序|流程|机制)|"
                            r"(申请|提出|接受)(进行)?个案审查", _I)
+#: a technical fault that engineers investigate ("Engineers have spent months investigating a minor glitch in a thruster
+#: valve", "The operator's engineers recently opened a probe into slow charging speeds"): no authority's probe (round 44,
+#: after holdout42's scoring and from the spent holdouts' errors; fitted)
+_ENGINEERS_PROBE = re.compile(r"\b(engineers?|technicians?|mechanics?)\b[^.;]{0,50}\b(investigat\w*|probe|probing|"
+                              r"look\w* into)\b[^.;]{0,40}\b(glitch\w*|faults?|failures?|malfunctions?|defects?|leaks?|bugs?|"
+                              r"outages?|slow|speeds?|errors?|anomal(y|ies))\b|工程师[^，。；]{0,20}(排查|调查)[^，。；]{0,20}(故障|异常|缺陷)", _I)
+
+
+def engineers_probe(event: dict[str, Any]) -> bool:
+    """An investigation event whose sentence tells engineers investigating a technical fault (:data:`_ENGINEERS_PROBE`)."""
+    return event["type"] == "investigation" and bool(_ENGINEERS_PROBE.search(event["sentence"]))
+
+
 _PROBE_WORD = re.compile(r"调查|审查|立案|稽查|核查|反倾销|反补贴|检验|检疫|\b(probes?|investigat\w*|inquir(y|ies)|review\w*|"
                          r"inspections?)\b", _I)
 
@@ -1169,7 +1182,7 @@ _SENTENCE_CHECKS: tuple[Callable[[dict[str, Any]], bool], ...] = (
     flat_move, unquantified_move, other_sense, probe_as_setting, unplanned, price_tariff, no_duties, reviewed_duties,
     petitioned_duties, commentary, guessed, more_may_follow, probe_bureau, reinvestigation, procedure, repeated,
     deal_review, merger_condition, circumvented, tariff_conflict, setting_frame, instrument_powers, import_ban,
-    dual_use_supplied, trend,
+    dual_use_supplied, trend, engineers_probe,
 )
 
 

