@@ -908,7 +908,8 @@ def reinvestigation(event: dict[str, Any]) -> bool:
 
 def probe_bureau(event: dict[str, Any]) -> bool:
     """An investigation event whose sentence names a probe only in an agency's name ("商务部贸易救济调查局负责人表示，美方滥用
-    贸易救济措施"): the bureau speaks, no probe is stated."""
+    贸易救济措施"): the bureau speaks, no probe is stated; or only in a review word of another sense (the Federal
+    Register's public inspection, a firm's own review procedures, a licensing regime's case-by-case review)."""
     if event["type"] != "investigation":
         return False
     trigger = event.get("trigger")
