@@ -538,7 +538,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bchina\b|\bchinese\b|beijing|tiktok|bytedance|huawei|中国|中方|华为|字节跳动|TikTok", r"tariff|dut(y|ies)|关税"),
         # the Commerce Department's Unverified List, an export-control tool (docs/extraction.md; extract-0.7.18): additions
         # and removals are controls and their easing, not designations
-        (r"\bunverified list\b|未经核实清单|未核实清单", 0.88, None, None),
+        # (also 名单 for 清单: "列入“未经核实名单”"; round 44, after holdout42's scoring)
+        (r"\bunverified list\b|未经核实(清单|名单)|未核实(清单|名单)", 0.88, None, None),
         # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],

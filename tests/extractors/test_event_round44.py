@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.conftest import types_of
+from tests.extractors.conftest import events_of, types_of
 
 
 # extract-0.7.108 (from the spent holdouts' errors; fitted): a review word in another sense is no probe: the Federal
@@ -126,3 +126,15 @@ def test_engineers_investigating_a_fault_is_no_probe(full) -> None:  # type: ign
 ])
 def test_a_government_list_or_probe_stays(full, text, etype) -> None:  # type: ignore[no-untyped-def]
     assert etype in types_of(full, text, "en")
+
+
+# extract-0.7.114 (after holdout42's scoring; fitted): the Unverified List by its other Chinese name, 未经核实名单, is
+# an export-control tool: additions are controls, removals their easing, neither a designation
+@pytest.mark.parametrize(("text", "status"), [
+    ("美国商务部工业和安全局周二宣布，将11个实体列入“未经核实名单”，其中6个位于中国。", "enacted"),
+    ("美国商务部工业和安全局同日将5家中国企业从“未经核实名单”中移除。", "reversed"),
+])
+def test_the_unverified_list_by_its_other_chinese_name_is_a_control(full, text, status) -> None:  # type: ignore[no-untyped-def]
+    events = [ev for ev in events_of(full, text, "zh") if ev.type == "export_control"]
+    assert [str(ev.status) for ev in events] == [status]
+    assert "entity_list" not in types_of(full, text, "zh")
