@@ -133,6 +133,7 @@ from sinowatch.extractors.events import (
     NO_DUTIES_ZH,
     OTHER_LICENCE,
     PRIVATE_BLACKLIST,
+    UNVERIFIED_LIST_ZH,
     UTILITY_RATE,
 )
 
@@ -225,7 +226,7 @@ _DESIGNATION_LIST = re.compile(
     r"实体清单|不可靠实体|黑名单|管控名单|制裁|军事|军工|反制措施|强迫劳动|实体名单|"
     # Beijing's list of "diehard" Taiwan separatists (round 35, after holdout33's scoring)
     r"顽固分子|分裂组织|diehard|separatist", _I)
-_NOT_DESIGNATION = re.compile(r"unverified list|未经核实(清单|名单)|未核实(清单|名单)|" + PRIVATE_BLACKLIST, _I)
+_NOT_DESIGNATION = re.compile(r"unverified list|" + UNVERIFIED_LIST_ZH + "|" + PRIVATE_BLACKLIST, _I)
 
 
 #: a designation rule stated for a class of firms, not an act on named ones: "companies whose checks

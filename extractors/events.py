@@ -97,6 +97,9 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      r"\b(add\w*|put\w*|plac\w*)\b[^.;]{0,40}\b(tools|bots|crawlers|scrapers|scripts|programs|apps|"
                      r"ip addresses|addresses|domains|websites|urls)\b[^.;]{0,10}\b(to|on) (a|its|the|their) blacklist\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
+#: the Commerce Department's Unverified List by its Chinese names (未经核实清单; 未经核实名单, round 44): the trigger of the
+#: export-control tool, and a list that is no designation (event_vetting)
+UNVERIFIED_LIST_ZH = r"未经核实(清单|名单)|未核实(清单|名单)"
 #: one character inside a clause: no full stop or semicolon, except the full stop after a capital ("U.S.", "U.K.")
 _IN_CLAUSE = r"(?:[^.;]|(?<=[A-Z])\.)"
 #: a government's export control list (China's 出口管制管控名单, the EU's 出口限制名单), a control and not a designation list
@@ -538,8 +541,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\bchina\b|\bchinese\b|beijing|tiktok|bytedance|huawei|中国|中方|华为|字节跳动|TikTok", r"tariff|dut(y|ies)|关税"),
         # the Commerce Department's Unverified List, an export-control tool (docs/extraction.md; extract-0.7.18): additions
         # and removals are controls and their easing, not designations
-        # (also 名单 for 清单: "列入“未经核实名单”"; round 44, after holdout42's scoring)
-        (r"\bunverified list\b|未经核实(清单|名单)|未核实(清单|名单)", 0.88, None, None),
+        (r"\bunverified list\b|" + UNVERIFIED_LIST_ZH, 0.88, None, None),
         # a supply cut ordered or made towards China: "要求其停止向中国客户供应EDA工具"
         (r"(停止|暂停|不得|禁止)(向|对)(中国|华|中方|国内)[^，。；,;\s]{0,20}(供应|出口|销售|供货|发货|提供)", 0.85, None, r"暂停采购"),
     ],
