@@ -109,6 +109,7 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout40.jsonl", "sh40-{:03d}", "h40s", 110, 0.55, 55, 0.3, 25),
     Spec(DATA / "sentiment_beat_holdout41.jsonl", "sh41-{:03d}", "h41s", 100, 0.55, 50, 0.3, 25),
     Spec(DATA / "sentiment_beat_holdout42.jsonl", "sh42-{:03d}", "h42s", 110, 0.70, 58, 0.33, 28),
+    Spec(DATA / "sentiment_beat_holdout43.jsonl", "sh43-{:03d}", "h43s", 112, 0.55, 58, 0.50, 25),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
