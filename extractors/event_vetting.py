@@ -1175,6 +1175,31 @@ def import_ban(event: dict[str, Any]) -> bool:
     return event["type"] == "export_control" and bool(_IMPORT_BAN_ON_FIRM.search(event["sentence"]))
 
 
+#: a probe whose scope is named after it ("opened a second investigation into U.S. unilateral measures ..., including curbs
+#: that keep Chinese goods out", "The supply-chain probe covers export curbs on advanced technology", 对美方...做法发起调查，
+#: 调查范围包括...出口管制): the export curbs that follow are what is probed, no control imposed in the sentence (round 45,
+#: from the spent holdout42's errors; fitted)
+_PROBE_SCOPE = re.compile(r"\b(investigations?|probes?|inquir(y|ies))\b[^.;]{0,12}\b(into|covers|covering|cover|examin(es|ing)|"
+                          r"look(s|ing)? (at|into))\b(?:U\.S\.|[^.;]){0,160}|"
+                          r"调查[^。；]{0,30}(包括|涵盖|涉及)[^。；]{0,60}", _I)
+_IMPOSING_HERE = re.compile(r"\b(imposed?|imposing|added|adds|announced|issued|tightened|expanded|banned|barred)\b|"
+                            r"实施了|宣布|出台|发布", _I)
+
+
+def probed_measures(event: dict[str, Any]) -> bool:
+    """An ``export_control`` event whose trigger lies inside the scope named after a probe word (:data:`_PROBE_SCOPE`), with
+    no verb of imposing between the probe and the trigger: the curbs are what is probed."""
+    trigger = event.get("trigger")
+    if not trigger or event["type"] != "export_control":
+        return False
+    sentence = event["sentence"]
+    at = sentence.find(trigger)
+    for m in _PROBE_SCOPE.finditer(sentence):
+        if m.start() < at and at + len(trigger) <= m.end() and not _IMPOSING_HERE.search(sentence[m.start():at]):
+            return True
+    return False
+
+
 #: the checks that read one event alone (each pure: the event and its sentence in, a verdict out), in the order they were
 #: added; an event any of them flags states no act of its type. The checks that need the article's other events
 #: (``listing_only``, ``cases_as_a_class``, ``listing_consequence``) are called by :func:`vet` itself (round 43's review:
@@ -1184,7 +1209,7 @@ _SENTENCE_CHECKS: tuple[Callable[[dict[str, Any]], bool], ...] = (
     flat_move, unquantified_move, other_sense, probe_as_setting, unplanned, price_tariff, no_duties, reviewed_duties,
     petitioned_duties, commentary, guessed, more_may_follow, probe_bureau, reinvestigation, procedure, repeated,
     deal_review, merger_condition, circumvented, tariff_conflict, setting_frame, instrument_powers, import_ban,
-    dual_use_supplied, trend, engineers_probe,
+    dual_use_supplied, trend, engineers_probe, probed_measures,
 )
 
 
