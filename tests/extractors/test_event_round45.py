@@ -29,3 +29,23 @@ def test_export_curbs_as_a_probes_scope_are_no_control(full, text, lang) -> None
 ])
 def test_export_curbs_imposed_beside_a_probe_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, text, lang)
+
+
+# extract-0.7.116 (from the spent holdouts' errors; fitted): shares named without a move (a deal paid in shares, the listed
+# shares, an audit market of Hong Kong shares) are no market move; shares that rise, fall or halt still are
+@pytest.mark.parametrize("text", [
+    "北京消息 某美国模拟芯片企业周二表示，监管机构已批准其以全股票方式收购另一家芯片设计公司。",
+    "该公司的美国存托股票在纽约证券交易所挂牌交易。",
+    "分析人士认为，外资会计师事务所仍将保留在港股审计中的优势。",
+])
+def test_shares_named_without_a_move_are_no_market_move(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in types_of(full, text, "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "受财报超预期提振，该公司股票周二大涨15%。",
+    "两家公司股票自周一开市起停牌，预计停牌时间不超过十个交易日。",
+    "受此消息影响，港股科技板块周三重挫，阿里巴巴收跌5%。",
+])
+def test_shares_that_move_or_halt_stay_a_market_move(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" in types_of(full, text, "zh")
