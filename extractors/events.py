@@ -803,6 +803,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"
          r"\bgovernment[- ](issued|owned|furnished)\b|\bgovernment (devices|phones|computers)\b"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)|"
+         # customs passing on a notice or an order to brokers and carriers (中国海关近日通知报关代理，...不被允许进入中国境内;
+         # 深圳海关周二召集多家物流企业，口头传达上述要求): the notice is the act, no probe (round 45, from the spent holdout42's
+         # errors; fitted)
+         r"海关[^，。；]{0,8}(通知|召集|告知|口头传达)|"
          # customs named by its quarantine work (海关近期多次...截获...有害生物, 海关部门已多次...通报; round 35, after holdout33's scoring)
          r"海关[^，。；]{0,16}(截获|检出|通报|检疫)|"
          # penalties a rule sets for whoever breaks it (违规...将面临没收违法所得和罚款等处罚, 条例设定了...处罚, 违者可被处以...罚款;
@@ -841,7 +845,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # (a diplomat summoned is a protest, not a probe: "summoned China's ambassador"; round 43, from holdout32's errors)
         (r"\bprobes?\b|\bprobing\b|\bantitrust\b|\banti-monopoly\b|"
          r"\bsummon\w*(?![^.;]{0,40}\b(ambassadors?|envoys?|charg[eé]s? d'affaires|diplomats?|consuls?(-general)?)\b)", 0.85, None,
-         _ACCIDENT_PROBE),
+         # customs officers summoning brokers or carriers to pass on an order ("Customs officers summoned logistics firms
+         # ... and said clearance requests ... could not be filed"; round 45, from the spent holdout42's errors; fitted)
+         _ACCIDENT_PROBE + r"|\bcustoms (officers|officials|authorities)\b[^.;]{0,10}\bsummon\w*\b[^.;]{0,40}\b(brokers?|agents?|"
+         r"logistics|carriers?|forwarders?|firms|companies)\b"),
         (r"\b(security|data protection|cybersecurity|privacy) review\b", 0.8, None,
          # the rules that govern such reviews, issued: a regulation, no review of anyone ("issued rules on Saturday for the
          # national security review of foreign investment"; round 40, from the spent holdout37's errors; fitted)

@@ -49,3 +49,23 @@ def test_shares_named_without_a_move_are_no_market_move(full, text) -> None:  # 
 ])
 def test_shares_that_move_or_halt_stay_a_market_move(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "market_move" in types_of(full, text, "zh")
+
+
+# extract-0.7.117 (from the spent holdout42's errors; fitted): customs passing on a notice or an order to brokers and
+# carriers is no probe
+@pytest.mark.parametrize(("text", "lang"), [
+    ("据两名知情人士透露，海关近日通知多家报关企业，某型号人工智能芯片的报关申请暂不受理。", "zh"),
+    ("知情人士称，上海海关周三召集多家货运代理企业，口头传达了上述要求。", "zh"),
+    ("Customs officials summoned freight forwarders in Shanghai on Wednesday to relay the order, two people said.", "en"),
+])
+def test_customs_passing_on_an_order_is_no_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("海关总署周三表示，已对一起走私高端芯片案件立案调查。", "zh"),
+    ("深圳海关查处一起走私芯片案件，涉案货值逾千万元。", "zh"),
+    ("Regulators summoned executives of the ride-hailing firm over its handling of user data.", "en"),
+])
+def test_a_customs_case_or_a_summons_of_executives_stays_a_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
