@@ -193,6 +193,11 @@ _ALLUSION_FRAME = re.compile(
     # Chinese as years of steps ("美方近年来对先进芯片对华出口不断收紧限制"; extract-0.7.16)
     + _EARLIER_CLASS_RE + r"|\b(earlier|previous|prior|past) (u\.s\. |us |american |washington's |western )?"
     r"(restrictions|curbs|controls|limits|bans) on [^.;]{0,30}$|(近年来|近几年|多年来|这些年来?)[^，。；]{0,20}$", _I)
+#: a quarrel over the instrument, just before the trigger ("relations remained tense over semiconductor export curbs", "a
+#: row over export controls"): an allusion where no act follows the trigger in its sentence (round 45, from the spent holdouts'
+#: errors; fitted)
+_QUARREL_FRAME = re.compile(r"\b(tense|tensions?|frictions?|feud\w*|rows?|disputes?|spats?|standoffs?|at odds|clash\w*|"
+                            r"wrangl\w*) (over|about)\b[^;。；]{0,30}$", _I)
 #: earlier tariffs named as a class ("the same statute underpins earlier U.S. tariffs on other metals";
 #: extract-0.7.14): the only frame that makes a tariff trigger an allusion
 _EARLIER_CLASS = re.compile(_EARLIER_CLASS_RE, _I)
@@ -339,6 +344,8 @@ def allusion(event: dict[str, Any]) -> bool:
     if at > 0 and _PRODUCT_BEFORE.search(sentence[max(0, at - 20):at]):
         return False
     if at >= 0 and _ALLUSION_FRAME.search(sentence[max(0, at - 40):at]):
+        return True
+    if at >= 0 and _QUARREL_FRAME.search(sentence[max(0, at - 40):at]) and not _ACT.search(sentence[at + len(trigger):]):
         return True
     if not _GENERIC_TRIGGER.match(trigger.strip()):
         return False

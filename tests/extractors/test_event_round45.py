@@ -69,3 +69,20 @@ def test_customs_passing_on_an_order_is_no_probe(full, text, lang) -> None:  # t
 ])
 def test_a_customs_case_or_a_summons_of_executives_stays_a_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang)
+
+
+# extract-0.7.118 (from the spent holdouts' errors; fitted): a quarrel over export curbs names the instrument, no act,
+# unless an act follows it in the sentence
+@pytest.mark.parametrize("text", [
+    "Worries over the merger review had weighed on the stock for weeks, as relations between the two capitals remained "
+    "tense over chip export curbs.",
+    "Buyers have weighed other suppliers since the spring, when the two governments fell into a row over export controls.",
+])
+def test_a_quarrel_over_export_curbs_is_no_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, "en")
+
+
+def test_an_act_beside_such_a_quarrel_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("Amid a row over export controls, the Commerce Department on Friday imposed new export curbs on chipmaking "
+            "tools bound for China.")
+    assert "export_control" in types_of(full, text, "en")
