@@ -198,6 +198,13 @@ _ALLUSION_FRAME = re.compile(
 #: errors; fitted)
 _QUARREL_FRAME = re.compile(r"\b(tense|tensions?|frictions?|feud\w*|rows?|disputes?|spats?|standoffs?|at odds|clash\w*|"
                             r"wrangl\w*) (over|about)\b[^;。；]{0,30}$", _I)
+#: a standing duty to obey the instrument's laws, just before the trigger ("exports must comply with laws on foreign trade and
+#: export control", 出口应当遵守对外贸易和出口管制相关法律法规): an allusion where the laws are named beside the trigger (round 45,
+#: from the spent holdouts' errors; fitted)
+_OBEY_FRAME = re.compile(r"(\b(compl(y|ies|ied|ying)|in compliance) with\b|\babid(e|es|ing) by\b|遵守|遵循)[^;。；]{0,30}$", _I)
+#: the laws obeyed, named before the trigger ("laws on foreign trade and") or right after it ("export control laws", 出口管制相关法律法规)
+_LAWS_BEFORE = re.compile(r"\b(laws?|regulations?|rules) (on|of|governing)\b[^;。；]{0,30}$", _I)
+_LAWS_AFTER = re.compile(r"\s*(laws?|regulations?|rules)\b|(相关)?(法律|法规|规定)", _I)
 #: earlier tariffs named as a class ("the same statute underpins earlier U.S. tariffs on other metals";
 #: extract-0.7.14): the only frame that makes a tariff trigger an allusion
 _EARLIER_CLASS = re.compile(_EARLIER_CLASS_RE, _I)
@@ -346,6 +353,9 @@ def allusion(event: dict[str, Any]) -> bool:
     if at >= 0 and _ALLUSION_FRAME.search(sentence[max(0, at - 40):at]):
         return True
     if at >= 0 and _QUARREL_FRAME.search(sentence[max(0, at - 40):at]) and not _ACT.search(sentence[at + len(trigger):]):
+        return True
+    if at >= 0 and _OBEY_FRAME.search(sentence[max(0, at - 40):at]) and (
+            _LAWS_BEFORE.search(sentence[max(0, at - 40):at]) or _LAWS_AFTER.match(sentence[at + len(trigger):])):
         return True
     if not _GENERIC_TRIGGER.match(trigger.strip()):
         return False

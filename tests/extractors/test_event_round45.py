@@ -86,3 +86,24 @@ def test_an_act_beside_such_a_quarrel_stays(full) -> None:  # type: ignore[no-un
     text = ("Amid a row over export controls, the Commerce Department on Friday imposed new export curbs on chipmaking "
             "tools bound for China.")
     assert "export_control" in types_of(full, text, "en")
+
+
+# extract-0.7.119 (from the spent holdouts' errors; fitted): a standing duty to obey the export-control laws names the
+# laws, no act
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The guidance also says exports of graphite must comply with laws on foreign trade and export control, and it "
+     "provides for fines.", "en"),
+    ("The supplier said it has always abided by export control regulations in every market where it sells.", "en"),
+    ("公告还提醒，相关企业出口石墨产品应当遵守对外贸易和出口管制相关法律法规。", "zh"),
+])
+def test_a_duty_to_obey_export_control_laws_is_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Commerce Department said on Tuesday it had rescinded the rule, two days before firms would have had to start "
+     "complying with its sweeping curbs on chip exports.", "en"),
+    ("To comply with the new export controls announced on Friday, the company halted shipments to the two customers.", "en"),
+])
+def test_an_act_beside_such_a_duty_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
