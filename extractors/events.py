@@ -837,6 +837,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(could|may|might|would|will|plans? to|consider\w*)\b[^.;]{0,6}\b(ask|order|demand|require|request)\b|"
          r"(可能|或将|拟|考虑)[^，。；]{0,6}(要求|责令)"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE
+         # a probe named as the past ground of duties imposed ("imposed duties on Chinese tool chests after a similar
+         # investigation", "cleared the way for ... duties ... after a year-long investigation"; round 45, from the spent
+         # holdouts' errors; fitted)
+         + r"|\b(impos\w*|levied|slapped|cleared the way for)\b[^.;]{0,100}\b(duties|tariffs)\b[^.;]{0,80}\bafter (a|an|its|the|their) "
+         r"([\w-]+ ){0,2}investigation\b(?! (into|of)\b)"
          # what an investigation found, stated as the grounds of another step ("The agency said its investigation found
          # indicators of forced labour"), and one another government completed (round 41, from the spent holdouts' errors;
          # fitted)

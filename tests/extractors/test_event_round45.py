@@ -107,3 +107,22 @@ def test_a_duty_to_obey_export_control_laws_is_no_control(full, text, lang) -> N
 ])
 def test_an_act_beside_such_a_duty_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, text, lang)
+
+
+# extract-0.7.120 (from the spent holdouts' errors; fitted): a probe named as the past ground of duties imposed is no probe
+# of its own
+@pytest.mark.parametrize("text", [
+    "Last month, Washington also imposed duties on Chinese storage racks after a similar investigation.",
+    "The latest blow came in May, when Washington cleared the way for anti-dumping duties on Chinese aluminium wheels "
+    "after a year-long investigation.",
+    "Washington also slapped duties on Chinese garden hoses last year after a similar investigation.",
+])
+def test_a_probe_as_the_ground_of_duties_is_no_probe(full, text) -> None:  # type: ignore[no-untyped-def]
+    found = types_of(full, text, "en")
+    assert "tariff" in found
+    assert "investigation" not in found
+
+
+def test_a_probe_into_the_conduct_beside_duties_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The Commerce Department imposed duties on Chinese steel racks after an investigation into subsidies."
+    assert "investigation" in types_of(full, text, "en")
