@@ -126,3 +126,28 @@ def test_a_probe_as_the_ground_of_duties_is_no_probe(full, text) -> None:  # typ
 def test_a_probe_into_the_conduct_beside_duties_stays(full) -> None:  # type: ignore[no-untyped-def]
     text = "The Commerce Department imposed duties on Chinese steel racks after an investigation into subsidies."
     assert "investigation" in types_of(full, text, "en")
+
+
+# extract-0.7.121 (after holdout43's scoring; fitted): duties a body has yet to decide on, and the ordinary rate a good pays
+# today, are no tariff act; a probe a body has yet to decide on stays (the data labels it a proposed probe)
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The trade ministry now has 60 days to reach a preliminary finding and decide whether to levy provisional duties.", "en"),
+    ("The valves currently enter at a tariff of 4.5%, or 3% under the regional trade pact.", "en"),
+    ("按照规定，主管部门须在60日内作出初步认定，并决定是否临时课征反倾销税。", "zh"),
+    ("韩国现行对该产品征收5%的关税，适用自由贸易协定时为零。", "zh"),
+])
+def test_duties_yet_to_be_decided_or_the_ordinary_rate_are_no_tariff(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The trade ministry decided on Friday to levy provisional duties of up to 30% on the valves.", "en"),
+    ("财政部周五决定对原产于中国的阀门临时课征30%的反倾销税。", "zh"),
+])
+def test_duties_decided_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
+
+
+def test_a_probe_yet_to_be_decided_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The commission now has two months to decide whether to open an anti-dumping investigation into the valves."
+    assert "investigation" in types_of(full, text, "en")
