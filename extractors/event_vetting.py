@@ -446,8 +446,8 @@ _CONDITION = re.compile(r"\b(if|unless|in case|in the event( that)?|should)\b[^,
                         r"(可能|或将|或被|有望)[^。；]{0,20}(被)?(用于|用来)$", _I)
 _CONDITION_TYPES = ("export_control", "entity_list", "tariff", "investigation")
 #: duties a body has yet to decide on ("has 70 days to ... decide whether to levy provisional duties", 并决定是否临时课征反倾销税):
-#: the decision is ahead, no tariff (round 45, after holdout43's scoring; fitted). A probe it has yet to decide on is read
-#: as proposed, as the data labels it ("decide whether to open an anti-dumping investigation")
+#: the decision is ahead, no tariff (round 45, after holdout43's scoring; fitted). A probe it has yet to decide on stays an
+#: event: the data labels it a proposed probe ("decide whether to open an anti-dumping investigation")
 _DECIDE_WHETHER = re.compile(r"\b(decid\w*|determin\w*)\b (on )?whether (or not )?to\b[^,;.:\"“”]{0,30}$|决定是否[^，。；]{0,12}$", _I)
 
 
