@@ -344,21 +344,22 @@ def allusion(event: dict[str, Any]) -> bool:
         return False
     sentence = event["sentence"]
     at = sentence.find(trigger)
-    ahead = _ANTICIPATED.search(sentence[max(0, at - 40):at]) if at > 0 else None
-    if ahead is not None and not _ACT.search(sentence[:max(0, at - 40) + ahead.start()] + " " + sentence[at + len(trigger):]):
+    # the 40 characters before the trigger, where the frames are looked for, and the rest of the sentence after it
+    before, after = sentence[max(0, at - 40):at], sentence[at + len(trigger):]
+    ahead = _ANTICIPATED.search(before) if at > 0 else None
+    if ahead is not None and not _ACT.search(sentence[:max(0, at - 40) + ahead.start()] + " " + after):
         return True
-    if at > 0 and _UNDER_BEFORE_ZH.search(sentence[max(0, at - 30):at]) and _UNDER_AFTER_ZH.match(sentence[at + len(trigger):]):
+    if at > 0 and _UNDER_BEFORE_ZH.search(sentence[max(0, at - 30):at]) and _UNDER_AFTER_ZH.match(after):
         return True
     if _DATED.search(sentence):
         return False
     if at > 0 and _PRODUCT_BEFORE.search(sentence[max(0, at - 20):at]):
         return False
-    if at >= 0 and _ALLUSION_FRAME.search(sentence[max(0, at - 40):at]):
-        return True
-    if at >= 0 and _QUARREL_FRAME.search(sentence[max(0, at - 40):at]) and not _ACT.search(sentence[at + len(trigger):]):
-        return True
-    if at >= 0 and _OBEY_FRAME.search(sentence[max(0, at - 40):at]) and (
-            _LAWS_BEFORE.search(sentence[max(0, at - 40):at]) or _LAWS_AFTER.match(sentence[at + len(trigger):])):
+    # a frame that makes the trigger an allusion; a quarrel only where no act follows the trigger, a duty to obey only
+    # where the laws are named beside it
+    if at >= 0 and (_ALLUSION_FRAME.search(before)
+                    or (_QUARREL_FRAME.search(before) and not _ACT.search(after))
+                    or (_OBEY_FRAME.search(before) and (_LAWS_BEFORE.search(before) or _LAWS_AFTER.match(after)))):
         return True
     if not _GENERIC_TRIGGER.match(trigger.strip()):
         return False
