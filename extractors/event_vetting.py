@@ -830,9 +830,27 @@ _PETITIONED = re.compile(r"(申请方|申请人|申诉方|起诉方)[^。；]{0,
                          r"(征收|加征)", _I)
 
 
+#: duties someone asks for, with no government before the ask ("They asked for duties well above 100 percent", "steel
+#: fabricators seek duties on structural steel", "has also asked for duties to be collected retroactively"; round 46, from
+#: the spent holdouts' errors; fitted): the producers' request, no duties yet. A government that seeks tariffs proposes them
+_ASKED_FOR = re.compile(r"\b(ask|asks|asked|asking|seek|seeks|sought|seeking|request|requests|requested|requesting)"
+                        r"( for)? (the |new |higher |provisional |retroactive |import |anti-dumping |countervailing )?"
+                        r"(duties|tariffs)\b", _I)
+_ASKER_GOVERNMENT = re.compile(r"\b(government|administration|ministry|ministers?|commission|department|president|"
+                               r"congress|lawmakers|senators?|parliament|white house|trump|biden|ustr|commerce|"
+                               r"washington|beijing|brussels|tokyo|seoul|ottawa|canberra|london|officials?)\b", _I)
+
+
 def petitioned_duties(ev: dict[str, Any]) -> bool:
-    """A tariff (rule or classifier) that a trade-remedy petition asks for."""
-    return ev["type"] == "tariff" and bool(_PETITIONED.search(ev["sentence"]))
+    """A tariff (rule or classifier) that a trade-remedy petition asks for, or that someone other than a government
+    asks for (:data:`_ASKED_FOR`)."""
+    if ev["type"] != "tariff":
+        return False
+    sentence = ev["sentence"]
+    if _PETITIONED.search(sentence):
+        return True
+    ask = _ASKED_FOR.search(sentence)
+    return ask is not None and not _ASKER_GOVERNMENT.search(sentence[:ask.start()])
 
 
 #: a trade-remedy case named in a sentence (its duties, its probe)

@@ -1,0 +1,28 @@
+"""#15 round 46. Sentences written for these tests (none copied from an evaluation split), run through the real
+extractor with the event classifier as the pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.conftest import types_of
+
+
+# extract-0.7.122 (from the spent holdouts' errors; fitted): duties that producers ask for are their request, no duties yet;
+# a government that seeks or imposes duties still counts
+@pytest.mark.parametrize("text", [
+    "A group of U.S. bearing makers asked for duties of up to 200 percent on imports from China.",
+    "Ohio tube makers seek duties on Chinese seamless pipe",
+    "The company has also asked for duties to be applied retroactively to shipments that arrived in the spring.",
+])
+def test_duties_producers_ask_for_are_no_tariff(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The administration asked for tariffs of 25% on Chinese chips in its proposal to Congress.",
+    "The Commerce Department imposed duties of 30% on Chinese bearings on Tuesday.",
+    "Bearing makers asked for relief, and the commission imposed duties of 40% on Chinese bearings.",
+])
+def test_duties_a_government_seeks_or_imposes_stay(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, "en")
