@@ -110,6 +110,7 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout41.jsonl", "sh41-{:03d}", "h41s", 100, 0.55, 50, 0.3, 25),
     Spec(DATA / "sentiment_beat_holdout42.jsonl", "sh42-{:03d}", "h42s", 110, 0.70, 58, 0.33, 28),
     Spec(DATA / "sentiment_beat_holdout43.jsonl", "sh43-{:03d}", "h43s", 112, 0.55, 58, 0.50, 25),
+    Spec(DATA / "sentiment_beat_holdout44.jsonl", "sh44-{:03d}", "h44s", 120, 0.60, 68, 0.65, 26),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
