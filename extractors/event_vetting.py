@@ -452,9 +452,22 @@ _CONDITION_TYPES = ("export_control", "entity_list", "tariff", "investigation")
 _DECIDE_WHETHER = re.compile(r"\b(decid\w*|determin\w*)\b (on )?whether (or not )?to\b[^,;.:\"“”]{0,30}$|决定是否[^，。；]{0,12}$", _I)
 
 
+#: preliminary duty rates a body will set if a condition holds ("If it votes yes, Commerce will announce preliminary duty
+#: rates later this year", 若初裁认定...，美国商务部将于明年初公布反补贴初裁税率; round 46, from the spent holdouts' errors;
+#: fitted): a step of the case still ahead, no duties. Final duties promised under a condition ("If the commission finds
+#: injury, Commerce will issue ... duty orders", 如果...裁定损害成立，美方将...正式征收反倾销税) stay: the data labels them proposed
+_IF_PRELIMINARY = re.compile(
+    r"^([^.;]{0,40} - )?(if|should|once)\b[^.;]{0,80}, [^.;]{0,60}\b(will|would|could|may)\b[^.;]{0,40}\bpreliminary\b"
+    r"[^.;]{0,10}\b(duty rates|duties|rates)\b|"
+    r"^[^，。；]{0,20}(若|如果|一旦|倘若)[^。；]{0,40}，[^。；]{0,30}(将|会|可能)[^。；]{0,20}(初裁税率|初步税率|临时税率)", _I)
+
+
 def hypothetical(event: dict[str, Any]) -> bool:
-    """A rule event of a policy type whose trigger sits in a condition ("If duties come, ..."), or a tariff whose trigger
-    follows a decision still to be taken (:data:`_DECIDE_WHETHER`)."""
+    """A rule event of a policy type whose trigger sits in a condition ("If duties come, ..."), a tariff whose trigger
+    follows a decision still to be taken (:data:`_DECIDE_WHETHER`), or a tariff (rule or classifier) whose sentence
+    sets preliminary rates under a condition (:data:`_IF_PRELIMINARY`)."""
+    if event["type"] == "tariff" and _IF_PRELIMINARY.search(event["sentence"]):
+        return True
     trigger = event.get("trigger")
     if not trigger or event["type"] not in _CONDITION_TYPES:
         return False

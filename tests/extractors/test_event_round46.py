@@ -26,3 +26,25 @@ def test_duties_producers_ask_for_are_no_tariff(full, text) -> None:  # type: ig
 ])
 def test_duties_a_government_seeks_or_imposes_stay(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, "en")
+
+
+# extract-0.7.123 (from the spent holdouts' errors; fitted): preliminary duty rates that a body will set if a condition holds
+# are a step still ahead, no tariff; final duties promised under a condition, and preliminary duties set, still count
+@pytest.mark.parametrize(("text", "lang"), [
+    ("If the trade commission votes in favour, Commerce will publish preliminary duty rates on the bearings in the autumn.",
+     "en"),
+    ("WASHINGTON, May 2 - Should the panel find injury, the department could set preliminary duties on the cabinets by "
+     "March.", "en"),
+    ("如果国际贸易委员会作出肯定性裁决，美国商务部将于今年秋季公布轴承反倾销初裁税率。", "zh"),
+])
+def test_preliminary_rates_under_a_condition_are_no_tariff(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("If the commission finds injury, Commerce will issue anti-dumping duty orders on the bearings.", "en"),
+    ("Commerce on Tuesday set preliminary duties of 45% on Chinese bearings.", "en"),
+    ("如果国际贸易委员会裁定损害成立，美方将对中国轴承正式征收反倾销税。", "zh"),
+])
+def test_final_duties_under_a_condition_and_preliminary_duties_set_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
