@@ -872,8 +872,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # foreign-investment law", extract-0.7.17)
         (r"\bmonitor\w*\b[^.;]{0,40}\b(stake|investment|holding)\b[^.;]{0,40}\b(foreign[- ]investment|foreign[- ]exchange|"
          r"national[- ]security)\b", 0.95, None, None),
-        (r"\bsecurity risks?\b|\btracking risks\b|\bbackdoor", 0.6, None, None),
-        (r"调查|立案|审查|约谈|反垄断|反倾销调查|安全风险|暂停采购|禁止采购", 0.88, None,
+        # a risk named is no probe: "security risk" and 安全风险 alone were cues until round 46 (from the spent holdouts'
+        # errors; fitted: "asked the director of national intelligence to look into whether TikTok posed a security risk",
+        # "要求评估TikTok是否构成安全风险"); a review or probe of the risk has its own cue
+        (r"\btracking risks\b|\bbackdoor", 0.6, None, None),
+        (r"调查|立案|审查|约谈|反垄断|反倾销调查|暂停采购|禁止采购", 0.88, None,
          # a review escaped or one that preceded the order reported, speculation and unconfirmed rumours (extract-0.7.12)
          # a firm denying any risk, a probe's conclusion disputed (extract-0.7.15)
          r"(不|未|并不|没有)[^，。；]{0,8}构成[^，。；]{0,10}安全风险|(不认同|不服|反对|不接受)[^，。；]{0,6}调查(结论|结果)|"

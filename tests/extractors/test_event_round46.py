@@ -67,3 +67,23 @@ def test_licences_of_a_program_are_no_export_control(full, text) -> None:  # typ
 ])
 def test_licences_to_ship_goods_stay(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, text, "en")
+
+
+# extract-0.7.125 (from the spent holdouts' errors; fitted): a security risk named is no probe; a review or probe of the
+# risk still is
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Two lawmakers asked the intelligence chief to look into whether the shopping app posed a security risk.", "en"),
+    ("Regulators said the shopping app posed a security risk to users.", "en"),
+    ("两名参议员致信情报部门负责人，要求评估该购物应用是否构成安全风险。", "zh"),
+    ("分析人士认为，该购物应用可能给用户带来数据安全风险。", "zh"),
+])
+def test_a_security_risk_named_is_no_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The regulator opened a security review of the shopping app on Monday, citing risks to user data.", "en"),
+    ("网络安全审查办公室宣布对该购物应用启动网络安全审查，理由是存在数据安全风险。", "zh"),
+])
+def test_a_review_of_the_risk_stays_a_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
