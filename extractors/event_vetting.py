@@ -1261,6 +1261,26 @@ def probed_measures(event: dict[str, Any]) -> bool:
     return False
 
 
+
+#: a probe carried on or completed, named as the frame of another step ("will apply for up to four months while the commission
+#: completes its investigation", "征税期间，贸易委员会将继续调查", "美国商务部此前完成调查，认定..."; round 46, from the spent
+#: holdouts' errors; fitted): no probe is opened. A sentence that also says when the probe was opened keeps it (the data
+#: labels that history a background probe: "while Brussels finishes its inquiry, which it opened in May")
+_PROBE_CARRIED_ON = re.compile(r"\b(complet\w*|finish\w*|continu\w*|conclud\w*) (its|the|their)( \w+)?\s*$|(继续|完成)\s*$", _I)
+_PROBE_OPENED_TOO = re.compile(r"\b(open\w*|launch\w*|began|begun|initiat\w*|start\w*)\b|发起|立案|启动", _I)
+
+
+def probe_carried_on(event: dict[str, Any]) -> bool:
+    """An investigation rule event whose trigger follows a verb of carrying on or completing the probe
+    (:data:`_PROBE_CARRIED_ON`), in a sentence that does not say when the probe was opened."""
+    trigger = event.get("trigger")
+    if not trigger or event["type"] != "investigation":
+        return False
+    sentence = event["sentence"]
+    at = sentence.find(trigger)
+    return (at > 0 and bool(_PROBE_CARRIED_ON.search(sentence[max(0, at - 40):at]))
+            and not _PROBE_OPENED_TOO.search(sentence))
+
 #: the checks that read one event alone (each pure: the event and its sentence in, a verdict out), in the order they were
 #: added; an event any of them flags states no act of its type. The checks that need the article's other events
 #: (``listing_only``, ``cases_as_a_class``, ``listing_consequence``) are called by :func:`vet` itself (round 43's review:
@@ -1270,7 +1290,7 @@ _SENTENCE_CHECKS: tuple[Callable[[dict[str, Any]], bool], ...] = (
     flat_move, unquantified_move, other_sense, probe_as_setting, unplanned, price_tariff, no_duties, reviewed_duties,
     petitioned_duties, commentary, guessed, more_may_follow, probe_bureau, reinvestigation, procedure, repeated,
     deal_review, merger_condition, circumvented, tariff_conflict, setting_frame, instrument_powers, import_ban,
-    dual_use_supplied, trend, engineers_probe, probed_measures,
+    dual_use_supplied, trend, engineers_probe, probed_measures, probe_carried_on,
 )
 
 

@@ -102,3 +102,22 @@ def test_duties_joined_to_a_decision_ahead_are_no_tariff(full, text) -> None:  #
 def test_duties_levied_beside_a_decision_ahead_stay(full) -> None:  # type: ignore[no-untyped-def]
     text = "The ministry imposed provisional duties of 20% on the Chinese valves and will decide on injury by June."
     assert "tariff" in types_of(full, text, "en")
+
+
+# extract-0.7.127 (from the spent holdouts' errors; fitted): a probe carried on or completed, named as the frame of another
+# step, opens no probe; a probe opened still does
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The deposits will be collected for up to six months while the ministry completes its investigation into the valves.",
+     "en"),
+    ("征税期间，商务部将继续调查，终裁预计在明年年初作出。", "zh"),
+])
+def test_a_probe_carried_on_opens_none(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The ministry opened an anti-dumping investigation into Chinese valves on Monday.", "en"),
+    ("商务部当天宣布对原产于日本的进口阀门发起反倾销调查。", "zh"),
+])
+def test_a_probe_opened_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
