@@ -181,7 +181,10 @@ _NOT_A_MOVE_ZH = (r"对[^，。；]{0,15}(营收|股价|市值|业绩)[^，。�
                   r"(营收|股价|市值)[^，。；]{0,3}(占比|比重)")
 #: the injury a trade-remedy complaint alleges: producers' profits or sales hurt by dumped imports (extract-0.7.19)
 _INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\bcomplainants?\b[^.;]{0,120}\b(says?|said|alleg\w*|claim\w*)\b|\b(alleg\w*|petition\w*|complain\w*|complaint)\b[^.;]{0,80}\b(producers?|industry|makers)\b|"
-                   r"倾销|(申请方|申请人|申诉方)[^，。；]{0,4}称")
+                   r"倾销|(申请方|申请人|申诉方)[^，。；]{0,4}称|"
+                   # the applicant firms' claim ("申请企业称，...经营利润明显下滑"), and a profit hit told without a figure
+                   # ("高端电极的利润受到冲击"; round 46, from the spent holdout35's and holdout43's errors; fitted)
+                   r"申请(企业|公司|厂商)[^，。；]{0,4}称|利润[^，。；]{0,2}(受到|遭受|遭到)[^，。；]{0,2}(冲击|影响|挤压)")
 #: an expiry review of trade-remedy duties opened: the duties are its subject, no act of their own (extract-0.7.19)
 EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset) reviews?\b|"
                          # ... or the five-year review the ITC decides to conduct ("has decided to conduct full five-year

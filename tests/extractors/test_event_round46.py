@@ -121,3 +121,17 @@ def test_a_probe_carried_on_opens_none(full, text, lang) -> None:  # type: ignor
 ])
 def test_a_probe_opened_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang)
+
+
+# extract-0.7.128 (from the spent holdouts' errors; fitted): the applicant firms' claim of falling profits in a trade case,
+# and a profit hit told without a figure, are no market move; a firm's reported profit change still is
+@pytest.mark.parametrize("text", [
+    "申请企业称，低价进口产品大量涌入，迫使其持续降价，经营利润明显下滑。",
+    "一位企业负责人表示：“出口订单占比不高，但高端产品的利润受到冲击。”",
+])
+def test_claimed_or_unquantified_profit_hits_are_no_move(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" not in types_of(full, text, "zh")
+
+
+def test_a_reported_profit_change_stays_a_move(full) -> None:  # type: ignore[no-untyped-def]
+    assert "market_move" in types_of(full, "该公司第三季度净利润同比下降30%。", "zh")
