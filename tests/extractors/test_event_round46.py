@@ -135,3 +135,14 @@ def test_claimed_or_unquantified_profit_hits_are_no_move(full, text) -> None:  #
 
 def test_a_reported_profit_change_stays_a_move(full) -> None:  # type: ignore[no-untyped-def]
     assert "market_move" in types_of(full, "该公司第三季度净利润同比下降30%。", "zh")
+
+
+# extract-0.7.129 (holdout44, after its scoring; fitted): a sunset review named in quotes ('a five-year "sunset" review of
+# the anti-dumping duty order') is a review opened like one named without them: a probe, and the duties are its subject
+@pytest.mark.parametrize("text", [
+    'The Commerce Department has opened a five-year "sunset" review of the anti-dumping duty order on Chinese honey.',
+    "The commission launched an “expiry” review of the anti-dumping duties on Chinese steel wheels on Friday.",
+])
+def test_a_quoted_sunset_review_is_a_probe_of_the_duties(full, text) -> None:  # type: ignore[no-untyped-def]
+    types = types_of(full, text, "en")
+    assert "investigation" in types and "tariff" not in types
