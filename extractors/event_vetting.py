@@ -687,8 +687,9 @@ def probe_as_setting(event: dict[str, Any]) -> bool:
 #: months", 鉴于案情复杂，调查期限延长6个月) (round 32, after holdout30's scoring)
 _PERIOD_EXTENDED = re.compile(r"\bextend\w* (the )?(period|deadline|time ?frame|timeline) (for|of) (its|the|this) "
                               r"(inquiry|investigation|probe|review)\b|调查期限[^，。；]{0,6}延长|延长[^，。；]{0,6}调查期限", _I)
-#: a probe opened or launched in the same sentence, the act beside its extension
-_PROBE_OPENED = re.compile(r"\b(open\w*|launch\w*|initiat\w*|start\w*)\b|发起|启动|立案|开展", _I)
+#: a probe opened or launched in the same sentence, the act beside its extension (and beside a probe carried on:
+#: :func:`probe_carried_on`)
+_PROBE_OPENED = re.compile(r"\b(open\w*|launch\w*|began|begun|initiat\w*|start\w*)\b|发起|启动|立案|开展", _I)
 
 
 #: speculation about an act that the authority says it does not plan ("traders speculated that the EU might open
@@ -1267,7 +1268,6 @@ def probed_measures(event: dict[str, Any]) -> bool:
 #: holdouts' errors; fitted): no probe is opened. A sentence that also says when the probe was opened keeps it (the data
 #: labels that history a background probe: "while Brussels finishes its inquiry, which it opened in May")
 _PROBE_CARRIED_ON = re.compile(r"\b(complet\w*|finish\w*|continu\w*|conclud\w*) (its|the|their)( \w+)?\s*$|(继续|完成)\s*$", _I)
-_PROBE_OPENED_TOO = re.compile(r"\b(open\w*|launch\w*|began|begun|initiat\w*|start\w*)\b|发起|立案|启动", _I)
 
 
 def probe_carried_on(event: dict[str, Any]) -> bool:
@@ -1279,7 +1279,7 @@ def probe_carried_on(event: dict[str, Any]) -> bool:
     sentence = event["sentence"]
     at = sentence.find(trigger)
     return (at > 0 and bool(_PROBE_CARRIED_ON.search(sentence[max(0, at - 40):at]))
-            and not _PROBE_OPENED_TOO.search(sentence))
+            and not _PROBE_OPENED.search(sentence))
 
 #: the checks that read one event alone (each pure: the event and its sentence in, a verdict out), in the order they were
 #: added; an event any of them flags states no act of its type. The checks that need the article's other events
