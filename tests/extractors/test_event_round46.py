@@ -146,3 +146,19 @@ def test_a_reported_profit_change_stays_a_move(full) -> None:  # type: ignore[no
 def test_a_quoted_sunset_review_is_a_probe_of_the_duties(full, text) -> None:  # type: ignore[no-untyped-def]
     types = types_of(full, text, "en")
     assert "investigation" in types and "tariff" not in types
+
+
+# extract-0.7.130 (holdout44, after its scoring; fitted): a state attorney general's lawsuit against firms is an enforcement
+# case, like a prosecutor's charge; a lawsuit only guessed at is none
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ohio's attorney general has sued two Chinese drone makers, accusing them of hiding how they share flight data.",
+     "en"),
+    ("美国俄亥俄州总检察长日前宣布，对两家中国无人机企业提起诉讼，指控其隐瞒飞行数据的共享方式。", "zh"),
+])
+def test_an_attorney_generals_lawsuit_is_a_probe(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
+
+
+def test_a_lawsuit_guessed_at_is_none(full) -> None:  # type: ignore[no-untyped-def]
+    text = "也有人猜测，美国更多州的总检察长可能对中国品牌的联网设备提起诉讼，但目前尚无定论。"
+    assert "investigation" not in types_of(full, text, "zh")
