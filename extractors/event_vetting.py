@@ -674,21 +674,34 @@ _FINDINGS_OF = re.compile(r"\bfinal (determinations?|results?|rulings?|findings?
                           r"调查[^，。；]{0,4}(严格)?依法(依规)?(进行|开展)", _I)
 
 
+def _carried_on(event: dict[str, Any]) -> bool:
+    """Whether a verb of carrying on or completing the probe stands just before the event's rule trigger
+    (:data:`_PROBE_CARRIED_ON`)."""
+    trigger = event.get("trigger")
+    at = event["sentence"].find(trigger) if trigger else -1
+    return at > 0 and bool(_PROBE_CARRIED_ON.search(event["sentence"][max(0, at - 40):at]))
+
+
 def probe_as_setting(event: dict[str, Any]) -> bool:
     """An investigation event whose sentence names the probe only as what firms cooperated with, or only to extend
-    its period (:data:`_PERIOD_EXTENDED`)."""
+    its period (:data:`_PERIOD_EXTENDED`) or to carry it on (:data:`_PROBE_CARRIED_ON`, round 46), in a sentence that
+    does not open it."""
     sentence = event["sentence"]
     return event["type"] == "investigation" and bool(
         _PROBE_AS_SETTING.search(sentence) or _FINDINGS_OF.search(sentence)
-        or (_PERIOD_EXTENDED.search(sentence) and not _PROBE_OPENED.search(sentence)))
+        or ((_PERIOD_EXTENDED.search(sentence) or _carried_on(event)) and not _PROBE_OPENED.search(sentence)))
 
 
 #: a probe's period extended, a procedural step of a case already open ("would extend the period for its inquiry by six
 #: months", 鉴于案情复杂，调查期限延长6个月) (round 32, after holdout30's scoring)
 _PERIOD_EXTENDED = re.compile(r"\bextend\w* (the )?(period|deadline|time ?frame|timeline) (for|of) (its|the|this) "
                               r"(inquiry|investigation|probe|review)\b|调查期限[^，。；]{0,6}延长|延长[^，。；]{0,6}调查期限", _I)
-#: a probe opened or launched in the same sentence, the act beside its extension (and beside a probe carried on:
-#: :func:`probe_carried_on`)
+#: a probe carried on or completed, named as the frame of another step ("will apply for up to four months while the commission
+#: completes its investigation", "征税期间，贸易委员会将继续调查", "美国商务部此前完成调查，认定..."; round 46, from the spent
+#: holdouts' errors; fitted): no probe is opened. A sentence that also says when the probe was opened keeps it (the data
+#: labels that history a background probe: "while Brussels finishes its inquiry, which it opened in May")
+_PROBE_CARRIED_ON = re.compile(r"\b(complet\w*|finish\w*|continu\w*|conclud\w*) (its|the|their)( \w+)?\s*$|(继续|完成)\s*$", _I)
+#: a probe opened or launched in the same sentence, the act beside its extension or its carrying on
 _PROBE_OPENED = re.compile(r"\b(open\w*|launch\w*|began|begun|initiat\w*|start\w*)\b|发起|启动|立案|开展", _I)
 
 
@@ -1262,25 +1275,6 @@ def probed_measures(event: dict[str, Any]) -> bool:
     return False
 
 
-
-#: a probe carried on or completed, named as the frame of another step ("will apply for up to four months while the commission
-#: completes its investigation", "征税期间，贸易委员会将继续调查", "美国商务部此前完成调查，认定..."; round 46, from the spent
-#: holdouts' errors; fitted): no probe is opened. A sentence that also says when the probe was opened keeps it (the data
-#: labels that history a background probe: "while Brussels finishes its inquiry, which it opened in May")
-_PROBE_CARRIED_ON = re.compile(r"\b(complet\w*|finish\w*|continu\w*|conclud\w*) (its|the|their)( \w+)?\s*$|(继续|完成)\s*$", _I)
-
-
-def probe_carried_on(event: dict[str, Any]) -> bool:
-    """An investigation rule event whose trigger follows a verb of carrying on or completing the probe
-    (:data:`_PROBE_CARRIED_ON`), in a sentence that does not say when the probe was opened."""
-    trigger = event.get("trigger")
-    if not trigger or event["type"] != "investigation":
-        return False
-    sentence = event["sentence"]
-    at = sentence.find(trigger)
-    return (at > 0 and bool(_PROBE_CARRIED_ON.search(sentence[max(0, at - 40):at]))
-            and not _PROBE_OPENED.search(sentence))
-
 #: the checks that read one event alone (each pure: the event and its sentence in, a verdict out), in the order they were
 #: added; an event any of them flags states no act of its type. The checks that need the article's other events
 #: (``listing_only``, ``cases_as_a_class``, ``listing_consequence``) are called by :func:`vet` itself (round 43's review:
@@ -1290,7 +1284,7 @@ _SENTENCE_CHECKS: tuple[Callable[[dict[str, Any]], bool], ...] = (
     flat_move, unquantified_move, other_sense, probe_as_setting, unplanned, price_tariff, no_duties, reviewed_duties,
     petitioned_duties, commentary, guessed, more_may_follow, probe_bureau, reinvestigation, procedure, repeated,
     deal_review, merger_condition, circumvented, tariff_conflict, setting_frame, instrument_powers, import_ban,
-    dual_use_supplied, trend, engineers_probe, probed_measures, probe_carried_on,
+    dual_use_supplied, trend, engineers_probe, probed_measures,
 )
 
 

@@ -185,8 +185,11 @@ _INJURY_CLAIMED = (r"\bdumping\b|\bdumped (imports|goods|products)\b|\bcomplaina
                    # the applicant firms' claim ("申请企业称，...经营利润明显下滑"), and a profit hit told without a figure
                    # ("高端电极的利润受到冲击"; round 46, from the spent holdout35's and holdout43's errors; fitted)
                    r"申请(企业|公司|厂商)[^，。；]{0,4}称|利润[^，。；]{0,2}(受到|遭受|遭到)[^，。；]{0,2}(冲击|影响|挤压)")
+#: an expiry (sunset) review named, also in quotes ('a five-year "sunset" review'; round 46): one fragment for the patterns
+#: below that open, name or end such a review
+SUNSET_REVIEW = r"(expiry|sunset)[\"“”']? reviews?"
 #: an expiry review of trade-remedy duties opened: the duties are its subject, no act of their own (extract-0.7.19)
-EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b(expiry|sunset)[\"“”']? reviews?\b|"
+EXPIRY_REVIEW_OPENED = (r"\b(launch\w*|open\w*|start\w*|initiat\w*|begin|began|begins|begun)\b[^.;]{0,30}\b" + SUNSET_REVIEW + r"\b|"
                          # ... or the five-year review the ITC decides to conduct ("has decided to conduct full five-year
                          # reviews of the duties"; round 44, after holdout42's scoring; fitted)
                          r"\b(conduct\w*|hold\w*|order\w*|launch\w*|open\w*|start\w*|initiat\w*)\b[^.;]{0,20}\b(full |expedited )?"
@@ -713,7 +716,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          0.85, r"\bchina\b|\bchinese\b|\bbeijing\b", None),
         (r"(资安|信息安全|网络安全|数据安全)(检测|测试|检验)", 0.85, None, None, ("company",)),
         # an expiry (sunset) review of trade-remedy duties: a new inquiry into whether to keep them (extract-0.7.19)
-        (r"\b(expiry|sunset)[\"“”']? reviews?\b|期终复审|日落复审|^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|"
+        (r"\b" + SUNSET_REVIEW + r"\b|期终复审|日落复审|^\W*\S+ (reviews|to review) (its |the )?(anti-dumping|countervailing|"
          r"anti-subsidy) (duties|measures)\b|"
          # ... also as "the review", opened at an industry's request ("The ministry opened the review in January last year at
          # the request of Chinese producers"; round 40, from the spent holdout18's errors; fitted)
@@ -730,14 +733,14 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # the review's ruling ends it (the duties it keeps are the act), also when the review is named as what the duties
          # came after ("kept its order in place after a sunset review", "在日落复审后决定继续征收", "concluding an expiry
          # review") or as the next one due (round 40, from the spent holdout37's errors; fitted)
-         r"复审裁定|\b(expiry|sunset)[\"“”']? reviews?\b[^.;]{0,40}\b(ruling|ruled|found|concluded|determined|decided)\b|"
-         r"\b(after|following|concluding|completing|completed|concluded) (an? |its |the |their )?(expiry|sunset)[\"“”']? reviews?\b|"
+         r"复审裁定|\b" + SUNSET_REVIEW + r"\b[^.;]{0,40}\b(ruling|ruled|found|concluded|determined|decided)\b|"
+         r"\b(after|following|concluding|completing|completed|concluded) (an? |its |the |their )?" + SUNSET_REVIEW + r"\b|"
          # ... or as what an extension "follows", unless its opening is told ("The extension follows an expiry review requested
          # by Italian producers"; not "The decision follows an expiry review opened in June 2018"; round 41, after holdout39's
          # scoring; fitted)
-         r"\b(follows|followed) (an? |its |the |their )?(expiry|sunset)[\"“”']? reviews?\b(?![^.;]{0,30}\b(opened|launched|initiated|"
+         r"\b(follows|followed) (an? |its |the |their )?" + SUNSET_REVIEW + r"\b(?![^.;]{0,30}\b(opened|launched|initiated|"
          r"started|begun|began)\b)|"
-         r"\b(next|another|a further) (expiry|sunset)[\"“”']? reviews?\b|(期终|日落)复审(之)?后|"
+         r"\b(next|another|a further) " + SUNSET_REVIEW + r"\b|(期终|日落)复审(之)?后|"
          # ... and a review named as what a finding came after (经过为期约一年的期终复审，日方认定; 经期终复审决定继续征收;
          # round 40, after holdout38's scoring; fitted)
          r"经(过)?[^，。；]{0,10}(期终|日落)复审"),
