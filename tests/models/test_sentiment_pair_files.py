@@ -111,6 +111,7 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout42.jsonl", "sh42-{:03d}", "h42s", 110, 0.70, 58, 0.33, 28),
     Spec(DATA / "sentiment_beat_holdout43.jsonl", "sh43-{:03d}", "h43s", 112, 0.55, 58, 0.50, 25),
     Spec(DATA / "sentiment_beat_holdout44.jsonl", "sh44-{:03d}", "h44s", 120, 0.60, 68, 0.65, 26),
+    Spec(DATA / "sentiment_beat_holdout45.jsonl", "sh45-{:03d}", "h45s", 115, 0.55, 64, 0.50, 25),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
