@@ -184,7 +184,7 @@ SEALED: tuple[str, ...] = ()
 #: MODEL_CARD.md, "Round 29"): they no longer choose anything
 DEVELOPMENT_SPLITS = ("val", "val2", "val3", "val4", "val5")
 #: the validation splits: they choose configurations only (never trained on, errors never listed)
-VALIDATION_SPLITS = ("val6", "val7", "val8", "val9", "val10", "val11", "val12", "val13", "val14", "val15", "val16", "val17", "val18", "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27")
+VALIDATION_SPLITS = ("val6", "val7", "val8", "val9", "val10", "val11", "val12", "val13", "val14", "val15", "val16", "val17", "val18", "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27", "val28")
 SPLITS = ("dev", *DEVELOPMENT_SPLITS, *VALIDATION_SPLITS, "test", *HOLDOUTS)
 REPORT_ONLY = ("test", *HOLDOUTS)  # never tuned on: printed to report, not to choose
 #: the holdouts scored in earlier rounds
