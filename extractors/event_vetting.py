@@ -732,12 +732,25 @@ _UNDECIDED = re.compile(r"\b(decision|decisions)\b[^.;]{0,80}\b(is|was|are|were|
 
 #: a trend told over recent years, opening its sentence ("近年来，日方还扩大了半导体制造设备的出口管制范围", "In recent years
 #: the Netherlands has widened its controls"): no act of its own (round 44, from the spent holdouts' errors; fitted)
-_TREND = re.compile(r"^(近年来|近几年|这些年来?|(in|over) (the )?(recent|past (few|several)) years\b)", _I)
+_TREND_RE = r"(近年来|近几年|这些年来?|(in|over) (the )?(recent|past (few|several)) years\b)"
+_TREND = re.compile(r"^" + _TREND_RE, _I)
+#: the same trend after a background marker and a short subject ("背景方面，近年来美国对中国产消费电子产品的关税不断加码",
+#: "背景方面，台湾近年来对大陆产品发起的贸易救济调查有所增加"), where no year or named month dates an act of its own in the
+#: sentence ("背景方面，近年来商务部...，2018年曾决定...征收反倾销税" states one) (round 47, from the spent holdouts' errors;
+#: fitted)
+_TREND_AFTER_MARKER = re.compile(r"^(背景方面[，,]\s*|background:\s*)[^，,。；;:]{0,12}?" + _TREND_RE, _I)
+_MONTH_NAMED = re.compile(r"(今年|去年|前年)\s*\d{1,2}\s*月")
 
 
 def trend(event: dict[str, Any]) -> bool:
-    """A policy event whose sentence opens with a trend over recent years (:data:`_TREND`)."""
-    return event["type"] in _NEGATABLE and bool(_TREND.match(event["sentence"].strip()))
+    """A policy event whose sentence opens with a trend over recent years (:data:`_TREND`), or states one after a
+    background marker without dating an act of its own (:data:`_TREND_AFTER_MARKER`)."""
+    if event["type"] not in _NEGATABLE:
+        return False
+    sentence = event["sentence"].strip()
+    if _TREND.match(sentence):
+        return True
+    return bool(_TREND_AFTER_MARKER.match(sentence)) and not (_DATED.search(sentence) or _MONTH_NAMED.search(sentence))
 
 
 def unplanned(event: dict[str, Any]) -> bool:

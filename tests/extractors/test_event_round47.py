@@ -1,0 +1,28 @@
+"""#15 round 47. Sentences written for these tests (none copied from an evaluation split), run through the real
+extractor with the event classifier as the pipeline runs it (``full``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.conftest import types_of
+
+
+# extract-0.7.131 (from the spent holdouts' errors; fitted): a trend over recent years told after a background marker
+# states no act of its own; a dated act in the same sentence, or a trend sentence without the marker's trend, still counts
+@pytest.mark.parametrize(("text", "lang"), [
+    ("背景方面，近年来美国对中国产家具的关税不断提高，不少零售商已把采购转向东南亚。", "zh"),
+    ("背景方面，墨西哥近年来对亚洲钢材加征的关税明显增多，当地钢厂仍抱怨进口冲击。", "zh"),
+    ("Background: in recent years Washington has raised tariffs on Chinese furniture again and again.", "en"),
+])
+def test_background_trend_is_no_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("背景方面，近年来商务部对多种化工产品发起贸易救济调查，2019年曾决定对原产于日本的进口丙酮征收反倾销税。", "zh"),
+    ("背景方面，近年来美国不断加码对华关税，今年3月又对中国产家具加征25%的关税。", "zh"),
+    ("背景方面，美国商务部上周决定对中国产家具加征25%的关税。", "zh"),
+])
+def test_dated_act_after_a_background_marker_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
