@@ -198,6 +198,12 @@ _ALLUSION_FRAME = re.compile(
 #: errors; fitted)
 _QUARREL_FRAME = re.compile(r"\b(tense|tensions?|frictions?|feud\w*|rows?|disputes?|spats?|standoffs?|at odds|clash\w*|"
                             r"wrangl\w*) (over|about)\b[^;。；]{0,30}$", _I)
+#: tariffs named only as what another measure is set against ("the commission's patent cases are separate from tariff
+#: measures", "is being fought less with tariffs than with lists", "337调查与关税措施属于不同的法律程序"): no tariff act (round
+#: 47, from the spent holdouts' errors; fitted)
+_CONTRAST_BEFORE = re.compile(r"\b(separate|distinct|different|apart) from (the |its |their )?([\w-]+ ){0,2}$|\bless with $|"
+                              r"(不同于|有别于)$", _I)
+_CONTRAST_AFTER_ZH = re.compile(r"(措施)?(属于|是)?(不同|两回事|无关)")
 #: a standing duty to obey the instrument's laws, just before the trigger ("exports must comply with laws on foreign trade and
 #: export control", 出口应当遵守对外贸易和出口管制相关法律法规): an allusion where the laws are named beside the trigger (round 45,
 #: from the spent holdouts' errors; fitted)
@@ -334,11 +340,14 @@ _UNDER_AFTER_ZH = re.compile(r"(的)?(下|之下|背景下|影响下|阴影下)"
 
 def allusion(event: dict[str, Any]) -> bool:
     """A rule event whose trigger only names the instrument in a sentence stating no act on it (for a tariff: an
-    earlier class of tariffs, or a tariff stated as standing, :data:`_STANDING_TARIFF`)."""
+    earlier class of tariffs, tariffs named only in a contrast, :data:`_CONTRAST_BEFORE`, or a tariff stated as standing,
+    :data:`_STANDING_TARIFF`)."""
     trigger = event.get("trigger")
     if event["type"] == "tariff" and trigger:
         at = event["sentence"].find(trigger)
-        return (at > 0 and bool(_EARLIER_CLASS.search(event["sentence"][max(0, at - 40):at]))) \
+        before = event["sentence"][max(0, at - 40):at]
+        return (at > 0 and bool(_EARLIER_CLASS.search(before) or _CONTRAST_BEFORE.search(before)
+                                or (before.endswith("与") and _CONTRAST_AFTER_ZH.match(event["sentence"][at + len(trigger):])))) \
             or bool(_STANDING_TARIFF.search(event["sentence"]))
     if event["type"] not in ("export_control", "entity_list") or not trigger:
         return False

@@ -26,3 +26,25 @@ def test_background_trend_is_no_act(full, text, lang) -> None:  # type: ignore[n
 ])
 def test_dated_act_after_a_background_marker_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.132 (from the spent holdouts' errors; fitted): tariffs named only as what another measure is set against
+# are no tariff act; tariffs imposed beside such a contrast still count
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Washington has also tightened rules on Chinese batteries in recent years, though the agency's safety cases are "
+     "separate from tariff measures.", "en"),
+    ("The U.S.-EU contest over batteries is being fought less with tariffs than with subsidies, and the first quarter "
+     "produced several.", "en"),
+    ("同时，布鲁塞尔对中国电池的限制也在不断增加，不过反补贴调查与关税措施属于不同的法律程序。", "zh"),
+])
+def test_tariffs_named_in_a_contrast_are_no_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Commerce Department imposed tariffs of 25% on Chinese batteries on Monday, separate from the solar duties "
+     "announced last year.", "en"),
+    ("美国商务部周一宣布对中国产电池加征25%的关税，与此前的光伏关税属于不同措施。", "zh"),
+])
+def test_tariffs_imposed_beside_a_contrast_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
