@@ -969,7 +969,11 @@ _PROBE_BUREAU = re.compile(r"调查局|\bbureau of investigation\b|\binspection 
                            # on public inspection"), a firm's own review procedures ("其现有审查程序已符合要求") and the
                            # case-by-case review a licensing regime grants on application ("企业可申请个案审查")
                            r"\b(on|for|to) public inspection\b|(其|公司|企业)(现有|内部|自身)?(的)?(合规)?审查(程序|流程|机制)|"
-                           r"(申请|提出|接受)(进行)?个案审查", _I)
+                           r"(申请|提出|接受)(进行)?个案审查|"
+                           # scrutiny stepped up ("法案还要求交通部门加强对相关车辆网络安全风险的审查", "可能要求云服务商对中资客户加强
+                           # 审查"; round 47, from the spent holdouts' errors; fitted): closer checking, no probe opened. The
+                           # rules' own cue already leaves the other order alone (审查...加强, events.py)
+                           r"加强[^，。；]{0,20}审查", _I)
 #: a technical fault that engineers investigate ("Engineers have spent months investigating a minor glitch in a thruster
 #: valve", "The operator's engineers recently opened a probe into slow charging speeds"): no authority's probe (round 44,
 #: after holdout42's scoring and from the spent holdouts' errors; fitted)

@@ -48,3 +48,19 @@ def test_tariffs_named_in_a_contrast_are_no_act(full, text, lang) -> None:  # ty
 ])
 def test_tariffs_imposed_beside_a_contrast_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.133 (from the spent holdouts' errors; fitted): scrutiny stepped up (加强...审查) is closer checking, no probe
+# opened; a probe opened in the same sentence still counts
+@pytest.mark.parametrize("text", [
+    "法案还要求卫生部门加强对相关医疗设备数据安全风险的审查。",
+    "也有消息称，监管部门可能要求银行对境外客户加强审查，但尚未形成正式提案。",
+    "法案还要求海关部门加强对相关进口无人机数据安全风险的审查。",
+])
+def test_scrutiny_stepped_up_is_no_probe(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, "zh")
+
+
+def test_a_probe_opened_beside_stepped_up_scrutiny_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = "商务部宣布对原产于美国的进口丙烷发起反倾销调查，并加强对相关进口的审查。"
+    assert "investigation" in types_of(full, text, "zh")
