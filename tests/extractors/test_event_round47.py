@@ -64,3 +64,24 @@ def test_scrutiny_stepped_up_is_no_probe(full, text) -> None:  # type: ignore[no
 def test_a_probe_opened_beside_stepped_up_scrutiny_stays(full) -> None:  # type: ignore[no-untyped-def]
     text = "商务部宣布对原产于美国的进口丙烷发起反倾销调查，并加强对相关进口的审查。"
     assert "investigation" in types_of(full, text, "zh")
+
+
+# extract-0.7.134 (from the spent holdouts' errors; fitted): in an article of a listing, the catch-all licence for the
+# listed organisations (any goods unless shown not to serve weapons) is the listing's consequence, no control of its own;
+# a new control announced beside the listing still counts
+@pytest.mark.parametrize(("text", "lang"), [
+    ("TOKYO, Oct 3 - Japan's trade ministry has added 40 organisations from nine countries to its End User List. "
+     "Exporters must apply for a licence before shipping goods to listed organisations unless it is clear the items will "
+     "not be used for weapons development.", "en"),
+    ("日本经济产业省3日公布修订后的“最终用户清单”，新增40家外国机构。日本企业向清单所列机构出口货物时，除非能够证明不会用于"
+     "大规模杀伤性武器开发，否则须事先取得经济产业大臣许可。", "zh"),
+])
+def test_catch_all_licence_for_listed_organisations_is_the_listing(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    types = types_of(full, text, lang)
+    assert "entity_list" in types and "export_control" not in types
+
+
+def test_a_new_control_beside_a_listing_stays(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("TOKYO, Oct 3 - Japan's trade ministry has added 40 organisations from nine countries to its End User List. "
+            "Exporters will also need a licence to ship any item to China's chip makers from November.")
+    assert {"entity_list", "export_control"} <= types_of(full, text, "en")
