@@ -157,6 +157,18 @@ _NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|
                       # the name of a foreign-investment review panel ("the U.S. Committee on Foreign Investment", 美国外资投资
                       # 委员会; round 33, after holdout31's scoring)
                       r"\bcommittee on foreign investment\b|\bforeign investment (review )?(committee|panel|board)\b|投资委员会")
+#: a country's whole sanctions programme, imposed, lifted or told as background, with no party named in the sentence ("Trump
+#: says Washington will lift sanctions on Syria", "the European Union agreed to lift its economic sanctions on the country",
+#: 宣布终止美国对叙利亚的制裁项目): no designation; sanctions whose next words name companies, entities, people, vessels,
+#: a list or targets are left to the designation cues, and so are Russia's packages, which name firms (round 47, after
+#: holdout45's scoring; fitted)
+COUNTRY_SANCTIONS = (r"\bsanctions? (on|against) (syria|iran|venezuela|cuba|north korea|belarus|myanmar|the country)\b"
+                     r"(?![^.;]{0,40}\b(compan(y|ies)|entit(y|ies)|firms?|individuals?|persons?|people|officials?|banks?|"
+                     r"vessels?|tankers?|lists?|refiner\w*|traders?|target\w*)\b)")
+COUNTRY_SANCTIONS_ZH = (r"(对(叙利亚|叙|伊朗|委内瑞拉|古巴|朝鲜|白俄罗斯|缅甸)[^，。；]{0,6}制裁|(叙利亚|伊朗|委内瑞拉|古巴|朝鲜)制裁项目)"
+                        r"(?![^，。；]{0,10}(企业|实体|公司|个人|人员|官员|船只|油轮|清单|名单))")
+
+
 #: "sanctioned" in the sense of approved: by a non-government body, or sanctioned to do something
 _APPROVED = (r"\bsanctioned by (the |their |its |his |her |a |an )?(city|local|league|federation|association|club|"
              r"school|universit\w*|supervisors?|organi[sz]ers?|committee|board|church|sports?)|"
@@ -594,7 +606,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # accounts"; round 32, after holdout29's scoring)
          + r"|\bsanction(ed|s|ing) (\w+ ){0,2}(clubs?|teams?|players?|athletes?|coaches?|referees?)\b"
          # a game's or a contest's penalty: "would be sanctioned with point deductions" (extract-0.7.12)
-         + r"|\bsanction(ed|s)? with ([\w-]+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans?( from (matches|play|ranked))?)\b"),
+         + r"|\bsanction(ed|s)? with ([\w-]+ ){0,2}(point|points|deductions?|suspensions?|warnings?|forfeits?|bans?( from (matches|play|ranked))?)\b"
+         # a country's whole sanctions programme, no party named (round 47, after holdout45's scoring; fitted)
+         + r"|" + COUNTRY_SANCTIONS),
         (r"\b(add\w*|plac\w*|put\w*)\b.{0,50}\blist of (chinese )?military", 0.88, None, None),
         # (and the list named by its kind, expanded or updated or naming firms: "the Pentagon's June 8 expansion of its list
         # of Chinese military companies, which added Alibaba", "posted a military-company list that would have named the
@@ -613,7 +627,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"1260H(清单|名单)", 0.85, None, None),
         (r"(列入|纳入|移出).{0,20}(实体清单|不可靠实体清单|黑名单)|制裁", 0.92, None, r"反外国制裁法|" + _PLATFORM_BLACKLIST_ZH
          # sanctions laws broken, not a designation ("违反美国出口管制或制裁法律的企业", extract-0.7.20)
-         + r"|(违反|违背|规避|逃避)[^，。；]{0,12}制裁[^，。；]{0,4}(法律|法规|规定|条例|法)"),
+         + r"|(违反|违背|规避|逃避)[^，。；]{0,12}制裁[^，。；]{0,4}(法律|法规|规定|条例|法)"
+         # (a country's whole sanctions programme, as in English)
+         + r"|" + COUNTRY_SANCTIONS_ZH),
         (r"\bon (the|its|a) (u\.s\. )?(entity list|blacklist)\b|(在|位列|列于).{0,6}实体清单", 0.8, None, None),
         # Japan's End User List of organisations of proliferation concern (METI's export-control list of foreign end users),
         # revised with additions: a designation, as holdout22's writer labelled it (extract-0.7.24, fitted)

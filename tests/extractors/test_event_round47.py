@@ -85,3 +85,24 @@ def test_a_new_control_beside_a_listing_stays(full) -> None:  # type: ignore[no-
     text = ("TOKYO, Oct 3 - Japan's trade ministry has added 40 organisations from nine countries to its End User List. "
             "Exporters will also need a licence to ship any item to China's chip makers from November.")
     assert {"entity_list", "export_control"} <= types_of(full, text, "en")
+
+
+# extract-0.7.135 (after holdout45's scoring; fitted): a country's whole sanctions programme, lifted or imposed, with no
+# party named, is no designation; sanctions on named firms still are
+@pytest.mark.parametrize(("text", "lang"), [
+    ("President Smith said on Tuesday he would order the lifting of U.S. sanctions on Venezuela to give its new government "
+     "a chance to rebuild.", "en"),
+    ("European Union foreign ministers agreed on Monday to lift the bloc's remaining economic sanctions on Belarus.", "en"),
+    ("美国总统30日签署行政令，宣布自下月起终止美国对委内瑞拉的制裁项目。", "zh"),
+])
+def test_a_country_sanctions_programme_is_no_designation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Treasury imposed sanctions on five Chinese companies that it said had bought Iranian oil.", "en"),
+    ("The Treasury on Tuesday imposed sanctions on Venezuela's state oil company and three of its executives.", "en"),
+    ("美国财政部宣布对三家伊朗企业及两名个人实施制裁。", "zh"),
+])
+def test_sanctions_on_named_parties_stay(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" in types_of(full, text, lang)
