@@ -157,7 +157,7 @@ _NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|
                       # the name of a foreign-investment review panel ("the U.S. Committee on Foreign Investment", 美国外资投资
                       # 委员会; round 33, after holdout31's scoring)
                       r"\bcommittee on foreign investment\b|\bforeign investment (review )?(committee|panel|board)\b|投资委员会")
-#: a country's whole sanctions programme, imposed, lifted or told as background, with no party named in the sentence ("Trump
+#: a country's whole sanctions programme, imposed, lifted or told as background, with no party named right after it ("Trump
 #: says Washington will lift sanctions on Syria", "the European Union agreed to lift its economic sanctions on the country",
 #: 宣布终止美国对叙利亚的制裁项目): no designation; sanctions whose next words name companies, entities, people, vessels,
 #: a list or targets are left to the designation cues, and so are Russia's packages, which name firms (round 47, after
