@@ -343,18 +343,16 @@ def allusion(event: dict[str, Any]) -> bool:
     earlier class of tariffs, tariffs named only in a contrast, :data:`_CONTRAST_BEFORE`, or a tariff stated as standing,
     :data:`_STANDING_TARIFF`)."""
     trigger = event.get("trigger")
-    if event["type"] == "tariff" and trigger:
-        at = event["sentence"].find(trigger)
-        before = event["sentence"][max(0, at - 40):at]
-        return (at > 0 and bool(_EARLIER_CLASS.search(before) or _CONTRAST_BEFORE.search(before)
-                                or (before.endswith("与") and _CONTRAST_AFTER_ZH.match(event["sentence"][at + len(trigger):])))) \
-            or bool(_STANDING_TARIFF.search(event["sentence"]))
-    if event["type"] not in ("export_control", "entity_list") or not trigger:
+    if not trigger or event["type"] not in ("tariff", "export_control", "entity_list"):
         return False
     sentence = event["sentence"]
     at = sentence.find(trigger)
     # the 40 characters before the trigger, where the frames are looked for, and the rest of the sentence after it
     before, after = sentence[max(0, at - 40):at], sentence[at + len(trigger):]
+    if event["type"] == "tariff":
+        return (at > 0 and bool(_EARLIER_CLASS.search(before) or _CONTRAST_BEFORE.search(before)
+                                or (before.endswith("与") and _CONTRAST_AFTER_ZH.match(after)))) \
+            or bool(_STANDING_TARIFF.search(sentence))
     ahead = _ANTICIPATED.search(before) if at > 0 else None
     if ahead is not None and not _ACT.search(sentence[:max(0, at - 40) + ahead.start()] + " " + after):
         return True
