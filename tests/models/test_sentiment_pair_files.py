@@ -112,6 +112,9 @@ SPECS = (
     Spec(DATA / "sentiment_beat_holdout43.jsonl", "sh43-{:03d}", "h43s", 112, 0.55, 58, 0.50, 25),
     Spec(DATA / "sentiment_beat_holdout44.jsonl", "sh44-{:03d}", "h44s", 120, 0.60, 68, 0.65, 26),
     Spec(DATA / "sentiment_beat_holdout45.jsonl", "sh45-{:03d}", "h45s", 115, 0.55, 64, 0.50, 25),
+    # round 48: its writer found 19 real events that no pair file tells, short of the brief's 25, and delivered 91 pairs
+    # (the brief's fallback, at least 60; its final message and README): the floors hold what it delivered
+    Spec(DATA / "sentiment_beat_holdout46.jsonl", "sh46-{:03d}", "h46s", 88, 0.55, 44, 0.50, 19),
 )
 #: files a spec's events and texts must not share (besides the other specs)
 OTHERS = (
