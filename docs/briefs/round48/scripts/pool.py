@@ -8,8 +8,8 @@ from sinowatch.scoring import load_event_model
 from sinowatch.records import Document
 t0 = time.time()
 rows = load_articles()
-groups = {"validation": VALIDATION_SPLITS, "val6-27": tuple(v for v in VALIDATION_SPLITS if v != "val28"),
-          "val27": ("val27",), "val28": ("val28",), "development": DEVELOPMENT_SPLITS, "spent": SPENT, "dev": ("dev",)}
+groups = {"validation": VALIDATION_SPLITS, "val6-28": tuple(v for v in VALIDATION_SPLITS if v != "val29"),
+          "val28": ("val28",), "val29": ("val29",), "development": DEVELOPMENT_SPLITS, "spent": SPENT, "dev": ("dev",)}
 want = set().union(*groups.values()) - set(SEALED) - {"test"}
 chosen = [r for r in rows if r["split"] in want]
 cfg = Config()
@@ -31,6 +31,6 @@ for g, s in scores.items():
           f"EC {pt['export_control'].tp}/{pt['export_control'].fp}/{pt['export_control'].fn} "
           f"EL {pt['entity_list'].tp}/{pt['entity_list'].fp}/{pt['entity_list'].fn} "
           f"status {s.status.hit}/{s.status.n} actor {s.actor.hit}/{s.actor.n}")
-    if g not in ("validation", "val6-27", "val27", "val28"):  # validation: pooled figures only, no errors by type
+    if g not in ("validation", "val6-28", "val28", "val29"):  # validation: pooled figures only, no errors by type
         print("   fp/fn by type: " + ", ".join(f"{t} {c.fp}/{c.fn}" for t, c in pt.items() if c.fp or c.fn))
 json.dump(dump, open(sys.argv[1], "w"), ensure_ascii=False, sort_keys=True)
