@@ -160,6 +160,9 @@ _NOT_AN_INVESTMENT = (r"\battract\w*\b.{0,30}\binvestment|\binvestment (hotspot|
                       # the name of a foreign-investment review panel ("the U.S. Committee on Foreign Investment", 美国外资投资
                       # 委员会; round 33, after holdout31's scoring)
                       r"\bcommittee on foreign investment\b|\bforeign investment (review )?(committee|panel|board)\b|投资委员会")
+#: 投资 as an investment, not as a word of a firm's or a fund's name ("壳牌（中国）投资有限公司", "穆巴达拉投资公司",
+#: "国家集成电路产业投资基金", "XX投资集团", "XX投资控股")
+_INVEST_NOT_IN_NAME_ZH = r"(?<![（(]中国[）)])投资(?!(有限)?公司|基金|集团|控股)"
 #: a country's whole sanctions programme, imposed, lifted or told as background, with no party named right after it ("Trump
 #: says Washington will lift sanctions on Syria", "the European Union agreed to lift its economic sanctions on the country",
 #: 宣布终止美国对叙利亚的制裁项目): no designation; sanctions whose next words name companies, entities, people, vessels,
@@ -963,7 +966,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(spend|pledg\w*|commit\w*)\b.{0,40}" + _MONEY, 0.8, None, r"\b(pledg\w*|commit\w*) to (buy|purchase|import)\b|\bpurchases? of\b.{0,40}\b(goods|products|energy|farm)"),
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
-        (r"融资|投资|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None,
+        # (投资 in a firm's or a fund's name is no investment: "华新（中国）投资被罚", "穆巴达拉投资公司控股", "产业投资基金的资金";
+        # round 48, after holdout45's scoring; fitted)
+        (r"融资|" + _INVEST_NOT_IN_NAME_ZH + r"|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None,
          # an allusion to backers or to investing in general (extract-0.7.12: "曾获得...等企业的投资", "近年来加大了...投资",
          # "新投资已基本停滞")
          r"曾获(得)?[^，。；\d]{0,40}(的)?投资|(近年来|近几年|多年来)[^。；]{0,40}投资|投资[^，。；]{0,6}(停滞|放缓|降温|趋冷|萎缩)|"
