@@ -175,6 +175,11 @@ COUNTRY_SANCTIONS_ZH = (r"(对(叙利亚|叙|伊朗|委内瑞拉|古巴|朝鲜|�
                         r"(?![^，。；]{0,10}(企业|实体|公司|个人|人员|官员|船只|油轮|清单|名单))")
 
 
+#: no negation just before a Chinese verb of blocking: "美方未否决337裁决", "外国投资委员会没有否决该交易", "交易未被否决"
+#: state that nothing was blocked (round 48, after holdout45's scoring; fitted)
+_UNNEGATED_ZH = r"(?<![未没不])(?<!没有)(?<![未没]被)(?<!没有被)"
+
+
 #: "sanctioned" in the sense of approved: by a non-government body, or sanctioned to do something
 _APPROVED = (r"\bsanctioned by (the |their |its |his |her |a |an )?(city|local|league|federation|association|club|"
              r"school|universit\w*|supervisors?|organi[sz]ers?|committee|board|church|sports?)|"
@@ -396,9 +401,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # competition regulator's merger review, which is an investigation
         (r"\b(refus\w*|declin\w*|fail\w*) to (clear|approve)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,40}\b(deal|takeover|acquisition|sale|purchase|merger|"
          r"investment|bid|transaction|stake|it)\b|\b(block\w*|veto\w*|scuttl\w*)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,30}\b(sale|deal|takeover|acquisition|"
-         r"purchase|merger|bid)\b|(否决|未予放行|不予批准|阻挠)[^。；]{0,30}(交易|收购|并购|协议|投资)|(阻止|叫停)[^，。；]{0,15}(交易|收购|并购)|"
-         r"(交易|收购|并购|协议|投资)[^。；]{0,40}(否决|未予放行|不予批准|未获[^，。；]{0,20}批准|阻挠)|"
-         r"(外国投资委员会|美方|美国政府|华盛顿)[^，。；]{0,10}(否决|未予放行|不予批准|阻挠)", 0.9,
+         r"purchase|merger|bid)\b|(" + _UNNEGATED_ZH + r"(否决|阻挠)|未予放行|不予批准)[^。；]{0,30}(交易|收购|并购|协议|投资)|(阻止|叫停)[^，。；]{0,15}(交易|收购|并购)|"
+         r"(交易|收购|并购|协议|投资)[^。；]{0,40}(" + _UNNEGATED_ZH + r"(否决|阻挠)|未予放行|不予批准|未获[^，。；]{0,20}批准)|"
+         r"(外国投资委员会|美方|美国政府|华盛顿)[^，。；]{0,10}(" + _UNNEGATED_ZH + r"(否决|阻挠)|未予放行|不予批准)", 0.9,
          r"\bCFIUS\b|Committee on Foreign Investment|\bforeign investment (panel|committee|review)|national[- ]security|"
          r"\b(the|same|that|U\.S\.|US) (review )?(panel|committee)\b|\bWashington\b|\bthe administration\b|\bPresident\b|\bWhite House\b|"
          r"外国投资委员会|美方|美国政府|华盛顿|国家安全|同一委员会",

@@ -43,3 +43,22 @@ def test_investment_in_a_name_is_no_investment(full, text) -> None:  # type: ign
 ])
 def test_investment_by_a_named_fund_stays(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "investment" in types_of(full, text, "zh")
+
+
+# extract-0.7.138 (from the spent holdouts' errors; fitted): a veto the sentence says did not happen ("美方未否决",
+# "没有否决") blocks no deal; a veto that happened still counts
+@pytest.mark.parametrize("text", [
+    "美方未否决337裁决，苹果手表进口禁令正式生效。",
+    "美国政府未否决这笔收购，交易将于下月完成。",
+    "外国投资委员会没有否决该交易。",
+])
+def test_veto_not_made_blocks_no_deal(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "美方否决了这笔收购交易。",
+    "这笔交易被美方否决。",
+])
+def test_veto_made_stays(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, "zh")
