@@ -708,6 +708,14 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          EXPIRY_REVIEW_OPENED + r"|margin trading|融资融券|期货|(若|如果|一旦|如)[^。；]{0,40}(可能|将|会)[^。；]{0,20}保证金|\b(if|once)\b[^.;]{0,60}\b(could|would|may|might)\b[^.;]{0,30}deposits?"),
     ],
     "investigation": [
+        # a patent ruling of the U.S. International Trade Commission (a Section 337 case: "ruled that Apple infringed two
+        # patents", "a limited exclusion order", 裁定...侵犯...专利, 有限排除令), the European Commission's statement of objections
+        # to a firm (异议告知书), and a five-year review of duties ("decided to conduct full five-year reviews of the duties",
+        # 五年期复审) (round 48, from the spent holdouts' misses; fitted)
+        (r"\b(International Trade Commission|ITC)\b[^.;]{0,60}\b(ruled|found|determined|decided|concluded)\b[^.;]{0,40}\binfring\w*|"
+         r"\b(limited|general) exclusion orders?\b|\bstatement of objections\b|"
+         r"\b(full |expedited )?five-year reviews? of (the )?(anti-?dumping |countervailing |antidumping )?(duties|orders?)\b|"
+         r"(国际贸易委员会|ITC)[^，。；]{0,30}(裁定|认定|判定)[^，。；]{0,30}(侵犯|侵权)|(有限|普遍)排除令|异议告知书|五年期复审", 0.9, None, None),
         # a trade-remedy case told opened ("Commerce opened the case last August, after PURIS Proteins asked for relief", "a
         # case Commerce launched in July 2024 at the request of", "The case was opened on 31 October 2024 after a complaint"),
         # and shipments held under the forced-labour law ("had been holding some of its shipments at the border, citing the

@@ -62,3 +62,20 @@ def test_veto_not_made_blocks_no_deal(full, text) -> None:  # type: ignore[no-un
 ])
 def test_veto_made_stays(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" in types_of(full, text, "zh")
+
+
+# extract-0.7.139 (from the spent holdouts' misses; fitted): a patent ruling of the U.S. International Trade Commission,
+# the European Commission's statement of objections and a five-year review of duties are investigation steps
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The U.S. International Trade Commission ruled that Huawei infringed three patents held by a U.S. chipmaker and "
+     "issued a limited exclusion order.", "en"),
+    ("EU regulators charged Alibaba with breaching competition rules in a statement of objections.", "en"),
+    ("欧盟委员会向阿里巴巴发出异议告知书，认为其可能违反竞争规则。", "zh"),
+    ("The ITC decided to conduct full five-year reviews of the anti-dumping duties on Chinese steel wheels.", "en"),
+])
+def test_itc_ruling_objections_and_five_year_review_are_probes(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, lang)
+
+
+def test_a_firms_own_five_year_review_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, "Huawei said its five-year review of the phone strategy was finished.", "en")
