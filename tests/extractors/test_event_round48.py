@@ -79,3 +79,17 @@ def test_itc_ruling_objections_and_five_year_review_are_probes(full, text, lang)
 
 def test_a_firms_own_five_year_review_is_no_probe(full) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" not in types_of(full, "Huawei said its five-year review of the phone strategy was finished.", "en")
+
+
+# extract-0.7.140 (from the spent holdouts' errors; fitted): a firm welcoming a review, and an agency that keeps
+# reviewing information, open no probe; a review opened of a firm still counts
+@pytest.mark.parametrize("text", [
+    "小米表示，欢迎接受审查，但担心评估工作迟迟无法开始。",
+    "美国商务部表示，该部门会持续审查相关信息，以判断是否应将有关企业列入清单。",
+])
+def test_review_welcomed_or_kept_up_is_no_probe(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, "zh")
+
+
+def test_review_opened_stays(full) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, "美国商务部宣布对小米展开审查。", "zh")
