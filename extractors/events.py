@@ -853,6 +853,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"tariff|export|\b(federal|government|U\.S\.|state|public) (agencies|departments|contractors)\b|"
          r"\bgovernment[- ](issued|owned|furnished)\b|\bgovernment (devices|phones|computers)\b"),
         (r"处罚|罚款|查处(?!理)|问询|禁止使用|不得(采购|使用)|走私|海关(?!总署)|稽查", 0.8, None, r"向海关(提供|缴纳|交纳|申报)|海关(数据|统计)|"
+         # customs named only by its commodity codes (涉及数十个海关商品编码) and penalty guidelines a rule publishes
+         # (发布了...行政处罚指南; round 48, from the spent holdouts' errors; fitted)
+         r"海关(商品)?(编码|税号|税则号)|(发布|出台|印发|制定)[^，。；]{0,20}处罚(指南|标准|裁量基准)|"
          # customs passing on a notice or an order to brokers and carriers (中国海关近日通知报关代理，...不被允许进入中国境内;
          # 深圳海关周二召集多家物流企业，口头传达上述要求): the notice is the act, no probe (round 45, from the spent holdout42's
          # errors; fitted)

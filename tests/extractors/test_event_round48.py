@@ -93,3 +93,23 @@ def test_review_welcomed_or_kept_up_is_no_probe(full, text) -> None:  # type: ig
 
 def test_review_opened_stays(full) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, "美国商务部宣布对小米展开审查。", "zh")
+
+
+# extract-0.7.141 (from the spent holdouts' errors; fitted): customs named only by its commodity codes, and penalty
+# guidelines a ministry publishes, open no probe; customs or a regulator fining a firm still counts
+@pytest.mark.parametrize("text", [
+    "商务部发布公告，自明年1月1日起对部分钢材产品实施出口许可证管理。根据公告所附目录，此次纳入管理的产品涉及数十个"
+    "海关商品编码，覆盖钢坯和部分合金钢材。",
+    "商务部和海关总署发布公告，对部分铝材实施出口许可证管理。按照公告附件，本次纳入管理的产品涉及二十多个海关商品编码。",
+    "韩国产业通商资源部同时发布了针对违规企业的行政处罚指南，重点打击规避出口管制的行为。",
+])
+def test_customs_codes_and_penalty_guidelines_are_no_probe(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" not in types_of(full, text, "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "海关对该公司处以罚款。",
+    "市场监管总局依据处罚裁量基准对该公司处以罚款。",
+])
+def test_fines_stay_probes(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "investigation" in types_of(full, text, "zh")
