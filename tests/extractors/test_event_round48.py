@@ -113,3 +113,17 @@ def test_customs_codes_and_penalty_guidelines_are_no_probe(full, text) -> None: 
 ])
 def test_fines_stay_probes(full, text) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, "zh")
+
+
+# extract-0.7.142 (after holdout46's scoring; fitted): sanctions on a country's economic sectors, and their waiver, are
+# the country's programme, no designation; sanctions on firms of such a sector still are
+@pytest.mark.parametrize("text", [
+    "美方宣布不再续签委内瑞拉油气制裁豁免许可。",
+    "美国政府宣布，将不再续签放宽伊朗石油和天然气行业制裁的通用许可。",
+])
+def test_sector_sanctions_of_a_country_are_no_designation(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in types_of(full, text, "zh")
+
+
+def test_sanctions_on_firms_of_a_sector_stay(full) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" in types_of(full, "美国财政部宣布对委内瑞拉石油部门的三家企业实施制裁。", "zh")
