@@ -102,8 +102,8 @@ PRIVATE_BLACKLIST = (r"\bblacklists? of (\w+ ){0,2}(buyers|customers|shoppers|cl
                      r"\b(add\w*|put\w*|plac\w*)\b[^.;]{0,40}\b(tools|bots|crawlers|scrapers|scripts|programs|apps|"
                      r"ip addresses|addresses|domains|websites|urls)\b[^.;]{0,10}\b(to|on) (a|its|the|their) blacklist\b|"
                      r"(买家|顾客|客户|用户|商家|骑手|司机|主播|粉丝|账号|号码|网站|租客)(的)?黑名单|黑名单(买家|顾客|客户|用户|账号|号码)|"
-                     # a phone's own list of blocked callers ("将陌生号码加入骚扰拦截黑名单", 来电黑名单; round 48, after
-                     # holdout45's scoring; fitted)
+                     # a phone's own list of blocked callers ("将陌生号码加入骚扰拦截黑名单", 来电黑名单; round 48, from the
+                     # spent holdout45's errors; fitted)
                      r"(骚扰|拦截|来电|短信|通话|垃圾|推销)(电话|来电|短信|号码|拦截){0,2}黑名单")
 #: the Commerce Department's Unverified List by its Chinese names (未经核实清单; 未经核实名单, round 44): the trigger of the
 #: export-control tool, and a list that is no designation (event_vetting)
@@ -180,7 +180,8 @@ COUNTRY_SANCTIONS_ZH = (r"(对(叙利亚|叙|伊朗|委内瑞拉|古巴|朝鲜|�
 
 
 #: no negation just before a Chinese verb of blocking: "美方未否决337裁决", "外国投资委员会没有否决该交易", "交易未被否决"
-#: state that nothing was blocked (round 48, after holdout45's scoring; fitted)
+#: state that nothing was blocked (round 48, from the spent holdout45's errors; fitted); a negation further off
+#: ("该交易未被美方否决") is not read
 _UNNEGATED_ZH = r"(?<![未没不])(?<!没有)(?<![未没]被)(?<!没有被)"
 
 
@@ -990,7 +991,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         (r"\b(grant|award|subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing))\b", 0.62, r"chips act|billion|million", None),
         (r"\bbuild\w*\b.{0,30}" + _MONEY + r".{0,40}\b(plant|fab|factory|facility)", 0.85, None, None),
         # (投资 in a firm's or a fund's name is no investment: "华新（中国）投资被罚", "穆巴达拉投资公司控股", "产业投资基金的资金";
-        # round 48, after holdout45's scoring; fitted)
+        # round 48, from the spent holdouts' errors; fitted)
         (r"融资|" + _INVEST_NOT_IN_NAME_ZH + r"|注册资本|上市辅导|上市申请|递表|递交|登陆科创板|募资|资本开支|首次公开募股|\bIPO\b|增资", 0.88, None,
          # an allusion to backers or to investing in general (extract-0.7.12: "曾获得...等企业的投资", "近年来加大了...投资",
          # "新投资已基本停滞")
