@@ -171,11 +171,13 @@ _INVEST_NOT_IN_NAME_ZH = r"(?<![（(]中国[）)])投资(?!(有限)?公司|基�
 COUNTRY_SANCTIONS = (r"\bsanctions? (on|against) (syria|iran|venezuela|cuba|north korea|belarus|myanmar|the country)\b"
                      r"(?![^.;]{0,40}\b(compan(y|ies)|entit(y|ies)|firms?|individuals?|persons?|people|officials?|banks?|"
                      r"vessels?|tankers?|lists?|refiner\w*|traders?|target\w*)\b)")
-COUNTRY_SANCTIONS_ZH = (r"(对(叙利亚|叙|伊朗|委内瑞拉|古巴|朝鲜|白俄罗斯|缅甸)[^，。；]{0,6}制裁|(叙利亚|伊朗|委内瑞拉|古巴|朝鲜)制裁项目|"
+#: the countries whose whole sanctions programmes the Chinese cues read (as COUNTRY_SANCTIONS's English list)
+_PROGRAMME_COUNTRIES_ZH = r"(叙利亚|伊朗|委内瑞拉|古巴|朝鲜|白俄罗斯|缅甸)"
+COUNTRY_SANCTIONS_ZH = (r"(对(" + _PROGRAMME_COUNTRIES_ZH + r"|叙)[^，。；]{0,6}制裁|(叙利亚|伊朗|委内瑞拉|古巴|朝鲜)制裁项目|"
                         # ... or on its economic sectors, and a waiver of them ("放宽对委内瑞拉石油、天然气和黄金行业的制裁",
                         # 委内瑞拉油气制裁豁免; round 48, after holdout46's scoring; fitted)
-                        r"(叙利亚|伊朗|委内瑞拉|古巴|朝鲜|白俄罗斯|缅甸)[^，。；]{0,14}(行业|部门|领域)的?制裁|"
-                        r"(叙利亚|伊朗|委内瑞拉|古巴|朝鲜|白俄罗斯|缅甸)[^，。；]{0,6}制裁豁免)"
+                        + _PROGRAMME_COUNTRIES_ZH + r"[^，。；]{0,14}(行业|部门|领域)的?制裁|"
+                        + _PROGRAMME_COUNTRIES_ZH + r"[^，。；]{0,6}制裁豁免)"
                         r"(?![^，。；]{0,10}(企业|实体|公司|个人|人员|官员|船只|油轮|清单|名单))")
 
 
