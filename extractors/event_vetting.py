@@ -698,10 +698,10 @@ def _carried_on(event: dict[str, Any]) -> bool:
 def probe_as_setting(event: dict[str, Any]) -> bool:
     """An investigation event whose sentence names the probe only as what firms cooperated with, or only to extend
     its period (:data:`_PERIOD_EXTENDED`) or to carry it on (:data:`_PROBE_CARRIED_ON`, round 46), in a sentence that
-    does not open it."""
+    does not open it; or whose sentence names investigations of American persons (:data:`_PERSONS_PROBED`, round 49)."""
     sentence = event["sentence"]
     return event["type"] == "investigation" and bool(
-        _PROBE_AS_SETTING.search(sentence) or _FINDINGS_OF.search(sentence)
+        _PROBE_AS_SETTING.search(sentence) or _FINDINGS_OF.search(sentence) or _PERSONS_PROBED.search(sentence)
         or ((_PERIOD_EXTENDED.search(sentence) or _carried_on(event)) and not _PROBE_OPENED.search(sentence)))
 
 
@@ -714,6 +714,12 @@ _PERIOD_EXTENDED = re.compile(r"\bextend\w* (the )?(period|deadline|time ?frame|
 #: holdouts' errors; fitted): no probe is opened. A sentence that also says when the probe was opened keeps it (the data
 #: labels that history a background probe: "while Brussels finishes its inquiry, which it opened in May")
 _PROBE_CARRIED_ON = re.compile(r"\b(complet\w*|finish\w*|continu\w*|conclud\w*) (its|the|their)( \w+)?\s*$|(继续|完成)\s*$", _I)
+#: investigations whose objects are American persons ("people who work on ICC investigations of U.S. citizens", "an
+#: investigation of U.S. personnel in Afghanistan", "a review of court staff who assisted investigations of Americans",
+#: 审查协助调查美国人或以色列的法院工作人员, 授权调查美国人员在阿富汗的行为): an international court's, named as the ground of
+#: sanctions on its staff, no government's probe (round 49, from the spent holdout46's errors; fitted)
+_PERSONS_PROBED = re.compile(r"\binvestigat\w* (of|into) (Americans|(U\.S\.|American|Israeli) (citizens|personnel|nationals|"
+                             r"troops|soldiers|service ?members))\b|调查(美国|以色列)(人员|公民|军人|士兵|人(?!工|民币|才|口))", _I)
 #: a probe opened or launched in the same sentence, the act beside its extension or its carrying on
 _PROBE_OPENED = re.compile(r"\b(open\w*|launch\w*|began|begun|initiat\w*|start\w*)\b|发起|启动|立案|开展", _I)
 
