@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
     def eval_actions(
         articles: Path = typer.Option(Path("tests/data/events/articles.jsonl"), "--articles",
                                       help="Labelled articles (JSON lines with gold events and action ids)"),
-        split: str = typer.Option("dev", "--split", help="dev, val, val2, val3, val4 or val5 (look, tune), val6, val7, val8, val9, val10, val11, val12, val13, val14, val15, val16, val17, val18, val19, val20, val21, val22, val23, val24, val25, val26, val27, val28 or val29 (choose), or a split scored for the record only: test, holdout..holdout46"),
+        split: str = typer.Option("dev", "--split", help="dev, val, val2, val3, val4 or val5 (look, tune), val6, val7, val8, val9, val10, val11, val12, val13, val14, val15, val16, val17, val18, val19, val20, val21, val22, val23, val24, val25, val26, val27, val28, val29 or val30 (choose), or a split scored for the record only: test, holdout..holdout47"),
         records: Path = typer.Option(Path("tests/data/actions/records.jsonl"), "--records",
                                      help="Official records with the gold action each belongs to (JSON lines)"),
         embedding: str = typer.Option("none", "--embedding",

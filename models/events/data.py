@@ -99,7 +99,7 @@ def read_sources(src_dir: Path = SRC_DIR) -> list[tuple[str, tuple[str, ...], st
 
 #: the evaluation articles (``tests/data/events/articles.jsonl``) whose sentences join the training data
 #: (:func:`article_sentences`): ``dev`` and the holdouts spent at the end of rounds 1-13 (holdout12, spent in round 14, joins with the next retraining). Never ``test``
-#: (never used for anything), ``val``..``val29`` (validation or, since round 29, development splits) nor a sealed holdout.
+#: (never used for anything), ``val``..``val30`` (validation or, since round 29, development splits) nor a sealed holdout.
 ARTICLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "events" / "articles.jsonl"
 ARTICLE_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
                   "holdout8", "holdout9", "holdout10", "holdout11")

@@ -58,7 +58,7 @@ def test_splits_are_kept_apart(extractor, path: Path) -> None:  # type: ignore[n
     assert (dev.n, test.n, holdout.n) == (2, 1, 1)
     assert test_errors == []  # the test split's errors are never listed (spent holdouts' may be)
     assert holdout.per_type["export_control"].tp + holdout.per_type["export_control"].fn == 1
-    with pytest.raises(ExtractionError, match="--split must be one of dev, val, val2, val3, val4, val5, val6, val7, val8, val9, val10, val11, val12, val13, val14, val15, val16, val17, val18, val19, val20, val21, val22, val23, val24, val25, val26, val27, val28, val29, test, holdout"):
+    with pytest.raises(ExtractionError, match="--split must be one of dev, val, val2, val3, val4, val5, val6, val7, val8, val9, val10, val11, val12, val13, val14, val15, val16, val17, val18, val19, val20, val21, val22, val23, val24, val25, val26, val27, val28, val29, val30, test, holdout"):
         evaluate_split(extractor, rows, "train")
 
 

@@ -30,7 +30,7 @@ STATUSES = {"proposed", "enacted", "reversed", "background"}
 POLICY_TYPES = {"export_control", "entity_list", "tariff", "investigation"}
 KEYS = {"id", "lang", "title", "text", "published", "outlet", "split", "story", "entities", "events"}
 EVENT_KEYS = {"type", "status", "actor", "targets", "evidence", "action"}
-SPLITS = {"dev", "val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9", "val10", "val11", "val12", "val13", "val14", "val15", "val16", "val17", "val18", "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27", "val28", "val29", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout43", "holdout44", "holdout45", "holdout46"}
+SPLITS = {"dev", "val", "val2", "val3", "val4", "val5", "val6", "val7", "val8", "val9", "val10", "val11", "val12", "val13", "val14", "val15", "val16", "val17", "val18", "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27", "val28", "val29", "val30", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout43", "holdout44", "holdout45", "holdout46", "holdout47"}
 
 
 def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
@@ -45,7 +45,7 @@ def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
 
 
 def load_story_splits(path: Path = STORIES) -> dict[str, str]:
-    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val29|val28|val27|val26|val25|val24|val23|val22|val21|val20|val19|val18|val17|val16|val15|val14|val13|val12|val11|val10|val9|val8|val7|val6|val5|val4|val3|val2|val|test|holdout46|holdout45|holdout44|holdout43|holdout42|holdout41|holdout40|holdout39|holdout38|holdout37|holdout36|holdout35|holdout34|holdout33|holdout32|holdout31|holdout30|holdout29|holdout28|holdout27|holdout26|holdout25|holdout24|holdout23|holdout22|holdout21|holdout20|holdout19|holdout18|holdout17|holdout16|holdout15|holdout14|holdout13|holdout12|holdout11|holdout10|holdout9|holdout8|holdout7|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
+    table = re.compile(r"^\| ([a-z0-9-]+) \| [a-z-]+ \| (dev|val30|val29|val28|val27|val26|val25|val24|val23|val22|val21|val20|val19|val18|val17|val16|val15|val14|val13|val12|val11|val10|val9|val8|val7|val6|val5|val4|val3|val2|val|test|holdout47|holdout46|holdout45|holdout44|holdout43|holdout42|holdout41|holdout40|holdout39|holdout38|holdout37|holdout36|holdout35|holdout34|holdout33|holdout32|holdout31|holdout30|holdout29|holdout28|holdout27|holdout26|holdout25|holdout24|holdout23|holdout22|holdout21|holdout20|holdout19|holdout18|holdout17|holdout16|holdout15|holdout14|holdout13|holdout12|holdout11|holdout10|holdout9|holdout8|holdout7|holdout6|holdout5|holdout4|holdout3|holdout2|holdout) \|")
     return {m.group(1): m.group(2) for m in map(table.match, path.read_text(encoding="utf-8").splitlines()) if m}
 
 
@@ -405,9 +405,9 @@ def test_holdout9_split(articles: list[dict[str, Any]]) -> None:
     assert sum(r["action"] is not None for r in mine) >= 5
 
 
-@pytest.mark.parametrize(("split", "tag"), [("val2", "v2"), ("val3", "v3"), ("val4", "v4"), ("val5", "v5"), ("val6", "v6"), ("val7", "v7"), ("val8", "v8"), ("val9", "v9"), ("val10", "v10"), ("val11", "v11"), ("val12", "v12"), ("val13", "v13"), ("val14", "v14"), ("val15", "v15"), ("val16", "v16"), ("val17", "v17"), ("val18", "v18"), ("val19", "v19"), ("val20", "v20"), ("val21", "v21"), ("val22", "v22"), ("val23", "v23"), ("val24", "v24"), ("val25", "v25"), ("val26", "v26"), ("val27", "v27"), ("val28", "v28"), ("val29", "v29")])
+@pytest.mark.parametrize(("split", "tag"), [("val2", "v2"), ("val3", "v3"), ("val4", "v4"), ("val5", "v5"), ("val6", "v6"), ("val7", "v7"), ("val8", "v8"), ("val9", "v9"), ("val10", "v10"), ("val11", "v11"), ("val12", "v12"), ("val13", "v13"), ("val14", "v14"), ("val15", "v15"), ("val16", "v16"), ("val17", "v17"), ("val18", "v18"), ("val19", "v19"), ("val20", "v20"), ("val21", "v21"), ("val22", "v22"), ("val23", "v23"), ("val24", "v24"), ("val25", "v25"), ("val26", "v26"), ("val27", "v27"), ("val28", "v28"), ("val29", "v29"), ("val30", "v30")])
 def test_later_validation_splits(articles: list[dict[str, Any]], split: str, tag: str) -> None:
-    """The second to twenty-ninth validation splits (rounds 12-15 and 25-48, written like a sealed holdout by a writer who
+    """The second to thirtieth validation splits (rounds 12-15 and 25-49, written like a sealed holdout by a writer who
     read neither the code nor its outputs, from actions in no other split; they choose, like ``val``, and are
     never trained on or listed with errors): the holdouts' shape (:func:`_sealed_holdout`), at least 5 records
     of their actions. val10's writer found every designation it checked already in the data (its final message and
@@ -475,9 +475,11 @@ def test_later_validation_splits(articles: list[dict[str, Any]], split: str, tag
                                                       # round 47's count of actions on watched firms (its writer found no uncovered policy act on a watched firm; its one such action is a company event)
                                                       ("holdout45", "h45", 1),
                                                       # round 48's count of actions on watched firms (its writer found no uncovered policy act on a watched firm; its one such action is a company event)
-                                                      ("holdout46", "h46", 1)])
+                                                      ("holdout46", "h46", 1),
+                                                      # round 49's count of actions on watched firms (its writer found no uncovered policy act on a watched firm)
+                                                      ("holdout47", "h47", 0)])
 def test_holdouts_with_watched_targets(articles: list[dict[str, Any]], split: str, tag: str, targeted: int) -> None:
-    """The holdout10 to holdout46 splits (rounds 12-48, written without reading the system's code, sealed,
+    """The holdout10 to holdout47 splits (rounds 12-49, written without reading the system's code, sealed,
     scored once at the end of their round; see :func:`_sealed_holdout`): at least 5 records of their actions and
     9 decoys, and actions whose targets name a watched firm (at least 6; holdout14's brief asked for "some" without
     a number, and its writer gave 4: the brief in docs/sealed-sets.md now says at least 6)."""
