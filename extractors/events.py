@@ -508,7 +508,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"distribut\w*|remov\w*|provid\w*|host\w*|carry\w*)\b|"
          r"\b(revok\w*|terminat\w*|rescind\w*)\b[^.;]{0,60}\b(authority|authori[sz]ation|licen[cs]e)s? to (provide|operate|offer)\b|"
          r"\bcovered list\b|\blist of (communications )?equipment\b[^.;]{0,40}\bthreat|"
-         r"禁止[^，。；]{0,20}应用商店|(吊销|撤销)[^，。；]{0,30}(经营|运营|服务)?授权|威胁国家安全的通信设备(清单|名单)|"
+         r"禁止[^，。；]{0,20}应用商店|(吊销|撤销)[^，。；]{0,30}(经营|运营|服务)?授权(?!制裁|实施|征收|禁止|限制)|"
+         # (授权 as the verb of an order revoked, "已撤销授权制裁约旦河西岸暴力定居者的行政命令", is no carrier's authority;
+         # round 49, from the spent holdout46's errors; fitted)
+         r"威胁国家安全的通信设备(清单|名单)|"
          r"(政府|办公|公务)[^，。；]{0,6}(电脑|设备|手机)[^，。；]{0,4}(上)?(屏蔽|禁用|封锁)", 0.85, None, None),
         # a government banning or blocking apps it counts or names for a period ("India banned TikTok and 58 other Chinese
         # apps", "blocked the Xiaohongshu app for a year", 禁用TikTok等59款中国应用): bans on dealings with a country's

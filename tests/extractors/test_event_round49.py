@@ -29,3 +29,30 @@ def test_investigation_of_american_persons_is_no_probe(full, text, lang) -> None
 ])
 def test_probe_of_american_goods_or_firms_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang)
+
+
+# extract-0.7.144 (from the spent holdout46's errors; fitted): a general licence that only lets counterparties wind down
+# their dealings with firms designated in the same article is the designation's consequence, no control; an order
+# authorising sanctions revoked (撤销授权制裁...的行政命令) is no carrier's authority revoked
+@pytest.mark.parametrize(("text", "lang"), [
+    ("美国财政部宣布对两家伊朗石化企业实施制裁。财政部同时发布通用许可，允许相关方在12月5日前完成交易清理。", "zh"),
+    ("The Treasury imposed sanctions on two Iranian petrochemical firms. A general licence gives counterparties until "
+     "March 3 to wind down dealings with them.", "en"),
+])
+def test_wind_down_licence_beside_a_designation_is_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    found = types_of(full, text, lang)
+    assert "entity_list" in found
+    assert "export_control" not in found
+
+
+def test_revoked_order_authorising_sanctions_is_no_authority_revoked(full) -> None:  # type: ignore[no-untyped-def]
+    text = "白宫表示，总统已撤销授权制裁多名外国官员的行政命令，相关制裁随之解除。"
+    assert "export_control" not in types_of(full, text, "zh")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("美国联邦通信委员会宣布撤销一家中国电信企业在美国的经营授权。", "zh"),
+    ("美国财政部发布通用许可，允许在六个月内与该国油气行业开展交易。", "zh"),
+])
+def test_authority_revoked_and_licence_alone_stay_controls(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
