@@ -900,6 +900,11 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"\b(could|may|might|would|will|plans? to|consider\w*)\b[^.;]{0,6}\b(ask|order|demand|require|request)\b|"
          r"(可能|或将|拟|考虑)[^，。；]{0,6}(要求|责令)"),
         (r"\binvestigat\w*", 0.88, None, r"investigative journalis|investigating authorit|" + _ACCIDENT_PROBE
+         # a scientists' or a clinical investigation ("Scientists said an investigation of water temperatures at the site
+         # would help explain", "a clinical investigation of 2,000 patients"; round 49, from the spent holdouts' errors;
+         # fitted)
+         + r"|\b(scientists?|researchers?|biologists?|ecologists?|geologists?|astronomers?|physicists?)\b[^.;]{0,40}"
+         r"\binvestigations? (of|into)\b|\b(clinical|scientific|field) investigations?\b"
          # a probe named as the past ground of duties imposed ("imposed duties on Chinese tool chests after a similar
          # investigation", "cleared the way for ... duties ... after a year-long investigation"; round 45, from the spent
          # holdouts' errors; fitted)
@@ -944,6 +949,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"未予(以)?(证实|确认)|传言称|坊间传言|尚无官方(消息|确认|证实)|"
          # a review of documents, a court's review of an order, a review someone says a body "should" make, and the
          # review panel named as the body that recommends (extract-0.7.19)
+         # names reviewed as candidates for a step ("美方正在审查更多人选"; round 49, from the spent holdout46's errors; fitted)
+         r"审查[^，。；]{0,6}人选|"
          r"(单证|文件|单据)审查|(法院|法庭)[^，。；]{0,10}审查|恶名市场|(还|也|亦)?应(当|该)?(进一步)?审查|审查(小组|机构)|"
          r"审查[^，。；]{0,3}(剥离令|禁令|命令|行政令|裁决|判决)|"
          r"(猜测|推测)[^。；]{0,30}(可能|或将|或)|重新审查|额外的?审查|审查[^，。；]{0,4}(加强|收紧|趋严)|审查.{0,6}(出口|申请)|提醒|用途审查|满意度调查|审查周期|审批周期|审查期限|(客户|用途|最终用户|交易对象|背景)[^，。；]{0,4}的?审查|(合规|伦理|内容|算法|资质|信息发布)(审查|审核)|审查(将|会)(更加|更|越来越)|(越来越|日益|更加|更为)(严格|严厉)的?审查|问卷|市场调查|用户调查|民意调查|调研|尽职调查|调查义务|"
