@@ -265,6 +265,15 @@ TARIFF_LAW = r"\b(19|20)\d\d tariff (law|act)\b|\btariff (act|law) of\b|\btariff
 
 DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
     "export_control": [
+        # a country named to, put back on or removed from the list of state sponsors of terrorism ("将古巴从美国“支持恐怖主义
+        # 国家”名单中移除", "removed Cuba from the list of state sponsors of terrorism"): the list carries bans on arms
+        # sales and controls on dual-use exports, and the data types its changes export_control (round 49, from the
+        # spent holdout46's errors; fitted)
+        (r"\b(remov\w*|delist\w*|tak(e|es|en|ing)|took|rescind\w*|restor\w*|return\w*|put|puts|putting|plac\w*|add\w*|"
+         r"re-?designat\w*|re-?list\w*)\b[^.;]{0,60}\b(list of )?state sponsors? of terrorism\b|"
+         r"(移出|移除|除名|列入|列为|重新列入|纳入)[^，。；]{0,20}(支持恐怖主义国家|支恐国家)|"
+         r"(支持恐怖主义国家|支恐国家)[”\"]?(名单)?中?(移除|移出|除名)", 0.85, None,
+         r"\b(could|may|might|would|consider\w*|review\w*|if)\b|可能|考虑|审议|或将|以来"),
         # round 35, after holdout33's scoring (fitted): a government halting or resuming imports of a country's or a
         # region's goods ("China's customs authority said it would suspend all imports of aquatic products originating in
         # Japan", "halted imports of U.S. logs", 全面暂停进口原产地为日本的水产品, 暂停台湾地区石斑鱼输入大陆, 暂停...三家企业的

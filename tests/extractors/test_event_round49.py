@@ -76,3 +76,23 @@ def test_science_investigation_and_candidates_are_no_probe(full, text, lang) -> 
 ])
 def test_regulator_investigation_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "investigation" in types_of(full, text, lang)
+
+
+# extract-0.7.146 (from the spent holdout46's errors; fitted): a country named to, put back on or removed from the list of
+# state sponsors of terrorism is an export control (the data types the list's changes so); a review of the designation
+# still only considered is none
+@pytest.mark.parametrize(("text", "lang"), [
+    ("白宫宣布，将把朝鲜从美国“支持恐怖主义国家”名单中移除。", "zh"),
+    ("美国国务院宣布将朝鲜重新列入“支恐国家”名单。", "zh"),
+    ("The State Department said it had removed North Korea from the list of state sponsors of terrorism.", "en"),
+])
+def test_state_sponsor_of_terrorism_list_change_is_a_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Officials said the country's designation as a state sponsor of terrorism could be reviewed next year.", "en"),
+    ("有官员表示，可能考虑将该国移出“支恐国家”名单。", "zh"),
+])
+def test_state_sponsor_list_only_considered_is_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "export_control" not in types_of(full, text, lang)
