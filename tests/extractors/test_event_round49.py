@@ -96,3 +96,24 @@ def test_state_sponsor_of_terrorism_list_change_is_a_control(full, text, lang) -
 ])
 def test_state_sponsor_list_only_considered_is_no_control(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "export_control" not in types_of(full, text, lang)
+
+
+# extract-0.7.147 (from the spent holdouts' errors; fitted): a sentence whose only sanctions are a country's programme or its
+# sectors' (解除对叙利亚的剩余经济制裁, 放宽对委内瑞拉石油行业的制裁) names no designation, whichever finds it; sanctions on
+# named firms of such a country still are one
+@pytest.mark.parametrize(("text", "lang"), [
+    ("欧盟外长同意解除对叙利亚的剩余经济制裁，以支持该国重建。", "zh"),
+    ("本报布鲁塞尔6月3日电 欧盟外长2日同意解除对叙利亚的剩余经济制裁，以支持该国战后重建。", "zh"),
+    ("美国政府宣布暂时放宽对委内瑞拉石油和黄金行业的制裁。", "zh"),
+    ("The European Union agreed to lift its remaining economic sanctions on Syria to support reconstruction.", "en"),
+])
+def test_country_programme_sanctions_name_no_designation(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("美国财政部宣布对三家伊朗石油企业实施制裁。", "zh"),
+    ("The Treasury imposed sanctions on two Venezuelan state oil firms.", "en"),
+])
+def test_sanctions_on_named_firms_stay_designations(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "entity_list" in types_of(full, text, lang)
