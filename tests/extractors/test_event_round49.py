@@ -117,3 +117,25 @@ def test_country_programme_sanctions_name_no_designation(full, text, lang) -> No
 ])
 def test_sanctions_on_named_firms_stay_designations(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "entity_list" in types_of(full, text, lang)
+
+
+# extract-0.7.148 (from the spent holdouts' errors; fitted): an unnamed private commentator's remark, the quote closed
+# with the verb first or the commentator named by a place or a clause after, and an unnamed firm's remark, state no act;
+# an official's statement of the act still does
+@pytest.mark.parametrize(("text", "lang"), [
+    ("\"The duty wall now has no gaps at all,\" said a trade attorney in Chicago.", "en"),
+    ("\"It is rare to see Beijing drop a case like this after the Section 301 tariffs,\" said a Hong Kong trade lawyer.", "en"),
+    ("An importer in Rotterdam said the duties had pushed buyers toward steel from India.", "en"),
+    ("A maker of industrial lasers said it would record delays in export licences for U.S. parts.", "en"),
+    ("一家生产工业激光器的企业则称，美方对部分关键零部件出口设限，影响了交货。", "zh"),
+])
+def test_unnamed_commentator_or_firm_remark_states_no_act(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert not {"export_control", "tariff"} & types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Commerce Department said it would impose anti-dumping duties of 120% on Chinese steel racks.", "en"),
+    ("商务部宣布对原产于美国的进口相关产品加征25%的关税。", "zh"),
+])
+def test_official_statement_of_the_act_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, lang)
