@@ -195,6 +195,9 @@ _APPROVED = (r"\bsanctioned by (the |their |its |his |her |a |an )?(city|local|l
              # a health body's or a school's approval ("the health commission has sanctioned pilots", extract-0.7.15)
              r"\bsanctioned (\w+ ){0,2}(pilots?|trials?|programmes?|programs?|projects?|schemes?|courses?)\b")
 #: an inquiry into an accident or a fault (a rail operator's, an airline's), not a probe of a firm's conduct
+#: a trade-remedy case's words: subsidies named beside them are what the case alleges or weighs, no government's plan
+_TRADE_REMEDY_SUBSIDIES = r"\bdump\w*|\bcountervail\w*|\banti-subsid\w*|\bpetition\w*|倾销|反补贴|申请方|申请人"
+
 _ACCIDENT_PROBE = (r"\b(probe|investigation|inquiry)\b.{0,5}\b(into|of)\b.{0,40}\b(fault|accident|crash|outage|"
                    r"derailment|collision|fire|leak|explosion|malfunction|breakdown)s?\b|\binternal (probe|investigation|inquiry)|"
                    # a device: an ultrasound, medical, temperature or space probe (extract-0.7.6)
@@ -1113,7 +1116,10 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # targets phrased as numbers: "computing capacity should reach 300 EFLOPS by 2025"
         (r"\b(should|shall|will|must|is to|are to|aims? to|targets? to) (reach|exceed|top|hit|surpass|account for)\b.{0,60}\bby (19|20)\d\d", 0.75, r"capacity|computing|\bshare\b|output|industry|scale|penetration|national|nationwide|eflops|percent|%", r"revenue|sales|profit|shipments|company|shares"),
         (r"(到|至)\s*20\d\d\s*年.{0,40}(达到|超过|突破|力争|实现)|(要|将|力争)(达到|超过|突破).{0,20}(EFLOPS|%|以上)", 0.8, r"算力|规模|产业|全国|国家|普及率|占比|渗透率", r"营收|收入|利润|出货|公司"),
-        (r"\b(subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing)|incentives?)\b", 0.65, _GOV, r"tariff"),
+        # (subsidies named in a trade-remedy case, alleged or weighed, are the case's subject, no government's plan: "will
+        # consider whether companies ... received unfair government subsidies" in a countervailing case, 申请方称...倾销，且相关
+        # 政府...提供补贴; round 49, from the spent holdouts' errors; fitted)
+        (r"\b(subsid(y|ies|i[sz]es?|i[sz]ed|i[sz]ing)|incentives?)\b", 0.65, _GOV, r"tariff|" + _TRADE_REMEDY_SUBSIDIES),
         (r"行动计划|印发|指导意见|实施方案|人工智能\+|人工智能＋|算力券|出台.{0,6}措施", 0.88, None, None),
         # a government issuing, adopting or proposing a named law, regulation or instrument of its own ("has issued
         # regulations implementing the Anti-Foreign Sanctions Law", "issued rules that allow Beijing to order companies not to
@@ -1132,7 +1138,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"^(?:(?!\bwould (?:let|allow|give|empower)\b|赋予).)*?"
          r"(?:export control|dual-use|tariffs?|dut(y|ies)|anti-dumping|countervailing|entity list|unreliable entity|"
          r"\b(investigat\w*|probes?)\b|出口管制|两用|关税|税则|反倾销|反补贴|实体清单|不可靠实体|制裁名单|出口许可|调查|法案)"),
-        (r"规划|政策|补贴", 0.85, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府|地方", r"调查|非市场|扶持政策和做法|按照规划|发展规划，"),
+        (r"规划|政策|补贴", 0.85, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府|地方",
+         r"调查|非市场|扶持政策和做法|按照规划|发展规划，|" + _TRADE_REMEDY_SUBSIDIES),
     ],
     "partnership": [
         (r"\b(tie-up|tie up|join(s|ed)? forces|orders? (for|from)|placed orders?)\b|\b(buy\w*|bought|purchas\w*)\b.{0,40}\bfrom\b", 0.66, None, r"halt|pause|ban|suspend|stop|prohibit|investor|shareholder|buyback|share buy|orders? (fell|rose)|had placed orders|ahead of the deadline|large volumes", ("company",)),

@@ -139,3 +139,23 @@ def test_unnamed_commentator_or_firm_remark_states_no_act(full, text, lang) -> N
 ])
 def test_official_statement_of_the_act_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "tariff" in types_of(full, text, lang)
+
+
+# extract-0.7.149 (from the spent holdouts' errors; fitted): subsidies named in a trade-remedy case (alleged beside dumping,
+# weighed in a countervailing case) are the case's subject, no government's plan; a government's subsidy programme still is
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The countervailing duty decision will consider whether firms operating in the two countries received unfair "
+     "government subsidies.", "en"),
+    ("The anti-subsidy ruling will consider whether producers in Laos received unfair government subsidies.", "en"),
+    ("申请方称，涉案产品以低价倾销，且相关政府对原料和生产提供补贴。", "zh"),
+])
+def test_subsidies_in_a_trade_case_are_no_plan(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "policy_plan" not in types_of(full, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("工信部等部门印发方案，对算力中心建设给予补贴。", "zh"),
+    ("上海市政府宣布对人工智能企业给予算力补贴。", "zh"),
+])
+def test_government_subsidy_programme_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
+    assert "policy_plan" in types_of(full, text, lang)
