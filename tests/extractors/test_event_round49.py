@@ -159,3 +159,18 @@ def test_subsidies_in_a_trade_case_are_no_plan(full, text, lang) -> None:  # typ
 ])
 def test_government_subsidy_programme_stays(full, text, lang) -> None:  # type: ignore[no-untyped-def]
     assert "policy_plan" in types_of(full, text, lang)
+
+
+# extract-0.7.150 (from the spent holdouts' errors; fitted): duties a government has imposed since a year, or charged for
+# more than a decade, are standing, no act; duties imposed for a term ("for five years") still are the act
+@pytest.mark.parametrize("text", [
+    "The petition comes on top of the tariffs Washington has imposed on a wide range of Chinese goods since 2018.",
+    "Background: Beijing has charged anti-dumping duties on the chemical for more than a decade.",
+])
+def test_standing_duties_are_no_act(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" not in types_of(full, text, "en")
+
+
+def test_duties_imposed_for_a_term_stay(full) -> None:  # type: ignore[no-untyped-def]
+    text = "The European Commission has imposed definitive anti-dumping duties on Chinese steel wheels for five years."
+    assert "tariff" in types_of(full, text, "en")
