@@ -179,7 +179,7 @@ HOLDOUTS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6
             "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37",
             "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout43", "holdout44", "holdout45", "holdout46", "holdout47")
 #: this round's holdout while it is sealed (merged, not yet scored); empty once it is spent
-SEALED: tuple[str, ...] = ("holdout47",)
+SEALED: tuple[str, ...] = ()
 #: the five oldest validation splits, read like dev since round 29 (their errors listed and studied; models/events/
 #: MODEL_CARD.md, "Round 29"): they no longer choose anything
 DEVELOPMENT_SPLITS = ("val", "val2", "val3", "val4", "val5")
