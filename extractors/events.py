@@ -716,6 +716,9 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
         # a duty order (the last step of a trade-remedy case: "发布反倾销和反补贴征税令", extract-0.7.20)
         (r"征税令|\b(anti-?dumping|countervailing)( and (anti-?dumping|countervailing))?( duty)? orders?\b", 0.95, None,
          EXPIRY_REVIEW_OPENED),
+        # the EU's carbon border adjustment mechanism named in Chinese (碳边境调节机制, 碳关税): a levy at the border, which the data
+        # types tariff as it types "carbon border levy" (round 49, after holdout47's scoring; fitted)
+        (r"碳边境调节机制|碳边境税|碳关税", 0.9, None, r"(可能|或将)[^，。；]{0,6}(推出|实施|征收)|是否"),
         (r"(?<!非)关税|反倾销税|加征", 0.9, None, r"是否(对.{0,20})?(加征|征收|提高)|" + NO_DUTIES_ZH + "|" + EXPIRY_REVIEW_OPENED + r"|"
          + TARIFF_LAW + r"|"
          # costs that duties are said to push up ("维持高额关税会推高包装成本"; round 41, after holdout39's scoring; fitted)
@@ -1137,7 +1140,8 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          # scoring)
          r"^(?:(?!\bwould (?:let|allow|give|empower)\b|赋予).)*?"
          r"(?:export control|dual-use|tariffs?|dut(y|ies)|anti-dumping|countervailing|entity list|unreliable entity|"
-         r"\b(investigat\w*|probes?)\b|出口管制|两用|关税|税则|反倾销|反补贴|实体清单|不可靠实体|制裁名单|出口许可|调查|法案)"),
+         r"carbon border|\b(investigat\w*|probes?)\b|出口管制|两用|关税|税则|反倾销|反补贴|实体清单|不可靠实体|制裁名单|出口许可|调查|法案|"
+         r"碳边境|碳关税)"),
         (r"规划|政策|补贴", 0.85, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府|地方",
          r"调查|非市场|扶持政策和做法|按照规划|发展规划，|" + _TRADE_REMEDY_SUBSIDIES),
     ],

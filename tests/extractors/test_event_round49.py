@@ -174,3 +174,17 @@ def test_standing_duties_are_no_act(full, text) -> None:  # type: ignore[no-unty
 def test_duties_imposed_for_a_term_stay(full) -> None:  # type: ignore[no-untyped-def]
     text = "The European Commission has imposed definitive anti-dumping duties on Chinese steel wheels for five years."
     assert "tariff" in types_of(full, text, "en")
+
+
+# extract-0.7.151 (after holdout47's scoring; fitted): the EU's carbon border adjustment mechanism named in Chinese
+# (碳边境调节机制) is a border levy, typed tariff as its English name is; its legislative proposal is no policy plan
+@pytest.mark.parametrize("text", [
+    "欧盟理事会最终批准简化碳边境调节机制，小型进口商将获豁免。",
+    "欧委会拟对碳边境调节机制设定豁免门槛 多数进口商或免缴费",
+])
+def test_carbon_border_mechanism_in_chinese_is_a_tariff(full, text) -> None:  # type: ignore[no-untyped-def]
+    assert "tariff" in types_of(full, text, "zh")
+
+
+def test_carbon_border_proposal_is_no_policy_plan(full) -> None:  # type: ignore[no-untyped-def]
+    assert "policy_plan" not in types_of(full, "欧盟委员会提出碳边境调节机制立法提案。", "zh")
