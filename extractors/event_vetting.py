@@ -595,6 +595,10 @@ _LIST_PARTIES_LICENCE = re.compile(
 #: a licence named in a designation article without an act of its own ("how strictly Commerce treats
 #: licences for civil aircraft parts", "许可证审批的尺度")
 _LICENCE_WORD = re.compile(r"licen[cs]|许可", _I)
+#: a licence that lets counterparties wind down their dealings by a date ("A general licence gives counterparties until
+#: Nov. 21 to wind down", 财政部同时发布通用许可，允许相关方在11月21日前完成交易清理): in an article of designations, the
+#: designations' consequence, no control of its own (round 49, from the spent holdout46's errors; fitted)
+_WIND_DOWN = re.compile(r"\bwind(s|ing)? down\b|\bwind-down\b|完成[^，。；]{0,6}清理|(之前|以前|前)(完成|结束)[^，。；]{0,8}(交易|业务|往来)", _I)
 
 
 #: firms placed under restrictions (a sanctions package's designations: "places dozens of firms ... under tighter
@@ -639,12 +643,6 @@ def listing_consequence(event: dict[str, Any], has_listing: bool, listed: set[st
     if not _TO_LISTED.search(sentence):
         return False
     return sentence in listed or bool(_ANY_ITEM.search(sentence))
-
-
-#: a licence that lets counterparties wind down their dealings by a date ("A general licence gives counterparties until
-#: Nov. 21 to wind down", 财政部同时发布通用许可，允许相关方在11月21日前完成交易清理): in an article of designations, the
-#: designations' consequence, no control of its own (round 49, from the spent holdout46's errors; fitted)
-_WIND_DOWN = re.compile(r"\bwind(s|ing)? down\b|\bwind-down\b|完成[^，。；]{0,6}清理|(之前|以前|前)(完成|结束)[^，。；]{0,8}(交易|业务|往来)", _I)
 
 
 #: the types whose classifier events need a cue word (the other three policy types: val F1 fell 0.907 -> 0.896)
@@ -736,14 +734,14 @@ _PERIOD_EXTENDED = re.compile(r"\bextend\w* (the )?(period|deadline|time ?frame|
 #: holdouts' errors; fitted): no probe is opened. A sentence that also says when the probe was opened keeps it (the data
 #: labels that history a background probe: "while Brussels finishes its inquiry, which it opened in May")
 _PROBE_CARRIED_ON = re.compile(r"\b(complet\w*|finish\w*|continu\w*|conclud\w*) (its|the|their)( \w+)?\s*$|(继续|完成)\s*$", _I)
+#: a probe opened or launched in the same sentence, the act beside its extension or its carrying on
+_PROBE_OPENED = re.compile(r"\b(open\w*|launch\w*|began|begun|initiat\w*|start\w*)\b|发起|启动|立案|开展", _I)
 #: investigations whose objects are American persons ("people who work on ICC investigations of U.S. citizens", "an
 #: investigation of U.S. personnel in Afghanistan", "a review of court staff who assisted investigations of Americans",
 #: 审查协助调查美国人或以色列的法院工作人员, 授权调查美国人员在阿富汗的行为): an international court's, named as the ground of
 #: sanctions on its staff, no government's probe (round 49, from the spent holdout46's errors; fitted)
 _PERSONS_PROBED = re.compile(r"\binvestigat\w* (of|into) (Americans|(U\.S\.|American|Israeli) (citizens|personnel|nationals|"
                              r"troops|soldiers|service ?members))\b|调查(美国|以色列)(人员|公民|军人|士兵|人(?!工|民币|才|口))", _I)
-#: a probe opened or launched in the same sentence, the act beside its extension or its carrying on
-_PROBE_OPENED = re.compile(r"\b(open\w*|launch\w*|began|begun|initiat\w*|start\w*)\b|发起|启动|立案|开展", _I)
 
 
 #: speculation about an act that the authority says it does not plan ("traders speculated that the EU might open

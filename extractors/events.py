@@ -1141,7 +1141,7 @@ DEFAULT_TRIGGERS: dict[str, list[tuple[Any, ...]]] = {
          r"^(?:(?!\bwould (?:let|allow|give|empower)\b|赋予).)*?"
          r"(?:export control|dual-use|tariffs?|dut(y|ies)|anti-dumping|countervailing|entity list|unreliable entity|"
          r"carbon border|\b(investigat\w*|probes?)\b|出口管制|两用|关税|税则|反倾销|反补贴|实体清单|不可靠实体|制裁名单|出口许可|调查|法案|"
-         r"碳边境|碳关税)"),
+         r"碳边境)"),
         (r"规划|政策|补贴", 0.85, r"国务院|部门|政府|国家|中央|工信部|网信办|发改委|财政部|科技部|省|市委|市政府|地方",
          r"调查|非市场|扶持政策和做法|按照规划|发展规划，|" + _TRADE_REMEDY_SUBSIDIES),
     ],
